@@ -1,0 +1,68 @@
+// Reading an archive: files -> SourceText (per format) -> documents, meetings, people.
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "quorum/corpus/model.hpp"
+
+namespace quorum::corpus {
+
+// Metadata given by a sidecar NAME.meta.json (or the caller); overrides what the text says.
+struct Sidecar {
+    std::optional<std::string> council, committee, date, title, url, kind;
+};
+
+// One line of source text. Every format reader produces these, so one segmenter
+// understands text, Markdown, HTML and PDF alike.
+struct SourceLine {
+    std::string text;  // valid UTF-8, NFC, no trailing newline
+    int page = 0;      // 1-based page for PDFs (and page markers in text), 0 when unknown
+};
+
+struct SourceText {
+    std::string format;  // "txt", "md", "html", "pdf"
+    std::vector<SourceLine> lines;
+    std::string title;   // <title> of an HTML page, PDF metadata title, Markdown front matter
+    std::string url;     // where the text says it came from ("[Original file](...)")
+};
+
+// What one input file gave.
+struct FileResult {
+    std::vector<Document> documents;
+    std::vector<Meeting> meetings;
+    std::vector<Person> people;
+    std::vector<Acronym> acronyms;
+    std::vector<Diagnostic> diagnostics;
+    bool ok = false;  // false when the file could not be read at all (reason in diagnostics)
+};
+
+struct ReadOptions {
+    std::filesystem::path root;  // archive root: document ids and sources are relative to it
+    std::optional<Sidecar> sidecar;  // when not given, NAME.meta.json beside the file is read
+    std::size_t max_file_bytes = 256u << 20;  // larger files are reported and skipped
+};
+
+// Extensions the readers accept (lower case, with dot).
+[[nodiscard]] bool is_supported_file(const std::filesystem::path& file);
+
+// Read one file through the whole chain. Never throws for bad data: problems are
+// diagnostics, and ok=false when nothing could be read.
+[[nodiscard]] FileResult read_file(const std::filesystem::path& file, const ReadOptions& options = {});
+
+// Read text that is already in memory (tests, fuzzing): `name` decides the format by extension.
+[[nodiscard]] FileResult read_buffer(std::string_view bytes, const std::string& name,
+                                     const ReadOptions& options = {});
+
+// Files under the inputs (folders searched recursively, sorted, sidecars excluded).
+[[nodiscard]] std::vector<std::filesystem::path> collect_inputs(
+    const std::vector<std::filesystem::path>& inputs, std::vector<Diagnostic>& diagnostics);
+
+// Merge per-file results into one archive: meetings with the same id are merged
+// (agenda + minutes), people with the same id are merged and their roles combined.
+void merge_into(Archive& archive, FileResult&& file);
+
+}  // namespace quorum::corpus

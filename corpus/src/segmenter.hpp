@@ -1,0 +1,16 @@
+// Segmentation: SourceText -> documents (an agenda pack split into its parts),
+// meetings with attendance, items, and (through extract_units) units.
+#pragma once
+
+#include <string>
+
+#include "quorum/corpus/reader.hpp"
+
+namespace quorum::corpus {
+
+// `doc_id` is the stable id of the file (its path relative to the archive root).
+// Appends documents, meetings, people, acronyms and diagnostics to `out`.
+void segment(const SourceText& text, const Sidecar& sidecar, const std::string& doc_id,
+             const std::string& source, FileResult& out);
+
+}  // namespace quorum::corpus

@@ -1,0 +1,34 @@
+// Unit extraction: the body of one item or report section -> paragraphs, tables,
+// resolutions (each lettered part), questions and tracker rows, with people and topics.
+#pragma once
+
+#include <span>
+#include <string>
+
+#include "quorum/corpus/model.hpp"
+#include "quorum/corpus/reader.hpp"
+
+namespace quorum::corpus {
+
+class PeopleLinker;
+
+struct BodyContext {
+    int item_index = -1;      // index into doc.items, -1 outside items (report sections)
+    std::string title;        // item heading or report title: becomes Unit::title
+    std::string section;      // report section heading ("Key considerations"), may be empty
+    bool procedural = false;  // units inherit it
+};
+
+// Appends the units found in `lines` to doc.units (ids: doc.id + "/" + ordinal).
+// The segmenter adds the `item` unit itself (heading + whole body) after calling this.
+void extract_units(std::span<const SourceLine> lines, const BodyContext& context, Document& doc,
+                   const PeopleLinker& people);
+
+// Acronyms defined in text: "Multi-Agency Safeguarding Hub (MASH)", "MASH (Multi-agency
+// Safeguarding Hub)", glossary lines "DfE<TAB or spaces>Department for Education".
+void find_acronyms(std::span<const SourceLine> lines, std::vector<Acronym>& out);
+
+// Topic ids for a text by the rules in the topics data file (see topics.hpp).
+[[nodiscard]] std::vector<std::string> assign_topics(std::string_view title, std::string_view text);
+
+}  // namespace quorum::corpus

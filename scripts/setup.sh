@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Install every build and test dependency from Debian 12 packages (needs root or sudo).
+set -euo pipefail
+packages=(
+  cmake ninja-build g++ pkg-config
+  libxapian-dev xapian-tools libcpp-httplib-dev nlohmann-json3-dev libicu-dev
+  libpoppler-cpp-dev libgumbo-dev libcli11-dev catch2
+  curl nginx-light chromium nodejs npm poppler-utils
+)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+echo "setup: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
