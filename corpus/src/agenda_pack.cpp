@@ -1,1 +1,179 @@
-// placeholder: filled in by the reader work
+// Agenda packs: one file holding the agenda, the previous minutes, an action tracker,
+// officer reports, appendices and a work programme. Each document starts with a line
+// that says what it is ("Minutes of the meeting of", "Title of report:", an action
+// tracker's header row, "Appendix A", a work programme title, "Supplement – schedule
+// of questions"); references to appendices inside a report's "Appendices" list are not.
+#include "structure.hpp"
+
+namespace quorum::corpus::structure {
+namespace {
+
+bool has_lower(std::string_view s) {
+    for (char c : s)
+        if (c >= 'a' && c <= 'z') return true;
+    return false;
+}
+bool has_letter(std::string_view s) {
+    for (char c : s)
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return true;
+    return false;
+}
+
+// "Appendix A", "Appendix B.", "Appendix 2 – Work Programme", "APPENDIX 1: ..."
+bool appendix_start(const std::string& p) {
+    if (!starts_with_ci(p, "appendix ")) return false;
+    const auto words = split_words(p);
+    if (words.size() < 2 || words.size() > 14 || p.size() > 100) return false;
+    std::string label = words[1];
+    while (!label.empty() && (label.back() == '.' || label.back() == ':' || label.back() == ',')) label.pop_back();
+    if (label.empty() || label.size() > 4) return false;
+    bool ok = true;
+    for (char c : label)
+        if (!((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || c == 'i' || c == 'v' || c == 'x')) ok = false;
+    if (!ok) return false;
+    // a sentence mentioning an appendix is not a start
+    if (words.size() > 2) {
+        const std::string& third = words[2];
+        const bool separator = third == "-" || third == "\xE2\x80\x93" || third == "\xE2\x80\x94" ||
+                               words[1].back() == ':' || words[1].back() == '.';
+        if (!separator) return false;
+    }
+    return p.back() != ',' && p.back() != ';';
+}
+
+bool tracker_header(const std::string& p) {
+    if (p.find('\t') == std::string::npos) return false;
+    const std::string l = lower_ascii(p);
+    const bool first = l.rfind("action number", 0) == 0 || l.rfind("action no", 0) == 0 || l.rfind("ref", 0) == 0 ||
+                       l.rfind("recommendation number", 0) == 0 || l.rfind("no.\t", 0) == 0;
+    return first && l.find("action") != std::string::npos &&
+           (l.find("owner") != std::string::npos || l.find("due") != std::string::npos ||
+            l.find("status") != std::string::npos || l.find("progress") != std::string::npos);
+}
+
+bool questions_start(const std::string& p) {
+    const std::string l = lower_ascii(p);
+    return (l.rfind("supplement", 0) == 0 && l.find("question") != std::string::npos) ||
+           l.rfind("schedule of questions", 0) == 0;
+}
+
+bool work_programme_title(const std::string& p) {
+    const std::string l = lower_ascii(p);
+    if (l.rfind("work programme", 0) != 0 && l.rfind("forward work programme", 0) != 0 &&
+        l.rfind("work plan", 0) != 0)
+        return false;
+    return split_words(p).size() <= 6;
+}
+
+}  // namespace
+
+DocumentKind detect_kind(const Lines& lines) {
+    int seen = 0;
+    for (const auto& line : lines) {
+        const std::string p = plain(line.text);
+        if (p.empty() || p == "---" || starts_with_ci(p, "[original file]")) continue;
+        if (++seen > 15) break;
+        const std::string l = lower_ascii(p);
+        if (l == "agenda item") return DocumentKind::web_page;
+        if (l.rfind("title of report:", 0) == 0) return DocumentKind::report;
+        if (l.find("minutes of") != std::string::npos || l == "minutes") return DocumentKind::minutes;
+        if (l == "agenda" || l.rfind("agenda for", 0) == 0 || l.rfind("notice of meeting", 0) == 0 ||
+            l.rfind("agenda -", 0) == 0)
+            return DocumentKind::agenda;
+        if (questions_start(p)) return DocumentKind::questions;
+        if (tracker_header(p)) return DocumentKind::action_tracker;
+    }
+    return DocumentKind::minutes;
+}
+
+std::vector<Part> find_parts(const Lines& lines) {
+    std::vector<Part> parts;
+    parts.push_back({detect_kind(lines), 0, lines.size()});
+    bool appendices_list = false;  // inside a report's "Appendices" section
+    bool report_tail = false;      // a report's closing sections reached
+    int content_lines = 0;         // non-blank lines in the current part
+
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        const std::string p = plain(lines[i].text);
+        if (p.empty()) continue;
+        const std::string l = lower_ascii(p);
+        const DocumentKind current = parts.back().kind;
+        std::optional<DocumentKind> start;
+        if (l.rfind("minutes of the meeting", 0) == 0 || l.rfind("minutes of a meeting", 0) == 0 ||
+            l.rfind("minutes of meeting", 0) == 0)
+            start = DocumentKind::minutes;
+        else if (l.rfind("title of report:", 0) == 0)
+            start = DocumentKind::report;
+        else if (tracker_header(p))
+            start = DocumentKind::action_tracker;
+        else if (questions_start(p))
+            start = DocumentKind::questions;
+        else if (appendix_start(p) && (i == 0 || is_blank(lines[i - 1].text)) && !appendices_list && current != DocumentKind::agenda &&
+                 (current != DocumentKind::report || report_tail))
+            start = DocumentKind::appendix;
+        else if (work_programme_title(p) && current != DocumentKind::agenda &&
+                 (current != DocumentKind::report || report_tail) && current != DocumentKind::work_programme) {
+            // A title block: the line above names the committee ("Scrutiny Committee" /
+            // "Work programme" / "2022"), or the title carries its year; an item heading
+            // ("70." / "WORK PROGRAMME REVIEW") or a report's section heading is neither.
+            auto has_year = [](std::string_view s) {
+                for (std::size_t k = 0; k + 3 < s.size(); ++k)
+                    if ((s.substr(k, 2) == "20" || s.substr(k, 2) == "19") && s[k + 2] >= '0' && s[k + 2] <= '9' &&
+                        s[k + 3] >= '0' && s[k + 3] <= '9')
+                        return true;
+                return false;
+            };
+            const std::string before = i > 0 ? plain(lines[i - 1].text) : std::string();
+            const std::string after = i + 1 < lines.size() ? plain(lines[i + 1].text) : std::string();
+            const std::string lb = lower_ascii(before);
+            const bool names_body = !before.empty() && (lb.find("committee") != std::string::npos ||
+                                                        lb.find("council") != std::string::npos ||
+                                                        lb.find("cabinet") != std::string::npos);
+            const bool year_below = !after.empty() && split_words(after).size() <= 2 && has_year(after);
+            const bool title_block = p.find('\t') == std::string::npos &&
+                                     (names_body || year_below || (has_year(p) && before.empty()));
+            if (title_block) start = DocumentKind::work_programme;
+        }
+
+        if (start) {
+            std::size_t begin = i;
+            if (*start == DocumentKind::action_tracker) {
+                // banner lines in capitals above the table belong to the tracker
+                std::size_t j = i;
+                while (j > parts.back().begin + 1) {
+                    const std::string q = plain(lines[j - 1].text);
+                    if (q.empty()) {
+                        --j;
+                        continue;
+                    }
+                    if (has_letter(q) && !has_lower(q) && q.find('\t') == std::string::npos) {
+                        begin = j - 1;
+                        --j;
+                        continue;
+                    }
+                    break;
+                }
+            } else if (*start == DocumentKind::work_programme) {
+                while (begin > parts.back().begin + 1 && !is_blank(lines[begin - 1].text)) --begin;
+            }
+            if (content_lines < 3 && begin >= parts.back().begin) {
+                parts.back().kind = *start;  // the document's own first line
+            } else {
+                parts.back().end = begin;
+                parts.push_back({*start, begin, lines.size()});
+                content_lines = 0;
+            }
+            appendices_list = false;
+            report_tail = false;
+        }
+        ++content_lines;
+        if (l == "appendices" || l == "appendix" || l == "appendices:") appendices_list = true;
+        if (l.rfind("background papers", 0) == 0 || l.rfind("approved by", 0) == 0) {
+            appendices_list = false;
+            report_tail = true;
+        }
+    }
+    return parts;
+}
+
+}  // namespace quorum::corpus::structure

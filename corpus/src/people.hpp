@@ -3,6 +3,7 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "quorum/corpus/model.hpp"
@@ -30,8 +31,18 @@ public:
 
 private:
     struct Entry {
-        std::string id, name, surname_key, role_key, kind;
+        std::string id, name;
+        std::string first, surname;           // folded name keys ("helen", "i'anson")
+        std::string kind;                     // councillor | officer | co-optee | other
+        std::vector<std::string> title_words; // folded title without small words
+        std::vector<std::string> acronyms;    // "dcf" from "Director ... (DCF)"
+        std::vector<std::string> variants;    // other printed spellings
+        std::vector<Attendee> attendees;      // as listed (roles)
     };
+    void add(const Attendee& attendee, const char* list);
+    using Hits = std::vector<std::pair<std::size_t, std::string>>;  // (position, person id)
+    void link_names(std::string_view text, Hits& out) const;
+    void link_titles(std::string_view text, Hits& out) const;
     std::vector<Entry> entries_;
 };
 

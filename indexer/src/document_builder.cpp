@@ -1,1 +1,177 @@
-// placeholder
+#include "quorum/index/document_builder.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include "quorum/index/schema.hpp"
+#include "quorum/index/text_fold.hpp"
+
+namespace quorum::index {
+
+namespace s = schema;
+
+std::string collapse_key(const std::string& type, const std::string& date, const std::string& committee,
+                         const std::string& title, const std::string& text) {
+    std::string material = type + '\n' + date + '\n' + committee + '\n' + fold_key(title) + '\n' + fold_key(text);
+    return hex64(fnv1a(material));
+}
+
+DocumentBuilder::DocumentBuilder(NameTable topic_names) : topic_names_(std::move(topic_names)), stem_("en") {
+    termgen_.set_stemmer(stem_);
+    termgen_.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+}
+
+namespace {
+
+bool valid_date(const std::string& d) {
+    return d.size() == 10 && d[4] == '-' && d[7] == '-' &&
+           std::all_of(d.begin(), d.end(), [](char c) { return c == '-' || (c >= '0' && c <= '9'); });
+}
+
+void add_boolean(Xapian::Document& doc, std::string_view prefix, const std::string& value) {
+    if (!value.empty()) doc.add_boolean_term(s::term(prefix, bounded_term_value(value)));
+}
+
+}  // namespace
+
+std::vector<std::string> spelling_words(const Xapian::Document& doc) {
+    std::vector<std::string> words;
+    for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
+        const std::string& t = *it;
+        if (t.size() < 3 || t.size() > 40) continue;
+        unsigned char first = static_cast<unsigned char>(t[0]);
+        if (first >= 'A' && first <= 'Z') continue;  // prefixed (incl. Z stems)
+        if (std::any_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; })) continue;
+        words.push_back(t);
+    }
+    return words;
+}
+
+BuiltUnit DocumentBuilder::build_unit(const corpus::Unit& unit, const corpus::Document& document,
+                                      const NameTable& people, const std::string& file_key, BuiltFile& out) {
+    BuiltUnit built;
+    built.id = unit.id;
+    Xapian::Document& doc = built.doc;
+    const std::string type = type_name(unit.type);
+    const std::string kind = kind_name(document.kind);
+    const std::string date = valid_date(document.date) ? document.date : std::string();
+    const std::string committee = document.committee ? document.committee->id : std::string();
+
+    doc.set_data(dump(unit_record(unit, document, people, topic_names_)));
+
+    // Boolean terms: identity, facets and filters.
+    doc.add_boolean_term(s::term(s::id_prefix, unit.id));
+    doc.add_boolean_term(std::string(s::unit_marker));
+    add_boolean(doc, s::type_prefix, type);
+    add_boolean(doc, s::kind_prefix, kind);
+    add_boolean(doc, s::committee_prefix, committee);
+    add_boolean(doc, s::meeting_prefix, document.meeting_id);
+    add_boolean(doc, s::file_prefix, file_key);
+    add_boolean(doc, s::document_prefix, document.id);
+    if (!date.empty()) {
+        add_boolean(doc, s::year_prefix, date.substr(0, 4));
+        add_boolean(doc, s::month_prefix, date.substr(0, 7));
+        add_boolean(doc, s::date_prefix, date);
+    }
+    for (const auto& p : unit.people) add_boolean(doc, s::person_prefix, p);
+    for (const auto& t : unit.topics) add_boolean(doc, s::topic_prefix, t);
+    if (unit.procedural) doc.add_boolean_term(std::string(s::procedural_marker));
+    std::string outcome, status;
+    if (unit.resolution) {
+        outcome = slug(unit.resolution->outcome);
+        add_boolean(doc, s::outcome_prefix, outcome);
+        add_boolean(doc, s::resolution_kind_prefix, slug(unit.resolution->kind));
+    }
+    if (unit.action) {
+        status = slug(unit.action->status);
+        add_boolean(doc, s::status_prefix, status);
+    }
+    std::string collapse = unit.text.empty() && unit.title.empty()
+                               ? hex64(fnv1a(unit.id))
+                               : collapse_key(type, date, committee, unit.title, unit.text);
+    doc.add_boolean_term(s::term(s::duplicate_prefix, collapse));
+
+    // Values: sorting, ranges, collapsing and facet counting.
+    if (!date.empty()) {
+        doc.add_value(s::date_slot, date.substr(0, 4) + date.substr(5, 2) + date.substr(8, 2));
+        doc.add_value(s::year_slot, date.substr(0, 4));
+    }
+    if (!committee.empty()) doc.add_value(s::committee_slot, committee);
+    doc.add_value(s::type_slot, type);
+    doc.add_value(s::kind_slot, kind);
+    doc.add_value(s::collapse_slot, collapse);
+    if (!outcome.empty()) doc.add_value(s::outcome_slot, outcome);
+    if (!status.empty()) doc.add_value(s::status_slot, status);
+    // Multi-valued facets: one id per slot, each distinct id once, so a unit naming three
+    // people counts once for each of them.
+    auto fill_slots = [&doc](const std::vector<std::string>& ids, unsigned first, unsigned max, unsigned& used) {
+        std::set<std::string> seen;
+        unsigned n = 0;
+        for (const auto& id : ids) {
+            if (id.empty() || !seen.insert(id).second) continue;
+            if (n == max) break;
+            doc.add_value(first + n, id);
+            ++n;
+        }
+        used = std::max(used, n);
+    };
+    fill_slots(unit.people, s::person_slot_first, s::max_person_slots, out.person_slots_used);
+    fill_slots(unit.topics, s::topic_slot_first, s::max_topic_slots, out.topic_slots_used);
+
+    // Free text, folded (case is left to Xapian), with positions for phrases and NEAR.
+    termgen_.set_document(doc);
+    std::string title = fold_for_search(unit.title);
+    if (!title.empty()) {
+        termgen_.index_text(title, 1, std::string(s::title_prefix));
+        termgen_.increase_termpos(10);
+        termgen_.index_text(title, s::title_wdf_inc);
+        termgen_.increase_termpos(100);
+    }
+    if (!unit.section.empty() && unit.section != unit.title) {
+        std::string section = fold_for_search(unit.section);
+        termgen_.index_text(section, 1, std::string(s::title_prefix));
+        termgen_.increase_termpos(10);
+        termgen_.index_text(section, 2);
+        termgen_.increase_termpos(100);
+    }
+    unsigned body_inc = unit.type == corpus::UnitType::resolution ? s::resolution_wdf_inc : s::body_wdf_inc;
+    termgen_.index_text(fold_for_search(unit.text), body_inc);
+
+    built.spelling = spelling_words(doc);
+    return built;
+}
+
+BuiltFile DocumentBuilder::build(const corpus::FileResult& file, const std::string& file_key) {
+    BuiltFile out;
+    NameTable people;
+    for (const auto& p : file.people) {
+        people.set(p.id, p.name);
+        if (!p.id.empty() && !p.name.empty()) out.person_names[p.id] = p.name;
+    }
+    for (const auto& doc : file.documents) {
+        if (doc.committee && !doc.committee->id.empty()) out.committee_names[doc.committee->id] = doc.committee->name;
+        for (const auto& unit : doc.units) {
+            if (unit.id.empty()) continue;
+            out.units.push_back(build_unit(unit, doc, people, file_key, out));
+            ++out.units_by_type[type_name(unit.type)];
+            for (const auto& t : unit.topics) out.topic_names[t] = topic_names_.name(t);
+        }
+    }
+    // Meeting parts: every meeting this file records, and every meeting its documents name.
+    std::set<std::string> ids;
+    for (const auto& m : file.meetings) {
+        if (m.id.empty()) continue;
+        ids.insert(m.id);
+        if (m.committee && !m.committee->id.empty()) out.committee_names[m.committee->id] = m.committee->name;
+    }
+    for (const auto& d : file.documents)
+        if (!d.meeting_id.empty()) ids.insert(d.meeting_id);
+    for (const auto& id : ids) {
+        auto it = std::find_if(file.meetings.begin(), file.meetings.end(), [&](const auto& m) { return m.id == id; });
+        out.meetings[id] = meeting_part(id, it == file.meetings.end() ? nullptr : &*it, file);
+    }
+    out.acronyms = file.acronyms;
+    return out;
+}
+
+}  // namespace quorum::index

@@ -1,1 +1,411 @@
-// placeholder
+#include "quorum/index/index_writer.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+
+#include <xapian.h>
+
+#include "quorum/index/schema.hpp"
+#include "quorum/index/text_fold.hpp"
+
+namespace quorum::index {
+
+namespace s = schema;
+using nlohmann::json;
+
+namespace {
+
+std::string signature_value(const FileSignature& sig, const std::string& options) {
+    return std::to_string(sig.size) + '|' + std::to_string(sig.mtime_ns) + '|' + sig.hash + '|' +
+           std::string(s::version) + '|' + options;
+}
+
+StoredFile parse_stored(const Xapian::Document& doc) {
+    StoredFile f;
+    std::string v = doc.get_value(s::signature_slot);
+    std::vector<std::string> parts;
+    std::size_t pos = 0;
+    for (int i = 0; i < 4; ++i) {
+        std::size_t bar = v.find('|', pos);
+        if (bar == std::string::npos) break;
+        parts.push_back(v.substr(pos, bar - pos));
+        pos = bar + 1;
+    }
+    if (parts.size() == 4) {
+        f.signature.size = std::strtoull(parts[0].c_str(), nullptr, 10);
+        f.signature.mtime_ns = std::strtoll(parts[1].c_str(), nullptr, 10);
+        f.signature.hash = parts[2];
+        f.schema = parts[3];
+        f.options = v.substr(pos);
+    }
+    return f;
+}
+
+std::string file_id_term(const std::string& key) {
+    return s::term(s::id_prefix, std::string(s::file_id_tag) + bounded_term_value(key));
+}
+
+std::string meeting_id_term(const std::string& id) {
+    return s::term(s::id_prefix, std::string(s::meeting_id_tag) + bounded_term_value(id));
+}
+
+[[noreturn]] void rethrow(const Xapian::Error& e, const std::string& what) {
+    throw std::runtime_error(what + ": " + e.get_description());
+}
+
+}  // namespace
+
+struct IndexWriter::Impl {
+    Xapian::WritableDatabase db;
+    std::string options;
+    bool committed = false;
+    bool dirty = false;  // anything written this run: without it commit() leaves the revision as it was
+    std::set<std::string> touched_meetings;
+    std::vector<std::pair<std::string, std::string>> council_terms;
+    unsigned person_slots = 0, topic_slots = 0;
+
+    std::optional<Xapian::docid> find(const std::string& id_term) const {
+        auto it = db.postlist_begin(id_term);
+        if (it == db.postlist_end(id_term)) return std::nullopt;
+        return *it;
+    }
+
+    void remove_spelling_of(const Xapian::Document& doc) {
+        for (const auto& w : spelling_words(doc)) db.remove_spelling(w, 1);
+    }
+
+    // Old unit docids of a file, by unit id.
+    std::map<std::string, Xapian::docid> units_of(const std::string& key) const {
+        std::map<std::string, Xapian::docid> out;
+        std::string term = s::term(s::file_prefix, bounded_term_value(key));
+        for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
+            Xapian::Document doc = db.get_document(*it);
+            auto t = doc.termlist_begin();
+            t.skip_to(std::string(s::id_prefix));
+            std::string id = (t != doc.termlist_end() && (*t).rfind(s::id_prefix, 0) == 0) ? (*t).substr(1) : std::string();
+            out.emplace(id, *it);
+        }
+        return out;
+    }
+
+    std::set<std::string> meetings_of_file(Xapian::docid file_doc) const {
+        std::set<std::string> out;
+        Xapian::Document doc = db.get_document(file_doc);
+        std::string prefix(s::meeting_contrib_prefix);
+        auto t = doc.termlist_begin();
+        t.skip_to(prefix);
+        for (; t != doc.termlist_end() && (*t).rfind(prefix, 0) == 0; ++t) out.insert((*t).substr(prefix.size()));
+        return out;
+    }
+
+    void rebuild_meeting(const std::string& id) {
+        std::string term = s::term(s::meeting_contrib_prefix, bounded_term_value(id));
+        std::vector<std::pair<std::string, json>> parts;  // (file key, part)
+        for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
+            json data = json::parse(db.get_document(*it).get_data(), nullptr, false);
+            if (data.is_discarded() || !data.contains("meetings") || !data["meetings"].contains(id)) continue;
+            parts.emplace_back(data.value("key", ""), std::move(data["meetings"][id]));
+        }
+        std::string id_term = meeting_id_term(id);
+        if (parts.empty()) {
+            db.delete_document(id_term);
+            return;
+        }
+        std::sort(parts.begin(), parts.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+        std::vector<json> ordered;
+        for (auto& p : parts) ordered.push_back(std::move(p.second));
+        json record = merge_meeting_parts(ordered);
+
+        Xapian::Document doc;
+        doc.set_data(dump(record));
+        doc.add_boolean_term(id_term);
+        doc.add_boolean_term(std::string(s::meeting_marker));
+        doc.add_boolean_term(s::term(s::type_prefix, "meeting"));
+        std::string date = record["date"].is_string() ? record["date"].get<std::string>() : std::string();
+        std::string committee = record["committee"].is_object() ? record["committee"].value("id", "") : std::string();
+        if (!committee.empty()) {
+            doc.add_boolean_term(s::term(s::committee_prefix, bounded_term_value(committee)));
+            doc.add_value(s::committee_slot, committee);
+        }
+        if (date.size() == 10) {
+            doc.add_boolean_term(s::term(s::year_prefix, date.substr(0, 4)));
+            doc.add_value(s::date_slot, date.substr(0, 4) + date.substr(5, 2) + date.substr(8, 2));
+        }
+        doc.add_value(s::summary_slot, dump(meeting_summary(record)));
+        db.replace_document(id_term, doc);
+    }
+
+    // Desired synonyms: learnt acronyms of every indexed file plus the council terms.
+    std::map<std::string, std::set<std::string>> wanted_synonyms() const {
+        std::map<std::string, std::set<std::string>> out;
+        auto add_pair = [&out](const std::string& a, const std::string& b) {
+            std::string ka = phrase_key(a), kb = phrase_key(b);
+            if (ka.empty() || kb.empty() || ka == kb) return;
+            if (ka.size() > s::max_term_value || kb.size() > s::max_term_value) return;
+            out[ka].insert(kb);
+            out[kb].insert(ka);
+        };
+        for (const auto& [a, b] : council_terms) add_pair(a, b);
+        std::string marker(s::file_marker);
+        for (auto it = db.postlist_begin(marker); it != db.postlist_end(marker); ++it) {
+            json list = json::parse(db.get_document(*it).get_value(s::acronyms_slot), nullptr, false);
+            if (!list.is_array()) continue;
+            for (const auto& pair : list)
+                if (pair.is_array() && pair.size() == 2 && pair[0].is_string() && pair[1].is_string())
+                    add_pair(pair[0].get<std::string>(), pair[1].get<std::string>());
+        }
+        return out;
+    }
+
+    // Returns true when the synonym table had to change.
+    bool rebuild_synonyms() {
+        bool changed = false;
+        auto wanted = wanted_synonyms();
+        std::vector<std::string> keys;
+        for (auto k = db.synonym_keys_begin(); k != db.synonym_keys_end(); ++k) keys.push_back(*k);
+        for (const auto& key : keys) {
+            auto it = wanted.find(key);
+            std::vector<std::string> have;
+            for (auto v = db.synonyms_begin(key); v != db.synonyms_end(key); ++v) have.push_back(*v);
+            for (const auto& v : have)
+                if (it == wanted.end() || !it->second.count(v)) {
+                    db.remove_synonym(key, v);
+                    changed = true;
+                }
+        }
+        for (const auto& [key, values] : wanted) {
+            std::set<std::string> have(db.synonyms_begin(key), db.synonyms_end(key));
+            for (const auto& v : values)
+                if (!have.count(v)) {
+                    db.add_synonym(key, v);
+                    changed = true;
+                }
+        }
+        return changed;
+    }
+
+    void set_metadata_if_changed(const std::string& key, const std::string& value) {
+        if (db.get_metadata(key) == value) return;
+        db.set_metadata(key, value);
+        dirty = true;
+    }
+
+    void raise_slot_metadata(std::string_view key, unsigned used) {
+        std::string current = db.get_metadata(std::string(key));
+        unsigned have = current.empty() ? 0u : static_cast<unsigned>(std::strtoul(current.c_str(), nullptr, 10));
+        set_metadata_if_changed(std::string(key), std::to_string(std::max(used, have)));
+    }
+};
+
+IndexWriter::IndexWriter(const std::filesystem::path& dir, std::string options) : impl_(std::make_unique<Impl>()) {
+    impl_->options = std::move(options);
+    try {
+        std::error_code ec;
+        std::filesystem::create_directories(dir, ec);
+        impl_->db = Xapian::WritableDatabase(dir.string(), Xapian::DB_CREATE_OR_OPEN | Xapian::DB_BACKEND_GLASS);
+        impl_->db.begin_transaction(true);
+    } catch (const Xapian::DatabaseLockError& e) {
+        throw std::runtime_error("the index " + dir.string() +
+                                 " is being written by another quorum-index; wait for it to finish and run again (" +
+                                 e.get_msg() + ")");
+    } catch (const Xapian::Error& e) {
+        throw std::runtime_error("cannot open or create the index " + dir.string() + ": " + e.get_description() +
+                                 "; check the path and its permissions, or remove it to rebuild from scratch");
+    }
+}
+
+IndexWriter::~IndexWriter() {
+    if (impl_ && !impl_->committed) {
+        try {
+            impl_->db.cancel_transaction();
+        } catch (...) {
+            // Dropping the database handle discards the changes anyway.
+        }
+    }
+}
+
+std::optional<StoredFile> IndexWriter::stored(const std::string& key) const {
+    try {
+        auto docid = impl_->find(file_id_term(key));
+        if (!docid) return std::nullopt;
+        Xapian::Document doc = impl_->db.get_document(*docid);
+        StoredFile f = parse_stored(doc);
+        json data = json::parse(doc.get_data(), nullptr, false);
+        if (data.is_object()) {
+            f.key = data.value("key", key);
+            f.path = data.value("path", "");
+            f.units = data.value("units", 0u);
+        }
+        return f;
+    } catch (const Xapian::Error& e) {
+        rethrow(e, "cannot read the index");
+    }
+}
+
+std::vector<StoredFile> IndexWriter::stored_files() const {
+    std::vector<StoredFile> out;
+    try {
+        std::string marker(s::file_marker);
+        for (auto it = impl_->db.postlist_begin(marker); it != impl_->db.postlist_end(marker); ++it) {
+            Xapian::Document doc = impl_->db.get_document(*it);
+            StoredFile f = parse_stored(doc);
+            json data = json::parse(doc.get_data(), nullptr, false);
+            if (!data.is_object()) continue;
+            f.key = data.value("key", "");
+            f.path = data.value("path", "");
+            f.units = data.value("units", 0u);
+            out.push_back(std::move(f));
+        }
+    } catch (const Xapian::Error& e) {
+        rethrow(e, "cannot read the index");
+    }
+    return out;
+}
+
+bool IndexWriter::unchanged(const std::string& key, const FileSignature& sig) const {
+    auto f = stored(key);
+    if (!f || f->schema != s::version || f->options != impl_->options) return false;
+    if (f->signature.size != sig.size) return false;
+    if (f->signature.mtime_ns == sig.mtime_ns) return true;
+    return !sig.hash.empty() && sig.hash == f->signature.hash;
+}
+
+WriteCounts IndexWriter::write_file(const std::string& key, const std::filesystem::path& path,
+                                    const FileSignature& sig, BuiltFile&& built) {
+    WriteCounts counts;
+    auto& db = impl_->db;
+    try {
+        auto old = impl_->units_of(key);
+        std::set<std::string> fresh;
+        for (const auto& u : built.units) fresh.insert(u.id);
+        for (const auto& [id, docid] : old) {
+            if (fresh.count(id)) continue;
+            impl_->remove_spelling_of(db.get_document(docid));
+            db.delete_document(docid);
+            ++counts.deleted;
+        }
+        for (auto& u : built.units) {
+            auto it = old.find(u.id);
+            if (it != old.end()) {
+                impl_->remove_spelling_of(db.get_document(it->second));
+                db.replace_document(it->second, u.doc);
+                ++counts.replaced;
+            } else {
+                db.replace_document(s::term(s::id_prefix, u.id), u.doc);
+                ++counts.added;
+            }
+            for (const auto& w : u.spelling) db.add_spelling(w, 1);
+        }
+
+        // Per-file state: signature, meeting parts and learnt acronyms.
+        std::string id_term = file_id_term(key);
+        if (auto previous = impl_->find(id_term)) {
+            for (const auto& m : impl_->meetings_of_file(*previous)) impl_->touched_meetings.insert(m);
+        }
+        Xapian::Document file_doc;
+        file_doc.add_boolean_term(id_term);
+        file_doc.add_boolean_term(std::string(s::file_marker));
+        json meetings = json::object();
+        for (auto& [id, part] : built.meetings) {
+            file_doc.add_boolean_term(s::term(s::meeting_contrib_prefix, bounded_term_value(id)));
+            impl_->touched_meetings.insert(id);
+            meetings[id] = std::move(part);
+        }
+        json acronyms = json::array();
+        for (const auto& a : built.acronyms) acronyms.push_back({a.short_form, a.expansion});
+        json data{{"key", key},         {"path", path.string()}, {"size", sig.size},
+                  {"mtime_ns", sig.mtime_ns}, {"hash", sig.hash},   {"units", built.units.size()},
+                  {"meetings", std::move(meetings)}};
+        file_doc.set_data(dump(data));
+        file_doc.add_value(s::acronyms_slot, dump(acronyms));
+        file_doc.add_value(s::signature_slot, signature_value(sig, impl_->options));
+        db.replace_document(id_term, file_doc);
+
+        impl_->dirty = true;
+        for (const auto& [id, name] : built.committee_names) impl_->set_metadata_if_changed(s::name_key("committee", id), name);
+        for (const auto& [id, name] : built.person_names) impl_->set_metadata_if_changed(s::name_key("person", id), name);
+        for (const auto& [id, name] : built.topic_names) impl_->set_metadata_if_changed(s::name_key("topic", id), name);
+        impl_->person_slots = std::max(impl_->person_slots, built.person_slots_used);
+        impl_->topic_slots = std::max(impl_->topic_slots, built.topic_slots_used);
+    } catch (const Xapian::Error& e) {
+        rethrow(e, "cannot write the index");
+    }
+    return counts;
+}
+
+void IndexWriter::touch_file(const std::string& key, const std::filesystem::path& path, const FileSignature& sig) {
+    try {
+        std::string id_term = file_id_term(key);
+        auto docid = impl_->find(id_term);
+        if (!docid) return;
+        Xapian::Document doc = impl_->db.get_document(*docid);
+        json data = json::parse(doc.get_data(), nullptr, false);
+        if (data.is_object()) {
+            data["path"] = path.string();
+            data["mtime_ns"] = sig.mtime_ns;
+            data["hash"] = sig.hash;
+            doc.set_data(dump(data));
+        }
+        doc.add_value(s::signature_slot, signature_value(sig, impl_->options));
+        impl_->db.replace_document(*docid, doc);
+        impl_->dirty = true;
+    } catch (const Xapian::Error& e) {
+        rethrow(e, "cannot write the index");
+    }
+}
+
+std::size_t IndexWriter::remove_file(const std::string& key) {
+    std::size_t deleted = 0;
+    auto& db = impl_->db;
+    try {
+        for (const auto& [id, docid] : impl_->units_of(key)) {
+            impl_->remove_spelling_of(db.get_document(docid));
+            db.delete_document(docid);
+            ++deleted;
+            impl_->dirty = true;
+        }
+        std::string id_term = file_id_term(key);
+        if (auto previous = impl_->find(id_term)) {
+            for (const auto& m : impl_->meetings_of_file(*previous)) impl_->touched_meetings.insert(m);
+            db.delete_document(*previous);
+            impl_->dirty = true;
+        }
+    } catch (const Xapian::Error& e) {
+        rethrow(e, "cannot write the index");
+    }
+    return deleted;
+}
+
+void IndexWriter::set_council_terms(std::vector<std::pair<std::string, std::string>> terms) {
+    impl_->council_terms = std::move(terms);
+}
+
+void IndexWriter::commit() {
+    auto& db = impl_->db;
+    try {
+        for (const auto& id : impl_->touched_meetings) impl_->rebuild_meeting(id);
+        impl_->touched_meetings.clear();
+        if (impl_->rebuild_synonyms()) impl_->dirty = true;
+        impl_->raise_slot_metadata(s::person_slots_used_key, impl_->person_slots);
+        impl_->raise_slot_metadata(s::topic_slots_used_key, impl_->topic_slots);
+        impl_->set_metadata_if_changed(std::string(s::version_key), std::string(s::version));
+        if (impl_->dirty) {
+            db.commit_transaction();
+        } else {
+            db.cancel_transaction();  // nothing changed: keep the revision (and the files) as they are
+        }
+        impl_->committed = true;
+    } catch (const Xapian::Error& e) {
+        rethrow(e, "cannot commit the index (the previous version is kept)");
+    }
+}
+
+std::uint64_t IndexWriter::unit_count() const {
+    try {
+        return impl_->db.get_termfreq(std::string(s::unit_marker));
+    } catch (const Xapian::Error& e) {
+        rethrow(e, "cannot read the index");
+    }
+}
+
+}  // namespace quorum::index

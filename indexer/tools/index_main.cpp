@@ -1,1 +1,111 @@
-int main() { return 0; }  // placeholder
+// quorum-index: flags and wiring only; the work is in quorum::index::run_index.
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <cstdio>
+#include <iostream>
+#include <nlohmann/json.hpp>
+#include <thread>
+
+#include "quorum/corpus/model_json.hpp"
+#include "quorum/corpus/reader.hpp"
+#include "quorum/index/index_run.hpp"
+
+namespace {
+
+const char* severity_name(quorum::corpus::Diagnostic::Severity s) {
+    switch (s) {
+        case quorum::corpus::Diagnostic::Severity::info: return "info";
+        case quorum::corpus::Diagnostic::Severity::warning: return "warning";
+        case quorum::corpus::Diagnostic::Severity::error: return "error";
+    }
+    return "warning";
+}
+
+int dump(const std::string& file) {
+    quorum::corpus::FileResult result = quorum::corpus::read_file(file);
+    nlohmann::json j = result;
+    std::cout << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+    return result.ok ? 0 : 1;
+}
+
+void print_summary(const quorum::index::RunSummary& s) {
+    double mb = static_cast<double>(s.bytes_read) / 1e6;
+    std::fprintf(stderr, "quorum-index: %zu files: %zu indexed, %zu unchanged, %zu failed", s.files, s.indexed,
+                 s.unchanged, s.failed);
+    if (s.removed_files) std::fprintf(stderr, ", %zu pruned", s.removed_files);
+    std::fprintf(stderr, "\n  units: %zu added, %zu replaced, %zu deleted; %llu in the index\n", s.units_added,
+                 s.units_replaced, s.units_deleted, static_cast<unsigned long long>(s.total_units));
+    if (!s.units_by_type.empty()) {
+        std::fprintf(stderr, "  by type:");
+        for (const auto& [type, n] : s.units_by_type) std::fprintf(stderr, " %s %zu", type.c_str(), n);
+        std::fprintf(stderr, "\n");
+    }
+    std::fprintf(stderr, "  %.2f s, %.2f MB read (%.2f MB/s), index %.2f MB\n", s.seconds, mb,
+                 s.seconds > 0 ? mb / s.seconds : 0.0, static_cast<double>(s.index_bytes) / 1e6);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    CLI::App app{"Index council meeting archives (.txt .md .html .pdf) into a Quorum search index."};
+    quorum::index::RunOptions options;
+    std::string db, dump_file, topics, terms;
+    std::vector<std::string> inputs;
+    bool quiet = false;
+    app.add_option("--db", db, "index directory (created when missing)");
+    app.add_option("inputs", inputs, "files or folders (searched recursively)");
+    app.add_flag("--prune", options.prune, "remove units of indexed files that no longer exist");
+    app.add_flag("--force", options.force, "re-index every file even when unchanged");
+    app.add_option("--dump", dump_file, "print the reading of FILE as JSON and exit (no index)");
+    app.add_option("--topics", topics, "topics file (id<TAB>name<TAB>patterns) for topic names");
+    app.add_option("--terms", terms, "council terms file (TERM<TAB>SYNONYM|...) instead of the built-in list");
+    app.add_option("--threads", options.threads, "reader threads (default: number of cores)")
+        ->check(CLI::Range(1u, 256u));
+    app.add_flag("-q,--quiet", quiet, "print only errors");
+    CLI11_PARSE(app, argc, argv);
+
+    try {
+        if (!dump_file.empty()) return dump(dump_file);
+        if (db.empty() || inputs.empty()) {
+            std::cerr << "quorum-index: give --db DIR and at least one INPUT file or folder (see --help)\n";
+            return 2;
+        }
+        options.db = db;
+        for (const auto& i : inputs) options.inputs.emplace_back(i);
+        if (!topics.empty()) options.topics_file = topics;
+        if (!terms.empty()) options.terms_file = terms;
+
+        bool tty = !quiet && ::isatty(STDERR_FILENO);
+        quorum::index::Progress progress;
+        if (tty)
+            progress = [](std::size_t done, std::size_t total, const std::string& file) {
+                std::fprintf(stderr, "\r\033[K[%zu/%zu] %s", done, total, file.c_str());
+                if (done == total) std::fprintf(stderr, "\r\033[K");
+                std::fflush(stderr);
+            };
+        quorum::index::RunSummary summary = quorum::index::run_index(options, progress);
+        for (const auto& d : summary.problems) {
+            bool error = d.severity == quorum::corpus::Diagnostic::Severity::error;
+            if (quiet && !error) continue;
+            std::cerr << d.file;
+            if (d.line > 0) std::cerr << ':' << d.line;
+            std::cerr << ": " << severity_name(d.severity) << ": " << d.message;
+            if (!d.code.empty()) std::cerr << " [" << d.code << ']';
+            std::cerr << '\n';
+        }
+        if (!quiet) print_summary(summary);
+        if (summary.files == 0) {
+            std::cerr << "quorum-index: no .txt, .md, .html, .htm or .pdf files found in the inputs\n";
+            return 1;
+        }
+        if (summary.indexed + summary.unchanged == 0) {
+            std::cerr << "quorum-index: no file could be indexed (reasons above)\n";
+            return 1;
+        }
+        return 0;
+    } catch (const std::exception& e) {
+        std::cerr << "quorum-index: " << e.what() << '\n';
+        return 1;
+    }
+}

@@ -1,1 +1,214 @@
-// placeholder
+#include "quorum/query/searcher.hpp"
+
+#include <chrono>
+#include <stdexcept>
+
+#include <nlohmann/json.hpp>
+#include <xapian.h>
+
+#include "facets.hpp"
+#include "index_cache.hpp"
+#include "query_builder.hpp"
+#include "quorum/index/schema.hpp"
+#include "quorum/index/text_fold.hpp"
+#include "snippets.hpp"
+
+namespace quorum::query {
+
+namespace s = quorum::index::schema;
+
+namespace {
+
+constexpr double match_time_limit = 0.5;  // seconds; bounds a runaway query (see DESIGN.md)
+constexpr int max_per_page = 10000;
+constexpr int max_first_hit = 1000000;
+constexpr std::size_t max_also_in = 20;
+
+std::string id_of(const Xapian::Document& doc) {
+    auto t = doc.termlist_begin();
+    t.skip_to(std::string(s::id_prefix));
+    if (t == doc.termlist_end() || (*t).rfind(s::id_prefix, 0) != 0) return {};
+    return (*t).substr(s::id_prefix.size());
+}
+
+}  // namespace
+
+struct Searcher::Impl {
+    std::filesystem::path path;
+    Xapian::Database db;
+    IndexCache cache;
+    std::unique_ptr<QueryBuilder> builder;
+
+    explicit Impl(const std::filesystem::path& p) : path(p) {
+        try {
+            db = Xapian::Database(p.string());
+        } catch (const Xapian::Error& e) {
+            throw std::runtime_error("cannot open the index " + p.string() + ": " + e.get_description() +
+                                     "; build it first with quorum-index --db " + p.string() + " INPUT...");
+        }
+        reload();
+    }
+
+    void reload() {
+        cache.load(db);
+        builder = std::make_unique<QueryBuilder>(db, cache);
+    }
+
+    // Runs `body`, reopening the database and retrying once when a writer's commit has
+    // overwritten the revision being read.
+    template <class F>
+    auto with_retry(F&& body) -> decltype(body()) {
+        try {
+            try {
+                return body();
+            } catch (const Xapian::DatabaseModifiedError&) {
+                db.reopen();
+                reload();
+                return body();
+            }
+        } catch (const Xapian::Error& e) {
+            throw std::runtime_error("search failed: " + e.get_description());
+        }
+    }
+
+    std::vector<std::string> also_in(const std::string& key, Xapian::docid self) {
+        std::vector<std::string> out;
+        if (key.empty()) return out;
+        std::string term = s::term(s::duplicate_prefix, key);
+        if (db.get_termfreq(term) < 2) return out;
+        for (auto it = db.postlist_begin(term); it != db.postlist_end(term) && out.size() < max_also_in; ++it)
+            if (*it != self) out.push_back(id_of(db.get_document(*it)));
+        return out;
+    }
+
+    SearchResult search(const SearchRequest& request) {
+        auto start = std::chrono::steady_clock::now();
+        if (request.page < 1) throw std::invalid_argument("page must be 1 or more");
+        if (request.per_page < 1 || request.per_page > max_per_page)
+            throw std::invalid_argument("per_page must be between 1 and " + std::to_string(max_per_page));
+        long long first = static_cast<long long>(request.page - 1) * request.per_page;
+        if (first > max_first_hit) throw std::invalid_argument("page is too far into the results; narrow the query");
+
+        SearchResult result;
+        BuiltQuery built = builder->build(request, Xapian::Query::OP_AND);
+        result.suggestion = built.suggestion;
+
+        Xapian::Enquire enquire(db);
+        enquire.set_collapse_key(s::collapse_slot);
+        enquire.set_time_limit(match_time_limit);
+        switch (request.sort) {
+            case Sort::relevance: break;
+            case Sort::newest: enquire.set_sort_by_value_then_relevance(s::date_slot, true); break;
+            case Sort::oldest: enquire.set_sort_by_value_then_relevance(s::date_slot, false); break;
+        }
+        if (!built.any_terms) enquire.set_weighting_scheme(Xapian::BoolWeight());
+        Xapian::doccount check_at_least = request.facets ? db.get_doccount() : 0;
+
+        auto run = [&](const Xapian::Query& match, std::unique_ptr<FacetSpies>& spies) {
+            Xapian::Query query(Xapian::Query::OP_FILTER, match, built.filter);
+            enquire.set_query(query);
+            enquire.clear_matchspies();
+            spies.reset();
+            if (request.facets) {
+                spies = std::make_unique<FacetSpies>(cache);
+                spies->attach(enquire);
+            }
+            result.parsed = query.get_description();
+            return enquire.get_mset(static_cast<Xapian::doccount>(first),
+                                    static_cast<Xapian::doccount>(request.per_page), check_at_least);
+        };
+        std::unique_ptr<FacetSpies> spies;
+        Xapian::MSet mset = run(built.match, spies);
+        if (mset.empty() && mset.get_matches_estimated() == 0 && built.relaxable) {
+            // No unit has every word: rank those with most of them (OR) instead of nothing.
+            BuiltQuery relaxed = builder->build(request, Xapian::Query::OP_OR);
+            mset = run(relaxed.match, spies);
+        }
+
+        result.total = mset.get_matches_estimated();
+        int rank = static_cast<int>(first);
+        for (auto it = mset.begin(); it != mset.end(); ++it) {
+            Xapian::Document doc = it.get_document();
+            Hit hit;
+            hit.rank = ++rank;
+            hit.score = built.any_terms ? it.get_weight() : 0.0;
+            hit.record = doc.get_data();
+            nlohmann::json record = nlohmann::json::parse(hit.record, nullptr, false);
+            if (record.is_object()) {
+                hit.id = record.value("id", "");
+                if (request.snippets && record.contains("text") && record["text"].is_string())
+                    hit.snippet = make_snippet(mset, record["text"].get_ref<const std::string&>(), builder->stemmer());
+            }
+            if (hit.id.empty()) hit.id = id_of(doc);
+            hit.also_in = also_in(doc.get_value(s::collapse_slot), *it);
+            result.hits.push_back(std::move(hit));
+        }
+        if (spies) result.facets = spies->counts(cache);
+        result.took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+        return result;
+    }
+
+    std::optional<std::string> data_of(const std::string& id_term) {
+        auto it = db.postlist_begin(id_term);
+        if (it == db.postlist_end(id_term)) return std::nullopt;
+        return db.get_document(*it).get_data();
+    }
+
+    std::vector<std::string> meetings(const MeetingFilter& filter) {
+        std::vector<Xapian::Query> parts{Xapian::Query(std::string(s::meeting_marker))};
+        if (!filter.committee.empty())
+            parts.emplace_back(s::term(s::committee_prefix, quorum::index::slug(filter.committee)));
+        if (!filter.from.empty() || !filter.to.empty()) parts.push_back(date_range(filter.from, filter.to));
+        Xapian::Enquire enquire(db);
+        enquire.set_query(Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end()));
+        enquire.set_weighting_scheme(Xapian::BoolWeight());
+        enquire.set_sort_by_value_then_relevance(s::date_slot, true);
+        enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+        Xapian::MSet mset = enquire.get_mset(0, db.get_doccount());
+        std::vector<std::string> out;
+        out.reserve(mset.size());
+        for (auto it = mset.begin(); it != mset.end(); ++it) out.push_back(it.get_document().get_value(s::summary_slot));
+        return out;
+    }
+};
+
+Searcher::Searcher(const std::filesystem::path& db_dir) : impl_(std::make_unique<Impl>(db_dir)) {}
+Searcher::~Searcher() = default;
+Searcher::Searcher(Searcher&&) noexcept = default;
+Searcher& Searcher::operator=(Searcher&&) noexcept = default;
+
+SearchResult Searcher::search(const SearchRequest& request) {
+    return impl_->with_retry([&] { return impl_->search(request); });
+}
+
+std::optional<std::string> Searcher::unit(const std::string& id) {
+    if (id.empty() || id.find(':') != std::string::npos) return std::nullopt;
+    return impl_->with_retry([&] { return impl_->data_of(s::term(s::id_prefix, id)); });
+}
+
+std::vector<std::string> Searcher::meetings(const MeetingFilter& filter) {
+    return impl_->with_retry([&] { return impl_->meetings(filter); });
+}
+
+std::optional<std::string> Searcher::meeting(const std::string& id) {
+    if (id.empty()) return std::nullopt;
+    return impl_->with_retry([&] {
+        return impl_->data_of(s::term(s::id_prefix, std::string(s::meeting_id_tag) + quorum::index::bounded_term_value(id)));
+    });
+}
+
+std::uint64_t Searcher::unit_count() {
+    return impl_->with_retry([&] { return std::uint64_t(impl_->db.get_termfreq(std::string(s::unit_marker))); });
+}
+
+bool Searcher::refresh() {
+    return impl_->with_retry([&] {
+        Xapian::rev before = impl_->db.get_revision();
+        impl_->db.reopen();
+        if (impl_->db.get_revision() == before) return false;
+        impl_->reload();
+        return true;
+    });
+}
+
+}  // namespace quorum::query

@@ -1,1 +1,115 @@
-int main() { return 0; }  // placeholder
+// quorum-serve: flags and wiring only. Serves the HTTP API and web page over an index
+// made by quorum-index, read-only; stops cleanly (exit 0) on SIGTERM or SIGINT.
+#include "app.hpp"
+#include "config.hpp"
+#include "http_server.hpp"
+#include "searcher_backend.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <csignal>
+#include <cstdio>
+#include <exception>
+#include <iostream>
+#include <pthread.h>
+#include <thread>
+
+namespace {
+
+using namespace quorum::server;
+
+// Signals are taken synchronously by one watcher thread (sigwait), so no code runs in
+// a signal handler. SIGUSR1 is how main wakes the watcher when the server stops itself.
+sigset_t shutdown_signals() {
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGINT);
+    sigaddset(&set, SIGTERM);
+    sigaddset(&set, SIGUSR1);
+    return set;
+}
+
+int run(const Config& config) {
+    auto log = AccessLog::open(config.access_log);
+    SearcherBackend backend(config.db);
+
+    HttpServer server;
+    const int threads = worker_threads(config, std::thread::hardware_concurrency());
+    tune(server, threads);
+    install_app(server, backend, log.get(), AppOptions{config.public_url, {}});
+
+    int port = config.port;
+    if (port == 0) {
+        port = server.bind_to_any_port(config.host);
+        if (port < 0) port = 0;
+    } else if (!server.bind_to_port(config.host, port)) {
+        port = 0;
+    }
+    if (port == 0) {
+        std::cerr << "quorum-serve: cannot listen on " << config.host << ":" << config.port
+                  << ": the address is in use or not available here; pick another --host or --port\n";
+        return 1;
+    }
+    if (!server.raise_listen_backlog(1024))
+        std::cerr << "quorum-serve: could not raise the listen backlog; continuing with the default\n";
+
+    std::printf("quorum-serve: listening on http://%s:%d (%llu units, %d threads, index %s)\n", config.host.c_str(),
+                port, static_cast<unsigned long long>(backend.unit_count()), threads, config.db.c_str());
+    std::fflush(stdout);
+
+    const sigset_t signals = shutdown_signals();
+    std::thread watcher([&server, signals] {
+        int sig = 0;
+        sigwait(&signals, &sig);
+        if (sig != SIGUSR1) std::fprintf(stderr, "quorum-serve: signal %d, stopping\n", sig);
+        server.stop();
+    });
+    server.listen_after_bind();  // returns once stop() is called
+    pthread_kill(watcher.native_handle(), SIGUSR1);  // no-op wake-up if a signal already came
+    watcher.join();
+    std::fprintf(stderr, "quorum-serve: stopped\n");
+    return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    // A client closing mid-response must not kill the server.
+    std::signal(SIGPIPE, SIG_IGN);
+    // Block before any thread starts so every thread inherits the mask.
+    const sigset_t signals = shutdown_signals();
+    pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+
+    Config config;
+    CLI::App cli{"quorum-serve: the Quorum search API and web page over an index made by quorum-index"};
+    try {
+        apply_environment(config);
+    } catch (const std::exception& e) {
+        std::cerr << "quorum-serve: " << e.what() << "\n";
+        return 2;
+    }
+    std::string db = config.db.string();
+    cli.add_option("--db", db, "index folder made by quorum-index (env QUORUM_DB)");
+    cli.add_option("--host", config.host, "address to listen on (env QUORUM_HOST)")->capture_default_str();
+    cli.add_option("--port", config.port, "port, 0 for any free one (env QUORUM_PORT)")->capture_default_str();
+    cli.add_option("--threads", config.threads, "worker threads, 0 sizes to the machine (env QUORUM_THREADS)")
+        ->capture_default_str();
+    cli.add_option("--access-log", config.access_log, "access log: FILE, - for stderr, off (env QUORUM_ACCESS_LOG)")
+        ->capture_default_str();
+    cli.add_option("--public-url", config.public_url,
+                   "public address, for absolute links in CSV and Atom exports (env QUORUM_PUBLIC_URL)");
+    try {
+        cli.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        return cli.exit(e);
+    }
+    config.db = db;
+
+    try {
+        validate(config);
+        return run(config);
+    } catch (const std::exception& e) {
+        std::cerr << "quorum-serve: " << e.what() << "\n";
+        return 1;
+    }
+}

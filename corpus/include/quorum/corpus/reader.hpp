@@ -46,6 +46,11 @@ struct ReadOptions {
     std::size_t max_file_bytes = 256u << 20;  // larger files are reported and skipped
 };
 
+// Base of the ids of the documents read from `file`: the slug of its path relative to the
+// parent of the input folder `root`, without extension ("samples-000-93a416bcbe6d1f5a").
+// An empty `root` (or root == file) means the folder holding the file.
+[[nodiscard]] std::string document_base_id(const std::filesystem::path& file, const std::filesystem::path& root);
+
 // Extensions the readers accept (lower case, with dot).
 [[nodiscard]] bool is_supported_file(const std::filesystem::path& file);
 

@@ -1,0 +1,391 @@
+// quorum-bench-report: turns bench/run.sh's raw results (one measurement a line:
+// size, system, metric, run, value) into docs/BENCHMARKS.md and a gnuplot plot of
+// latency against archive size. Every figure is the median of the runs, with min-max.
+#include <CLI/CLI.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <optional>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// (size, system, metric) -> run -> value
+using Key = std::tuple<std::string, std::string, std::string>;
+std::map<Key, std::map<int, double>> results;
+std::vector<std::string> sizes;  // in the order measured
+
+std::optional<std::vector<double>> values(const std::string& size, const std::string& sys, const std::string& metric) {
+    const auto it = results.find({size, sys, metric});
+    if (it == results.end() || it->second.empty()) return std::nullopt;
+    std::vector<double> v;
+    for (auto [run, x] : it->second) v.push_back(x);
+    return v;
+}
+
+// Per-run values of f(a, b) for two metrics measured in the same runs.
+template <class F>
+std::optional<std::vector<double>> combine(const std::string& size, const std::string& sa, const std::string& ma,
+                                           const std::string& sb, const std::string& mb, F f) {
+    const auto a = results.find({size, sa, ma});
+    const auto b = results.find({size, sb, mb});
+    if (a == results.end() || b == results.end()) return std::nullopt;
+    std::vector<double> v;
+    for (auto [run, x] : a->second) {
+        auto y = b->second.find(run);
+        if (y == b->second.end()) y = b->second.begin();  // one-off values (archive bytes)
+        if (y != b->second.end()) v.push_back(f(x, y->second));
+    }
+    if (v.empty()) return std::nullopt;
+    return v;
+}
+
+double median(std::vector<double> v) {
+    std::sort(v.begin(), v.end());
+    const auto n = v.size();
+    return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+std::string num(double x) {
+    char buf[64];
+    const double a = std::fabs(x);
+    if (x == std::floor(x) && a < 1e15) std::snprintf(buf, sizeof buf, "%.0f", x);
+    else if (a >= 10000) std::snprintf(buf, sizeof buf, "%.0f", x);
+    else if (a >= 100) std::snprintf(buf, sizeof buf, "%.0f", x);
+    else if (a >= 10) std::snprintf(buf, sizeof buf, "%.1f", x);
+    else if (a >= 1) std::snprintf(buf, sizeof buf, "%.2f", x);
+    else std::snprintf(buf, sizeof buf, "%.3f", x);
+    return buf;
+}
+
+// "median (min-max)", or the value alone for one run; "-" when not measured.
+std::string cell(const std::optional<std::vector<double>>& v, double scale = 1) {
+    if (!v) return "-";
+    std::vector<double> s;
+    for (double x : *v) s.push_back(x * scale);
+    const auto [lo, hi] = std::minmax_element(s.begin(), s.end());
+    if (s.size() == 1 || *lo == *hi) return num(median(s));
+    return num(median(s)) + " (" + num(*lo) + "–" + num(*hi) + ")";
+}
+
+std::optional<double> med(const std::optional<std::vector<double>>& v) {
+    if (!v) return std::nullopt;
+    return median(*v);
+}
+
+std::string ratio(std::optional<double> a, std::optional<double> b) {
+    if (!a || !b || *b == 0) return "-";
+    return num(*a / *b) + "×";
+}
+
+std::map<std::string, std::string> read_kv(const fs::path& p) {
+    std::map<std::string, std::string> m;
+    std::ifstream in(p);
+    std::string line;
+    while (std::getline(in, line))
+        if (const auto eq = line.find('='); eq != std::string::npos) m[line.substr(0, eq)] = line.substr(eq + 1);
+    return m;
+}
+
+const std::map<std::string, std::string> names{{"quorum", "Quorum"},
+                                               {"omindex", "Xapian omindex"},
+                                               {"sqlite", "SQLite FTS5"},
+                                               {"postgres", "PostgreSQL 15 FTS"}};
+
+void indexing_table(std::ostream& out, const std::string& s) {
+    out << "| engine | units | wall s | MB/s | units/s | peak memory MB | index MB | after compaction MB | "
+           "Quorum's MB/s ÷ its MB/s |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|\n";
+    const auto div = [](double a, double b) { return b > 0 ? a / b : 0; };
+    const auto q_mbps = med(combine(s, "archive", "bytes", "quorum", "index_wall_s",
+                                    [&](double bytes, double wall) { return div(bytes / 1e6, wall); }));
+    for (const char* sys : {"quorum", "omindex", "sqlite", "postgres"}) {
+        if (!values(s, sys, "index_wall_s")) continue;
+        const auto mbps = combine(s, sys, "index_wall_s", "archive", "bytes",
+                                  [&](double wall, double bytes) { return div(bytes / 1e6, wall); });
+        const auto ups = combine(s, sys, "units", sys, "index_wall_s", div);
+        out << "| " << names.at(sys) << " | " << cell(values(s, sys, "units")) << " | "
+            << cell(values(s, sys, "index_wall_s")) << " | " << cell(mbps) << " | " << cell(ups) << " | "
+            << cell(values(s, sys, "index_peak_kb"), 1.0 / 1024) << " | " << cell(values(s, sys, "index_bytes"), 1e-6)
+            << " | " << cell(values(s, sys, "index_compact_bytes"), 1e-6) << " | "
+            << (std::string(sys) == "quorum" ? "1×" : ratio(q_mbps, med(mbps))) << " |\n";
+    }
+}
+
+void query_table(std::ostream& out, const std::string& s) {
+    out << "| engine | how | p50 ms | p95 ms | p99 ms | questions with no hit | p50 ÷ Quorum's | p99 ÷ Quorum's |\n"
+           "|---|---|---:|---:|---:|---:|---:|---:|\n";
+    const auto q50 = med(values(s, "quorum", "query_p50_ms"));
+    const auto q99 = med(values(s, "quorum", "query_p99_ms"));
+    const std::vector<std::pair<std::string, std::string>> rows{
+        {"quorum", "in process (quorum-query-bench), facets + snippets"},
+        {"quorum-bare", "in process, no facets, no snippets"},
+        {"sqlite", "in process (Python sqlite3), bm25 + snippet()"},
+        {"postgres", "psql over TCP (\\timing), ts_rank + ts_headline"}};
+    for (const auto& [sys, how] : rows) {
+        if (!values(s, sys, "query_p50_ms")) continue;
+        const std::string name = sys == "quorum-bare" ? "Quorum" : names.at(sys);
+        out << "| " << name << " | " << how << " | " << cell(values(s, sys, "query_p50_ms")) << " | "
+            << cell(values(s, sys, "query_p95_ms")) << " | " << cell(values(s, sys, "query_p99_ms")) << " | "
+            << cell(values(s, sys, "query_questions_without_hits")) << " | "
+            << ratio(med(values(s, sys, "query_p50_ms")), q50) << " | "
+            << ratio(med(values(s, sys, "query_p99_ms")), q99) << " |\n";
+    }
+}
+
+std::vector<std::string> connections(const std::string& s) {
+    std::set<int> cs;
+    for (const auto& [k, v] : results) {
+        const auto& [size, sys, metric] = k;
+        if (size == s && sys == "quorum" && metric.rfind("http_c", 0) == 0 && metric.find("_rps") != std::string::npos)
+            cs.insert(std::stoi(metric.substr(6)));
+    }
+    std::vector<std::string> out;
+    for (int c : cs) out.push_back(std::to_string(c));
+    return out;
+}
+
+void http_table(std::ostream& out, const std::string& s) {
+    if (connections(s).empty()) {
+        out << "Not measured (wrk missing or Quorum not benchmarked in this run).\n";
+        return;
+    }
+    out << "| what | connections | requests/s | p50 ms | p95 ms | p99 ms | errors | server RSS MB |\n"
+           "|---|---:|---:|---:|---:|---:|---:|---:|\n";
+    auto row = [&](const std::string& sys, const std::string& what, const std::string& c) {
+        const std::string m = "http_c" + c + "_";
+        if (!values(s, sys, m + "rps")) return;
+        out << "| " << what << " | " << c << " | " << cell(values(s, sys, m + "rps")) << " | "
+            << cell(values(s, sys, m + "p50_ms")) << " | " << cell(values(s, sys, m + "p95_ms")) << " | "
+            << cell(values(s, sys, m + "p99_ms")) << " | " << cell(values(s, sys, m + "errors")) << " | "
+            << cell(values(s, sys, m + "rss_kb"), 1.0 / 1024) << " |\n";
+    };
+    const auto cs = connections(s);
+    for (const auto& c : cs) row("quorum", "Quorum /api/search (questions rotated)", c);
+    if (!cs.empty()) {
+        row("healthz", "Quorum /healthz", cs.back());
+        row("nginx", "nginx, static copy of a search response (ceiling)", cs.back());
+        const auto h = med(values(s, "healthz", "http_c" + cs.back() + "_rps"));
+        const auto n = med(values(s, "nginx", "http_c" + cs.back() + "_rps"));
+        out << "\nServer memory: " << cell(values(s, "quorum", "server_idle_rss_kb"), 1.0 / 1024)
+            << " MB RSS idle, " << cell(values(s, "quorum", "server_peak_rss_kb"), 1.0 / 1024)
+            << " MB peak (VmHWM). /healthz reaches " << (h && n ? num(100 * *h / *n) + "%" : std::string("-"))
+            << " of the nginx ceiling. Questions answered with a status other than 200 (one pass, curl): "
+            << cell(values(s, "quorum", "http_question_errors")) << ".\n";
+    }
+}
+
+std::optional<double> mb(std::optional<double> kb) {
+    if (!kb) return std::nullopt;
+    return *kb / 1024;
+}
+
+struct Check {
+    std::string target;
+    std::string measured;
+    std::optional<bool> pass;
+};
+
+void targets(std::ostream& out) {
+    std::vector<std::pair<std::string, Check>> checks;
+    for (const auto& s : sizes) {
+        auto add = [&](const std::string& t, std::optional<double> v, const std::string& unit, bool higher_better,
+                       double limit) {
+            Check c{t, v ? num(*v) + unit : "not measured", std::nullopt};
+            if (v) c.pass = higher_better ? *v >= limit : *v <= limit;
+            checks.push_back({s, c});
+        };
+        const auto q_mbps = med(combine(s, "archive", "bytes", "quorum", "index_wall_s",
+                                        [](double b, double w) { return w > 0 ? b / 1e6 / w : 0; }));
+        const auto o_mbps = med(combine(s, "archive", "bytes", "omindex", "index_wall_s",
+                                        [](double b, double w) { return w > 0 ? b / 1e6 / w : 0; }));
+        if (q_mbps && o_mbps) add("indexing MB/s ≥ omindex's (" + num(*o_mbps) + ")", q_mbps, " MB/s", true, *o_mbps);
+        add("indexing peak memory ≤ 300 MB", mb(med(values(s, "quorum", "index_peak_kb"))), " MB", false, 300);
+        add("in-process p50 ≤ 0.5 ms", med(values(s, "quorum", "query_p50_ms")), " ms", false, 0.5);
+        add("in-process p99 ≤ 2 ms", med(values(s, "quorum", "query_p99_ms")), " ms", false, 2);
+        const auto cs = connections(s);
+        if (!cs.empty()) {
+            const std::string top = "http_c" + cs.back() + "_";
+            add("HTTP " + cs.back() + " connections ≥ 10,000 searches/s", med(values(s, "quorum", top + "rps")), "/s",
+                true, 10000);
+            const double p99_limit = std::stod(s) >= 1000 ? 10 : 5;
+            add("HTTP " + cs.back() + " connections p99 ≤ " + num(p99_limit) + " ms",
+                med(values(s, "quorum", top + "p99_ms")), " ms", false, p99_limit);
+            add("HTTP errors = 0", med(values(s, "quorum", top + "errors")), "", false, 0);
+            const auto h = med(values(s, "healthz", top + "rps"));
+            const auto n = med(values(s, "nginx", top + "rps"));
+            if (h && n) add("/healthz ≥ 60% of nginx", 100 * *h / *n, "%", true, 60);
+            add("server memory ≤ 100 MB", mb(med(values(s, "quorum", "server_peak_rss_kb"))), " MB", false, 100);
+        }
+        for (const char* peer : {"sqlite", "postgres"}) {
+            const auto q50 = med(values(s, "quorum", "query_p50_ms"));
+            const auto p50 = med(values(s, peer, "query_p50_ms"));
+            const auto q99 = med(values(s, "quorum", "query_p99_ms"));
+            const auto p99 = med(values(s, peer, "query_p99_ms"));
+            if (q50 && p50) add("p50 ahead of " + names.at(peer) + " (" + num(*p50) + " ms)", q50, " ms", false, *p50);
+            if (q99 && p99) add("p99 ahead of " + names.at(peer) + " (" + num(*p99) + " ms)", q99, " ms", false, *p99);
+        }
+    }
+    out << "| archive MB | target | measured | met |\n|---:|---|---:|:-:|\n";
+    for (const auto& [s, c] : checks)
+        out << "| " << s << " | " << c.target << " | " << c.measured << " | "
+            << (!c.pass ? "-" : *c.pass ? "yes" : "**no**") << " |\n";
+}
+
+void plot(const fs::path& plot_dir, const fs::path& work, std::ostream& out) {
+    const fs::path data = work / "latency.dat";
+    std::ofstream d(data);
+    d << "# size_mb quorum_p50 quorum_p99 sqlite_p50 sqlite_p99 postgres_p50 postgres_p99 http64_p50 http64_p99\n";
+    for (const auto& s : sizes) {
+        d << s;
+        for (const char* sys : {"quorum", "sqlite", "postgres"})
+            for (const char* m : {"query_p50_ms", "query_p99_ms"}) {
+                const auto v = med(values(s, sys, m));
+                d << ' ' << (v ? num(*v) : "NaN");
+            }
+        const auto cs = connections(s);
+        for (const char* m : {"p50_ms", "p99_ms"}) {
+            const auto v = cs.empty() ? std::nullopt : med(values(s, "quorum", "http_c" + cs.back() + "_" + m));
+            d << ' ' << (v ? num(*v) : "NaN");
+        }
+        d << '\n';
+    }
+    d.close();
+    const fs::path png = plot_dir / "latency.png";
+    const fs::path script = work / "latency.gp";
+    std::ofstream g(script);
+    g << "set terminal png size 960,560\nset output '" << png.string() << "'\n"
+      << "set title 'Query latency against archive size (medians of runs)'\n"
+      << "set xlabel 'archive size (MB of text)'\nset ylabel 'latency (ms)'\n"
+      << "set logscale xy\nset grid\nset key left top\nset datafile missing 'NaN'\n"
+      << "plot '" << data.string() << "' using 1:2 with linespoints lw 2 title 'Quorum p50 (in process)', \\\n"
+      << " '' using 1:3 with linespoints lw 2 title 'Quorum p99 (in process)', \\\n"
+      << " '' using 1:9 with linespoints title 'Quorum p99 (HTTP, most connections)', \\\n"
+      << " '' using 1:4 with linespoints title 'SQLite FTS5 p50', '' using 1:5 with linespoints title 'SQLite FTS5 p99', \\\n"
+      << " '' using 1:6 with linespoints title 'PostgreSQL p50', '' using 1:7 with linespoints title 'PostgreSQL p99'\n";
+    g.close();
+    const std::string cmd = "gnuplot '" + script.string() + "' 2>/dev/null";
+    if (std::system("command -v gnuplot >/dev/null 2>&1") == 0 && std::system(cmd.c_str()) == 0 && fs::exists(png)) {
+        out << "![Query latency against archive size](bench/" << png.filename().string() << ")\n\n";
+    } else {
+        out << "(gnuplot is not installed: no plot. Data: `" << data.filename().string() << "` in the work folder.)\n\n";
+    }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    CLI::App app{"quorum-bench-report: writes docs/BENCHMARKS.md from bench/run.sh results"};
+    fs::path results_file, machine_file, commands_file, out_file, plot_dir, work;
+    app.add_option("--results", results_file)->required();
+    app.add_option("--machine", machine_file)->required();
+    app.add_option("--commands", commands_file)->required();
+    app.add_option("--out", out_file)->required();
+    app.add_option("--plot-dir", plot_dir)->required();
+    app.add_option("--work", work)->required();
+    CLI11_PARSE(app, argc, argv);
+
+    std::ifstream in(results_file);
+    if (!in) {
+        std::cerr << "quorum-bench-report: cannot read " << results_file << ": run bench/run.sh first\n";
+        return 1;
+    }
+    std::string line;
+    while (std::getline(in, line)) {
+        std::istringstream l(line);
+        std::string size, sys, metric, run, value;
+        if (!std::getline(l, size, '\t') || !std::getline(l, sys, '\t') || !std::getline(l, metric, '\t') ||
+            !std::getline(l, run, '\t') || !std::getline(l, value))
+            continue;
+        if (value.empty()) continue;
+        char* end = nullptr;
+        const double v = std::strtod(value.c_str(), &end);
+        if (end == value.c_str()) continue;
+        if (std::find(sizes.begin(), sizes.end(), size) == sizes.end()) sizes.push_back(size);
+        results[{size, sys, metric}][std::stoi(run)] = v;
+    }
+    auto machine = read_kv(machine_file);
+    fs::create_directories(plot_dir);
+    std::ostringstream md;
+    md << "# Quorum benchmarks\n\n"
+       << "Generated by `bench/run.sh --sizes " << machine["sizes"] << " --repeat " << machine["repeat"]
+       << "` on " << machine["date"] << " (commit " << machine["git"]
+       << "). Do not edit by hand: run the script again.\n\n"
+       << "Every figure is the median of " << machine["repeat"]
+       << " runs; where runs differ, the minimum and maximum follow in brackets (the noise).\n\n"
+       << "## Machine\n\n| | |\n|---|---|\n"
+       << "| CPU | " << machine["cpu"] << ", " << machine["nproc"] << " cores (nproc) |\n"
+       << "| memory | " << machine["memory"] << " |\n| kernel | " << machine["kernel"] << " |\n"
+       << "| system | " << machine["os"] << " |\n"
+       << "| versions | Xapian " << machine["xapian"] << ", omindex " << machine["omindex"] << ", SQLite "
+       << machine["sqlite"] << ", PostgreSQL " << machine["postgresql"] << ", wrk " << machine["wrk"] << ", nginx "
+       << machine["nginx"] << " |\n\n"
+       << "The load generator (wrk, 2 threads) runs on the same cores as the server it measures, "
+       << "as does the nginx ceiling, so HTTP figures are a floor for a machine with a separate client.\n\n"
+       << "## What is measured\n\n"
+       << "- **Archives**: `quorum-scale` (bench/tools/scale_archive.cpp, seed 42) rewrites the bundled sample "
+          "archive and, when present, the real archives in `../shared/corpora/` (.txt and .md) into archives of "
+          "the given size: each document gets another council, committee, year, people and figures, keeps its "
+          "layout (numbered minute items, resolutions, agenda packs, tables), and a share of its prose lines gets "
+          "a sentence with word forms from a Heaps' law process, so the vocabulary keeps growing with size. "
+          "Each file has a `.meta.json` sidecar (council, committee, date, kind; agenda packs: council and kind).\n"
+       << "- **Units**: Quorum's units are its own (items, paragraphs, resolutions, tables, questions, actions; "
+          "an item and its paragraphs are both units). For SQLite and PostgreSQL a unit is one paragraph: a "
+          "block of text between blank lines of a source file (`quorum-scale --export-units`), with the "
+          "document's committee and date from its sidecar. omindex indexes whole files (one document each). "
+          "The peers' load time starts from the exported paragraphs (the export itself is not timed).\n"
+       << "- **Indexing**: wall time and peak RSS from GNU time (`/usr/bin/time`); for PostgreSQL, whose work "
+          "happens in the server, the peak of the summed RSS of the postgres user's processes (sampled every "
+          "0.2 s, shared buffers counted in each process). Index size on disk before and after compaction "
+          "(`xapian-compact`; SQLite: FTS5 'optimize' + VACUUM; PostgreSQL: table, TOAST and indexes, "
+          "after VACUUM FULL).\n"
+       << "- **Queries**: the " << "questions of `bench/queries.txt` (words, phrases, boolean, wildcard "
+          "prefixes, field prefixes, date ranges, facet filters, date sorts, browsing, deep pages, misspellings), "
+       << machine["query_repeat"] << " rounds for Quorum, " << machine["peer_repeat"]
+       << " for each peer, after one warm-up round. Quorum counts facets and makes snippets on every question; "
+          "the peers return the top 10 with their own ranking and snippets but count no facets and no totals "
+          "(favouring them). Peers cannot filter by unit type or person: they get the nearest text question.\n"
+       << "- **HTTP**: `quorum-serve` on 127.0.0.1 under wrk with `bench/wrk/rotate.lua`, which sends the "
+          "questions in rotation, " << machine["duration"] << " s per run, at " << machine["connections"]
+       << " connections. Errors are socket errors plus non-2xx answers. The ceiling is nginx serving a static "
+          "copy of a typical search response (same size) in the same run.\n\n";
+    for (const auto& s : sizes) {
+        md << "## Archive of " << s << " MB\n\n";
+        md << "Archive: " << cell(values(s, "archive", "bytes"), 1e-6) << " MB of text in "
+           << cell(values(s, "archive", "documents")) << " documents, " << cell(values(s, "archive", "councils"))
+           << " councils, " << cell(values(s, "archive", "committees")) << " committees; "
+           << cell(values(s, "archive", "tokens")) << " words, vocabulary "
+           << cell(values(s, "archive", "vocabulary")) << " forms (Heaps' law fit: K = "
+           << cell(values(s, "archive", "heaps_k_fit")) << ", β = " << cell(values(s, "archive", "heaps_beta_fit"))
+           << "). Peers' paragraphs: " << cell(values(s, "peers", "units_exported")) << ".\n\n";
+        md << "### Indexing\n\n";
+        indexing_table(md, s);
+        md << "\n### Queries\n\n";
+        query_table(md, s);
+        md << "\n### HTTP\n\n";
+        http_table(md, s);
+        md << "\n";
+    }
+    md << "## Latency against archive size\n\n";
+    plot(plot_dir, work, md);
+    md << "## Targets\n\nFrom the benchmark issue (2-core machine; the HTTP p99 limit is 10 ms at 1 GB, 5 ms "
+          "below).\n\n";
+    targets(md);
+    md << "\n## Commands\n\nRun by `bench/run.sh` (DB, ARCHIVE, PORT are its work files; the full script is the "
+          "reference):\n\n```\n";
+    std::ifstream cmds(commands_file);
+    while (std::getline(cmds, line)) md << line << "\n";
+    md << "```\n";
+    std::ofstream(out_file) << md.str();
+    return 0;
+}

@@ -1,0 +1,166 @@
+// quorum-query-bench: runs the fixed questions of bench/queries.txt in process through
+// the query library (facets and snippets on, as the server asks) and prints latency
+// percentiles over many repetitions.
+//
+//   quorum-query-bench --db DIR --queries bench/queries.txt [--repeat 200] [--per-query FILE]
+#include "quorum/query/searcher.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace fs = std::filesystem;
+using quorum::query::SearchRequest;
+
+namespace {
+
+struct Question {
+    std::string id, kind, params;
+    SearchRequest request;
+};
+
+std::string url_decode(const std::string& s) {
+    std::string out;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (s[i] == '+') out += ' ';
+        else if (s[i] == '%' && i + 2 < s.size()) {
+            out += static_cast<char>(std::stoi(s.substr(i + 1, 2), nullptr, 16));
+            i += 2;
+        } else out += s[i];
+    }
+    return out;
+}
+
+// The same query string the HTTP benchmark sends to /api/search.
+SearchRequest parse_params(const std::string& params) {
+    SearchRequest r;
+    std::istringstream in(params);
+    std::string pair;
+    while (std::getline(in, pair, '&')) {
+        const auto eq = pair.find('=');
+        if (eq == std::string::npos) continue;
+        const std::string key = pair.substr(0, eq), value = url_decode(pair.substr(eq + 1));
+        if (key == "q") r.q = value;
+        else if (key == "committee") r.committee.push_back(value);
+        else if (key == "person") r.person.push_back(value);
+        else if (key == "topic") r.topic.push_back(value);
+        else if (key == "type") r.type.push_back(value);
+        else if (key == "year") r.year.push_back(value);
+        else if (key == "from") r.from = value;
+        else if (key == "to") r.to = value;
+        else if (key == "page") r.page = std::stoi(value);
+        else if (key == "per_page") r.per_page = std::stoi(value);
+        else if (key == "sort")
+            r.sort = value == "newest" ? quorum::query::Sort::newest
+                   : value == "oldest" ? quorum::query::Sort::oldest
+                                       : quorum::query::Sort::relevance;
+        else throw std::invalid_argument("unknown parameter '" + key + "' in queries file: fix the line");
+    }
+    return r;
+}
+
+std::vector<Question> load_questions(const fs::path& file) {
+    std::ifstream in(file);
+    if (!in) throw std::runtime_error("cannot read " + file.string() + ": check the path");
+    std::vector<Question> qs;
+    std::string line;
+    while (std::getline(in, line)) {
+        if (line.empty() || line[0] == '#') continue;
+        std::vector<std::string> cols;
+        std::istringstream l(line);
+        std::string c;
+        while (std::getline(l, c, '\t')) cols.push_back(c);
+        if (cols.size() < 3) throw std::runtime_error("queries line needs id, kind, params: " + line);
+        qs.push_back({cols[0], cols[1], cols[2], parse_params(cols[2])});
+    }
+    return qs;
+}
+
+double percentile(std::vector<double> v, double p) {
+    if (v.empty()) return 0;
+    std::sort(v.begin(), v.end());
+    const double rank = p / 100.0 * static_cast<double>(v.size() - 1);
+    const auto lo = static_cast<std::size_t>(std::floor(rank));
+    const auto hi = std::min(lo + 1, v.size() - 1);
+    return v[lo] + (v[hi] - v[lo]) * (rank - static_cast<double>(lo));
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    CLI::App app{"quorum-query-bench: in-process query latency over bench/queries.txt"};
+    fs::path db, queries, per_query;
+    int repeat = 100;
+    bool no_facets = false, no_snippets = false, count = false;
+    std::string only;
+    app.add_option("--db", db, "Quorum index folder")->required();
+    app.add_option("--queries", queries, "questions file (bench/queries.txt)");
+    app.add_flag("--count", count, "print the number of units in the index and stop");
+    app.add_option("--repeat", repeat, "rounds over all questions")->check(CLI::PositiveNumber);
+    app.add_option("--per-query", per_query, "write per-question p50/p99 and hit totals (TSV) here");
+    app.add_option("--only", only, "run only questions of this kind (for profiling)");
+    app.add_flag("--no-facets", no_facets, "do not count facets");
+    app.add_flag("--no-snippets", no_snippets, "do not make snippets");
+    CLI11_PARSE(app, argc, argv);
+    try {
+        if (count) {
+            quorum::query::Searcher searcher(db);
+            std::cout << "units=" << searcher.unit_count() << "\n";
+            return 0;
+        }
+        if (queries.empty()) throw std::invalid_argument("--queries FILE is needed (bench/queries.txt)");
+        auto questions = load_questions(queries);
+        if (!only.empty())
+            std::erase_if(questions, [&](const Question& q) { return q.kind != only; });
+        for (auto& q : questions) {
+            q.request.facets = !no_facets;
+            q.request.snippets = !no_snippets;
+        }
+        quorum::query::Searcher searcher(db);
+        std::vector<std::uint64_t> totals;
+        for (auto& q : questions) totals.push_back(searcher.search(q.request).total);  // warm the caches
+        std::vector<std::vector<double>> times(questions.size());
+        std::vector<double> all;
+        using clock = std::chrono::steady_clock;
+        const auto start = clock::now();
+        for (int r = 0; r < repeat; ++r) {
+            for (std::size_t i = 0; i < questions.size(); ++i) {
+                const auto t0 = clock::now();
+                const auto result = searcher.search(questions[i].request);
+                const double ms = std::chrono::duration<double, std::milli>(clock::now() - t0).count();
+                times[i].push_back(ms);
+                all.push_back(ms);
+                if (result.hits.size() > 1000) std::cerr << "";  // keep the result alive
+            }
+        }
+        const double seconds = std::chrono::duration<double>(clock::now() - start).count();
+        if (!per_query.empty()) {
+            std::ofstream out(per_query);
+            out << "id\tkind\tp50_ms\tp99_ms\ttotal\tparams\n";
+            for (std::size_t i = 0; i < questions.size(); ++i)
+                out << questions[i].id << '\t' << questions[i].kind << '\t' << percentile(times[i], 50) << '\t'
+                    << percentile(times[i], 99) << '\t' << totals[i] << '\t' << questions[i].params << '\n';
+        }
+        std::uint64_t empty = 0;
+        for (auto t : totals) empty += t == 0;
+        double sum = 0;
+        for (double t : all) sum += t;
+        std::cout << "units=" << searcher.unit_count() << "\nquestions=" << questions.size()
+                  << "\nquestions_without_hits=" << empty << "\ncalls=" << all.size()
+                  << "\nqps_one_thread=" << static_cast<double>(all.size()) / seconds
+                  << "\nmean_ms=" << sum / static_cast<double>(all.size()) << "\np50_ms=" << percentile(all, 50)
+                  << "\np95_ms=" << percentile(all, 95) << "\np99_ms=" << percentile(all, 99)
+                  << "\nmax_ms=" << percentile(all, 100) << "\n";
+        return 0;
+    } catch (const std::exception& e) {
+        std::cerr << "quorum-query-bench: " << e.what() << "\n";
+        return 1;
+    }
+}

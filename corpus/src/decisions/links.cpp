@@ -1,0 +1,224 @@
+// Linking records about one matter: report recommendation -> resolution (adopted-as),
+// resolution -> action (actioned-by), decision -> tracker row or work-programme entry
+// (tracked-by), decision -> a later report (proposed-as) and -> a later item (came-back-at).
+// Tracker dates are hand-kept and often wrong, so rows are matched by meaning first and
+// dates only narrow the search.
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "decisions_internal.hpp"
+#include "quorum/corpus/text.hpp"
+
+namespace quorum::corpus::decisions_detail {
+namespace {
+
+bool minuted(const Decision& d) {
+    return (d.kind == "resolution" || d.kind == "recommendation" || d.kind == "agreed" || d.kind == "action" ||
+            d.kind == "information-request");
+}
+
+std::string committee_id(const Decision& d) { return d.committee ? d.committee->id : std::string(); }
+
+std::string fixed(double v) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%.2f", v);
+    return buf;
+}
+
+long days_between(const std::string& a, const std::string& b) {
+    const auto x = day_of(a), y = day_of(b);
+    if (!x || !y) return 0;
+    return *y - *x;
+}
+
+std::string describe(const Decision& d) {
+    std::string s = "\"" + shorten(d.text, 90) + "\"";
+    if (!d.date.empty()) s += " of " + d.date;
+    if (!d.item_number.empty()) s += " item " + d.item_number;
+    return s;
+}
+
+}  // namespace
+
+void link_all(const Archive& archive, Collected& collected, const DecisionOptions& options,
+              std::vector<DecisionLink>& links) {
+    (void)archive;
+    auto& ds = collected.decisions;
+    const double threshold = options.link_threshold;
+
+    // The archive's own vocabulary: a word every decision uses ("report") says little.
+    Idf idf;
+    std::vector<Words> words(ds.size());
+    for (std::size_t i = 0; i < ds.size(); ++i) {
+        words[i] = content_words(ds[i].text);
+        idf.add(words[i]);
+    }
+    for (const auto& item : collected.items) idf.add(item.body_words);
+
+    // ---- officer reports: the agenda item each is for, and the resolution it became.
+    std::map<std::string, std::pair<const ItemRef*, double>> item_of_report;  // report title + meeting -> item
+    for (auto& r : ds) {
+        if (r.kind != "report-recommendation") continue;
+        const std::string title = collected.report_title.count(r.id) ? collected.report_title.at(r.id) : std::string();
+        const std::string key = r.meeting_id + "\n" + title;
+        if (!item_of_report.count(key)) {
+            const Words tw = content_words(title);
+            const ItemRef* best = nullptr;
+            double best_score = 0;
+            for (const auto& item : collected.items) {
+                if (item.meeting_id != r.meeting_id || r.meeting_id.empty()) continue;
+                const double s = 0.6 * similarity(tw, item.heading_words, &idf) + 0.4 * similarity(tw, item.body_words, &idf);
+                if (s > best_score) best = &item, best_score = s;
+            }
+            item_of_report[key] = best_score >= 0.2 ? std::make_pair(best, best_score) : std::make_pair(nullptr, 0.0);
+        }
+        const auto [item, score] = item_of_report[key];
+        if (!item) continue;
+        r.item_number = item->number;
+        r.item_title = item->title;
+        r.item_confidence = std::min(1.0, score);
+    }
+    for (std::size_t i = 0; i < ds.size(); ++i) {
+        Decision& r = ds[i];
+        if (r.kind != "report-recommendation" || r.item_title.empty()) continue;
+        bool minutes_exist = false;
+        std::size_t best = ds.size();
+        double best_sim = 0;
+        for (std::size_t j = 0; j < ds.size(); ++j) {
+            const Decision& m = ds[j];
+            if (!minuted(m) || m.kind == "action" || m.meeting_id != r.meeting_id || m.document_kind != "minutes") continue;
+            if (m.item_number != r.item_number && fold(m.item_title) != fold(r.item_title)) continue;
+            minutes_exist = true;
+            const double s = similarity(words[i], words[j], &idf);
+            if (s > best_sim) best = j, best_sim = s;
+        }
+        if (best < ds.size() && best_sim >= 0.15) {
+            const Decision& m = ds[best];
+            links.push_back({r.id, m.id, "adopted-as", std::min(1.0, (0.45 + 0.55 * best_sim) * (0.5 + 0.5 * r.item_confidence)),
+                             "same meeting and item " + m.item_number + "; text similarity " + fixed(best_sim), m.date,
+                             m.item_title});
+            r.outcome = m.outcome;
+            r.outcome.evidence = "adopted as " + m.id + (m.outcome.evidence.empty() ? "" : ": " + m.outcome.evidence);
+            r.status = "adopted";
+            r.status_source = "derived";
+            r.status_reason = "the minutes of " + m.date + " record it as adopted (item " + m.item_number + ")";
+        } else if (minutes_exist) {
+            r.status = "not adopted";
+            r.status_source = "derived";
+            r.status_reason = "the minutes of item " + r.item_number + " record no resolution like it";
+        }
+    }
+
+    // ---- actions minuted under the same item follow from its resolutions.
+    for (std::size_t i = 0; i < ds.size(); ++i) {
+        if (ds[i].kind != "action" || ds[i].item_number.empty()) continue;
+        std::size_t best = ds.size();
+        double best_sim = 0;
+        for (std::size_t j = 0; j < ds.size(); ++j) {
+            const Decision& m = ds[j];
+            if (j == i || !minuted(m) || m.kind == "action" || m.document_id != ds[i].document_id ||
+                m.item_number != ds[i].item_number)
+                continue;
+            const double s = similarity(words[i], words[j], &idf);
+            if (s > best_sim) best = j, best_sim = s;
+        }
+        if (best < ds.size() && best_sim >= 0.2)
+            links.push_back({ds[best].id, ds[i].id, "actioned-by", std::min(1.0, 0.5 + 0.5 * best_sim),
+                             "same item " + ds[i].item_number + "; text similarity " + fixed(best_sim), ds[i].date,
+                             ds[i].item_title});
+    }
+
+    // ---- tracker rows and work-programme entries: the decision they follow from.
+    const long window = options.tracker_window_days;
+    for (std::size_t i = 0; i < ds.size(); ++i) {
+        Decision& t = ds[i];
+        if (t.kind != "tracker-row" && t.kind != "work-programme-entry") continue;
+        const std::string anchor = !t.origin_date.empty() ? t.origin_date : t.date;
+        const bool only_before = t.origin_date.empty();
+        std::size_t best = ds.size(), candidates = 0;
+        double best_score = 0, best_sim = 0;
+        for (std::size_t j = 0; j < ds.size(); ++j) {
+            const Decision& m = ds[j];
+            if (!minuted(m)) continue;
+            if (!committee_id(t).empty() && !committee_id(m).empty() && committee_id(t) != committee_id(m)) continue;
+            if (!anchor.empty() && !m.date.empty()) {
+                const long gap = days_between(anchor, m.date);
+                if (std::labs(gap) > window || (only_before && gap > 0)) continue;
+            }
+            // A record cannot follow from a decision taken after the document it is in.
+            if (!t.date.empty() && !m.date.empty() && m.date > t.date) continue;
+            ++candidates;
+            const double sim = similarity(words[i], words[j], &idf);
+            const double gap = anchor.empty() || m.date.empty() ? window / 2.0 : std::labs(days_between(anchor, m.date));
+            double score = sim * (1.0 - 0.2 * gap / std::max(1L, window));
+            if (m.kind == "action" && t.kind == "tracker-row") score += 0.02;  // trackers log actions first
+            if (score > best_score) best = j, best_score = score, best_sim = sim;
+        }
+        const std::string committee_name = t.committee ? t.committee->name : std::string("that committee");
+        if (best < ds.size() && best_score >= threshold) {
+            const Decision& m = ds[best];
+            std::string reason = "text similarity " + fixed(best_sim);
+            if (!t.origin_date.empty() && t.origin_date != m.date)
+                reason += "; decided " + m.date + ", the " + (t.kind == "tracker-row" ? "tracker" : "entry") +
+                          " says " + t.origin_date + " (" + std::to_string(std::labs(days_between(t.origin_date, m.date))) +
+                          " days apart)";
+            else if (!m.date.empty())
+                reason += "; decided " + m.date;
+            links.push_back({m.id, t.id, "tracked-by", std::min(1.0, best_score), reason, t.date, t.document_title});
+        } else if (candidates == 0) {
+            t.unlinked_reason = "no decision of " + committee_name + " is recorded within " + std::to_string(window) +
+                                " days of " + (anchor.empty() ? std::string("its date") : anchor) +
+                                " in this archive";
+        } else {
+            t.unlinked_reason = "no decision of " + committee_name + " within " + std::to_string(window) +
+                                " days has similar text (best " + fixed(best_sim) +
+                                (best < ds.size() ? ": " + describe(ds[best]) : std::string()) + ")";
+        }
+    }
+
+    // ---- a committee's recommendation to the executive put to a later meeting as a report's recommendation.
+    for (std::size_t i = 0; i < ds.size(); ++i) {
+        const Decision& c = ds[i];
+        if (!minuted(c) || c.kind == "action") continue;
+        std::size_t best = ds.size();
+        double best_sim = 0;
+        for (std::size_t j = 0; j < ds.size(); ++j) {
+            const Decision& r = ds[j];
+            if (r.kind != "report-recommendation" || r.date.empty() || c.date.empty() || r.date <= c.date) continue;
+            if (days_between(c.date, r.date) > options.came_back_window_days) continue;
+            const double s = similarity(words[i], words[j], &idf);
+            if (s > best_sim) best = j, best_sim = s;
+        }
+        if (best < ds.size() && best_sim >= std::max(0.45, threshold + 0.15))
+            links.push_back({c.id, ds[best].id, "proposed-as", std::min(1.0, best_sim),
+                             "text similarity " + fixed(best_sim) + "; report for " + ds[best].date, ds[best].date,
+                             ds[best].item_title.empty() ? ds[best].document_title : ds[best].item_title});
+    }
+
+    // ---- the matter coming back: a later item of the same committee about the same thing.
+    for (std::size_t i = 0; i < ds.size(); ++i) {
+        const Decision& c = ds[i];
+        if (!(minuted(c) || c.kind == "work-programme-entry") || c.date.empty() || needs_no_action(c)) continue;
+        const ItemRef* best = nullptr;
+        double best_score = 0;
+        for (const auto& item : collected.items) {
+            if (item.date.empty() || item.date <= c.date || item.meeting_id == c.meeting_id) continue;
+            if (item.committee_id != committee_id(c)) continue;
+            if (days_between(c.date, item.date) > options.came_back_window_days) continue;
+            const double s = std::max(similarity(words[i], item.heading_words, &idf),
+                                      0.9 * similarity(words[i], item.body_words, &idf));
+            if (s < threshold + 0.05) continue;
+            // The first meeting it came back at; within a meeting, the closest item.
+            if (!best || item.date < best->date || (item.date == best->date && s > best_score))
+                best = &item, best_score = s;
+        }
+        if (best)
+            links.push_back({c.id, best->unit_id, "came-back-at", std::min(1.0, best_score),
+                             "later item " + best->number + " \"" + best->title + "\" on " + best->date +
+                                 "; text similarity " + fixed(best_score),
+                             best->date, best->title});
+    }
+}
+
+}  // namespace quorum::corpus::decisions_detail

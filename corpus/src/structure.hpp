@@ -1,0 +1,118 @@
+// Private to the segmenter: how a council document is laid out. Line shapes, document
+// starts inside agenda packs, meeting headers, attendance lists and minute items.
+// Each piece works on plain lines (SourceLine) so text, Markdown, HTML and PDF share it.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "quorum/corpus/model.hpp"
+#include "quorum/corpus/reader.hpp"
+
+namespace quorum::corpus::structure {
+
+using Lines = std::vector<SourceLine>;
+
+// ---- line shapes (items.cpp) -----------------------------------------------------------
+
+// Display text of a line: Markdown emphasis and stray HTML tags removed, spaces collapsed,
+// trimmed. Tabs (table cells) are kept.
+[[nodiscard]] std::string plain(std::string_view text);
+[[nodiscard]] bool is_blank(std::string_view text);
+[[nodiscard]] std::string lower_ascii(std::string_view text);
+[[nodiscard]] bool starts_with_ci(std::string_view text, std::string_view prefix);
+[[nodiscard]] bool contains_ci(std::string_view text, std::string_view needle);
+[[nodiscard]] std::vector<std::string> split_words(std::string_view text);
+
+// How much a line looks like a heading: 0 not at all, 1 short sentence-case line,
+// 2 title case, 3 capitals. Long lines, sentences and questions score 0.
+[[nodiscard]] int heading_score(std::string_view text);
+
+// The heading at the start of "APOLOGIES FOR ABSENCE To receive apologies" or
+// "To Receive and Accept Apologies for Absence Apologies were received": the run of
+// capitals (or title-case words) before the body begins. Whole text when it is all heading.
+[[nodiscard]] std::string heading_prefix(std::string_view text);
+
+// "9 - 16", "(Pages 9 - 10)" -> "9-16"; empty when the text is not a page range.
+[[nodiscard]] std::string page_range(std::string_view text);
+
+// ---- meeting headers (meeting_header.cpp) ----------------------------------------------
+
+struct Header {
+    std::string council;
+    std::string committee;  // as printed; normalise with committee_named()
+    std::string date;       // YYYY-MM-DD
+    std::string start_time;
+    std::string venue;
+    std::string title;      // report title, page title, appendix heading
+    std::string report_by;
+    std::size_t end = 0;    // first line after the header
+};
+
+// Committee name in one canonical spelling: "Children and young people scrutiny
+// committee" -> "Children and Young People Scrutiny Committee", id by slugify.
+[[nodiscard]] Named committee_named(std::string_view printed);
+
+// "2022-02-22" -> "22 February 2022".
+[[nodiscard]] std::string display_date(std::string_view iso);
+
+// The header of a document starting at `begin`, read according to its kind.
+[[nodiscard]] Header read_header(const Lines& lines, std::size_t begin, std::size_t end, DocumentKind kind);
+
+// ---- agenda packs (agenda_pack.cpp) ----------------------------------------------------
+
+struct Part {
+    DocumentKind kind = DocumentKind::minutes;
+    std::size_t begin = 0, end = 0;  // line range [begin, end)
+};
+
+// Document starts found in the lines: the first part covers the start of the text.
+[[nodiscard]] std::vector<Part> find_parts(const Lines& lines);
+
+// Kind of a whole file from its first lines when no sidecar says.
+[[nodiscard]] DocumentKind detect_kind(const Lines& lines);
+
+// ---- attendance (attendance.cpp) -------------------------------------------------------
+
+// Attendance blocks ("Present:", "Committee Members:", "In attendance", "Officers:") in
+// [begin, end). `people` turns one printed entry into an Attendee.
+[[nodiscard]] Attendance read_attendance(const Lines& lines, std::size_t begin, std::size_t end);
+
+// Splits a printed list of people ("Councillor X, Mr Y - Education Cooptee and Jane
+// Ellis, Director of Healthwatch") into entries, each "name[, title]".
+[[nodiscard]] std::vector<Attendee> split_people(std::string_view text, bool names_only);
+
+// Reads the APOLOGIES item body into attendance.apologies and remote notes.
+void read_apologies(const Lines& body, Attendance& attendance);
+// Reads the NAMED SUBSTITUTES item body into attendance.substitutes.
+void read_substitutes(const Lines& body, Attendance& attendance);
+
+// ---- items (items.cpp) -----------------------------------------------------------------
+
+struct ItemBlock {
+    Item item;
+    std::size_t heading_line = 0;
+    Lines body;  // lines after the heading (displaced lines moved to the item they belong to)
+};
+
+struct ItemLayout {
+    std::size_t first_item_line = 0;  // where the first item's number is printed (end when none)
+    std::vector<ItemBlock> items;
+    Lines trailer;  // text after the last item that is not part of it (agenda notes)
+};
+
+[[nodiscard]] ItemLayout find_items(const Lines& lines, std::size_t begin, std::size_t end, DocumentKind kind);
+
+// Procedural business: apologies, substitutes, declarations, minutes, no questions, next meeting.
+[[nodiscard]] bool is_procedural(const Item& item, const Lines& body);
+// Exempt business (Part II, Schedule 12A, exclusion of the press and public).
+[[nodiscard]] bool mentions_exempt(std::string_view text);
+
+// A short standalone line that names a section ("Key considerations", "Corporate
+// Responsibility") rather than saying something.
+[[nodiscard]] bool is_section_heading(const Lines& lines, std::size_t i, bool report);
+
+}  // namespace quorum::corpus::structure

@@ -1,0 +1,151 @@
+// quorum-survey: reads every file under the given folders through the whole reader
+// chain and prints what came out. Used to check the readers against real corpora:
+// nothing may crash or hang, and the figures show what the segmenter understands.
+#include <CLI/CLI.hpp>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <iostream>
+#include <map>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "quorum/corpus/reader.hpp"
+
+using namespace quorum::corpus;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Totals {
+    std::size_t files = 0, parsed = 0, failed = 0, documents = 0, meetings = 0, items = 0, units = 0;
+    std::map<std::string, std::size_t> failed_by_code;    // first error code of each failed file
+    std::map<std::string, std::size_t> diagnostics_by_code;
+    std::map<std::string, std::size_t> documents_by_kind;
+    std::map<std::string, std::size_t> units_by_type;
+    std::map<std::string, std::size_t> files_by_format;
+    std::vector<std::pair<double, std::string>> slow;  // seconds, file
+};
+
+std::string format_of(const fs::path& p) {
+    std::string ext = p.extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+    return ext.empty() ? "(none)" : ext;
+}
+
+void add(Totals& t, const fs::path& file, const FileResult& r, double seconds, double slow_after) {
+    ++t.files;
+    ++t.files_by_format[format_of(file)];
+    for (const auto& d : r.diagnostics) ++t.diagnostics_by_code[d.code];
+    if (r.ok) {
+        ++t.parsed;
+    } else {
+        ++t.failed;
+        const auto it = std::find_if(r.diagnostics.begin(), r.diagnostics.end(), [](const Diagnostic& d) {
+            return d.severity == Diagnostic::Severity::error;
+        });
+        ++t.failed_by_code[it != r.diagnostics.end() ? it->code
+                                                     : (r.diagnostics.empty() ? "(no diagnostic)" : r.diagnostics[0].code)];
+    }
+    t.documents += r.documents.size();
+    t.meetings += r.meetings.size();
+    for (const auto& d : r.documents) {
+        ++t.documents_by_kind[to_string(d.kind)];
+        t.items += d.items.size();
+        t.units += d.units.size();
+        for (const auto& u : d.units) ++t.units_by_type[to_string(u.type)];
+    }
+    if (seconds >= slow_after) t.slow.emplace_back(seconds, file.string());
+}
+
+void print_map(const char* title, const std::map<std::string, std::size_t>& m) {
+    std::printf("%s:\n", title);
+    if (m.empty()) std::printf("  (none)\n");
+    std::vector<std::pair<std::string, std::size_t>> v(m.begin(), m.end());
+    std::sort(v.begin(), v.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+    for (const auto& [k, n] : v) std::printf("  %-24s %zu\n", k.c_str(), n);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    CLI::App app{"quorum-survey: read every file under the given folders and summarise what the readers found"};
+    std::vector<fs::path> inputs;
+    unsigned threads = 2;
+    double slow_after = 2.0;
+    bool list_failures = false;
+    app.add_option("inputs", inputs, "folders or files to read")->required();
+    app.add_option("-j,--threads", threads, "worker threads")->check(CLI::Range(1u, 64u));
+    app.add_option("--slow", slow_after, "report files that take longer than this many seconds");
+    app.add_flag("--failures", list_failures, "list every file that could not be read, with the reason");
+    CLI11_PARSE(app, argc, argv);
+
+    const auto start = std::chrono::steady_clock::now();
+    std::vector<Diagnostic> input_diagnostics;
+    const std::vector<fs::path> files = collect_inputs(inputs, input_diagnostics);
+
+    Totals totals;
+    std::mutex mutex;
+    std::atomic<std::size_t> next{0};
+    std::vector<std::pair<std::string, std::string>> failures;  // file, reason
+    const auto work = [&] {
+        for (std::size_t i = next++; i < files.size(); i = next++) {
+            const fs::path& file = files[i];
+            // Ids relative to the input the file came from.
+            fs::path root;
+            for (const auto& in : inputs)
+                if (file.string().starts_with(in.string())) root = in;
+            const auto t0 = std::chrono::steady_clock::now();
+            ReadOptions options;
+            options.root = root;
+            const FileResult r = read_file(file, options);
+            const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+            const std::lock_guard lock(mutex);
+            add(totals, file, r, seconds, slow_after);
+            if (!r.ok && list_failures)
+                failures.emplace_back(file.string(), r.diagnostics.empty() ? "" : r.diagnostics.front().code + ": " +
+                                                                                     r.diagnostics.front().message);
+            if (seconds >= slow_after)
+                std::fprintf(stderr, "slow: %.1f s %s\n", seconds, file.string().c_str());
+        }
+    };
+    std::vector<std::thread> pool;
+    for (unsigned i = 0; i < threads; ++i) pool.emplace_back(work);
+    for (auto& t : pool) t.join();
+
+    // Files collect_inputs did not hand over (unsupported types, unreadable paths)
+    // count as failed files with their reason.
+    for (const auto& d : input_diagnostics) {
+        ++totals.files;
+        ++totals.failed;
+        ++totals.failed_by_code[d.code];
+        ++totals.diagnostics_by_code[d.code];
+        ++totals.files_by_format[format_of(d.file)];
+        if (list_failures) failures.emplace_back(d.file, d.code + ": " + d.message);
+    }
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+
+    std::printf("files:      %zu\nparsed:     %zu\nfailed:     %zu\n", totals.files, totals.parsed, totals.failed);
+    print_map("files by extension", totals.files_by_format);
+    print_map("failed by reason", totals.failed_by_code);
+    print_map("diagnostics by code (all severities)", totals.diagnostics_by_code);
+    std::printf("documents:  %zu\n", totals.documents);
+    print_map("documents by kind", totals.documents_by_kind);
+    std::printf("meetings:   %zu\nitems:      %zu\nunits:      %zu\n", totals.meetings, totals.items, totals.units);
+    print_map("units by type", totals.units_by_type);
+    std::sort(totals.slow.rbegin(), totals.slow.rend());
+    std::printf("slow files (>= %.1f s): %zu\n", slow_after, totals.slow.size());
+    for (std::size_t i = 0; i < totals.slow.size() && i < 20; ++i)
+        std::printf("  %6.1f s  %s\n", totals.slow[i].first, totals.slow[i].second.c_str());
+    std::printf("threads:    %u\nseconds:    %.1f\n", threads, seconds);
+    if (list_failures) {
+        std::sort(failures.begin(), failures.end());
+        std::printf("failures:\n");
+        for (const auto& [f, why] : failures) std::printf("  %s\n    %s\n", f.c_str(), why.c_str());
+    }
+    return 0;
+}

@@ -1,0 +1,62 @@
+// One file's reading (corpus::FileResult) -> ready Xapian documents and meeting parts.
+// Pure and thread-local: each reader thread owns a DocumentBuilder, so term generation
+// runs on every core while the single writer thread only stores the results.
+#pragma once
+
+#include <cstddef>
+#include <map>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+#include <xapian.h>
+
+#include "quorum/corpus/reader.hpp"
+#include "quorum/index/unit_record.hpp"
+
+namespace quorum::index {
+
+struct BuiltUnit {
+    std::string id;
+    Xapian::Document doc;
+    std::vector<std::string> spelling;  // distinct words for the spelling dictionary
+};
+
+// Everything the writer needs from one file.
+struct BuiltFile {
+    std::vector<BuiltUnit> units;
+    std::map<std::string, nlohmann::json> meetings;  // meeting id -> this file's part
+    std::vector<corpus::Acronym> acronyms;
+    std::map<std::string, std::string> committee_names, person_names, topic_names;
+    std::map<std::string, std::size_t> units_by_type;
+    unsigned person_slots_used = 0, topic_slots_used = 0;
+};
+
+// Key for collapsing duplicate text: same type, meeting date, committee, folded title and
+// folded text -> same key (minutes printed in a later agenda pack, one report in two packs).
+[[nodiscard]] std::string collapse_key(const std::string& type, const std::string& date,
+                                       const std::string& committee, const std::string& title,
+                                       const std::string& text);
+
+// Words of a built document for the spelling dictionary: unprefixed, unstemmed terms
+// without digits, each once (the dictionary counts units, so deleting a unit can undo it).
+[[nodiscard]] std::vector<std::string> spelling_words(const Xapian::Document& doc);
+
+class DocumentBuilder {
+public:
+    // `topic_names`: display names of topic ids (from the topics file).
+    explicit DocumentBuilder(NameTable topic_names = {});
+
+    // `file_key` is the per-file term value (schema::file_prefix) shared by all the units.
+    [[nodiscard]] BuiltFile build(const corpus::FileResult& file, const std::string& file_key);
+
+private:
+    [[nodiscard]] BuiltUnit build_unit(const corpus::Unit& unit, const corpus::Document& document,
+                                       const NameTable& people, const std::string& file_key, BuiltFile& out);
+
+    NameTable topic_names_;
+    Xapian::Stem stem_;
+    Xapian::TermGenerator termgen_;
+};
+
+}  // namespace quorum::index

@@ -1,0 +1,47 @@
+// One quorum-index run: collect inputs, read and build them on a thread pool, write them
+// with the single IndexWriter (in input order, so the same inputs give the same index),
+// prune, commit once.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "quorum/corpus/model.hpp"
+
+namespace quorum::index {
+
+struct RunOptions {
+    std::filesystem::path db;
+    std::vector<std::filesystem::path> inputs;
+    bool prune = false;
+    bool force = false;      // re-index files even when unchanged
+    unsigned threads = 0;    // 0 = hardware concurrency
+    std::optional<std::filesystem::path> topics_file;  // topic names (id<TAB>name<TAB>...)
+    std::optional<std::filesystem::path> terms_file;   // council terms (default: compiled in)
+};
+
+struct RunSummary {
+    std::size_t files = 0, indexed = 0, unchanged = 0, failed = 0, removed_files = 0;
+    std::size_t units_added = 0, units_replaced = 0, units_deleted = 0;
+    std::map<std::string, std::size_t> units_by_type;  // of the files indexed in this run
+    std::uint64_t bytes_read = 0;   // bytes of the files (re)indexed
+    std::uint64_t index_bytes = 0;  // size of the database directory after the run
+    std::uint64_t total_units = 0;
+    double seconds = 0;
+    bool committed = false;
+    std::vector<corpus::Diagnostic> problems;  // failed files and warnings, by file
+};
+
+// Progress callback: (files done, files to read, current file).
+using Progress = std::function<void(std::size_t, std::size_t, const std::string&)>;
+
+// Runs the whole pipeline. Throws std::runtime_error when the index cannot be opened,
+// written or committed (nothing of the run is then visible); bad files are only reported.
+[[nodiscard]] RunSummary run_index(const RunOptions& options, const Progress& progress = {});
+
+}  // namespace quorum::index

@@ -1,0 +1,96 @@
+// The single writer of a Quorum index (a Xapian glass database directory).
+//
+// Atomicity: the writer opens the live database and starts one transaction; every change
+// of the run (units, meetings, per-file state, spelling, synonyms, names) is made inside
+// it and becomes visible only in commit(). Xapian flushes large batches to disk inside the
+// transaction (XAPIAN_FLUSH_THRESHOLD documents) without committing, so memory stays
+// bounded while readers, and a kill -9, still see the previous revision whole.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "quorum/index/document_builder.hpp"
+
+namespace quorum::index {
+
+// What identifies one version of an input file.
+struct FileSignature {
+    std::uint64_t size = 0;
+    std::int64_t mtime_ns = 0;
+    std::string hash;  // hex FNV-1a 64 of the content; empty when not computed
+};
+
+// Size and modification time (no read); throws std::runtime_error when the file is gone.
+[[nodiscard]] FileSignature stat_signature(const std::filesystem::path& file);
+// Hash of the content of `bytes` as stored in FileSignature::hash.
+[[nodiscard]] std::string content_hash(std::string_view bytes);
+// Reads the file and hashes it; throws std::runtime_error when it cannot be read.
+[[nodiscard]] std::string file_hash(const std::filesystem::path& file);
+
+// What the index remembers about one input file.
+struct StoredFile {
+    std::string key;    // the file term value (schema::file_prefix)
+    std::string path;   // absolute path when indexed
+    FileSignature signature;
+    std::string schema;   // schema::version when indexed
+    std::string options;  // options fingerprint when indexed (topics file etc.)
+    std::size_t units = 0;
+};
+
+struct WriteCounts {
+    std::size_t added = 0, replaced = 0, deleted = 0;
+};
+
+class IndexWriter {
+public:
+    // Opens (or creates) the database at `dir` and starts the run's transaction.
+    // `options` fingerprints settings that change the index content (a file indexed under
+    // other options counts as changed). Throws std::runtime_error with what to do.
+    explicit IndexWriter(const std::filesystem::path& dir, std::string options = {});
+    ~IndexWriter();  // without commit(): every change of the run is discarded
+    IndexWriter(const IndexWriter&) = delete;
+    IndexWriter& operator=(const IndexWriter&) = delete;
+
+    [[nodiscard]] std::optional<StoredFile> stored(const std::string& key) const;
+    [[nodiscard]] std::vector<StoredFile> stored_files() const;
+
+    // True when `key` was indexed from identical content under the current schema/options
+    // (size and mtime equal; or size and content hash equal when `signature.hash` is set).
+    [[nodiscard]] bool unchanged(const std::string& key, const FileSignature& signature) const;
+
+    // Replace everything file `key` contributed by `built`: units that are no longer there
+    // are deleted, meetings it records are re-merged.
+    WriteCounts write_file(const std::string& key, const std::filesystem::path& path, const FileSignature& signature,
+                           BuiltFile&& built);
+    // Same content, new mtime: only the stored signature changes.
+    void touch_file(const std::string& key, const std::filesystem::path& path, const FileSignature& signature);
+    // Remove every unit and meeting part of file `key`. Returns the number of units deleted.
+    std::size_t remove_file(const std::string& key);
+
+    // Council terms (term, synonym) added as synonyms both ways, next to learnt acronyms.
+    void set_council_terms(std::vector<std::pair<std::string, std::string>> terms);
+
+    // Re-merge touched meetings, rebuild synonyms, write metadata and commit the run.
+    void commit();
+
+    [[nodiscard]] std::uint64_t unit_count() const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+// Parse council_terms.tsv text: "TERM<TAB>SYNONYM|SYNONYM..." lines, '#' comments.
+[[nodiscard]] std::vector<std::pair<std::string, std::string>> parse_council_terms(std::string_view tsv);
+// The council_terms.tsv compiled into the binary.
+[[nodiscard]] std::string_view default_council_terms();
+
+}  // namespace quorum::index

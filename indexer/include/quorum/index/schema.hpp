@@ -1,0 +1,96 @@
+// The index schema shared by indexer and query: term prefixes, value slots, stored data,
+// metadata keys and the schema version. docs/SCHEMA.md explains each entry; keep both in step.
+// Omega conventions: "Q" is the unique id term, "S" the title, our own prefixes start with
+// "X"; every term value here is lower case, so no colon is needed after a prefix.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace quorum::index::schema {
+
+// Bump when terms, values or stored data change meaning: files indexed under another
+// version count as changed and are re-indexed.
+inline constexpr std::string_view version = "1";
+
+// ---- term prefixes -------------------------------------------------------------------
+inline constexpr std::string_view id_prefix = "Q";          // Q<unit id>, Q<meeting:id>, Q<file:key>
+inline constexpr std::string_view title_prefix = "S";       // free text of titles and headings
+inline constexpr std::string_view committee_prefix = "XC";  // XC<committee id>
+inline constexpr std::string_view person_prefix = "XP";     // XP<person id>
+inline constexpr std::string_view topic_prefix = "XT";      // XT<topic id>
+inline constexpr std::string_view type_prefix = "XY";       // XY<unit type>, XYmeeting
+inline constexpr std::string_view kind_prefix = "XK";       // XK<document kind>
+inline constexpr std::string_view year_prefix = "XYR";      // XYR2022
+inline constexpr std::string_view month_prefix = "XMO";     // XMO2022-03
+inline constexpr std::string_view date_prefix = "XD";       // XD2022-03-22
+inline constexpr std::string_view meeting_prefix = "XM";    // XM<meeting id>
+inline constexpr std::string_view file_prefix = "XF";       // XF<file key>: every doc read from a file
+inline constexpr std::string_view document_prefix = "XDOC"; // XDOC<document id>
+inline constexpr std::string_view outcome_prefix = "XO";    // XO<resolution outcome, slug>
+inline constexpr std::string_view status_prefix = "XS";     // XS<action status, slug>
+inline constexpr std::string_view resolution_kind_prefix = "XR";  // XR<resolution kind>
+inline constexpr std::string_view duplicate_prefix = "XH";  // XH<collapse key>: finds also_in
+inline constexpr std::string_view meeting_contrib_prefix = "XMC";  // on file docs: meetings they record
+
+// Marker terms (no value).
+inline constexpr std::string_view unit_marker = "XUNIT";       // every unit document
+inline constexpr std::string_view procedural_marker = "XPROC"; // procedural units
+inline constexpr std::string_view meeting_marker = "XMEETING"; // every meeting document
+inline constexpr std::string_view file_marker = "XFILE";       // every per-file state document
+
+// Values of the Q term for the non-unit documents (unit ids never contain ':').
+inline constexpr std::string_view meeting_id_tag = "meeting:";
+inline constexpr std::string_view file_id_tag = "file:";
+
+// ---- value slots ---------------------------------------------------------------------
+enum Slot : unsigned {
+    date_slot = 0,        // YYYYMMDD (sortable string; DateRangeProcessor), empty when unknown
+    committee_slot = 1,   // committee id
+    type_slot = 2,        // unit type
+    year_slot = 3,        // YYYY
+    kind_slot = 4,        // document kind
+    collapse_slot = 5,    // hash of the folded text: duplicates collapse onto one hit
+    outcome_slot = 6,     // resolution outcome slug
+    status_slot = 7,      // action status slug
+    summary_slot = 8,     // meetings: summary JSON record (id, date, committee, title, items_count)
+    acronyms_slot = 9,    // per-file docs: JSON [[short, expansion], ...] learnt from the file
+    signature_slot = 10,  // per-file docs: "size|mtime_ns|hash|schema|options"
+    person_slot_first = 100,  // person ids, one per slot: 100, 101, ... (multi-valued facet)
+    topic_slot_first = 200,   // topic ids, one per slot: 200, 201, ...
+};
+inline constexpr unsigned max_person_slots = 32;  // more people on one unit are not counted
+inline constexpr unsigned max_topic_slots = 16;
+
+// ---- metadata keys -------------------------------------------------------------------
+inline constexpr std::string_view version_key = "quorum:schema";
+inline constexpr std::string_view person_slots_used_key = "quorum:person-slots";  // decimal
+inline constexpr std::string_view topic_slots_used_key = "quorum:topic-slots";    // decimal
+// Display names of facet ids: "name:committee:<id>", "name:person:<id>", "name:topic:<id>".
+inline constexpr std::string_view name_key_prefix = "name:";
+
+// ---- weighting -----------------------------------------------------------------------
+inline constexpr unsigned title_wdf_inc = 3;       // titles/headings count three times
+inline constexpr unsigned resolution_wdf_inc = 2;  // decisions count twice
+inline constexpr unsigned body_wdf_inc = 1;
+
+[[nodiscard]] inline std::string term(std::string_view prefix, std::string_view value) {
+    std::string t;
+    t.reserve(prefix.size() + value.size());
+    t.append(prefix);
+    t.append(value);
+    return t;
+}
+
+[[nodiscard]] inline std::string name_key(std::string_view facet, std::string_view id) {
+    std::string k(name_key_prefix);
+    k.append(facet);
+    k.push_back(':');
+    k.append(id);
+    return k;
+}
+
+// Xapian refuses terms longer than 245 bytes; ids and keys longer than this are hashed.
+inline constexpr std::size_t max_term_value = 200;
+
+}  // namespace quorum::index::schema

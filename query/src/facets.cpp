@@ -1,0 +1,58 @@
+#include "facets.hpp"
+
+#include <algorithm>
+
+#include "quorum/index/schema.hpp"
+
+namespace quorum::query {
+
+namespace s = quorum::index::schema;
+
+FacetSpies::FacetSpies(const IndexCache& cache) {
+    auto single = [this](const char* name, unsigned slot) {
+        Facet f{name, {}};
+        f.spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(slot));
+        facets_.push_back(std::move(f));
+    };
+    auto multi = [this](const char* name, unsigned first, unsigned count) {
+        Facet f{name, {}};
+        for (unsigned i = 0; i < count; ++i) f.spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(first + i));
+        facets_.push_back(std::move(f));
+    };
+    single("committee", s::committee_slot);
+    single("year", s::year_slot);
+    single("type", s::type_slot);
+    single("kind", s::kind_slot);
+    multi("person", s::person_slot_first, cache.person_slots);
+    multi("topic", s::topic_slot_first, cache.topic_slots);
+}
+
+void FacetSpies::attach(Xapian::Enquire& enquire) {
+    for (auto& f : facets_)
+        for (auto& spy : f.spies) enquire.add_matchspy(spy.get());
+}
+
+std::map<std::string, std::vector<FacetValue>> FacetSpies::counts(const IndexCache& cache, std::size_t max_values) const {
+    std::map<std::string, std::vector<FacetValue>> out;
+    for (const auto& f : facets_) {
+        std::map<std::string, std::uint64_t> sum;
+        for (const auto& spy : f.spies)
+            for (auto it = spy->values_begin(); it != spy->values_end(); ++it)
+                if (!(*it).empty()) sum[*it] += it.get_termfreq();
+        std::vector<FacetValue> values;
+        values.reserve(sum.size());
+        for (const auto& [id, n] : sum) values.push_back({id, cache.name(f.name, id), n});
+        std::stable_sort(values.begin(), values.end(), [](const FacetValue& a, const FacetValue& b) {
+            return a.count > b.count;
+        });
+        if (f.name == std::string("year"))  // years read best newest first
+            std::stable_sort(values.begin(), values.end(), [](const FacetValue& a, const FacetValue& b) {
+                return a.id > b.id;
+            });
+        if (values.size() > max_values) values.resize(max_values);
+        out[f.name] = std::move(values);
+    }
+    return out;
+}
+
+}  // namespace quorum::query

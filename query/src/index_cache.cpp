@@ -1,0 +1,42 @@
+#include "index_cache.hpp"
+
+#include <algorithm>
+
+#include "quorum/index/schema.hpp"
+
+namespace quorum::query {
+
+namespace s = quorum::index::schema;
+
+void IndexCache::load(const Xapian::Database& db) {
+    names.clear();
+    synonyms.clear();
+    longest_synonym_key = 1;
+    std::string prefix(s::name_key_prefix);
+    for (auto it = db.metadata_keys_begin(prefix); it != db.metadata_keys_end(prefix); ++it) {
+        std::string key = (*it).substr(prefix.size());
+        auto colon = key.find(':');
+        if (colon == std::string::npos) continue;
+        names[key.substr(0, colon)][key.substr(colon + 1)] = db.get_metadata(*it);
+    }
+    for (auto k = db.synonym_keys_begin(); k != db.synonym_keys_end(); ++k) {
+        auto& list = synonyms[*k];
+        for (auto v = db.synonyms_begin(*k); v != db.synonyms_end(*k); ++v) list.push_back(*v);
+        longest_synonym_key = std::max<std::size_t>(longest_synonym_key, std::count((*k).begin(), (*k).end(), ' ') + 1);
+    }
+    auto slots = [&db](std::string_view key, unsigned max) {
+        std::string v = db.get_metadata(std::string(key));
+        unsigned n = v.empty() ? max : static_cast<unsigned>(std::strtoul(v.c_str(), nullptr, 10));
+        return std::min(n, max);
+    };
+    person_slots = slots(s::person_slots_used_key, s::max_person_slots);
+    topic_slots = slots(s::topic_slots_used_key, s::max_topic_slots);
+}
+
+std::string IndexCache::name(const std::string& facet, const std::string& id) const {
+    if (auto f = names.find(facet); f != names.end())
+        if (auto it = f->second.find(id); it != f->second.end()) return it->second;
+    return id;
+}
+
+}  // namespace quorum::query

@@ -1,0 +1,209 @@
+#include "query_builder.hpp"
+
+#include <algorithm>
+#include <set>
+#include <stdexcept>
+
+#include "quorum/index/schema.hpp"
+#include "quorum/index/text_fold.hpp"
+#include "synonym_rewrite.hpp"
+
+namespace quorum::query {
+
+namespace s = quorum::index::schema;
+using quorum::index::fold_for_search;
+using quorum::index::slug;
+
+namespace {
+
+// Debian ships no Xapian stop word lists: a short English one of our own. Stop words are
+// still indexed (phrases need them); the parser only drops them from word lists.
+constexpr const char* stop_words[] = {
+    "a", "an", "and", "are", "as", "at", "be", "but", "by", "for", "from", "has", "have", "if", "in", "into",
+    "is", "it", "its", "of", "on", "or", "that", "the", "their", "there", "these", "this", "to", "was", "were",
+    "which", "will", "with"};
+
+// committee:/person:/topic: take an id or a name: folded to a slug, matched exactly or as
+// a run of whole words of known ids ("person:howells" -> "phillip-howells").
+class IdFieldProcessor : public Xapian::FieldProcessor {
+public:
+    IdFieldProcessor(std::string prefix, const std::map<std::string, std::string>* names)
+        : prefix_(std::move(prefix)), names_(names) {}
+
+    Xapian::Query operator()(const std::string& value) override {
+        std::string id = slug(value);
+        if (id.empty()) return Xapian::Query::MatchNothing;
+        if (names_ == nullptr || names_->count(id)) return Xapian::Query(prefix_ + id);
+        std::vector<Xapian::Query> matches;
+        std::string needle = '-' + id + '-';
+        for (const auto& [known, name] : *names_) {
+            if (('-' + known + '-').find(needle) != std::string::npos) matches.emplace_back(prefix_ + known);
+            if (matches.size() >= 50) break;
+        }
+        if (matches.empty()) return Xapian::Query(prefix_ + id);
+        return Xapian::Query(Xapian::Query::OP_OR, matches.begin(), matches.end());
+    }
+
+private:
+    std::string prefix_;
+    const std::map<std::string, std::string>* names_;
+};
+
+// type:/year:/kind:/outcome:/status: values are slugs ("type:Resolution" -> XYresolution).
+class SlugFieldProcessor : public Xapian::FieldProcessor {
+public:
+    explicit SlugFieldProcessor(std::string prefix) : prefix_(std::move(prefix)) {}
+    Xapian::Query operator()(const std::string& value) override {
+        std::string v = slug(value);
+        return v.empty() ? Xapian::Query::MatchNothing : Xapian::Query(prefix_ + v);
+    }
+
+private:
+    std::string prefix_;
+};
+
+const std::map<std::string, std::string>* names_of(const IndexCache& cache, const std::string& facet) {
+    auto it = cache.names.find(facet);
+    return it == cache.names.end() ? nullptr : &it->second;
+}
+
+Xapian::Query any_of(std::string_view prefix, const std::vector<std::string>& values, bool slugify) {
+    std::vector<Xapian::Query> terms;
+    for (const auto& v : values) {
+        std::string value = slugify ? slug(v) : v;
+        if (value.empty()) throw std::invalid_argument("empty filter value: give an id such as 'cabinet'");
+        terms.emplace_back(s::term(prefix, quorum::index::bounded_term_value(value)));
+    }
+    return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+}
+
+std::string date_value(const std::string& date, const char* name) {
+    bool ok = date.size() == 10 && date[4] == '-' && date[7] == '-';
+    for (std::size_t i = 0; ok && i < date.size(); ++i)
+        if (i != 4 && i != 7 && (date[i] < '0' || date[i] > '9')) ok = false;
+    if (!ok) throw std::invalid_argument(std::string(name) + " must be a date YYYY-MM-DD, got '" + date + "'");
+    return date.substr(0, 4) + date.substr(5, 2) + date.substr(8, 2);
+}
+
+// Words only: what an unparseable query falls back to.
+std::string plain_words(const std::string& text) {
+    std::string out;
+    for (const auto& w : quorum::index::fold_words(text)) {
+        std::string clean;
+        for (char c : w)
+            if (c != '\'') clean.push_back(c);
+        if (clean.empty()) continue;
+        if (!out.empty()) out.push_back(' ');
+        out += clean;
+    }
+    return out;
+}
+
+}  // namespace
+
+Xapian::Query date_range(const std::string& from, const std::string& to) {
+    std::string low = from.empty() ? "00000000" : date_value(from, "from");
+    std::string high = to.empty() ? "99999999" : date_value(to, "to");
+    return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, s::date_slot, low, high);
+}
+
+QueryBuilder::QueryBuilder(const Xapian::Database& db, const IndexCache& cache)
+    : cache_(cache), stem_("en"), stopper_(std::begin(stop_words), std::end(stop_words)) {
+    parser_.set_database(db);
+    parser_.set_stemmer(stem_);
+    parser_.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+    parser_.set_stopper(&stopper_);
+    parser_.set_max_expansion(max_wildcard_expansion, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT,
+                              Xapian::QueryParser::FLAG_WILDCARD | Xapian::QueryParser::FLAG_PARTIAL);
+    parser_.add_prefix("title", std::string(s::title_prefix));
+    parser_.add_boolean_prefix("committee", (new IdFieldProcessor(std::string(s::committee_prefix),
+                                                                  names_of(cache, "committee")))->release());
+    parser_.add_boolean_prefix("person", (new IdFieldProcessor(std::string(s::person_prefix),
+                                                               names_of(cache, "person")))->release());
+    parser_.add_boolean_prefix("topic", (new IdFieldProcessor(std::string(s::topic_prefix),
+                                                              names_of(cache, "topic")))->release());
+    parser_.add_boolean_prefix("type", (new SlugFieldProcessor(std::string(s::type_prefix)))->release());
+    parser_.add_boolean_prefix("year", (new SlugFieldProcessor(std::string(s::year_prefix)))->release());
+    parser_.add_boolean_prefix("kind", (new SlugFieldProcessor(std::string(s::kind_prefix)))->release());
+    parser_.add_boolean_prefix("outcome", (new SlugFieldProcessor(std::string(s::outcome_prefix)))->release());
+    parser_.add_boolean_prefix("status", (new SlugFieldProcessor(std::string(s::status_prefix)))->release());
+    parser_.add_boolean_prefix("meeting", std::string(s::meeting_prefix));
+    // 2022-01-01..2022-06-30 over the YYYYMMDD date slot.
+    parser_.add_rangeprocessor((new Xapian::DateRangeProcessor(s::date_slot))->release());
+}
+
+Xapian::Query QueryBuilder::parse(const std::string& text, Xapian::Query::op default_op, unsigned extra_flags) {
+    constexpr unsigned flags = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
+                               Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_WILDCARD |
+                               Xapian::QueryParser::FLAG_PURE_NOT;
+    parser_.set_default_op(default_op);
+    try {
+        return parser_.parse_query(text, flags | extra_flags);
+    } catch (const Xapian::QueryParserError&) {
+        // Unbalanced quotes, stray operators...: search the plain words instead of failing.
+        try {
+            return parser_.parse_query(plain_words(text), 0);
+        } catch (const Xapian::QueryParserError&) {
+            return Xapian::Query::MatchNothing;
+        }
+    }
+}
+
+BuiltQuery QueryBuilder::build(const SearchRequest& request, Xapian::Query::op default_op) {
+    if (request.q.size() > max_query_chars)
+        throw std::invalid_argument("query too long: " + std::to_string(request.q.size()) + " characters (at most " +
+                                    std::to_string(max_query_chars) + "); shorten it");
+    if (std::count(request.q.begin(), request.q.end(), '*') > static_cast<long>(max_query_wildcards))
+        throw std::invalid_argument("too many wildcards in the query (at most " + std::to_string(max_query_wildcards) +
+                                    "); spell more of the words out");
+    BuiltQuery out;
+    std::string folded = fold_for_search(request.q);
+    if (folded.find_first_not_of(" \t\r\n") == std::string::npos) {
+        out.match = Xapian::Query(std::string(s::unit_marker));
+    } else {
+        std::string expanded = expand_synonyms(folded, cache_);
+        bool rewritten = expanded != folded;
+        out.match = parse(expanded, default_op, rewritten ? 0u : unsigned(Xapian::QueryParser::FLAG_SPELLING_CORRECTION));
+        std::string corrected;
+        if (rewritten) {
+            (void)parse(folded, default_op, Xapian::QueryParser::FLAG_SPELLING_CORRECTION);
+        }
+        corrected = parser_.get_corrected_query_string();
+        if (!corrected.empty() && corrected != folded) out.suggestion = corrected;
+        std::set<std::string> terms(out.match.get_terms_begin(), out.match.get_terms_end());
+        if (terms.size() > max_query_terms)
+            throw std::invalid_argument("query has too many terms (" + std::to_string(terms.size()) + ", at most " +
+                                        std::to_string(max_query_terms) + "); shorten it");
+        out.any_terms = !out.match.empty();
+        // Only the implicit AND between words is relaxed to OR, never one the user wrote.
+        bool explicit_ops = folded.find(" AND ") != std::string::npos || folded.find("NOT ") != std::string::npos ||
+                            folded.find('+') != std::string::npos || folded.find(" -") != std::string::npos ||
+                            folded.rfind('-', 0) == 0;
+        out.relaxable = default_op == Xapian::Query::OP_AND && !explicit_ops &&
+                        out.match.get_type() == Xapian::Query::OP_AND;
+        if (out.match.empty()) out.match = Xapian::Query::MatchNothing;
+    }
+
+    // Filters: OR within one facet, AND across facets; never ranked.
+    std::vector<Xapian::Query> filters{Xapian::Query(std::string(s::unit_marker))};
+    auto add = [&](std::string_view prefix, const std::vector<std::string>& values, bool slugify) {
+        if (!values.empty()) filters.push_back(any_of(prefix, values, slugify));
+    };
+    add(s::committee_prefix, request.committee, true);
+    add(s::person_prefix, request.person, true);
+    add(s::topic_prefix, request.topic, true);
+    add(s::type_prefix, request.type, true);
+    add(s::year_prefix, request.year, true);
+    add(s::kind_prefix, request.kind, true);
+    add(s::outcome_prefix, request.outcome, true);
+    add(s::status_prefix, request.status, true);
+    if (!request.from.empty() || !request.to.empty()) {
+        filters.push_back(date_range(request.from, request.to));
+    }
+    out.filter = Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end());
+    if (!request.include_procedural)
+        out.filter = Xapian::Query(Xapian::Query::OP_AND_NOT, out.filter, Xapian::Query(std::string(s::procedural_marker)));
+    return out;
+}
+
+}  // namespace quorum::query

@@ -1,0 +1,50 @@
+// Request -> Xapian::Query: the query string through Xapian's QueryParser (API.md syntax),
+// the request's filters as boolean filters, and the bounds that keep a query cheap.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include <xapian.h>
+
+#include "index_cache.hpp"
+#include "quorum/query/searcher.hpp"
+
+namespace quorum::query {
+
+inline constexpr std::size_t max_query_chars = 1000;
+inline constexpr std::size_t max_query_wildcards = 8;
+inline constexpr std::size_t max_query_terms = 100;
+inline constexpr unsigned max_wildcard_expansion = 50;
+
+struct BuiltQuery {
+    Xapian::Query match;    // what the words ask for (MatchAll-like for an empty query)
+    Xapian::Query filter;   // units passing the request's filters (always includes the unit marker)
+    std::optional<std::string> suggestion;
+    bool any_terms = false;  // false for an empty query: every unit that passes the filters
+    bool relaxable = false;  // several words joined by the default AND: OR can be tried
+};
+
+// Units/meetings dated from..to inclusive (YYYY-MM-DD, either may be empty) on the date
+// slot. Throws std::invalid_argument for a malformed date.
+[[nodiscard]] Xapian::Query date_range(const std::string& from, const std::string& to);
+
+class QueryBuilder {
+public:
+    QueryBuilder(const Xapian::Database& db, const IndexCache& cache);
+
+    // Throws std::invalid_argument for a query that is too long or too wild, or bad filters.
+    [[nodiscard]] BuiltQuery build(const SearchRequest& request, Xapian::Query::op default_op);
+
+    [[nodiscard]] const Xapian::Stem& stemmer() const noexcept { return stem_; }
+
+private:
+    [[nodiscard]] Xapian::Query parse(const std::string& text, Xapian::Query::op default_op, unsigned extra_flags);
+
+    const IndexCache& cache_;
+    Xapian::Stem stem_;
+    Xapian::SimpleStopper stopper_;
+    Xapian::QueryParser parser_;
+};
+
+}  // namespace quorum::query

@@ -1,0 +1,26 @@
+// What the HTTP layer needs from the search library. Handlers depend on this interface
+// so that server tests can run on a fake; production uses SearcherBackend.
+// Every method may be called from many worker threads at once.
+#pragma once
+
+#include <quorum/query/searcher.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace quorum::server {
+
+class Backend {
+public:
+    virtual ~Backend() = default;
+    virtual query::SearchResult search(const query::SearchRequest& request) = 0;
+    virtual std::optional<std::string> unit(const std::string& id) = 0;
+    virtual std::vector<std::string> meetings(const query::MeetingFilter& filter) = 0;
+    virtual std::optional<std::string> meeting(const std::string& id) = 0;
+    // Cheap: served from a cache refreshed at most about once a second.
+    virtual std::uint64_t unit_count() = 0;
+};
+
+}  // namespace quorum::server

@@ -1,0 +1,68 @@
+#include "config.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <cstdlib>
+#include <stdexcept>
+#include <system_error>
+
+namespace quorum::server {
+namespace {
+
+int parse_int(const std::string& text, const char* name) {
+    int value = 0;
+    const auto* end = text.data() + text.size();
+    auto [p, ec] = std::from_chars(text.data(), end, value);
+    if (text.empty() || ec != std::errc() || p != end)
+        throw std::invalid_argument(std::string(name) + " must be a whole number, not \"" + text + "\"");
+    return value;
+}
+
+}  // namespace
+
+void apply_environment(Config& config,
+                       const std::function<std::optional<std::string>(const char*)>& getenv) {
+    if (auto v = getenv("QUORUM_DB")) config.db = *v;
+    if (auto v = getenv("QUORUM_HOST")) config.host = *v;
+    if (auto v = getenv("QUORUM_PORT")) config.port = parse_int(*v, "QUORUM_PORT");
+    if (auto v = getenv("QUORUM_THREADS")) config.threads = parse_int(*v, "QUORUM_THREADS");
+    if (auto v = getenv("QUORUM_ACCESS_LOG")) config.access_log = *v;
+    if (auto v = getenv("QUORUM_PUBLIC_URL")) config.public_url = *v;
+}
+
+void apply_environment(Config& config) {
+    apply_environment(config, [](const char* name) -> std::optional<std::string> {
+        const char* v = std::getenv(name);
+        if (v == nullptr || *v == '\0') return std::nullopt;
+        return std::string(v);
+    });
+}
+
+void validate(const Config& config) {
+    if (config.db.empty())
+        throw std::invalid_argument("no index given: pass --db DIR (or set QUORUM_DB) to a folder made by quorum-index");
+    std::error_code ec;
+    if (!std::filesystem::is_directory(config.db, ec))
+        throw std::invalid_argument("--db " + config.db.string() +
+                                    " is not a folder: build the index first with quorum-index --db DIR INPUT...");
+    if (config.host.empty()) throw std::invalid_argument("--host must not be empty (for example 127.0.0.1)");
+    if (config.port < 0 || config.port > 65535)
+        throw std::invalid_argument("--port must be from 0 to 65535 (0 picks a free port), not " +
+                                    std::to_string(config.port));
+    if (config.threads < 0 || config.threads > 4096)
+        throw std::invalid_argument("--threads must be from 1 to 4096 (or 0 for a default sized to the machine), not " +
+                                    std::to_string(config.threads));
+    if (config.access_log.empty())
+        throw std::invalid_argument("--access-log must be a file, \"-\" for stderr or \"off\"");
+    const auto& url = config.public_url;
+    if (!url.empty() && url.rfind("http://", 0) != 0 && url.rfind("https://", 0) != 0)
+        throw std::invalid_argument("--public-url must start with http:// or https://, not \"" + url + "\"");
+}
+
+int worker_threads(const Config& config, unsigned hardware_threads) {
+    if (config.threads > 0) return config.threads;
+    const int hw = static_cast<int>(std::max(1u, hardware_threads));
+    return std::clamp(8 * hw, 32, 512);
+}
+
+}  // namespace quorum::server

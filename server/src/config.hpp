@@ -1,0 +1,35 @@
+// Server settings, layered: defaults < environment (QUORUM_*) < command-line flags,
+// then validated once so that a bad setting stops the start with a clear message.
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string>
+
+namespace quorum::server {
+
+struct Config {
+    std::filesystem::path db;          // index directory (required)
+    std::string host = "127.0.0.1";
+    int port = 8080;                   // 0: any free port (printed at start)
+    int threads = 0;                   // 0: sized to the machine, see worker_threads()
+    std::string access_log = "-";      // "-": stderr, "off": none, else a file appended to
+    std::string public_url;            // e.g. "https://quorum.example.org": absolute links in exports
+};
+
+// Reads QUORUM_DB, QUORUM_HOST, QUORUM_PORT, QUORUM_THREADS, QUORUM_ACCESS_LOG,
+// QUORUM_PUBLIC_URL through `getenv` (injectable for tests) over `config`.
+// Throws std::invalid_argument naming the variable when a number is malformed.
+void apply_environment(Config& config,
+                       const std::function<std::optional<std::string>(const char*)>& getenv);
+void apply_environment(Config& config);  // the process environment
+
+// Throws std::invalid_argument saying which setting is wrong and what to do.
+void validate(const Config& config);
+
+// Worker threads to run: the configured number, or a machine-sized default. Each
+// keep-alive connection holds a worker while it is open, so the default is generous.
+[[nodiscard]] int worker_threads(const Config& config, unsigned hardware_threads);
+
+}  // namespace quorum::server

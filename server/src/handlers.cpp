@@ -1,0 +1,155 @@
+#include "handlers.hpp"
+
+#include "export_formats.hpp"
+#include "http_errors.hpp"
+#include "json_codec.hpp"
+#include "openapi.hpp"
+#include "params.hpp"
+#include "web_assets.hpp"
+
+#include <algorithm>
+#include <memory>
+
+namespace quorum::server {
+namespace {
+
+constexpr const char* kJson = "application/json; charset=utf-8";
+constexpr int kExportBatch = 500;
+
+void send_json(httplib::Response& res, const nlohmann::json& body) { res.set_content(dump(body), kJson); }
+
+std::string checked_id(const httplib::Request& req, std::string_view what) {
+    const std::string id = req.matches.size() > 1 ? req.matches[1].str() : std::string();
+    if (!is_valid_id(id))
+        throw std::invalid_argument(std::string(what) +
+                                    " id must be made of lowercase letters, digits, '.', '_' and '-' "
+                                    "(at most 200 characters)");
+    return id;
+}
+
+// Streams a whole result set (at most kExportCap hits) batch by batch. The first batch
+// is fetched before streaming starts so that a bad query still gets a proper 400.
+struct ExportStream {
+    Context& ctx;
+    query::SearchRequest request;
+    Format format;
+    std::string updated = rfc3339_now();
+    query::SearchResult batch;
+    int sent = 0;
+    bool started = false;
+
+    bool more() const {
+        return sent < kExportCap && static_cast<std::uint64_t>(sent) < batch.total &&
+               static_cast<int>(batch.hits.size()) == request.per_page;
+    }
+
+    std::string render_batch() {
+        std::string out;
+        for (const auto& hit : batch.hits) {
+            if (sent >= kExportCap) break;
+            const auto json = hit_json(hit);
+            out += format == Format::csv ? csv_row(json, ctx.public_url) : atom_entry(json, ctx.public_url, updated);
+            ++sent;
+        }
+        return out;
+    }
+
+    // One call per chunk: returns false to abort (the client sees a cut chunked body).
+    bool next(httplib::DataSink& sink) noexcept {
+        try {
+            std::string chunk;
+            if (!started) {
+                started = true;
+                chunk = format == Format::csv ? csv_header() : atom_begin(request.q, updated, ctx.public_url);
+                chunk += render_batch();
+            } else if (more()) {
+                ++request.page;
+                batch = ctx.backend.search(request);
+                chunk = render_batch();
+            }
+            const bool done = !more() || batch.hits.empty();
+            if (done && format == Format::atom) chunk += atom_end();
+            if (!chunk.empty()) {
+                AccessLog::add_streamed_bytes(chunk.size());
+                if (!sink.write(chunk.data(), chunk.size())) return false;
+            }
+            if (done) sink.done();
+            return true;
+        } catch (const std::exception& e) {
+            if (ctx.log) ctx.log->note(std::string("export stopped: ") + e.what());
+        } catch (...) {
+            if (ctx.log) ctx.log->note("export stopped: unknown exception");
+        }
+        return false;
+    }
+};
+
+void stream_export(Context& ctx, query::SearchRequest request, Format format, httplib::Response& res) {
+    request.page = 1;
+    request.per_page = kExportBatch;
+    request.facets = false;
+    auto stream = std::make_shared<ExportStream>(ExportStream{ctx, std::move(request), format});
+    stream->batch = ctx.backend.search(stream->request);
+    if (format == Format::csv) {
+        res.set_header("Content-Disposition", "attachment; filename=\"quorum-search.csv\"");
+        res.set_chunked_content_provider("text/csv; charset=utf-8",
+                                         [stream](std::size_t, httplib::DataSink& sink) { return stream->next(sink); });
+    } else {
+        res.set_chunked_content_provider("application/atom+xml; charset=utf-8",
+                                         [stream](std::size_t, httplib::DataSink& sink) { return stream->next(sink); });
+    }
+}
+
+}  // namespace
+
+void get_search(Context& ctx, const httplib::Request& req, httplib::Response& res) {
+    auto params = parse_search_params(req.params);
+    if (params.format != Format::json) return stream_export(ctx, std::move(params.request), params.format, res);
+    const auto result = ctx.backend.search(params.request);
+    send_json(res, search_json(params.request, result));
+}
+
+void get_unit(Context& ctx, const httplib::Request& req, httplib::Response& res) {
+    const auto id = checked_id(req, "unit");
+    const auto record = ctx.backend.unit(id);
+    if (!record) throw NotFound("no unit has the id " + id + ": ids come from the hits of /api/search");
+    send_json(res, unit_json(*record));
+}
+
+void get_meetings(Context& ctx, const httplib::Request& req, httplib::Response& res) {
+    const auto params = parse_meeting_params(req.params);
+    send_json(res, meetings_json(ctx.backend.meetings(params.filter), params));
+}
+
+void get_meeting(Context& ctx, const httplib::Request& req, httplib::Response& res) {
+    const auto id = checked_id(req, "meeting");
+    const auto record = ctx.backend.meeting(id);
+    if (!record) throw NotFound("no meeting has the id " + id + ": ids come from /api/meetings");
+    send_json(res, meeting_json(*record));
+}
+
+void get_healthz(Context& ctx, const httplib::Request&, httplib::Response& res) {
+    try {
+        send_json(res, {{"status", "ok"}, {"units", ctx.backend.unit_count()}});
+    } catch (const std::exception& e) {
+        if (ctx.log) ctx.log->note(std::string("healthz: ") + e.what());
+        set_error(res, 503, default_message(503));
+    }
+    res.set_header("Cache-Control", "no-store");
+}
+
+void get_openapi(Context&, const httplib::Request&, httplib::Response& res) {
+    const auto doc = openapi_json();
+    res.set_content(doc.data(), doc.size(), kJson);
+}
+
+void get_asset(Context&, const httplib::Request& req, httplib::Response& res) {
+    if (req.path.find("..") != std::string::npos) throw NotFound("no such file");
+    const auto asset = find_asset(req.path);
+    if (!asset) throw NotFound(req.path == "/" ? "no web page is built into this server: the API is at /api/search"
+                                               : "no such file");
+    res.set_content(asset->body.data(), asset->body.size(), std::string(asset->content_type));
+    res.set_header("Cache-Control", req.path == "/" ? "no-cache" : "public, max-age=300");
+}
+
+}  // namespace quorum::server

@@ -1,0 +1,31 @@
+// One handler per endpoint. They throw std::invalid_argument (400) or NotFound (404);
+// http_errors turns those into responses.
+#pragma once
+
+#include "access_log.hpp"
+#include "backend.hpp"
+
+#include <httplib.h>
+
+#include <string>
+
+namespace quorum::server {
+
+struct Context {
+    Backend& backend;
+    AccessLog* log = nullptr;  // null: no access log
+    std::string public_url;    // prefix of links in exports ("" = relative)
+};
+
+void get_search(Context& ctx, const httplib::Request& req, httplib::Response& res);
+void get_unit(Context& ctx, const httplib::Request& req, httplib::Response& res);
+void get_meetings(Context& ctx, const httplib::Request& req, httplib::Response& res);
+void get_meeting(Context& ctx, const httplib::Request& req, httplib::Response& res);
+void get_healthz(Context& ctx, const httplib::Request& req, httplib::Response& res);
+void get_openapi(Context& ctx, const httplib::Request& req, httplib::Response& res);
+void get_asset(Context& ctx, const httplib::Request& req, httplib::Response& res);
+
+// Rows in a CSV or Atom export, at most.
+inline constexpr int kExportCap = 10000;
+
+}  // namespace quorum::server

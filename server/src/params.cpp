@@ -1,0 +1,249 @@
+#include "params.hpp"
+
+#include <array>
+#include <charconv>
+#include <stdexcept>
+
+namespace quorum::server {
+namespace {
+
+constexpr std::size_t kMaxRepeats = 50;
+constexpr std::size_t kMaxIdLength = 200;
+
+std::string quoted(std::string_view name) { return std::string(name); }
+
+[[noreturn]] void bad(std::string_view name, std::string_view must) {
+    throw std::invalid_argument(quoted(name) + " " + std::string(must));
+}
+
+// Code points of valid UTF-8 (call is_valid_utf8 first).
+std::size_t code_points(std::string_view text) {
+    std::size_t n = 0;
+    for (unsigned char c : text) n += (c & 0xC0) != 0x80;
+    return n;
+}
+
+bool has_control_characters(std::string_view text) {
+    for (unsigned char c : text)
+        if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) return true;
+    return false;
+}
+
+std::string join(const std::vector<std::string_view>& words) {
+    std::string out;
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        if (i) out += i + 1 == words.size() ? " or " : ", ";
+        out += words[i];
+    }
+    return out;
+}
+
+void check_value(const ParamSpec& spec, const std::string& value) {
+    switch (spec.kind) {
+        case ParamKind::text:
+            if (!is_valid_utf8(value)) bad(spec.name, "must be valid UTF-8 text");
+            if (has_control_characters(value)) bad(spec.name, "must not contain control characters");
+            if (spec.max > 0 && code_points(value) > static_cast<std::size_t>(spec.max))
+                bad(spec.name, "must be at most " + std::to_string(spec.max) + " characters long");
+            return;
+        case ParamKind::id:
+            if (!is_valid_id(value))
+                bad(spec.name,
+                    "must be an id made of lowercase letters, digits, '.', '_' and '-' (at most 200 characters), "
+                    "as listed in the facets of /api/search");
+            return;
+        case ParamKind::year:
+            if (value.size() != 4 || value.find_first_not_of("0123456789") != std::string::npos)
+                bad(spec.name, "must be a four-digit year such as 2022");
+            return;
+        case ParamKind::date:
+            if (!is_valid_date(value)) {
+                if (value.size() == 10 && value[4] == '-' && value[7] == '-' &&
+                    value.find_first_not_of("0123456789-") == std::string::npos)
+                    bad(spec.name, "must be a real calendar date: " + value + " does not exist");
+                bad(spec.name, "must be a date written YYYY-MM-DD, such as 2022-02-22");
+            }
+            return;
+        case ParamKind::choice:
+            for (auto choice : spec.choices)
+                if (value == choice) return;
+            bad(spec.name, "must be " + join(spec.choices));
+        case ParamKind::integer: {
+            long n = 0;
+            const char* end = value.data() + value.size();
+            auto [p, ec] = std::from_chars(value.data(), end, n);
+            if (ec != std::errc() || p != end || n < spec.min || n > spec.max)
+                bad(spec.name, "must be a whole number from " + std::to_string(spec.min) + " to " +
+                                   std::to_string(spec.max));
+            return;
+        }
+        case ParamKind::boolean:
+            if (value != "true" && value != "false") bad(spec.name, "must be true or false");
+            return;
+    }
+}
+
+const std::vector<std::string> kNone;
+
+int month_days(int year, int month) {
+    static constexpr std::array<int, 12> days{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    return month == 2 && leap ? 29 : days[static_cast<std::size_t>(month - 1)];
+}
+
+using K = ParamKind;
+
+const std::vector<ParamSpec> kSearchTable = {
+    {"q", K::text, false, 0, 1000, {}, "", "the query: words, \"phrases\", AND OR NOT, +word -word, field prefixes"},
+    {"committee", K::id, true, 0, 0, {}, "", "committee id; repeat for OR"},
+    {"person", K::id, true, 0, 0, {}, "", "person id; repeat for OR"},
+    {"topic", K::id, true, 0, 0, {}, "", "topic id; repeat for OR"},
+    {"type", K::id, true, 0, 0, {}, "", "unit type (item, paragraph, table, resolution, question, action); repeat for OR"},
+    {"kind", K::id, true, 0, 0, {}, "", "document kind (minutes, agenda, report, agenda-pack, web-page); repeat for OR"},
+    {"outcome", K::id, true, 0, 0, {}, "", "resolution outcome; repeat for OR"},
+    {"status", K::id, true, 0, 0, {}, "", "action status (for example overdue); repeat for OR"},
+    {"year", K::year, true, 0, 0, {}, "", "meeting year; repeat for OR"},
+    {"from", K::date, false, 0, 0, {}, "", "earliest meeting date, inclusive"},
+    {"to", K::date, false, 0, 0, {}, "", "latest meeting date, inclusive"},
+    {"sort", K::choice, false, 0, 0, {"relevance", "newest", "oldest"}, "relevance", "order of the hits"},
+    {"page", K::integer, false, 1, 1000, {}, "1", "1-based page"},
+    {"per_page", K::integer, false, 1, 100, {}, "10", "hits per page"},
+    {"format", K::choice, false, 0, 0, {"json", "csv", "atom"}, "json",
+     "json: one page; csv and atom: the whole result set, at most 10,000 rows"},
+    {"procedural", K::boolean, false, 0, 0, {}, "true", "false leaves out procedural units (apologies, declarations)"},
+};
+
+const std::vector<ParamSpec> kMeetingsTable = {
+    {"committee", K::id, false, 0, 0, {}, "", "committee id"},
+    {"from", K::date, false, 0, 0, {}, "", "earliest meeting date, inclusive"},
+    {"to", K::date, false, 0, 0, {}, "", "latest meeting date, inclusive"},
+    {"page", K::integer, false, 1, 100000, {}, "1", "1-based page (only with page or per_page: else every meeting)"},
+    {"per_page", K::integer, false, 1, 1000, {}, "100", "meetings per page"},
+};
+
+void check_date_order(const ParsedParams& p) {
+    auto from = p.one("from"), to = p.one("to");
+    if (from && to && *from > *to)  // YYYY-MM-DD compares as text
+        throw std::invalid_argument("from (" + *from + ") must not be after to (" + *to + ")");
+}
+
+}  // namespace
+
+const std::vector<std::string>& ParsedParams::all(std::string_view name) const {
+    auto it = values_.find(name);
+    return it == values_.end() ? kNone : it->second;
+}
+
+std::optional<std::string> ParsedParams::one(std::string_view name) const {
+    const auto& v = all(name);
+    if (v.empty()) return std::nullopt;
+    return v.front();
+}
+
+long ParsedParams::integer(std::string_view name, long fallback) const {
+    auto v = one(name);
+    return v ? std::stol(*v) : fallback;  // validated by the table
+}
+
+ParsedParams parse_params(std::span<const ParamSpec> table, const QueryParams& params) {
+    ParsedParams out;
+    for (const auto& spec : table) {
+        auto [first, last] = params.equal_range(std::string(spec.name));
+        std::vector<std::string> values;
+        for (auto it = first; it != last; ++it)
+            if (!it->second.empty()) values.push_back(it->second);
+        if (values.empty()) continue;
+        if (!spec.repeatable && values.size() > 1) bad(spec.name, "must be given at most once");
+        if (values.size() > kMaxRepeats) bad(spec.name, "may be repeated at most 50 times");
+        for (const auto& v : values) check_value(spec, v);
+        out.values_.emplace(std::string(spec.name), std::move(values));
+    }
+    return out;
+}
+
+std::span<const ParamSpec> search_param_table() { return kSearchTable; }
+std::span<const ParamSpec> meetings_param_table() { return kMeetingsTable; }
+
+SearchParams parse_search_params(const QueryParams& params) {
+    const auto p = parse_params(kSearchTable, params);
+    check_date_order(p);
+    SearchParams out;
+    auto& r = out.request;
+    r.q = p.one("q").value_or("");
+    r.committee = p.all("committee");
+    r.person = p.all("person");
+    r.topic = p.all("topic");
+    r.type = p.all("type");
+    r.kind = p.all("kind");
+    r.outcome = p.all("outcome");
+    r.status = p.all("status");
+    r.year = p.all("year");
+    r.from = p.one("from").value_or("");
+    r.to = p.one("to").value_or("");
+    const auto sort = p.one("sort").value_or("relevance");
+    r.sort = sort == "newest" ? query::Sort::newest : sort == "oldest" ? query::Sort::oldest : query::Sort::relevance;
+    r.page = static_cast<int>(p.integer("page", 1));
+    r.per_page = static_cast<int>(p.integer("per_page", 10));
+    r.include_procedural = p.one("procedural").value_or("true") == "true";
+    const auto format = p.one("format").value_or("json");
+    out.format = format == "csv" ? Format::csv : format == "atom" ? Format::atom : Format::json;
+    return out;
+}
+
+MeetingParams parse_meeting_params(const QueryParams& params) {
+    const auto p = parse_params(kMeetingsTable, params);
+    check_date_order(p);
+    MeetingParams out;
+    out.filter.committee = p.one("committee").value_or("");
+    out.filter.from = p.one("from").value_or("");
+    out.filter.to = p.one("to").value_or("");
+    if (p.has("page") || p.has("per_page")) {
+        out.page = static_cast<int>(p.integer("page", 1));
+        out.per_page = static_cast<int>(p.integer("per_page", 100));
+    }
+    return out;
+}
+
+bool is_valid_utf8(std::string_view text) noexcept {
+    std::size_t i = 0;
+    const std::size_t n = text.size();
+    while (i < n) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c < 0x80) { ++i; continue; }
+        std::size_t len = 0;
+        std::uint32_t cp = 0;
+        if ((c & 0xE0) == 0xC0) { len = 2; cp = c & 0x1F; }
+        else if ((c & 0xF0) == 0xE0) { len = 3; cp = c & 0x0F; }
+        else if ((c & 0xF8) == 0xF0) { len = 4; cp = c & 0x07; }
+        else return false;
+        if (i + len > n) return false;
+        for (std::size_t k = 1; k < len; ++k) {
+            const auto cc = static_cast<unsigned char>(text[i + k]);
+            if ((cc & 0xC0) != 0x80) return false;
+            cp = (cp << 6) | (cc & 0x3F);
+        }
+        if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000)) return false;  // overlong
+        if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
+        i += len;
+    }
+    return true;
+}
+
+bool is_valid_id(std::string_view id) noexcept {
+    if (id.empty() || id.size() > kMaxIdLength || id.front() == '.') return false;
+    for (char c : id)
+        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-')) return false;
+    return true;
+}
+
+bool is_valid_date(std::string_view d) noexcept {
+    if (d.size() != 10 || d[4] != '-' || d[7] != '-') return false;
+    for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+        if (d[i] < '0' || d[i] > '9') return false;
+    const int year = (d[0] - '0') * 1000 + (d[1] - '0') * 100 + (d[2] - '0') * 10 + (d[3] - '0');
+    const int month = (d[5] - '0') * 10 + (d[6] - '0');
+    const int day = (d[8] - '0') * 10 + (d[9] - '0');
+    return year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= month_days(year, month);
+}
+
+}  // namespace quorum::server

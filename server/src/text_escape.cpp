@@ -1,0 +1,116 @@
+#include "text_escape.hpp"
+
+#include "params.hpp"
+
+#include <array>
+#include <cstdio>
+#include <utility>
+
+namespace quorum::server {
+namespace {
+
+// Length of the valid UTF-8 sequence at text[i], or 0.
+std::size_t utf8_length(std::string_view text, std::size_t i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    const std::size_t len = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
+    if (len == 0 || i + len > text.size()) return 0;
+    return is_valid_utf8(text.substr(i, len)) ? len : 0;
+}
+
+}  // namespace
+
+std::string to_valid_utf8(std::string_view text) {
+    if (is_valid_utf8(text)) return std::string(text);
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size();) {
+        if (const auto len = utf8_length(text, i)) {
+            out.append(text.substr(i, len));
+            i += len;
+        } else {
+            out += "\xEF\xBF\xBD";
+            ++i;
+        }
+    }
+    return out;
+}
+
+std::string xml_escape(std::string_view raw) {
+    const std::string text = to_valid_utf8(raw);
+    std::string out;
+    out.reserve(text.size() + 16);
+    for (char ch : text) {
+        const auto c = static_cast<unsigned char>(ch);
+        switch (ch) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            case '\'': out += "&apos;"; break;
+            default:
+                if (c < 0x20 && ch != '\t' && ch != '\n' && ch != '\r') break;  // not allowed in XML 1.0
+                out += ch;
+        }
+    }
+    return out;
+}
+
+std::string csv_cell(std::string_view raw) {
+    const std::string text = to_valid_utf8(raw);
+    std::string out = "\"";
+    if (!text.empty() && (text[0] == '=' || text[0] == '+' || text[0] == '-' || text[0] == '@' ||
+                          text[0] == '\t' || text[0] == '\r'))
+        out += '\'';
+    for (char ch : text) {
+        if (ch == '"') out += '"';
+        out += ch;
+    }
+    out += '"';
+    return out;
+}
+
+std::string snippet_text(std::string_view snippet) {
+    static constexpr std::array<std::pair<std::string_view, std::string_view>, 8> kReplace{{
+        {"<mark>", ""}, {"</mark>", ""}, {"&lt;", "<"}, {"&gt;", ">"},
+        {"&quot;", "\""}, {"&#39;", "'"}, {"&#x27;", "'"}, {"&amp;", "&"},
+    }};
+    std::string out;
+    out.reserve(snippet.size());
+    for (std::size_t i = 0; i < snippet.size();) {
+        bool replaced = false;
+        if (snippet[i] == '<' || snippet[i] == '&') {
+            for (const auto& [from, to] : kReplace) {
+                if (snippet.substr(i, from.size()) == from) {
+                    out += to;
+                    i += from.size();
+                    replaced = true;
+                    break;
+                }
+            }
+        }
+        if (!replaced) out += snippet[i++];
+    }
+    return out;
+}
+
+std::string log_escape(std::string_view text, std::size_t max) {
+    std::string out;
+    out.reserve(std::min(text.size(), max) + 8);
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (out.size() >= max) {
+            out += "...";
+            break;
+        }
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c < 0x20 || c >= 0x7F || c == '\\' || c == '"') {
+            char buf[5];
+            std::snprintf(buf, sizeof buf, "\\x%02X", c);
+            out += buf;
+        } else {
+            out += static_cast<char>(c);
+        }
+    }
+    return out;
+}
+
+}  // namespace quorum::server

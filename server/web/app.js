@@ -1,0 +1,728 @@
+// Quorum web page: search, read and cite council meeting records over the public JSON API.
+// Plain DOM, no framework, no innerHTML: every piece of server text becomes a text node,
+// and the only markup taken from the server is <mark> in snippets (see snippetNodes).
+// Every state lives in the URL (?q=&committee=&...&page=, ?view=unit&id=, ?view=meeting&id=).
+'use strict';
+
+(() => {
+  const FILTERS = ['committee', 'type', 'person', 'topic'];
+  const FACET_LABELS = { committee: 'Committee', year: 'Year', type: 'Type', person: 'Person', topic: 'Topic' };
+  const TYPE_LABELS = { item: 'Minute item', paragraph: 'Paragraph', table: 'Table', resolution: 'Decision', question: 'Question', action: 'Action' };
+  const SORTS = [['relevance', 'Most relevant'], ['newest', 'Newest first'], ['oldest', 'Oldest first']];
+  const PER_PAGE = 10;
+  const FACET_VISIBLE = 6;
+  const narrow = window.matchMedia('(max-width: 52em)');
+
+  const view = document.getElementById('view');
+  const statusRegion = document.getElementById('status');
+  const form = document.getElementById('search-form');
+  const input = document.getElementById('q');
+  const feedLink = document.getElementById('feed-link');
+
+  let controller = null;       // aborts the fetches of a render that has been overtaken
+  let renderedSearch = null;   // location.search of what is on screen
+  let lastSearchHref = sessionStorage.getItem('quorum.lastSearch') || null;
+  let filtersOpen = !narrow.matches;
+
+  // ---------- small DOM helpers ----------
+  function h(tag, attrs, ...children) {
+    const el = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs || {})) {
+      if (v === null || v === undefined || v === false) continue;
+      if (k === 'class') el.className = v;
+      else if (k === 'text') el.textContent = v;
+      else if (k.startsWith('on')) el.addEventListener(k.slice(2), v);
+      else el.setAttribute(k, v === true ? '' : String(v));
+    }
+    append(el, children);
+    return el;
+  }
+  function append(el, children) {
+    for (const c of [children].flat(Infinity)) {
+      if (c === null || c === undefined || c === false) continue;
+      el.append(c instanceof Node ? c : document.createTextNode(String(c)));
+    }
+    return el;
+  }
+  const hidden = (text) => h('span', { class: 'visually-hidden' }, text);
+  const link = (href, ...children) => h('a', { href }, ...children);
+
+  function announce(text) {
+    // Clearing first makes screen readers repeat an identical message.
+    statusRegion.textContent = '';
+    window.setTimeout(() => { statusRegion.textContent = text; }, 50);
+  }
+
+  // ---------- text ----------
+  const ENTITIES = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+  function decodeEntities(s) {
+    return s.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (m, e) => {
+      if (e[0] === '#') {
+        const n = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+        return n > 0 && n <= 0x10ffff ? String.fromCodePoint(n) : m;
+      }
+      return ENTITIES[e.toLowerCase()] ?? m;
+    });
+  }
+
+  // The API's snippet is HTML-escaped except for <mark>...</mark>. Build it from text
+  // nodes and <mark> elements only, so nothing else in it can ever become markup.
+  function snippetNodes(html) {
+    const frag = document.createDocumentFragment();
+    const re = /<(\/?)mark\s*>/gi;
+    let last = 0;
+    let open = null;
+    let m;
+    const text = (s) => { if (s) (open || frag).append(document.createTextNode(decodeEntities(s))); };
+    while ((m = re.exec(html)) !== null) {
+      text(html.slice(last, m.index));
+      if (!m[1] && !open) { open = document.createElement('mark'); frag.append(open); }
+      if (m[1]) open = null;
+      last = re.lastIndex;
+    }
+    text(html.slice(last));
+    return frag;
+  }
+
+  const DATE_FORMAT = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  function formatDate(iso) {
+    if (!iso || !/^\d{4}-\d{2}-\d{2}$/.test(iso)) return iso || '';
+    const d = new Date(`${iso}T00:00:00Z`);
+    return Number.isNaN(d.getTime()) ? iso : DATE_FORMAT.format(d);
+  }
+  const timeEl = (iso) => (iso ? h('time', { datetime: iso }, formatDate(iso)) : null);
+  const plural = (n, one, many) => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
+  const typeLabel = (t) => TYPE_LABELS[t] || t || 'Unit';
+  const typeTag = (t) => h('span', { class: `tag tag-${String(t).replace(/[^a-z]/g, '')}` }, typeLabel(t));
+  const itemLabel = (item) => (item ? [item.number ? `Item ${item.number}` : null, item.title].filter(Boolean).join(': ') : '');
+
+  // ---------- state <-> URL ----------
+  function readState(search) {
+    const p = new URLSearchParams(search);
+    const v = p.get('view');
+    if ((v === 'unit' || v === 'meeting') && p.get('id')) return { view: v, id: p.get('id') };
+    const s = {
+      view: 'search',
+      q: p.get('q') || '',
+      from: p.get('from') || '',
+      to: p.get('to') || '',
+      sort: SORTS.some(([k]) => k === p.get('sort')) ? p.get('sort') : 'relevance',
+      page: Math.max(1, parseInt(p.get('page') || '1', 10) || 1),
+      perPage: Math.min(100, Math.max(1, parseInt(p.get('per_page') || String(PER_PAGE), 10) || PER_PAGE)),
+    };
+    for (const f of FILTERS) s[f] = [...new Set(p.getAll(f).filter(Boolean))];
+    s.home = !p.has('q') && !s.from && !s.to && FILTERS.every((f) => s[f].length === 0);
+    return s;
+  }
+
+  function searchParams(s, { page = true } = {}) {
+    const p = new URLSearchParams();
+    p.set('q', s.q);
+    for (const f of FILTERS) for (const v of s[f]) p.append(f, v);
+    if (s.from) p.set('from', s.from);
+    if (s.to) p.set('to', s.to);
+    if (s.sort !== 'relevance') p.set('sort', s.sort);
+    if (page && s.page > 1) p.set('page', String(s.page));
+    if (s.perPage !== PER_PAGE) p.set('per_page', String(s.perPage));
+    return p;
+  }
+  const searchHref = (s) => `/?${searchParams(s)}`;
+  const unitHref = (id) => `/?view=unit&id=${encodeURIComponent(id)}`;
+  const meetingHref = (id) => `/?view=meeting&id=${encodeURIComponent(id)}`;
+  const withChange = (s, change) => ({ ...s, page: 1, ...change });
+  const apiUrl = (p, extra) => { const q = new URLSearchParams(p); for (const [k, v] of Object.entries(extra || {})) q.set(k, v); return `/api/search?${q}`; };
+  const yearOf = (s) => (/^\d{4}-01-01$/.test(s.from) && s.to === `${s.from.slice(0, 4)}-12-31` ? s.from.slice(0, 4) : null);
+  const permalink = (href) => new URL(href, location.origin).href;
+
+  // ---------- fetching ----------
+  async function getJSON(url, signal) {
+    let res;
+    try {
+      res = await fetch(url, { signal, headers: { Accept: 'application/json' } });
+    } catch (e) {
+      if (e.name === 'AbortError') throw e;
+      throw Object.assign(new Error('The archive could not be reached. Check your connection and try again.'), { status: 0 });
+    }
+    let body = null;
+    try { body = await res.json(); } catch { /* not JSON: reported below */ }
+    if (!res.ok || body === null) {
+      const message = body && body.error && body.error.message ? body.error.message : `The archive answered with an error (${res.status}).`;
+      throw Object.assign(new Error(message), { status: res.status });
+    }
+    return body;
+  }
+
+  // ---------- navigation ----------
+  function navigate(href, { replace = false, focus = 'heading' } = {}) {
+    const url = new URL(href, location.href);
+    history.replaceState({ ...(history.state || {}), scrollY: window.scrollY }, '');
+    if (url.search === location.search) replace = true;
+    (replace ? history.replaceState : history.pushState).call(history, { scrollY: 0 }, '', `${url.pathname}${url.search}`);
+    render({ focus });
+  }
+
+  document.addEventListener('click', (e) => {
+    if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+    const a = e.target.closest('a[href]');
+    if (!a || a.target || a.hasAttribute('download')) return;
+    const url = new URL(a.href, location.href);
+    if (url.origin !== location.origin || url.pathname !== '/') return;
+    if (url.search === location.search && url.hash) return; // in-page anchor: let the browser jump
+    e.preventDefault();
+    navigate(url.href, { focus: a.dataset.focus || 'heading' });
+  });
+
+  window.addEventListener('popstate', () => {
+    if (location.search === renderedSearch) return; // a fragment jump, not a new state
+    render({ focus: 'heading', restoreScroll: true });
+  });
+
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const current = readState(location.search);
+    const base = current.view === 'search' ? current : readState('');
+    navigate(searchHref(withChange(base, { q: input.value.trim() })), { focus: 'none' });
+  });
+
+  // ---------- render dispatcher ----------
+  async function render({ focus = 'none', restoreScroll = false } = {}) {
+    if (controller) controller.abort();
+    controller = new AbortController();
+    const { signal } = controller;
+    const state = readState(location.search);
+    renderedSearch = location.search;
+    // A control that re-renders the view (the sort select) keeps focus across the swap.
+    const keepFocusId = view.contains(document.activeElement) && document.activeElement.id ? document.activeElement.id : null;
+    input.value = state.view === 'search' ? state.q : input.value;
+    view.setAttribute('aria-busy', 'true');
+    view.classList.add('loading');
+    try {
+      let heading;
+      if (state.view === 'unit') heading = await renderUnit(state, signal);
+      else if (state.view === 'meeting') heading = await renderMeeting(state, signal);
+      else if (state.home) heading = await renderHome(signal);
+      else heading = await renderSearch(state, signal);
+      if (signal.aborted) return;
+      document.title = `${heading.textContent.trim()} – Quorum`;
+      if (state.view === 'search' && !state.home) {
+        lastSearchHref = `/${location.search}`;
+        sessionStorage.setItem('quorum.lastSearch', lastSearchHref);
+      }
+      if (restoreScroll && history.state && typeof history.state.scrollY === 'number') {
+        window.scrollTo(0, history.state.scrollY);
+        if (focus === 'heading') heading.focus({ preventScroll: true });
+      } else if (focus === 'heading') {
+        heading.focus();
+      } else if (keepFocusId && document.getElementById(keepFocusId)) {
+        document.getElementById(keepFocusId).focus();
+      }
+    } catch (e) {
+      if (e.name === 'AbortError' || signal.aborted) return;
+      const heading = showError(e);
+      if (focus !== 'none') heading.focus();
+      announce(heading.textContent);
+    } finally {
+      if (!signal.aborted) {
+        view.setAttribute('aria-busy', 'false');
+        view.classList.remove('loading');
+      }
+    }
+  }
+
+  function swap(...children) {
+    view.replaceChildren(...children.flat().filter(Boolean));
+  }
+
+  function showError(e) {
+    const heading = h('h1', { tabindex: '-1' }, e.status === 404 ? 'Not found' : 'Something went wrong');
+    swap(heading,
+      h('div', { class: 'notice notice-error', role: 'alert' }, h('p', {}, e.message)),
+      h('p', {}, link('/', 'Start a new search'), e.status === 404 ? null : [' or ', h('button', { type: 'button', class: 'button-link', onclick: () => render({ focus: 'heading' }) }, 'try again')], '.'));
+    document.title = `${heading.textContent} – Quorum`;
+    return heading;
+  }
+
+  // ---------- home ----------
+  async function renderHome(signal) {
+    const data = await getJSON('/api/meetings?page=1&per_page=8', signal);
+    const heading = h('h1', { tabindex: '-1' }, 'Search council meetings');
+    const meetings = data.meetings || [];
+    swap(
+      heading,
+      h('p', { class: 'lead' }, 'Find what was said and decided at council and committee meetings: minutes, agendas, reports, public questions and action logs. Every result links to the meeting it came from and can be cited.'),
+      h('p', {}, link('/?q=', 'Browse everything in the archive'), ', newest first or by relevance.'),
+      h('section', { 'aria-labelledby': 'recent-h' },
+        h('h2', { id: 'recent-h' }, 'Recent meetings'),
+        meetings.length === 0 ? h('p', {}, 'No meetings have been indexed yet.')
+          : h('ul', { class: 'meeting-list' }, meetings.map((m) => h('li', {},
+            link(meetingHref(m.id), m.committee ? m.committee.name : (m.title || 'Meeting')),
+            ' ', h('span', { class: 'muted' }, timeEl(m.date), m.items_count ? ` · ${plural(m.items_count, 'item', 'items')}` : ''))))));
+    setFeed(null);
+    announce('Home page. Search the archive or choose a recent meeting.');
+    return heading;
+  }
+
+  // ---------- search ----------
+  async function renderSearch(state, signal) {
+    const params = searchParams(state);
+    const data = await getJSON(apiUrl(params, { per_page: String(state.perPage) }), signal);
+    const total = data.total || 0;
+    const hits = data.hits || [];
+    const pages = Math.max(1, Math.ceil(total / (data.per_page || state.perPage)));
+    const q = state.q.trim();
+
+    const headingText = total === 0 ? 'No results' : plural(total, 'result', 'results');
+    const heading = h('h1', { tabindex: '-1', id: 'results-heading' }, headingText, q ? [' for ', h('q', {}, q)] : null);
+
+    const facets = data.facets || {};
+    const names = facetNames(facets);
+    const chips = renderChips(state, names);
+
+    const main = h('section', { class: 'results', 'aria-labelledby': 'results-heading' });
+    append(main, [
+      data.query && data.query.parsed ? h('p', { class: 'parsed muted' }, 'Your search was read as ', h('code', {}, data.query.parsed),
+        typeof data.took_ms === 'number' ? ` (${data.took_ms < 10 ? data.took_ms.toFixed(1) : Math.round(data.took_ms)} ms).` : '.') : null,
+      chips,
+    ]);
+    if (total === 0) {
+      append(main, renderNoResults(state, data.suggestion));
+    } else if (hits.length === 0) {
+      append(main, h('p', { class: 'notice' }, `There is no page ${state.page}: the results end on page ${pages}. `,
+        link(searchHref({ ...state, page: 1 }), 'Go to the first page'), '.'));
+    } else {
+      const first = (data.page - 1) * data.per_page + 1;
+      append(main, [
+        renderToolbar(state, params, total, first, first + hits.length - 1),
+        h('h2', { class: 'visually-hidden' }, 'Results'),
+        h('ol', { class: 'hits', start: String(first) }, hits.map(renderHit)),
+        renderPagination(state, data.page || state.page, pages),
+      ]);
+    }
+    swap(heading, h('div', { class: 'layout' }, renderFilters(state, facets, names), main));
+    setFeed(apiUrl(searchParams({ ...state, sort: 'newest' }, { page: false }), { format: 'atom' }));
+    announce(total === 0 ? `No results${q ? ` for ${q}` : ''}.${data.suggestion ? ` Did you mean ${data.suggestion}?` : ''}`
+      : `${headingText}${q ? ` for ${q}` : ''}. Page ${data.page} of ${pages}.`);
+    return heading;
+  }
+
+  function facetNames(facets) {
+    const names = {};
+    for (const [key, values] of Object.entries(facets)) {
+      names[key] = new Map((values || []).map((v) => [v.id, v.name || v.id]));
+    }
+    return names;
+  }
+
+  function renderChips(state, names) {
+    const chips = [];
+    const chip = (label, value, href) => h('li', {}, h('a', { class: 'chip', href },
+      h('span', { class: 'chip-label' }, `${label}: `), value, hidden(' (remove this filter)'), h('span', { class: 'chip-x', 'aria-hidden': 'true' }, '×')));
+    for (const f of FILTERS) {
+      for (const v of state[f]) {
+        const name = (names[f] && names[f].get(v)) || (f === 'type' ? typeLabel(v) : v);
+        chips.push(chip(FACET_LABELS[f], name, searchHref(withChange(state, { [f]: state[f].filter((x) => x !== v) }))));
+      }
+    }
+    const year = yearOf(state);
+    if (year) chips.push(chip('Year', year, searchHref(withChange(state, { from: '', to: '' }))));
+    else {
+      if (state.from) chips.push(chip('From', formatDate(state.from), searchHref(withChange(state, { from: '' }))));
+      if (state.to) chips.push(chip('To', formatDate(state.to), searchHref(withChange(state, { to: '' }))));
+    }
+    if (chips.length === 0) return null;
+    const clear = chips.length > 1 ? h('li', {}, link(searchHref({ ...readState(''), q: state.q, sort: state.sort }), 'Clear all filters')) : null;
+    return h('div', { class: 'chips-wrap' }, h('h2', { class: 'visually-hidden', id: 'chips-h' }, 'Active filters'),
+      h('ul', { class: 'chips', 'aria-labelledby': 'chips-h' }, chips, clear));
+  }
+
+  function renderToolbar(state, params, total, first, last) {
+    const select = h('select', { id: 'sort', name: 'sort' },
+      SORTS.map(([value, label]) => h('option', { value, selected: value === state.sort }, label)));
+    select.addEventListener('change', () => {
+      navigate(searchHref(withChange(state, { sort: select.value })), { focus: 'none' });
+    });
+    const csvParams = searchParams(state, { page: false });
+    const csvLabel = total > 100 ? 'Download the first 100 as CSV' : 'Download as CSV';
+    return h('div', { class: 'toolbar' },
+      h('p', { class: 'range' }, `Showing ${first.toLocaleString('en-GB')}–${last.toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')}`),
+      h('div', { class: 'sort' }, h('label', { for: 'sort' }, 'Sort by'), select),
+      h('ul', { class: 'downloads' },
+        h('li', {}, h('a', { href: apiUrl(csvParams, { per_page: '100', format: 'csv' }), download: 'quorum-results.csv', id: 'csv-link' }, csvLabel)),
+        h('li', {}, h('a', { href: apiUrl(searchParams({ ...state, sort: 'newest' }, { page: false }), { format: 'atom' }), type: 'application/atom+xml', id: 'atom-link' }, 'Subscribe (Atom feed)'))));
+  }
+
+  function renderHit(hit) {
+    const crumbs = [];
+    if (hit.committee) crumbs.push(h('li', {}, hit.committee.name));
+    if (hit.date) crumbs.push(h('li', {}, hit.meeting_id ? link(meetingHref(hit.meeting_id), hidden('Meeting of '), timeEl(hit.date)) : timeEl(hit.date)));
+    if (hit.item) crumbs.push(h('li', {}, itemLabel(hit.item)));
+    if (hit.document) crumbs.push(h('li', {}, hit.document.title || hit.document.id, hit.page ? `, page ${hit.page}` : ''));
+    const also = Array.isArray(hit.also_in) ? hit.also_in.length : 0;
+    return h('li', { class: 'hit' },
+      h('p', { class: 'hit-type' }, typeTag(hit.type)),
+      h('h3', { class: 'hit-title' }, link(unitHref(hit.id), hit.title || itemLabel(hit.item) || typeLabel(hit.type))),
+      hit.snippet ? h('p', { class: 'snippet' }, snippetNodes(hit.snippet)) : null,
+      crumbs.length ? h('ol', { class: 'crumbs', 'aria-label': 'Where this is from' }, crumbs) : null,
+      also ? h('p', { class: 'also muted' }, `The same text appears in ${plural(also, 'other place', 'other places')}.`) : null);
+  }
+
+  function renderPagination(state, page, pages) {
+    if (pages <= 1) return null;
+    const item = (n, label, rel) => h('li', {}, n === null
+      ? h('span', { class: 'page-gap', 'aria-hidden': 'true' }, '…')
+      : n === page && !rel ? h('a', { href: searchHref({ ...state, page: n }), 'aria-current': 'page', class: 'current' }, hidden('Page '), String(n))
+        : h('a', { href: searchHref({ ...state, page: n }), rel }, label || [hidden('Page '), String(n)]));
+    const numbers = [];
+    const window_ = new Set([1, pages, page - 1, page, page + 1].filter((n) => n >= 1 && n <= pages));
+    let prev = 0;
+    for (const n of [...window_].sort((a, b) => a - b)) {
+      if (n - prev > 1) numbers.push(item(null));
+      numbers.push(item(n));
+      prev = n;
+    }
+    // Previous/next keep their place when disabled, so the bar never shifts under the pointer.
+    const edge = (n, text, rel, cls) => h('li', { class: cls }, n >= 1 && n <= pages
+      ? h('a', { href: searchHref({ ...state, page: n }), rel }, text, hidden(' page'))
+      : h('span', { class: 'disabled', 'aria-hidden': 'true' }, text));
+    return h('nav', { class: 'pagination', 'aria-label': 'Results pages' },
+      h('ul', {}, edge(page - 1, '‹ Previous', 'prev', 'prev'), numbers, edge(page + 1, 'Next ›', 'next', 'next')));
+  }
+
+  function renderNoResults(state, suggestion) {
+    const hasFilters = FILTERS.some((f) => state[f].length) || state.from || state.to;
+    return h('div', { class: 'no-results' },
+      suggestion ? h('p', { class: 'suggestion' }, 'Did you mean ',
+        h('a', { href: searchHref(withChange(state, { q: suggestion })) }, h('strong', {}, suggestion)), '?') : null,
+      h('p', {}, 'Nothing in the archive matched your search. You could:'),
+      h('ul', {},
+        h('li', {}, 'check the spelling, or try a different word (for example ', h('q', {}, 'children'), ' instead of ', h('q', {}, 'kids'), ')'),
+        h('li', {}, 'use fewer words, or join them with ', h('code', {}, 'OR')),
+        state.q.includes('"') ? h('li', {}, 'remove the quotation marks to match the words anywhere') : null,
+        hasFilters ? h('li', {}, link(searchHref({ ...readState(''), q: state.q }), 'search again without filters')) : null,
+        h('li', {}, link('/?q=', 'browse everything in the archive'))));
+  }
+
+  function renderFilters(state, facets, names) {
+    const details = h('details', { class: 'filters', open: filtersOpen });
+    details.addEventListener('toggle', () => { filtersOpen = details.open; });
+    const active = FILTERS.reduce((n, f) => n + state[f].length, 0) + (state.from || state.to ? 1 : 0);
+    append(details, h('summary', {}, h('h2', { class: 'filters-title' }, 'Filter results', active ? h('span', { class: 'muted' }, ` (${active} active)`) : null)));
+    append(details, renderDates(state));
+    append(details, renderYears(state, facets.year || []));
+    for (const key of ['committee', 'type', 'person', 'topic']) {
+      append(details, renderFacet(state, key, facets[key] || []));
+    }
+    return h('aside', { class: 'sidebar', 'aria-label': 'Filters' }, details);
+  }
+
+  function renderFacet(state, key, allValues) {
+    if (!allValues.length && !state[key].length) return null;
+    const selected = new Set(state[key]);
+    // A selected value the results no longer count (none left) still needs its way out.
+    const values = [...allValues, ...state[key].filter((id) => !allValues.some((v) => v.id === id)).map((id) => ({ id, name: id, count: 0 }))];
+    const li = (v) => {
+      const on = selected.has(v.id);
+      const name = key === 'type' ? (typeLabel(v.id) || v.name) : (v.name || v.id);
+      const href = searchHref(withChange(state, { [key]: on ? state[key].filter((x) => x !== v.id) : [...state[key], v.id] }));
+      return h('li', {}, h('a', { href, class: on ? 'selected' : null },
+        on ? hidden('Remove filter: ') : null, h('span', { class: 'facet-name' }, name),
+        h('span', { class: 'count' }, hidden(' ('), (v.count ?? 0).toLocaleString('en-GB'), hidden(on ? ' results, selected)' : ' results)'))));
+    };
+    // Keep selected values visible even when they fall outside the first few.
+    const sorted = [...values].sort((a, b) => (selected.has(b.id) - selected.has(a.id)));
+    const first = sorted.slice(0, FACET_VISIBLE);
+    const rest = sorted.slice(FACET_VISIBLE);
+    const headingId = `facet-${key}`;
+    return h('section', { class: 'facet', 'aria-labelledby': headingId },
+      h('h3', { id: headingId }, FACET_LABELS[key]),
+      h('ul', { class: 'facet-list' }, first.map(li)),
+      rest.length ? h('details', { class: 'more' }, h('summary', {}, `Show ${rest.length} more`), h('ul', { class: 'facet-list' }, rest.map(li))) : null);
+  }
+
+  // The year facet drawn as a bar list: each bar a link that narrows to that year.
+  function renderYears(state, years) {
+    if (!years.length) return null;
+    const sorted = [...years].sort((a, b) => String(a.id).localeCompare(String(b.id)));
+    const max = Math.max(1, ...sorted.map((y) => y.count || 0));
+    const current = yearOf(state);
+    return h('section', { class: 'facet years', 'aria-labelledby': 'facet-year' },
+      h('h3', { id: 'facet-year' }, 'Matches by year'),
+      h('ul', { class: 'histogram' }, sorted.map((y) => {
+        const on = current === String(y.id);
+        const href = searchHref(withChange(state, on ? { from: '', to: '' } : { from: `${y.id}-01-01`, to: `${y.id}-12-31` }));
+        const bar = h('span', { class: 'bar', 'aria-hidden': 'true' });
+        bar.style.setProperty('--share', `${Math.max(2, Math.round((100 * (y.count || 0)) / max))}%`);
+        return h('li', {}, h('a', { href, class: on ? 'selected' : null },
+          on ? hidden('Remove filter: ') : null,
+          h('span', { class: 'year' }, y.name || y.id), h('span', { class: 'track' }, bar),
+          h('span', { class: 'count' }, hidden(': '), (y.count || 0).toLocaleString('en-GB'), hidden(y.count === 1 ? ' result' : ' results'))));
+      })));
+  }
+
+  function renderDates(state) {
+    const field = (name, label, value) => h('div', { class: 'field' },
+      h('label', { for: `date-${name}` }, label),
+      h('input', { type: 'date', id: `date-${name}`, name, value, min: '1900-01-01', max: '2100-12-31' }));
+    const error = h('p', { class: 'field-error', id: 'date-error', hidden: true });
+    const f = h('form', { class: 'dates', novalidate: true },
+      h('fieldset', {}, h('legend', {}, 'Meeting date'), field('from', 'From', state.from), field('to', 'To', state.to), error),
+      h('button', { type: 'submit', class: 'secondary' }, 'Apply dates'));
+    f.addEventListener('submit', (e) => {
+      e.preventDefault();
+      const from = f.elements.from.value;
+      const to = f.elements.to.value;
+      if (from && to && from > to) {
+        error.textContent = 'The “from” date must be on or before the “to” date.';
+        error.hidden = false;
+        for (const el of [f.elements.from, f.elements.to]) { el.setAttribute('aria-invalid', 'true'); el.setAttribute('aria-describedby', 'date-error'); }
+        f.elements.from.focus();
+        return;
+      }
+      navigate(searchHref(withChange(state, { from, to })));
+    });
+    return f;
+  }
+
+  function setFeed(href) {
+    feedLink.href = href || '/api/search?format=atom&sort=newest';
+  }
+
+  // ---------- a unit in context ----------
+  async function renderUnit(state, signal) {
+    const unit = await getJSON(`/api/units/${encodeURIComponent(state.id)}`, signal);
+    const meeting = unit.meeting_id ? await getJSON(`/api/meetings/${encodeURIComponent(unit.meeting_id)}`, signal).catch((e) => { if (e.name === 'AbortError') throw e; return null; }) : null;
+    const items = meeting && Array.isArray(meeting.items) ? meeting.items : [];
+    const ownItem = items.find((it) => (it.units || []).some((u) => u.id === unit.id))
+      || (unit.item ? items.find((it) => it.number === unit.item.number) : null) || null;
+    const itemUnitRef = ownItem ? (ownItem.units || []).find((u) => u.type === 'item') : null;
+    const [itemUnit, alsoIn] = await Promise.all([
+      itemUnitRef && itemUnitRef.id !== unit.id ? getJSON(`/api/units/${encodeURIComponent(itemUnitRef.id)}`, signal).catch(() => null) : null,
+      Promise.all((unit.also_in || []).slice(0, 10).map((id) => getJSON(`/api/units/${encodeURIComponent(id)}`, signal).catch(() => ({ id })))),
+    ]);
+
+    const title = unit.title || itemLabel(unit.item) || typeLabel(unit.type);
+    const heading = h('h1', { tabindex: '-1' }, title);
+    const here = unitHref(unit.id);
+    swap(
+      breadcrumb([
+        ['Home', '/'],
+        lastSearchHref ? ['Search results', lastSearchHref] : null,
+        unit.committee ? [unit.committee.name, searchHref({ ...readState(''), committee: [unit.committee.id] })] : null,
+        unit.date ? [formatDate(unit.date), unit.meeting_id ? meetingHref(unit.meeting_id) : null] : null,
+        unit.item ? [itemLabel(unit.item), itemUnitRef && itemUnitRef.id !== unit.id ? unitHref(itemUnitRef.id) : null] : null,
+      ]),
+      h('p', { class: 'hit-type' }, typeTag(unit.type)),
+      heading,
+      h('dl', { class: 'summary' },
+        unit.council ? [h('dt', {}, 'Council'), h('dd', {}, unit.council)] : null,
+        unit.committee ? [h('dt', {}, 'Committee'), h('dd', {}, unit.committee.name)] : null,
+        unit.date ? [h('dt', {}, 'Meeting'), h('dd', {}, unit.meeting_id ? link(meetingHref(unit.meeting_id), timeEl(unit.date)) : timeEl(unit.date))] : null,
+        unit.item ? [h('dt', {}, 'Item'), h('dd', {}, itemLabel(unit.item))] : null,
+        unit.document ? [h('dt', {}, 'Document'), h('dd', {},
+          unit.document.url ? h('a', { href: unit.document.url, rel: 'noopener' }, unit.document.title || unit.document.id) : (unit.document.title || unit.document.id),
+          unit.page ? `, page ${unit.page}` : '', unit.document.kind ? h('span', { class: 'muted' }, ` (${unit.document.kind})`) : null)] : null,
+        unit.people && unit.people.length ? [h('dt', {}, 'People'), h('dd', {}, joinLinks(unit.people, 'person'))] : null,
+        unit.topics && unit.topics.length ? [h('dt', {}, 'Topics'), h('dd', {}, joinLinks(unit.topics, 'topic'))] : null),
+      h('div', { class: 'unit-body' }, unitBody(unit)),
+      citeBlock(citationFor(unit, here), here),
+      ownItem ? itemContext(unit, ownItem, itemUnit) : null,
+      alsoIn.length ? h('section', { class: 'context', 'aria-labelledby': 'also-h' },
+        h('h2', { id: 'also-h' }, 'The same text elsewhere'),
+        h('ul', { class: 'plain-list' }, alsoIn.map((u) => h('li', {}, link(unitHref(u.id), u.title || u.id),
+          ' ', h('span', { class: 'muted' }, [u.committee ? u.committee.name : null, u.date ? formatDate(u.date) : null, u.document ? u.document.title : null].filter(Boolean).join(' · '))))))
+        : null,
+      items.length ? h('section', { class: 'context', 'aria-labelledby': 'items-h' },
+        h('h2', { id: 'items-h' }, 'Other items at this meeting'),
+        itemsList(items, ownItem)) : null,
+    );
+    setFeed(null);
+    announce(`${typeLabel(unit.type)}: ${title}`);
+    return heading;
+  }
+
+  function joinLinks(list, key) {
+    return list.map((p, i) => [i ? ', ' : '', link(searchHref({ ...readState(''), [key]: [p.id] }), p.name || p.id)]);
+  }
+
+  function breadcrumb(parts) {
+    const list = parts.filter(Boolean);
+    return h('nav', { class: 'breadcrumb', 'aria-label': 'Breadcrumb' },
+      h('ol', {}, list.map(([label, href]) => h('li', {}, href ? link(href, label) : label))));
+  }
+
+  function paragraphs(text) {
+    return String(text || '').split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean).map((p) => h('p', {}, p));
+  }
+
+  function unitBody(unit) {
+    const parts = [];
+    if (unit.table && Array.isArray(unit.table.rows)) {
+      const t = unit.table;
+      parts.push(h('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': t.caption || 'Table' },
+        h('table', {}, t.caption ? h('caption', {}, t.caption) : null,
+          t.header && t.header.length ? h('thead', {}, h('tr', {}, t.header.map((c) => h('th', { scope: 'col' }, c)))) : null,
+          h('tbody', {}, t.rows.map((r) => h('tr', {}, r.map((c) => h('td', {}, c))))))));
+      return parts;
+    }
+    if (unit.question) {
+      const qn = unit.question;
+      parts.push(h('dl', { class: 'record' },
+        field('Question number', qn.number), field('Asked by', qn.questioner), field('To', qn.addressee),
+        field('Question', qn.question, true), field('Response', qn.response, true)));
+      return parts;
+    }
+    if (unit.action) {
+      const a = unit.action;
+      parts.push(h('dl', { class: 'record' },
+        field('Action', a.action, true), field('Number', a.number), field('Agreed at meeting of', a.meeting_date ? formatDate(a.meeting_date) : null),
+        field('Owner', a.owner), field('Directorate', a.directorate), field('Due', a.due_date ? formatDate(a.due_date) : null),
+        field('Status', a.status), field('Progress', a.progress, true)));
+      return parts;
+    }
+    if (unit.resolution && unit.resolution.preamble) parts.push(h('p', { class: 'preamble' }, unit.resolution.preamble));
+    parts.push(...paragraphs(unit.text));
+    return parts;
+  }
+
+  function field(label, value, long) {
+    if (value === null || value === undefined || value === '') return null;
+    return [h('dt', {}, label), h('dd', { class: long ? 'long' : null }, long ? paragraphs(value) : value)];
+  }
+
+  function citationFor(unit, href) {
+    const parts = [unit.council, unit.committee && unit.committee.name,
+      unit.date ? `meeting of ${formatDate(unit.date)}` : null,
+      unit.item && unit.item.number ? `minute ${unit.item.number}${unit.item.title ? ` (${unit.item.title})` : ''}` : (unit.item && unit.item.title) || null,
+      unit.document && unit.document.title ? `${unit.document.title}${unit.page ? `, p. ${unit.page}` : ''}` : null].filter(Boolean);
+    return `${parts.join(', ')}. Available at: ${permalink(href)} (accessed ${formatDate(new Date().toISOString().slice(0, 10))}).`;
+  }
+
+  function citeBlock(text, href) {
+    const out = h('p', { class: 'cite-text', id: 'cite-text' }, text);
+    const result = h('span', { class: 'copy-result', role: 'status' });
+    const copy = h('button', { type: 'button', class: 'secondary', 'aria-describedby': 'cite-text' }, 'Copy citation');
+    copy.addEventListener('click', async () => {
+      try {
+        await navigator.clipboard.writeText(text);
+        result.textContent = 'Copied.';
+      } catch {
+        const range = document.createRange();
+        range.selectNodeContents(out);
+        const sel = window.getSelection(); sel.removeAllRanges(); sel.addRange(range);
+        result.textContent = 'Selected: press Ctrl+C (or ⌘C) to copy.';
+      }
+    });
+    return h('section', { class: 'cite', 'aria-labelledby': 'cite-h' },
+      h('h2', { id: 'cite-h' }, 'Cite this'), out,
+      h('p', { class: 'cite-actions' }, copy, ' ', result, ' ', h('a', { href, class: 'permalink' }, 'Permanent link')));
+  }
+
+  function itemContext(unit, item, itemUnit) {
+    const whole = itemUnit || (unit.type === 'item' ? null : null);
+    const body = [];
+    if (whole && whole.text) {
+      // Show the whole item with this unit's passage marked, so it reads in context.
+      const text = whole.text;
+      const needle = (unit.text || '').trim();
+      let at = needle ? text.indexOf(needle) : -1;
+      let len = needle.length;
+      if (at < 0 && needle.length > 60) { at = text.indexOf(needle.slice(0, 60)); len = 60; }
+      const block = h('div', { class: 'item-text' });
+      if (at >= 0) {
+        block.append(text.slice(0, at), h('mark', { class: 'here', id: 'this-passage' }, hidden('[This passage starts] '), text.slice(at, at + len), hidden(' [ends]')), text.slice(at + len));
+      } else block.append(text);
+      body.push(h('p', { class: 'muted' }, 'The full text of the item', at >= 0 ? ', with this passage highlighted' : '', ':'), block);
+    }
+    const units = (item.units || []).filter((u) => u.type !== 'item');
+    // Parts often share the item's heading as title: number them by type instead.
+    const seen = {};
+    const partName = (u) => {
+      seen[u.type] = (seen[u.type] || 0) + 1;
+      return u.title && u.title !== item.title ? u.title : `${typeLabel(u.type)} ${seen[u.type]}`;
+    };
+    if (units.length) {
+      body.push(h('h3', { id: 'parts-h' }, 'Parts of this item'),
+        h('ol', { class: 'parts', 'aria-labelledby': 'parts-h' }, units.map((u) => h('li', {},
+          typeTag(u.type), ' ',
+          u.id === unit.id ? h('span', { 'aria-current': 'true', class: 'current-part' }, partName(u), hidden(' (this one)'))
+            : link(unitHref(u.id), partName(u))))));
+    }
+    if (!body.length) return null;
+    return h('section', { class: 'context', 'aria-labelledby': 'item-h' },
+      h('h2', { id: 'item-h' }, unit.type === 'item' ? 'Parts of this item' : `The whole item: ${itemLabel(item)}`), body);
+  }
+
+  function itemsList(items, ownItem) {
+    return h('ol', { class: 'items' }, items.map((it) => {
+      const target = (it.units || []).find((u) => u.type === 'item') || (it.units || [])[0];
+      const label = [it.number ? h('span', { class: 'item-number' }, `${it.number}.`) : null, it.title || 'Untitled item'];
+      const isOwn = ownItem && it === ownItem;
+      return h('li', { class: it.procedural ? 'procedural' : null },
+        isOwn ? h('span', { 'aria-current': 'true' }, label, hidden(' (the item you are reading)'))
+          : target ? link(unitHref(target.id), label) : h('span', {}, label),
+        it.units && it.units.length > 1 ? h('span', { class: 'muted' }, ` · ${plural(it.units.length - 1, 'part', 'parts')}`) : null);
+    }));
+  }
+
+  // ---------- a meeting ----------
+  async function renderMeeting(state, signal) {
+    const m = await getJSON(`/api/meetings/${encodeURIComponent(state.id)}`, signal);
+    const items = Array.isArray(m.items) ? m.items : [];
+    const decisionRefs = items.flatMap((it) => (it.units || []).filter((u) => u.type === 'resolution').map((u) => ({ ...u, item: it })));
+    const decisions = await Promise.all(decisionRefs.slice(0, 60).map((d) =>
+      getJSON(`/api/units/${encodeURIComponent(d.id)}`, signal).then((u) => ({ ...d, unit: u })).catch((e) => { if (e.name === 'AbortError') throw e; return d; })));
+
+    const committee = m.committee ? m.committee.name : null;
+    const title = [committee || m.title || 'Meeting', m.date ? formatDate(m.date) : null].filter(Boolean).join(', ');
+    const heading = h('h1', { tabindex: '-1' }, title);
+    const here = meetingHref(m.id);
+    const att = m.attendance || {};
+    const groups = [['present', 'Present'], ['in_attendance', 'In attendance'], ['officers', 'Officers'], ['substitutes', 'Substitutes'], ['apologies', 'Apologies']]
+      .filter(([k]) => Array.isArray(att[k]) && att[k].length);
+    const anyRemote = groups.some(([k]) => att[k].some((p) => p.remote));
+
+    swap(
+      breadcrumb([['Home', '/'], lastSearchHref ? ['Search results', lastSearchHref] : null,
+        m.committee ? [m.committee.name, searchHref({ ...readState(''), committee: [m.committee.id] })] : null]),
+      h('p', { class: 'hit-type' }, h('span', { class: 'tag tag-meeting' }, 'Meeting')),
+      heading,
+      h('nav', { class: 'contents', 'aria-label': 'On this page' }, h('ul', {},
+        groups.length ? h('li', {}, h('a', { href: '#attendance-h' }, 'Attendance')) : null,
+        items.length ? h('li', {}, h('a', { href: '#meeting-items-h' }, 'Items')) : null,
+        h('li', {}, h('a', { href: '#decisions-h' }, 'Decisions')),
+        h('li', {}, h('a', { href: '#cite-h' }, 'Cite this')))),
+      h('dl', { class: 'summary' },
+        m.council ? [h('dt', {}, 'Council'), h('dd', {}, m.council)] : null,
+        committee ? [h('dt', {}, 'Committee'), h('dd', {}, committee)] : null,
+        m.date ? [h('dt', {}, 'Date'), h('dd', {}, timeEl(m.date), m.start_time ? `, ${m.start_time}` : '')] : null,
+        m.venue ? [h('dt', {}, 'Venue'), h('dd', {}, m.venue)] : null,
+        Array.isArray(m.documents) && m.documents.length ? [h('dt', {}, 'Documents'), h('dd', {}, h('ul', { class: 'plain-list' },
+          m.documents.map((d) => h('li', {}, d.title || d.id, d.kind ? h('span', { class: 'muted' }, ` (${d.kind})`) : null))))] : null),
+      groups.length ? h('section', { class: 'context', 'aria-labelledby': 'attendance-h' },
+        h('h2', { id: 'attendance-h' }, 'Attendance'),
+        h('div', { class: 'attendance' }, groups.map(([k, label]) => h('div', {},
+          h('h3', {}, label),
+          h('ul', { class: 'plain-list' }, att[k].map((p) => h('li', {},
+            p.person_id ? link(searchHref({ ...readState(''), person: [p.person_id] }), p.name) : p.name,
+            p.role ? h('span', { class: 'muted' }, `, ${p.role}`) : null,
+            p.remote ? [' ', h('span', { class: 'tag tag-remote' }, 'remote')] : null)))))),
+        anyRemote ? h('p', { class: 'muted' }, 'Remote: attended online.') : null) : null,
+      items.length ? h('section', { class: 'context', 'aria-labelledby': 'meeting-items-h' },
+        h('h2', { id: 'meeting-items-h' }, 'Items'), itemsList(items, null)) : null,
+      h('section', { class: 'context', 'aria-labelledby': 'decisions-h' },
+        h('h2', { id: 'decisions-h' }, 'Decisions'),
+        decisions.length === 0 ? h('p', {}, 'No decisions were recorded for this meeting.')
+          : h('ol', { class: 'decisions' }, decisions.map((d) => h('li', {},
+            h('p', { class: 'decision-item muted' }, itemLabel(d.item)),
+            h('p', {}, link(unitHref(d.id), d.unit && d.unit.text ? d.unit.text : (d.title || 'Decision'))))))),
+      citeBlock(`${[m.council, committee, m.date ? `meeting of ${formatDate(m.date)}` : m.title].filter(Boolean).join(', ')}. Available at: ${permalink(here)} (accessed ${formatDate(new Date().toISOString().slice(0, 10))}).`, here),
+    );
+    setFeed(null);
+    announce(`Meeting: ${title}`);
+    return heading;
+  }
+
+  // ---------- start ----------
+  if ('scrollRestoration' in history) history.scrollRestoration = 'manual';
+  render({ focus: 'none' });
+})();

@@ -1,0 +1,346 @@
+// Indexer: ids, re-runs, edits, pruning, stored records, collapse keys, synonyms, atomicity.
+#include <catch2/catch.hpp>
+
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <map>
+#include <set>
+#include <nlohmann/json.hpp>
+#include <xapian.h>
+
+#include "archive_builder.hpp"
+#include "quorum/index/index_run.hpp"
+#include "quorum/index/schema.hpp"
+#include "quorum/index/text_fold.hpp"
+#include "quorum/query/searcher.hpp"
+#include "temp_dir.hpp"
+
+using namespace quorum;
+namespace s = quorum::index::schema;
+using quorum::test::DocSpec;
+using quorum::test::UnitSpec;
+
+namespace {
+
+// Every document of the index: id term -> (data, sorted terms).
+std::map<std::string, std::pair<std::string, std::vector<std::string>>> snapshot(const std::filesystem::path& dir) {
+    Xapian::Database db(dir.string());
+    std::map<std::string, std::pair<std::string, std::vector<std::string>>> out;
+    for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
+        Xapian::Document doc = db.get_document(*it);
+        std::vector<std::string> terms(doc.termlist_begin(), doc.termlist_end());
+        std::string id;
+        for (const auto& t : terms)
+            if (t[0] == 'Q') id = t;
+        out[id] = {doc.get_data(), terms};
+    }
+    return out;
+}
+
+std::set<std::string> unit_ids(const std::filesystem::path& dir, const std::string& file_key = "") {
+    Xapian::Database db(dir.string());
+    std::string term = file_key.empty() ? std::string(s::unit_marker) : s::term(s::file_prefix, file_key);
+    std::set<std::string> out;
+    for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it)
+        out.insert(nlohmann::json::parse(db.get_document(*it).get_data())["id"].get<std::string>());
+    return out;
+}
+
+DocSpec doc_a() {
+    DocSpec d;
+    d.id = "samples-000-aaaa";
+    d.units = {{corpus::UnitType::paragraph, "", "The fostering panel reviewed recruitment of foster carers.", {"helen-ianson"}},
+               {corpus::UnitType::paragraph, "", "Budget pressures in children's services were noted.", {}},
+               {corpus::UnitType::resolution, "", "That the report be noted.", {}, {}, false, "carried"}};
+    return d;
+}
+
+DocSpec doc_b() {
+    DocSpec d;
+    d.id = "samples-001-bbbb";
+    d.date = "2022-04-26";
+    d.units = {{corpus::UnitType::paragraph, "", "Apologies were received from Councillor Jones.", {}, {}, true},
+               {corpus::UnitType::paragraph, "", "The Multi-Agency Safeguarding Hub (MASH) handled referrals.", {}}};
+    return d;
+}
+
+void write_two_files(const std::filesystem::path& dir) {
+    index::IndexWriter w(dir);
+    test::put(w, "samples/a.txt", test::make_file({doc_a()}));
+    test::put(w, "samples/b.txt", test::make_file({doc_b()}, {{"MASH", "Multi-Agency Safeguarding Hub"}}));
+    w.commit();
+}
+
+}  // namespace
+
+TEST_CASE("every unit becomes one document with its stable id and the stored record", "[indexer]") {
+    test::TempDir tmp;
+    write_two_files(tmp.path());
+    auto ids = unit_ids(tmp.path());
+    CHECK(ids == std::set<std::string>{"samples-000-aaaa-u0001", "samples-000-aaaa-u0002", "samples-000-aaaa-u0003",
+                                       "samples-001-bbbb-u0001", "samples-001-bbbb-u0002"});
+    query::Searcher searcher(tmp.path());
+    auto record = nlohmann::json::parse(*searcher.unit("samples-000-aaaa-u0001"));
+    CHECK(record["type"] == "paragraph");
+    CHECK(record["date"] == "2022-03-22");
+    CHECK(record["committee"]["id"] == "children-and-young-people-scrutiny-committee");
+    CHECK(record["meeting_id"] == "children-and-young-people-scrutiny-committee-2022-03-22");
+    CHECK(record["item"]["number"] == "68");
+    CHECK(record["document"]["kind"] == "minutes");
+    CHECK(record["people"][0]["id"] == "helen-ianson");
+    CHECK(record["people"][0]["name"] == "Name of helen-ianson");
+    CHECK(record["procedural"] == false);
+    auto resolution = nlohmann::json::parse(*searcher.unit("samples-000-aaaa-u0003"));
+    CHECK(resolution["resolution"]["outcome"] == "carried");
+    CHECK_FALSE(searcher.unit("no-such-unit").has_value());
+    CHECK(searcher.unit_count() == 5);
+}
+
+TEST_CASE("writing the same files again gives the same index content", "[indexer]") {
+    test::TempDir one, two;
+    write_two_files(one.path());
+    write_two_files(two.path());
+    write_two_files(two.path());
+    CHECK(snapshot(one.path()) == snapshot(two.path()));
+}
+
+TEST_CASE("a run with nothing changed leaves the revision as it was", "[indexer]") {
+    test::TempDir tmp;
+    write_two_files(tmp.path());
+    Xapian::rev before = Xapian::Database(tmp.path().string()).get_revision();
+    {
+        index::IndexWriter w(tmp.path());
+        CHECK(w.unchanged("samples/a.txt", {100, 1, ""}));
+        CHECK_FALSE(w.unchanged("samples/a.txt", {101, 1, ""}));
+        CHECK_FALSE(w.unchanged("samples/a.txt", {100, 2, ""}));
+        CHECK(w.unchanged("samples/a.txt", {100, 2, "hash-100"}));  // touched, same content
+        w.commit();
+    }
+    CHECK(Xapian::Database(tmp.path().string()).get_revision() == before);
+}
+
+TEST_CASE("editing a file replaces exactly its units", "[indexer]") {
+    test::TempDir tmp;
+    write_two_files(tmp.path());
+    auto b_before = snapshot(tmp.path());
+    DocSpec edited = doc_a();
+    edited.units.pop_back();  // the resolution is gone
+    edited.units[0].text = "The fostering panel approved adoption allowances.";
+    {
+        index::IndexWriter w(tmp.path());
+        auto counts = test::put(w, "samples/a.txt", test::make_file({edited}), 120, 2);
+        CHECK(counts.replaced == 2);
+        CHECK(counts.deleted == 1);
+        CHECK(counts.added == 0);
+        w.commit();
+    }
+    CHECK(unit_ids(tmp.path(), "samples/a.txt") == std::set<std::string>{"samples-000-aaaa-u0001", "samples-000-aaaa-u0002"});
+    CHECK(unit_ids(tmp.path(), "samples/b.txt").size() == 2);
+    auto after = snapshot(tmp.path());
+    for (const auto& id : {"Qsamples-001-bbbb-u0001", "Qsamples-001-bbbb-u0002"}) CHECK(after.at(id) == b_before.at(id));
+
+    query::Searcher searcher(tmp.path());
+    query::SearchRequest r;
+    r.q = "recruitment";
+    CHECK(searcher.search(r).total == 0);
+    r.q = "adoption";
+    CHECK(searcher.search(r).total == 1);
+}
+
+TEST_CASE("removing a file removes its units and its part of meetings", "[indexer]") {
+    test::TempDir tmp;
+    write_two_files(tmp.path());
+    {
+        index::IndexWriter w(tmp.path());
+        CHECK(w.remove_file("samples/a.txt") == 3);
+        w.commit();
+    }
+    CHECK(unit_ids(tmp.path()).size() == 2);
+    query::Searcher searcher(tmp.path());
+    CHECK_FALSE(searcher.meeting("children-and-young-people-scrutiny-committee-2022-03-22").has_value());
+    CHECK(searcher.meeting("children-and-young-people-scrutiny-committee-2022-04-26").has_value());
+}
+
+TEST_CASE("meetings recorded by an agenda and by minutes are merged into one record", "[indexer]") {
+    test::TempDir tmp;
+    DocSpec agenda = doc_a();
+    agenda.id = "samples-009-agenda";
+    agenda.kind = corpus::DocumentKind::agenda;
+    agenda.units.resize(1);
+    {
+        index::IndexWriter w(tmp.path());
+        test::put(w, "samples/agenda.txt", test::make_file({agenda}));
+        test::put(w, "samples/a.txt", test::make_file({doc_a()}));
+        w.commit();
+    }
+    query::Searcher searcher(tmp.path());
+    auto m = nlohmann::json::parse(*searcher.meeting("children-and-young-people-scrutiny-committee-2022-03-22"));
+    CHECK(m["documents"].size() == 2);
+    CHECK(m["documents"][0]["kind"] == "minutes");  // minutes first
+    CHECK(m["attendance"]["present"].size() == 1);
+    REQUIRE(m["items"].size() == 1);  // item 68 of both documents
+    CHECK(m["items"][0]["units"].size() == 4);
+    CHECK(m["items_count"] == 1);
+    auto list = searcher.meetings({});
+    REQUIRE(list.size() == 1);
+    CHECK(nlohmann::json::parse(list[0])["items_count"] == 1);
+}
+
+TEST_CASE("the same text printed in two files gets one collapse key", "[indexer]") {
+    test::TempDir tmp;
+    DocSpec copy = doc_a();
+    copy.id = "samples-001-bbbb-p2";  // the minutes printed again inside an agenda pack
+    copy.units[0].text = "The  fostering panel reviewed recruitment of foster carers.";  // spacing differs
+    {
+        index::IndexWriter w(tmp.path());
+        test::put(w, "samples/a.txt", test::make_file({doc_a()}));
+        test::put(w, "samples/pack.txt", test::make_file({copy}));
+        w.commit();
+    }
+    Xapian::Database db(tmp.path().string());
+    auto key_of = [&](const std::string& id) {
+        auto it = db.postlist_begin("Q" + id);
+        return db.get_document(*it).get_value(s::collapse_slot);
+    };
+    CHECK(key_of("samples-000-aaaa-u0001") == key_of("samples-001-bbbb-p2-u0001"));
+    CHECK(key_of("samples-000-aaaa-u0001") != key_of("samples-000-aaaa-u0002"));
+
+    query::Searcher searcher(tmp.path());
+    query::SearchRequest r;
+    r.q = "recruitment";
+    auto result = searcher.search(r);
+    REQUIRE(result.hits.size() == 1);
+    REQUIRE(result.hits[0].also_in.size() == 1);
+    CHECK((result.hits[0].id == "samples-000-aaaa-u0001" ? result.hits[0].also_in[0] == "samples-001-bbbb-p2-u0001"
+                                                          : result.hits[0].also_in[0] == "samples-000-aaaa-u0001"));
+}
+
+TEST_CASE("learnt acronyms and council terms are stored as synonyms both ways", "[indexer]") {
+    test::TempDir tmp;
+    {
+        index::IndexWriter w(tmp.path());
+        w.set_council_terms(index::parse_council_terms("# comment\nLAC\tlooked after children|children looked after\n"));
+        test::put(w, "samples/b.txt", test::make_file({doc_b()}, {{"MASH", "Multi-Agency Safeguarding Hub"}}));
+        w.commit();
+    }
+    Xapian::Database db(tmp.path().string());
+    auto syn = [&](const std::string& key) { return std::set<std::string>(db.synonyms_begin(key), db.synonyms_end(key)); };
+    CHECK(syn("mash") == std::set<std::string>{"multi agency safeguarding hub"});
+    CHECK(syn("multi agency safeguarding hub") == std::set<std::string>{"mash"});
+    CHECK(syn("lac") == std::set<std::string>{"looked after children", "children looked after"});
+    CHECK(syn("children looked after") == std::set<std::string>{"lac"});
+
+    // When the file that taught an acronym is gone, so is the synonym.
+    {
+        index::IndexWriter w(tmp.path());
+        w.remove_file("samples/b.txt");
+        w.commit();
+    }
+    Xapian::Database again(tmp.path().string());
+    CHECK(again.synonyms_begin("mash") == again.synonyms_end("mash"));
+}
+
+TEST_CASE("the spelling dictionary follows the units", "[indexer]") {
+    test::TempDir tmp;
+    write_two_files(tmp.path());
+    {
+        Xapian::Database db(tmp.path().string());
+        CHECK(db.get_spelling_suggestion("recruitmnt") == "recruitment");
+    }
+    {
+        index::IndexWriter w(tmp.path());
+        w.remove_file("samples/a.txt");
+        w.commit();
+    }
+    Xapian::Database db(tmp.path().string());
+    CHECK(db.get_spelling_suggestion("recruitmnt").empty());
+}
+
+TEST_CASE("folding makes curly quotes, accents and case agree", "[indexer]") {
+    CHECK(index::fold_for_search("Children\u2019s Caf\u00e9") == "Children's Cafe");
+    CHECK(index::fold_key("  Children\u2019s   SERVICES ") == "children's services");
+    CHECK(index::phrase_key("Multi-Agency Safeguarding Hub") == "multi agency safeguarding hub");
+    CHECK(index::slug("Helen l'Anson") == "helen-l-anson");
+    std::string long_value(400, 'x');
+    CHECK(index::bounded_term_value(long_value).size() <= s::max_term_value);
+    CHECK(index::bounded_term_value(long_value) != index::bounded_term_value(long_value + "y"));
+}
+
+TEST_CASE("a writer killed mid-run leaves the previous index whole and searchable", "[indexer][slow]") {
+    test::TempDir tmp;
+    write_two_files(tmp.path());
+    int ready[2];
+    REQUIRE(::pipe(ready) == 0);
+    pid_t child = ::fork();
+    REQUIRE(child >= 0);
+    if (child == 0) {
+        // Child: a large run that flushes batches to disk inside its transaction.
+        ::setenv("XAPIAN_FLUSH_THRESHOLD", "200", 1);
+        index::IndexWriter w(tmp.path());
+        for (int f = 0;; ++f) {
+            DocSpec d = doc_a();
+            d.id = "gen-" + std::to_string(f);
+            for (int i = 0; i < 20; ++i) d.units.push_back({corpus::UnitType::paragraph, "", "generated zebra text " + std::to_string(i * f)});
+            test::put(w, "gen/" + std::to_string(f) + ".txt", test::make_file({d}));
+            if (f == 100) {
+                char c = 'x';
+                (void)!::write(ready[1], &c, 1);
+            }
+        }
+    }
+    char c;
+    REQUIRE(::read(ready[0], &c, 1) == 1);
+    ::usleep(200 * 1000);
+    ::kill(child, SIGKILL);
+    int status = 0;
+    ::waitpid(child, &status, 0);
+    CHECK(WIFSIGNALED(status));
+    ::close(ready[0]);
+    ::close(ready[1]);
+
+    query::Searcher searcher(tmp.path());
+    CHECK(searcher.unit_count() == 5);
+    query::SearchRequest r;
+    r.q = "zebra";
+    CHECK(searcher.search(r).total == 0);
+    r.q = "fostering";
+    CHECK(searcher.search(r).total == 1);
+    // And the next writer can open it and commit.
+    index::IndexWriter w(tmp.path());
+    test::put(w, "samples/c.txt", test::make_file({doc_a()}));
+    w.commit();
+}
+
+TEST_CASE("quorum-index runs on the sample archive, skips unchanged files and prunes deleted ones", "[indexer][samples]") {
+    test::TempDir tmp;
+    auto archive = tmp.path() / "samples";
+    std::filesystem::create_directories(archive);
+    for (const auto& e : std::filesystem::directory_iterator(QUORUM_SAMPLES_DIR))
+        if (e.path().extension() == ".txt") std::filesystem::copy_file(e.path(), archive / e.path().filename());
+    index::RunOptions options;
+    options.db = tmp.path() / "db";
+    options.inputs = {archive};
+    auto first = index::run_index(options);
+    CHECK(first.files == 5);
+    CHECK(first.indexed == 5);
+    CHECK(first.failed == 0);
+    CHECK(first.total_units > 100);
+    auto ids = unit_ids(options.db);
+    CHECK(ids.count("samples-000-93a416bcbe6d1f5a-u0001") == 1);
+
+    auto second = index::run_index(options);
+    CHECK(second.unchanged == 5);
+    CHECK(second.indexed == 0);
+    CHECK(unit_ids(options.db) == ids);
+
+    std::filesystem::remove(archive / "002_f238e8122ed5804f.txt");
+    options.prune = true;
+    auto third = index::run_index(options);
+    CHECK(third.removed_files == 1);
+    CHECK(third.units_deleted > 0);
+    for (const auto& id : unit_ids(options.db)) CHECK(id.rfind("samples-002-", 0) != 0);
+}

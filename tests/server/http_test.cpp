@@ -1,0 +1,389 @@
+// The HTTP layer (routes, guards, errors, exports) on a real cpp-httplib server on
+// 127.0.0.1, over a fake Backend so it runs without an index.
+#include "app.hpp"
+#include "http_server.hpp"
+#include "params.hpp"
+#include "raw_http.hpp"
+
+#include <catch2/catch.hpp>
+#include <httplib.h>
+#include <nlohmann/json.hpp>
+
+#include <atomic>
+#include <set>
+#include <stdexcept>
+#include <thread>
+
+using nlohmann::json;
+using namespace quorum::server;
+using quorum::test::first_status;
+using quorum::test::raw_exchange;
+
+namespace {
+
+class FakeBackend final : public Backend {
+public:
+    std::atomic<int> searches{0};
+
+    quorum::query::SearchResult search(const quorum::query::SearchRequest& r) override {
+        ++searches;
+        if (r.q == "boom") throw std::runtime_error("disk failure at /srv/secret/index");
+        if (r.q == "bad") throw std::invalid_argument("q has an unbalanced bracket");
+        quorum::query::SearchResult result;
+        result.total = r.q == "many" ? 12345 : r.q == "few" ? 3 : 25;
+        result.parsed = "Query(" + r.q + ")";
+        const std::uint64_t first = static_cast<std::uint64_t>(r.page - 1) * static_cast<std::uint64_t>(r.per_page);
+        for (std::uint64_t i = first; i < result.total && i < first + static_cast<std::uint64_t>(r.per_page); ++i) {
+            quorum::query::Hit hit;
+            hit.id = "doc-u" + std::to_string(i);
+            hit.rank = static_cast<int>(i + 1);
+            hit.snippet = "a <mark>" + r.q + "</mark> & more";
+            hit.record = json{{"id", hit.id}, {"type", "paragraph"}, {"title", "=cmd|' /C calc'!A0"},
+                              {"text", "full text"}, {"date", "2022-02-22"}}
+                             .dump();
+            result.hits.push_back(std::move(hit));
+        }
+        if (r.facets) result.facets["type"] = {{"paragraph", "Paragraph", result.total}};
+        return result;
+    }
+    std::optional<std::string> unit(const std::string& id) override {
+        if (id != "doc-u1") return std::nullopt;
+        return json{{"id", id}, {"type", "paragraph"}, {"text", "the full text"}}.dump();
+    }
+    std::vector<std::string> meetings(const quorum::query::MeetingFilter&) override {
+        return {json{{"id", "c-2022-03-22"}, {"date", "2022-03-22"}}.dump(),
+                json{{"id", "c-2022-02-22"}, {"date", "2022-02-22"}}.dump()};
+    }
+    std::optional<std::string> meeting(const std::string& id) override {
+        if (id != "c-2022-02-22") return std::nullopt;
+        return json{{"id", id}, {"date", "2022-02-22"}, {"items", json::array()}}.dump();
+    }
+    std::uint64_t unit_count() override { return 7; }
+};
+
+class LiveServer {
+public:
+    LiveServer() {
+        tune(server_, 8);
+        install_app(server_, backend, nullptr, AppOptions{"https://q.example", {}});
+        port = server_.bind_to_any_port("127.0.0.1");
+        REQUIRE(port > 0);
+        REQUIRE(server_.raise_listen_backlog(64));
+        thread_ = std::thread([this] { server_.listen_after_bind(); });
+        while (!server_.is_running()) std::this_thread::yield();
+    }
+    ~LiveServer() {
+        server_.stop();
+        thread_.join();
+    }
+    httplib::Client client() const {
+        httplib::Client c("127.0.0.1", port);
+        c.set_read_timeout(5, 0);
+        return c;
+    }
+
+    FakeBackend backend;
+    int port = 0;
+
+private:
+    HttpServer server_;
+    std::thread thread_;
+};
+
+// The JSON error of a response, checking the contract's shape on the way.
+json error_of(const httplib::Result& r) {
+    REQUIRE(r);
+    CHECK(r->get_header_value("Content-Type") == "application/json; charset=utf-8");
+    const auto body = json::parse(r->body);
+    REQUIRE(body.contains("error"));
+    CHECK(body["error"]["code"].is_string());
+    CHECK(body["error"]["message"].is_string());
+    return body["error"];
+}
+
+}  // namespace
+
+TEST_CASE("a search answers with the contract's JSON", "[http]") {
+    LiveServer s;
+    auto r = s.client().Get("/api/search?q=foster&per_page=5&page=2");
+    REQUIRE(r);
+    CHECK(r->status == 200);
+    CHECK(r->get_header_value("Content-Type") == "application/json; charset=utf-8");
+    const auto j = json::parse(r->body);
+    CHECK(j["total"] == 25);
+    CHECK(j["page"] == 2);
+    CHECK(j["per_page"] == 5);
+    CHECK(j["hits"].size() == 5);
+    CHECK(j["hits"][0]["rank"] == 6);
+    CHECK_FALSE(j["hits"][0].contains("text"));
+    CHECK(j["facets"]["type"][0]["count"] == 25);
+}
+
+TEST_CASE("a bad parameter gets 400 naming it, and the search never runs", "[http]") {
+    LiveServer s;
+    const auto e = error_of(s.client().Get("/api/search?q=x&per_page=500"));
+    CHECK(e["code"] == "bad_request");
+    CHECK(e["message"] == "per_page must be a whole number from 1 to 100");
+    CHECK(s.backend.searches == 0);
+    auto utf = s.client().Get("/api/search?q=%ff%fe");
+    REQUIRE(utf);
+    CHECK(utf->status == 400);
+    CHECK(error_of(utf)["message"] == "q must be valid UTF-8 text");
+}
+
+TEST_CASE("a query the library rejects gets 400 with the library's reason", "[http]") {
+    LiveServer s;
+    auto r = s.client().Get("/api/search?q=bad");
+    REQUIRE(r);
+    CHECK(r->status == 400);
+    CHECK(error_of(r)["message"] == "q has an unbalanced bracket");
+}
+
+TEST_CASE("a failure inside the server gets a generic 500 that leaks nothing", "[http]") {
+    LiveServer s;
+    auto r = s.client().Get("/api/search?q=boom");
+    REQUIRE(r);
+    CHECK(r->status == 500);
+    CHECK(error_of(r)["code"] == "internal");
+    CHECK(r->body.find("secret") == std::string::npos);
+    for (const auto& [name, value] : r->headers) {
+        CHECK(name != "EXCEPTION_WHAT");
+        CHECK(value.find("secret") == std::string::npos);
+    }
+}
+
+TEST_CASE("units and meetings are found by id, and unknown or malformed ids get JSON errors", "[http]") {
+    LiveServer s;
+    auto c = s.client();
+    auto unit = c.Get("/api/units/doc-u1");
+    REQUIRE(unit);
+    CHECK(unit->status == 200);
+    const auto u = json::parse(unit->body);
+    CHECK(u["text"] == "the full text");
+    CHECK(u.contains("committee"));
+    auto meeting = c.Get("/api/meetings/c-2022-02-22");
+    REQUIRE(meeting);
+    CHECK(meeting->status == 200);
+    CHECK(json::parse(meeting->body)["date"] == "2022-02-22");
+
+    auto missing = c.Get("/api/units/doc-u2");
+    REQUIRE(missing);
+    CHECK(missing->status == 404);
+    CHECK(error_of(missing)["code"] == "not_found");
+
+    for (const char* path : {"/api/units/..", "/api/units/%2e%2e", "/api/units/ABC", "/api/meetings/%00",
+                             "/api/units/a%20b", "/api/meetings/..%2f..%2fetc%2fpasswd"}) {
+        INFO(path);
+        auto r = c.Get(path);
+        REQUIRE(r);
+        CHECK((r->status == 400 || r->status == 404));
+        (void)error_of(r);
+    }
+    for (const char* path : {"/api/units/../../etc/passwd", "/static/../../etc/passwd", "/nope", "/api/", "/api/units/"}) {
+        INFO(path);
+        auto r = c.Get(path);
+        REQUIRE(r);
+        CHECK(r->status == 404);
+        (void)error_of(r);
+    }
+}
+
+TEST_CASE("meetings are listed newest first", "[http]") {
+    LiveServer s;
+    auto r = s.client().Get("/api/meetings");
+    REQUIRE(r);
+    const auto j = json::parse(r->body);
+    CHECK(j["meetings"].size() == 2);
+    CHECK(j["meetings"][0]["id"] == "c-2022-03-22");
+    auto bad = s.client().Get("/api/meetings?to=2022-02-30");
+    REQUIRE(bad);
+    CHECK(bad->status == 400);
+    CHECK_THAT(error_of(bad)["message"].get<std::string>(), Catch::StartsWith("to must be a real calendar date"));
+}
+
+TEST_CASE("healthz reports the unit count", "[http]") {
+    LiveServer s;
+    auto r = s.client().Get("/healthz");
+    REQUIRE(r);
+    CHECK(r->status == 200);
+    CHECK(json::parse(r->body) == json{{"status", "ok"}, {"units", 7}});
+}
+
+TEST_CASE("the OpenAPI document is valid JSON describing every endpoint", "[http]") {
+    LiveServer s;
+    auto r = s.client().Get("/api/openapi.json");
+    REQUIRE(r);
+    CHECK(r->status == 200);
+    const auto doc = json::parse(r->body);
+    CHECK(doc["openapi"] == "3.0.3");
+    for (const char* path : {"/api/search", "/api/units/{id}", "/api/meetings", "/api/meetings/{id}", "/healthz",
+                             "/api/openapi.json"})
+        CHECK(doc["paths"].contains(path));
+    std::set<std::string> documented;
+    for (const auto& p : doc["paths"]["/api/search"]["get"]["parameters"]) documented.insert(p["name"]);
+    for (const auto& spec : search_param_table()) CHECK(documented.count(std::string(spec.name)) == 1);
+}
+
+TEST_CASE("methods other than GET, HEAD and OPTIONS get 405 before any body is read", "[http]") {
+    LiveServer s;
+    auto c = s.client();
+    auto post = c.Post("/api/search", std::string(100000, 'x'), "text/plain");
+    REQUIRE(post);
+    CHECK(post->status == 405);
+    CHECK(post->get_header_value("Allow") == "GET, HEAD, OPTIONS");
+    CHECK(error_of(post)["code"] == "method_not_allowed");
+    for (const char* method : {"PUT", "DELETE", "TRACE", "PATCH", "CONNECT", "BREW"}) {
+        INFO(method);
+        const auto raw = raw_exchange(s.port, std::string(method) + " /api/search HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\nhello");
+        INFO(raw);
+        const int status = first_status(raw);
+        CHECK(status >= 400);
+        CHECK(status < 500);
+    }
+    // A chunked body with a negative size is never read.
+    const auto raw = raw_exchange(s.port, "POST /api/search HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n-5\r\n");
+    CHECK(first_status(raw) == 405);
+}
+
+TEST_CASE("HEAD and OPTIONS are answered", "[http]") {
+    LiveServer s;
+    auto c = s.client();
+    auto head = c.Head("/healthz");
+    REQUIRE(head);
+    CHECK(head->status == 200);
+    CHECK(head->body.empty());
+    auto options = c.Options("/api/search");
+    REQUIRE(options);
+    CHECK(options->status == 204);
+    CHECK(options->get_header_value("Allow") == "GET, HEAD, OPTIONS");
+}
+
+TEST_CASE("a GET that carries a body is refused", "[http]") {
+    LiveServer s;
+    const auto raw = raw_exchange(s.port, "GET /healthz HTTP/1.1\r\nHost: x\r\nContent-Length: 11\r\n\r\nGET /x HTTP");
+    CHECK(first_status(raw) == 413);
+}
+
+TEST_CASE("a Range header is ignored, even a many-part one", "[http]") {
+    LiveServer s;
+    std::string ranges = "bytes=0-0";
+    for (int i = 1; i < 1000; ++i) ranges += "," + std::to_string(i) + "-" + std::to_string(i);
+    httplib::Headers headers = {{"Range", ranges}};
+    auto r = s.client().Get("/api/search?q=foster", headers);
+    REQUIRE(r);
+    CHECK(r->status == 200);
+    CHECK(r->get_header_value("Content-Type") == "application/json; charset=utf-8");
+    CHECK_NOTHROW(json::parse(r->body));
+    auto err = s.client().Get("/nope", {{"Range", "bytes=0-1,5-6"}});
+    REQUIRE(err);
+    CHECK(err->status == 404);
+    (void)error_of(err);
+}
+
+TEST_CASE("too many or too large headers get 431", "[http]") {
+    LiveServer s;
+    httplib::Headers many;
+    for (int i = 0; i < 200; ++i) many.emplace("X-H" + std::to_string(i), "v");
+    auto r = s.client().Get("/healthz", many);
+    REQUIRE(r);
+    CHECK(r->status == 431);
+    CHECK(error_of(r)["code"] == "headers_too_large");
+    httplib::Headers large = {{"X-Big", std::string(20000, 'a')}};
+    auto big = s.client().Get("/healthz", large);
+    REQUIRE(big);
+    CHECK((big->status == 431 || big->status == 400));  // cpp-httplib itself refuses lines over 8 KB
+    auto ok = s.client().Get("/healthz");
+    REQUIRE(ok);
+    CHECK(ok->status == 200);
+}
+
+TEST_CASE("malformed request lines get a JSON 4xx and the server stays up", "[http]") {
+    LiveServer s;
+    // cpp-httplib skips a header line without a colon: a sane 200, not an error.
+    const auto lenient = raw_exchange(s.port, "GET /healthz HTTP/1.1\r\nNoColonHeader\r\n\r\n");
+    CHECK(first_status(lenient) == 200);
+    for (const char* request : {"GARBAGE\r\n\r\n", "GET\r\n\r\n", "GET /healthz HTTP/9.9\r\n\r\n",
+                                "\x16\x03\x01\x02\x01\r\n\r\n"}) {
+        INFO(request);
+        const auto raw = raw_exchange(s.port, request);
+        const int status = first_status(raw);
+        if (status != 0) {  // closing silently is an acceptable answer too
+            CHECK(status >= 400);
+            CHECK(status < 500);
+        }
+    }
+    const auto long_uri = raw_exchange(s.port, "GET /api/search?q=" + std::string(10000, 'a') + " HTTP/1.1\r\nHost: x\r\n\r\n");
+    CHECK(first_status(long_uri) == 414);
+    CHECK(long_uri.find("uri_too_long") != std::string::npos);
+    auto r = s.client().Get("/healthz");
+    REQUIRE(r);
+    CHECK(r->status == 200);
+}
+
+TEST_CASE("a CSV export streams the whole result set in batches", "[http][export]") {
+    LiveServer s;
+    auto r = s.client().Get("/api/search?q=foster&format=csv&per_page=3");
+    REQUIRE(r);
+    CHECK(r->status == 200);
+    CHECK(r->get_header_value("Content-Type") == "text/csv; charset=utf-8");
+    CHECK(r->get_header_value("Content-Disposition") == "attachment; filename=\"quorum-search.csv\"");
+    std::size_t lines = 0;
+    for (char c : r->body) lines += c == '\n';
+    CHECK(lines == 26);  // header + all 25 hits, not one page of 3
+    CHECK_THAT(r->body, Catch::Contains("\"'=cmd|' /C calc'!A0\""));
+    CHECK_THAT(r->body, Catch::Contains("https://q.example/api/units/doc-u24"));
+}
+
+TEST_CASE("an export stops at 10,000 rows", "[http][export]") {
+    LiveServer s;
+    auto r = s.client().Get("/api/search?q=many&format=csv");
+    REQUIRE(r);
+    std::size_t lines = 0;
+    for (char c : r->body) lines += c == '\n';
+    CHECK(lines == 10001);
+}
+
+TEST_CASE("an Atom export is a complete feed of every hit", "[http][export]") {
+    LiveServer s;
+    auto r = s.client().Get("/api/search?q=few&format=atom");
+    REQUIRE(r);
+    CHECK(r->status == 200);
+    CHECK(r->get_header_value("Content-Type") == "application/atom+xml; charset=utf-8");
+    CHECK_THAT(r->body, Catch::StartsWith("<?xml version=\"1.0\" encoding=\"utf-8\"?>"));
+    CHECK_THAT(r->body, Catch::EndsWith("</feed>\n"));
+    std::size_t entries = 0;
+    for (auto at = r->body.find("<entry>"); at != std::string::npos; at = r->body.find("<entry>", at + 1)) ++entries;
+    CHECK(entries == 3);
+}
+
+TEST_CASE("an export of a query the library rejects is a 400, not a cut stream", "[http][export]") {
+    LiveServer s;
+    auto r = s.client().Get("/api/search?q=bad&format=csv");
+    REQUIRE(r);
+    CHECK(r->status == 400);
+    CHECK(r->get_header_value("Content-Disposition").empty());
+    (void)error_of(r);
+}
+
+TEST_CASE("without embedded web assets the page gets a JSON 404 pointing at the API", "[http]") {
+    LiveServer s;
+    auto r = s.client().Get("/");
+    REQUIRE(r);
+    if (r->status == 404) CHECK_THAT(error_of(r)["message"].get<std::string>(), Catch::Contains("/api/search"));
+    else CHECK(r->status == 200);  // the web page's assets are linked in
+}
+
+TEST_CASE("many concurrent keep-alive clients are all answered", "[http]") {
+    LiveServer s;
+    std::atomic<int> ok{0};
+    std::vector<std::thread> clients;
+    for (int t = 0; t < 6; ++t)
+        clients.emplace_back([&] {
+            auto c = s.client();
+            c.set_keep_alive(true);
+            for (int i = 0; i < 50; ++i)
+                if (auto r = c.Get("/api/search?q=x"); r && r->status == 200) ++ok;
+        });
+    for (auto& t : clients) t.join();
+    CHECK(ok == 300);
+}

@@ -1,0 +1,99 @@
+// The page against the canned mock server: runs wherever Chromium is installed, with or
+// without a working quorum-serve.
+'use strict';
+
+const { test, before, after } = require('node:test');
+const assert = require('node:assert/strict');
+const { startMockServer } = require('./mock_server');
+const { launchBrowser, openPage, settled, checkAccessibility, screenshot } = require('./support');
+const { runJourney, clickAndSettle, param, heading } = require('./scenario');
+
+let browser;
+let server;
+before(async () => { server = await startMockServer(); browser = await launchBrowser(); });
+after(async () => { if (browser) await browser.close(); if (server) await server.close(); });
+
+test('the journey works against the mock API', async (t) => {
+  await runJourney(t, browser, server.url, { prefix: 'mock', word: 'fostering' });
+});
+
+test('snippets keep only <mark> from the server: a script in the text stays text', async () => {
+  const page = await openPage(browser);
+  await page.goto(`${server.url}/?q=panel`);
+  await settled(page);
+  const snippet = page.locator('.snippet', { hasText: 'alert' }).first();
+  assert.match(await snippet.innerText(), /<script>alert\("x"\)<\/script>/);
+  assert.equal(await page.locator('#view script').count(), 0);
+  assert.equal(await snippet.locator('mark').first().innerText(), 'panel');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('a selected filter with nothing left still offers its removal, and "Did you mean" searches again', async () => {
+  const page = await openPage(browser);
+  await page.goto(`${server.url}/?q=fosterx&type=table`);
+  await settled(page);
+  assert.match(await heading(page), /^No results/);
+  assert.equal(await page.locator('.facet a.selected', { hasText: 'Table' }).count(), 1);
+  await clickAndSettle(page, page.getByRole('link', { name: 'fostering' }));
+  assert.equal(param(page, 'q')[0], 'fostering');
+  assert.deepEqual(param(page, 'type'), ['table']);
+  await page.context().close();
+});
+
+test('a unit shows the whole item with its passage marked, the other items, and where its text appears again', async () => {
+  const page = await openPage(browser);
+  const unit = server.units.find((u) => u.text.startsWith('That the executive consider increasing fostering'));
+  await page.goto(`${server.url}/?view=unit&id=${unit.id}`);
+  await settled(page);
+  assert.match(await page.locator('mark.here').innerText(), /executive consider increasing fostering/);
+  assert.equal(await page.locator('#also-h').count(), 1);
+  assert.ok(await page.locator('#items-h + ol li').count() >= 2);
+  assert.match(await page.locator('#cite-text').innerText(), /Herefordshire Council, Children and Young People Scrutiny Committee, meeting of 22 February 2022, minute 68/);
+  await checkAccessibility(page, 'unit with context');
+  await page.context().close();
+});
+
+test('a dates range is applied, shown as chips, and a reversed range is refused with a message', async () => {
+  const page = await openPage(browser);
+  await page.goto(`${server.url}/?q=fostering`);
+  await settled(page);
+  await page.getByLabel('From', { exact: true }).fill('2022-03-01');
+  await page.getByLabel('To', { exact: true }).fill('2022-01-01');
+  await page.getByRole('button', { name: 'Apply dates' }).click();
+  assert.match(await page.locator('#date-error').innerText(), /on or before/);
+  assert.equal(param(page, 'from').length, 0);
+  await page.getByLabel('To', { exact: true }).fill('2022-12-31');
+  const before = page.url();
+  await page.getByRole('button', { name: 'Apply dates' }).click();
+  await page.waitForFunction((u) => location.href !== u, before);
+  await settled(page);
+  assert.equal(param(page, 'from')[0], '2022-03-01');
+  assert.match(await page.locator('.chips').textContent(), /From: 1 March 2022/);
+  await page.context().close();
+});
+
+test('the page prints without its controls', async () => {
+  const page = await openPage(browser);
+  await page.goto(`${server.url}/?q=fostering`);
+  await settled(page);
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.locator('.sidebar').isVisible(), false);
+  assert.equal(await page.locator('#search-form').isVisible(), false);
+  assert.ok(await page.locator('.hit').first().isVisible());
+  await screenshot(page, 'mock-9-print');
+  await page.context().close();
+});
+
+test('the page is usable by keyboard alone: skip link first, visible focus', async () => {
+  const page = await openPage(browser);
+  await page.goto(`${server.url}/?q=fostering`);
+  await settled(page);
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Skip to main content');
+  const outline = await page.evaluate(() => getComputedStyle(document.activeElement).backgroundColor);
+  assert.equal(outline, 'rgb(255, 221, 0)');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'main');
+  await page.context().close();
+});

@@ -1,0 +1,311 @@
+#!/usr/bin/env node
+// A throwaway stand-in for quorum-serve: serves server/web/ and canned JSON shaped as
+// ../shared/API.md, so the page can be built and tested before the real server works.
+// Search here is naive (substring match); only the response shapes matter.
+//
+//   node mock_server.js [--port 8088]         # then open http://127.0.0.1:8088/
+//   const { startMockServer } = require('./mock_server'); const s = await startMockServer();
+'use strict';
+
+const http = require('node:http');
+const fs = require('node:fs');
+const path = require('node:path');
+
+const WEB_DIR = path.resolve(__dirname, '../../server/web');
+const COUNCIL = 'Herefordshire Council';
+const CYP = { id: 'children-and-young-people-scrutiny-committee', name: 'Children and Young People Scrutiny Committee' };
+const CABINET = { id: 'cabinet', name: 'Cabinet' };
+
+// --- canned archive ------------------------------------------------------------------
+const people = {
+  howells: { id: 'phillip-howells', name: 'Phillip Howells' },
+  hewitt: { id: 'jennie-hewitt', name: 'Jennie Hewitt' },
+  toynbee: { id: 'diana-toynbee', name: 'Diana Toynbee' },
+  freeman: { id: 'darryl-freeman', name: 'Darryl Freeman' },
+  marrett: { id: 'dana-marrett', name: 'Dana Marrett' },
+};
+const topics = {
+  fostering: { id: 'fostering', name: 'Fostering' },
+  workforce: { id: 'workforce', name: 'Workforce' },
+  budget: { id: 'budget', name: 'Budget' },
+  ofsted: { id: 'ofsted', name: 'Ofsted' },
+};
+
+// Each meeting: items, each item: paragraphs/resolutions/etc. Unit ids follow the
+// Document::id + "-u" + 4-digit ordinal convention.
+const meetingsSpec = [
+  {
+    doc: 'samples-000-93a416bcbe6d1f5a', date: '2022-02-22', committee: CYP, kind: 'minutes',
+    docTitle: 'Minutes, Children and Young People Scrutiny Committee, 22 February 2022',
+    venue: 'Herefordshire Council Offices, Plough Lane, Hereford, HR4 0LE', start: '14:30',
+    attendance: {
+      present: [
+        { name: 'Phillip Howells', role: 'Chairperson', person_id: 'phillip-howells', remote: false },
+        { name: 'Jennie Hewitt', role: 'Vice-Chairperson', person_id: 'jennie-hewitt', remote: false },
+        { name: 'Toni Fagan', role: null, person_id: 'toni-fagan', remote: true },
+      ],
+      in_attendance: [{ name: 'Diana Toynbee', role: 'Cabinet Member for Children and Families', person_id: 'diana-toynbee', remote: true }],
+      officers: [
+        { name: 'Darryl Freeman', role: 'Director, Children and Families', person_id: 'darryl-freeman', remote: false },
+        { name: 'Dana Marrett', role: 'Service Manager for Fostering and Permanence Service', person_id: 'dana-marrett', remote: true },
+      ],
+      apologies: [{ name: 'Graham Andrews', role: null, person_id: 'graham-andrews', remote: false }],
+      substitutes: [],
+    },
+    items: [
+      { number: '60', title: 'Apologies for absence', procedural: true, paras: ['Apologies were received from Councillor Graham Andrews.'] },
+      { number: '66', title: 'Workforce update and workforce strategy', people: ['freeman'], topics: ['workforce'],
+        paras: [
+          'The purpose of the report was to provide the Committee with an update on the workforce stream of the Children\'s Services Improvement Plan.',
+          'There were a number of locums within the service who had joined in the past year as it had had to increase capacity quickly.',
+          'Social workers continued to feature on the UK\'s national shortage occupation list, so recruitment & retention of foster carers and staff was hard.',
+        ],
+        resolutions: ['That the workforce strategy be endorsed and a progress report on recruitment be brought to the committee in six months.'] },
+      { number: '68', title: 'Fostering service update', people: ['marrett', 'toynbee'], topics: ['fostering'],
+        paras: [
+          'The Service Manager for Fostering and Permanence introduced the report on the fostering service.',
+          'Members asked how many foster carers had been recruited; the service had approved twelve new fostering households.',
+          'The fostering panel had met monthly and a foster carer <script>alert("x")</script> survey would follow.',
+          'The committee noted the fostering sufficiency strategy and the foster carers\' allowances review.',
+        ],
+        resolutions: ['That the executive consider increasing fostering allowances to attract more foster carers.', 'That a fostering recruitment campaign be reported to the committee.'],
+        table: { caption: 'Fostering households by year', header: ['Year', 'Approved', 'Deregistered'], rows: [['2020', '9', '11'], ['2021', '12', '8']] } },
+    ],
+  },
+  {
+    doc: 'samples-001-8fed95a2e73ba999-p2', date: '2022-03-22', committee: CYP, kind: 'minutes',
+    docTitle: 'Minutes, Children and Young People Scrutiny Committee, 22 March 2022',
+    venue: 'Herefordshire Council Offices, Plough Lane, Hereford, HR4 0LE', start: '14:30',
+    attendance: { present: [{ name: 'Phillip Howells', role: 'Chairperson', person_id: 'phillip-howells', remote: false }], in_attendance: [], officers: [], apologies: [], substitutes: [] },
+    items: [
+      { number: '75', title: 'Foster carer recruitment', people: ['howells'], topics: ['fostering'],
+        paras: ['The committee asked about foster carer recruitment in the county.', 'Fostering households had increased by three since February.'],
+        resolutions: ['That the fostering recruitment campaign be extended.'],
+        question: { number: '1', questioner: 'Mrs A Smith', question: 'How many foster carers left the service last year?', addressee: 'Cabinet Member for Children and Families', response: 'Eleven fostering households deregistered in 2021.', kind: 'public' } },
+      { number: '76', title: 'Action tracker', topics: ['fostering'],
+        action: { number: 'A12', meeting_date: '2022-02-22', action: 'Provide figures on fostering allowances', owner: 'Dana Marrett', directorate: 'Children and Families', progress: 'Figures circulated', due_date: '2022-04-26', status: 'Complete' } },
+    ],
+  },
+  {
+    doc: 'samples-001-8fed95a2e73ba999-p5', date: '2022-03-31', committee: CABINET, kind: 'report',
+    docTitle: 'Increased budget for children\'s services',
+    venue: 'Herefordshire Council Offices, Plough Lane, Hereford', start: '10:00',
+    attendance: { present: [{ name: 'Diana Toynbee', role: 'Cabinet Member for Children and Families', person_id: 'diana-toynbee', remote: false }], in_attendance: [], officers: [], apologies: [], substitutes: [] },
+    items: [
+      { number: '5', title: 'Increased budget for children\'s services', people: ['toynbee'], topics: ['budget', 'fostering'],
+        paras: ['Cabinet was asked to approve an increased budget of £8.2m for children\'s services transformation, including fostering.', 'The fostering service would receive additional social work capacity.'],
+        resolutions: ['That the increased budget for children\'s services be approved.'] },
+    ],
+  },
+  {
+    doc: 'samples-002-f238e8122ed5804f', date: '2018-10-01', committee: CYP, kind: 'minutes',
+    docTitle: 'Minutes, Children and Young People Scrutiny Committee, 1 October 2018',
+    venue: 'Shire Hall, Hereford', start: '10:00',
+    attendance: { present: [{ name: 'Phillip Howells', role: 'Chairperson', person_id: 'phillip-howells', remote: false }], in_attendance: [], officers: [], apologies: [], substitutes: [] },
+    items: [
+      { number: '24', title: 'Fostering annual report', people: ['howells'], topics: ['fostering'],
+        paras: ['The committee received the fostering annual report for 2017/18.', 'Foster carers praised the support of the fostering team.'],
+        resolutions: ['That the fostering annual report be noted.'] },
+    ],
+  },
+  {
+    doc: 'samples-004-96e372cf547dc9a6', date: '2025-07-22', committee: CYP, kind: 'minutes',
+    docTitle: 'Minutes, Children and Young People Scrutiny Committee, 22 July 2025',
+    venue: 'Herefordshire Council Offices, Plough Lane, Hereford', start: '10:00',
+    attendance: { present: [{ name: 'Jennie Hewitt', role: 'Chairperson', person_id: 'jennie-hewitt', remote: false }], in_attendance: [], officers: [], apologies: [], substitutes: [] },
+    items: [
+      { number: '7', title: 'Ofsted inspection outcome', people: ['hewitt'], topics: ['ofsted', 'fostering'],
+        paras: ['The committee welcomed the Ofsted judgement and the improvement in fostering.', 'Members asked about the timetable for the next monitoring visit.'],
+        resolutions: ['That the committee note the Ofsted report and the fostering improvement plan.'] },
+    ],
+  },
+];
+
+const units = [];
+const meetings = [];
+for (const m of meetingsSpec) {
+  const meetingId = `${m.committee.id}-${m.date}`;
+  const document = { id: m.doc, title: m.docTitle, kind: m.kind, source: `samples/${m.doc}.txt`, url: `https://councillors.herefordshire.gov.uk/${m.doc}.pdf` };
+  let ordinal = 0;
+  const meeting = {
+    id: meetingId, date: m.date, committee: m.committee, council: COUNCIL,
+    title: `${m.committee.name}, ${m.date}`, venue: m.venue, start_time: m.start,
+    documents: [{ id: document.id, title: document.title, kind: document.kind, source: document.source }],
+    attendance: m.attendance, items: [], items_count: m.items.length,
+  };
+  for (const it of m.items) {
+    const item = { number: it.number, title: it.title };
+    const base = {
+      date: m.date, council: COUNCIL, committee: m.committee, meeting_id: meetingId, item, document,
+      people: (it.people || []).map((p) => people[p]), topics: (it.topics || []).map((t) => topics[t]),
+      procedural: !!it.procedural,
+    };
+    const mk = (type, title, text, extra = {}) => {
+      ordinal += 1;
+      const u = { id: `${m.doc}-u${String(ordinal).padStart(4, '0')}`, type, title, text, ...base,
+        page: 1 + Math.floor(ordinal / 4), section: `${it.number}`, number: `${ordinal}`, ...extra };
+      units.push(u);
+      return u;
+    };
+    const texts = [...(it.paras || []), ...(it.resolutions || [])];
+    const itemUnit = mk('item', it.title, `${it.number}. ${it.title.toUpperCase()}\n\n${texts.join('\n\n')}`);
+    const itemUnits = [itemUnit];
+    for (const p of it.paras || []) itemUnits.push(mk('paragraph', it.title, p));
+    (it.resolutions || []).forEach((r, i) => itemUnits.push(mk('resolution', `${it.title}: resolution ${String.fromCharCode(97 + i)}`, r,
+      { resolution: { kind: 'resolved', label: String.fromCharCode(97 + i), preamble: 'RESOLVED:', outcome: r } })));
+    if (it.table) itemUnits.push(mk('table', it.table.caption, [it.table.header, ...it.table.rows].map((r) => r.join('\t')).join('\n'), { table: it.table }));
+    if (it.question) itemUnits.push(mk('question', `Public question ${it.question.number}`, `${it.question.question}\n${it.question.response}`, { question: it.question }));
+    if (it.action) itemUnits.push(mk('action', `Action ${it.action.number}`, it.action.action, { action: it.action }));
+    meeting.items.push({ number: it.number, title: it.title, procedural: !!it.procedural, units: itemUnits.map((u) => ({ id: u.id, type: u.type, title: u.title })) });
+  }
+  meetings.push(meeting);
+}
+// The same resolution text appears in two documents (an agenda pack reprints minutes).
+const repeated = units.find((u) => u.text.startsWith('That the fostering recruitment campaign be extended'));
+const fosterResolution = units.find((u) => u.text.startsWith('That the executive consider increasing fostering'));
+const alsoIn = new Map([[repeated.id, [fosterResolution.id]], [fosterResolution.id, [repeated.id]]]);
+
+// --- search --------------------------------------------------------------------------
+const escapeHtml = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+
+function snippetOf(text, words) {
+  const lower = text.toLowerCase();
+  let at = 0;
+  for (const w of words) { const i = lower.indexOf(w); if (i >= 0) { at = Math.max(0, i - 60); break; } }
+  const piece = text.slice(at, at + 200);
+  let html = escapeHtml(piece);
+  for (const w of words) {
+    if (!w) continue;
+    html = html.replace(new RegExp(`(${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\w*)`, 'gi'), '<mark>$1</mark>');
+  }
+  return (at > 0 ? '… ' : '') + html + (at + 200 < text.length ? ' …' : '');
+}
+
+function hitOf(u, rank, words) {
+  const { text, ...rest } = u;
+  return { ...rest, rank, score: Math.round((20 - rank / 2) * 10) / 10, snippet: snippetOf(text, words), also_in: alsoIn.get(u.id) || [] };
+}
+
+function facetOf(list, pick) {
+  const counts = new Map();
+  for (const u of list) for (const v of pick(u)) {
+    const e = counts.get(v.id) || { id: v.id, name: v.name, count: 0 };
+    e.count += 1; counts.set(v.id, e);
+  }
+  return [...counts.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+}
+
+const TYPE_NAMES = { item: 'Item', paragraph: 'Paragraph', table: 'Table', resolution: 'Resolution', question: 'Question', action: 'Action' };
+
+function search(params) {
+  const q = (params.get('q') || '').trim();
+  const words = q.toLowerCase().split(/\s+/).filter((w) => w && !w.includes(':')).map((w) => w.replace(/^[+"]+|["]+$/g, ''));
+  const want = (name) => params.getAll(name).filter(Boolean);
+  const [committee, person, topic, type] = ['committee', 'person', 'topic', 'type'].map(want);
+  const from = params.get('from') || '';
+  const to = params.get('to') || '';
+  let hits = units.filter((u) => {
+    const hay = `${u.title} ${u.text}`.toLowerCase();
+    if (!words.every((w) => hay.includes(w))) return false;
+    if (committee.length && !committee.includes(u.committee.id)) return false;
+    if (person.length && !u.people.some((p) => person.includes(p.id))) return false;
+    if (topic.length && !u.topics.some((t) => topic.includes(t.id))) return false;
+    if (type.length && !type.includes(u.type)) return false;
+    if (from && u.date < from) return false;
+    if (to && u.date > to) return false;
+    return true;
+  });
+  const sort = params.get('sort') || 'relevance';
+  if (sort === 'newest') hits.sort((a, b) => b.date.localeCompare(a.date) || a.id.localeCompare(b.id));
+  else if (sort === 'oldest') hits.sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
+  else hits.sort((a, b) => (b.text.length < 200) - (a.text.length < 200) || a.id.localeCompare(b.id));
+  const page = Math.max(1, parseInt(params.get('page') || '1', 10) || 1);
+  const perPage = Math.min(100, Math.max(1, parseInt(params.get('per_page') || '10', 10) || 10));
+  const slice = hits.slice((page - 1) * perPage, page * perPage);
+  return {
+    query: { q, parsed: words.length ? words.map((w) => `Zstem:${w}`).join(' AND ') : '<alldocuments>' },
+    total: hits.length, page, per_page: perPage, took_ms: 0.4,
+    suggestion: hits.length === 0 && /fost/.test(q) ? 'fostering' : null,
+    hits: slice.map((u, i) => hitOf(u, (page - 1) * perPage + i + 1, words)),
+    facets: {
+      committee: facetOf(hits, (u) => [u.committee]),
+      year: facetOf(hits, (u) => [{ id: u.date.slice(0, 4), name: u.date.slice(0, 4) }]).sort((a, b) => b.id.localeCompare(a.id)),
+      type: facetOf(hits, (u) => [{ id: u.type, name: TYPE_NAMES[u.type] }]),
+      person: facetOf(hits, (u) => u.people),
+      topic: facetOf(hits, (u) => u.topics),
+    },
+  };
+}
+
+const csvCell = (v) => (/[",\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v));
+
+// --- HTTP ----------------------------------------------------------------------------
+const CONTENT_TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.svg': 'image/svg+xml', '.ico': 'image/x-icon', '.png': 'image/png' };
+
+function send(res, status, type, body) {
+  res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store' });
+  res.end(body);
+}
+const json = (res, status, value) => send(res, status, 'application/json; charset=utf-8', JSON.stringify(value));
+const notFound = (res, what) => json(res, 404, { error: { code: 'not_found', message: `No ${what} with that id.` } });
+
+function handle(req, res) {
+  const url = new URL(req.url, 'http://mock');
+  const p = url.pathname;
+  if (p === '/' || p.startsWith('/static/')) {
+    const file = p === '/' ? 'index.html' : p.slice('/static/'.length);
+    const full = path.join(WEB_DIR, file);
+    if (!full.startsWith(WEB_DIR + path.sep) || !fs.existsSync(full)) return send(res, 404, 'text/plain', 'not found');
+    return send(res, 200, CONTENT_TYPES[path.extname(full)] || 'application/octet-stream', fs.readFileSync(full));
+  }
+  if (p === '/healthz') return json(res, 200, { status: 'ok', units: units.length });
+  if (p === '/api/search') {
+    const result = search(url.searchParams);
+    const format = url.searchParams.get('format');
+    if (format === 'csv') {
+      const rows = [['rank', 'id', 'type', 'date', 'committee', 'item', 'title', 'url']];
+      for (const h of result.hits) rows.push([h.rank, h.id, h.type, h.date, h.committee.name, h.item ? h.item.number : '', h.title, h.document.url]);
+      res.writeHead(200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': 'attachment; filename="quorum-results.csv"' });
+      return res.end(rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n');
+    }
+    if (format === 'atom') {
+      const entries = result.hits.map((h) => `<entry><id>urn:quorum:${h.id}</id><title>${escapeHtml(h.title)}</title><updated>${h.date}T00:00:00Z</updated></entry>`).join('');
+      return send(res, 200, 'application/atom+xml; charset=utf-8', `<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Quorum search</title><id>urn:quorum:search</id><updated>2025-01-01T00:00:00Z</updated>${entries}</feed>`);
+    }
+    return json(res, 200, result);
+  }
+  let m = p.match(/^\/api\/units\/([a-z0-9._-]+)$/);
+  if (m) {
+    const u = units.find((x) => x.id === m[1]);
+    return u ? json(res, 200, { ...u, rank: 0, score: 0, snippet: '', also_in: alsoIn.get(u.id) || [] }) : notFound(res, 'unit');
+  }
+  m = p.match(/^\/api\/meetings\/([a-z0-9._-]+)$/);
+  if (m) {
+    const meeting = meetings.find((x) => x.id === m[1]);
+    return meeting ? json(res, 200, meeting) : notFound(res, 'meeting');
+  }
+  if (p === '/api/meetings') {
+    const list = [...meetings].sort((a, b) => b.date.localeCompare(a.date))
+      .map(({ id, date, committee, title, items_count }) => ({ id, date, committee, title, items_count }));
+    const perPage = parseInt(url.searchParams.get('per_page') || '0', 10);
+    return json(res, 200, { meetings: perPage > 0 ? list.slice(0, perPage) : list });
+  }
+  return json(res, 404, { error: { code: 'not_found', message: `Nothing at ${p}.` } });
+}
+
+function startMockServer(port = 0) {
+  return new Promise((resolve) => {
+    const server = http.createServer(handle);
+    server.listen(port, '127.0.0.1', () => {
+      const url = `http://127.0.0.1:${server.address().port}`;
+      resolve({ url, units, meetings, close: () => new Promise((r) => { server.closeAllConnections(); server.close(r); }) });
+    });
+  });
+}
+
+module.exports = { startMockServer };
+
+if (require.main === module) {
+  const i = process.argv.indexOf('--port');
+  startMockServer(i > 0 ? Number(process.argv[i + 1]) : 8088).then((s) => console.log(`mock Quorum server on ${s.url}`));
+}
