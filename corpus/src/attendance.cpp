@@ -231,16 +231,23 @@ bool starts_person(const std::string& piece, bool names_only) {
     if (honorific_word(words[0])) return true;
     const std::size_t n = name_tokens(words, 0);
     if (names_only) return n >= 1 && n == words.size();
-    // "West Mercia Police", "Hereford Diocese": an organisation, not a person
+    return n >= 2;
+}
+
+// "West Mercia Police" after a person without a title is that person's organisation.
+bool organisation(const std::string& piece) {
+    const auto words = split_words(strip(piece));
+    if (words.empty() || honorific_word(words[0])) return false;
+    const std::size_t n = name_tokens(words, 0);
     if (n < words.size()) {
         static const char* const orgs[] = {"police", "council", "board", "trust", "service", "services",
                                            "partnership", "authority", "group", "university", "college",
                                            "school", "hospital", "nhs", "ccg", "diocese", "healthwatch"};
         const std::string next = lower_ascii(words[n]);
         for (const char* o : orgs)
-            if (next == o) return false;
+            if (next == o) return true;
     }
-    return n >= 2;
+    return false;
 }
 
 void attach_title(Attendee& a, const Piece& p) {
@@ -420,7 +427,8 @@ std::vector<Attendee> split_people(std::string_view text, bool names_only) {
                 if (t.empty()) continue;
             }
         }
-        const bool new_person = starts_person(t, names_only) || (names_only && out.empty());
+        bool new_person = starts_person(t, names_only) || (names_only && out.empty());
+        if (new_person && !names_only && !out.empty() && out.back().title.empty() && organisation(t)) new_person = false;
         if (new_person || out.empty()) {
             if (!new_person && !names_only) continue;  // a title with no person before it
             Attendee a = person_from(t, list_honorific);

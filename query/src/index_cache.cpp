@@ -20,9 +20,11 @@ void IndexCache::load(const Xapian::Database& db) {
         names[key.substr(0, colon)][key.substr(colon + 1)] = db.get_metadata(*it);
     }
     for (auto k = db.synonym_keys_begin(); k != db.synonym_keys_end(); ++k) {
-        auto& list = synonyms[*k];
-        for (auto v = db.synonyms_begin(*k); v != db.synonyms_end(*k); ++v) list.push_back(*v);
-        longest_synonym_key = std::max<std::size_t>(longest_synonym_key, std::count((*k).begin(), (*k).end(), ' ') + 1);
+        const std::string key = *k;
+        auto& list = synonyms[key];
+        for (auto v = db.synonyms_begin(key); v != db.synonyms_end(key); ++v) list.push_back(*v);
+        longest_synonym_key =
+            std::max<std::size_t>(longest_synonym_key, static_cast<std::size_t>(std::count(key.begin(), key.end(), ' ')) + 1);
     }
     auto slots = [&db](std::string_view key, unsigned max) {
         std::string v = db.get_metadata(std::string(key));
@@ -36,7 +38,20 @@ void IndexCache::load(const Xapian::Database& db) {
 std::string IndexCache::name(const std::string& facet, const std::string& id) const {
     if (auto f = names.find(facet); f != names.end())
         if (auto it = f->second.find(id); it != f->second.end()) return it->second;
-    return id;
+    // Unknown name (e.g. a shard other than the first: Xapian reads metadata from the first
+    // database only): "phillip-howells" -> "Phillip Howells".
+    std::string out;
+    bool start = true;
+    for (char c : id) {
+        if (c == '-') {
+            out.push_back(' ');
+            start = true;
+        } else {
+            out.push_back(start && c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c);
+            start = false;
+        }
+    }
+    return out;
 }
 
 }  // namespace quorum::query

@@ -108,7 +108,7 @@ Xapian::Query date_range(const std::string& from, const std::string& to) {
 }
 
 QueryBuilder::QueryBuilder(const Xapian::Database& db, const IndexCache& cache)
-    : cache_(cache), stem_("en"), stopper_(std::begin(stop_words), std::end(stop_words)) {
+    : db_(db), cache_(cache), stem_("en"), stopper_(std::begin(stop_words), std::end(stop_words)) {
     parser_.set_database(db);
     parser_.set_stemmer(stem_);
     parser_.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
@@ -130,6 +130,17 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, const IndexCache& cache)
     parser_.add_boolean_prefix("meeting", std::string(s::meeting_prefix));
     // 2022-01-01..2022-06-30 over the YYYYMMDD date slot.
     parser_.add_rangeprocessor((new Xapian::DateRangeProcessor(s::date_slot))->release());
+}
+
+// Xapian 1.4's parser also "corrects" words that are in the index to more frequent
+// neighbours ("mash" -> "march"); suggest only when a corrected word is really unknown.
+bool QueryBuilder::worth_suggesting(const std::string& query, const std::string& corrected) const {
+    auto before = quorum::index::fold_words(query);
+    auto after = quorum::index::fold_words(corrected);
+    if (before.size() != after.size()) return true;
+    for (std::size_t i = 0; i < before.size(); ++i)
+        if (before[i] != after[i] && !db_.term_exists(before[i])) return true;
+    return false;
 }
 
 Xapian::Query QueryBuilder::parse(const std::string& text, Xapian::Query::op default_op, unsigned extra_flags) {
@@ -169,7 +180,7 @@ BuiltQuery QueryBuilder::build(const SearchRequest& request, Xapian::Query::op d
             (void)parse(folded, default_op, Xapian::QueryParser::FLAG_SPELLING_CORRECTION);
         }
         corrected = parser_.get_corrected_query_string();
-        if (!corrected.empty() && corrected != folded) out.suggestion = corrected;
+        if (!corrected.empty() && corrected != folded && worth_suggesting(folded, corrected)) out.suggestion = corrected;
         std::set<std::string> terms(out.match.get_terms_begin(), out.match.get_terms_end());
         if (terms.size() > max_query_terms)
             throw std::invalid_argument("query has too many terms (" + std::to_string(terms.size()) + ", at most " +

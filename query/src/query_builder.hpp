@@ -41,6 +41,9 @@ public:
 private:
     [[nodiscard]] Xapian::Query parse(const std::string& text, Xapian::Query::op default_op, unsigned extra_flags);
 
+    [[nodiscard]] bool worth_suggesting(const std::string& query, const std::string& corrected) const;
+
+    const Xapian::Database& db_;
     const IndexCache& cache_;
     Xapian::Stem stem_;
     Xapian::SimpleStopper stopper_;

@@ -255,8 +255,8 @@
         h('h2', { id: 'recent-h' }, 'Recent meetings'),
         meetings.length === 0 ? h('p', {}, 'No meetings have been indexed yet.')
           : h('ul', { class: 'meeting-list' }, meetings.map((m) => h('li', {},
-            link(meetingHref(m.id), m.committee ? m.committee.name : (m.title || 'Meeting')),
-            ' ', h('span', { class: 'muted' }, timeEl(m.date), m.items_count ? ` · ${plural(m.items_count, 'item', 'items')}` : ''))))));
+            link(meetingHref(m.id), m.committee ? m.committee.name : (m.title || 'Meeting'), m.date ? [', ', timeEl(m.date)] : null),
+            m.items_count ? h('span', { class: 'muted' }, ` · ${plural(m.items_count, 'item', 'items')}`) : null)))));
     setFeed(null);
     announce('Home page. Search the archive or choose a recent meeting.');
     return heading;
@@ -375,8 +375,10 @@
     const numbers = [];
     const window_ = new Set([1, pages, page - 1, page, page + 1].filter((n) => n >= 1 && n <= pages));
     let prev = 0;
+    // A gap of one page shows that page: "…" only ever stands for two or more.
     for (const n of [...window_].sort((a, b) => a - b)) {
-      if (n - prev > 1) numbers.push(item(null));
+      if (n - prev === 2) numbers.push(item(n - 1));
+      else if (n - prev > 2) numbers.push(item(null));
       numbers.push(item(n));
       prev = n;
     }
@@ -618,7 +620,7 @@
   }
 
   function itemContext(unit, item, itemUnit) {
-    const whole = itemUnit || (unit.type === 'item' ? null : null);
+    const whole = itemUnit;
     const body = [];
     if (whole && whole.text) {
       // Show the whole item with this unit's passage marked, so it reads in context.
@@ -641,8 +643,9 @@
       return u.title && u.title !== item.title ? u.title : `${typeLabel(u.type)} ${seen[u.type]}`;
     };
     if (units.length) {
-      body.push(h('h3', { id: 'parts-h' }, 'Parts of this item'),
-        h('ol', { class: 'parts', 'aria-labelledby': 'parts-h' }, units.map((u) => h('li', {},
+      const partsHeading = unit.type === 'item' ? 'item-h' : 'parts-h';
+      body.push(unit.type === 'item' ? null : h('h3', { id: 'parts-h' }, 'Parts of this item'),
+        h('ol', { class: 'parts', 'aria-labelledby': partsHeading }, units.map((u) => h('li', {},
           typeTag(u.type), ' ',
           u.id === unit.id ? h('span', { 'aria-current': 'true', class: 'current-part' }, partName(u), hidden(' (this one)'))
             : link(unitHref(u.id), partName(u))))));

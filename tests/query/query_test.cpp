@@ -216,7 +216,7 @@ TEST_CASE("facet counts equal counts made from the stored records", "[query]") {
 TEST_CASE("wildcards expand only to a bounded number of terms", "[query]") {
     BOTH_INDEXES;
     CHECK(ids(find(searcher, "foster*")).count("samples-000-feb-u0001") == 1);
-    CHECK(find(searcher, "safeguard*").total == 2);
+    CHECK(ids(find(searcher, "safeguard*")) == std::set<std::string>{"samples-001-mar-u0001"});
     auto start = std::chrono::steady_clock::now();
     auto wide = find(searcher, "a* OR b* OR c* OR d*");
     CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(2));

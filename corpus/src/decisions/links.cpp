@@ -6,8 +6,10 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 
 #include "decisions_internal.hpp"
+#include "quorum/corpus/dates.hpp"
 #include "quorum/corpus/text.hpp"
 
 namespace quorum::corpus::decisions_detail {
@@ -37,6 +39,18 @@ std::string describe(const Decision& d) {
     if (!d.date.empty()) s += " of " + d.date;
     if (!d.item_number.empty()) s += " item " + d.item_number;
     return s;
+}
+
+// How much of `part` (by weight) occurs in `whole`.
+double covered(const Words& part, const Words& whole, const Idf* idf) {
+    if (part.empty()) return 0;
+    auto w = [&](const std::string& x) { return idf ? idf->weight(x) : 1.0; };
+    double total = 0, shared = 0;
+    for (const auto& x : part) {
+        total += w(x);
+        if (std::binary_search(whole.begin(), whole.end(), x)) shared += w(x);
+    }
+    return shared / total;
 }
 
 }  // namespace
@@ -95,7 +109,7 @@ void link_all(const Archive& archive, Collected& collected, const DecisionOption
         }
         if (best < ds.size() && best_sim >= 0.15) {
             const Decision& m = ds[best];
-            links.push_back({r.id, m.id, "adopted-as", std::min(1.0, (0.45 + 0.55 * best_sim) * (0.5 + 0.5 * r.item_confidence)),
+            links.push_back({r.id, m.id, "adopted-as", std::min(1.0, (0.5 + 0.5 * best_sim) * (0.7 + 0.3 * r.item_confidence)),
                              "same meeting and item " + m.item_number + "; text similarity " + fixed(best_sim), m.date,
                              m.item_title});
             r.outcome = m.outcome;
@@ -197,26 +211,42 @@ void link_all(const Archive& archive, Collected& collected, const DecisionOption
     }
 
     // ---- the matter coming back: a later item of the same committee about the same thing.
+    // Headings are short, so what counts is how much of the heading the decision names,
+    // with the cosine over the item's opening as a check; a decision that names the date
+    // of the later meeting ("the next meeting on 22 March would have a mental health
+    // focus") points at it.
     for (std::size_t i = 0; i < ds.size(); ++i) {
         const Decision& c = ds[i];
         if (!(minuted(c) || c.kind == "work-programme-entry") || c.date.empty() || needs_no_action(c)) continue;
+        const auto named = find_date_near(c.text, c.date);
         const ItemRef* best = nullptr;
         double best_score = 0;
+        bool best_named = false;
         for (const auto& item : collected.items) {
             if (item.date.empty() || item.date <= c.date || item.meeting_id == c.meeting_id) continue;
             if (item.committee_id != committee_id(c)) continue;
             if (days_between(c.date, item.date) > options.came_back_window_days) continue;
-            const double s = std::max(similarity(words[i], item.heading_words, &idf),
-                                      0.9 * similarity(words[i], item.body_words, &idf));
-            if (s < threshold + 0.05) continue;
+            const double cosine = std::max(similarity(words[i], item.heading_words, &idf),
+                                           0.9 * similarity(words[i], item.body_words, &idf));
+            const double heading = covered(item.heading_words, words[i], &idf);
+            const bool names_meeting = named && *named == item.date;
+            // One shared heading word ("review") is chance; two ("work programme") are a topic.
+            std::size_t shared = 0;
+            for (const auto& w : item.heading_words) shared += std::binary_search(words[i].begin(), words[i].end(), w);
+            if (shared < 2 && !(names_meeting && shared >= 1)) continue;
+            const double s = std::min(1.0, 0.5 * cosine + 0.5 * heading + (names_meeting ? 0.25 : 0.0));
+            if (std::getenv("QUORUM_DEBUG_LINKS"))
+                std::fprintf(stderr, "came-back %s -> %s %s: %.3f cos %.3f head %.3f shared %zu\n", c.id.c_str(), item.date.c_str(), item.title.c_str(), s, cosine, heading, shared);
+            if (s < threshold + 0.05 || cosine < 0.15) continue;
             // The first meeting it came back at; within a meeting, the closest item.
             if (!best || item.date < best->date || (item.date == best->date && s > best_score))
-                best = &item, best_score = s;
+                best = &item, best_score = s, best_named = names_meeting;
         }
         if (best)
-            links.push_back({c.id, best->unit_id, "came-back-at", std::min(1.0, best_score),
+            links.push_back({c.id, best->unit_id, "came-back-at", best_score,
                              "later item " + best->number + " \"" + best->title + "\" on " + best->date +
-                                 "; text similarity " + fixed(best_score),
+                                 (best_named ? "; the decision names that meeting" : "") + "; similarity " +
+                                 fixed(best_score),
                              best->date, best->title});
     }
 }

@@ -56,6 +56,8 @@ void derive_status(std::vector<Decision>& ds, const std::vector<DecisionLink>& l
             if (t.kind == "tracker-row" && (!row || t.date > row->date)) row = &t;
             if (t.kind == "work-programme-entry" && (!entry || t.date > entry->date)) entry = &t;
         }
+        // A row without a status of its own ("Noted") does not override what the archive shows.
+        if (row && row->status_source != "tracker" && back) row = nullptr;
         if (row) {
             if (d.owner.empty()) d.owner = row->owner, d.owner_id = row->owner_id;
             if (d.due_date.empty()) d.due_date = row->due_date;
@@ -109,17 +111,31 @@ std::vector<Thread> build_threads(std::vector<Decision>& ds, const std::vector<D
         while (parent[x] != x) x = parent[x] = parent[parent[x]];
         return x;
     };
+    // Two matters that both come back at one general item ("Work programme review") are
+    // still two threads: items are attached to each thread, never joined through.
     for (const auto& l : links) {
+        if (l.type == "came-back-at") continue;
         const std::size_t a = find(id_of(l.from)), b = find(id_of(l.to));
         if (a != b) parent[std::max(a, b)] = std::min(a, b);
     }
+    for (const auto& l : links)
+        if (l.type == "came-back-at") (void)id_of(l.from);
     std::map<std::string, std::size_t> decision_index, item_index;
     for (std::size_t i = 0; i < ds.size(); ++i) decision_index.emplace(ds[i].id, i);
     for (std::size_t i = 0; i < items.size(); ++i) item_index.emplace(items[i].unit_id, i);
 
     std::map<std::size_t, std::vector<ThreadStep>> groups;
     std::map<std::size_t, std::size_t> order;  // stable order of groups: first decision seen
-    for (const auto& [id, n] : node) {
+    // Each came-back-at link adds its item to the thread of the decision it starts from.
+    std::vector<std::pair<std::string, std::size_t>> placed;  // (node id, group)
+    for (const auto& [id, n] : node)
+        if (decision_index.count(id)) placed.emplace_back(id, find(n));
+    for (const auto& l : links)
+        if (l.type == "came-back-at" && node.count(l.from)) placed.emplace_back(l.to, find(node[l.from]));
+    std::set<std::pair<std::string, std::size_t>> done;
+    for (const auto& [id, group] : placed) {
+        if (!done.insert({id, group}).second) continue;
+        const std::size_t n = group;
         ThreadStep s;
         s.id = id;
         if (const auto it = decision_index.find(id); it != decision_index.end()) {
@@ -130,8 +146,8 @@ std::vector<Thread> build_threads(std::vector<Decision>& ds, const std::vector<D
             s.meeting_id = d.meeting_id;
             s.title = d.item_title.empty() ? d.document_title : d.item_title;
             s.text = d.text;
-            order.emplace(find(n), it->second);
-            if (order[find(n)] > it->second) order[find(n)] = it->second;
+            order.emplace(n, it->second);
+            if (order[n] > it->second) order[n] = it->second;
         } else if (const auto jt = item_index.find(id); jt != item_index.end()) {
             const ItemRef& r = items[jt->second];
             s.record = "item";
@@ -145,14 +161,15 @@ std::vector<Thread> build_threads(std::vector<Decision>& ds, const std::vector<D
         }
         // The link that brought it in: the most confident one pointing at it.
         for (const auto& l : links) {
-            if (l.to == id && (s.link_type.empty() || l.confidence > s.confidence)) {
+            const bool here = node.count(l.from) && find(node[l.from]) == n;
+            if (l.to == id && here && (s.link_type.empty() || l.confidence > s.confidence)) {
                 s.link_type = l.type;
                 s.linked_from = l.from;
                 s.confidence = l.confidence;
             }
         }
         if (s.link_type.empty()) s.confidence = 1;
-        groups[find(n)].push_back(std::move(s));
+        groups[n].push_back(std::move(s));
     }
     std::vector<std::pair<std::size_t, std::size_t>> sorted;  // (first decision index, group)
     for (const auto& [g, steps] : groups) sorted.emplace_back(order.count(g) ? order[g] : ds.size(), g);
@@ -173,7 +190,8 @@ std::vector<Thread> build_threads(std::vector<Decision>& ds, const std::vector<D
                 break;
             }
         std::set<std::string> members;
-        for (const auto& s : steps) members.insert(s.id);
+        for (const auto& s : steps)
+            if (s.record == "decision") members.insert(s.id);
         for (const auto& l : links)
             if (members.count(l.from)) {
                 t.links.push_back(l);
