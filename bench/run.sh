@@ -3,7 +3,7 @@
 #
 #   bench/run.sh [--sizes 10,100,1000] [--repeat 3] [--duration 10] [--peers all|none]
 #                [--engines quorum,omindex,sqlite,postgres] [--build DIR] [--work DIR]
-#                [--out FILE] [--no-install] [--smoke]
+#                [--out FILE] [--query-repeat 200] [--peer-repeat 20] [--no-install] [--smoke]
 #
 # Writes docs/BENCHMARKS.md (and docs/bench/latency.png): the machine, the exact
 # commands, one table per archive size with Quorum and every peer side by side. Figures
@@ -35,12 +35,14 @@ while [ $# -gt 0 ]; do
     --duration) DURATION=$2; shift 2 ;;
     --peers) PEERS=$2; shift 2 ;;
     --engines) ENGINES=$2; shift 2 ;;
+    --query-repeat) QUERY_REPEAT=$2; shift 2 ;;
+    --peer-repeat) PEER_REPEAT=$2; shift 2 ;;
     --build) BUILD=$(cd "$2" && pwd); shift 2 ;;
     --work) WORK=$2; shift 2 ;;
     --out) OUT=$2; shift 2 ;;
     --no-install) INSTALL=0; shift ;;
     --smoke) SMOKE=1; shift ;;
-    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
     *) echo "run.sh: unknown option '$1' (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -142,7 +144,7 @@ wait_http() {  # wait_http URL SECONDS
 }
 rss_kb() { sed -n "s/^$2:[[:space:]]*\([0-9]*\) kB/\1/p" "/proc/$1/status" 2>/dev/null || echo 0; }
 # timed OUT CMD...: runs CMD under GNU time; OUT gets wall_s and maxrss_kb.
-timed() { local out=$1; shift; "$TIME" -f 'wall_s=%e\nmaxrss_kb=%M' -o "$out" "$@"; }
+timed() { local out=$1; shift; "$TIME" -f 'wall_s=%e\nmaxrss_kb=%M\ncpu_s=%U+%S' -o "$out" "$@"; }
 
 machine() {
   {
@@ -158,6 +160,7 @@ machine() {
     echo "wrk=$(dpkg-query -W -f='${Version}' wrk 2>/dev/null || echo '?')"
     echo "nginx=$(dpkg-query -W -f='${Version}' nginx-light 2>/dev/null || echo '?')"
     echo "date=$(date -u +%Y-%m-%dT%H:%MZ)"
+    echo "loadavg=$(cut -d" " -f1-3 /proc/loadavg)"
     echo "git=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')"
     echo "sizes=$SIZES"
     echo "repeat=$REPEAT"
@@ -201,6 +204,7 @@ index_quorum() {  # SIZE REP ARCHIVE
     echo "run.sh: quorum-index failed on $a: see $WORK/index-$s.log" >&2; tail -5 "$WORK/index-$s.log" >&2; return 1; }
   record "$s" quorum index_wall_s "$r" "$(kv "$WORK/t.out" wall_s)"
   record "$s" quorum index_peak_kb "$r" "$(kv "$WORK/t.out" maxrss_kb)"
+  record "$s" quorum index_cpu_s "$r" "$(kv "$WORK/t.out" cpu_s | awk -F+ '{print $1 + $2}')"
   record "$s" quorum index_bytes "$r" "$(dir_bytes "$db")"
   note "xapian-compact DB DB.compact"
   xapian-compact "$db" "$db.compact" >/dev/null
@@ -217,6 +221,7 @@ index_omindex() {
   timed "$WORK/t.out" omindex --db "$db" --url / -Mmd:text/plain '-G*.json:ignore' "$a" >"$WORK/omindex-$s.log" 2>&1
   record "$s" omindex index_wall_s "$r" "$(kv "$WORK/t.out" wall_s)"
   record "$s" omindex index_peak_kb "$r" "$(kv "$WORK/t.out" maxrss_kb)"
+  record "$s" omindex index_cpu_s "$r" "$(kv "$WORK/t.out" cpu_s | awk -F+ '{print $1 + $2}')"
   record "$s" omindex index_bytes "$r" "$(dir_bytes "$db")"
   xapian-compact "$db" "$db.compact" >/dev/null
   record "$s" omindex index_compact_bytes "$r" "$(dir_bytes "$db.compact")"
@@ -240,6 +245,7 @@ EOF
   timed "$WORK/t.out" sqlite3 "$db" <"$WORK/sqlite-load.sql"
   record "$s" sqlite index_wall_s "$r" "$(kv "$WORK/t.out" wall_s)"
   record "$s" sqlite index_peak_kb "$r" "$(kv "$WORK/t.out" maxrss_kb)"
+  record "$s" sqlite index_cpu_s "$r" "$(kv "$WORK/t.out" cpu_s | awk -F+ '{print $1 + $2}')"
   record "$s" sqlite index_bytes "$r" "$(stat -c %s "$db")"
   cp "$db" "$db.compact"
   sqlite3 "$db.compact" "INSERT INTO units_fts(units_fts) VALUES('optimize'); VACUUM;"
@@ -283,7 +289,7 @@ query_quorum() {  # SIZE REP
   note "$QBENCH --db DB --queries bench/queries.txt --repeat $QUERY_REPEAT"
   "$QBENCH" --db "$db" --queries "$ROOT/bench/queries.txt" --repeat "$QUERY_REPEAT" \
     --per-query "$WORK/per-query-$s.tsv" >"$WORK/q.out"
-  for m in p50_ms p95_ms p99_ms mean_ms qps_one_thread questions_without_hits; do
+  for m in p50_ms p95_ms p99_ms mean_ms qps_one_thread questions_without_hits cpu_p50_ms cpu_p99_ms; do
     record "$s" quorum "query_$m" "$r" "$(kv "$WORK/q.out" $m)"
   done
   "$QBENCH" --db "$db" --queries "$ROOT/bench/queries.txt" --repeat "$QUERY_REPEAT" --no-facets --no-snippets >"$WORK/q.out"

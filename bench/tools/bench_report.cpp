@@ -104,8 +104,8 @@ const std::map<std::string, std::string> names{{"quorum", "Quorum"},
                                                {"postgres", "PostgreSQL 15 FTS"}};
 
 void indexing_table(std::ostream& out, const std::string& s) {
-    out << "| engine | units | wall s | MB/s | units/s | peak memory MB | index MB | after compaction MB | "
-           "Quorum's MB/s ÷ its MB/s |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|\n";
+    out << "| engine | units | wall s | CPU s | MB/s | units/s | peak memory MB | index MB | after compaction MB | "
+           "Quorum's MB/s ÷ its MB/s |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n";
     const auto div = [](double a, double b) { return b > 0 ? a / b : 0; };
     const auto q_mbps = med(combine(s, "archive", "bytes", "quorum", "index_wall_s",
                                     [&](double bytes, double wall) { return div(bytes / 1e6, wall); }));
@@ -115,7 +115,8 @@ void indexing_table(std::ostream& out, const std::string& s) {
                                   [&](double wall, double bytes) { return div(bytes / 1e6, wall); });
         const auto ups = combine(s, sys, "units", sys, "index_wall_s", div);
         out << "| " << names.at(sys) << " | " << cell(values(s, sys, "units")) << " | "
-            << cell(values(s, sys, "index_wall_s")) << " | " << cell(mbps) << " | " << cell(ups) << " | "
+            << cell(values(s, sys, "index_wall_s")) << " | " << cell(values(s, sys, "index_cpu_s")) << " | "
+            << cell(mbps) << " | " << cell(ups) << " | "
             << cell(values(s, sys, "index_peak_kb"), 1.0 / 1024) << " | " << cell(values(s, sys, "index_bytes"), 1e-6)
             << " | " << cell(values(s, sys, "index_compact_bytes"), 1e-6) << " | "
             << (std::string(sys) == "quorum" ? "1×" : ratio(q_mbps, med(mbps))) << " |\n";
@@ -141,6 +142,10 @@ void query_table(std::ostream& out, const std::string& s) {
             << ratio(med(values(s, sys, "query_p50_ms")), q50) << " | "
             << ratio(med(values(s, sys, "query_p99_ms")), q99) << " |\n";
     }
+    if (values(s, "quorum", "query_cpu_p50_ms"))
+        out << "\nQuorum's CPU time per question (thread CPU clock, unaffected by other load on the machine): p50 "
+            << cell(values(s, "quorum", "query_cpu_p50_ms")) << " ms, p99 " << cell(values(s, "quorum", "query_cpu_p99_ms"))
+            << " ms. One thread answers " << cell(values(s, "quorum", "query_qps_one_thread")) << " questions/s.\n";
 }
 
 std::vector<std::string> connections(const std::string& s) {
@@ -327,6 +332,7 @@ int main(int argc, char** argv) {
        << "| CPU | " << machine["cpu"] << ", " << machine["nproc"] << " cores (nproc) |\n"
        << "| memory | " << machine["memory"] << " |\n| kernel | " << machine["kernel"] << " |\n"
        << "| system | " << machine["os"] << " |\n"
+       << "| load average at start | " << machine["loadavg"] << " (other work on the machine: see the caveat below) |\n"
        << "| versions | Xapian " << machine["xapian"] << ", omindex " << machine["omindex"] << ", SQLite "
        << machine["sqlite"] << ", PostgreSQL " << machine["postgresql"] << ", wrk " << machine["wrk"] << ", nginx "
        << machine["nginx"] << " |\n\n"

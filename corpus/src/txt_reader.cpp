@@ -348,6 +348,7 @@ std::string strip_emphasis(const std::string& s, std::string_view marker, bool i
 constexpr std::uint32_t kEscapeBase = 0xE000;
 
 std::string park_escapes(std::string_view s) {
+    if (s.find('\\') == std::string_view::npos) return std::string(s);
     std::string out;
     out.reserve(s.size());
     for (std::size_t i = 0; i < s.size(); ++i) {
@@ -363,6 +364,7 @@ std::string park_escapes(std::string_view s) {
 }
 
 std::string restore_escapes(std::string_view s) {
+    if (s.find('\xEE') == std::string_view::npos) return std::string(s);
     std::string out;
     out.reserve(s.size());
     for (std::size_t i = 0; i < s.size(); ++i) {

@@ -26,7 +26,7 @@ void install_app(httplib::Server& server, Backend& backend, AccessLog* log, AppO
     server.Get(R"(/api/meetings/([^/]+))", route(get_meeting));
     server.Get("/api/openapi.json", route(get_openapi));
     server.Get("/healthz", route(get_healthz));
-    server.Get(R"(/|/favicon\.ico|/static/[A-Za-z0-9._/-]{1,200})", route(get_asset));
+    server.Get(R"(/|/index\.html|/favicon\.ico|/static/[A-Za-z0-9._/-]{1,200})", route(get_asset));
 
     server.set_default_headers({
         {"X-Content-Type-Options", "nosniff"},

@@ -18,6 +18,12 @@ void tune(httplib::Server& server, int threads) {
     server.set_read_timeout(5, 0);
     server.set_write_timeout(5, 0);
     server.set_payload_max_length(1024);  // no endpoint takes a body
+    // cpp-httplib's default also sets SO_REUSEPORT, which lets a second server (or any
+    // process of the same user) bind the same port and take a share of the connections.
+    server.set_socket_options([](socket_t sock) {
+        int yes = 1;
+        ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    });
     const auto n = static_cast<std::size_t>(threads);
     server.new_task_queue = [n] { return new httplib::ThreadPool(n); };
 }

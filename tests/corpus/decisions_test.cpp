@@ -6,10 +6,12 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <map>
 #include <string>
 #include <vector>
 
 #include "quorum/corpus/decisions.hpp"
+#include "quorum/corpus/reader.hpp"
 
 using namespace quorum::corpus;
 
@@ -885,4 +887,189 @@ TEST_CASE("Filters of GET /api/decisions select by committee, outcome, status, o
     DecisionFilter deferred;
     deferred.outcome = "deferred";
     CHECK(count(deferred) == 1);
+}
+
+// ---- The sample archive read through the readers (corpus/samples).
+
+namespace {
+
+const DecisionAnalysis& samples_analysis() {
+    static const DecisionAnalysis a = [] {
+        Archive archive;
+        std::vector<Diagnostic> diagnostics;
+        ReadOptions options;
+        options.root = QUORUM_SAMPLES_DIR;
+        for (const auto& file : collect_inputs({QUORUM_SAMPLES_DIR}, diagnostics))
+            merge_into(archive, read_file(file, options));
+        DecisionOptions o;
+        o.as_of = "2022-05-01";
+        return analyse_decisions(archive, o);
+    }();
+    return a;
+}
+
+const Decision* sample_decision(const std::string& date, const std::string& item, const std::string& label,
+                                const std::string& kind) {
+    for (const auto& d : samples_analysis().decisions)
+        if (d.date == date && d.item_number == item && d.label == label && d.kind == kind) return &d;
+    return nullptr;
+}
+
+std::vector<const Decision*> sample_kind(const std::string& kind) {
+    std::vector<const Decision*> out;
+    for (const auto& d : samples_analysis().decisions)
+        if (d.kind == kind) out.push_back(&d);
+    return out;
+}
+
+const Decision* linked_from(const Decision& to, const std::string& type) {
+    for (const auto* l : samples_analysis().links_of(to.id))
+        if (l->to == to.id && l->type == type) return samples_analysis().find(l->from);
+    return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("Sample archive: every tracker row is linked to its decision or marked unlinked with the reason",
+          "[decisions][samples]") {
+    const auto rows = sample_kind("tracker-row");
+    REQUIRE(rows.size() == 15);
+    for (const Decision* row : rows) {
+        INFO("row " << row->label << ": " << row->text);
+        const Decision* from = linked_from(*row, "tracked-by");
+        CHECK((from != nullptr) == row->unlinked_reason.empty());
+        if (std::stoi(row->label) <= 12) {
+            CHECK(from == nullptr);
+            CHECK(row->unlinked_reason.find("within 120 days") != std::string::npos);
+        }
+    }
+    auto source = [&](const std::string& label) -> const Decision* {
+        for (const Decision* row : rows)
+            if (row->label == label) return linked_from(*row, "tracked-by");
+        return nullptr;
+    };
+    // Rows 13 and 14 say "12/02/22": they follow the ACTIONS of items 66 and 67 of 22 February.
+    REQUIRE(source("13") != nullptr);
+    CHECK(source("13")->date == "2022-02-22");
+    CHECK(source("13")->item_number == "66");
+    CHECK(source("13")->kind == "action");
+    REQUIRE(source("14") != nullptr);
+    CHECK(source("14")->item_number == "67");
+    CHECK(source("14")->kind == "action");
+    // Row 15 follows the ACTIONS of item 80 of 22 March.
+    REQUIRE(source("15") != nullptr);
+    CHECK(source("15")->date == "2022-03-22");
+    CHECK(source("15")->item_number == "80");
+    // The tracker's status reaches the decision it follows.
+    CHECK(source("13")->status == "to be completed");
+    CHECK(source("13")->owner_id == "matthew-sampson");
+    CHECK(source("14")->owner_id == "darryl-freeman");
+}
+
+TEST_CASE("Sample archive: the report recommendations in the agenda pack are linked to their items",
+          "[decisions][samples]") {
+    std::map<std::string, std::string> item_of;  // report title -> agenda item number
+    for (const Decision* d : sample_kind("report-recommendation")) {
+        INFO(d->document_title << ": " << d->text);
+        if (d->committee && d->committee->id == "cabinet") {
+            CHECK(d->date == "2022-03-31");
+            CHECK(d->addressee == "cabinet");
+            continue;
+        }
+        CHECK(d->date == "2022-04-26");
+        CHECK_FALSE(d->item_number.empty());
+        item_of[d->document_title] = d->item_number;
+    }
+    REQUIRE(item_of.size() == 4);
+    for (const auto& [title, item] : item_of) {
+        INFO(title);
+        if (title.find("Co-optee") != std::string::npos) CHECK(item == "5");
+        if (title.find("Investment") != std::string::npos) CHECK(item == "8");
+        if (title.find("Improvement Plan") != std::string::npos) CHECK(item == "9");
+        if (title.find("Work Programme") != std::string::npos) CHECK(item == "10");
+    }
+}
+
+TEST_CASE("Sample archive: outcomes and statuses of the 22 February 2022 decisions", "[decisions][samples]") {
+    struct Expect {
+        const char* item;
+        const char* label;
+        const char* kind;
+        const char* result;
+        const char* vote;
+        const char* status;
+    };
+    const Expect expected[] = {
+        {"63", "", "resolution", "agreed", "", "no-action"},
+        {"66", "a)", "recommendation", "noted", "", "no-action"},
+        {"66", "b)", "recommendation", "agreed", "", "open"},
+        {"66", "c)", "recommendation", "agreed", "", "open"},
+        {"66", "d)", "recommendation", "agreed", "", "open"},
+        {"66", "1.", "action", "agreed", "", "to be completed"},
+        {"67", "a)", "recommendation", "agreed", "unanimous", "open"},
+        {"67", "b)", "recommendation", "agreed", "unanimous", "open"},
+        {"67", "c)", "recommendation", "agreed", "unanimous", "open"},
+        {"67", "d)", "recommendation", "agreed", "unanimous", "open"},
+        {"67", "1.", "action", "agreed", "", "to be completed"},
+        {"68", "a)", "recommendation", "agreed", "unanimous", "open"},
+        {"68", "b)", "recommendation", "agreed", "unanimous", "open"},
+        {"69", "a)", "recommendation", "agreed", "unanimous", "open"},
+        {"69", "b)", "recommendation", "agreed", "unanimous", "open"},
+    };
+    std::size_t found = 0;
+    for (const auto& e : expected) {
+        const Decision* d = sample_decision("2022-02-22", e.item, e.label, e.kind);
+        INFO("item " << e.item << " " << e.label << " " << e.kind);
+        REQUIRE(d != nullptr);
+        ++found;
+        CHECK(d->outcome.result == e.result);
+        CHECK(d->outcome.vote == e.vote);
+        CHECK(d->status == e.status);
+    }
+    // Item 70's two AGREED points: the mental health focus came back on 22 March.
+    std::vector<const Decision*> agreed;
+    for (const auto& d : samples_analysis().decisions)
+        if (d.date == "2022-02-22" && d.item_number == "70") agreed.push_back(&d);
+    REQUIRE(agreed.size() == 2);
+    CHECK(agreed[0]->status == "closed");
+    CHECK(agreed[0]->status_reason.find("2022-03-22") != std::string::npos);
+    CHECK(agreed[1]->status == "open");
+    std::size_t all = 0;
+    for (const auto& d : samples_analysis().decisions) all += d.date == "2022-02-22";
+    CHECK(all == found + agreed.size());
+
+    const Decision* fostering = sample_decision("2022-02-22", "68", "b)", "recommendation");
+    CHECK(fostering->addressee == "officers");
+    const Decision* seconded = sample_decision("2022-03-22", "78", "a)", "recommendation");
+    REQUIRE(seconded != nullptr);
+    CHECK(seconded->outcome.proposer == "phillip-howells");
+    CHECK(seconded->outcome.seconder == "graham-andrews");
+    const Decision* executive = sample_decision("2025-07-22", "7", "1.", "recommendation");
+    REQUIRE(executive != nullptr);
+    CHECK(executive->addressee == "executive");
+    CHECK(sample_decision("2025-07-22", "7", "2.", "recommendation")->addressee == "full-council");
+}
+
+TEST_CASE("Sample archive: people and their roles over 2018, 2022 and 2025", "[decisions][samples]") {
+    const auto& a = samples_analysis();
+    auto role_on = [&](const std::string& id, const std::string& date) {
+        const PersonSummary* p = a.person(id);
+        REQUIRE(p != nullptr);
+        for (const auto& r : p->roles)
+            if (r.from <= date && date <= r.to) return r.role;
+        return std::string();
+    };
+    CHECK(role_on("ca-gandy", "2018-10-01") == "chairperson");
+    CHECK(role_on("phillip-howells", "2022-02-22") == "chairperson");
+    CHECK(role_on("phillip-howells", "2022-03-22") == "chairperson");
+    CHECK(role_on("toni-fagan", "2025-07-22") == "chairperson");
+    CHECK(role_on("toni-fagan", "2022-02-22") == "member");
+    CHECK(role_on("chris-baird", "2018-10-01") == "director-children-families");
+    CHECK(role_on("darryl-freeman", "2022-02-22") == "director-children-families");
+    const CommitteeSummary* c = a.committee("children-and-young-people-scrutiny-committee");
+    REQUIRE(c != nullptr);
+    std::vector<std::string> chairs;
+    for (const auto& [date, id] : c->chairs) chairs.push_back(id);
+    CHECK(chairs == std::vector<std::string>{"ca-gandy", "phillip-howells", "phillip-howells", "toni-fagan"});
+    CHECK(a.person("graham-andrews")->proposed.size() == 6);  // seconded item 78 a)-f)
 }

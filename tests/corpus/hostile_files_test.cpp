@@ -3,7 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
-#include <chrono>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -67,20 +67,22 @@ TEST_CASE("a 50 MB single-line file is read in seconds, split into bounded lines
     quorum::test::TempDir tmp;
     std::string line;
     line.reserve(50u << 20);
-    const std::string words = "the committee noted the report and **agreed** <p>that</p> *it* be [noted](x) &amp; ";
+    // Inline Markdown and entities on every few words; no block tags, so it stays one line.
+    const std::string words = "the committee noted the report and **agreed** that *it* be [noted](x) &amp; ";
     while (line.size() < (50u << 20)) line += words;
     write(tmp.path() / "huge.md", line);
-    const auto start = std::chrono::steady_clock::now();
+    // CPU time, not wall time: the check is about this code, not about a busy machine.
+    const auto cpu_seconds = [](std::clock_t from) { return double(std::clock() - from) / CLOCKS_PER_SEC; };
+    std::clock_t start = std::clock();
     std::vector<Diagnostic> ds;
     const SourceText t = read_text_source(line, "huge.md", true, ds);
-    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    CHECK(seconds < 60.0);  // linear passes; generous for Debug and sanitizer builds
-    REQUIRE(t.lines.size() > 1000);
+    CHECK(cpu_seconds(start) < 60.0);  // linear passes: ~1 s optimised, generous for Debug and sanitizers
+    REQUIRE(t.lines.size() > 4000);  // about 50 MB / 10 KB pieces
     CHECK(std::all_of(t.lines.begin(), t.lines.end(), [](const SourceLine& l) { return l.text.size() <= 10000; }));
-    const auto start_file = std::chrono::steady_clock::now();
+    start = std::clock();
     const FileResult r = read_file(tmp.path() / "huge.md");
-    (void)r;
-    CHECK(std::chrono::duration<double>(std::chrono::steady_clock::now() - start_file).count() < 120.0);
+    CHECK(r.ok);
+    CHECK(cpu_seconds(start) < 180.0);
 }
 
 TEST_CASE("invalid UTF-8 is repaired with replacement characters and reported") {

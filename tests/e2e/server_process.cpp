@@ -56,10 +56,20 @@ int run_program(const std::vector<std::string>& argv, const std::filesystem::pat
     const int rc = posix_spawn(&pid, cargs[0], &actions, nullptr, cargs.data(), environ);
     posix_spawn_file_actions_destroy(&actions);
     if (rc != 0) return -1;
+    // A program that should have stopped but serves on is killed: a test must not hang.
     int status = 0;
-    while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(120);
+    for (;;) {
+        const pid_t r = waitpid(pid, &status, WNOHANG);
+        if (r == pid) return decode_status(status);
+        if (r < 0 && errno != EINTR) return -1;
+        if (std::chrono::steady_clock::now() > deadline) {
+            ::kill(pid, SIGKILL);
+            waitpid(pid, &status, 0);
+            return -2;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
     }
-    return decode_status(status);
 }
 
 ServerProcess::ServerProcess(const std::filesystem::path& db, const std::filesystem::path& work_dir,

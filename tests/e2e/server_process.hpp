@@ -11,7 +11,8 @@
 namespace quorum::test {
 
 // Runs a program to completion, its output appended to `log`. Returns its exit status
-// (128 + signal when killed, -1 when it could not start).
+// (128 + signal when killed, -1 when it could not start, -2 when it ran over two
+// minutes and was killed).
 int run_program(const std::vector<std::string>& argv, const std::filesystem::path& log);
 
 std::filesystem::path binary(const std::string& name);  // QUORUM_BINARY_DIR/name

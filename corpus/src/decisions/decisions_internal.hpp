@@ -20,6 +20,8 @@ namespace quorum::corpus::decisions_detail {
 using Words = std::vector<std::string>;
 [[nodiscard]] Words content_words(std::string_view text);
 [[nodiscard]] std::string stem(std::string word);
+// Adjacent pairs of content words ("work programme" -> "work program"), sorted and unique.
+[[nodiscard]] Words content_phrases(std::string_view text);
 
 // Inverse document frequencies learnt from the archive's own texts.
 class Idf {
@@ -92,7 +94,7 @@ struct ItemRef {
     std::string unit_id;   // item unit id, or "<document id>#item-<number>"
     std::string meeting_id, date, committee_id;
     std::string number, title, text;
-    Words heading_words, body_words;
+    Words heading_words, body_words, heading_phrases;
 };
 
 struct Collected {

@@ -1,10 +1,14 @@
 // JSON shapes of decisions, threads, people and committees (documented in docs/DECISIONS.md).
+#include <cmath>
+
 #include "decisions_internal.hpp"
 
 namespace quorum::corpus {
 namespace {
 
 nlohmann::json or_null(const std::string& s) { return s.empty() ? nlohmann::json(nullptr) : nlohmann::json(s); }
+// Confidences are estimates: two decimals say all there is to say.
+double rounded(double v) { return std::round(v * 100.0) / 100.0; }
 nlohmann::json count_or_null(int n) { return n < 0 ? nlohmann::json(nullptr) : nlohmann::json(n); }
 
 nlohmann::json person_ref(const std::string& id, const std::string& name) {
@@ -28,7 +32,7 @@ nlohmann::json to_json(const Outcome& o) {
 
 nlohmann::json to_json(const DecisionLink& l) {
     return {{"from", l.from},          {"to", l.to},         {"type", l.type},
-            {"confidence", l.confidence}, {"reason", l.reason}, {"to_date", or_null(l.to_date)},
+            {"confidence", rounded(l.confidence)}, {"reason", l.reason}, {"to_date", or_null(l.to_date)},
             {"to_title", or_null(l.to_title)}};
 }
 
@@ -47,7 +51,7 @@ nlohmann::json to_json(const Decision& d) {
                                   : nlohmann::json(nullptr)},
         {"item", d.item_number.empty() && d.item_title.empty()
                      ? nlohmann::json(nullptr)
-                     : nlohmann::json{{"number", d.item_number}, {"title", d.item_title}, {"confidence", d.item_confidence}}},
+                     : nlohmann::json{{"number", d.item_number}, {"title", d.item_title}, {"confidence", rounded(d.item_confidence)}}},
         {"addressee", d.addressee.empty() ? nlohmann::json(nullptr)
                                           : nlohmann::json{{"id", d.addressee}, {"text", d.addressee_text}}},
         {"outcome", to_json(d.outcome)},
@@ -79,10 +83,10 @@ nlohmann::json to_json(const Thread& t) {
                          {"text", s.text},
                          {"link_type", or_null(s.link_type)},
                          {"linked_from", or_null(s.linked_from)},
-                         {"confidence", s.confidence}});
+                         {"confidence", rounded(s.confidence)}});
     nlohmann::json links = nlohmann::json::array();
     for (const auto& l : t.links) links.push_back(to_json(l));
-    return {{"id", t.id}, {"title", t.title}, {"confidence", t.confidence}, {"steps", steps}, {"links", links}};
+    return {{"id", t.id}, {"title", t.title}, {"confidence", rounded(t.confidence)}, {"steps", steps}, {"links", links}};
 }
 
 nlohmann::json to_json(const PersonSummary& p) {

@@ -6,7 +6,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <cstdlib>
+#include <map>
+#include <set>
 
 #include "decisions_internal.hpp"
 #include "quorum/corpus/dates.hpp"
@@ -51,6 +52,24 @@ double covered(const Words& part, const Words& whole, const Idf* idf) {
         if (std::binary_search(whole.begin(), whole.end(), x)) shared += w(x);
     }
     return shared / total;
+}
+
+// The decision without its actor: "RESOLVED: 1) That the Locum Clerk to liaise with ..." ->
+// "liaise with ...". Only a short subject before " to " / " would " / " will " counts.
+std::pair<std::string, std::string> split_actor(std::string_view text) {
+    std::string f = fold(text);
+    for (std::string_view lead : {"resolved:", "resolved -", "resolved", "agreed:", "1)", "a)", "that the ", "that "}) {
+        while (f.starts_with(" ")) f.erase(0, 1);
+        if (f.starts_with(lead)) f.erase(0, lead.size());
+    }
+    for (std::string_view verb : {" to ", " would ", " will ", " should "}) {
+        const auto at = f.find(verb);
+        if (at == std::string::npos) continue;
+        if (std::count(f.begin(), f.begin() + static_cast<long>(at), ' ') <= 4)
+            return {f.substr(0, at), f.substr(at + verb.size())};
+        break;
+    }
+    return {std::string(), f};
 }
 
 }  // namespace
@@ -156,7 +175,9 @@ void link_all(const Archive& archive, Collected& collected, const DecisionOption
             const Decision& m = ds[j];
             if (!minuted(m)) continue;
             if (!committee_id(t).empty() && !committee_id(m).empty() && committee_id(t) != committee_id(m)) continue;
-            if (!anchor.empty() && !m.date.empty()) {
+            // An undated decision cannot be shown to fall within the window.
+            if (!anchor.empty() && m.date.empty()) continue;
+            if (!anchor.empty()) {
                 const long gap = days_between(anchor, m.date);
                 if (std::labs(gap) > window || (only_before && gap > 0)) continue;
             }
@@ -210,6 +231,36 @@ void link_all(const Archive& archive, Collected& collected, const DecisionOption
                              ds[best].item_title.empty() ? ds[best].document_title : ds[best].item_title});
     }
 
+    std::vector<Words> phrases(ds.size());
+    auto shares_phrase = [](const Words& a, const Words& b) {
+        for (const auto& x : a)
+            if (std::binary_search(b.begin(), b.end(), x)) return true;
+        return false;
+    };
+
+    // Words that name who acts ("clerk", "locum") in two or more decisions are not a topic:
+    // a heading made of them ("Locum Clerk's Report") is about the officer, not the matter.
+    std::set<std::string> actor_words;
+    {
+        std::map<std::string, int> seen;
+        for (const auto& d : ds)
+            for (const auto& w : content_words(split_actor(d.text).first))
+                if (++seen[w] == 2) actor_words.insert(w);
+    }
+    auto topic_of = [&](const Words& heading) {
+        Words out;
+        for (const auto& w : heading)
+            if (!actor_words.count(w)) out.push_back(w);
+        return out;
+    };
+    std::set<std::pair<std::string, std::string>> standing_items;
+    {
+        std::map<std::pair<std::string, std::string>, std::set<std::string>> meetings_of;
+        for (const auto& item : collected.items) meetings_of[{item.committee_id, fold(item.title)}].insert(item.meeting_id);
+        for (const auto& [key, ms] : meetings_of)
+            if (ms.size() >= 4) standing_items.insert(key);
+    }
+
     // ---- the matter coming back: a later item of the same committee about the same thing.
     // Headings are short, so what counts is how much of the heading the decision names,
     // with the cosine over the item's opening as a check; a decision that names the date
@@ -219,6 +270,11 @@ void link_all(const Archive& archive, Collected& collected, const DecisionOption
         const Decision& c = ds[i];
         if (!(minuted(c) || c.kind == "work-programme-entry") || c.date.empty() || needs_no_action(c)) continue;
         const auto named = find_date_near(c.text, c.date);
+        // Who is to act says nothing about the matter: "Locum Clerk to report fly tipping"
+        // is not about the standing item "Locum Clerk's Report".
+        const std::string matter = split_actor(c.text).second;
+        phrases[i] = content_phrases(matter);
+        const Words mine = content_words(matter);
         const ItemRef* best = nullptr;
         double best_score = 0;
         bool best_named = false;
@@ -226,17 +282,22 @@ void link_all(const Archive& archive, Collected& collected, const DecisionOption
             if (item.date.empty() || item.date <= c.date || item.meeting_id == c.meeting_id) continue;
             if (item.committee_id != committee_id(c)) continue;
             if (days_between(c.date, item.date) > options.came_back_window_days) continue;
-            const double cosine = std::max(similarity(words[i], item.heading_words, &idf),
-                                           0.9 * similarity(words[i], item.body_words, &idf));
-            const double heading = covered(item.heading_words, words[i], &idf);
+            const double cosine = std::max(similarity(mine, item.heading_words, &idf),
+                                           0.9 * similarity(mine, item.body_words, &idf));
+            const Words topic = topic_of(item.heading_words);
+            const double heading = covered(topic, mine, &idf);
             const bool names_meeting = named && *named == item.date;
             // One shared heading word ("review") is chance; two ("work programme") are a topic.
             std::size_t shared = 0;
-            for (const auto& w : item.heading_words) shared += std::binary_search(words[i].begin(), words[i].end(), w);
+            for (const auto& w : topic) shared += std::binary_search(mine.begin(), mine.end(), w);
             if (shared < 2 && !(names_meeting && shared >= 1)) continue;
-            const double s = std::min(1.0, 0.5 * cosine + 0.5 * heading + (names_meeting ? 0.25 : 0.0));
-            if (std::getenv("QUORUM_DEBUG_LINKS"))
-                std::fprintf(stderr, "came-back %s -> %s %s: %.3f cos %.3f head %.3f shared %zu\n", c.id.c_str(), item.date.c_str(), item.title.c_str(), s, cosine, heading, shared);
+            // ... and only when the decision uses a phrase of the heading ("work programme",
+            // "mental health"), not the same two words apart ("WEST programme ... a review").
+            if (!names_meeting && !shares_phrase(item.heading_phrases, phrases[i])) continue;
+            // A heading at many meetings ("Approval of Payments") is a standing item: weaker evidence.
+            const bool standing = standing_items.count({item.committee_id, fold(item.title)}) > 0;
+            const double s = std::min(1.0, 0.5 * cosine + 0.5 * heading + (names_meeting ? 0.25 : 0.0) -
+                                               (standing ? 0.1 : 0.0));
             if (s < threshold + 0.05 || cosine < 0.15) continue;
             // The first meeting it came back at; within a meeting, the closest item.
             if (!best || item.date < best->date || (item.date == best->date && s > best_score))

@@ -102,24 +102,33 @@ Outcome read_outcome(std::string_view reader_outcome, std::string_view unit_text
         probe = probe.substr(0, std::min<std::size_t>(probe.size(), 40));
         if (const auto pos = item_text.find(probe); !probe.empty() && pos != std::string_view::npos)
             before = item_text.substr(0, pos);
-        static const std::regex sentence(
-            R"([^.\n]*(carried|seconded|unanimous|votes? to|were read out|was lost|not carried)[^.\n]*\.?)",
-            std::regex::icase);
-        std::string found;
-        std::size_t found_end = 0;
+        // The last sentence with vote words; scanned by hand because std::regex recurses
+        // per character and a hostile item without full stops would exhaust the stack.
         const std::string b(before);
-        for (auto it = std::sregex_iterator(b.begin(), b.end(), sentence); it != std::sregex_iterator(); ++it) {
-            found = it->str();
-            found_end = static_cast<std::size_t>(it->position(0) + it->length(0));
+        std::string found;
+        std::size_t found_start = 0, found_end = 0;
+        std::size_t start = 0;
+        while (start < b.size()) {
+            std::size_t end = b.find_first_of(".\n", start);
+            if (end == std::string::npos) end = b.size();
+            const std::string f = fold(std::string_view(b).substr(start, end - start));
+            for (std::string_view w : {"carried", "seconded", "unanim", "votes to", "vote to", "were read out",
+                                       "was lost", "not carried"})
+                if (contains(f, w)) {
+                    found = b.substr(start, end - start);
+                    found_start = start;
+                    found_end = std::min(end + 1, b.size());
+                    break;
+                }
+            start = end + 1;
         }
         // "The following recommendations were read out. They were proposed by the chair and
         // seconded by Cllr Andrews. The recommendations were carried unanimously": read the
         // whole run of sentences ending at the last vote sentence.
         if (!found.empty() && b.size() - found_end < 2500) {
-            const std::size_t start = b.rfind('\n', found_end - found.size());
-            const std::string paragraph =
-                trim(b.substr(start == std::string::npos ? 0 : start + 1,
-                              found_end - (start == std::string::npos ? 0 : start + 1)));
+            const std::size_t newline = b.rfind('\n', found_start);
+            const std::size_t from = newline == std::string::npos ? 0 : newline + 1;
+            const std::string paragraph = trim(b.substr(from, found_end - from));
             const std::string f = fold(paragraph);
             apply_outcome_words(f, o);
             o.proposer_name = printed_name_after(paragraph, f, "proposed by ");
@@ -138,8 +147,13 @@ Outcome read_outcome(std::string_view reader_outcome, std::string_view unit_text
     // The decision's own words can say more than "carried": noted, deferred, withdrawn.
     const bool asks = contains(body, "request") || contains(body, "asked") || contains(body, " provide") ||
                       contains(body, "report back") || contains(body, " be ");
+    const bool asks_strictly = contains(body, "request") || contains(body, "asked") || contains(body, " provide") ||
+                               contains(body, "report back");
     if (starts_with(body, "noted") || starts_with(body, "notes ") || starts_with(body, "note ")) {
         if (!asks) o.result = "noted";
+    } else if ((contains(body, " be noted") || contains(body, " is noted") || contains(body, " are noted")) &&
+               !asks_strictly) {
+        o.result = "noted";  // "The Ofsted inspection report be noted"
     } else if (contains(body, "be deferred") || contains(body, "defer this") || starts_with(body, "defer")) {
         o.result = "deferred";
     } else if (contains(body, "be withdrawn")) {

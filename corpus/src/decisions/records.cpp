@@ -102,6 +102,7 @@ Collected collect(const Archive& archive, const PeopleIndex& people) {
                 r.title = item.title;
                 r.text = u != item_units.end() ? u->second->text : std::string();
                 r.heading_words = content_words(item.title);
+                r.heading_phrases = content_phrases(item.title);
                 // The opening of the item says what it is about; the discussion drifts.
                 r.body_words = content_words(item.title + " " + r.text.substr(0, std::min<std::size_t>(r.text.size(), 600)));
                 const auto key = std::make_pair(r.meeting_id.empty() ? d.id : r.meeting_id, fold(item.title));

@@ -66,7 +66,10 @@ std::string stem(std::string w) {
     return w;
 }
 
-Words content_words(std::string_view text) {
+namespace {
+
+// Content words in text order, with repeats.
+Words content_sequence(std::string_view text) {
     const std::string folded = fold(text);
     Words out;
     std::string word;
@@ -89,8 +92,35 @@ Words content_words(std::string_view text) {
         }
     }
     flush();
-    std::sort(out.begin(), out.end());
-    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+}
+
+void sort_unique(Words& w) {
+    std::sort(w.begin(), w.end());
+    w.erase(std::unique(w.begin(), w.end()), w.end());
+}
+
+}  // namespace
+
+Words content_words(std::string_view text) {
+    Words out = content_sequence(text);
+    sort_unique(out);
+    return out;
+}
+
+Words content_phrases(std::string_view text) {
+    // A phrase does not run across punctuation: "the WEST programme, is reviewed" has no
+    // "programme review".
+    Words out;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        std::size_t end = text.find_first_of(",.;:()!?\n|", start);
+        if (end == std::string_view::npos) end = text.size();
+        const Words seq = content_sequence(text.substr(start, end - start));
+        for (std::size_t i = 1; i < seq.size(); ++i) out.push_back(seq[i - 1] + " " + seq[i]);
+        start = end + 1;
+    }
+    sort_unique(out);
     return out;
 }
 

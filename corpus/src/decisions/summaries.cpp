@@ -106,9 +106,16 @@ std::vector<PersonSummary> summarise_people(const Archive& archive, const std::v
     }
     // Roles the readers recorded elsewhere (e.g. a report's author line).
     for (const auto& p : archive.people)
-        for (const auto& r : p.roles)
+        for (const auto& r : p.roles) {
+            // The attendance already gave this person's role at that meeting.
+            const auto& mine = people[p.id].meetings;
+            if (!r.meeting_id.empty() && std::any_of(mine.begin(), mine.end(), [&](const AttendanceRecord& a) {
+                    return a.meeting_id == r.meeting_id && a.as != "apologies";
+                }))
+                continue;
             add_span(people[p.id].roles, roles.normalise(r.role), r.role, r.committee_id, r.date, seen_spans[p.id],
                      r.meeting_id);
+        }
     for (const auto& d : decisions) {
         for (const auto* who : {&d.outcome.proposer, &d.outcome.seconder})
             if (!who->empty() && people.count(*who)) people[*who].proposed.push_back(d.id);
