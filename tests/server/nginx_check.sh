@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# Checks server/deploy/nginx.conf: `nginx -t` on it, then nginx on a free port in front
+# of a real quorum-serve: a proxied /healthz, 405 for POST, 4xx for an oversized header,
+# no byte ranges, gzip for JSON. Exits 77 (ctest SKIP) when nginx or curl is absent.
+# Usage: nginx_check.sh QUORUM_INDEX QUORUM_SERVE NGINX_CONF SAMPLES_DIR
+set -u
+index_bin=$1 serve_bin=$2 conf=$3 samples=$4
+
+nginx_bin=$(command -v nginx || { [ -x /usr/sbin/nginx ] && echo /usr/sbin/nginx; } || true)
+if [ -z "$nginx_bin" ] || ! command -v curl >/dev/null; then
+    echo "nginx or curl not installed: skipping"
+    exit 77
+fi
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/quorum-nginx-XXXXXX")
+serve_pid="" nginx_pid=""
+cleanup() {
+    [ -n "$nginx_pid" ] && kill "$nginx_pid" 2>/dev/null && wait "$nginx_pid" 2>/dev/null
+    [ -n "$serve_pid" ] && kill "$serve_pid" 2>/dev/null && wait "$serve_pid" 2>/dev/null
+    rm -rf "$work"
+}
+trap cleanup EXIT
+fail() { echo "FAIL: $*"; echo "--- nginx error log:"; cat "$work/error.log" 2>/dev/null; exit 1; }
+
+# A small index and a server on a free port.
+mkdir -p "$work/in"
+cp "$samples/003_0f19b924668e569c.txt" "$samples/003_0f19b924668e569c.txt.meta.json" "$work/in/"
+"$index_bin" --db "$work/db" "$work/in" >"$work/index.log" 2>&1 || fail "quorum-index: $(cat "$work/index.log")"
+"$serve_bin" --db "$work/db" --port 0 --access-log off >"$work/serve.out" 2>"$work/serve.err" &
+serve_pid=$!
+for _ in $(seq 100); do grep -q "listening on" "$work/serve.out" && break; sleep 0.1; done
+qport=$(sed -n 's/.*127\.0\.0\.1:\([0-9]*\).*/\1/p' "$work/serve.out" | head -1)
+[ -n "$qport" ] || fail "quorum-serve did not start: $(cat "$work/serve.err")"
+
+# The deploy config with paths in the work folder and test ports.
+make_conf() {  # $1: nginx port
+    mkdir -p "$work/temp"
+    sed -e "s|^user www-data;|user $(id -un);|" \
+        -e "s|pid /run/nginx.pid;|pid $work/nginx.pid;|" \
+        -e "s|/var/log/nginx/[a-z.]*|$work/error.log|" \
+        -e "s|access_log $work/error.log|access_log $work/access.log|" \
+        -e "s|/var/lib/nginx/|$work/temp/|" \
+        -e "s|listen 80;|listen 127.0.0.1:$1;|" \
+        -e "/listen \[::\]:80;/d" \
+        -e "s|server 127.0.0.1:8080;|server 127.0.0.1:$qport;|" \
+        "$conf" >"$work/nginx.conf"
+}
+make_conf 8081
+"$nginx_bin" -t -q -p "$work" -c "$work/nginx.conf" 2>"$work/t.log" || fail "nginx -t: $(cat "$work/t.log")"
+
+# Start nginx on a free port (retry if a random pick is taken).
+nport=""
+for _ in $(seq 10); do
+    p=$((20000 + RANDOM % 40000))
+    make_conf "$p"
+    "$nginx_bin" -p "$work" -c "$work/nginx.conf" -g 'daemon off;' 2>>"$work/start.log" &
+    nginx_pid=$!
+    for _ in $(seq 50); do
+        curl -s -o /dev/null "http://127.0.0.1:$p/healthz" && { nport=$p; break; }
+        kill -0 "$nginx_pid" 2>/dev/null || break
+        sleep 0.1
+    done
+    [ -n "$nport" ] && break
+    kill "$nginx_pid" 2>/dev/null; wait "$nginx_pid" 2>/dev/null; nginx_pid=""
+done
+[ -n "$nport" ] || fail "nginx did not start: $(cat "$work/start.log")"
+base="http://127.0.0.1:$nport"
+
+status() { curl -s -o "$work/body" -w '%{http_code}' "$@"; }
+
+s=$(status "$base/healthz"); [ "$s" = 200 ] && grep -q '"units"' "$work/body" || fail "proxied /healthz: $s $(cat "$work/body")"
+s=$(status -X POST --data 'q=x' "$base/api/search"); [ "$s" = 405 ] || fail "POST: $s"
+grep -q '"method_not_allowed"' "$work/body" || fail "POST body is not JSON: $(cat "$work/body")"
+s=$(status -X DELETE "$base/api/units/x"); [ "$s" = 405 ] || fail "DELETE: $s"
+s=$(status -H "X-Big: $(head -c 20000 /dev/zero | tr '\0' a)" "$base/healthz")
+[ "${s:0:1}" = 4 ] || fail "oversized header: $s"
+s=$(status -H 'Range: bytes=0-1,3-4,5-6' "$base/api/search?q=ofsted"); [ "$s" = 200 ] || fail "multi-range: $s"
+headers=$(curl -s -D - -o /dev/null -H 'Accept-Encoding: gzip' "$base/api/search?q=ofsted&per_page=20")
+echo "$headers" | grep -qi '^content-encoding: gzip' || fail "no gzip for JSON: $headers"
+s=$(status "$base/api/search?per_page=500"); [ "$s" = 400 ] || fail "bad parameter through nginx: $s"
+s=$(status "$base/healthz"); [ "$s" = 200 ] || fail "healthz after the bad requests: $s"
+echo "nginx front OK on port $nport (quorum-serve on $qport)"
