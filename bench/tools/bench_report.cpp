@@ -196,6 +196,36 @@ std::optional<double> mb(std::optional<double> kb) {
     return *kb / 1024;
 }
 
+// The five slowest questions for Quorum (per-question p50), to point profiling at them.
+void slowest(std::ostream& out, const fs::path& work, const std::string& s) {
+    std::ifstream in(work / ("per-query-" + s + ".tsv"));
+    if (!in) return;
+    struct Row {
+        double p50, p99;
+        std::string id, kind, total, params;
+    };
+    std::vector<Row> rows;
+    std::string line;
+    std::getline(in, line);  // header
+    while (std::getline(in, line)) {
+        std::istringstream l(line);
+        Row r;
+        std::string p50, p99;
+        if (std::getline(l, r.id, '\t') && std::getline(l, r.kind, '\t') && std::getline(l, p50, '\t') &&
+            std::getline(l, p99, '\t') && std::getline(l, r.total, '\t') && std::getline(l, r.params)) {
+            r.p50 = std::strtod(p50.c_str(), nullptr);
+            r.p99 = std::strtod(p99.c_str(), nullptr);
+            rows.push_back(r);
+        }
+    }
+    std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) { return a.p50 > b.p50; });
+    out << "\nSlowest questions for Quorum in process (last run): ";
+    for (std::size_t i = 0; i < rows.size() && i < 5; ++i)
+        out << (i ? "; " : "") << "`" << rows[i].params << "` " << num(rows[i].p50) << " ms p50 (" << rows[i].total
+            << " matches)";
+    out << ".\n";
+}
+
 struct Check {
     std::string target;
     std::string measured;
@@ -385,6 +415,7 @@ int main(int argc, char** argv) {
         indexing_table(md, s);
         md << "\n### Queries\n\n";
         query_table(md, s);
+        slowest(md, work, s);
         md << "\n### HTTP\n\n";
         http_table(md, s);
         md << "\n";

@@ -10,6 +10,7 @@
 #include <sstream>
 #include <thread>
 
+#include "quorum/corpus/decisions.hpp"
 #include "quorum/corpus/reader.hpp"
 #include "quorum/index/document_builder.hpp"
 #include "quorum/index/index_writer.hpp"
@@ -36,6 +37,7 @@ struct Outcome {
     enum class Kind { indexed, touched, failed } kind = Kind::failed;
     FileSignature signature;
     BuiltFile built;
+    std::optional<corpus::FileResult> file;  // kept for the decisions pass
     std::vector<corpus::Diagnostic> diagnostics;
 };
 
@@ -148,11 +150,76 @@ Outcome process(const Task& task, DocumentBuilder& builder) {
             return out;
         }
         out.built = builder.build(result, task.key);
+        out.file = std::move(result);
         out.kind = Outcome::Kind::indexed;
     } catch (const std::exception& e) {
         out.kind = Outcome::Kind::failed;
         out.diagnostics.push_back(problem(task.path.string(), "failed", e.what()));
     }
+    return out;
+}
+
+// The folder a stored file was read under: the part of its path before its key plus the
+// key's first component (keys are relative to the parent of the input folder).
+fs::path root_of(const std::string& key, const fs::path& path) {
+    fs::path k(key);
+    if (k.is_absolute()) return path.parent_path();
+    fs::path base = path;
+    for (auto it = k.begin(); it != k.end(); ++it) base = base.parent_path();
+    return base / *k.begin();
+}
+
+// The whole archive for the decisions pass: files read in this run are reused, every
+// other indexed file whose path still exists is read again (on `threads` threads).
+// Files are merged in key order, so the same inputs give the same archive.
+corpus::Archive whole_archive(const IndexWriter& writer, std::map<std::string, corpus::FileResult>& read,
+                              const std::map<std::string, fs::path>& roots, unsigned threads, RunSummary& summary) {
+    struct Job {
+        std::string key;
+        fs::path path, root;
+        std::optional<corpus::FileResult> result;
+    };
+    std::vector<Job> jobs;
+    for (const auto& f : writer.stored_files()) {
+        if (read.count(f.key) || f.path.empty()) continue;
+        std::error_code ec;
+        if (!fs::is_regular_file(f.path, ec)) continue;  // gone without --prune: its units stay, its decisions go
+        auto r = roots.find(f.key);
+        jobs.push_back({f.key, f.path, r != roots.end() ? r->second : root_of(f.key, f.path), std::nullopt});
+    }
+    std::atomic<std::size_t> next{0};
+    std::vector<std::thread> pool;
+    for (unsigned i = 0; i < std::max(1u, threads) && i < jobs.size(); ++i)
+        pool.emplace_back([&] {
+            for (std::size_t j; (j = next++) < jobs.size();) {
+                corpus::ReadOptions read_options;
+                read_options.root = jobs[j].root;
+                try {
+                    jobs[j].result = corpus::read_file(jobs[j].path, read_options);
+                } catch (const std::exception&) {
+                    // Readers do not throw for bad data; a file that vanished mid-run is left out.
+                }
+            }
+        });
+    for (auto& t : pool) t.join();
+    for (auto& job : jobs)
+        if (job.result && job.result->ok) {
+            read.emplace(job.key, std::move(*job.result));
+            ++summary.files_reread;
+        }
+    corpus::Archive archive;
+    std::set<std::string> indexed;
+    for (const auto& f : writer.stored_files()) indexed.insert(f.key);
+    for (auto& [key, result] : read)
+        if (indexed.count(key)) corpus::merge_into(archive, std::move(result));
+    read.clear();
+    return archive;
+}
+
+std::map<std::string, UnitPlace> unit_places(const corpus::Archive& archive) {
+    std::map<std::string, UnitPlace> out;
+    for (const auto& d : archive.documents)
+        for (const auto& u : d.units) out[u.id] = UnitPlace{d.council, u.page};
     return out;
 }
 
@@ -164,7 +231,12 @@ RunSummary run_index(const RunOptions& options, const Progress& progress) {
     std::vector<Task> all = collect(options, summary);
     summary.files = all.size();
     std::set<std::string> seen;
-    for (const auto& t : all) seen.insert(t.key);
+    std::map<std::string, fs::path> roots;  // key -> input folder, for the decisions pass
+    for (const auto& t : all) {
+        seen.insert(t.key);
+        roots.emplace(t.key, t.root);
+    }
+    std::map<std::string, corpus::FileResult> read_files;  // read in this run, by key
 
     std::string options_fingerprint;
     std::string terms_tsv = options.terms_file ? read_text_file(*options.terms_file) : std::string(default_council_terms());
@@ -267,6 +339,7 @@ RunSummary run_index(const RunOptions& options, const Progress& progress) {
                     summary.units_deleted += c.deleted;
                     summary.bytes_read += outcome.signature.size;
                     ++summary.indexed;
+                    if (outcome.file) read_files.insert_or_assign(task.key, std::move(*outcome.file));
                     break;
                 }
             }
@@ -285,6 +358,23 @@ RunSummary run_index(const RunOptions& options, const Progress& progress) {
             ++summary.removed_files;
         }
     }
+
+    // Decisions link records across files, so any change recomputes them over the whole
+    // archive; the new records go into the same transaction as the units.
+    if (writer.changed() || options.force || !writer.decisions_current()) {
+        corpus::Archive archive = whole_archive(writer, read_files, roots, threads, summary);
+        corpus::DecisionOptions decision_options;
+        decision_options.as_of = options.as_of;
+        corpus::DecisionAnalysis analysis = corpus::analyse_decisions(archive, decision_options);
+        DecisionCounts c = writer.write_decisions(analysis, unit_places(archive));
+        summary.decisions_computed = true;
+        summary.decisions = c.decisions;
+        summary.links = c.links;
+        summary.threads = c.threads;
+        summary.people = c.people;
+        summary.committees = c.committees;
+    }
+    read_files.clear();
 
     writer.commit();
     summary.committed = true;

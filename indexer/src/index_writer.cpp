@@ -1,10 +1,12 @@
 #include "quorum/index/index_writer.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <stdexcept>
 
 #include <xapian.h>
 
+#include "decision_documents.hpp"
 #include "quorum/index/schema.hpp"
 #include "quorum/index/text_fold.hpp"
 
@@ -374,6 +376,92 @@ std::size_t IndexWriter::remove_file(const std::string& key) {
         rethrow(e, "cannot write the index");
     }
     return deleted;
+}
+
+bool IndexWriter::changed() const { return impl_->dirty; }
+
+bool IndexWriter::decisions_current() const {
+    try {
+        return impl_->db.get_metadata(std::string(s::decisions_key)) == s::decisions_version;
+    } catch (const Xapian::Error& e) {
+        rethrow(e, "cannot read the index");
+    }
+}
+
+namespace {
+
+// Terms of `doc` starting with `prefix` followed by a lower-case value (so "XO" does not
+// take "XOWN..." terms).
+std::vector<std::string> valued_terms(const Xapian::Document& doc, std::string_view prefix) {
+    std::vector<std::string> out;
+    auto t = doc.termlist_begin();
+    t.skip_to(std::string(prefix));
+    for (; t != doc.termlist_end() && (*t).rfind(prefix, 0) == 0; ++t) {
+        const std::string& term = *t;
+        if (term.size() > prefix.size() && std::isupper(static_cast<unsigned char>(term[prefix.size()]))) continue;
+        out.push_back(term);
+    }
+    return out;
+}
+
+}  // namespace
+
+DecisionCounts IndexWriter::write_decisions(const corpus::DecisionAnalysis& analysis,
+                                            const std::map<std::string, UnitPlace>& places) {
+    DecisionCounts counts;
+    auto& db = impl_->db;
+    try {
+        // The records are rebuilt whole: links cross files, so any change may move any of them.
+        for (std::string_view type : {s::decision_type, s::person_type, s::committee_type}) {
+            std::string term = s::term(s::type_prefix, type);
+            std::vector<Xapian::docid> old(db.postlist_begin(term), db.postlist_end(term));
+            for (auto id : old) db.delete_document(id);
+        }
+        auto store = [&db](std::vector<RecordDocument> docs) {
+            for (auto& r : docs) db.replace_document(r.id_term, r.doc);
+            return docs.size();
+        };
+        counts.decisions = store(decision_documents(analysis, places));
+        counts.people = store(person_documents(analysis));
+        counts.committees = store(committee_documents(analysis));
+        counts.links = analysis.links.size();
+        counts.threads = analysis.threads.size();
+
+        // Units carry their decision's outcome and status (facets and filters of /api/search).
+        for (const auto& [unit_id, wanted] : unit_decisions(analysis)) {
+            auto docid = impl_->find(s::term(s::id_prefix, unit_id));
+            if (!docid) continue;
+            Xapian::Document doc = db.get_document(*docid);
+            std::set<std::string> want_terms;
+            for (const auto& o : wanted.outcomes) want_terms.insert(s::term(s::outcome_prefix, o));
+            for (const auto& st : wanted.statuses) want_terms.insert(s::term(s::status_prefix, st));
+            std::vector<std::string> have = valued_terms(doc, s::outcome_prefix);
+            for (auto& t : valued_terms(doc, s::status_prefix)) have.push_back(std::move(t));
+            std::string outcome = wanted.outcomes.empty() ? std::string() : wanted.outcomes.front();
+            std::string status = wanted.statuses.empty() ? std::string() : wanted.statuses.front();
+            json data = json::parse(doc.get_data(), nullptr, false);
+            bool same = std::set<std::string>(have.begin(), have.end()) == want_terms &&
+                        doc.get_value(s::outcome_slot) == outcome && doc.get_value(s::status_slot) == status &&
+                        data.is_object() && data.contains("decision") && data["decision"] == wanted.record;
+            if (same) continue;
+            for (const auto& t : have) doc.remove_term(t);
+            for (const auto& t : want_terms) doc.add_boolean_term(t);
+            if (outcome.empty()) doc.remove_value(s::outcome_slot); else doc.add_value(s::outcome_slot, outcome);
+            if (status.empty()) doc.remove_value(s::status_slot); else doc.add_value(s::status_slot, status);
+            if (data.is_object()) {
+                data["decision"] = wanted.record;
+                doc.set_data(dump(data));
+            }
+            db.replace_document(*docid, doc);
+            ++counts.units_updated;
+        }
+        db.set_metadata(std::string(s::decisions_key), std::string(s::decisions_version));
+        db.set_metadata(std::string(s::decisions_as_of_key), analysis.as_of);
+        impl_->dirty = true;
+    } catch (const Xapian::Error& e) {
+        rethrow(e, "cannot write the decision records");
+    }
+    return counts;
 }
 
 void IndexWriter::set_council_terms(std::vector<std::pair<std::string, std::string>> terms) {

@@ -41,6 +41,9 @@ void print_summary(const quorum::index::RunSummary& s) {
         for (const auto& [type, n] : s.units_by_type) std::fprintf(stderr, " %s %zu", type.c_str(), n);
         std::fprintf(stderr, "\n");
     }
+    if (s.decisions_computed)
+        std::fprintf(stderr, "  decisions: %zu records, %zu links, %zu threads; %zu people, %zu committees (%zu files re-read)\n",
+                     s.decisions, s.links, s.threads, s.people, s.committees, s.files_reread);
     std::fprintf(stderr, "  %.2f s, %.2f MB read (%.2f MB/s), index %.2f MB\n", s.seconds, mb,
                  s.seconds > 0 ? mb / s.seconds : 0.0, static_cast<double>(s.index_bytes) / 1e6);
 }
@@ -57,6 +60,7 @@ int main(int argc, char** argv) {
     app.add_option("inputs", inputs, "files or folders (searched recursively)");
     app.add_flag("--prune", options.prune, "remove units of indexed files that no longer exist");
     app.add_flag("--force", options.force, "re-index every file even when unchanged");
+    app.add_option("--as-of", options.as_of, "date (YYYY-MM-DD) decision statuses are relative to (default: today)");
     app.add_option("--dump", dump_file, "print the reading of FILE as JSON and exit (no index)");
     app.add_option("--topics", topics, "topics file (id<TAB>name<TAB>patterns) for topic names");
     app.add_option("--terms", terms, "council terms file (TERM<TAB>SYNONYM|...) instead of the built-in list");

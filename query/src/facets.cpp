@@ -23,6 +23,8 @@ FacetSpies::FacetSpies(const IndexCache& cache) {
     single("year", s::year_slot);
     single("type", s::type_slot);
     single("kind", s::kind_slot);
+    single("outcome", s::outcome_slot);  // units of decisions: the decision's outcome (docs/DECISIONS.md)
+    single("status", s::status_slot);
     multi("person", s::person_slot_first, cache.person_slots);
     multi("topic", s::topic_slot_first, cache.topic_slots);
 }

@@ -170,6 +170,68 @@ struct Searcher::Impl {
         for (auto it = mset.begin(); it != mset.end(); ++it) out.push_back(it.get_document().get_value(s::summary_slot));
         return out;
     }
+
+    // One page of records of the decisions pass in list order (order slot), with an exact total.
+    RecordList records(const Xapian::Query& query, int page, int per_page) {
+        if (page < 1) throw std::invalid_argument("page must be 1 or more");
+        if (per_page < 1 || per_page > max_per_page)
+            throw std::invalid_argument("per_page must be between 1 and " + std::to_string(max_per_page));
+        long long first = static_cast<long long>(page - 1) * per_page;
+        if (first > max_first_hit) throw std::invalid_argument("page is too far into the list; narrow the filters");
+        Xapian::Enquire enquire(db);
+        enquire.set_query(query);
+        enquire.set_weighting_scheme(Xapian::BoolWeight());
+        enquire.set_sort_by_value(s::order_slot, false);
+        enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+        Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(first), static_cast<Xapian::doccount>(per_page),
+                                             db.get_doccount());
+        RecordList out;
+        out.total = mset.get_matches_estimated();
+        for (auto it = mset.begin(); it != mset.end(); ++it) out.records.push_back(it.get_document().get_value(s::summary_slot));
+        return out;
+    }
+
+    static Xapian::Query all_of(std::vector<Xapian::Query> parts) {
+        return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
+    }
+
+    static Xapian::Query term_of(std::string_view prefix, std::string_view value) {
+        return Xapian::Query(s::term(prefix, quorum::index::bounded_term_value(value)));
+    }
+
+    RecordList decisions(const DecisionQuery& q) {
+        std::vector<Xapian::Query> parts{term_of(s::type_prefix, s::decision_type)};
+        if (!q.committee.empty()) parts.push_back(term_of(s::committee_prefix, q.committee));
+        if (!q.outcome.empty()) parts.push_back(term_of(s::outcome_prefix, quorum::index::slug(q.outcome)));
+        if (!q.status.empty()) parts.push_back(term_of(s::status_prefix, quorum::index::slug(q.status)));
+        if (!q.kind.empty()) parts.push_back(term_of(s::decision_kind_prefix, quorum::index::slug(q.kind)));
+        if (!q.owner.empty()) {
+            // An owner person id, or every word of the printed owner ("sampson", "Head of Service").
+            std::vector<Xapian::Query> words;
+            for (const auto& w : quorum::index::fold_words(q.owner)) words.push_back(term_of(s::owner_word_prefix, w));
+            Xapian::Query by_id = term_of(s::owner_prefix, quorum::index::slug(q.owner));
+            parts.push_back(words.empty() ? by_id : Xapian::Query(Xapian::Query::OP_OR, by_id, all_of(std::move(words))));
+        }
+        if (!q.from.empty() || !q.to.empty()) parts.push_back(date_range(q.from, q.to));
+        for (const auto& w : quorum::index::fold_words(q.q)) parts.push_back(term_of(s::record_word_prefix, w));
+        RecordList out = records(all_of(std::move(parts)), q.page, q.per_page);
+        out.as_of = db.get_metadata(std::string(s::decisions_as_of_key));
+        return out;
+    }
+
+    RecordList people(const std::string& q, int page, int per_page) {
+        std::vector<Xapian::Query> parts{term_of(s::type_prefix, s::person_type)};
+        // Typing a name finds it as it is typed: every word matches the start of a name word.
+        for (const auto& w : quorum::index::fold_words(q))
+            parts.emplace_back(Xapian::Query::OP_WILDCARD, s::term(s::record_word_prefix, quorum::index::bounded_term_value(w)),
+                               max_wildcard_expansion, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+        return records(all_of(std::move(parts)), page, per_page);
+    }
+
+    std::optional<std::string> record(std::string_view tag, const std::string& id) {
+        if (id.empty()) return std::nullopt;
+        return data_of(s::term(s::id_prefix, std::string(tag) + quorum::index::bounded_term_value(id)));
+    }
 };
 
 Searcher::Searcher(const std::filesystem::path& db_dir) : impl_(std::make_unique<Impl>(db_dir)) {}
@@ -199,6 +261,32 @@ std::optional<std::string> Searcher::meeting(const std::string& id) {
 
 std::uint64_t Searcher::unit_count() {
     return impl_->with_retry([&] { return std::uint64_t(impl_->db.get_termfreq(std::string(s::unit_marker))); });
+}
+
+RecordList Searcher::decisions(const DecisionQuery& query) {
+    return impl_->with_retry([&] { return impl_->decisions(query); });
+}
+
+std::optional<std::string> Searcher::decision(const std::string& id) {
+    return impl_->with_retry([&] { return impl_->record(s::decision_id_tag, id); });
+}
+
+RecordList Searcher::people(const std::string& q, int page, int per_page) {
+    return impl_->with_retry([&] { return impl_->people(q, page, per_page); });
+}
+
+std::optional<std::string> Searcher::person(const std::string& id) {
+    return impl_->with_retry([&] { return impl_->record(s::person_id_tag, id); });
+}
+
+std::vector<std::string> Searcher::committees() {
+    return impl_->with_retry([&] {
+        return impl_->records(Impl::term_of(s::type_prefix, s::committee_type), 1, max_per_page).records;
+    });
+}
+
+std::optional<std::string> Searcher::committee(const std::string& id) {
+    return impl_->with_retry([&] { return impl_->record(s::committee_id_tag, id); });
 }
 
 bool Searcher::refresh() {

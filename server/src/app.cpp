@@ -24,6 +24,12 @@ void install_app(httplib::Server& server, Backend& backend, AccessLog* log, AppO
     server.Get(R"(/api/units/([^/]+))", route(get_unit));
     server.Get("/api/meetings", route(get_meetings));
     server.Get(R"(/api/meetings/([^/]+))", route(get_meeting));
+    server.Get("/api/decisions", route(get_decisions));
+    server.Get(R"(/api/decisions/([^/]+))", route(get_decision));
+    server.Get("/api/people", route(get_people));
+    server.Get(R"(/api/people/([^/]+))", route(get_person));
+    server.Get("/api/committees", route(get_committees));
+    server.Get(R"(/api/committees/([^/]+))", route(get_committee));
     server.Get("/api/openapi.json", route(get_openapi));
     server.Get("/healthz", route(get_healthz));
     server.Get(R"(/|/index\.html|/favicon\.ico|/static/[A-Za-z0-9._/-]{1,200})", route(get_asset));

@@ -21,6 +21,15 @@ public:
     virtual std::optional<std::string> meeting(const std::string& id) = 0;
     // Cheap: served from a cache refreshed at most about once a second.
     virtual std::uint64_t unit_count() = 0;
+
+    // Records of the decisions pass (docs/DECISIONS.md). Defaults answer "nothing
+    // stored", so a backend without them (test fakes) still serves the rest.
+    virtual query::RecordList decisions(const query::DecisionQuery&) { return {}; }
+    virtual std::optional<std::string> decision(const std::string&) { return std::nullopt; }
+    virtual query::RecordList people(const std::string&, int, int) { return {}; }
+    virtual std::optional<std::string> person(const std::string&) { return std::nullopt; }
+    virtual std::vector<std::string> committees() { return {}; }
+    virtual std::optional<std::string> committee(const std::string&) { return std::nullopt; }
 };
 
 }  // namespace quorum::server

@@ -5,9 +5,11 @@
 #include "json_codec.hpp"
 #include "openapi.hpp"
 #include "params.hpp"
+#include "record_exports.hpp"
 #include "web_assets.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <memory>
 
 namespace quorum::server {
@@ -100,6 +102,105 @@ void stream_export(Context& ctx, query::SearchRequest request, Format format, ht
     }
 }
 
+// Streams every record of a list (at most kExportCap) as CSV or Atom, batch by batch:
+// `fetch(page)` returns one batch of kExportBatch list-form records (fewer at the end).
+// The first batch is fetched before streaming, so a failure still gets a JSON error.
+struct RecordStream {
+    Context& ctx;
+    RecordKind kind;
+    Format format;
+    std::function<std::vector<nlohmann::json>(int)> fetch;
+    std::string filters;
+    std::string updated = rfc3339_now();
+    std::vector<nlohmann::json> batch;
+    int page = 1;
+    int sent = 0;
+    bool started = false;
+
+    bool more() const { return sent < kExportCap && static_cast<int>(batch.size()) == kExportBatch; }
+
+    std::string render_batch() {
+        std::string out;
+        for (const auto& record : batch) {
+            if (sent >= kExportCap) break;
+            out += format == Format::csv ? record_csv_row(kind, record, ctx.public_url)
+                                         : record_atom_entry(kind, record, ctx.public_url, updated);
+            ++sent;
+        }
+        return out;
+    }
+
+    bool next(httplib::DataSink& sink) noexcept {
+        try {
+            std::string chunk;
+            if (!started) {
+                started = true;
+                chunk = format == Format::csv ? record_csv_header(kind)
+                                              : record_atom_begin(kind, filters, updated, ctx.public_url);
+                chunk += render_batch();
+            } else if (more()) {
+                batch = fetch(++page);
+                chunk = render_batch();
+            }
+            const bool done = !more() || batch.empty();
+            if (done && format == Format::atom) chunk += atom_end();
+            if (!chunk.empty()) {
+                AccessLog::add_streamed_bytes(chunk.size());
+                if (!sink.write(chunk.data(), chunk.size())) return false;
+            }
+            if (done) sink.done();
+            return true;
+        } catch (const std::exception& e) {
+            if (ctx.log) ctx.log->note(std::string("export stopped: ") + e.what());
+        } catch (...) {
+            if (ctx.log) ctx.log->note("export stopped: unknown exception");
+        }
+        return false;
+    }
+};
+
+// The query string as the feed's subtitle and id seed: the filters, without format/page.
+std::string filters_of(const httplib::Request& req) {
+    std::string out;
+    for (const auto& [k, v] : req.params) {
+        if (k == "format" || k == "page" || k == "per_page" || v.empty()) continue;
+        if (!out.empty()) out += '&';
+        out += k + "=" + v;
+    }
+    return to_valid_utf8(out);
+}
+
+void stream_records(Context& ctx, const httplib::Request& req, RecordKind kind, Format format,
+                    std::function<std::vector<nlohmann::json>(int)> fetch, httplib::Response& res) {
+    auto stream = std::make_shared<RecordStream>(RecordStream{ctx, kind, format, std::move(fetch), filters_of(req)});
+    stream->batch = stream->fetch(1);
+    const std::string name(record_list_name(kind));
+    if (format == Format::csv) {
+        res.set_header("Content-Disposition", "attachment; filename=\"quorum-" + name + ".csv\"");
+        res.set_chunked_content_provider("text/csv; charset=utf-8",
+                                         [stream](std::size_t, httplib::DataSink& sink) { return stream->next(sink); });
+    } else {
+        res.set_chunked_content_provider("application/atom+xml; charset=utf-8",
+                                         [stream](std::size_t, httplib::DataSink& sink) { return stream->next(sink); });
+    }
+}
+
+// One export batch out of a list the backend returns whole.
+std::vector<nlohmann::json> slice(const std::vector<std::string>& records, int page) {
+    std::vector<nlohmann::json> out;
+    const std::size_t first = static_cast<std::size_t>(page - 1) * kExportBatch;
+    for (std::size_t i = first; i < records.size() && i < first + kExportBatch; ++i)
+        out.push_back(parse_record(records[i], /*drop_text=*/false));
+    return out;
+}
+
+std::vector<nlohmann::json> parsed(const std::vector<std::string>& records) {
+    std::vector<nlohmann::json> out;
+    out.reserve(records.size());
+    for (const auto& r : records) out.push_back(parse_record(r, /*drop_text=*/false));
+    return out;
+}
+
 }  // namespace
 
 void get_search(Context& ctx, const httplib::Request& req, httplib::Response& res) {
@@ -118,6 +219,22 @@ void get_unit(Context& ctx, const httplib::Request& req, httplib::Response& res)
 
 void get_meetings(Context& ctx, const httplib::Request& req, httplib::Response& res) {
     const auto params = parse_meeting_params(req.params);
+    if (params.format != Format::json) {
+        // Rows carry the whole meeting record (council, venue, documents), not the summary.
+        auto all = std::make_shared<std::vector<std::string>>(ctx.backend.meetings(params.filter));
+        return stream_records(ctx, req, RecordKind::meeting, params.format, [&ctx, all](int page) {
+            std::vector<nlohmann::json> out;
+            for (auto& summary : slice(*all, page)) {
+                auto record = ctx.backend.meeting(summary.value("id", ""));
+                nlohmann::json full = record ? parse_record(*record, /*drop_text=*/true) : summary;
+                if (!full.contains("items_count")) full["items_count"] = summary.value("items_count", nlohmann::json());
+                full.erase("items");
+                full.erase("attendance");
+                out.push_back(std::move(full));
+            }
+            return out;
+        }, res);
+    }
     send_json(res, meetings_json(ctx.backend.meetings(params.filter), params));
 }
 
@@ -126,6 +243,68 @@ void get_meeting(Context& ctx, const httplib::Request& req, httplib::Response& r
     const auto record = ctx.backend.meeting(id);
     if (!record) throw NotFound("no meeting has the id " + id + ": ids come from /api/meetings");
     send_json(res, meeting_json(*record));
+}
+
+void get_decisions(Context& ctx, const httplib::Request& req, httplib::Response& res) {
+    const auto params = parse_decision_params(req.params);
+    if (params.format != Format::json) {
+        return stream_records(ctx, req, RecordKind::decision, params.format, [&ctx, query = params.query](int page) mutable {
+            query.page = page;
+            query.per_page = kExportBatch;
+            return parsed(ctx.backend.decisions(query).records);
+        }, res);
+    }
+    const auto list = ctx.backend.decisions(params.query);
+    send_json(res, {{"as_of", list.as_of.empty() ? nlohmann::json(nullptr) : nlohmann::json(list.as_of)},
+                    {"total", list.total},
+                    {"page", params.query.page},
+                    {"per_page", params.query.per_page},
+                    {"decisions", parsed(list.records)}});
+}
+
+void get_decision(Context& ctx, const httplib::Request& req, httplib::Response& res) {
+    const auto id = checked_id(req, "decision");
+    const auto record = ctx.backend.decision(id);
+    if (!record) throw NotFound("no decision has the id " + id + ": ids come from /api/decisions");
+    send_json(res, parse_record(*record, /*drop_text=*/false));
+}
+
+void get_people(Context& ctx, const httplib::Request& req, httplib::Response& res) {
+    const auto params = parse_people_params(req.params);
+    if (params.format != Format::json) {
+        return stream_records(ctx, req, RecordKind::person, params.format, [&ctx, q = params.q](int page) {
+            return parsed(ctx.backend.people(q, page, kExportBatch).records);
+        }, res);
+    }
+    const auto list = ctx.backend.people(params.q, params.page, params.per_page);
+    send_json(res, {{"total", list.total},
+                    {"page", params.page},
+                    {"per_page", params.per_page},
+                    {"people", parsed(list.records)}});
+}
+
+void get_person(Context& ctx, const httplib::Request& req, httplib::Response& res) {
+    const auto id = checked_id(req, "person");
+    const auto record = ctx.backend.person(id);
+    if (!record) throw NotFound("no person has the id " + id + ": ids come from /api/people");
+    send_json(res, parse_record(*record, /*drop_text=*/false));
+}
+
+void get_committees(Context& ctx, const httplib::Request& req, httplib::Response& res) {
+    const auto format = parse_committees_params(req.params);
+    if (format != Format::json) {
+        auto all = std::make_shared<std::vector<std::string>>(ctx.backend.committees());
+        return stream_records(ctx, req, RecordKind::committee, format, [all](int page) { return slice(*all, page); }, res);
+    }
+    const auto list = ctx.backend.committees();
+    send_json(res, {{"total", list.size()}, {"committees", parsed(list)}});
+}
+
+void get_committee(Context& ctx, const httplib::Request& req, httplib::Response& res) {
+    const auto id = checked_id(req, "committee");
+    const auto record = ctx.backend.committee(id);
+    if (!record) throw NotFound("no committee has the id " + id + ": ids come from /api/committees");
+    send_json(res, parse_record(*record, /*drop_text=*/false));
 }
 
 void get_healthz(Context& ctx, const httplib::Request&, httplib::Response& res) {

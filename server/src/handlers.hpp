@@ -21,6 +21,12 @@ void get_search(Context& ctx, const httplib::Request& req, httplib::Response& re
 void get_unit(Context& ctx, const httplib::Request& req, httplib::Response& res);
 void get_meetings(Context& ctx, const httplib::Request& req, httplib::Response& res);
 void get_meeting(Context& ctx, const httplib::Request& req, httplib::Response& res);
+void get_decisions(Context& ctx, const httplib::Request& req, httplib::Response& res);
+void get_decision(Context& ctx, const httplib::Request& req, httplib::Response& res);
+void get_people(Context& ctx, const httplib::Request& req, httplib::Response& res);
+void get_person(Context& ctx, const httplib::Request& req, httplib::Response& res);
+void get_committees(Context& ctx, const httplib::Request& req, httplib::Response& res);
+void get_committee(Context& ctx, const httplib::Request& req, httplib::Response& res);
 void get_healthz(Context& ctx, const httplib::Request& req, httplib::Response& res);
 void get_openapi(Context& ctx, const httplib::Request& req, httplib::Response& res);
 void get_asset(Context& ctx, const httplib::Request& req, httplib::Response& res);

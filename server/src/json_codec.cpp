@@ -15,7 +15,7 @@ constexpr std::initializer_list<const char*> kHitFields = {
 constexpr std::initializer_list<const char*> kMeetingFields = {
     "id", "date", "committee", "title", "venue", "documents", "attendance", "items", "items_count"};
 constexpr std::initializer_list<const char*> kMeetingSummaryFields = {"id", "date", "committee", "title", "items_count"};
-constexpr std::initializer_list<const char*> kFacetNames = {"committee", "year", "type", "person", "topic"};
+constexpr std::initializer_list<const char*> kFacetNames = {"committee", "year", "type", "person", "topic", "outcome", "status"};
 
 void ensure_fields(json& object, std::initializer_list<const char*> fields) {
     for (const char* f : fields)

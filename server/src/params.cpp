@@ -119,7 +119,48 @@ const std::vector<ParamSpec> kMeetingsTable = {
     {"to", K::date, false, 0, 0, {}, "", "latest meeting date, inclusive"},
     {"page", K::integer, false, 1, 100000, {}, "1", "1-based page (only with page or per_page: else every meeting)"},
     {"per_page", K::integer, false, 1, 1000, {}, "100", "meetings per page"},
+    {"format", K::choice, false, 0, 0, {"json", "csv", "atom"}, "json",
+     "json; csv and atom: every matching meeting (page and per_page are ignored)"},
 };
+
+const std::vector<ParamSpec> kDecisionsTable = {
+    {"q", K::text, false, 0, 1000, {}, "", "every word occurs in the text, item title, owner or document title"},
+    {"committee", K::id, false, 0, 0, {}, "", "committee id"},
+    {"outcome", K::choice, false, 0, 0, {"agreed", "noted", "deferred", "rejected", "amended", "withdrawn"}, "",
+     "outcome recorded in the minutes"},
+    {"status", K::choice, false, 0, 0,
+     {"completed", "in-progress", "overdue", "to-be-completed", "open", "closed", "deferred", "no-action", "proposed",
+      "adopted", "not-adopted"},
+     "", "status (overdue also matches decisions past their due date)"},
+    {"owner", K::text, false, 0, 200, {}, "", "owner person id, or words of the owner's printed name"},
+    {"kind", K::choice, false, 0, 0,
+     {"resolution", "recommendation", "agreed", "action", "information-request", "report-recommendation",
+      "tracker-row", "work-programme-entry"},
+     "", "kind of record"},
+    {"from", K::date, false, 0, 0, {}, "", "earliest meeting date, inclusive"},
+    {"to", K::date, false, 0, 0, {}, "", "latest meeting date, inclusive"},
+    {"page", K::integer, false, 1, 100000, {}, "1", "1-based page"},
+    {"per_page", K::integer, false, 1, 1000, {}, "50", "decisions per page"},
+    {"format", K::choice, false, 0, 0, {"json", "csv", "atom"}, "json",
+     "json: one page; csv and atom: every matching decision, at most 10,000"},
+};
+
+const std::vector<ParamSpec> kPeopleTable = {
+    {"q", K::text, false, 0, 200, {}, "", "every word starts a word of the name (or another spelling of it)"},
+    {"page", K::integer, false, 1, 100000, {}, "1", "1-based page"},
+    {"per_page", K::integer, false, 1, 1000, {}, "100", "people per page"},
+    {"format", K::choice, false, 0, 0, {"json", "csv", "atom"}, "json",
+     "json: one page; csv and atom: every matching person, at most 10,000"},
+};
+
+const std::vector<ParamSpec> kCommitteesTable = {
+    {"format", K::choice, false, 0, 0, {"json", "csv", "atom"}, "json", "json, csv or atom"},
+};
+
+Format format_of(const ParsedParams& p) {
+    const auto format = p.one("format").value_or("json");
+    return format == "csv" ? Format::csv : format == "atom" ? Format::atom : Format::json;
+}
 
 void check_date_order(const ParsedParams& p) {
     auto from = p.one("from"), to = p.one("to");
@@ -163,6 +204,9 @@ ParsedParams parse_params(std::span<const ParamSpec> table, const QueryParams& p
 
 std::span<const ParamSpec> search_param_table() { return kSearchTable; }
 std::span<const ParamSpec> meetings_param_table() { return kMeetingsTable; }
+std::span<const ParamSpec> decisions_param_table() { return kDecisionsTable; }
+std::span<const ParamSpec> people_param_table() { return kPeopleTable; }
+std::span<const ParamSpec> committees_param_table() { return kCommitteesTable; }
 
 SearchParams parse_search_params(const QueryParams& params) {
     const auto p = parse_params(kSearchTable, params);
@@ -185,8 +229,7 @@ SearchParams parse_search_params(const QueryParams& params) {
     r.page = static_cast<int>(p.integer("page", 1));
     r.per_page = static_cast<int>(p.integer("per_page", 10));
     r.include_procedural = p.one("procedural").value_or("true") == "true";
-    const auto format = p.one("format").value_or("json");
-    out.format = format == "csv" ? Format::csv : format == "atom" ? Format::atom : Format::json;
+    out.format = format_of(p);
     return out;
 }
 
@@ -201,8 +244,40 @@ MeetingParams parse_meeting_params(const QueryParams& params) {
         out.page = static_cast<int>(p.integer("page", 1));
         out.per_page = static_cast<int>(p.integer("per_page", 100));
     }
+    out.format = format_of(p);
     return out;
 }
+
+DecisionParams parse_decision_params(const QueryParams& params) {
+    const auto p = parse_params(kDecisionsTable, params);
+    check_date_order(p);
+    DecisionParams out;
+    auto& q = out.query;
+    q.q = p.one("q").value_or("");
+    q.committee = p.one("committee").value_or("");
+    q.outcome = p.one("outcome").value_or("");
+    q.status = p.one("status").value_or("");
+    q.owner = p.one("owner").value_or("");
+    q.kind = p.one("kind").value_or("");
+    q.from = p.one("from").value_or("");
+    q.to = p.one("to").value_or("");
+    q.page = static_cast<int>(p.integer("page", 1));
+    q.per_page = static_cast<int>(p.integer("per_page", 50));
+    out.format = format_of(p);
+    return out;
+}
+
+PeopleParams parse_people_params(const QueryParams& params) {
+    const auto p = parse_params(kPeopleTable, params);
+    PeopleParams out;
+    out.q = p.one("q").value_or("");
+    out.page = static_cast<int>(p.integer("page", 1));
+    out.per_page = static_cast<int>(p.integer("per_page", 100));
+    out.format = format_of(p);
+    return out;
+}
+
+Format parse_committees_params(const QueryParams& params) { return format_of(parse_params(kCommitteesTable, params)); }
 
 bool is_valid_utf8(std::string_view text) noexcept {
     std::size_t i = 0;

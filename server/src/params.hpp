@@ -62,14 +62,32 @@ struct SearchParams {
 struct MeetingParams {
     query::MeetingFilter filter;
     std::optional<int> page, per_page;  // both unset: every matching meeting
+    Format format = Format::json;       // csv, atom: every matching meeting
+};
+
+struct DecisionParams {
+    query::DecisionQuery query;
+    Format format = Format::json;
+};
+
+struct PeopleParams {
+    std::string q;
+    int page = 1, per_page = 100;
+    Format format = Format::json;
 };
 
 [[nodiscard]] std::span<const ParamSpec> search_param_table();
 [[nodiscard]] std::span<const ParamSpec> meetings_param_table();
+[[nodiscard]] std::span<const ParamSpec> decisions_param_table();
+[[nodiscard]] std::span<const ParamSpec> people_param_table();
+[[nodiscard]] std::span<const ParamSpec> committees_param_table();
 
 // Throw std::invalid_argument naming the bad parameter.
 [[nodiscard]] SearchParams parse_search_params(const QueryParams& params);
 [[nodiscard]] MeetingParams parse_meeting_params(const QueryParams& params);
+[[nodiscard]] DecisionParams parse_decision_params(const QueryParams& params);
+[[nodiscard]] PeopleParams parse_people_params(const QueryParams& params);
+[[nodiscard]] Format parse_committees_params(const QueryParams& params);
 
 // Helpers shared with the route table.
 [[nodiscard]] bool is_valid_utf8(std::string_view text) noexcept;

@@ -81,6 +81,30 @@ std::optional<std::string> SearcherBackend::meeting(const std::string& id) {
     return with_local([&](query::Searcher& s) { return s.meeting(id); });
 }
 
+query::RecordList SearcherBackend::decisions(const query::DecisionQuery& query) {
+    return with_local([&](query::Searcher& s) { return s.decisions(query); });
+}
+
+std::optional<std::string> SearcherBackend::decision(const std::string& id) {
+    return with_local([&](query::Searcher& s) { return s.decision(id); });
+}
+
+query::RecordList SearcherBackend::people(const std::string& q, int page, int per_page) {
+    return with_local([&](query::Searcher& s) { return s.people(q, page, per_page); });
+}
+
+std::optional<std::string> SearcherBackend::person(const std::string& id) {
+    return with_local([&](query::Searcher& s) { return s.person(id); });
+}
+
+std::vector<std::string> SearcherBackend::committees() {
+    return with_local([](query::Searcher& s) { return s.committees(); });
+}
+
+std::optional<std::string> SearcherBackend::committee(const std::string& id) {
+    return with_local([&](query::Searcher& s) { return s.committee(id); });
+}
+
 std::uint64_t SearcherBackend::unit_count() {
     const auto checked = count_checked_ns_.load(std::memory_order_relaxed);
     const auto now = now_ns();

@@ -23,6 +23,12 @@ public:
     std::vector<std::string> meetings(const query::MeetingFilter& filter) override;
     std::optional<std::string> meeting(const std::string& id) override;
     std::uint64_t unit_count() override;
+    query::RecordList decisions(const query::DecisionQuery& query) override;
+    std::optional<std::string> decision(const std::string& id) override;
+    query::RecordList people(const std::string& q, int page, int per_page) override;
+    std::optional<std::string> person(const std::string& id) override;
+    std::vector<std::string> committees() override;
+    std::optional<std::string> committee(const std::string& id) override;
 
 private:
     query::Searcher& local();

@@ -1,7 +1,9 @@
 // Quorum web page: search, read and cite council meeting records over the public JSON API.
 // Plain DOM, no framework, no innerHTML: every piece of server text becomes a text node,
 // and the only markup taken from the server is <mark> in snippets (see snippetNodes).
-// Every state lives in the URL (?q=&committee=&...&page=, ?view=unit&id=, ?view=meeting&id=).
+// Every state lives in the URL (?q=&committee=&...&page=, ?view=unit&id=, ?view=meeting&id=,
+// ?view=decisions&status=&..., ?view=decision&id=, ?view=people&q=, ?view=person&id=,
+// ?view=committees, ?view=committee&id=).
 'use strict';
 
 (() => {
@@ -12,6 +14,18 @@
   const PER_PAGE = 10;
   const FACET_VISIBLE = 6;
   const narrow = window.matchMedia('(max-width: 52em)');
+  const DECISION_FILTERS = ['q', 'committee', 'outcome', 'status', 'owner', 'from', 'to'];
+  const DECISION_TYPES = new Set(['resolution', 'action']);
+  const DECISIONS_PER_PAGE = 20;
+  const PEOPLE_SHOWN = 300;
+  const OUTCOMES = [['agreed', 'Agreed'], ['noted', 'Noted'], ['deferred', 'Deferred'], ['rejected', 'Rejected'], ['amended', 'Amended'], ['withdrawn', 'Withdrawn']];
+  const STATUSES = [['overdue', 'Overdue'], ['open', 'Open'], ['in progress', 'In progress'], ['to be completed', 'To be completed'], ['completed', 'Completed'],
+    ['closed', 'Closed (came back)'], ['deferred', 'Deferred'], ['no-action', 'No action needed'], ['proposed', 'Proposed'], ['adopted', 'Adopted'], ['not adopted', 'Not adopted']];
+  const KIND_LABELS = { resolution: 'Resolution', recommendation: 'Recommendation', agreed: 'Agreed', action: 'Action', 'information-request': 'Information request',
+    'report-recommendation': 'Report recommendation', 'tracker-row': 'Tracker row', 'work-programme-entry': 'Work programme entry', item: 'Item' };
+  const LINK_WORDS = { 'adopted-as': 'adopted as', 'actioned-by': 'actioned by', 'tracked-by': 'tracked by', 'proposed-as': 'proposed as', 'came-back-at': 'came back at' };
+  const ADDRESSEES = { executive: 'The executive', cabinet: 'Cabinet', 'full-council': 'Full Council', officers: 'Officers', committee: 'The committee' };
+  const AS_WORDS = { present: 'Present', substitute: 'Substitute', 'in-attendance': 'In attendance', officer: 'Officer', apologies: 'Apologies' };
 
   const view = document.getElementById('view');
   const statusRegion = document.getElementById('status');
@@ -22,6 +36,7 @@
   let controller = null;       // aborts the fetches of a render that has been overtaken
   let renderedSearch = null;   // location.search of what is on screen
   let lastSearchHref = sessionStorage.getItem('quorum.lastSearch') || null;
+  let lastDecisionsHref = sessionStorage.getItem('quorum.lastDecisions') || null;
   let filtersOpen = !narrow.matches;
 
   // ---------- small DOM helpers ----------
@@ -100,7 +115,14 @@
   function readState(search) {
     const p = new URLSearchParams(search);
     const v = p.get('view');
-    if ((v === 'unit' || v === 'meeting') && p.get('id')) return { view: v, id: p.get('id') };
+    if (['unit', 'meeting', 'decision', 'person', 'committee'].includes(v) && p.get('id')) return { view: v, id: p.get('id') };
+    if (v === 'decisions') {
+      const d = { view: v, page: Math.max(1, parseInt(p.get('page') || '1', 10) || 1) };
+      for (const k of DECISION_FILTERS) d[k] = (p.get(k) || '').trim();
+      return d;
+    }
+    if (v === 'people') return { view: v, q: (p.get('q') || '').trim() };
+    if (v === 'committees') return { view: v };
     const s = {
       view: 'search',
       q: p.get('q') || '',
@@ -129,6 +151,16 @@
   const searchHref = (s) => `/?${searchParams(s)}`;
   const unitHref = (id) => `/?view=unit&id=${encodeURIComponent(id)}`;
   const meetingHref = (id) => `/?view=meeting&id=${encodeURIComponent(id)}`;
+  const decisionHref = (id) => `/?view=decision&id=${encodeURIComponent(id)}`;
+  const personHref = (id) => `/?view=person&id=${encodeURIComponent(id)}`;
+  const committeeHref = (id) => `/?view=committee&id=${encodeURIComponent(id)}`;
+  function decisionsParams(s, { page = true } = {}) {
+    const p = new URLSearchParams();
+    for (const k of DECISION_FILTERS) if (s[k]) p.set(k, s[k]);
+    if (page && s.page > 1) p.set('page', String(s.page));
+    return p;
+  }
+  const decisionsHref = (s) => { const p = decisionsParams({ page: 1, ...s }).toString(); return `/?view=decisions${p ? `&${p}` : ''}`; };
   const withChange = (s, change) => ({ ...s, page: 1, ...change });
   const apiUrl = (p, extra) => { const q = new URLSearchParams(p); for (const [k, v] of Object.entries(extra || {})) q.set(k, v); return `/api/search?${q}`; };
   const yearOf = (s) => (/^\d{4}-01-01$/.test(s.from) && s.to === `${s.from.slice(0, 4)}-12-31` ? s.from.slice(0, 4) : null);
@@ -198,8 +230,15 @@
     view.classList.add('loading');
     try {
       let heading;
+      markSection(state.view);
       if (state.view === 'unit') heading = await renderUnit(state, signal);
       else if (state.view === 'meeting') heading = await renderMeeting(state, signal);
+      else if (state.view === 'decisions') heading = await renderDecisions(state, signal);
+      else if (state.view === 'decision') heading = await renderDecision(state, signal);
+      else if (state.view === 'people') heading = await renderPeople(state, signal);
+      else if (state.view === 'person') heading = await renderPerson(state, signal);
+      else if (state.view === 'committees') heading = await renderCommittees(signal);
+      else if (state.view === 'committee') heading = await renderCommittee(state, signal);
       else if (state.home) heading = await renderHome(signal);
       else heading = await renderSearch(state, signal);
       if (signal.aborted) return;
@@ -207,6 +246,10 @@
       if (state.view === 'search' && !state.home) {
         lastSearchHref = `/${location.search}`;
         sessionStorage.setItem('quorum.lastSearch', lastSearchHref);
+      }
+      if (state.view === 'decisions') {
+        lastDecisionsHref = `/${location.search}`;
+        sessionStorage.setItem('quorum.lastDecisions', lastDecisionsHref);
       }
       if (restoreScroll && history.state && typeof history.state.scrollY === 'number') {
         window.scrollTo(0, history.state.scrollY);
@@ -363,15 +406,16 @@
       h('h3', { class: 'hit-title' }, link(unitHref(hit.id), hit.title || itemLabel(hit.item) || typeLabel(hit.type))),
       hit.snippet ? h('p', { class: 'snippet' }, snippetNodes(hit.snippet)) : null,
       crumbs.length ? h('ol', { class: 'crumbs', 'aria-label': 'Where this is from' }, crumbs) : null,
-      also ? h('p', { class: 'also muted' }, `The same text appears in ${plural(also, 'other place', 'other places')}.`) : null);
+      also ? h('p', { class: 'also muted' }, `The same text appears in ${plural(also, 'other place', 'other places')}.`) : null,
+      DECISION_TYPES.has(hit.type) ? decisionLinkFor(hit.id, 'also') : null);
   }
 
-  function renderPagination(state, page, pages) {
+  function renderPagination(state, page, pages, hrefOf = (n) => searchHref({ ...state, page: n }), label = 'Results pages') {
     if (pages <= 1) return null;
-    const item = (n, label, rel) => h('li', {}, n === null
+    const item = (n, text, rel) => h('li', {}, n === null
       ? h('span', { class: 'page-gap', 'aria-hidden': 'true' }, '…')
-      : n === page && !rel ? h('a', { href: searchHref({ ...state, page: n }), 'aria-current': 'page', class: 'current' }, hidden('Page '), String(n))
-        : h('a', { href: searchHref({ ...state, page: n }), rel }, label || [hidden('Page '), String(n)]));
+      : n === page && !rel ? h('a', { href: hrefOf(n), 'aria-current': 'page', class: 'current' }, hidden('Page '), String(n))
+        : h('a', { href: hrefOf(n), rel }, text || [hidden('Page '), String(n)]));
     const numbers = [];
     const window_ = new Set([1, pages, page - 1, page, page + 1].filter((n) => n >= 1 && n <= pages));
     let prev = 0;
@@ -384,9 +428,9 @@
     }
     // Previous/next keep their place when disabled, so the bar never shifts under the pointer.
     const edge = (n, text, rel, cls) => h('li', { class: cls }, n >= 1 && n <= pages
-      ? h('a', { href: searchHref({ ...state, page: n }), rel }, text, hidden(' page'))
+      ? h('a', { href: hrefOf(n), rel }, text, hidden(' page'))
       : h('span', { class: 'disabled', 'aria-hidden': 'true' }, text));
-    return h('nav', { class: 'pagination', 'aria-label': 'Results pages' },
+    return h('nav', { class: 'pagination', 'aria-label': label },
       h('ul', {}, edge(page - 1, '‹ Previous', 'prev', 'prev'), numbers, edge(page + 1, 'Next ›', 'next', 'next')));
   }
 
@@ -485,8 +529,9 @@
     return f;
   }
 
-  function setFeed(href) {
+  function setFeed(href, title) {
     feedLink.href = href || '/api/search?format=atom&sort=newest';
+    feedLink.title = title || 'Search results (Atom feed)';
   }
 
   // ---------- a unit in context ----------
@@ -525,6 +570,7 @@
           unit.page ? `, page ${unit.page}` : '', unit.document.kind ? h('span', { class: 'muted' }, ` (${unit.document.kind})`) : null)] : null,
         unit.people && unit.people.length ? [h('dt', {}, 'People'), h('dd', {}, joinLinks(unit.people, 'person'))] : null,
         unit.topics && unit.topics.length ? [h('dt', {}, 'Topics'), h('dd', {}, joinLinks(unit.topics, 'topic'))] : null),
+      DECISION_TYPES.has(unit.type) ? decisionLinkFor(unit.id, 'decision-record') : null,
       h('div', { class: 'unit-body' }, unitBody(unit)),
       citeBlock(citationFor(unit, here), here),
       ownItem ? itemContext(unit, ownItem, itemUnit) : null,
@@ -706,7 +752,7 @@
         h('div', { class: 'attendance' }, groups.map(([k, label]) => h('div', {},
           h('h3', {}, label),
           h('ul', { class: 'plain-list' }, att[k].map((p) => h('li', {},
-            p.person_id ? link(searchHref({ ...readState(''), person: [p.person_id] }), p.name) : p.name,
+            p.person_id ? link(personHref(p.person_id), p.name) : p.name,
             p.role ? h('span', { class: 'muted' }, `, ${p.role}`) : null,
             p.remote ? [' ', h('span', { class: 'tag tag-remote' }, 'remote')] : null)))))),
         anyRemote ? h('p', { class: 'muted' }, 'Remote: attended online.') : null) : null,
@@ -723,6 +769,471 @@
     setFeed(null);
     announce(`Meeting: ${title}`);
     return heading;
+  }
+
+  // ---------- decisions, people and committees (docs/DECISIONS.md) ----------
+  // Lists and detail pages over /api/decisions, /api/people and /api/committees. Nothing
+  // here is worked out in the page: every status, link and count is the server's.
+  const enc = encodeURIComponent;
+  const clip = (text, n) => { const t = String(text || '').replace(/\s+/g, ' ').trim(); return t.length > n ? `${t.slice(0, n - 1).replace(/\s+\S*$/, '')}…` : t; };
+  const upperFirst = (t) => (t ? t.charAt(0).toUpperCase() + t.slice(1) : t);
+  const kindLabel = (k) => KIND_LABELS[k] || upperFirst(String(k || 'record').replace(/-/g, ' '));
+  const kindTag = (k) => h('span', { class: `tag tag-kind tag-${String(k).replace(/[^a-z]/g, '')}` }, kindLabel(k));
+  const statusLabel = (st) => (STATUSES.find(([k]) => k === st) || [null, upperFirst(String(st || 'unknown').replace(/-/g, ' '))])[1];
+  const confidenceWords = (c) => (typeof c === 'number' ? `confidence ${c.toFixed(2)}` : 'confidence unknown');
+  const linkWords = (t) => LINK_WORDS[t] || String(t || 'linked').replace(/-/g, ' ');
+  const recordHref = (id) => (/^d-/.test(id) ? decisionHref(id) : unitHref(id));
+  const isOverdue = (d) => d.overdue === true || d.status === 'overdue';
+
+  function markSection(v) {
+    const section = { decisions: 'decisions', decision: 'decisions', people: 'people', person: 'people', committees: 'committees', committee: 'committees' }[v] || 'search';
+    for (const a of document.querySelectorAll('.site-nav a[data-section]')) {
+      const on = a.dataset.section === section;
+      a.classList.toggle('active', on);
+      // "page" only on the list itself; within a section, "true" marks where you are.
+      if (on) a.setAttribute('aria-current', v === section || (section === 'search' && v === 'search') ? 'page' : 'true');
+      else a.removeAttribute('aria-current');
+    }
+  }
+
+  let committeesPromise = null;   // the committee list, fetched once for names and the filter
+  function committeeList() {
+    if (!committeesPromise) {
+      committeesPromise = getJSON('/api/committees').then((d) => (Array.isArray(d.committees) ? d.committees : []))
+        .catch(() => { committeesPromise = null; return []; });
+    }
+    return committeesPromise;
+  }
+
+  // A status in words, with a mark and a heavy border for overdue: never colour alone.
+  function statusBadge(d) {
+    const overdue = isOverdue(d);
+    const words = d.status === 'overdue' || !overdue ? statusLabel(d.status) : `${statusLabel(d.status)}, overdue`;
+    return h('span', { class: `status status-${String(d.status || '').replace(/[^a-z]/g, '')}${overdue ? ' status-overdue' : ''}` },
+      overdue ? h('span', { class: 'status-icon', 'aria-hidden': 'true' }, '!') : null,
+      hidden('Status: '), words);
+  }
+
+  function decisionTitle(d) {
+    const label = d.label ? ` ${String(d.label).replace(/[.)]+$/, '')}` : '';
+    const item = d.item && d.item.title ? `: ${d.item.title}` : '';
+    return `${kindLabel(d.kind)}${label}${item}`;
+  }
+
+  function outcomeWords(o) {
+    if (!o || !o.result) return null;
+    const parts = [upperFirst(o.result)];
+    if (o.votes_for !== null && o.votes_for !== undefined && o.votes_against !== null && o.votes_against !== undefined) {
+      parts.push(`by ${o.votes_for} votes to ${o.votes_against}`);
+      if (o.abstentions) parts.push(`with ${plural(o.abstentions, 'abstention', 'abstentions')}`);
+    } else if (o.vote === 'unanimous') parts.push('unanimously');
+    else if (o.vote === 'majority') parts.push('by a majority');
+    return parts.join(' ');
+  }
+
+  const personNode = (ref) => (!ref ? null : ref.id ? link(personHref(ref.id), ref.name || ref.id) : ref.name);
+  function fact(label, value) {
+    if (value === null || value === undefined || value === '' || (Array.isArray(value) && !value.length)) return null;
+    return h('div', {}, h('dt', {}, label), h('dd', {}, value));
+  }
+  function dlRows(rows) {
+    return rows.filter((r) => r && r[1] !== null && r[1] !== undefined && r[1] !== '').map(([label, value]) => [h('dt', {}, label), h('dd', {}, value)]);
+  }
+
+  // Hits and units of type resolution/action offer their decision page; the link shows
+  // only once the server confirms that decision exists (404: it stays hidden).
+  function decisionLinkFor(unitId, cls) {
+    const id = `d-${unitId}`;
+    const p = h('p', { class: `decision-link ${cls}`, hidden: true }, link(decisionHref(id), 'Follow this decision', hidden(`: ${unitId}`)), ' ',
+      h('span', { class: 'muted' }, '(outcome, status and what happened next)'));
+    fetch(`/api/decisions/${enc(id)}`, { headers: { Accept: 'application/json' } })
+      .then((res) => { if (res.ok) p.hidden = false; else p.remove(); })
+      .catch(() => p.remove());
+    return p;
+  }
+
+  // ----- the decisions list -----
+  async function renderDecisions(state, signal) {
+    const params = decisionsParams(state, { page: false });
+    params.set('page', String(state.page));
+    params.set('per_page', String(DECISIONS_PER_PAGE));
+    const [data, committees] = await Promise.all([getJSON(`/api/decisions?${params}`, signal), committeeList()]);
+    const total = data.total || 0;
+    const list = Array.isArray(data.decisions) ? data.decisions : [];
+    const pages = Math.max(1, Math.ceil(total / (data.per_page || DECISIONS_PER_PAGE)));
+    const active = DECISION_FILTERS.filter((k) => state[k]).length;
+    const heading = h('h1', { tabindex: '-1', id: 'results-heading' }, state.status === 'overdue' ? 'Overdue decisions' : 'Decisions');
+    const exportParams = decisionsParams(state, { page: false });
+    const exportUrl = (format) => { const p = new URLSearchParams(exportParams); p.set('format', format); return `/api/decisions?${p}`; };
+    const first = (Math.max(1, data.page || state.page) - 1) * (data.per_page || DECISIONS_PER_PAGE) + 1;
+    const main = h('section', { class: 'results', 'aria-labelledby': 'results-heading' },
+      h('div', { class: 'toolbar' },
+        h('p', { class: 'range' }, total === 0 ? 'No decisions match' : list.length ? `Showing ${first}–${first + list.length - 1} of ${plural(total, 'decision', 'decisions')}` : `${plural(total, 'decision', 'decisions')}`,
+          data.as_of ? [', status as of ', timeEl(data.as_of)] : null, '.'),
+        h('ul', { class: 'downloads' },
+          h('li', {}, h('a', { href: exportUrl('csv'), download: 'quorum-decisions.csv', id: 'decisions-csv' }, 'Download as CSV')),
+          h('li', {}, h('a', { href: exportUrl('atom'), type: 'application/atom+xml', id: 'decisions-atom' }, 'Subscribe (Atom feed)')))),
+      total === 0 ? h('div', { class: 'no-results' }, h('p', {}, 'No decision matches these filters.'),
+        active ? h('p', {}, link('/?view=decisions', 'Show every decision')) : null)
+        : list.length === 0 ? h('p', { class: 'notice' }, `There is no page ${state.page}. `, link(decisionsHref({ ...state, page: 1 }), 'Go to the first page'), '.')
+          : [h('h2', { class: 'visually-hidden' }, 'Decisions found'),
+            h('ol', { class: 'decision-list', start: String(first) }, list.map(decisionCard)),
+            renderPagination(state, data.page || state.page, pages, (n) => decisionsHref({ ...state, page: n }), 'Decision pages')]);
+    swap(heading,
+      h('p', { class: 'lead' }, 'What committees resolved, recommended and asked for, and what became of it: each decision with its outcome, owner, due date and status.'),
+      h('div', { class: 'layout' }, decisionFilters(state, committees, active), main));
+    setFeed(exportUrl('atom'), 'Decisions (Atom feed)');
+    announce(total === 0 ? 'No decisions match these filters.' : `${plural(total, 'decision', 'decisions')}${active ? ' match the filters' : ''}. Page ${data.page || state.page} of ${pages}.`);
+    return heading;
+  }
+
+  function decisionFilters(state, committees, active) {
+    const id = (name) => `df-${name}`;
+    const select = (name, label, options) => {
+      const known = options.some(([v]) => v === state[name]);
+      return h('div', { class: 'field' }, h('label', { for: id(name) }, label),
+        h('select', { id: id(name), name },
+          h('option', { value: '' }, 'Any'),
+          options.map(([v, l]) => h('option', { value: v, selected: v === state[name] }, l)),
+          state[name] && !known ? h('option', { value: state[name], selected: true }, state[name]) : null));
+    };
+    const input = (name, label, type, extra = {}) => h('div', { class: 'field' }, h('label', { for: id(name) }, label),
+      h('input', { type, id: id(name), name, value: state[name], autocomplete: 'off', ...extra }));
+    const error = h('p', { class: 'field-error', id: 'df-error', hidden: true });
+    const form = h('form', { class: 'filter-form', novalidate: true },
+      input('q', 'Words', 'search'),
+      select('status', 'Status', STATUSES),
+      select('committee', 'Committee', committees.map((c) => [c.id, c.name])),
+      select('outcome', 'Outcome', OUTCOMES),
+      input('owner', 'Owner', 'text', { 'aria-describedby': 'df-owner-hint' }),
+      h('p', { class: 'hint', id: 'df-owner-hint' }, 'A name or part of one.'),
+      h('fieldset', { class: 'date-pair' }, h('legend', {}, 'Meeting date'),
+        input('from', 'From', 'date', { min: '1900-01-01', max: '2100-12-31' }), input('to', 'To', 'date', { min: '1900-01-01', max: '2100-12-31' })),
+      error,
+      h('div', { class: 'form-actions' }, h('button', { type: 'submit' }, 'Apply filters'),
+        active ? link('/?view=decisions', 'Clear all filters') : null));
+    form.addEventListener('submit', (e) => {
+      e.preventDefault();
+      const next = { page: 1 };
+      for (const k of DECISION_FILTERS) next[k] = (form.elements[k].value || '').trim();
+      if (next.from && next.to && next.from > next.to) {
+        error.textContent = 'The “from” date must be on or before the “to” date.';
+        error.hidden = false;
+        for (const el of [form.elements.from, form.elements.to]) { el.setAttribute('aria-invalid', 'true'); el.setAttribute('aria-describedby', 'df-error'); }
+        form.elements.from.focus();
+        return;
+      }
+      navigate(decisionsHref(next));
+    });
+    const quick = h('ul', { class: 'quick-filters' },
+      h('li', {}, state.status === 'overdue' ? h('span', { 'aria-current': 'true' }, 'Overdue only') : link(decisionsHref({ ...state, status: 'overdue', page: 1 }), 'Overdue only')),
+      h('li', {}, state.status === 'open' ? h('span', { 'aria-current': 'true' }, 'Open only') : link(decisionsHref({ ...state, status: 'open', page: 1 }), 'Open only')));
+    const details = h('details', { class: 'filters', open: filtersOpen });
+    details.addEventListener('toggle', () => { filtersOpen = details.open; });
+    append(details, h('summary', {}, h('h2', { class: 'filters-title' }, 'Filter decisions', active ? h('span', { class: 'muted' }, ` (${active} active)`) : null)), quick, form);
+    return h('aside', { class: 'sidebar', 'aria-label': 'Filters' }, details);
+  }
+
+  function decisionCard(d) {
+    return h('li', { class: `decision-card${isOverdue(d) ? ' is-overdue' : ''}` },
+      h('p', { class: 'hit-type' }, kindTag(d.kind), ' ', statusBadge(d)),
+      h('h3', { class: 'hit-title' }, link(decisionHref(d.id), decisionTitle(d))),
+      d.text ? h('p', { class: 'decision-text' }, clip(d.text, 320)) : null,
+      h('dl', { class: 'facts' },
+        fact('Meeting', d.date ? (d.meeting_id ? link(meetingHref(d.meeting_id), timeEl(d.date)) : timeEl(d.date)) : null),
+        fact('Committee', d.committee ? link(committeeHref(d.committee.id), d.committee.name) : null),
+        fact('Item', d.item && d.item.number ? `Item ${d.item.number}` : null),
+        fact('Outcome', outcomeWords(d.outcome)),
+        fact('Owner', personNode(d.owner)),
+        fact('Due', d.due_date ? h('span', { class: isOverdue(d) ? 'due-overdue' : null }, timeEl(d.due_date)) : null)));
+  }
+
+  // ----- one decision -----
+  async function renderDecision(state, signal) {
+    const d = await getJSON(`/api/decisions/${enc(state.id)}`, signal);
+    const title = decisionTitle(d);
+    const heading = h('h1', { tabindex: '-1' }, title);
+    const o = d.outcome;
+    const thread = d.thread && Array.isArray(d.thread.steps) && d.thread.steps.length ? d.thread : null;
+    const links = Array.isArray(d.links) ? d.links : [];
+    const stepById = new Map((thread ? thread.steps : []).map((s) => [s.id, s]));
+    const addressee = d.addressee ? [ADDRESSEES[d.addressee.id] || upperFirst(String(d.addressee.id).replace(/-/g, ' ')),
+      d.addressee.text ? h('span', { class: 'muted' }, ' (the text says ', h('q', {}, d.addressee.text), ')') : null] : null;
+    swap(
+      breadcrumb([['Home', '/'], ['Decisions', lastDecisionsHref || '/?view=decisions'],
+        d.committee ? [d.committee.name, committeeHref(d.committee.id)] : null,
+        d.date ? [formatDate(d.date), d.meeting_id ? meetingHref(d.meeting_id) : null] : null]),
+      h('p', { class: 'hit-type' }, kindTag(d.kind), ' ', statusBadge(d)),
+      heading,
+      h('div', { class: 'unit-body' }, d.preamble ? h('p', { class: 'preamble' }, d.preamble) : null, paragraphs(d.text)),
+      d.unlinked_reason ? h('div', { class: 'notice notice-unlinked' }, h('p', {}, h('strong', {}, 'Not linked to any decision. '), d.unlinked_reason)) : null,
+      h('dl', { class: 'summary' }, dlRows([
+        ['Committee', d.committee ? link(committeeHref(d.committee.id), d.committee.name) : null],
+        ['Meeting', d.date ? (d.meeting_id ? link(meetingHref(d.meeting_id), timeEl(d.date)) : timeEl(d.date)) : null],
+        ['Item', d.item ? [itemLabel(d.item), d.item.confidence !== undefined && d.item.confidence !== null && d.item.confidence < 1
+          ? h('span', { class: 'muted' }, ` (matched with ${confidenceWords(d.item.confidence)})`) : null] : null],
+        ['Source', d.unit_id ? [link(unitHref(d.unit_id), d.document && d.document.title ? d.document.title : 'Read it in the document'),
+          d.document && d.document.kind ? h('span', { class: 'muted' }, ` (${d.document.kind})`) : null] : null],
+        ['Addressed to', addressee],
+      ])),
+      h('section', { class: 'context', 'aria-labelledby': 'outcome-h' },
+        h('h2', { id: 'outcome-h' }, 'Outcome'),
+        o ? h('dl', { class: 'summary' }, dlRows([
+          ['Result', outcomeWords(o)],
+          ['Proposed by', o.proposer ? [personNode(o.proposer), o.proposer.name && o.proposer.id ? h('span', { class: 'muted' }, ` (minuted as “${o.proposer.name}”)`) : null] : null],
+          ['Seconded by', o.seconder ? [personNode(o.seconder), o.seconder.name && o.seconder.id ? h('span', { class: 'muted' }, ` (minuted as “${o.seconder.name}”)`) : null] : null],
+          ['Evidence', o.evidence ? h('q', { class: 'evidence' }, o.evidence) : null],
+        ])) : h('p', {}, 'The minutes record no outcome for this.')),
+      h('section', { class: 'context', 'aria-labelledby': 'status-h' },
+        h('h2', { id: 'status-h' }, 'Status and follow-up'),
+        h('dl', { class: 'summary' }, dlRows([
+          ['Status', [statusBadge(d), d.status_source ? h('span', { class: 'muted' }, d.status_source === 'tracker' ? ' from the action tracker' : ' worked out from the records') : null]],
+          ['Why', d.status_reason],
+          ['Owner', personNode(d.owner)],
+          ['Directorate', d.directorate],
+          ['Due', d.due_date ? [timeEl(d.due_date), isOverdue(d) ? h('strong', { class: 'due-overdue' }, ' (overdue)') : null] : null],
+          ['Agreed at the meeting of', d.origin_date ? timeEl(d.origin_date) : null],
+          ['Progress', d.progress],
+        ]))),
+      h('section', { class: 'context', 'aria-labelledby': 'thread-h' },
+        h('h2', { id: 'thread-h' }, 'What happened: the thread'),
+        thread ? [h('p', { class: 'muted' }, `${plural(thread.steps.length, 'record', 'records')} in date order`,
+          thread.title ? [' on ', h('q', {}, thread.title)] : null, `; the weakest link has ${confidenceWords(thread.confidence)}.`),
+        timeline(thread, d.id)] : h('p', {}, 'Nothing else in the archive is linked to this decision yet.')),
+      links.length ? h('section', { class: 'context', 'aria-labelledby': 'links-h' },
+        h('h2', { id: 'links-h' }, 'Why these records are linked'),
+        h('ul', { class: 'link-list' }, links.map((l) => linkEntry(l, d.id, stepById)))) : null,
+    );
+    setFeed(null);
+    announce(`Decision: ${title}. Status ${statusLabel(d.status)}${isOverdue(d) && d.status !== 'overdue' ? ', overdue' : ''}.`);
+    return heading;
+  }
+
+  const stepName = (s) => `${kindLabel(s.kind)}${s.title ? `: ${s.title}` : ''}`;
+
+  // The thread as an ordered list drawn as a vertical timeline; every link in words.
+  function timeline(thread, currentId) {
+    const byId = new Map(thread.steps.map((s) => [s.id, s]));
+    return h('ol', { class: 'timeline', 'aria-label': 'Timeline of linked records' }, thread.steps.map((s) => {
+      const current = s.id === currentId;
+      const from = s.linked_from ? byId.get(s.linked_from) : null;
+      return h('li', { class: `step${current ? ' current' : ''}${s.record === 'item' ? ' step-item' : ''}`, 'aria-current': current ? 'step' : null },
+        h('p', { class: 'step-date' }, s.date ? timeEl(s.date) : 'Date unknown'),
+        h('p', { class: 'step-head' }, kindTag(s.kind), ' ',
+          current ? h('strong', {}, s.title || kindLabel(s.kind), hidden(' (this decision)')) : link(recordHref(s.id), s.title || kindLabel(s.kind))),
+        s.link_type ? h('p', { class: 'step-link' }, h('strong', {}, upperFirst(linkWords(s.link_type))), ` (${confidenceWords(s.confidence)})`,
+          from ? [', from ', link(recordHref(from.id), stepName(from)), from.date ? [' of ', timeEl(from.date)] : null] : null)
+          : h('p', { class: 'step-link' }, 'Where the thread starts'),
+        s.text ? h('p', { class: 'step-text' }, clip(s.text, 260)) : null,
+        s.meeting_id ? h('p', { class: 'step-meeting' }, link(meetingHref(s.meeting_id), 'The meeting', s.date ? hidden(` of ${formatDate(s.date)}`) : null)) : null);
+    }));
+  }
+
+  // One link in words, from this record's side: "This record was tracked by X",
+  // or "X was tracked by this record" when the link points here.
+  function linkEntry(l, selfId, stepById) {
+    const outgoing = l.from === selfId;
+    const otherId = outgoing ? l.to : l.from;
+    const other = stepById.get(otherId);
+    const otherTitle = (outgoing && l.to_title) || (other && stepName(other)) || otherId;
+    const otherDate = outgoing ? l.to_date : other && other.date;
+    const target = [link(recordHref(otherId), otherTitle), otherDate ? [' of ', timeEl(otherDate)] : null];
+    return h('li', {},
+      h('p', {}, outgoing ? ['This record was ', h('strong', {}, linkWords(l.type)), ' ', target] : [target, ' was ', h('strong', {}, linkWords(l.type)), ' this record'],
+        h('span', { class: 'muted' }, ` (${confidenceWords(l.confidence)})`)),
+      l.reason ? h('p', { class: 'link-reason muted' }, 'Why: ', l.reason) : null);
+  }
+
+  // ----- people -----
+  async function renderPeople(state, signal) {
+    const data = await getJSON(`/api/people${state.q ? `?q=${enc(state.q)}` : ''}`, signal);
+    const people = Array.isArray(data.people) ? data.people : [];
+    const total = typeof data.total === 'number' ? data.total : people.length;
+    const shown = people.slice(0, PEOPLE_SHOWN);
+    const committees = await committeeList();
+    const names = new Map(committees.map((c) => [c.id, c.name]));
+    const heading = h('h1', { tabindex: '-1', id: 'results-heading' }, 'People');
+    const form = h('form', { class: 'inline-form', role: 'search', 'aria-label': 'Find a person' },
+      h('label', { for: 'people-q' }, 'Name'),
+      h('div', { class: 'search-row' }, h('input', { type: 'search', id: 'people-q', name: 'q', value: state.q, autocomplete: 'off' }),
+        h('button', { type: 'submit' }, 'Find people')));
+    form.addEventListener('submit', (e) => {
+      e.preventDefault();
+      const q = form.elements.q.value.trim();
+      navigate(`/?view=people${q ? `&q=${enc(q)}` : ''}`);
+    });
+    swap(heading,
+      h('p', { class: 'lead' }, 'Councillors, officers and others named in the attendance of meetings, with their roles and the decisions they proposed or own.'),
+      form,
+      h('p', { class: 'range', role: 'note' }, total === 0 ? 'Nobody matches.' : `${plural(total, 'person', 'people')}${state.q ? [' matching ', `“${state.q}”`].join('') : ''}${total > shown.length ? `; the first ${shown.length} are shown` : ''}.`),
+      shown.length ? h('ul', { class: 'people-list' }, shown.map((p) => {
+        const roles = [...new Set((p.roles || []).map((r) => r.name || r.role).filter(Boolean))];
+        const where = [...new Set((p.roles || []).map((r) => names.get(r.committee_id) || null).filter(Boolean))];
+        const c = p.counts || {};
+        return h('li', {},
+          h('h2', { class: 'person-name' }, link(personHref(p.id), p.name || p.id)),
+          h('p', { class: 'muted' }, [p.kind ? upperFirst(p.kind) : null, roles.length ? roles.slice(0, 3).map(upperFirst).join(', ') + (roles.length > 3 ? ` and ${roles.length - 3} more` : '') : null,
+            where.length ? where.join(', ') : null].filter(Boolean).join(' · ')),
+          h('p', { class: 'person-counts' }, [`attended ${plural(c.attended || 0, 'meeting', 'meetings')}`,
+            c.apologies ? `apologies at ${c.apologies}` : null, c.substitutions ? `substituted at ${c.substitutions}` : null].filter(Boolean).join(', ')));
+      })) : null);
+    setFeed(null);
+    announce(total === 0 ? 'Nobody matches.' : `${plural(total, 'person', 'people')}.`);
+    return heading;
+  }
+
+  async function renderPerson(state, signal) {
+    const [p, committees] = await Promise.all([getJSON(`/api/people/${enc(state.id)}`, signal), committeeList()]);
+    const names = new Map(committees.map((c) => [c.id, c.name]));
+    const committeeLink = (id) => (id ? link(committeeHref(id), names.get(id) || id) : null);
+    const ids = [...new Set([...(p.proposed || []), ...(p.owned || [])])].slice(0, 60);
+    const found = await Promise.all(ids.map((id) => getJSON(`/api/decisions/${enc(id)}`, signal).catch((e) => { if (e.name === 'AbortError') throw e; return { id }; })));
+    const decisions = new Map(found.map((d) => [d.id, d]));
+    const c = p.counts || {};
+    const roles = Array.isArray(p.roles) ? p.roles : [];
+    const meetings = (Array.isArray(p.meetings) ? [...p.meetings] : []).sort((a, b) => String(b.date).localeCompare(String(a.date)));
+    const heading = h('h1', { tabindex: '-1' }, p.name || p.id);
+    const decisionItems = (list) => h('ul', { class: 'decision-refs' }, list.map((id) => {
+      const d = decisions.get(id) || { id };
+      return h('li', {}, d.kind ? [statusBadge(d), ' '] : null, link(decisionHref(id), d.kind ? decisionTitle(d) : id),
+        d.date ? h('span', { class: 'muted' }, [' · ', d.committee ? d.committee.name : null, d.committee ? ', ' : null, formatDate(d.date)]) : null,
+        d.text ? h('p', { class: 'muted ref-text' }, clip(d.text, 200)) : null);
+    }));
+    swap(
+      breadcrumb([['Home', '/'], ['People', '/?view=people']]),
+      h('p', { class: 'hit-type' }, h('span', { class: 'tag tag-person' }, p.kind ? upperFirst(p.kind) : 'Person')),
+      heading,
+      h('nav', { class: 'contents', 'aria-label': 'On this page' }, h('ul', {},
+        h('li', {}, h('a', { href: '#roles-h' }, 'Roles')), h('li', {}, h('a', { href: '#meetings-h' }, 'Meetings')),
+        h('li', {}, h('a', { href: '#proposed-h' }, 'Decisions')))),
+      h('dl', { class: 'summary' }, dlRows([
+        ['Also written as', Array.isArray(p.variants) && p.variants.length ? p.variants.join('; ') : null],
+        ['Meetings attended', String(c.attended || 0)],
+        ['Apologies', String(c.apologies || 0)],
+        ['Substitutions', String(c.substitutions || 0)],
+      ])),
+      h('p', {}, link(searchHref({ ...readState(''), q: '', person: [p.id] }), `Search the records that mention ${p.name || p.id}`)),
+      h('section', { class: 'context', 'aria-labelledby': 'roles-h' },
+        h('h2', { id: 'roles-h' }, 'Roles over time'),
+        roles.length ? tableOf('Roles over time', ['Role', 'Committee', 'From', 'To', 'Meetings'], roles.map((r) => [
+          upperFirst(r.name || r.role), committeeLink(r.committee_id), timeEl(r.from), timeEl(r.to), String(r.meetings ?? '')]), [4])
+          : h('p', {}, 'No role is recorded.')),
+      h('section', { class: 'context', 'aria-labelledby': 'meetings-h' },
+        h('h2', { id: 'meetings-h' }, 'Meetings'),
+        meetings.length ? tableOf('Meetings, newest first', ['Date', 'Committee', 'Recorded as', 'Role'], meetings.map((m) => [
+          m.meeting_id ? link(meetingHref(m.meeting_id), timeEl(m.date) || m.meeting_id) : timeEl(m.date),
+          committeeLink(m.committee_id),
+          [AS_WORDS[m.as] || upperFirst(m.as || ''), m.remote ? [' ', h('span', { class: 'tag tag-remote' }, 'remote')] : null],
+          [m.role || '', m.note ? h('span', { class: 'muted' }, ` (${m.note})`) : null]]))
+          : h('p', {}, Array.isArray(p.meetings) ? 'No meetings are recorded.' : 'The list of meetings is not available.')),
+      h('section', { class: 'context', 'aria-labelledby': 'proposed-h' },
+        h('h2', { id: 'proposed-h' }, 'Decisions proposed or seconded'),
+        (p.proposed || []).length ? decisionItems(p.proposed) : h('p', {}, 'None recorded.')),
+      h('section', { class: 'context', 'aria-labelledby': 'owned-h' },
+        h('h2', { id: 'owned-h' }, 'Decisions and actions owned'),
+        (p.owned || []).length ? decisionItems(p.owned) : h('p', {}, 'None recorded.')),
+    );
+    setFeed(null);
+    announce(`Person: ${p.name || p.id}`);
+    return heading;
+  }
+
+  // A table in a scrollable, focusable region (so keyboard users can scroll it).
+  function tableOf(caption, header, rows, numeric = []) {
+    return h('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': caption },
+      h('table', { class: 'data-table' }, h('caption', { class: 'visually-hidden' }, caption),
+        h('thead', {}, h('tr', {}, header.map((c, i) => h('th', { scope: 'col', class: numeric.includes(i) ? 'num' : null }, c)))),
+        h('tbody', {}, rows.map((r) => h('tr', {}, r.map((c, i) => (i === 0 ? h('th', { scope: 'row' }, c) : h('td', { class: numeric.includes(i) ? 'num' : null }, c))))))));
+  }
+
+  // ----- committees -----
+  async function renderCommittees(signal) {
+    const data = await getJSON('/api/committees', signal);
+    const list = (Array.isArray(data.committees) ? [...data.committees] : []).sort((a, b) => String(a.name).localeCompare(String(b.name)));
+    const heading = h('h1', { tabindex: '-1' }, 'Committees');
+    swap(heading,
+      h('p', { class: 'lead' }, 'Every committee in the archive, with its meetings, members, chairs and decisions.'),
+      list.length ? tableOf('Committees', ['Committee', 'Meetings', 'Decisions', 'First meeting', 'Last meeting'], list.map((c) => [
+        link(committeeHref(c.id), c.name || c.id), String(c.meetings_count ?? ''), String(c.decisions_count ?? ''), timeEl(c.first_date), timeEl(c.last_date)]), [1, 2])
+        : h('p', {}, 'No committees have been indexed yet.'));
+    setFeed(null);
+    announce(`${plural(list.length, 'committee', 'committees')}.`);
+    return heading;
+  }
+
+  async function renderCommittee(state, signal) {
+    const c = await getJSON(`/api/committees/${enc(state.id)}`, signal);
+    const meetings = (Array.isArray(c.meetings) ? [...c.meetings] : []).sort((a, b) => String(b.date).localeCompare(String(a.date)));
+    const members = (Array.isArray(c.members) ? [...c.members] : []).sort((a, b) => String(b.to).localeCompare(String(a.to)) || String(a.name).localeCompare(String(b.name)));
+    const years = Array.isArray(c.decisions_per_year) ? c.decisions_per_year : [];
+    const names = new Map(members.map((m) => [m.person_id, m.name]));
+    const totalDecisions = years.reduce((n, y) => n + (y.count || 0), 0);
+    const heading = h('h1', { tabindex: '-1' }, c.name || c.id);
+    swap(
+      breadcrumb([['Home', '/'], ['Committees', '/?view=committees']]),
+      h('p', { class: 'hit-type' }, h('span', { class: 'tag tag-meeting' }, 'Committee')),
+      heading,
+      h('nav', { class: 'contents', 'aria-label': 'On this page' }, h('ul', {},
+        h('li', {}, h('a', { href: '#c-meetings-h' }, 'Meetings')), h('li', {}, h('a', { href: '#c-decisions-h' }, 'Decisions by year')),
+        h('li', {}, h('a', { href: '#c-chairs-h' }, 'Chairs')), h('li', {}, h('a', { href: '#c-members-h' }, 'Members')))),
+      h('dl', { class: 'summary' }, dlRows([
+        ['Meetings', meetings.length ? [String(meetings.length), ', ', timeEl(meetings[meetings.length - 1].date), ' to ', timeEl(meetings[0].date)] : '0'],
+        ['Minuted decisions', String(totalDecisions)],
+      ])),
+      h('ul', { class: 'action-links' },
+        h('li', {}, link(decisionsHref({ committee: c.id }), 'Decisions of this committee')),
+        h('li', {}, link(decisionsHref({ committee: c.id, status: 'overdue' }), 'Its overdue decisions')),
+        h('li', {}, link(searchHref({ ...readState(''), q: '', committee: [c.id] }), 'Search its records'))),
+      h('section', { class: 'context', 'aria-labelledby': 'c-meetings-h' },
+        h('h2', { id: 'c-meetings-h' }, 'Meetings by date'),
+        meetings.length ? tableOf('Meetings, newest first', ['Date', 'Title', 'Decisions'], meetings.map((m) => [
+          m.id ? link(meetingHref(m.id), timeEl(m.date) || m.id) : timeEl(m.date), m.title || '', String(m.decisions ?? '')]), [2])
+          : h('p', {}, 'No meetings are recorded.')),
+      h('section', { class: 'context', 'aria-labelledby': 'c-decisions-h' },
+        h('h2', { id: 'c-decisions-h' }, 'Decisions by year'),
+        years.length ? decisionYears(c.id, years) : h('p', {}, 'No minuted decisions.')),
+      h('section', { class: 'context', 'aria-labelledby': 'c-chairs-h' },
+        h('h2', { id: 'c-chairs-h' }, 'Chairs'),
+        chairPeriods(c.chairs || [], names)),
+      h('section', { class: 'context', 'aria-labelledby': 'c-members-h' },
+        h('h2', { id: 'c-members-h' }, 'Members over time'),
+        members.length ? tableOf('Members over time, most recent first', ['Name', 'Role', 'From', 'To', 'Meetings'], members.map((m) => [
+          m.person_id ? link(personHref(m.person_id), m.name || m.person_id) : m.name, upperFirst(String(m.role || '').replace(/-/g, ' ')),
+          timeEl(m.from), timeEl(m.to), String(m.meetings ?? '')]), [4])
+          : h('p', {}, 'No members are recorded.')),
+    );
+    setFeed(null);
+    announce(`Committee: ${c.name || c.id}`);
+    return heading;
+  }
+
+  // Decisions per year as a bar list (like the search's year histogram): each bar a
+  // link to that year's decisions; the count is in the text, the bar only repeats it.
+  function decisionYears(committeeId, years) {
+    const sorted = [...years].sort((a, b) => String(a.year).localeCompare(String(b.year)));
+    const max = Math.max(1, ...sorted.map((y) => y.count || 0));
+    return h('ul', { class: 'histogram year-bars' }, sorted.map((y) => {
+      const bar = h('span', { class: 'bar', 'aria-hidden': 'true' });
+      bar.style.setProperty('--share', `${Math.max(2, Math.round((100 * (y.count || 0)) / max))}%`);
+      return h('li', {}, h('a', { href: decisionsHref({ committee: committeeId, from: `${y.year}-01-01`, to: `${y.year}-12-31` }) },
+        h('span', { class: 'year' }, y.year), h('span', { class: 'track' }, bar),
+        h('span', { class: 'count' }, hidden(': '), (y.count || 0).toLocaleString('en-GB'), hidden(y.count === 1 ? ' decision' : ' decisions'))));
+    }));
+  }
+
+  // Consecutive meetings chaired by the same person become one period.
+  function chairPeriods(chairs, names) {
+    const sorted = [...chairs].filter((x) => x && x.date).sort((a, b) => String(a.date).localeCompare(String(b.date)));
+    const periods = [];
+    for (const ch of sorted) {
+      const last = periods[periods.length - 1];
+      if (last && last.person_id === ch.person_id) { last.to = ch.date; last.meetings += 1; } else periods.push({ person_id: ch.person_id, from: ch.date, to: ch.date, meetings: 1 });
+    }
+    if (!periods.length) return h('p', {}, 'No chair is recorded.');
+    return h('ol', { class: 'chair-list' }, periods.reverse().map((pd) => h('li', {},
+      pd.person_id ? link(personHref(pd.person_id), names.get(pd.person_id) || pd.person_id) : 'Unknown',
+      h('span', { class: 'muted' }, ': '), timeEl(pd.from), pd.to !== pd.from ? [' to ', timeEl(pd.to)] : null,
+      h('span', { class: 'muted' }, ` (${plural(pd.meetings, 'meeting', 'meetings')})`))));
   }
 
   // ---------- start ----------

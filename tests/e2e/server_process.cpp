@@ -165,7 +165,7 @@ ServerProcess& samples_server() {
         std::unique_ptr<ServerProcess> server;
         Shared() {
             const auto db = dir.path() / "db";
-            const int rc = run_program({binary("quorum-index").string(), "--db", db.string(), QUORUM_SAMPLES_DIR},
+            const int rc = run_program({binary("quorum-index").string(), "--db", db.string(), "--as-of", "2022-05-01", QUORUM_SAMPLES_DIR},
                                        dir.path() / "index.log");
             if (rc != 0) throw std::runtime_error("quorum-index failed on the samples: " + read_file(dir.path() / "index.log"));
             server = std::make_unique<ServerProcess>(db, dir.path());

@@ -165,6 +165,141 @@ const repeated = units.find((u) => u.text.startsWith('That the fostering recruit
 const fosterResolution = units.find((u) => u.text.startsWith('That the executive consider increasing fostering'));
 const alsoIn = new Map([[repeated.id, [fosterResolution.id]], [fosterResolution.id, [repeated.id]]]);
 
+// --- decisions, people, committees (shapes of docs/DECISIONS.md) -------------------
+const AS_OF = '2025-08-01';
+const unitByText = (start) => units.find((u) => u.text.startsWith(start));
+const decisionOf = (u, extra) => ({
+  id: `d-${u.id}`, unit_id: u.id, kind: 'resolution', label: u.resolution ? u.resolution.label : null, text: u.text,
+  preamble: u.resolution ? u.resolution.preamble : '',
+  document: { id: u.document.id, kind: u.document.kind, title: u.document.title },
+  meeting_id: u.meeting_id, date: u.date, committee: u.committee,
+  item: u.item ? { ...u.item, confidence: 1.0 } : null,
+  addressee: null,
+  outcome: { result: 'agreed', vote: null, votes_for: null, votes_against: null, abstentions: null, proposer: null, seconder: null, evidence: 'recorded in the minutes' },
+  owner: null, directorate: null, due_date: null, origin_date: null, progress: null,
+  status: 'open', status_source: 'derived', status_reason: 'no later record closes it', overdue: false,
+  unlinked_reason: null, people: u.people.map((x) => x.id), thread_id: null, ...extra,
+});
+const dWorkforce = decisionOf(unitByText('That the workforce strategy'), {
+  addressee: { id: 'officers', text: 'a progress report on recruitment be brought' },
+  outcome: { result: 'agreed', vote: 'majority', votes_for: 5, votes_against: 2, abstentions: 1,
+    proposer: { id: 'phillip-howells', name: 'the chair' }, seconder: { id: 'jennie-hewitt', name: 'Cllr Hewitt' },
+    evidence: 'The recommendation was proposed by the chair and seconded by Cllr Hewitt. It was carried by 5 votes to 2, with 1 abstention.' },
+  owner: { id: 'darryl-freeman', name: 'Darryl Freeman' }, directorate: 'Children and Families', due_date: '2022-08-31',
+  status: 'overdue', status_reason: 'due 31 August 2022 and nothing later closes it', overdue: true,
+});
+const dAllowances = decisionOf(unitByText('That the executive consider increasing fostering'), {
+  addressee: { id: 'executive', text: 'That the executive' },
+  outcome: { result: 'agreed', vote: 'unanimous', votes_for: null, votes_against: null, abstentions: null,
+    proposer: { id: 'phillip-howells', name: 'the chair' }, seconder: { id: 'jennie-hewitt', name: 'Cllr Hewitt' },
+    evidence: 'The following recommendations were proposed by the chair, seconded by Cllr Hewitt and carried unanimously.' },
+  owner: { id: 'dana-marrett', name: 'Dana Marrett' }, directorate: 'Children and Families', due_date: '2022-04-26', progress: 'Figures circulated',
+  status: 'completed', status_source: 'tracker', status_reason: 'tracker row A12 of 2022-03-22: Complete',
+});
+const dCampaign = decisionOf(unitByText('That a fostering recruitment campaign be reported'), {
+  addressee: { id: 'committee', text: 'to the committee' }, status: 'closed', status_reason: 'came back at item 75 of 2022-03-22 (Foster carer recruitment)',
+});
+const trackerUnit = units.find((u) => u.type === 'action');
+const dTracker = decisionOf(trackerUnit, {
+  kind: 'tracker-row', label: trackerUnit.action.number, preamble: '', outcome: null,
+  owner: { id: 'dana-marrett', name: 'Dana Marrett' }, directorate: trackerUnit.action.directorate,
+  due_date: trackerUnit.action.due_date, origin_date: trackerUnit.action.meeting_date, progress: trackerUnit.action.progress,
+  status: 'completed', status_source: 'tracker', status_reason: 'tracker row A12 of 2022-03-22: Complete',
+});
+const dExtended = decisionOf(unitByText('That the fostering recruitment campaign be extended'), {});
+const dBudget = decisionOf(unitByText("That the increased budget"), { addressee: { id: 'cabinet', text: 'Cabinet' } });
+const dAnnual = decisionOf(unitByText('That the fostering annual report be noted'), {
+  outcome: { result: 'noted', vote: null, votes_for: null, votes_against: null, abstentions: null, proposer: null, seconder: null, evidence: '…be noted' },
+  status: 'no-action', status_reason: 'it notes a report',
+});
+const dOfsted = decisionOf(unitByText('That the committee note the Ofsted'), {
+  addressee: { id: 'committee', text: 'That the committee' },
+  outcome: { result: 'noted', vote: null, votes_for: null, votes_against: null, abstentions: null, proposer: { id: 'jennie-hewitt', name: 'the chair' }, seconder: null, evidence: 'proposed by the chair' },
+  status: 'no-action', status_reason: 'it notes a report',
+});
+// A tracker row nothing could be linked to, with the reason.
+const dOrphan = { ...decisionOf(trackerUnit, {}), id: `d-${trackerUnit.id}-r2`, kind: 'work-programme-entry', label: '2',
+  text: 'Children\'s centres review: requested at committee meeting 07/09/2021', outcome: null, origin_date: '2021-09-07', status: 'to be completed',
+  status_source: 'tracker', status_reason: 'work programme row 2 of 2022-03-22: To be completed',
+  unlinked_reason: 'no decision of Children and Young People Scrutiny Committee is recorded within 120 days of 2021-09-07 in this archive' };
+const comeBackItem = units.find((u) => u.type === 'item' && u.item.number === '75');
+
+const decisionLinks = [
+  { from: dAllowances.id, to: dTracker.id, type: 'tracked-by', confidence: 0.82, reason: 'same committee; tracker row cites 22 February 2022 (0 days apart); similar text 0.64 ("fostering", "allowances")', to_date: dTracker.date, to_title: 'Action A12' },
+  { from: dCampaign.id, to: comeBackItem.id, type: 'came-back-at', confidence: 0.57, reason: 'heading shares "foster carer recruitment"; 28 days later', to_date: comeBackItem.date, to_title: comeBackItem.title },
+];
+const threadOf = (id, title, steps) => ({ id, title, confidence: Math.min(...steps.map((s) => s.confidence)), steps,
+  links: decisionLinks.filter((l) => steps.some((s) => s.id === l.from) && steps.some((s) => s.id === l.to)) });
+const stepOf = (d, linkType, linkedFrom, confidence) => ({ record: 'decision', id: d.id, kind: d.kind, date: d.date, meeting_id: d.meeting_id,
+  title: d.item ? d.item.title : null, text: d.text, link_type: linkType, linked_from: linkedFrom, confidence });
+const threads = [
+  threadOf(`t-${dAllowances.id}`, 'Fostering service update', [stepOf(dAllowances, null, null, 1.0), stepOf(dTracker, 'tracked-by', dAllowances.id, 0.82)]),
+  threadOf(`t-${dCampaign.id}`, 'Fostering service update', [stepOf(dCampaign, null, null, 1.0),
+    { record: 'item', id: comeBackItem.id, kind: 'item', date: comeBackItem.date, meeting_id: comeBackItem.meeting_id, title: comeBackItem.title,
+      text: comeBackItem.text, link_type: 'came-back-at', linked_from: dCampaign.id, confidence: 0.57 }]),
+];
+const decisions = [dAnnual, dWorkforce, dAllowances, dCampaign, dExtended, dTracker, dOrphan, dBudget, dOfsted]
+  .sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
+for (const t of threads) for (const step of t.steps) if (step.record === 'decision') decisions.find((d) => d.id === step.id).thread_id = t.id;
+
+const fold = (s) => String(s || '').toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+function matchesDecision(d, p) {
+  const committee = p.get('committee'); const outcome = p.get('outcome'); const status = p.get('status');
+  const owner = p.get('owner'); const from = p.get('from'); const to = p.get('to'); const kind = p.get('kind');
+  if (committee && !(d.committee && d.committee.id === committee)) return false;
+  if (outcome && !(d.outcome && d.outcome.result === outcome)) return false;
+  if (status && !(d.status === status || (status === 'overdue' && d.overdue))) return false;
+  if (owner && !(d.owner && (d.owner.id === owner || fold(d.owner.name).includes(fold(owner))))) return false;
+  if (kind && d.kind !== kind) return false;
+  if (from && d.date < from) return false;
+  if (to && d.date > to) return false;
+  const words = fold(p.get('q')).split(/\s+/).filter(Boolean);
+  const hay = fold([d.text, d.item && d.item.title, d.owner && d.owner.name, d.document.title].join(' '));
+  return words.every((w) => hay.includes(w));
+}
+
+// People: from every meeting's attendance; roles per committee; decisions proposed and owned.
+const AS_LABEL = { present: 'present', in_attendance: 'in-attendance', officers: 'officer', apologies: 'apologies', substitutes: 'substitute' };
+const peopleSummaries = new Map();
+for (const m of [...meetings].sort((a, b) => a.date.localeCompare(b.date))) {
+  for (const [group, as] of Object.entries(AS_LABEL)) {
+    for (const a of m.attendance[group] || []) {
+      if (!a.person_id) continue;
+      const p = peopleSummaries.get(a.person_id) || { id: a.person_id, name: a.name, kind: group === 'officers' ? 'officer' : 'councillor', variants: [],
+        roles: [], meetings: [], counts: { attended: 0, apologies: 0, substitutions: 0 }, proposed: [], owned: [] };
+      peopleSummaries.set(a.person_id, p);
+      p.meetings.push({ meeting_id: m.id, date: m.date, committee_id: m.committee.id, as, role: a.role, remote: !!a.remote, note: null });
+      if (as === 'apologies') p.counts.apologies += 1; else p.counts.attended += 1;
+      if (as === 'substitute') p.counts.substitutions += 1;
+      if (as === 'apologies') continue;
+      const roleName = (a.role || (as === 'officer' ? 'officer' : 'member')).toLowerCase();
+      const key = roleName.replace(/[^a-z]+/g, '-').replace(/^-|-$/g, '');
+      const r = p.roles.find((x) => x.role === key && x.committee_id === m.committee.id);
+      if (r) { r.to = m.date; r.meetings += 1; } else p.roles.push({ role: key, name: roleName, committee_id: m.committee.id, from: m.date, to: m.date, meetings: 1 });
+    }
+  }
+}
+for (const d of decisions) {
+  if (d.outcome && d.outcome.proposer && peopleSummaries.has(d.outcome.proposer.id)) peopleSummaries.get(d.outcome.proposer.id).proposed.push(d.id);
+  if (d.owner && d.owner.id && peopleSummaries.has(d.owner.id)) peopleSummaries.get(d.owner.id).owned.push(d.id);
+}
+const personList = [...peopleSummaries.values()].sort((a, b) => a.name.localeCompare(b.name));
+
+// Committees: meetings by date, members over time, chairs, decisions per year.
+const committeeSummaries = [CYP, CABINET].map((c) => {
+  const ms = meetings.filter((m) => m.committee.id === c.id).sort((a, b) => a.date.localeCompare(b.date));
+  const ds = decisions.filter((d) => d.committee && d.committee.id === c.id && d.kind !== 'tracker-row' && d.kind !== 'work-programme-entry');
+  const members = [];
+  for (const p of personList) for (const r of p.roles) if (r.committee_id === c.id) members.push({ person_id: p.id, name: p.name, role: r.role, from: r.from, to: r.to, meetings: r.meetings });
+  const years = new Map();
+  for (const d of ds) years.set(d.date.slice(0, 4), (years.get(d.date.slice(0, 4)) || 0) + 1);
+  return { id: c.id, name: c.name,
+    meetings: ms.map((m) => ({ id: m.id, date: m.date, title: m.title, decisions: ds.filter((d) => d.meeting_id === m.id).length })),
+    members,
+    chairs: ms.flatMap((m) => (m.attendance.present || []).filter((a) => /^chair/i.test(a.role || '')).map((a) => ({ date: m.date, person_id: a.person_id }))),
+    decisions_per_year: [...years].sort().map(([year, count]) => ({ year, count })) };
+});
+
 // --- search --------------------------------------------------------------------------
 const escapeHtml = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
@@ -274,6 +409,47 @@ function handle(req, res) {
     }
     return json(res, 200, result);
   }
+  let m0;
+  if (p === '/api/decisions') {
+    const q = url.searchParams;
+    const list = decisions.filter((d) => matchesDecision(d, q));
+    const page = Math.max(1, parseInt(q.get('page') || '1', 10) || 1);
+    const perPage = Math.min(1000, Math.max(1, parseInt(q.get('per_page') || String(list.length || 1), 10) || 1));
+    const slice = list.slice((page - 1) * perPage, page * perPage);
+    if (q.get('format') === 'csv') {
+      const rows = [['id', 'kind', 'label', 'date', 'committee', 'item', 'text', 'outcome', 'status', 'overdue', 'owner', 'due_date']];
+      for (const d of list) rows.push([d.id, d.kind, d.label || '', d.date, d.committee ? d.committee.name : '', d.item ? d.item.number : '', d.text, d.outcome ? d.outcome.result : '', d.status, d.overdue, d.owner ? d.owner.name : '', d.due_date || '']);
+      res.writeHead(200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': 'attachment; filename="quorum-decisions.csv"' });
+      return res.end(rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n');
+    }
+    if (q.get('format') === 'atom') {
+      const entries = list.map((d) => `<entry><id>urn:quorum:${d.id}</id><title>${escapeHtml(d.text)}</title><updated>${d.date}T00:00:00Z</updated></entry>`).join('');
+      return send(res, 200, 'application/atom+xml; charset=utf-8', `<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Quorum decisions</title><id>urn:quorum:decisions</id><updated>${AS_OF}T00:00:00Z</updated>${entries}</feed>`);
+    }
+    return json(res, 200, { as_of: AS_OF, total: list.length, page, per_page: perPage, decisions: slice });
+  }
+  m0 = p.match(/^\/api\/decisions\/([a-z0-9._-]+)$/);
+  if (m0) {
+    const d = decisions.find((x) => x.id === m0[1]);
+    if (!d) return notFound(res, 'decision');
+    return json(res, 200, { ...d, links: decisionLinks.filter((l) => l.from === d.id || l.to === d.id),
+      thread: threads.find((t) => t.id === d.thread_id) || null });
+  }
+  if (p === '/api/people') {
+    const words = fold(url.searchParams.get('q')).split(/\s+/).filter(Boolean);
+    const list = personList.filter((x) => words.every((w) => fold(x.name).includes(w)))
+      .map(({ id, name, kind, roles, counts }) => ({ id, name, kind, roles, counts }));
+    return json(res, 200, { total: list.length, people: list });
+  }
+  m0 = p.match(/^\/api\/people\/([a-z0-9._-]+)$/);
+  if (m0) return peopleSummaries.has(m0[1]) ? json(res, 200, peopleSummaries.get(m0[1])) : notFound(res, 'person');
+  if (p === '/api/committees') {
+    return json(res, 200, { committees: committeeSummaries.map((c) => ({ id: c.id, name: c.name, meetings_count: c.meetings.length,
+      decisions_count: c.decisions_per_year.reduce((n, y) => n + y.count, 0),
+      first_date: c.meetings.length ? c.meetings[0].date : null, last_date: c.meetings.length ? c.meetings[c.meetings.length - 1].date : null })) });
+  }
+  m0 = p.match(/^\/api\/committees\/([a-z0-9._-]+)$/);
+  if (m0) { const c = committeeSummaries.find((x) => x.id === m0[1]); return c ? json(res, 200, c) : notFound(res, 'committee'); }
   let m = p.match(/^\/api\/units\/([a-z0-9._-]+)$/);
   if (m) {
     const u = units.find((x) => x.id === m[1]);
@@ -298,7 +474,7 @@ function startMockServer(port = 0) {
     const server = http.createServer(handle);
     server.listen(port, '127.0.0.1', () => {
       const url = `http://127.0.0.1:${server.address().port}`;
-      resolve({ url, units, meetings, close: () => new Promise((r) => { server.closeAllConnections(); server.close(r); }) });
+      resolve({ url, units, meetings, decisions, people: personList, committees: committeeSummaries, close: () => new Promise((r) => { server.closeAllConnections(); server.close(r); }) });
     });
   });
 }

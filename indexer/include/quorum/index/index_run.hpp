@@ -23,6 +23,7 @@ struct RunOptions {
     unsigned threads = 0;    // 0 = hardware concurrency
     std::optional<std::filesystem::path> topics_file;  // topic names (id<TAB>name<TAB>...)
     std::optional<std::filesystem::path> terms_file;   // council terms (default: compiled in)
+    std::string as_of;       // decisions pass: statuses relative to this date (YYYY-MM-DD); "" = today
 };
 
 struct RunSummary {
@@ -35,6 +36,10 @@ struct RunSummary {
     double seconds = 0;
     bool committed = false;
     std::vector<corpus::Diagnostic> problems;  // failed files and warnings, by file
+    // The decisions pass (run when anything changed, or the stored records are stale).
+    bool decisions_computed = false;
+    std::size_t decisions = 0, links = 0, threads = 0, people = 0, committees = 0;
+    std::size_t files_reread = 0;  // unchanged files read again for the decisions pass
 };
 
 // Progress callback: (files done, files to read, current file).

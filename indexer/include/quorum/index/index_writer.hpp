@@ -17,6 +17,7 @@
 #include <utility>
 #include <vector>
 
+#include "quorum/corpus/decisions.hpp"
 #include "quorum/index/document_builder.hpp"
 
 namespace quorum::index {
@@ -49,6 +50,17 @@ struct WriteCounts {
     std::size_t added = 0, replaced = 0, deleted = 0;
 };
 
+// Where a unit was printed, for the provenance of decision records (exports).
+struct UnitPlace {
+    std::string council;
+    int page = 0;
+};
+
+struct DecisionCounts {
+    std::size_t decisions = 0, links = 0, threads = 0, people = 0, committees = 0;
+    std::size_t units_updated = 0;  // units whose outcome/status changed
+};
+
 class IndexWriter {
 public:
     // Opens (or creates) the database at `dir` and starts the run's transaction.
@@ -74,6 +86,16 @@ public:
     void touch_file(const std::string& key, const std::filesystem::path& path, const FileSignature& signature);
     // Remove every unit and meeting part of file `key`. Returns the number of units deleted.
     std::size_t remove_file(const std::string& key);
+
+    // True when this run has changed anything so far (files written, touched or removed).
+    [[nodiscard]] bool changed() const;
+    // True when the stored decision records were computed by this decisions-pass version.
+    [[nodiscard]] bool decisions_current() const;
+    // Replace every decision, person and committee record by those of `analysis`, and give
+    // the units of decisions the decision's outcome and status (XO/XS terms, slots 6/7 and
+    // the record's "decision" field). `places`: unit id -> council and page.
+    DecisionCounts write_decisions(const corpus::DecisionAnalysis& analysis,
+                                   const std::map<std::string, UnitPlace>& places);
 
     // Council terms (term, synonym) added as synonyms both ways, next to learnt acronyms.
     void set_council_terms(std::vector<std::pair<std::string, std::string>> terms);

@@ -32,6 +32,11 @@ inline constexpr std::string_view status_prefix = "XS";     // XS<action status,
 inline constexpr std::string_view resolution_kind_prefix = "XR";  // XR<resolution kind>
 inline constexpr std::string_view duplicate_prefix = "XH";  // XH<collapse key>: finds also_in
 inline constexpr std::string_view meeting_contrib_prefix = "XMC";  // on file docs: meetings they record
+// Decision, person and committee records (the decisions pass; docs/DECISIONS.md).
+inline constexpr std::string_view decision_kind_prefix = "XDK";   // XDK<decision kind>
+inline constexpr std::string_view owner_prefix = "XOWN";          // XOWN<owner person id>
+inline constexpr std::string_view owner_word_prefix = "XOWNW";    // XOWNW<folded word of the printed owner>
+inline constexpr std::string_view record_word_prefix = "XW";      // XW<folded word>: q of decisions/people/committees
 
 // Marker terms (no value).
 inline constexpr std::string_view unit_marker = "XUNIT";       // every unit document
@@ -42,6 +47,13 @@ inline constexpr std::string_view file_marker = "XFILE";       // every per-file
 // Values of the Q term for the non-unit documents (unit ids never contain ':').
 inline constexpr std::string_view meeting_id_tag = "meeting:";
 inline constexpr std::string_view file_id_tag = "file:";
+inline constexpr std::string_view decision_id_tag = "decision:";
+inline constexpr std::string_view person_id_tag = "person:";
+inline constexpr std::string_view committee_id_tag = "committee:";
+// XY<value> of the records of the decisions pass (never units: searches filter on XUNIT).
+inline constexpr std::string_view decision_type = "decision";
+inline constexpr std::string_view person_type = "person";
+inline constexpr std::string_view committee_type = "committee";
 
 // ---- value slots ---------------------------------------------------------------------
 enum Slot : unsigned {
@@ -53,9 +65,12 @@ enum Slot : unsigned {
     collapse_slot = 5,    // hash of the folded text: duplicates collapse onto one hit
     outcome_slot = 6,     // resolution outcome slug
     status_slot = 7,      // action status slug
-    summary_slot = 8,     // meetings: summary JSON record (id, date, committee, title, items_count)
+    summary_slot = 8,     // meetings: summary JSON record (id, date, committee, title, items_count);
+                          // decisions: the Decision JSON (list form); people, committees: list form
     acronyms_slot = 9,    // per-file docs: JSON [[short, expansion], ...] learnt from the file
     signature_slot = 10,  // per-file docs: "size|mtime_ns|hash|schema|options"
+    order_slot = 11,      // decisions: 8-digit position in the analysis (date, then document order);
+                          // people, committees: folded name (list order)
     person_slot_first = 100,  // person ids, one per slot: 100, 101, ... (multi-valued facet)
     topic_slot_first = 200,   // topic ids, one per slot: 200, 201, ...
 };
@@ -66,6 +81,11 @@ inline constexpr unsigned max_topic_slots = 16;
 inline constexpr std::string_view version_key = "quorum:schema";
 inline constexpr std::string_view person_slots_used_key = "quorum:person-slots";  // decimal
 inline constexpr std::string_view topic_slots_used_key = "quorum:topic-slots";    // decimal
+// The decisions pass: its version (stored when it ran; another value makes the next run
+// recompute even when no file changed) and the as_of date its statuses are relative to.
+inline constexpr std::string_view decisions_key = "quorum:decisions";
+inline constexpr std::string_view decisions_version = "1";
+inline constexpr std::string_view decisions_as_of_key = "quorum:decisions-as-of";
 // Display names of facet ids: "name:committee:<id>", "name:person:<id>", "name:topic:<id>".
 inline constexpr std::string_view name_key_prefix = "name:";
 

@@ -47,7 +47,7 @@ struct SearchResult {
     std::string parsed;     // how the query was read (Xapian's description, readable)
     std::uint64_t total = 0;
     std::vector<Hit> hits;
-    std::map<std::string, std::vector<FacetValue>> facets;  // committee, year, type, person, topic, kind
+    std::map<std::string, std::vector<FacetValue>> facets;  // committee, year, type, person, topic, kind, outcome, status
     std::optional<std::string> suggestion;
     double took_ms = 0;
 };
@@ -55,6 +55,23 @@ struct SearchResult {
 struct MeetingFilter {
     std::string committee;  // id, empty = any
     std::string from, to;
+};
+
+// GET /api/decisions: every field optional (empty = no filter). Semantics of
+// corpus::matches(Decision, DecisionFilter): committee id; outcome result; status (overdue
+// also matches decisions past their due date); owner person id or words of the printed
+// owner; from/to inclusive on the decision's date; q: every folded word occurs in the text,
+// item title, owner or document title.
+struct DecisionQuery {
+    std::string q, committee, outcome, status, owner, kind, from, to;
+    int page = 1;        // 1-based
+    int per_page = 50;   // 1..10000
+};
+
+struct RecordList {
+    std::uint64_t total = 0;
+    std::vector<std::string> records;  // stored JSON (list form), in list order
+    std::string as_of;                 // decisions: the date statuses are relative to
 };
 
 // A database handle for one thread. Xapian handles are not thread-safe: make one
@@ -78,6 +95,17 @@ public:
     [[nodiscard]] std::optional<std::string> meeting(const std::string& id);
 
     [[nodiscard]] std::uint64_t unit_count();
+
+    // Decision records (docs/DECISIONS.md) by date then document order; one page.
+    [[nodiscard]] RecordList decisions(const DecisionQuery& query);
+    // Decision detail JSON (the decision, its "links" and "thread"), or nullopt.
+    [[nodiscard]] std::optional<std::string> decision(const std::string& id);
+    // People by name; `q`: every folded word starts a word of the name or a variant.
+    [[nodiscard]] RecordList people(const std::string& q, int page = 1, int per_page = 100);
+    [[nodiscard]] std::optional<std::string> person(const std::string& id);
+    // Committees by name: {id,name,meetings_count,decisions_count,first_date,last_date}.
+    [[nodiscard]] std::vector<std::string> committees();
+    [[nodiscard]] std::optional<std::string> committee(const std::string& id);
 
     // Reopen when the index on disk has changed (cheap when it has not). Returns true if reopened.
     bool refresh();

@@ -1,0 +1,161 @@
+#include "decision_documents.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <set>
+
+#include "quorum/index/schema.hpp"
+#include "quorum/index/text_fold.hpp"
+#include "quorum/index/unit_record.hpp"
+
+namespace quorum::index {
+
+namespace s = schema;
+using nlohmann::json;
+
+namespace {
+
+void add_term(Xapian::Document& doc, std::string_view prefix, std::string_view value) {
+    if (value.empty()) return;
+    doc.add_boolean_term(s::term(prefix, bounded_term_value(value)));
+}
+
+void add_words(Xapian::Document& doc, std::string_view prefix, std::string_view text) {
+    for (const auto& w : fold_words(text)) add_term(doc, prefix, w);
+}
+
+std::string date_value(const std::string& date) {
+    if (date.size() != 10) return {};
+    return date.substr(0, 4) + date.substr(5, 2) + date.substr(8, 2);
+}
+
+std::string position(std::size_t i) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%08zu", i);
+    return buf;
+}
+
+RecordDocument record(std::string_view tag, std::string_view type, const std::string& id) {
+    RecordDocument r;
+    r.id_term = s::term(s::id_prefix, std::string(tag) + bounded_term_value(id));
+    r.doc.add_boolean_term(r.id_term);
+    r.doc.add_boolean_term(s::term(s::type_prefix, type));
+    return r;
+}
+
+}  // namespace
+
+std::vector<RecordDocument> decision_documents(const corpus::DecisionAnalysis& analysis,
+                                               const std::map<std::string, UnitPlace>& places) {
+    std::vector<RecordDocument> out;
+    out.reserve(analysis.decisions.size());
+    for (std::size_t i = 0; i < analysis.decisions.size(); ++i) {
+        const auto& d = analysis.decisions[i];
+        json summary = corpus::to_json(d);
+        json detail = corpus::decision_detail_json(analysis, d);
+        auto place = places.find(d.unit_id);
+        for (json* j : {&summary, &detail}) {
+            (*j)["council"] = place != places.end() && !place->second.council.empty() ? json(place->second.council) : json(nullptr);
+            (*j)["page"] = place != places.end() && place->second.page > 0 ? json(place->second.page) : json(nullptr);
+        }
+        RecordDocument r = record(s::decision_id_tag, s::decision_type, d.id);
+        auto& doc = r.doc;
+        doc.set_data(dump(detail));
+        doc.add_value(s::summary_slot, dump(summary));
+        doc.add_value(s::order_slot, position(i));
+        if (auto date = date_value(d.date); !date.empty()) {
+            doc.add_value(s::date_slot, date);
+            add_term(doc, s::year_prefix, d.date.substr(0, 4));
+        }
+        if (d.committee) {
+            add_term(doc, s::committee_prefix, d.committee->id);
+            doc.add_value(s::committee_slot, d.committee->id);
+        }
+        add_term(doc, s::decision_kind_prefix, d.kind);
+        if (!d.outcome.result.empty()) {
+            add_term(doc, s::outcome_prefix, slug(d.outcome.result));
+            doc.add_value(s::outcome_slot, slug(d.outcome.result));
+        }
+        if (!d.status.empty()) {
+            add_term(doc, s::status_prefix, slug(d.status));
+            doc.add_value(s::status_slot, slug(d.status));
+        }
+        if (d.overdue) add_term(doc, s::status_prefix, "overdue");
+        add_term(doc, s::owner_prefix, d.owner_id);
+        add_words(doc, s::owner_word_prefix, d.owner);
+        add_term(doc, s::meeting_prefix, d.meeting_id);
+        add_term(doc, s::document_prefix, d.document_id);
+        // q: every word must occur in the text, item title, owner or document title.
+        for (const std::string* text : {&d.text, &d.item_title, &d.owner, &d.document_title, &d.preamble})
+            add_words(doc, s::record_word_prefix, *text);
+        out.push_back(std::move(r));
+    }
+    return out;
+}
+
+std::vector<RecordDocument> person_documents(const corpus::DecisionAnalysis& analysis) {
+    std::vector<RecordDocument> out;
+    for (const auto& p : analysis.people) {
+        json full = corpus::to_json(p);
+        json summary = full;
+        for (const char* heavy : {"meetings", "proposed", "owned"}) summary.erase(heavy);
+        RecordDocument r = record(s::person_id_tag, s::person_type, p.id);
+        r.doc.set_data(dump(full));
+        r.doc.add_value(s::summary_slot, dump(summary));
+        r.doc.add_value(s::order_slot, fold_key(p.name) + '\x1f' + p.id);
+        add_words(r.doc, s::record_word_prefix, p.name);
+        for (const auto& v : p.variants) add_words(r.doc, s::record_word_prefix, v);
+        for (const auto& role : p.roles) add_term(r.doc, s::committee_prefix, role.committee_id);
+        out.push_back(std::move(r));
+    }
+    return out;
+}
+
+std::vector<RecordDocument> committee_documents(const corpus::DecisionAnalysis& analysis) {
+    std::vector<RecordDocument> out;
+    for (const auto& c : analysis.committees) {
+        int decisions = 0;
+        for (const auto& m : c.meetings) decisions += m.decisions;
+        json summary = {{"id", c.id},
+                        {"name", c.name},
+                        {"meetings_count", c.meetings.size()},
+                        {"decisions_count", decisions},
+                        {"first_date", c.meetings.empty() ? json(nullptr) : json(c.meetings.front().date)},
+                        {"last_date", c.meetings.empty() ? json(nullptr) : json(c.meetings.back().date)}};
+        json full = corpus::to_json(c);
+        for (auto it = summary.begin(); it != summary.end(); ++it)
+            if (!full.contains(it.key())) full[it.key()] = it.value();
+        RecordDocument r = record(s::committee_id_tag, s::committee_type, c.id);
+        r.doc.set_data(dump(full));
+        r.doc.add_value(s::summary_slot, dump(summary));
+        r.doc.add_value(s::order_slot, fold_key(c.name) + '\x1f' + c.id);
+        add_words(r.doc, s::record_word_prefix, c.name);
+        add_term(r.doc, s::committee_prefix, c.id);
+        out.push_back(std::move(r));
+    }
+    return out;
+}
+
+std::map<std::string, UnitDecision> unit_decisions(const corpus::DecisionAnalysis& analysis) {
+    std::map<std::string, UnitDecision> out;
+    auto push = [](std::vector<std::string>& list, const std::string& value) {
+        if (!value.empty() && std::find(list.begin(), list.end(), value) == list.end()) list.push_back(value);
+    };
+    for (const auto& d : analysis.decisions) {
+        if (d.unit_id.empty()) continue;
+        auto [it, fresh] = out.try_emplace(d.unit_id);
+        auto& u = it->second;
+        push(u.outcomes, slug(d.outcome.result));
+        push(u.statuses, slug(d.status));
+        if (d.overdue) push(u.statuses, "overdue");
+        if (fresh)
+            u.record = {{"id", d.id},
+                        {"kind", d.kind},
+                        {"outcome", d.outcome.result.empty() ? json(nullptr) : json(d.outcome.result)},
+                        {"status", d.status.empty() ? json(nullptr) : json(d.status)},
+                        {"overdue", d.overdue}};
+    }
+    return out;
+}
+
+}  // namespace quorum::index
