@@ -5,8 +5,13 @@ packages=(
   cmake ninja-build g++ pkg-config
   libxapian-dev xapian-tools libcpp-httplib-dev nlohmann-json3-dev libicu-dev
   libpoppler-cpp-dev libgumbo-dev libcli11-dev catch2
-  curl nginx-light chromium nodejs npm poppler-utils
+  curl nginx-light chromium
 )
+# Browser tests need Node.js with npm. Debian's nodejs and npm packages are used unless
+# a Node.js is already installed (another build of it, e.g. one that bundles npm,
+# would conflict with Debian's npm package).
+if ! command -v node >/dev/null 2>&1; then packages+=(nodejs); fi
+if ! command -v npm >/dev/null 2>&1; then packages+=(npm); fi
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -6,6 +6,7 @@
 #include "openapi.hpp"
 #include "params.hpp"
 #include "record_exports.hpp"
+#include "text_escape.hpp"
 #include "web_assets.hpp"
 
 #include <algorithm>

@@ -930,7 +930,7 @@
       h('li', {}, state.status === 'open' ? h('span', { 'aria-current': 'true' }, 'Open only') : link(decisionsHref({ ...state, status: 'open', page: 1 }), 'Open only')));
     const details = h('details', { class: 'filters', open: filtersOpen });
     details.addEventListener('toggle', () => { filtersOpen = details.open; });
-    append(details, h('summary', {}, h('h2', { class: 'filters-title' }, 'Filter decisions', active ? h('span', { class: 'muted' }, ` (${active} active)`) : null)), quick, form);
+    append(details, [h('summary', {}, h('h2', { class: 'filters-title' }, 'Filter decisions', active ? h('span', { class: 'muted' }, ` (${active} active)`) : null)), quick, form]);
     return h('aside', { class: 'sidebar', 'aria-label': 'Filters' }, details);
   }
 
@@ -942,7 +942,7 @@
       h('dl', { class: 'facts' },
         fact('Meeting', d.date ? (d.meeting_id ? link(meetingHref(d.meeting_id), timeEl(d.date)) : timeEl(d.date)) : null),
         fact('Committee', d.committee ? link(committeeHref(d.committee.id), d.committee.name) : null),
-        fact('Item', d.item && d.item.number ? `Item ${d.item.number}` : null),
+        fact('Item', d.item && d.item.number ? d.item.number : null),
         fact('Outcome', outcomeWords(d.outcome)),
         fact('Owner', personNode(d.owner)),
         fact('Due', d.due_date ? h('span', { class: isOverdue(d) ? 'due-overdue' : null }, timeEl(d.due_date)) : null)));
