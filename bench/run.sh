@@ -217,7 +217,7 @@ index_quorum() {  # SIZE REP ARCHIVE
 index_omindex() {
   local s=$1 r=$2 a=$3 db=$WORK/omindex-$1.db
   rm -rf "$db" "$db.compact"
-  note "omindex --db DB --url / -Mmd:text/plain -Gjson:ignore ARCHIVE"
+  note "omindex --db DB --url / -Mmd:text/plain '-G*.json:ignore' ARCHIVE"
   timed "$WORK/t.out" omindex --db "$db" --url / -Mmd:text/plain '-G*.json:ignore' "$a" >"$WORK/omindex-$s.log" 2>&1
   record "$s" omindex index_wall_s "$r" "$(kv "$WORK/t.out" wall_s)"
   record "$s" omindex index_peak_kb "$r" "$(kv "$WORK/t.out" maxrss_kb)"

@@ -67,21 +67,61 @@ bool work_programme_title(const std::string& p) {
 
 }  // namespace
 
+bool minutes_title_line(std::string_view plain_line) {
+    const std::string l = lower_ascii(plain_line);
+    const std::size_t at = l.find("minutes of");
+    if (at == std::string::npos || at > 120) return false;
+    const std::string prefix = l.substr(0, at);
+    // an item number first ("112/20 To Approve the Minutes of ...", "1. Minutes of ...")
+    if (!prefix.empty() && prefix.front() >= '0' && prefix.front() <= '9') return false;
+    if (split_words(prefix).size() > 14) return false;
+    // a reference to earlier minutes: an agenda item or a resolution about them
+    static const char* const verbs[] = {"adopt", "to approve", "approve the", "approval of", "to confirm",
+                                        "confirm the", "confirmation of", "to receive", "receive the", "to note",
+                                        "note the", "signing", "sign the", "circulated", "matters arising",
+                                        "that the", "agree the", "to agree", "copy of", "copies of", "accuracy",
+                                        "consider the", "to consider", "read and", "item"};
+    for (const char* v : verbs)
+        if (prefix.find(v) != std::string::npos) return false;
+    std::string_view rest = std::string_view(l).substr(at + 10);
+    while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
+    if (rest.rfind("the previous", 0) == 0 || rest.rfind("previous", 0) == 0 || rest.rfind("the last", 0) == 0 ||
+        rest.rfind("last meeting", 0) == 0)
+        return false;
+    return true;
+}
+
+std::optional<DocumentKind> kind_from_file_name(std::string_view source) {
+    std::string_view name = source;
+    const std::size_t slash = name.find_last_of("/\\");
+    if (slash != std::string_view::npos) name.remove_prefix(slash + 1);
+    const std::string l = lower_ascii(name);
+    if (l.rfind("agenda", 0) == 0 || l.find("agenda frontsheet") != std::string::npos) return DocumentKind::agenda;
+    if (l.find("minutes") != std::string::npos && l.find("agenda") == std::string::npos) return DocumentKind::minutes;
+    return std::nullopt;
+}
+
 DocumentKind detect_kind(const Lines& lines) {
     int seen = 0;
     for (const auto& line : lines) {
         const std::string p = plain(line.text);
         if (p.empty() || p == "---" || starts_with_ci(p, "[original file]")) continue;
-        if (++seen > 15) break;
+        if (++seen > 40) break;
         const std::string l = lower_ascii(p);
-        if (l == "agenda item") return DocumentKind::web_page;
-        if (l.rfind("title of report:", 0) == 0) return DocumentKind::report;
-        if (l.find("minutes of") != std::string::npos || l == "minutes") return DocumentKind::minutes;
+        if (seen <= 15) {
+            if (l == "agenda item") return DocumentKind::web_page;
+            if (l.rfind("title of report:", 0) == 0) return DocumentKind::report;
+            if (questions_start(p)) return DocumentKind::questions;
+            if (tracker_header(p)) return DocumentKind::action_tracker;
+        }
+        if (minutes_title_line(p) || l == "minutes") return DocumentKind::minutes;
+        // the summons and the agenda heading of an agenda; "AGENDA" may follow a long
+        // letterhead in scanned notices
         if (l == "agenda" || l.rfind("agenda for", 0) == 0 || l.rfind("notice of meeting", 0) == 0 ||
-            l.rfind("agenda -", 0) == 0)
+            l.rfind("agenda -", 0) == 0 || l.find("you are requested to attend") != std::string::npos ||
+            l.find("you are hereby summoned") != std::string::npos ||
+            l.find("business to be transacted") != std::string::npos)
             return DocumentKind::agenda;
-        if (questions_start(p)) return DocumentKind::questions;
-        if (tracker_header(p)) return DocumentKind::action_tracker;
     }
     return DocumentKind::minutes;
 }

@@ -110,7 +110,7 @@ Header read_minutes(const Lines& lines, std::size_t begin, std::size_t end) {
         const std::string p = plain(lines[i].text);
         const std::string l = lower_ascii(p);
         const std::size_t at = l.find("minutes of");
-        if (at != std::string::npos && (at == 0 || at < 60)) {
+        if (at != std::string::npos && minutes_title_line(p)) {
             start = i;
             prefix = p.substr(0, at);
             break;
@@ -194,6 +194,51 @@ Header read_minutes(const Lines& lines, std::size_t begin, std::size_t end) {
     return h;
 }
 
+// The summons of an agenda: "You are requested to attend a Meeting of the X to be held in
+// V on Wednesday, 6 March, 2019, at 9.15 a.m." (Irish and parish notices).
+void read_summons(const Lines& lines, std::size_t begin, std::size_t end, Header& h) {
+    for (std::size_t i = begin; i < end; ++i) {
+        const std::string p = plain(lines[i].text);
+        const std::string l = lower_ascii(p);
+        if (l.find("requested to attend") == std::string::npos && l.find("hereby summoned") == std::string::npos &&
+            l.find("notice is hereby given") == std::string::npos)
+            continue;
+        std::string joined = p;
+        for (std::size_t j = i + 1, taken = 0; j < end && taken < 4; ++j) {
+            const std::string q = plain(lines[j].text);
+            if (q.empty()) continue;
+            joined += " " + q;
+            ++taken;
+            if (contains_ci(q, "business") || contains_ci(q, "agenda")) break;
+        }
+        const std::string lc = lower_ascii(joined);
+        const std::size_t of = lc.find("meeting of ");
+        std::size_t held = lc.find(" to be held");
+        if (held == std::string::npos) held = lc.find(" which will be held");
+        if (held == std::string::npos) held = lc.find(" held");
+        if (of != std::string::npos && held != std::string::npos && held > of && h.committee.empty()) {
+            std::size_t s = of + 11;
+            if (lc.compare(s, 4, "the ") == 0) s += 4;
+            h.committee = trim_punct(joined.substr(s, held - s));
+        }
+        const std::size_t dp = date_position(joined);
+        if (h.date.empty())
+            if (auto d = find_date(joined)) h.date = *d;
+        if (h.start_time.empty() && dp != std::string::npos)
+            if (auto t = find_time(std::string_view(joined).substr(dp))) h.start_time = *t;
+        if (h.venue.empty() && held != std::string::npos && dp != std::string::npos) {
+            const std::size_t at = lc.find(" held ", held);
+            if (at != std::string::npos && (lc.compare(at + 6, 3, "in ") == 0 || lc.compare(at + 6, 3, "at ") == 0)) {
+                const std::size_t v = at + 9;
+                const std::size_t cut = cut_before_date(joined, dp);
+                if (cut > v) h.venue = trim_punct(joined.substr(v, cut - v));
+                if (h.venue.size() > 200) h.venue.clear();
+            }
+        }
+        return;
+    }
+}
+
 Header read_agenda(const Lines& lines, std::size_t begin, std::size_t end) {
     Header h;
     h.end = begin;
@@ -250,6 +295,7 @@ Header read_agenda(const Lines& lines, std::size_t begin, std::size_t end) {
         }
         after_agenda_word = false;
     }
+    if (h.date.empty() || h.committee.empty()) read_summons(lines, begin, scan_end, h);
     if (h.date.empty() && h.committee.empty()) {
         // "Agenda - X - 6th March 2019": a title line naming both
         for (std::size_t i = begin; i < scan_end; ++i) {

@@ -137,10 +137,16 @@ std::string unit_id(const std::string& doc_id, std::size_t ordinal) {
 
 void segment(const SourceText& text, const Sidecar& sidecar, const std::string& doc_id, const std::string& source,
              FileResult& out) {
-    const Lines& lines = text.lines;
+    Lines cleaned = text.lines;
+    strip_page_furniture(cleaned);
+    const Lines& lines = cleaned;
     std::vector<Part> parts = find_parts(lines);
     std::optional<DocumentKind> side_kind;
     if (sidecar.kind) side_kind = document_kind_from_string(*sidecar.kind);
+    // The file name tells agenda from minutes when the text does not say clearly
+    // ("Agenda - X.md" whose first item adopts the minutes of an earlier meeting).
+    if (!side_kind && (parts.front().kind == DocumentKind::minutes || parts.front().kind == DocumentKind::agenda))
+        if (auto named = kind_from_file_name(source)) parts.front().kind = *named;
 
     bool pack = false;
     if (side_kind == DocumentKind::agenda_pack) {

@@ -39,6 +39,12 @@ using Lines = std::vector<SourceLine>;
 // "9 - 16", "(Pages 9 - 10)" -> "9-16"; empty when the text is not a page range.
 [[nodiscard]] std::string page_range(std::string_view text);
 
+// ---- page furniture (page_furniture.cpp) ----------------------------------------------
+
+// Blanks running headers/footers repeated on many pages, page numbers ("Page 3 of 12",
+// a bare number at the top or foot of a page) and converter notes. Keeps the line count.
+void strip_page_furniture(Lines& lines);
+
 // ---- meeting headers (meeting_header.cpp) ----------------------------------------------
 
 struct Header {
@@ -74,6 +80,15 @@ struct Part {
 
 // Kind of a whole file from its first lines when no sidecar says.
 [[nodiscard]] DocumentKind detect_kind(const Lines& lines);
+
+// Kind named by a file name ("Agenda - X - 6th March 2019.md", "Printed minutes
+// 30th-Jan-2025.pdf"), or nullopt when the name says nothing.
+[[nodiscard]] std::optional<DocumentKind> kind_from_file_name(std::string_view source);
+
+// Does "minutes of" on this line start a minutes document ("MINUTES OF PROCEEDINGS AT
+// MEETING OF ...", "PARISH COUNCIL Draft Minutes of the Ordinary Meeting held ...")
+// rather than refer to earlier minutes ("To adopt Minutes of Meeting ... held on ...")?
+[[nodiscard]] bool minutes_title_line(std::string_view plain_line);
 
 // ---- attendance (attendance.cpp) -------------------------------------------------------
 

@@ -115,13 +115,19 @@ std::vector<RecordDocument> committee_documents(const corpus::DecisionAnalysis& 
     std::vector<RecordDocument> out;
     for (const auto& c : analysis.committees) {
         int decisions = 0;
-        for (const auto& m : c.meetings) decisions += m.decisions;
+        std::string first, last;  // over dated meetings only (a meeting may have no date)
+        for (const auto& m : c.meetings) {
+            decisions += m.decisions;
+            if (m.date.empty()) continue;
+            if (first.empty() || m.date < first) first = m.date;
+            if (last.empty() || m.date > last) last = m.date;
+        }
         json summary = {{"id", c.id},
                         {"name", c.name},
                         {"meetings_count", c.meetings.size()},
                         {"decisions_count", decisions},
-                        {"first_date", c.meetings.empty() ? json(nullptr) : json(c.meetings.front().date)},
-                        {"last_date", c.meetings.empty() ? json(nullptr) : json(c.meetings.back().date)}};
+                        {"first_date", first.empty() ? json(nullptr) : json(first)},
+                        {"last_date", last.empty() ? json(nullptr) : json(last)}};
         json full = corpus::to_json(c);
         for (auto it = summary.begin(); it != summary.end(); ++it)
             if (!full.contains(it.key())) full[it.key()] = it.value();

@@ -136,6 +136,13 @@ BuiltUnit DocumentBuilder::build_unit(const corpus::Unit& unit, const corpus::Do
     }
     unsigned body_inc = unit.type == corpus::UnitType::resolution ? s::resolution_wdf_inc : s::body_wdf_inc;
     termgen_.index_text(fold_for_search(unit.text), body_inc);
+    // The lettered parts of a decision do not repeat their preamble ("The Committee ...
+    // recommended that:"), but a search for what was recommended about the subject should
+    // find each part: the preamble counts once, after a gap so phrases do not run into it.
+    if (unit.resolution && !unit.resolution->preamble.empty()) {
+        termgen_.increase_termpos(100);
+        termgen_.index_text(fold_for_search(unit.resolution->preamble), s::preamble_wdf_inc);
+    }
 
     built.spelling = spelling_words(doc);
     return built;

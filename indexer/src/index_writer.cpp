@@ -446,8 +446,9 @@ DecisionCounts IndexWriter::write_decisions(const corpus::DecisionAnalysis& anal
             if (same) continue;
             for (const auto& t : have) doc.remove_term(t);
             for (const auto& t : want_terms) doc.add_boolean_term(t);
-            if (outcome.empty()) doc.remove_value(s::outcome_slot); else doc.add_value(s::outcome_slot, outcome);
-            if (status.empty()) doc.remove_value(s::status_slot); else doc.add_value(s::status_slot, status);
+            // add_value("") removes a value (remove_value throws when it is absent).
+            doc.add_value(s::outcome_slot, outcome);
+            doc.add_value(s::status_slot, status);
             if (data.is_object()) {
                 data["decision"] = wanted.record;
                 doc.set_data(dump(data));

@@ -6,6 +6,8 @@
 
 #include "quorum/index/schema.hpp"
 #include "quorum/index/text_fold.hpp"
+#include "question_intent.hpp"
+#include "stop_words.hpp"
 #include "synonym_rewrite.hpp"
 
 namespace quorum::query {
@@ -15,13 +17,6 @@ using quorum::index::fold_for_search;
 using quorum::index::slug;
 
 namespace {
-
-// Debian ships no Xapian stop word lists: a short English one of our own. Stop words are
-// still indexed (phrases need them); the parser only drops them from word lists.
-constexpr const char* stop_words[] = {
-    "a", "an", "and", "are", "as", "at", "be", "but", "by", "for", "from", "has", "have", "if", "in", "into",
-    "is", "it", "its", "of", "on", "or", "that", "the", "their", "there", "these", "this", "to", "was", "were",
-    "which", "will", "with"};
 
 // committee:/person:/topic: take an id or a name: folded to a slug, matched exactly or as
 // a run of whole words of known ids ("person:howells" -> "phillip-howells").
@@ -99,6 +94,38 @@ std::string plain_words(const std::string& text) {
     return out;
 }
 
+// Ranking by what a unit is: an item unit repeats the text of its paragraphs, so it is
+// weighed down (else one item fills the top three with itself and its own paragraphs);
+// a question asking for a decision, actions or a year lifts the units that are one.
+// Multipliers, not added constants, so they keep their effect whatever the scores' scale.
+Xapian::Query rank_by_kind(const Xapian::Query& match, const QuestionIntent& intent) {
+    Xapian::Query item(s::term(s::type_prefix, "item"));
+    Xapian::Query ranked(Xapian::Query::OP_OR,
+                         Xapian::Query(Xapian::Query::OP_AND_NOT, match, item),
+                         Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
+                                       Xapian::Query(Xapian::Query::OP_FILTER, match, item), item_weight));
+    std::vector<Xapian::Query> lifts;
+    auto lift = [&](Xapian::Query which, double factor) {
+        lifts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(Xapian::Query::OP_FILTER, match, which), factor);
+    };
+    if (intent.decision) lift(Xapian::Query(s::term(s::type_prefix, "resolution")), decision_lift);
+    if (intent.actions) lift(Xapian::Query(s::term(s::type_prefix, "action")), action_lift);
+    if (intent.overdue) lift(Xapian::Query(s::term(s::status_prefix, "overdue")), action_lift);
+    if (!intent.years.empty()) {
+        std::vector<Xapian::Query> years;
+        for (const auto& y : intent.years) years.emplace_back(s::term(s::year_prefix, y));
+        lift(Xapian::Query(Xapian::Query::OP_OR, years.begin(), years.end()), year_lift);
+    }
+    if (!intent.months.empty()) {
+        std::vector<Xapian::Query> months;
+        for (const auto& m : intent.months) months.emplace_back(s::term(s::month_prefix, m));
+        lift(Xapian::Query(Xapian::Query::OP_OR, months.begin(), months.end()), year_lift);
+    }
+    if (lifts.empty()) return ranked;
+    lifts.insert(lifts.begin(), ranked);
+    return Xapian::Query(Xapian::Query::OP_AND_MAYBE, lifts.begin(), lifts.end());
+}
+
 }  // namespace
 
 Xapian::Query date_range(const std::string& from, const std::string& to) {
@@ -108,7 +135,8 @@ Xapian::Query date_range(const std::string& from, const std::string& to) {
 }
 
 QueryBuilder::QueryBuilder(const Xapian::Database& db, const IndexCache& cache)
-    : db_(db), cache_(cache), stem_("en"), stopper_(std::begin(stop_words), std::end(stop_words)) {
+    : db_(db), cache_(cache), stem_("en") {
+    for (auto w : stop_words) stopper_.add(std::string(w));
     parser_.set_database(db);
     parser_.set_stemmer(stem_);
     parser_.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
@@ -172,15 +200,18 @@ BuiltQuery QueryBuilder::build(const SearchRequest& request, Xapian::Query::op d
     if (folded.find_first_not_of(" \t\r\n") == std::string::npos) {
         out.match = Xapian::Query(std::string(s::unit_marker));
     } else {
-        std::string expanded = expand_synonyms(folded, cache_);
-        bool rewritten = expanded != folded;
-        out.match = parse(expanded, default_op, rewritten ? 0u : unsigned(Xapian::QueryParser::FLAG_SPELLING_CORRECTION));
-        std::string corrected;
-        if (rewritten) {
-            (void)parse(folded, default_op, Xapian::QueryParser::FLAG_SPELLING_CORRECTION);
-        }
-        corrected = parser_.get_corrected_query_string();
-        if (!corrected.empty() && corrected != folded && worth_suggesting(folded, corrected)) out.suggestion = corrected;
+        // A natural question ("what did we resolve on foster carer recruitment?") is matched
+        // on any of its words, ranked by how many and how rare; keywords keep AND.
+        QuestionIntent intent = read_intent(folded);
+        bool natural = intent.natural && default_op == Xapian::Query::OP_AND;
+        Xapian::Query::op op = natural ? Xapian::Query::OP_OR : default_op;
+        std::string expanded = expand_synonyms(intent.text, cache_);
+        bool rewritten = expanded != intent.text;
+        out.match = parse(expanded, op, rewritten ? 0u : unsigned(Xapian::QueryParser::FLAG_SPELLING_CORRECTION));
+        if (rewritten) (void)parse(intent.text, op, Xapian::QueryParser::FLAG_SPELLING_CORRECTION);
+        std::string corrected = parser_.get_corrected_query_string();
+        if (!corrected.empty() && corrected != intent.text && worth_suggesting(intent.text, corrected))
+            out.suggestion = corrected;
         std::set<std::string> terms(out.match.get_terms_begin(), out.match.get_terms_end());
         if (terms.size() > max_query_terms)
             throw std::invalid_argument("query has too many terms (" + std::to_string(terms.size()) + ", at most " +
@@ -190,8 +221,9 @@ BuiltQuery QueryBuilder::build(const SearchRequest& request, Xapian::Query::op d
         bool explicit_ops = folded.find(" AND ") != std::string::npos || folded.find("NOT ") != std::string::npos ||
                             folded.find('+') != std::string::npos || folded.find(" -") != std::string::npos ||
                             folded.rfind('-', 0) == 0;
-        out.relaxable = default_op == Xapian::Query::OP_AND && !explicit_ops &&
+        out.relaxable = default_op == Xapian::Query::OP_AND && !natural && !explicit_ops &&
                         out.match.get_type() == Xapian::Query::OP_AND;
+        if (out.any_terms) out.match = rank_by_kind(out.match, intent);
         if (out.match.empty()) out.match = Xapian::Query::MatchNothing;
     }
 

@@ -407,7 +407,7 @@
       hit.snippet ? h('p', { class: 'snippet' }, snippetNodes(hit.snippet)) : null,
       crumbs.length ? h('ol', { class: 'crumbs', 'aria-label': 'Where this is from' }, crumbs) : null,
       also ? h('p', { class: 'also muted' }, `The same text appears in ${plural(also, 'other place', 'other places')}.`) : null,
-      DECISION_TYPES.has(hit.type) ? decisionLinkFor(hit.id, 'also') : null);
+      DECISION_TYPES.has(hit.type) ? decisionLinkFor(hit.id, 'also', hit.title || itemLabel(hit.item)) : null);
   }
 
   function renderPagination(state, page, pages, hrefOf = (n) => searchHref({ ...state, page: n }), label = 'Results pages') {
@@ -570,7 +570,7 @@
           unit.page ? `, page ${unit.page}` : '', unit.document.kind ? h('span', { class: 'muted' }, ` (${unit.document.kind})`) : null)] : null,
         unit.people && unit.people.length ? [h('dt', {}, 'People'), h('dd', {}, joinLinks(unit.people, 'person'))] : null,
         unit.topics && unit.topics.length ? [h('dt', {}, 'Topics'), h('dd', {}, joinLinks(unit.topics, 'topic'))] : null),
-      DECISION_TYPES.has(unit.type) ? decisionLinkFor(unit.id, 'decision-record') : null,
+      DECISION_TYPES.has(unit.type) ? decisionLinkFor(unit.id, 'decision-record', null) : null,
       h('div', { class: 'unit-body' }, unitBody(unit)),
       citeBlock(citationFor(unit, here), here),
       ownItem ? itemContext(unit, ownItem, itemUnit) : null,
@@ -842,9 +842,9 @@
 
   // Hits and units of type resolution/action offer their decision page; the link shows
   // only once the server confirms that decision exists (404: it stays hidden).
-  function decisionLinkFor(unitId, cls) {
+  function decisionLinkFor(unitId, cls, title) {
     const id = `d-${unitId}`;
-    const p = h('p', { class: `decision-link ${cls}`, hidden: true }, link(decisionHref(id), 'Follow this decision', hidden(`: ${unitId}`)), ' ',
+    const p = h('p', { class: `decision-link ${cls}`, hidden: true }, link(decisionHref(id), 'Follow this decision', title ? hidden(`: ${title}`) : null), ' ',
       h('span', { class: 'muted' }, '(outcome, status and what happened next)'));
     fetch(`/api/decisions/${enc(id)}`, { headers: { Accept: 'application/json' } })
       .then((res) => { if (res.ok) p.hidden = false; else p.remove(); })
@@ -951,6 +951,12 @@
   // ----- one decision -----
   async function renderDecision(state, signal) {
     const d = await getJSON(`/api/decisions/${enc(state.id)}`, signal);
+    // The minutes name proposers as printed ("the chair"); show who that was.
+    const refs = [d.outcome && d.outcome.proposer, d.outcome && d.outcome.seconder].filter((r) => r && r.id);
+    const fullNames = new Map(await Promise.all(refs.map((r) => getJSON(`/api/people/${enc(r.id)}`, signal)
+      .then((pp) => [r.id, pp.name || null]).catch((e) => { if (e.name === 'AbortError') throw e; return [r.id, null]; }))));
+    const minuted = (r) => (!r ? null : !r.id ? r.name : [link(personHref(r.id), fullNames.get(r.id) || r.name || r.id),
+      r.name && fullNames.get(r.id) && r.name !== fullNames.get(r.id) ? h('span', { class: 'muted' }, ` (minuted as “${r.name}”)`) : null]);
     const title = decisionTitle(d);
     const heading = h('h1', { tabindex: '-1' }, title);
     const o = d.outcome;
@@ -980,8 +986,8 @@
         h('h2', { id: 'outcome-h' }, 'Outcome'),
         o ? h('dl', { class: 'summary' }, dlRows([
           ['Result', outcomeWords(o)],
-          ['Proposed by', o.proposer ? [personNode(o.proposer), o.proposer.name && o.proposer.id ? h('span', { class: 'muted' }, ` (minuted as “${o.proposer.name}”)`) : null] : null],
-          ['Seconded by', o.seconder ? [personNode(o.seconder), o.seconder.name && o.seconder.id ? h('span', { class: 'muted' }, ` (minuted as “${o.seconder.name}”)`) : null] : null],
+          ['Proposed by', minuted(o.proposer)],
+          ['Seconded by', minuted(o.seconder)],
           ['Evidence', o.evidence ? h('q', { class: 'evidence' }, o.evidence) : null],
         ])) : h('p', {}, 'The minutes record no outcome for this.')),
       h('section', { class: 'context', 'aria-labelledby': 'status-h' },
@@ -1046,7 +1052,7 @@
 
   // ----- people -----
   async function renderPeople(state, signal) {
-    const data = await getJSON(`/api/people${state.q ? `?q=${enc(state.q)}` : ''}`, signal);
+    const data = await getJSON(`/api/people?per_page=${PEOPLE_SHOWN}${state.q ? `&q=${enc(state.q)}` : ''}`, signal);
     const people = Array.isArray(data.people) ? data.people : [];
     const total = typeof data.total === 'number' ? data.total : people.length;
     const shown = people.slice(0, PEOPLE_SHOWN);
@@ -1177,7 +1183,8 @@
         h('li', {}, h('a', { href: '#c-meetings-h' }, 'Meetings')), h('li', {}, h('a', { href: '#c-decisions-h' }, 'Decisions by year')),
         h('li', {}, h('a', { href: '#c-chairs-h' }, 'Chairs')), h('li', {}, h('a', { href: '#c-members-h' }, 'Members')))),
       h('dl', { class: 'summary' }, dlRows([
-        ['Meetings', meetings.length ? [String(meetings.length), ', ', timeEl(meetings[meetings.length - 1].date), ' to ', timeEl(meetings[0].date)] : '0'],
+        ['Meetings', meetings.length > 1 ? [String(meetings.length), ', from ', timeEl(meetings[meetings.length - 1].date), ' to ', timeEl(meetings[0].date)]
+          : meetings.length ? ['1, on ', timeEl(meetings[0].date)] : '0'],
         ['Minuted decisions', String(totalDecisions)],
       ])),
       h('ul', { class: 'action-links' },

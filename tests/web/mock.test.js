@@ -6,7 +6,7 @@ const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const { startMockServer } = require('./mock_server');
 const { launchBrowser, openPage, settled, checkAccessibility, screenshot } = require('./support');
-const { runJourney, clickAndSettle, param, heading } = require('./scenario');
+const { runJourney, runDecisionJourney, clickAndSettle, param, heading } = require('./scenario');
 
 let browser;
 let server;
@@ -15,6 +15,51 @@ after(async () => { if (browser) await browser.close(); if (server) await server
 
 test('the journey works against the mock API', async (t) => {
   await runJourney(t, browser, server.url, { prefix: 'mock', word: 'fostering' });
+});
+
+test('decisions, people and committees work against the mock API', async (t) => {
+  await runDecisionJourney(t, browser, server.url, { prefix: 'mock' });
+});
+
+test('a decision page shows the unlinked reason, and a hit without a decision record offers no link', async () => {
+  const page = await openPage(browser);
+  const orphan = server.decisions.find((d) => d.unlinked_reason);
+  await page.goto(`${server.url}/?view=decision&id=${orphan.id}`);
+  await settled(page);
+  assert.match(await page.locator('.notice-unlinked').innerText(), /no decision of Children and Young People Scrutiny Committee is recorded within 120 days/);
+  // Every decision lookup fails: the hits keep no link to a missing page.
+  await page.route('**/api/decisions/**', (route) => route.fulfill({ status: 404, contentType: 'application/json', body: '{"error":{"code":"not_found","message":"No decision with that id."}}' }));
+  await page.goto(`${server.url}/?q=&type=resolution`);
+  await settled(page);
+  await page.waitForFunction(() => document.querySelectorAll('.decision-link').length === 0);
+  assert.ok(await page.locator('.hit').count() > 0);
+  assert.deepEqual(page.errors.filter((e) => !/404/.test(e)), []);
+  await page.context().close();
+});
+
+test('the decisions filters refuse a reversed date range and keep every filter in the URL', async () => {
+  const page = await openPage(browser);
+  await page.goto(`${server.url}/?view=decisions&committee=children-and-young-people-scrutiny-committee&outcome=agreed`);
+  await settled(page);
+  assert.equal(await page.getByLabel('Committee').inputValue(), 'children-and-young-people-scrutiny-committee');
+  assert.equal(await page.getByLabel('Outcome').inputValue(), 'agreed');
+  const texts = await page.locator('.decision-card .facts').allInnerTexts();
+  assert.ok(texts.length > 0 && texts.every((x) => /Outcome:?\s*Agreed/.test(x)), texts.join('\n'));
+  await page.getByLabel('From').fill('2022-03-01');
+  await page.getByLabel('To').fill('2022-01-01');
+  await page.getByRole('button', { name: 'Apply filters' }).click();
+  assert.match(await page.locator('#df-error').innerText(), /on or before/);
+  await page.getByLabel('To').fill('2022-12-31');
+  await page.getByLabel('Owner').fill('marrett');
+  const before = page.url();
+  await page.getByRole('button', { name: 'Apply filters' }).click();
+  await page.waitForFunction((u) => location.href !== u, before);
+  await settled(page);
+  assert.deepEqual([param(page, 'from')[0], param(page, 'to')[0], param(page, 'owner')[0], param(page, 'outcome')[0]], ['2022-03-01', '2022-12-31', 'marrett', 'agreed']);
+  assert.equal(await page.locator('.decision-card').count(), 0);
+  assert.match(await page.locator('.no-results').innerText(), /No decision matches/);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
 });
 
 test('snippets keep only <mark> from the server: a script in the text stays text', async () => {

@@ -4,7 +4,7 @@
 
 const { test, before, after } = require('node:test');
 const { launchBrowser, startRealServer, realServerUnavailable } = require('./support');
-const { runJourney } = require('./scenario');
+const { runJourney, runDecisionJourney } = require('./scenario');
 
 const unavailable = realServerUnavailable();
 let browser;
@@ -14,4 +14,8 @@ after(async () => { if (browser) await browser.close(); if (server) await server
 
 test('the journey works against quorum-serve over the sample archive', { skip: unavailable || false }, async (t) => {
   await runJourney(t, browser, server.url, { prefix: 'real', word: 'fostering' });
+});
+
+test('decisions, people and committees work against quorum-serve over the sample archive', { skip: unavailable || false }, async (t) => {
+  await runDecisionJourney(t, browser, server.url, { prefix: 'real' });
 });

@@ -177,4 +177,158 @@ async function runJourney(t, browser, baseUrl, { prefix, word }) {
   await page.context().close();
 }
 
-module.exports = { runJourney, clickAndSettle, param, heading };
+
+// Decisions, people and committees (docs/DECISIONS.md), through the header navigation.
+// Written against the shapes only, so it runs on the mock and on the real server; a
+// server without /api/decisions yet skips it with the reason.
+async function runDecisionJourney(t, browser, baseUrl, { prefix }) {
+  const probe = await fetch(`${baseUrl}/api/decisions?per_page=1000`).catch(() => null);
+  if (!probe || !probe.ok) { t.skip(`${baseUrl}/api/decisions does not answer yet (${probe ? probe.status : 'no connection'})`); return; }
+  const all = (await probe.json()).decisions || [];
+  const page = await openPage(browser, { viewport: { width: 1280, height: 900 } });
+  const nav = (name) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true });
+
+  await t.test('the header leads to the decisions list, with filters and exports', async () => {
+    await page.goto(`${baseUrl}/`);
+    await settled(page);
+    await clickAndSettle(page, nav('Decisions'));
+    assert.equal(param(page, 'view')[0], 'decisions');
+    assert.equal(await heading(page), 'Decisions');
+    assert.equal(await nav('Decisions').getAttribute('aria-current'), 'page');
+    assert.ok(await page.locator('.decision-card').count() > 0, 'no decisions were listed');
+    assert.ok(await page.locator('.decision-card .status').count() > 0, 'decisions show no status');
+    assert.match(await page.locator('#decisions-csv').getAttribute('href'), /^\/api\/decisions\?.*format=csv/);
+    assert.match(await page.locator('#decisions-atom').getAttribute('href'), /format=atom/);
+    await checkAccessibility(page, 'decisions');
+    await screenshot(page, `${prefix}-10-decisions`);
+  });
+
+  await t.test('filtering by status overdue keeps only overdue decisions, marked in words', async () => {
+    await page.getByLabel('Status').selectOption('overdue');
+    const before = page.url();
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    await page.waitForFunction((u) => location.href !== u, before);
+    await settled(page);
+    assert.equal(param(page, 'status')[0], 'overdue');
+    assert.equal(await heading(page), 'Overdue decisions');
+    const expected = all.filter((d) => d.overdue || d.status === 'overdue').length;
+    const cards = page.locator('.decision-card');
+    if (expected === 0) {
+      assert.match(await page.locator('.no-results').innerText(), /No decision matches/);
+    } else {
+      assert.ok(await cards.count() > 0, 'no overdue decision was listed');
+      for (const text of await cards.locator('.status').allInnerTexts()) assert.match(text, /overdue/i);
+    }
+    await checkAccessibility(page, 'overdue decisions');
+    await screenshot(page, `${prefix}-11-overdue`);
+  });
+
+  let personLinked = null;
+  await t.test('a decision opens with its outcome, status and thread drawn as a timeline', async () => {
+    await page.goto(`${baseUrl}/?view=decisions`);
+    await settled(page);
+    await clickAndSettle(page, page.locator('.decision-card .hit-title a').first());
+    assert.equal(param(page, 'view')[0], 'decision');
+    assert.equal(await page.evaluate(() => document.activeElement.tagName), 'H1');
+    assert.equal(await page.locator('#outcome-h').count(), 1);
+    assert.equal(await page.locator('#status-h').count(), 1);
+    const threaded = all.find((d) => d.thread_id) || null;
+    if (!threaded) { t.diagnostic('no decision in this archive belongs to a thread'); return; }
+    await page.goto(`${baseUrl}/?view=decision&id=${encodeURIComponent(threaded.id)}`);
+    await settled(page);
+    const steps = page.locator('ol.timeline > li');
+    assert.ok(await steps.count() >= 2, 'the thread shows fewer than two records');
+    assert.equal(await page.locator('ol.timeline > li[aria-current=step]').count(), 1, 'the decision is not marked in its thread');
+    assert.match(await page.locator('ol.timeline .step-link').allInnerTexts().then((x) => x.join('\n')), /\b[a-z ]+ (by|as|at) \(confidence \d\.\d\d\)/i);
+    assert.ok(await page.locator('ol.timeline time').count() >= 2, 'timeline steps carry no dates');
+    const people = page.locator('#view .summary a[href*="view=person"]');
+    if (await people.count()) personLinked = await people.first().getAttribute('href');
+    await checkAccessibility(page, 'decision');
+    await screenshot(page, `${prefix}-12-decision`);
+  });
+
+  await t.test('a person shows roles over time, meetings and a search for what mentions them', async () => {
+    if (personLinked) {
+      await page.goto(`${baseUrl}${personLinked}`);
+    } else {
+      await page.goto(`${baseUrl}/?view=people`);
+      await settled(page);
+      await checkAccessibility(page, 'people');
+      await screenshot(page, `${prefix}-15-people`);
+      await page.locator('.people-list a').first().click();
+      await page.waitForURL((u) => u.searchParams.get('view') === 'person');
+    }
+    await settled(page);
+    assert.equal(param(page, 'view')[0], 'person');
+    assert.equal(await page.locator('#roles-h').count(), 1);
+    assert.equal(await page.locator('#meetings-h').count(), 1);
+    const searchLink = page.getByRole('link', { name: /^Search the records that mention / });
+    const id = param(page, 'id')[0];
+    assert.equal(new URL(await searchLink.getAttribute('href'), baseUrl).searchParams.get('person'), id);
+    await checkAccessibility(page, 'person');
+    await screenshot(page, `${prefix}-13-person`);
+  });
+
+  await t.test('people can be found by name', async () => {
+    await clickAndSettle(page, nav('People'));
+    assert.equal(await heading(page), 'People');
+    const first = await page.locator('.people-list .person-name').first().innerText();
+    await page.getByLabel('Name').fill(first.split(/\s+/).pop());
+    const before = page.url();
+    await page.getByRole('button', { name: 'Find people' }).click();
+    await page.waitForFunction((u) => location.href !== u, before);
+    await settled(page);
+    assert.ok((await page.locator('.people-list .person-name').allInnerTexts()).includes(first));
+    await checkAccessibility(page, 'people');
+    await screenshot(page, `${prefix}-15-people`);
+  });
+
+  await t.test('a committee shows meetings by date, members, chairs and decisions per year', async () => {
+    await clickAndSettle(page, nav('Committees'));
+    assert.equal(await heading(page), 'Committees');
+    await checkAccessibility(page, 'committees');
+    await screenshot(page, `${prefix}-16-committees`);
+    // The committee with most meetings shows the most (chairs, members, several years).
+    const busiest = await page.locator('#view tbody tr').evaluateAll((rows) => rows
+      .map((r, i) => ({ i, n: Number((r.cells[1] || {}).textContent || 0) })).sort((a, b) => b.n - a.n)[0].i);
+    await clickAndSettle(page, page.locator('#view tbody tr').nth(busiest).locator('a[href*="view=committee"]'));
+    assert.equal(param(page, 'view')[0], 'committee');
+    assert.ok(await page.locator('#c-meetings-h ~ .table-wrap a[href*="view=meeting"]').count() > 0, 'no meeting links');
+    assert.equal(await page.locator('#c-members-h').count(), 1);
+    assert.equal(await page.locator('#c-chairs-h').count(), 1);
+    const bars = page.locator('.year-bars li');
+    if (await bars.count()) assert.match(await bars.first().innerText(), /\d{4}[\s\S]*\d/);
+    await checkAccessibility(page, 'committee');
+    await screenshot(page, `${prefix}-14-committee`);
+  });
+
+  await t.test('a decision reads on a phone', async () => {
+    const fresh = await openPage(browser, { viewport: { width: 390, height: 844 } });
+    const d = all.find((x) => x.thread_id) || all[0];
+    await fresh.goto(`${baseUrl}/?view=decision&id=${encodeURIComponent(d.id)}`);
+    await settled(fresh);
+    await screenshot(fresh, `${prefix}-17-decision-phone`);
+    assert.deepEqual(fresh.errors, []);
+    await fresh.context().close();
+  });
+
+  await t.test('search hits that are decisions link to their decision page', async () => {
+    await page.goto(`${baseUrl}/?q=&type=resolution`);
+    await settled(page);
+    if (await page.locator('.hit').count() === 0) { t.diagnostic('no resolution units'); return; }
+    const shown = page.locator('.hit .decision-link:not([hidden]) a');
+    await shown.first().waitFor({ timeout: 5000 }).catch(() => {});
+    if (await shown.count() === 0) { t.diagnostic('no resolution hit on the first page has a decision record'); return; }
+    const href = await shown.first().getAttribute('href');
+    assert.match(href, /view=decision&id=d-/);
+    await clickAndSettle(page, shown.first());
+    assert.equal(param(page, 'view')[0], 'decision');
+  });
+
+  await t.test('the decision pages raised no script errors', async () => {
+    assert.deepEqual(page.errors, []);
+  });
+  await page.context().close();
+}
+
+module.exports = { runJourney, runDecisionJourney, clickAndSettle, param, heading };

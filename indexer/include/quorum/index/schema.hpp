@@ -11,7 +11,7 @@ namespace quorum::index::schema {
 
 // Bump when terms, values or stored data change meaning: files indexed under another
 // version count as changed and are re-indexed.
-inline constexpr std::string_view version = "1";
+inline constexpr std::string_view version = "2";  // 2: resolution preambles indexed
 
 // ---- term prefixes -------------------------------------------------------------------
 inline constexpr std::string_view id_prefix = "Q";          // Q<unit id>, Q<meeting:id>, Q<file:key>
@@ -93,6 +93,7 @@ inline constexpr std::string_view name_key_prefix = "name:";
 inline constexpr unsigned title_wdf_inc = 3;       // titles/headings count three times
 inline constexpr unsigned resolution_wdf_inc = 2;  // decisions count twice
 inline constexpr unsigned body_wdf_inc = 1;
+inline constexpr unsigned preamble_wdf_inc = 1;  // a decision's preamble, on each of its parts
 
 [[nodiscard]] inline std::string term(std::string_view prefix, std::string_view value) {
     std::string t;
