@@ -51,6 +51,8 @@ std::string meeting_id_term(const std::string& id) {
     return s::term(s::id_prefix, std::string(s::meeting_id_tag) + bounded_term_value(id));
 }
 
+constexpr std::size_t max_metadata_key = 240;
+
 [[noreturn]] void rethrow(const Xapian::Error& e, const std::string& what) {
     throw std::runtime_error(what + ": " + e.get_description());
 }
@@ -187,6 +189,9 @@ struct IndexWriter::Impl {
     }
 
     void set_metadata_if_changed(const std::string& key, const std::string& value) {
+        // Xapian keys hold at most 255 bytes: a runaway id (a whole sentence read as a
+        // name) gets no display name rather than failing the run; its id is shown instead.
+        if (key.size() > max_metadata_key) return;
         if (db.get_metadata(key) == value) return;
         db.set_metadata(key, value);
         dirty = true;

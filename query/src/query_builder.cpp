@@ -98,7 +98,10 @@ std::string plain_words(const std::string& text) {
 // weighed down (else one item fills the top three with itself and its own paragraphs);
 // a question asking for a decision, actions or a year lifts the units that are one.
 // Multipliers, not added constants, so they keep their effect whatever the scores' scale.
+// Only questions are reshaped: on keyword queries the split would make Xapian estimate the
+// total of a collapsed search instead of counting it, and totals there must be exact.
 Xapian::Query rank_by_kind(const Xapian::Query& match, const QuestionIntent& intent) {
+    if (!intent.natural) return match;
     Xapian::Query item(s::term(s::type_prefix, "item"));
     Xapian::Query ranked(Xapian::Query::OP_OR,
                          Xapian::Query(Xapian::Query::OP_AND_NOT, match, item),
@@ -162,13 +165,21 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, const IndexCache& cache)
 
 // Xapian 1.4's parser also "corrects" words that are in the index to more frequent
 // neighbours ("mash" -> "march"); suggest only when a corrected word is really unknown.
-bool QueryBuilder::worth_suggesting(const std::string& query, const std::string& corrected) const {
+std::optional<std::string> QueryBuilder::suggest(const std::string& query, const std::string& corrected) const {
     auto before = quorum::index::fold_words(query);
     auto after = quorum::index::fold_words(corrected);
-    if (before.size() != after.size()) return true;
-    for (std::size_t i = 0; i < before.size(); ++i)
-        if (before[i] != after[i] && !db_.term_exists(before[i])) return true;
-    return false;
+    if (before.size() != after.size()) return corrected;
+    // Keep every word the index knows, and the stop words ("what" -> "that" is no help).
+    std::string out;
+    bool changed = false;
+    for (std::size_t i = 0; i < before.size(); ++i) {
+        bool keep = before[i] == after[i] || db_.term_exists(before[i]) || is_stop_word(before[i]);
+        changed = changed || !keep;
+        if (!out.empty()) out.push_back(' ');
+        out += keep ? before[i] : after[i];
+    }
+    if (!changed) return std::nullopt;
+    return out;
 }
 
 Xapian::Query QueryBuilder::parse(const std::string& text, Xapian::Query::op default_op, unsigned extra_flags) {
@@ -206,12 +217,12 @@ BuiltQuery QueryBuilder::build(const SearchRequest& request, Xapian::Query::op d
         bool natural = intent.natural && default_op == Xapian::Query::OP_AND;
         Xapian::Query::op op = natural ? Xapian::Query::OP_OR : default_op;
         std::string expanded = expand_synonyms(intent.text, cache_);
-        bool rewritten = expanded != intent.text;
+        // The suggestion is for the query as typed, question and intent words included.
+        bool rewritten = expanded != folded;
         out.match = parse(expanded, op, rewritten ? 0u : unsigned(Xapian::QueryParser::FLAG_SPELLING_CORRECTION));
-        if (rewritten) (void)parse(intent.text, op, Xapian::QueryParser::FLAG_SPELLING_CORRECTION);
+        if (rewritten) (void)parse(folded, op, Xapian::QueryParser::FLAG_SPELLING_CORRECTION);
         std::string corrected = parser_.get_corrected_query_string();
-        if (!corrected.empty() && corrected != intent.text && worth_suggesting(intent.text, corrected))
-            out.suggestion = corrected;
+        if (!corrected.empty() && corrected != folded) out.suggestion = suggest(folded, corrected);
         std::set<std::string> terms(out.match.get_terms_begin(), out.match.get_terms_end());
         if (terms.size() > max_query_terms)
             throw std::invalid_argument("query has too many terms (" + std::to_string(terms.size()) + ", at most " +

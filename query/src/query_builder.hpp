@@ -47,7 +47,8 @@ public:
 private:
     [[nodiscard]] Xapian::Query parse(const std::string& text, Xapian::Query::op default_op, unsigned extra_flags);
 
-    [[nodiscard]] bool worth_suggesting(const std::string& query, const std::string& corrected) const;
+    // The corrected query, or nullopt when no unknown word was corrected.
+    [[nodiscard]] std::optional<std::string> suggest(const std::string& query, const std::string& corrected) const;
 
     const Xapian::Database& db_;
     const IndexCache& cache_;

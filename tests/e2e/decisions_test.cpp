@@ -335,10 +335,14 @@ TEST_CASE("Every decision of the 22 February 2022 minutes has its outcome and st
     // Filters: outcome, status and q agree with the records.
     CHECK(decisions("from=2022-02-22&to=2022-02-22&outcome=noted")["total"] == 1);
     CHECK(decisions("from=2022-02-22&to=2022-02-22&status=to-be-completed")["total"] == 2);
+    // q matches the text and the item title: both parts of item 68 "Fostering Service Update".
     const auto fostering = decisions("from=2022-02-22&to=2022-02-22&q=fostering+service")["decisions"];
-    REQUIRE(fostering.size() == 1);
-    CHECK(fostering[0]["item"]["number"] == "68");
-    CHECK(fostering[0]["addressee"]["id"] == "officers");
+    REQUIRE(fostering.size() == 2);
+    for (const auto& d : fostering) CHECK(d["item"]["number"] == "68");
+    const auto officers = decisions("from=2022-02-22&to=2022-02-22&q=officers+fostering")["decisions"];
+    REQUIRE(officers.size() == 1);
+    CHECK(officers[0]["label"] == "b)");
+    CHECK(officers[0]["addressee"]["id"] == "officers");
 }
 
 TEST_CASE("Search units carry the outcome and status of their decision as facets and filters", "[e2e][decisions]") {
