@@ -294,6 +294,8 @@
       heading,
       h('p', { class: 'lead' }, 'Find what was said and decided at council and committee meetings: minutes, agendas, reports, public questions and action logs. Every result links to the meeting it came from and can be cited.'),
       h('p', {}, link('/?q=', 'Browse everything in the archive'), ', newest first or by relevance.'),
+      h('p', {}, 'Or follow what was decided: ', link('/?view=decisions', 'decisions and their status'), ' (', link('/?view=decisions&status=overdue', 'overdue ones'), '), ',
+        link('/?view=people', 'people'), ' and ', link('/?view=committees', 'committees'), '.'),
       h('section', { 'aria-labelledby': 'recent-h' },
         h('h2', { id: 'recent-h' }, 'Recent meetings'),
         meetings.length === 0 ? h('p', {}, 'No meetings have been indexed yet.')
@@ -1097,7 +1099,7 @@
     const decisions = new Map(found.map((d) => [d.id, d]));
     const c = p.counts || {};
     const roles = Array.isArray(p.roles) ? p.roles : [];
-    const meetings = (Array.isArray(p.meetings) ? [...p.meetings] : []).sort((a, b) => String(b.date).localeCompare(String(a.date)));
+    const meetings = (Array.isArray(p.meetings) ? [...p.meetings] : []).sort((a, b) => (!a.date) - (!b.date) || String(b.date).localeCompare(String(a.date)));
     const heading = h('h1', { tabindex: '-1' }, p.name || p.id);
     const decisionItems = (list) => h('ul', { class: 'decision-refs' }, list.map((id) => {
       const d = decisions.get(id) || { id };
@@ -1127,7 +1129,7 @@
       h('section', { class: 'context', 'aria-labelledby': 'meetings-h' },
         h('h2', { id: 'meetings-h' }, 'Meetings'),
         meetings.length ? tableOf('Meetings, newest first', ['Date', 'Committee', 'Recorded as', 'Role'], meetings.map((m) => [
-          m.meeting_id ? link(meetingHref(m.meeting_id), timeEl(m.date) || m.meeting_id) : timeEl(m.date),
+          m.meeting_id ? link(meetingHref(m.meeting_id), m.date ? timeEl(m.date) : 'Date unknown') : (timeEl(m.date) || 'Date unknown'),
           committeeLink(m.committee_id),
           [AS_WORDS[m.as] || upperFirst(m.as || ''), m.remote ? [' ', h('span', { class: 'tag tag-remote' }, 'remote')] : null],
           [m.role || '', m.note ? h('span', { class: 'muted' }, ` (${m.note})`) : null]]))
@@ -1169,7 +1171,9 @@
 
   async function renderCommittee(state, signal) {
     const c = await getJSON(`/api/committees/${enc(state.id)}`, signal);
-    const meetings = (Array.isArray(c.meetings) ? [...c.meetings] : []).sort((a, b) => String(b.date).localeCompare(String(a.date)));
+    // Newest first; a meeting without a date (an undated document) goes last.
+    const meetings = (Array.isArray(c.meetings) ? [...c.meetings] : []).sort((a, b) => (!a.date) - (!b.date) || String(b.date).localeCompare(String(a.date)));
+    const dated = meetings.filter((m) => m.date);
     const members = (Array.isArray(c.members) ? [...c.members] : []).sort((a, b) => String(b.to).localeCompare(String(a.to)) || String(a.name).localeCompare(String(b.name)));
     const years = Array.isArray(c.decisions_per_year) ? c.decisions_per_year : [];
     const names = new Map(members.map((m) => [m.person_id, m.name]));
@@ -1183,8 +1187,8 @@
         h('li', {}, h('a', { href: '#c-meetings-h' }, 'Meetings')), h('li', {}, h('a', { href: '#c-decisions-h' }, 'Decisions by year')),
         h('li', {}, h('a', { href: '#c-chairs-h' }, 'Chairs')), h('li', {}, h('a', { href: '#c-members-h' }, 'Members')))),
       h('dl', { class: 'summary' }, dlRows([
-        ['Meetings', meetings.length > 1 ? [String(meetings.length), ', from ', timeEl(meetings[meetings.length - 1].date), ' to ', timeEl(meetings[0].date)]
-          : meetings.length ? ['1, on ', timeEl(meetings[0].date)] : '0'],
+        ['Meetings', [String(meetings.length), dated.length > 1 ? [', from ', timeEl(dated[dated.length - 1].date), ' to ', timeEl(dated[0].date)]
+          : dated.length ? [', on ', timeEl(dated[0].date)] : null, meetings.length > dated.length ? ` (${meetings.length - dated.length} without a date)` : null]],
         ['Minuted decisions', String(totalDecisions)],
       ])),
       h('ul', { class: 'action-links' },
@@ -1194,7 +1198,7 @@
       h('section', { class: 'context', 'aria-labelledby': 'c-meetings-h' },
         h('h2', { id: 'c-meetings-h' }, 'Meetings by date'),
         meetings.length ? tableOf('Meetings, newest first', ['Date', 'Title', 'Decisions'], meetings.map((m) => [
-          m.id ? link(meetingHref(m.id), timeEl(m.date) || m.id) : timeEl(m.date), m.title || '', String(m.decisions ?? '')]), [2])
+          m.id ? link(meetingHref(m.id), m.date ? timeEl(m.date) : 'Date unknown') : (timeEl(m.date) || 'Date unknown'), m.title || '', String(m.decisions ?? '')]), [2])
           : h('p', {}, 'No meetings are recorded.')),
       h('section', { class: 'context', 'aria-labelledby': 'c-decisions-h' },
         h('h2', { id: 'c-decisions-h' }, 'Decisions by year'),
@@ -1217,14 +1221,17 @@
   // Decisions per year as a bar list (like the search's year histogram): each bar a
   // link to that year's decisions; the count is in the text, the bar only repeats it.
   function decisionYears(committeeId, years) {
-    const sorted = [...years].sort((a, b) => String(a.year).localeCompare(String(b.year)));
+    const isYear = (y) => /^\d{4}$/.test(String(y.year));
+    // Years in order; decisions without a date ("unknown") last, and not a link: no date filter finds them.
+    const sorted = [...years].sort((a, b) => isYear(b) - isYear(a) || String(a.year).localeCompare(String(b.year)));
     const max = Math.max(1, ...sorted.map((y) => y.count || 0));
     return h('ul', { class: 'histogram year-bars' }, sorted.map((y) => {
       const bar = h('span', { class: 'bar', 'aria-hidden': 'true' });
       bar.style.setProperty('--share', `${Math.max(2, Math.round((100 * (y.count || 0)) / max))}%`);
-      return h('li', {}, h('a', { href: decisionsHref({ committee: committeeId, from: `${y.year}-01-01`, to: `${y.year}-12-31` }) },
-        h('span', { class: 'year' }, y.year), h('span', { class: 'track' }, bar),
-        h('span', { class: 'count' }, hidden(': '), (y.count || 0).toLocaleString('en-GB'), hidden(y.count === 1 ? ' decision' : ' decisions'))));
+      const inner = [h('span', { class: 'year' }, isYear(y) ? y.year : 'No date'), h('span', { class: 'track' }, bar),
+        h('span', { class: 'count' }, hidden(': '), (y.count || 0).toLocaleString('en-GB'), hidden(y.count === 1 ? ' decision' : ' decisions'))];
+      return h('li', {}, isYear(y) ? h('a', { href: decisionsHref({ committee: committeeId, from: `${y.year}-01-01`, to: `${y.year}-12-31` }) }, inner)
+        : h('span', { class: 'bar-row' }, inner));
     }));
   }
 
