@@ -76,7 +76,14 @@ std::optional<int> leading_number(std::string_view s, std::string_view& rest, bo
     if (j < s.size() && s[j] == '.') {
         dotted = true;
         ++j;
-        if (j < s.size() && is_digit(s[j])) return std::nullopt;  // "3.6" report paragraph
+        // "3.0 Apologies": the item whose sub-paragraphs are 3.1, 3.2 (parish minutes)
+        if (j + 1 < s.size() && s[j] == '0' && (s[j + 1] == ' ' || s[j + 1] == '\t') && s[j - 1] == '.') ++j;
+        else if (j < s.size() && is_digit(s[j])) return std::nullopt;  // "3.6" report paragraph
+        // "1.Adoption of Minutes": PDF text that lost the space after the number
+        if (j < s.size() && is_upper(s[j]) && s[j - 1] == '.') {
+            rest = trim_view(s.substr(j));
+            return n;
+        }
     }
     if (j < s.size() && s[j] != ' ' && s[j] != '\t') return std::nullopt;
     rest = trim_view(s.substr(j));
@@ -145,11 +152,40 @@ std::optional<Candidate> candidate_at(const Lines& lines, std::size_t i) {
     }
     std::string_view rest;
     bool dotted = false;
-    const auto n = leading_number(p, rest, dotted);
-    if (!n) return std::nullopt;
+    // "Item 5 War Memorial", "Item 10 - Budget:", "Item 3:" — a labelled number
+    std::string_view numbered = p;
+    const bool labelled = starts_with_ci(p, "item ") && p.size() > 5 && is_digit(p[5]);
+    if (labelled) numbered = std::string_view(p).substr(5);
+    const auto n = leading_number(numbered, rest, dotted);
+    if (!n) {
+        if (!labelled) return std::nullopt;
+        // "Item 10 - Budget:" / "Item 3:"
+        std::size_t k = 0;
+        while (k < numbered.size() && is_digit(numbered[k])) ++k;
+        std::string_view r = numbered.substr(k);
+        if (r.empty() || !(r.front() == ':' || r.front() == '-')) return std::nullopt;
+        c.seq = std::atoi(std::string(numbered.substr(0, k)).c_str());
+        c.number = std::to_string(c.seq);
+        c.dotted = true;
+        r.remove_prefix(1);
+        r = trim_view(r);
+        if (r.substr(0, 2) == "- ") r = trim_view(r.substr(2));
+        if (r.empty()) {
+            c.alone = true;
+            return c;
+        }
+        std::string h(r);
+        while (!h.empty() && h.back() == ':') h.pop_back();
+        c.heading = h;
+        return c;
+    }
     c.seq = *n;
     c.number = std::to_string(*n);
-    c.dotted = dotted;
+    c.dotted = dotted || labelled;
+    if (labelled) {
+        // "Item 5 - War Memorial"
+        if (rest.substr(0, 2) == "- " || rest.substr(0, 2) == ": ") rest = trim_view(rest.substr(2));
+    }
     if (rest.empty()) {
         if (!dotted && p.size() > 3) return std::nullopt;
         c.alone = true;
@@ -164,6 +200,18 @@ std::optional<Candidate> candidate_at(const Lines& lines, std::size_t i) {
     }
     c.heading = heading;
     return c;
+}
+
+// ModernGov minutes print the agenda number after a wrapped heading: "... record (Item 3)".
+bool ends_with_item_marker(std::string_view p, std::string_view& before) {
+    p = trim_view(p);
+    if (p.empty() || p.back() != ')') return false;
+    const std::size_t open = p.rfind("(Item ");
+    if (open == std::string_view::npos) return false;
+    for (std::size_t k = open + 6; k + 1 < p.size(); ++k)
+        if (!is_digit(p[k]) && p[k] != ' ') return false;
+    before = trim_view(p.substr(0, open));
+    return true;
 }
 
 bool meeting_end_line(std::string_view p) {
@@ -245,6 +293,10 @@ std::string plain(std::string_view text) {
                 i = gt;
                 continue;
             }
+        }
+        if (c == '\\' && i + 1 < text.size() && std::string_view(".-*_#()[]+!").find(text[i + 1]) != std::string_view::npos) {
+            out.push_back(text[++i]);  // Markdown escape: "1\." -> "1."
+            continue;
         }
         if (c == '\r' || c == '\f') continue;
         if (static_cast<unsigned char>(c) == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0xA0) {
@@ -486,7 +538,29 @@ ItemLayout find_items(const Lines& lines, std::size_t begin, std::size_t end, Do
         } else {
             score = heading_score(c->heading);
             if (!c->rest.empty() && score < 1) score = heading_score(heading_prefix(c->heading));
+            // A heading wrapped over lines that end with "(Item 3)".
+            std::string_view before;
+            if (ends_with_item_marker(c->heading, before)) {
+                a.c.heading = std::string(before);
+                score = std::max(score, 2);
+            } else if (c->rest.empty()) {
+                std::string joined = c->heading;
+                for (std::size_t j = i + 1; j < stop && j <= i + 3; ++j) {
+                    const std::string q = plain(lines[j].text);
+                    if (q.empty() || q.size() > 160 || candidate_at(lines, j)) break;
+                    if (ends_with_item_marker(q, before)) {
+                        if (!before.empty()) joined += " " + std::string(before);
+                        a.c.heading = joined;
+                        a.heading_line = j;
+                        score = std::max(score, 2);
+                        break;
+                    }
+                    joined += " " + q;
+                }
+            }
         }
+        // a date or a bare reference is not a heading ("18 January 7, 2015")
+        if (!c->alone && c->heading.size() <= 30 && find_date(c->heading)) continue;
         if (score < 1) continue;
         if (jumps && score < 2) continue;
         if (last < 0 && score < 2 && k != 1) continue;
@@ -495,6 +569,29 @@ ItemLayout find_items(const Lines& lines, std::size_t begin, std::size_t end, Do
         last = k;
         // Skip past the heading line so it is not read as a candidate.
         if (accepted.back().heading_line > i) i = accepted.back().heading_line;
+    }
+    // Directories and contents lists ("4 Kenneth L. Johnson" / "5 Phyllis E. Cleveland"):
+    // three or more undotted numbers in a row with nothing between them are a list, not items.
+    {
+        auto bodiless = [&](std::size_t n) {
+            const Accepted& a = accepted[n];
+            if (a.c.dotted || a.c.alone || !a.c.rest.empty()) return false;
+            const std::size_t next = n + 1 < accepted.size() ? accepted[n + 1].c.line : stop;
+            return next_content(lines, a.heading_line + 1, stop) >= next;
+        };
+        std::vector<bool> drop(accepted.size(), false);
+        for (std::size_t n = 0; n < accepted.size();) {
+            std::size_t m = n;
+            while (m < accepted.size() && bodiless(m)) ++m;
+            if (m - n >= 3)
+                for (std::size_t k = n; k <= m && k < accepted.size(); ++k)
+                    if (k < m || (!accepted[k].c.dotted && !accepted[k].c.alone)) drop[k] = true;
+            n = m > n ? m : n + 1;
+        }
+        std::vector<Accepted> kept;
+        for (std::size_t n = 0; n < accepted.size(); ++n)
+            if (!drop[n]) kept.push_back(std::move(accepted[n]));
+        accepted = std::move(kept);
     }
     if (accepted.empty()) return layout;
     layout.first_item_line = accepted.front().c.line;

@@ -9,6 +9,10 @@ namespace quorum::query {
 namespace s = quorum::index::schema;
 
 FacetSpies::FacetSpies(const IndexCache& cache) {
+    if (!cache.remote_shards) {
+        counter_ = std::make_unique<FacetCounter>(cache.facet_table());
+        return;
+    }
     auto single = [this](const char* name, unsigned slot) {
         Facet f{name, {}};
         f.spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(slot));
@@ -30,29 +34,46 @@ FacetSpies::FacetSpies(const IndexCache& cache) {
 }
 
 void FacetSpies::attach(Xapian::Enquire& enquire) {
+    if (counter_) enquire.add_matchspy(counter_.get());
     for (auto& f : facets_)
         for (auto& spy : f.spies) enquire.add_matchspy(spy.get());
 }
 
 std::map<std::string, std::vector<FacetValue>> FacetSpies::counts(const IndexCache& cache, std::size_t max_values) const {
-    std::map<std::string, std::vector<FacetValue>> out;
+    // facet -> id -> count, from whichever path counted.
+    std::vector<std::pair<std::string, std::map<std::string, std::uint64_t>>> sums;
+    if (counter_) {
+        const auto& table = counter_->table();
+        for (std::size_t i = 0; i < table.facets.size(); ++i) {
+            const auto& f = table.facets[i];
+            const auto& n = counter_->counts()[i];
+            std::map<std::string, std::uint64_t> sum;
+            for (std::size_t code = 1; code < n.size(); ++code)
+                if (n[code] != 0) sum[f.values[code]] = n[code];
+            sums.emplace_back(f.name, std::move(sum));
+        }
+    }
     for (const auto& f : facets_) {
         std::map<std::string, std::uint64_t> sum;
         for (const auto& spy : f.spies)
             for (auto it = spy->values_begin(); it != spy->values_end(); ++it)
                 if (!(*it).empty()) sum[*it] += it.get_termfreq();
+        sums.emplace_back(f.name, std::move(sum));
+    }
+    std::map<std::string, std::vector<FacetValue>> out;
+    for (const auto& [name, sum] : sums) {
         std::vector<FacetValue> values;
         values.reserve(sum.size());
-        for (const auto& [id, n] : sum) values.push_back({id, cache.name(f.name, id), n});
+        for (const auto& [id, n] : sum) values.push_back({id, cache.name(name, id), n});
         std::stable_sort(values.begin(), values.end(), [](const FacetValue& a, const FacetValue& b) {
             return a.count > b.count;
         });
-        if (f.name == std::string("year"))  // years read best newest first
+        if (name == "year")  // years read best newest first
             std::stable_sort(values.begin(), values.end(), [](const FacetValue& a, const FacetValue& b) {
                 return a.id > b.id;
             });
         if (values.size() > max_values) values.resize(max_values);
-        out[f.name] = std::move(values);
+        out[name] = std::move(values);
     }
     return out;
 }

@@ -1,6 +1,8 @@
-// Facet counts over the whole match set with stock ValueCountMatchSpy objects (they also
-// work across remote shards): one spy per single-valued slot, and for the multi-valued
-// facets (person, topic) one spy per slot in use, their counts summed.
+// Facet counts over the whole match set. Local databases: one FacetCounter reading the
+// per-revision facet table (no value lookup per match; facet_counter.hpp). Databases with
+// remote shards: stock ValueCountMatchSpy objects (the only spies xapian-tcpsrv runs), one
+// per single-valued slot and, for the multi-valued facets (person, topic), one per slot in
+// use, their counts summed. Both give the same exact counts.
 #pragma once
 
 #include <map>
@@ -10,6 +12,7 @@
 
 #include <xapian.h>
 
+#include "facet_counter.hpp"
 #include "index_cache.hpp"
 #include "quorum/query/searcher.hpp"
 
@@ -27,7 +30,8 @@ private:
         std::string name;
         std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
     };
-    std::vector<Facet> facets_;
+    std::vector<Facet> facets_;           // stock path (remote shards)
+    std::unique_ptr<FacetCounter> counter_;  // table path (local databases)
 };
 
 }  // namespace quorum::query

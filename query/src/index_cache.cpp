@@ -9,6 +9,8 @@ namespace quorum::query {
 namespace s = quorum::index::schema;
 
 void IndexCache::load(const Xapian::Database& db) {
+    db_ = db;
+    facet_table_.reset();
     names.clear();
     synonyms.clear();
     longest_synonym_key = 1;
@@ -33,6 +35,11 @@ void IndexCache::load(const Xapian::Database& db) {
     };
     person_slots = slots(s::person_slots_used_key, s::max_person_slots);
     topic_slots = slots(s::topic_slots_used_key, s::max_topic_slots);
+}
+
+std::shared_ptr<const FacetTable> IndexCache::facet_table() const {
+    if (!facet_table_) facet_table_ = shared_facet_table(db_, person_slots, topic_slots);
+    return facet_table_;
 }
 
 std::string IndexCache::name(const std::string& facet, const std::string& id) const {

@@ -3,10 +3,13 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include <xapian.h>
+
+#include "facet_counter.hpp"
 
 namespace quorum::query {
 
@@ -17,9 +20,16 @@ struct IndexCache {
     std::map<std::string, std::vector<std::string>> synonyms;
     std::size_t longest_synonym_key = 1;  // in words
     unsigned person_slots = 0, topic_slots = 0;
+    bool remote_shards = false;  // set by the searcher: stock facet spies only (facet_counter.hpp)
 
     void load(const Xapian::Database& db);
+    // Facet values per docid of the loaded revision, read on first use (facet_counter.hpp).
+    [[nodiscard]] std::shared_ptr<const FacetTable> facet_table() const;
     [[nodiscard]] std::string name(const std::string& facet, const std::string& id) const;
+
+private:
+    Xapian::Database db_;  // a handle on the searcher's database (same shards, same revision)
+    mutable std::shared_ptr<const FacetTable> facet_table_;
 };
 
 }  // namespace quorum::query

@@ -1,0 +1,140 @@
+#include "facet_counter.hpp"
+
+#include <fstream>
+#include <functional>
+#include <map>
+#include <mutex>
+#include <unordered_map>
+
+#include "quorum/index/schema.hpp"
+
+namespace quorum::query {
+
+namespace s = quorum::index::schema;
+
+namespace {
+
+class Interner {
+public:
+    explicit Interner(std::vector<std::string>& values) : values_(values) { values_.assign(1, std::string()); }
+    std::uint32_t code(const std::string& v) {
+        auto [it, fresh] = index_.try_emplace(v, static_cast<std::uint32_t>(values_.size()));
+        if (fresh) values_.push_back(v);
+        return it->second;
+    }
+
+private:
+    std::vector<std::string>& values_;
+    std::unordered_map<std::string, std::uint32_t> index_;
+};
+
+FacetTable::Facet single(const Xapian::Database& db, const char* name, unsigned slot, Xapian::docid last) {
+    FacetTable::Facet f{name, {}, std::vector<std::uint32_t>(std::size_t(last) + 1, 0), {}};
+    Interner intern(f.values);
+    for (auto it = db.valuestream_begin(slot); it != db.valuestream_end(slot); ++it)
+        if (it.get_docid() <= last && !(*it).empty()) f.codes[it.get_docid()] = intern.code(*it);
+    return f;
+}
+
+FacetTable::Facet multi(const Xapian::Database& db, const char* name, unsigned first, unsigned count, Xapian::docid last) {
+    FacetTable::Facet f{name, {}, {}, std::vector<std::uint32_t>(std::size_t(last) + 2, 0)};
+    Interner intern(f.values);
+    std::vector<std::pair<Xapian::docid, std::uint32_t>> pairs;  // slot order kept per docid
+    for (unsigned slot = first; slot < first + count; ++slot)
+        for (auto it = db.valuestream_begin(slot); it != db.valuestream_end(slot); ++it)
+            if (it.get_docid() <= last && !(*it).empty()) pairs.emplace_back(it.get_docid(), intern.code(*it));
+    // Counting sort by docid into offsets/codes (CSR).
+    for (const auto& p : pairs) ++f.offsets[p.first + 1];
+    for (std::size_t d = 1; d < f.offsets.size(); ++d) f.offsets[d] += f.offsets[d - 1];
+    f.codes.resize(pairs.size());
+    std::vector<std::uint32_t> fill(f.offsets.begin(), f.offsets.end() - 1);
+    for (const auto& p : pairs) f.codes[fill[p.first]++] = p.second;
+    return f;
+}
+
+}  // namespace
+
+FacetTable FacetTable::load(const Xapian::Database& db, unsigned person_slots, unsigned topic_slots) {
+    FacetTable t;
+    t.last_docid = db.get_lastdocid();
+    // Same facets and names as the stock path in facets.cpp.
+    t.facets.push_back(single(db, "committee", s::committee_slot, t.last_docid));
+    t.facets.push_back(single(db, "year", s::year_slot, t.last_docid));
+    t.facets.push_back(single(db, "type", s::type_slot, t.last_docid));
+    t.facets.push_back(single(db, "kind", s::kind_slot, t.last_docid));
+    t.facets.push_back(single(db, "outcome", s::outcome_slot, t.last_docid));
+    t.facets.push_back(single(db, "status", s::status_slot, t.last_docid));
+    t.facets.push_back(multi(db, "person", s::person_slot_first, person_slots, t.last_docid));
+    t.facets.push_back(multi(db, "topic", s::topic_slot_first, topic_slots, t.last_docid));
+    return t;
+}
+
+std::shared_ptr<const FacetTable> shared_facet_table(const Xapian::Database& db, unsigned person_slots,
+                                                     unsigned topic_slots) {
+    std::string key;
+    try {
+        // A revision is immutable: (uuid, revision) names its contents. Several shards have
+        // no single revision: such a database gets a table of its own.
+        std::string uuid = db.get_uuid();
+        if (!uuid.empty())
+            key = uuid + '/' + std::to_string(db.get_revision()) + '/' + std::to_string(person_slots) + '/' +
+                  std::to_string(topic_slots);
+    } catch (const Xapian::InvalidOperationError&) {
+    } catch (const Xapian::UnimplementedError&) {
+    }
+    if (key.empty()) return std::make_shared<const FacetTable>(FacetTable::load(db, person_slots, topic_slots));
+
+    static std::mutex mutex;
+    static std::map<std::string, std::weak_ptr<const FacetTable>> tables;
+    std::lock_guard lock(mutex);  // one load per revision: the other threads wait for it
+    if (auto it = tables.find(key); it != tables.end())
+        if (auto table = it->second.lock()) return table;
+    std::erase_if(tables, [](const auto& entry) { return entry.second.expired(); });
+    auto table = std::make_shared<const FacetTable>(FacetTable::load(db, person_slots, topic_slots));
+    tables[key] = table;
+    return table;
+}
+
+bool has_remote_shards(const std::filesystem::path& path) {
+    namespace fs = std::filesystem;
+    std::function<bool(const fs::path&, int)> check = [&](const fs::path& p, int depth) {
+        std::error_code ec;
+        fs::path stub = fs::is_directory(p, ec) ? p / "XAPIANDB" : p;
+        if (depth > 4 || !fs::is_regular_file(stub, ec)) return false;
+        std::ifstream in(stub);
+        std::string line;
+        while (std::getline(in, line)) {
+            auto start = line.find_first_not_of(" \t");
+            if (start == std::string::npos || line[start] == '#') continue;
+            line.erase(0, start);
+            if (line.rfind("remote", 0) == 0) return true;
+            if (line.rfind("auto ", 0) == 0) {
+                fs::path next = line.substr(5);
+                if (next.is_relative()) next = stub.parent_path() / next;
+                if (check(next, depth + 1)) return true;
+            }
+        }
+        return false;
+    };
+    return check(path, 0);
+}
+
+FacetCounter::FacetCounter(std::shared_ptr<const FacetTable> table) : table_(std::move(table)) {
+    for (const auto& f : table_->facets) counts_.emplace_back(f.values.size(), 0);
+}
+
+void FacetCounter::operator()(const Xapian::Document& doc, double) {
+    const Xapian::docid did = doc.get_docid();  // no document read: values come from the table
+    if (did > table_->last_docid) return;     // cannot happen: the table is of this revision
+    for (std::size_t i = 0; i < table_->facets.size(); ++i) {
+        const auto& f = table_->facets[i];
+        auto& n = counts_[i];
+        if (f.offsets.empty()) {
+            ++n[f.codes[did]];
+        } else {
+            for (std::uint32_t k = f.offsets[did]; k < f.offsets[did + 1]; ++k) ++n[f.codes[k]];
+        }
+    }
+}
+
+}  // namespace quorum::query
