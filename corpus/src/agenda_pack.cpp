@@ -69,11 +69,20 @@ bool work_programme_title(const std::string& p) {
 
 bool minutes_title_line(std::string_view plain_line) {
     const std::string l = lower_ascii(plain_line);
-    const std::size_t at = l.find("minutes of");
+    std::size_t at = l.find("minutes of");
+    if (at == std::string::npos) {
+        // "Minutes from the January meeting of the Wereham PC"
+        at = l.find("minutes from the");
+        if (at != std::string::npos && l.find("meeting", at) == std::string::npos) at = std::string::npos;
+    }
     if (at == std::string::npos || at > 120) return false;
     const std::string prefix = l.substr(0, at);
     // an item number first ("112/20 To Approve the Minutes of ...", "1. Minutes of ...")
-    if (!prefix.empty() && prefix.front() >= '0' && prefix.front() <= '9') return false;
+    // (a long reference number such as "1321/12/2016" before the title is not an item number)
+    if (!prefix.empty() && prefix.front() >= '0' && prefix.front() <= '9') {
+        const auto words = split_words(prefix);
+        if (words.size() != 1 || words[0].size() <= 6) return false;
+    }
     if (split_words(prefix).size() > 14) return false;
     // a reference to earlier minutes: an agenda item or a resolution about them
     static const char* const verbs[] = {"adopt", "to approve", "approve the", "approval of", "to confirm",

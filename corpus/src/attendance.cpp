@@ -270,7 +270,7 @@ enum class Block { none, present, chair, in_attendance, officers, apologies, ign
 
 // Label at the start of a line and the text after it.
 Block label_of(const std::string& p, std::string& rest) {
-    static const std::array<std::pair<const char*, Block>, 20> labels = {{
+    static const std::array<std::pair<const char*, Block>, 22> labels = {{
         {"committee members", Block::present},
         {"members present", Block::present},
         {"councillors present", Block::present},
@@ -289,6 +289,8 @@ Block label_of(const std::string& p, std::string& rest) {
         {"officials", Block::officers},
         {"apologies for absence", Block::apologies},
         {"apologies", Block::apologies},
+        {"unrestricted items", Block::ignore},
+        {"exempt items", Block::ignore},
         {"public", Block::ignore},
         {"press", Block::ignore},
     }};
@@ -309,6 +311,62 @@ Block label_of(const std::string& p, std::string& rest) {
     return Block::none;
 }
 
+// "Director, Support Services (Mr. S. Coughlan), Meetings Administrator (Mr. J. Clune)":
+// Irish minutes print the job title first and the name in brackets. Empty when the text
+// is not such a list.
+std::vector<Attendee> titles_then_names(const std::string& text) {
+    std::vector<Attendee> out;
+    std::size_t from = 0;
+    while (from < text.size()) {
+        const std::size_t open = text.find('(', from);
+        if (open == std::string::npos) break;
+        const std::size_t close = text.find(')', open);
+        if (close == std::string::npos) break;
+        const std::string inner = trim(text.substr(open + 1, close - open - 1));
+        const auto words = split_words(inner);
+        std::string hon;
+        if (words.size() < 2 || !honorific_word(words[0], &hon)) return {};
+        Attendee a;
+        a.honorific = hon;
+        for (std::size_t k = 1; k < words.size(); ++k) a.name += (a.name.empty() ? "" : " ") + words[k];
+        a.name = strip(a.name);
+        a.title = strip(text.substr(from, open - from));
+        out.push_back(std::move(a));
+        from = close + 1;
+        while (from < text.size() && (text[from] == ',' || text[from] == ' ' || text[from] == ';' || text[from] == '.')) ++from;
+        if (starts_with_ci(std::string_view(text).substr(from), "and ")) from += 4;
+    }
+    if (out.size() < 2 || trim(text.substr(std::min(from, text.size()))).size() > 3) return {};
+    return out;
+}
+
+// "Officers: Democratic services manager, Service Director - Education, Skills and
+// Learning, ..." lists job titles without names: one role-only officer per title. A piece
+// starts a new title when its first word heads a job title.
+std::vector<Attendee> titles_only(const std::string& text) {
+    static const char* const heads[] = {"director", "service", "interim", "head", "democratic", "assistant", "deputy",
+                                        "chief", "senior", "principal", "manager", "clerk", "corporate",
+                                        "strategic", "executive", "monitoring", "solicitor", "lead", "cabinet",
+                                        "finance", "programme", "project", "team", "committee"};
+    std::vector<Attendee> out;
+    for (const auto& piece : pieces_of(text)) {
+        const auto words = split_words(piece.text);
+        if (words.empty()) continue;
+        const std::string first = lower_ascii(words[0]);
+        bool head = false;
+        for (const char* h : heads) head = head || first == h;
+        if (head || out.empty()) {
+            Attendee a;
+            a.title = strip(piece.text);
+            a.role = "officer";
+            out.push_back(std::move(a));
+        } else {
+            out.back().title += (piece.separator.empty() ? ", " : piece.separator) + strip(piece.text);
+        }
+    }
+    return out;
+}
+
 // People of one block: run-on lists are split by commas; one-per-line lists are first
 // joined where the PDF wrapped a line ("Matthew Sampson, Interim ... Quality and" / "Improvement").
 std::vector<Attendee> read_block(const std::vector<std::string>& lines, Block block) {
@@ -320,6 +378,16 @@ std::vector<Attendee> read_block(const std::vector<std::string>& lines, Block bl
         out = split_people(joined, true);
     } else {
         std::vector<std::string> entries;
+        {
+            std::string all;
+            for (const auto& l : lines) all += (all.empty() ? "" : " ") + l;
+            if (titles_then_names(all).size() >= 2) {
+                out = titles_then_names(all);
+                for (auto& a : out)
+                    if (a.role.empty()) a.role = block == Block::officers ? "officer" : "";
+                return out;
+            }
+        }
         for (const auto& l : lines) {
             if (!entries.empty() && !starts_person(pieces_of(l).empty() ? l : pieces_of(l).front().text, false))
                 entries.back() += " " + l;
@@ -327,7 +395,15 @@ std::vector<Attendee> read_block(const std::vector<std::string>& lines, Block bl
                 entries.push_back(l);
         }
         for (const auto& e : entries) {
-            auto people = split_people(e, false);
+            auto people = titles_then_names(e);
+            if (people.empty()) people = split_people(e, false);
+            // titles only, when nothing in the entry names anyone ("(Mr. C. Murray" wrapped is not that)
+            if (people.empty() && block == Block::officers && e.find('(') == std::string::npos &&
+                e.find(')') == std::string::npos) {
+                bool named = false;
+                for (const auto& w : split_words(e)) named = named || honorific_word(w);
+                if (!named) people = titles_only(e);
+            }
             out.insert(out.end(), people.begin(), people.end());
         }
     }

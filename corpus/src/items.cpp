@@ -185,6 +185,7 @@ std::optional<Candidate> candidate_at(const Lines& lines, std::size_t i) {
     if (labelled) {
         // "Item 5 - War Memorial"
         if (rest.substr(0, 2) == "- " || rest.substr(0, 2) == ": ") rest = trim_view(rest.substr(2));
+        while (!rest.empty() && rest.back() == ':') rest.remove_suffix(1);
     }
     if (rest.empty()) {
         if (!dotted && p.size() > 3) return std::nullopt;
@@ -197,6 +198,15 @@ std::optional<Candidate> candidate_at(const Lines& lines, std::size_t i) {
     if (paren != std::string::npos) {
         c.pages = page_range(std::string_view(heading).substr(paren));
         if (!c.pages.empty()) heading = std::string(trim_view(std::string_view(heading).substr(0, paren)));
+    }
+    // "3. Minutes: It was agreed that ..." — a short label, then the minute itself
+    const std::size_t colon = heading.find(": ");
+    if (colon != std::string::npos && colon <= 60 && heading_score(heading) == 0) {
+        const std::string label = heading.substr(0, colon);
+        if (split_words(label).size() <= 7 && heading_score(label) >= 1) {
+            c.rest = std::string(trim_view(std::string_view(heading).substr(colon + 1)));
+            heading = label;
+        }
     }
     c.heading = heading;
     return c;
@@ -212,6 +222,22 @@ bool ends_with_item_marker(std::string_view p, std::string_view& before) {
         if (!is_digit(p[k]) && p[k] != ' ') return false;
     before = trim_view(p.substr(0, open));
     return true;
+}
+
+// "Kenneth L. Johnson", "TJ Dow": capitalised words with an initial, nothing else.
+bool person_like(std::string_view heading) {
+    const auto words = split_words(heading);
+    if (words.size() < 2 || words.size() > 4) return false;
+    bool initial = false;
+    for (const auto& w : words) {
+        if (!is_upper(w.front())) return false;
+        const Case c = letter_case(w);
+        if ((w.size() == 2 && w[1] == '.') || (c.lower == 0 && c.upper == 2 && w.size() == 2)) initial = true;
+        else if (c.lower == 0) return false;  // a word in capitals: a heading
+        for (char ch : w)
+            if (is_digit(ch)) return false;
+    }
+    return initial;
 }
 
 bool meeting_end_line(std::string_view p) {
@@ -451,6 +477,55 @@ bool mentions_exempt(std::string_view text) {
            l.find("confidential item") != std::string::npos;
 }
 
+ExclusionScope exclusion_scope(std::string_view text) {
+    ExclusionScope scope;
+    const std::string l = lower_ascii(text);
+    // "item 12", "items 12 and 13", "minute 127/20", "agenda item 9"
+    for (const char* word : {"items ", "item ", "minutes ", "minute ", "item no. ", "item number "}) {
+        std::size_t at = 0;
+        while ((at = l.find(word, at)) != std::string::npos) {
+            std::size_t k = at + std::string_view(word).size();
+            at = k;
+            // a list: "12, 13 and 14"
+            while (k < l.size()) {
+                std::size_t e = k;
+                while (e < l.size() && (is_digit(l[e]) || l[e] == '/' || (l[e] == '.' && e + 1 < l.size() && is_digit(l[e + 1]))))
+                    ++e;
+                if (e == k || !is_digit(l[k])) break;
+                std::string n = l.substr(k, e - k);
+                if (std::find(scope.numbers.begin(), scope.numbers.end(), n) == scope.numbers.end())
+                    scope.numbers.push_back(n);
+                k = e;
+                if (l.compare(k, 2, ", ") == 0) k += 2;
+                else if (l.compare(k, 5, " and ") == 0) k += 5;
+                else if (l.compare(k, 3, " & ") == 0) k += 3;
+                else break;
+            }
+        }
+    }
+    scope.following_only = scope.numbers.empty() && (l.find("following item ") != std::string::npos ||
+                                                      l.find("following item.") != std::string::npos ||
+                                                      l.find("next item") != std::string::npos ||
+                                                      l.find("this item") != std::string::npos);
+    return scope;
+}
+
+std::optional<bool> part_marker(std::string_view plain_line) {
+    std::string l = lower_ascii(trim_view(plain_line));
+    while (!l.empty() && (l.back() == ':' || l.back() == '.' || l.back() == ' ')) l.pop_back();
+    if (l.size() > 90) return std::nullopt;
+    if (l == "part ii" || l == "part 2" || l == "exempt items" || l == "exempt business" || l == "restricted items" ||
+        l == "confidential items" || l == "confidential business" || l.rfind("part ii -", 0) == 0 ||
+        l.rfind("part 2 -", 0) == 0 || l.rfind("part ii \xE2\x80\x93", 0) == 0 || l == "exempt")
+        return true;
+    if (l == "part i" || l == "part 1" || l == "unrestricted items" || l == "open items" || l == "public items" ||
+        l.rfind("part i -", 0) == 0 || l.rfind("part 1 -", 0) == 0 || l.find("public were readmitted") != std::string::npos ||
+        l.find("public were re-admitted") != std::string::npos || l.find("public returned to the meeting") != std::string::npos ||
+        l.find("meeting resumed in public") != std::string::npos || l.find("public session resumed") != std::string::npos)
+        return false;
+    return std::nullopt;
+}
+
 bool is_procedural(const Item& item, const Lines& body) {
     const std::string h = lower_ascii(item.title);
     auto has = [&](const char* s) { return h.find(s) != std::string::npos; };
@@ -559,8 +634,12 @@ ItemLayout find_items(const Lines& lines, std::size_t begin, std::size_t end, Do
                 }
             }
         }
-        // a date or a bare reference is not a heading ("18 January 7, 2015")
-        if (!c->alone && c->heading.size() <= 30 && find_date(c->heading)) continue;
+        // a date is not a heading ("18 January 7, 2015", "13 March, 2019" in a letterhead)
+        if (!c->alone && c->heading.size() <= 30 &&
+            (find_date(c->heading) || find_date(c->number + " " + c->heading)))
+            continue;
+        // an undotted number before a person's name is a ward or roll list ("4 Kenneth L. Johnson")
+        if (!c->dotted && person_like(a.c.heading)) continue;
         if (score < 1) continue;
         if (jumps && score < 2) continue;
         if (last < 0 && score < 2 && k != 1) continue;

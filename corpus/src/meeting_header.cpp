@@ -109,7 +109,8 @@ Header read_minutes(const Lines& lines, std::size_t begin, std::size_t end) {
     for (std::size_t i = begin; i < scan_end; ++i) {
         const std::string p = plain(lines[i].text);
         const std::string l = lower_ascii(p);
-        const std::size_t at = l.find("minutes of");
+        std::size_t at = l.find("minutes of");
+        if (at == std::string::npos) at = l.find("minutes from the");
         if (at != std::string::npos && minutes_title_line(p)) {
             start = i;
             prefix = p.substr(0, at);
@@ -120,9 +121,30 @@ Header read_minutes(const Lines& lines, std::size_t begin, std::size_t end) {
             break;
         }
     }
+    if (start == end) {
+        // "Held in the school on 17th Jan 2002 at 7:30pm" at the top of parish minutes
+        int seen = 0;
+        for (std::size_t i = begin; i < scan_end && seen < 8; ++i) {
+            const std::string p = plain(lines[i].text);
+            if (p.empty()) continue;
+            ++seen;
+            // or "X Parish Council – Ordinary Meeting Tuesday 4th April 2017, 7.30pm Village Hall"
+            const bool meeting_line = contains_ci(p, "meeting") && !(p.front() >= '0' && p.front() <= '9') &&
+                                      !contains_ci(p, "next meeting") && !contains_ci(p, "previous meeting") &&
+                                      !contains_ci(p, "last meeting") && p.size() < 200;
+            if ((starts_with_ci(p, "held ") || meeting_line) && find_date(p)) {
+                start = i;
+                break;
+            }
+        }
+    }
     if (start == end) return h;
     // Council printed above the header ("Herefordshire Council") or before it on the line.
-    if (contains_ci(prefix, "council")) h.council = council_case(prefix);
+    if (contains_ci(prefix, "council")) {
+        // "STOKE FERRY PARISH COUNCIL Draft (until approved ...)": the council ends the name
+        const std::size_t c = lower_ascii(prefix).rfind("council");
+        h.council = council_case(prefix.substr(0, c + 7));
+    }
     for (std::size_t i = begin; i < start && h.council.empty(); ++i) {
         const std::string p = plain(lines[i].text);
         if (!p.empty() && p.size() < 60 && contains_ci(p, "council") && split_words(p).size() <= 6 &&
@@ -164,6 +186,19 @@ Header read_minutes(const Lines& lines, std::size_t begin, std::size_t end) {
     // committee: "meeting of [the] X held"
     std::size_t of = find_lc(lc, "meeting of ");
     std::size_t held = find_lc(lc, " held");
+    if (of != std::string::npos && of > 200) of = std::string::npos;  // a run-on line: not the title
+    if (of == std::string::npos) {
+        // "MINUTES OF WRETTON PARISH COUNCIL MEETING HELD AT ..."
+        const std::size_t mo = find_lc(lc, "minutes of ");
+        if (mo != std::string::npos && mo < 120) {
+            std::size_t s = mo + 11;
+            if (lc.compare(s, 4, "the ") == 0) s += 4;
+            std::size_t e = lc.find(" meeting", s);
+            if (held != std::string::npos && held > s && (e == std::string::npos || held < e)) e = held;
+            if (e != std::string::npos && e > s && e - s < 100 && !find_date(joined.substr(s, e - s)))
+                h.committee = trim_punct(joined.substr(s, e - s));
+        }
+    }
     if (of != std::string::npos) {
         std::size_t s = of + 11;
         if (lc.compare(s, 4, "the ") == 0) s += 4;
@@ -190,9 +225,35 @@ Header read_minutes(const Lines& lines, std::size_t begin, std::size_t end) {
             if (in != std::string::npos) h.venue = trim_punct(joined.substr(in + 4));
         }
     }
+    // "the Village Hall at 7.30 p.m": the time is not part of the place
+    for (std::size_t at = h.venue.find(" at "); at != std::string::npos; at = h.venue.find(" at ", at + 1))
+        if (at + 4 < h.venue.size() && h.venue[at + 4] >= '0' && h.venue[at + 4] <= '9') {
+            h.venue = trim_punct(h.venue.substr(0, at));
+            break;
+        }
     if (!h.venue.empty() && h.venue.size() > 200) h.venue.clear();
     return h;
 }
+
+}  // namespace
+
+void read_agenda_title(std::string_view title, Header& h) {
+    const std::string t = trim(title);
+    const std::string lc = lower_ascii(t);
+    if (lc.rfind("agenda for ", 0) != 0) return;
+    const std::size_t on = lc.find(" on ");
+    if (on != std::string::npos && h.committee.empty()) {
+        std::string c = t.substr(11, on - 11);
+        if (starts_with_ci(c, "the meeting of ")) c = c.substr(15);
+        h.committee = trim_punct(c);
+    }
+    if (h.date.empty())
+        if (auto d = find_date(t)) h.date = *d;
+    if (h.start_time.empty() && on != std::string::npos)
+        if (auto tm = find_time(std::string_view(t).substr(on))) h.start_time = *tm;
+}
+
+namespace {
 
 // The summons of an agenda: "You are requested to attend a Meeting of the X to be held in
 // V on Wednesday, 6 March, 2019, at 9.15 a.m." (Irish and parish notices).
@@ -278,6 +339,10 @@ Header read_agenda(const Lines& lines, std::size_t begin, std::size_t end) {
         }
         if (auto v = label_value(p, "meeting")) {
             if (h.committee.empty()) h.committee = trim_punct(*v);
+            continue;
+        }
+        if (starts_with_ci(l, "agenda for ") && !starts_with_ci(l, "agenda for the meeting of ")) {
+            read_agenda_title(p, h);
             continue;
         }
         if (starts_with_ci(l, "agenda for the meeting of ")) {

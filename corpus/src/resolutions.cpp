@@ -82,7 +82,16 @@ std::optional<ResolutionKeyword> match_prefix(std::string_view s) {
         bool caps_run_on;
         bool that_allowed;
     };
-    static constexpr std::array<Rule, 11> kRules = {{
+    static constexpr std::array<Rule, 19> kRules = {{
+        // other councils' layouts: "Decision:", "Members resolved that", "Council resolved:"
+        {"decision", "resolved", true, false},
+        {"decisions", "resolved", true, false},
+        {"members resolved", "resolved", false, true},
+        {"the committee resolved", "resolved", false, true},
+        {"the council resolved", "resolved", false, true},
+        {"council resolved", "resolved", false, true},
+        {"cabinet resolved", "resolved", false, true},
+        {"it was agreed", "agreed", false, true},
         {"it was unanimously resolved", "resolved", true, true},
         {"it was resolved unanimously", "resolved", true, true},
         {"it was resolved", "resolved", true, true},

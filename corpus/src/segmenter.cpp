@@ -3,6 +3,7 @@
 // it records: minutes of 22 March inside the 26 April pack are a record of 22 March.
 #include "segmenter.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <map>
 #include <span>
@@ -195,7 +196,10 @@ void segment(const SourceText& text, const Sidecar& sidecar, const std::string& 
         doc.kind = part.kind;
         doc.url = sidecar.url ? *sidecar.url : text.url;
 
-        const Header h = read_header(lines, part.begin, part.end, part.kind);
+        Header h = read_header(lines, part.begin, part.end, part.kind);
+        // a web page's title names the meeting: "Agenda for X on Thursday 15 January 2026, 7:30 pm"
+        if (part.kind == DocumentKind::agenda && n == 0 && (h.committee.empty() || h.date.empty()))
+            read_agenda_title(text.title, h);
         MeetingRef m;
         const bool own_header = part.kind == DocumentKind::minutes || part.kind == DocumentKind::report ||
                                 part.kind == DocumentKind::agenda || part.kind == DocumentKind::questions ||
@@ -289,6 +293,16 @@ void segment(const SourceText& text, const Sidecar& sidecar, const std::string& 
             Attendance att = read_attendance(lines, h.end, std::min(layout.first_item_line, part.end));
             for (const auto& block : layout.items) {
                 const std::string t = lower_ascii(block.item.title);
+                // parish minutes number the attendance: "1. Present: G. Gott - Vice Chairman, ..."
+                if (att.present.empty() && (t == "present" || t == "those attending" || t == "attendance" ||
+                                            t == "those present" || t == "members present")) {
+                    Lines listed{SourceLine{"Present:", block.item.page}};
+                    listed.insert(listed.end(), block.body.begin(), block.body.end());
+                    const Attendance more = read_attendance(listed, 0, listed.size());
+                    att.present = more.present;
+                    if (att.in_attendance.empty()) att.in_attendance = more.in_attendance;
+                    if (att.officers.empty()) att.officers = more.officers;
+                }
                 if (t.find("apolog") != std::string::npos) read_apologies(block.body, att);
                 if (t.find("substitut") != std::string::npos) read_substitutes(block.body, att);
             }
@@ -305,7 +319,12 @@ void segment(const SourceText& text, const Sidecar& sidecar, const std::string& 
                       lines.begin() + static_cast<std::ptrdiff_t>(std::min(layout.first_item_line, part.end)));
             emit_sections(doc, pre, BodyContext{-1, doc.title, "", false}, linker, false);
         }
-        bool excluded = false;  // after "exclusion of the press and public" the business is exempt
+        // Exempt business: the items an exclusion resolution names ("item 12", "the
+        // following item"), or every later item until public business resumes ("PART I",
+        // "UNRESTRICTED ITEMS"), and items marked exempt themselves.
+        bool excluded = false;                    // exempt until a Part I marker
+        int exclude_next = 0;                     // "the following item": this many items
+        std::vector<std::string> named_exempt;   // item numbers a resolution named
         for (auto& block : layout.items) {
             Item item = block.item;
             // ModernGov pages end with "Supporting documents:" — not part of the minute.
@@ -315,9 +334,42 @@ void segment(const SourceText& text, const Sidecar& sidecar, const std::string& 
             item.procedural = is_procedural(item, block.body);
             std::string body_text = paragraph_text(block.body);
             const bool exclusion_motion = contains_ci(item.title, "exclusion of") || contains_ci(item.title, "exempt");
-            item.exempt = excluded || mentions_exempt(item.title) ||
-                          (!exclusion_motion && mentions_exempt(body_text) && part.kind != DocumentKind::agenda);
-            if (exclusion_motion || (mentions_exempt(body_text) && contains_ci(body_text, "following item"))) excluded = true;
+            const std::string number_lc = lower_ascii(item.number);
+            const bool named = std::find(named_exempt.begin(), named_exempt.end(), number_lc) != named_exempt.end() ||
+                               (number_lc.find('/') != std::string::npos &&
+                                std::find(named_exempt.begin(), named_exempt.end(), number_lc.substr(0, number_lc.find('/'))) !=
+                                    named_exempt.end());
+            const bool marked = mentions_exempt(item.title) || part_marker(item.title) == true ||
+                                contains_ci(item.title, "confidential");
+            // a minute that itself records exempt information (not the motion naming other items)
+            const bool body_exempt = !exclusion_motion && mentions_exempt(body_text) &&
+                                     part.kind != DocumentKind::agenda && exclusion_scope(body_text).numbers.empty() &&
+                                     !contains_ci(body_text, "following item");
+            item.exempt = excluded || exclude_next > 0 || named || marked || body_exempt;
+            if (exclude_next > 0) --exclude_next;
+            if (exclusion_motion || (mentions_exempt(body_text) && (contains_ci(body_text, "following item") ||
+                                                                     contains_ci(body_text, "excluded")))) {
+                const ExclusionScope scope = exclusion_scope(body_text + " " + item.title);
+                if (!scope.numbers.empty()) {
+                    named_exempt.insert(named_exempt.end(), scope.numbers.begin(), scope.numbers.end());
+                } else if (scope.following_only) {
+                    exclude_next = 1;
+                } else {
+                    excluded = true;
+                }
+            }
+            // a Part I / Part II heading printed at the end of this item's body governs the next items
+            for (auto it = block.body.rbegin(); it != block.body.rend(); ++it) {
+                if (is_blank(it->text)) continue;
+                if (auto m = part_marker(plain(it->text))) {
+                    excluded = *m;
+                    if (!*m) {
+                        exclude_next = 0;
+                        named_exempt.clear();
+                    }
+                }
+                break;
+            }
             const int index = static_cast<int>(doc.items.size());
             doc.items.push_back(item);
             const std::size_t first_unit = doc.units.size();
@@ -340,8 +392,9 @@ void segment(const SourceText& text, const Sidecar& sidecar, const std::string& 
         if (!layout.trailer.empty())
             emit_sections(doc, layout.trailer, BodyContext{-1, doc.title, "", false}, linker, false);
 
-        // Reports and the other parts: sections of the whole body.
-        if (!has_items) {
+        // Reports and the other parts, and minutes or agendas whose items could not be
+        // told apart: sections of the whole body (the text stays searchable).
+        if (!has_items || (layout.items.empty() && part.kind != DocumentKind::web_page)) {
             Lines body(lines.begin() + static_cast<std::ptrdiff_t>(std::min(h.end, part.end)),
                        lines.begin() + static_cast<std::ptrdiff_t>(part.end));
             emit_sections(doc, body, BodyContext{-1, doc.title, "", false}, linker,

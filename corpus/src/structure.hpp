@@ -65,6 +65,10 @@ struct Header {
 // "2022-02-22" -> "22 February 2022".
 [[nodiscard]] std::string display_date(std::string_view iso);
 
+// "Agenda for X Committee on Thursday 15 January 2026, 7:30 pm" (a ModernGov page title
+// or heading): fills the committee, date and time still empty in `h`.
+void read_agenda_title(std::string_view title, Header& h);
+
 // The header of a document starting at `begin`, read according to its kind.
 [[nodiscard]] Header read_header(const Lines& lines, std::size_t begin, std::size_t end, DocumentKind kind);
 
@@ -125,6 +129,18 @@ struct ItemLayout {
 [[nodiscard]] bool is_procedural(const Item& item, const Lines& body);
 // Exempt business (Part II, Schedule 12A, exclusion of the press and public).
 [[nodiscard]] bool mentions_exempt(std::string_view text);
+
+// Which business an exclusion resolution makes exempt.
+struct ExclusionScope {
+    std::vector<std::string> numbers;  // items it names ("item 12", "minute 127/20"); empty when it names none
+    bool following_only = false;       // "for the following item": the next item only
+};
+[[nodiscard]] ExclusionScope exclusion_scope(std::string_view text);
+
+// A line that starts a part of the business: true for exempt business ("PART II",
+// "EXEMPT ITEMS", "Confidential business"), false when public business resumes ("PART I",
+// "UNRESTRICTED ITEMS", "the press and public were readmitted"), nullopt otherwise.
+[[nodiscard]] std::optional<bool> part_marker(std::string_view plain_line);
 
 // A short standalone line that names a section ("Key considerations", "Corporate
 // Responsibility") rather than saying something.

@@ -152,8 +152,10 @@ std::map<std::string, UnitDecision> unit_decisions(const corpus::DecisionAnalysi
         auto [it, fresh] = out.try_emplace(d.unit_id);
         auto& u = it->second;
         push(u.outcomes, slug(d.outcome.result));
+        // Only the status itself: the search filter must agree with the status facet and with
+        // the printed status of a tracker row ("In progress" past its due date stays in
+        // progress there; /api/decisions?status=overdue also finds it through "overdue").
         push(u.statuses, slug(d.status));
-        if (d.overdue) push(u.statuses, "overdue");
         if (fresh)
             u.record = {{"id", d.id},
                         {"kind", d.kind},

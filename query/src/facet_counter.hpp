@@ -3,9 +3,11 @@
 // docid, and one custom MatchSpy adds up the codes of every matching docid.
 //
 // Trade-off: the custom spy cannot run on xapian-tcpsrv remote shards (it has no
-// name()/serialise()), and the arrays cost ~4 bytes per document per single-valued facet
-// plus 4 bytes per person/topic id. FacetSpies keeps the stock ValueCountMatchSpy path
-// for databases with remote shards (docs/SCHEMA.md).
+// name()/serialise()), nor on several local shards (it would see shard-local docids),
+// and the arrays cost ~4 bytes per document per single-valued facet
+// plus 4 bytes per person/topic id (shared by the threads; loading takes one pass over
+// the facet value streams per revision). FacetSpies keeps the stock ValueCountMatchSpy
+// path for those databases (docs/SCHEMA.md).
 #pragma once
 
 #include <cstdint>
@@ -36,7 +38,8 @@ struct FacetTable {
 };
 
 // The table of db's current revision, shared by every Searcher of this process open on the
-// same database and revision (loaded by the first that asks).
+// same database and revision (loaded by the first that asks). nullptr when db has several
+// shards: Xapian 1.4 hands match spies shard-local docids there.
 [[nodiscard]] std::shared_ptr<const FacetTable> shared_facet_table(const Xapian::Database& db, unsigned person_slots,
                                                                    unsigned topic_slots);
 

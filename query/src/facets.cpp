@@ -9,10 +9,11 @@ namespace quorum::query {
 namespace s = quorum::index::schema;
 
 FacetSpies::FacetSpies(const IndexCache& cache) {
-    if (!cache.remote_shards) {
-        counter_ = std::make_unique<FacetCounter>(cache.facet_table());
-        return;
-    }
+    if (!cache.remote_shards)
+        if (auto table = cache.facet_table()) {
+            counter_ = std::make_unique<FacetCounter>(std::move(table));
+            return;
+        }
     auto single = [this](const char* name, unsigned slot) {
         Facet f{name, {}};
         f.spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(slot));

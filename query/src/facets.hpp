@@ -1,6 +1,6 @@
-// Facet counts over the whole match set. Local databases: one FacetCounter reading the
-// per-revision facet table (no value lookup per match; facet_counter.hpp). Databases with
-// remote shards: stock ValueCountMatchSpy objects (the only spies xapian-tcpsrv runs), one
+// Facet counts over the whole match set. One local database: one FacetCounter reading the
+// per-revision facet table (no value lookup per match; facet_counter.hpp). Several shards
+// or remote shards: stock ValueCountMatchSpy objects (the only spies xapian-tcpsrv runs), one
 // per single-valued slot and, for the multi-valued facets (person, topic), one per slot in
 // use, their counts summed. Both give the same exact counts.
 #pragma once

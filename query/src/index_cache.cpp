@@ -11,6 +11,7 @@ namespace s = quorum::index::schema;
 void IndexCache::load(const Xapian::Database& db) {
     db_ = db;
     facet_table_.reset();
+    facet_table_read_ = false;
     names.clear();
     synonyms.clear();
     longest_synonym_key = 1;
@@ -38,7 +39,8 @@ void IndexCache::load(const Xapian::Database& db) {
 }
 
 std::shared_ptr<const FacetTable> IndexCache::facet_table() const {
-    if (!facet_table_) facet_table_ = shared_facet_table(db_, person_slots, topic_slots);
+    if (!facet_table_read_) facet_table_ = shared_facet_table(db_, person_slots, topic_slots);
+    facet_table_read_ = true;
     return facet_table_;
 }
 

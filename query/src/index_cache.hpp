@@ -23,13 +23,15 @@ struct IndexCache {
     bool remote_shards = false;  // set by the searcher: stock facet spies only (facet_counter.hpp)
 
     void load(const Xapian::Database& db);
-    // Facet values per docid of the loaded revision, read on first use (facet_counter.hpp).
+    // Facet values per docid of the loaded revision, read on first use (facet_counter.hpp);
+    // nullptr when the database has several shards.
     [[nodiscard]] std::shared_ptr<const FacetTable> facet_table() const;
     [[nodiscard]] std::string name(const std::string& facet, const std::string& id) const;
 
 private:
     Xapian::Database db_;  // a handle on the searcher's database (same shards, same revision)
     mutable std::shared_ptr<const FacetTable> facet_table_;
+    mutable bool facet_table_read_ = false;
 };
 
 }  // namespace quorum::query

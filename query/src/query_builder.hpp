@@ -47,6 +47,10 @@ public:
 private:
     [[nodiscard]] Xapian::Query parse(const std::string& text, Xapian::Query::op default_op, unsigned extra_flags);
 
+    // True when a word of `query` (folded) is neither in the index nor a stop word: only
+    // then can suggest() offer anything, so only then is the spelling corrector run.
+    [[nodiscard]] bool has_unknown_word(const std::string& query) const;
+
     // The corrected query, or nullopt when no unknown word was corrected.
     [[nodiscard]] std::optional<std::string> suggest(const std::string& query, const std::string& corrected) const;
 

@@ -46,6 +46,7 @@ struct Searcher::Impl {
             throw std::runtime_error("cannot open the index " + p.string() + ": " + e.get_description() +
                                      "; build it first with quorum-index --db " + p.string() + " INPUT...");
         }
+        cache.remote_shards = has_remote_shards(p);  // remote shards run stock facet spies only
         reload();
     }
 
@@ -137,7 +138,8 @@ struct Searcher::Impl {
             if (record.is_object()) {
                 hit.id = record.value("id", "");
                 if (request.snippets && record.contains("text") && record["text"].is_string())
-                    hit.snippet = make_snippet(mset, record["text"].get_ref<const std::string&>(), builder->stemmer());
+                    hit.snippet = make_snippet(mset, record["text"].get_ref<const std::string&>(), builder->stemmer(),
+                                               built.match);
             }
             if (hit.id.empty()) hit.id = id_of(doc);
             hit.also_in = also_in(doc.get_value(s::collapse_slot), *it);

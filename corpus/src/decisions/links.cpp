@@ -296,6 +296,10 @@ void link_all(const Archive& archive, Collected& collected, const DecisionOption
             if (!names_meeting && !shares_phrase(item.heading_phrases, phrases[i])) continue;
             // A heading at many meetings ("Approval of Payments") is a standing item: weaker evidence.
             const bool standing = standing_items.count({item.committee_id, fold(item.title)}) > 0;
+            // A decision taken under that same standing heading is not the matter coming back at
+            // its next slot: "Disposal of Land" at 11 Mullally Lawn does not return as the next
+            // meeting's "Disposal of Land" at 8 St Mary's Park.
+            if (standing && !names_meeting && fold(c.item_title) == fold(item.title)) continue;
             const double s = std::min(1.0, 0.5 * cosine + 0.5 * heading + (names_meeting ? 0.25 : 0.0) -
                                                (standing ? 0.1 : 0.0));
             if (s < threshold + 0.05 || cosine < 0.15) continue;
