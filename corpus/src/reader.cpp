@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
+#include <cstdio>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -230,9 +232,25 @@ void merge_person(Person& into, Person&& from) {
 
 std::string document_base_id(const fs::path& file, const fs::path& root) {
     fs::path rel = relative_path(file, root);
+    // Text extractions keep the bare name; other formats keep their extension so that
+    // "x.pdf" and its extraction "x.txt" beside it do not share an id.
+    const std::string ext = lower_extension(rel);
     rel.replace_extension();
     std::string id = slugify(rel.generic_string());
     if (id.empty()) id = "document";
+    if (!ext.empty() && ext != ".txt" && ext != ".md") id += "-" + ext.substr(1);
+    // Ids become Xapian terms and URL path segments: long paths are cut and made unique
+    // again with a hash of the whole id (FNV-1a), so unit ids stay well under 200 bytes.
+    constexpr std::size_t kMaxLength = 96, kKeep = 80;
+    if (id.size() > kMaxLength) {
+        std::uint64_t h = 1469598103934665603ull;
+        for (unsigned char c : id) h = (h ^ c) * 1099511628211ull;
+        std::string cut = id.substr(0, kKeep);
+        while (!cut.empty() && cut.back() == '-') cut.pop_back();
+        char hex[17];
+        std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(h));
+        id = cut + "-" + std::string(hex, 12);
+    }
     return id;
 }
 

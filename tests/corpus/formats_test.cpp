@@ -162,7 +162,12 @@ TEST_CASE("document ids are slugs of the path relative to the input folder's par
           "samples-000-93a416bcbe6d1f5a");
     CHECK(document_base_id("/data/corpus/samples/000_93a416bcbe6d1f5a.txt", "") == "samples-000-93a416bcbe6d1f5a");
     CHECK(document_base_id("/a/kent/cabinet/2025-01-30/Printed minutes.pdf", "/a/kent") ==
-          "kent-cabinet-2025-01-30-printed-minutes");
+          "kent-cabinet-2025-01-30-printed-minutes-pdf");
+    CHECK(document_base_id("/a/x/minutes.html", "/a/x") == "x-minutes-html");
+    const std::string long_id = document_base_id("/a/limerick/" + std::string(300, 'n') + ".md", "/a/limerick");
+    CHECK(long_id.size() <= 96);
+    CHECK(long_id != document_base_id("/a/limerick/" + std::string(299, 'n') + ".md", "/a/limerick"));
+    CHECK(long_id == document_base_id("/a/limerick/" + std::string(300, 'n') + ".md", "/a/limerick"));
 }
 
 TEST_CASE("is_supported_file accepts the five extensions in any case and nothing else") {
