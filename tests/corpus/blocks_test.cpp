@@ -7,29 +7,12 @@
 #include "blocks.hpp"
 #include "people.hpp"
 #include "units.hpp"
+#include "unit_excerpts.hpp"
 
 using namespace quorum::corpus;
+using namespace quorum::corpus::test;
 
 namespace {
-
-std::vector<SourceLine> lines_of(std::string_view text) {
-    std::vector<SourceLine> lines;
-    std::size_t start = 0;
-    while (start < text.size()) {
-        std::size_t end = text.find('\n', start);
-        if (end == std::string_view::npos) end = text.size();
-        lines.push_back({std::string(text.substr(start, end - start)), 7});
-        start = end + 1;
-    }
-    return lines;
-}
-
-std::vector<Unit> units_of(std::string_view text, const BodyContext& context = {}, const PeopleLinker& people = {}) {
-    Document doc;
-    doc.id = "samples-001";
-    extract_units(lines_of(text), context, doc, people);
-    return std::move(doc.units);
-}
 
 // 000_93a416bcbe6d1f5a.txt lines 122-143
 constexpr const char* kPdfList =

@@ -8,27 +8,17 @@
 
 #include "people.hpp"
 #include "units.hpp"
+#include "unit_excerpts.hpp"
 
 using namespace quorum::corpus;
+using namespace quorum::corpus::test;
 
 namespace {
-
-std::vector<SourceLine> lines_of(std::string_view text) {
-    std::vector<SourceLine> lines;
-    std::size_t start = 0;
-    while (start < text.size()) {
-        std::size_t end = text.find('\n', start);
-        if (end == std::string_view::npos) end = text.size();
-        lines.push_back({std::string(text.substr(start, end - start)), 3});
-        start = end + 1;
-    }
-    return lines;
-}
 
 std::vector<Unit> resolutions_of(std::string_view text, const BodyContext& context = {}) {
     Document doc;
     doc.id = "samples-000";
-    extract_units(lines_of(text), context, doc, PeopleLinker{});
+    extract_units(lines_of(text, 3), context, doc, PeopleLinker{});
     std::vector<Unit> out;
     for (Unit& u : doc.units) {
         if (u.type == UnitType::resolution) out.push_back(std::move(u));

@@ -7,37 +7,12 @@
 
 #include "people.hpp"
 #include "units.hpp"
+#include "unit_excerpts.hpp"
 
 using namespace quorum::corpus;
+using namespace quorum::corpus::test;
 
 namespace {
-
-std::vector<SourceLine> lines_of(std::string_view text) {
-    std::vector<SourceLine> lines;
-    std::size_t start = 0;
-    while (start < text.size()) {
-        std::size_t end = text.find('\n', start);
-        if (end == std::string_view::npos) end = text.size();
-        lines.push_back({std::string(text.substr(start, end - start)), 7});
-        start = end + 1;
-    }
-    return lines;
-}
-
-std::vector<Unit> units_of(std::string_view text, const BodyContext& context = {}, const PeopleLinker& people = {}) {
-    Document doc;
-    doc.id = "samples-001";
-    extract_units(lines_of(text), context, doc, people);
-    return std::move(doc.units);
-}
-
-std::vector<const Unit*> of_type(const std::vector<Unit>& units, UnitType type) {
-    std::vector<const Unit*> out;
-    for (const Unit& u : units) {
-        if (u.type == type) out.push_back(&u);
-    }
-    return out;
-}
 
 // 001_8fed95a2e73ba999.txt lines 288-307
 constexpr const char* kTracker =
