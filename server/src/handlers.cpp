@@ -30,6 +30,37 @@ std::string checked_id(const httplib::Request& req, std::string_view what) {
     return id;
 }
 
+// One call per chunk of an export stream S (its first chunk is opening() plus the batch
+// fetched before streaming; then advance() fetches the next batch while more()): returns
+// false to abort (the client sees a cut chunked body).
+template <class S>
+bool write_next_chunk(S& s, httplib::DataSink& sink) noexcept {
+    try {
+        std::string chunk;
+        if (!s.started) {
+            s.started = true;
+            chunk = s.opening();
+            chunk += s.render_batch();
+        } else if (s.more()) {
+            s.advance();
+            chunk = s.render_batch();
+        }
+        const bool done = !s.more() || s.batch_empty();
+        if (done && s.format == Format::atom) chunk += atom_end();
+        if (!chunk.empty()) {
+            AccessLog::add_streamed_bytes(chunk.size());
+            if (!sink.write(chunk.data(), chunk.size())) return false;
+        }
+        if (done) sink.done();
+        return true;
+    } catch (const std::exception& e) {
+        if (s.ctx.log) s.ctx.log->note(std::string("export stopped: ") + e.what());
+    } catch (...) {
+        if (s.ctx.log) s.ctx.log->note("export stopped: unknown exception");
+    }
+    return false;
+}
+
 // Streams a whole result set (at most kExportCap hits) batch by batch. The first batch
 // is fetched before streaming starts so that a bad query still gets a proper 400.
 struct ExportStream {
@@ -57,34 +88,15 @@ struct ExportStream {
         return out;
     }
 
-    // One call per chunk: returns false to abort (the client sees a cut chunked body).
-    bool next(httplib::DataSink& sink) noexcept {
-        try {
-            std::string chunk;
-            if (!started) {
-                started = true;
-                chunk = format == Format::csv ? csv_header() : atom_begin(request.q, updated, ctx.public_url);
-                chunk += render_batch();
-            } else if (more()) {
-                ++request.page;
-                batch = ctx.backend.search(request);
-                chunk = render_batch();
-            }
-            const bool done = !more() || batch.hits.empty();
-            if (done && format == Format::atom) chunk += atom_end();
-            if (!chunk.empty()) {
-                AccessLog::add_streamed_bytes(chunk.size());
-                if (!sink.write(chunk.data(), chunk.size())) return false;
-            }
-            if (done) sink.done();
-            return true;
-        } catch (const std::exception& e) {
-            if (ctx.log) ctx.log->note(std::string("export stopped: ") + e.what());
-        } catch (...) {
-            if (ctx.log) ctx.log->note("export stopped: unknown exception");
-        }
-        return false;
+    std::string opening() const {
+        return format == Format::csv ? csv_header() : atom_begin(request.q, updated, ctx.public_url);
     }
+    void advance() {
+        ++request.page;
+        batch = ctx.backend.search(request);
+    }
+    bool batch_empty() const { return batch.hits.empty(); }
+    bool next(httplib::DataSink& sink) noexcept { return write_next_chunk(*this, sink); }
 };
 
 void stream_export(Context& ctx, query::SearchRequest request, Format format, httplib::Response& res) {
@@ -131,33 +143,12 @@ struct RecordStream {
         return out;
     }
 
-    bool next(httplib::DataSink& sink) noexcept {
-        try {
-            std::string chunk;
-            if (!started) {
-                started = true;
-                chunk = format == Format::csv ? record_csv_header(kind)
-                                              : record_atom_begin(kind, filters, updated, ctx.public_url);
-                chunk += render_batch();
-            } else if (more()) {
-                batch = fetch(++page);
-                chunk = render_batch();
-            }
-            const bool done = !more() || batch.empty();
-            if (done && format == Format::atom) chunk += atom_end();
-            if (!chunk.empty()) {
-                AccessLog::add_streamed_bytes(chunk.size());
-                if (!sink.write(chunk.data(), chunk.size())) return false;
-            }
-            if (done) sink.done();
-            return true;
-        } catch (const std::exception& e) {
-            if (ctx.log) ctx.log->note(std::string("export stopped: ") + e.what());
-        } catch (...) {
-            if (ctx.log) ctx.log->note("export stopped: unknown exception");
-        }
-        return false;
+    std::string opening() const {
+        return format == Format::csv ? record_csv_header(kind) : record_atom_begin(kind, filters, updated, ctx.public_url);
     }
+    void advance() { batch = fetch(++page); }
+    bool batch_empty() const { return batch.empty(); }
+    bool next(httplib::DataSink& sink) noexcept { return write_next_chunk(*this, sink); }
 };
 
 // The query string as the feed's subtitle and id seed: the filters, without format/page.
