@@ -6,6 +6,7 @@
 #include <condition_variable>
 #include <fstream>
 #include <mutex>
+#include <map>
 #include <set>
 #include <sstream>
 #include <thread>
@@ -126,6 +127,17 @@ std::vector<Task> collect(const RunOptions& options, RunSummary& summary) {
             if (!keys.insert(key).second) continue;
             tasks.push_back({key, abs, root, {}, {}});
         }
+    }
+    // Two names that slugify alike ("a b.md" and "a\u00a0b.md") give one document id, and
+    // the later file would silently replace the earlier one's units: say so.
+    std::map<std::string, const Task*> by_id;
+    for (const Task& t : tasks) {
+        auto [it, fresh] = by_id.emplace(corpus::document_base_id(t.path, t.root), &t);
+        if (!fresh)
+            summary.problems.push_back(problem(t.key, "duplicate-id",
+                                               "reads to the same document id \"" + it->first + "\" as " +
+                                                   it->second->key +
+                                                   ": its units replace that file's; rename one of the two files"));
     }
     return tasks;
 }

@@ -5,6 +5,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 #include <map>
@@ -346,4 +347,21 @@ TEST_CASE("quorum-index runs on the sample archive, skips unchanged files and pr
     CHECK(third.removed_files == 1);
     CHECK(third.units_deleted > 0);
     for (const auto& id : unit_ids(options.db)) CHECK(id.rfind("samples-002-", 0) != 0);
+}
+
+TEST_CASE("two file names that give one document id are reported and not merged silently", "[indexer]") {
+    test::TempDir tmp;
+    auto archive = tmp.path() / "minutes";
+    std::filesystem::create_directories(archive);
+    const std::string text = "Minutes of the meeting of the Audit Committee held on 3 May 2023\n\n1. APOLOGIES\n\nNone.\n";
+    std::ofstream(archive / "Minutes - 3 May 2023.md") << text;
+    std::ofstream(archive / "Minutes -\u00a03 May 2023.md") << text;  // a no-break space, as PDF exports leave
+    index::RunOptions options;
+    options.db = tmp.path() / "db";
+    options.inputs = {archive};
+    const auto summary = index::run_index(options);
+    const auto dup = std::find_if(summary.problems.begin(), summary.problems.end(),
+                                  [](const auto& d) { return d.code == "duplicate-id"; });
+    REQUIRE(dup != summary.problems.end());
+    CHECK(dup->message.find("rename one of the two files") != std::string::npos);
 }
