@@ -135,7 +135,13 @@ BuiltUnit DocumentBuilder::build_unit(const corpus::Unit& unit, const corpus::Do
         termgen_.increase_termpos(100);
     }
     unsigned body_inc = unit.type == corpus::UnitType::resolution ? s::resolution_wdf_inc : s::body_wdf_inc;
-    termgen_.index_text(fold_for_search(unit.text), body_inc);
+    // An item unit repeats the text of its paragraphs, which carry the positions: the item
+    // keeps word frequencies for ranking but no positions, so phrase and NEAR searches
+    // match the paragraph, and the position table (the largest) is not written twice.
+    if (unit.type == corpus::UnitType::item)
+        termgen_.index_text_without_positions(fold_for_search(unit.text), body_inc);
+    else
+        termgen_.index_text(fold_for_search(unit.text), body_inc);
     // The lettered parts of a decision do not repeat their preamble ("The Committee ...
     // recommended that:"), but a search for what was recommended about the subject should
     // find each part: the preamble counts once, after a gap so phrases do not run into it.

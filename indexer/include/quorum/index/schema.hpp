@@ -11,7 +11,7 @@ namespace quorum::index::schema {
 
 // Bump when terms, values or stored data change meaning: files indexed under another
 // version count as changed and are re-indexed.
-inline constexpr std::string_view version = "2";  // 2: resolution preambles indexed
+inline constexpr std::string_view version = "3";  // 2: resolution preambles indexed; 3: item text without positions
 
 // ---- term prefixes -------------------------------------------------------------------
 inline constexpr std::string_view id_prefix = "Q";          // Q<unit id>, Q<meeting:id>, Q<file:key>
