@@ -754,6 +754,63 @@ TEST_CASE("A thread follows a matter from the minutes to the tracker and back to
     CHECK(decision(u(feb, 9)).thread_id == t13->id);
 }
 
+TEST_CASE("A shared Act and the council's own name do not make a matter come back; the matter itself does",
+          "[decisions][threads]") {
+    // Four monthly meetings of one council. Every land disposal cites the Act and names the
+    // council; a later item is headed with those same words. Only the greenway comes back.
+    const Named full{"limerick-city-and-county-council", "Limerick City and County Council"};
+    const std::string act = "the Planning and Development Act 2000";
+    auto disposal = [&](const std::string& where) {
+        return "That, in accordance with Section 211 of " + act + ", the approval of Limerick City and County "
+               "Council be and is hereby given to the disposal of land at " + where + " to be completed by the "
+               "Law Agent.";
+    };
+    Archive a;
+    for (const char* date : {"2019-01-28", "2019-02-25", "2019-03-25", "2019-04-29"}) a.meetings.push_back(meeting(full, date, {}));
+    for (auto& m : a.meetings) m.council = "Limerick City and County Council";
+    const DocBuilder jan = DocBuilder("t-jan", DocumentKind::minutes, "2019-01-28", full, "Minutes")
+                               .item("5", "Disposal of Land", "Circulated, statutory notice.")
+                               .resolution("resolution", "", "", disposal("11 Mullally Lawn, Rathkeale"))
+                               .item("7", "Ballyhoura Greenway", "Members discussed the greenway.")
+                               .resolution("resolution", "", "",
+                                           "That the Ballyhoura Greenway route options from Kilmallock to "
+                                           "Charleville be brought back to Limerick City and County Council "
+                                           "with costings.");
+    const DocBuilder feb = DocBuilder("t-feb", DocumentKind::minutes, "2019-02-25", full, "Minutes")
+                               .item("4", "Disposal of Land", "Circulated, statutory notice.")
+                               .resolution("resolution", "", "", disposal("8 St Mary's Park, Askeaton"));
+    const DocBuilder mar = DocBuilder("t-mar", DocumentKind::minutes, "2019-03-25", full, "Minutes")
+                               .item("2", "Ballyhoura Greenway Route Options",
+                                     "Costings of the greenway route options from Kilmallock to Charleville "
+                                     "were presented to Limerick City and County Council.")
+                               .item("3", "Disposal of Land", "Circulated, statutory notice.")
+                               .resolution("resolution", "", "", disposal("Coolaboy, Dromcolliher"));
+    const DocBuilder apr = DocBuilder("t-apr", DocumentKind::minutes, "2019-04-29", full, "Minutes")
+                               .item("6", "Planning and Development Act 2000 - Limerick City and County Council",
+                                     "Report under " + act + " on Part 8 procedures of Limerick City and County "
+                                     "Council, approval of the Council and land disposal given.");
+    a.documents = {jan.build(), feb.build(), mar.build(), apr.build()};
+    DecisionOptions o;
+    o.as_of = "2019-06-01";
+    const DecisionAnalysis analysis = analyse_decisions(a, o);
+
+    auto came_back = [&](const std::string& from) -> const DecisionLink* {
+        for (const auto& l : analysis.links)
+            if (l.from == from && l.type == "came-back-at") return &l;
+        return nullptr;
+    };
+    for (const std::string& d : {jan.unit_id(2), feb.unit_id(2), mar.unit_id(3)}) {
+        INFO("disposal " << d);
+        REQUIRE(analysis.find("d-" + d) != nullptr);
+        const DecisionLink* l = came_back("d-" + d);
+        CHECK((l ? l->to_title + ": " + l->reason : std::string()) == "");
+    }
+    const DecisionLink* greenway = came_back("d-" + jan.unit_id(4));
+    REQUIRE(greenway != nullptr);
+    CHECK(greenway->to_title == "Ballyhoura Greenway Route Options");
+    CHECK(greenway->to_date == "2019-03-25");
+}
+
 TEST_CASE("People keep their roles over 2018, 2022 and 2025", "[decisions][people]") {
     const auto& a = analysis();
     const PersonSummary* gandy = a.person("ca-gandy");

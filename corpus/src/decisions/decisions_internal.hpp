@@ -28,6 +28,9 @@ class Idf {
 public:
     void add(const Words& words);
     [[nodiscard]] double weight(const std::string& word) const;
+    // Share of the texts that use the word (0..1).
+    [[nodiscard]] double share(const std::string& word) const;
+    [[nodiscard]] int documents() const { return documents_; }
 
 private:
     std::unordered_map<std::string, int> df_;

@@ -4,10 +4,12 @@
 // Tracker dates are hand-kept and often wrong, so rows are matched by meaning first and
 // dates only narrow the search.
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <map>
 #include <set>
+#include <string_view>
 
 #include "decisions_internal.hpp"
 #include "quorum/corpus/dates.hpp"
@@ -70,6 +72,84 @@ std::pair<std::string, std::string> split_actor(std::string_view text) {
         break;
     }
     return {std::string(), f};
+}
+
+// Names printed in capitals of two or more words ("Planning and Development Act",
+// "Municipal District of Adare-Rathkeale", "NOTICE OF MOTION"), folded. Function words
+// at either end ("That the Council") are not part of a name.
+std::vector<std::string> capitalised_names(std::string_view text) {
+    std::vector<std::string> names;
+    std::vector<std::string> run;  // printed words of the current name
+    std::size_t pending = 0;       // connectors waiting for a capitalised word
+    auto flush = [&] {
+        while (!run.empty() && content_words(run.back()).empty()) run.pop_back();
+        std::size_t first = 0;
+        while (first < run.size() && content_words(run[first]).empty()) ++first;
+        std::size_t capitals = 0;
+        std::string name;
+        for (std::size_t k = first; k < run.size(); ++k) {
+            capitals += std::isupper(static_cast<unsigned char>(run[k][0])) != 0;
+            name += (name.empty() ? "" : " ") + run[k];
+        }
+        if (capitals >= 2) names.push_back(fold(name));
+        run.clear();
+        pending = 0;
+    };
+    std::size_t i = 0;
+    while (i < text.size()) {
+        while (i < text.size() && std::isspace(static_cast<unsigned char>(text[i])))
+            if (text[i++] == '\n') flush();  // a heading ends at its line
+        const std::size_t start = i;
+        while (i < text.size() && !std::isspace(static_cast<unsigned char>(text[i]))) ++i;
+        std::string token(text.substr(start, i - start));
+        // Quotes and brackets before, punctuation after: a name does not run across them.
+        while (!token.empty() && !std::isalnum(static_cast<unsigned char>(token.front()))) {
+            token.erase(0, 1);
+            flush();
+        }
+        bool ends = false;
+        while (!token.empty() && !std::isalnum(static_cast<unsigned char>(token.back()))) token.pop_back(), ends = true;
+        if (token.empty()) {
+            flush();
+            continue;
+        }
+        if (std::isupper(static_cast<unsigned char>(token[0]))) {
+            pending = 0;
+            run.push_back(token);
+        } else if (!run.empty() && (token == "and" || token == "of" || token == "for") && ++pending <= 1) {
+            run.push_back(token);
+        } else {
+            flush();
+        }
+        if (ends) flush();
+    }
+    flush();
+    return names;
+}
+
+// `text` (folded) with every name of `names` blanked out, and the year of an Act after it
+// ("planning and development act, 2000"). The blank is punctuation, so no phrase runs across it.
+// Longest names first: "municipal district" must not cut "municipal district of adare" short.
+std::string without_names(std::string text, const std::vector<std::string>& names) {
+    for (const auto& name : names) {
+        std::size_t at = 0;
+        while ((at = text.find(name, at)) != std::string::npos) {
+            std::size_t end = at + name.size();
+            const bool starts = at == 0 || !std::isalnum(static_cast<unsigned char>(text[at - 1]));
+            if (!starts || (end < text.size() && std::isalnum(static_cast<unsigned char>(text[end])))) {
+                at = end;
+                continue;
+            }
+            std::size_t year = end;
+            while (year < text.size() && (text[year] == ',' || text[year] == ' ')) ++year;
+            std::size_t digits = year;
+            while (digits < text.size() && std::isdigit(static_cast<unsigned char>(text[digits]))) ++digits;
+            if (name.ends_with(" act") && digits - year == 4) end = digits;
+            text.replace(at, end - at, " ; ");
+            at += 3;
+        }
+    }
+    return text;
 }
 
 }  // namespace
@@ -261,6 +341,39 @@ void link_all(const Archive& archive, Collected& collected, const DecisionOption
             if (ms.size() >= 4) standing_items.insert(key);
     }
 
+    // Boilerplate the archive itself shows: a capitalised name printed at many meetings
+    // ("Planning and Development Act" in every land disposal, the council's or district's own
+    // name, "Notice of Motion") says nothing about which matter a text is about.
+    std::set<std::string> recurring_names;
+    {
+        // Counted per committee: a district's own name is printed at most of that district's
+        // meetings, however small a share of the whole archive they are.
+        std::map<std::pair<std::string, std::string>, std::set<std::string>> meetings_of;  // (committee, name)
+        std::map<std::string, std::set<std::string>> meetings;                              // committee -> meetings
+        auto note = [&](const std::string& committee, const std::string& meeting, const std::string& text) {
+            if (meeting.empty()) return;
+            meetings[committee].insert(meeting);
+            for (auto& n : capitalised_names(text)) meetings_of[{committee, n}].insert(meeting);
+        };
+        for (const auto& d : ds) note(committee_id(d), d.meeting_id, d.text);
+        for (const auto& item : collected.items) note(item.committee_id, item.meeting_id, item.title + "\n" + item.text);
+        for (const auto& [key, ms] : meetings_of)
+            if (ms.size() >= std::max<std::size_t>(3, meetings[key.first].size() / 3)) recurring_names.insert(key.second);
+    }
+    std::vector<std::string> longest_first(recurring_names.begin(), recurring_names.end());
+    std::stable_sort(longest_first.begin(), longest_first.end(),
+                     [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+    // ... and a word in a large share of the headings or of the decisions ("disposal", "land",
+    // "directorate") is a slot, not a matter: it does not count as shared evidence.
+    Idf heading_df, decision_df;
+    for (const auto& item : collected.items) heading_df.add(item.heading_words);
+    for (const auto& w : words) decision_df.add(w);
+    auto informative = [&](const std::string& w) {
+        // A share means little in a small archive of one committee, where the topic words recur.
+        auto common = [&](const Idf& df) { return df.documents() >= 100 && df.share(w) >= 0.10; };
+        return !common(heading_df) && !common(decision_df);
+    };
+
     // ---- the matter coming back: a later item of the same committee about the same thing.
     // Headings are short, so what counts is how much of the heading the decision names,
     // with the cosine over the item's opening as a check; a decision that names the date
@@ -272,7 +385,13 @@ void link_all(const Archive& archive, Collected& collected, const DecisionOption
         const auto named = find_date_near(c.text, c.date);
         // Who is to act says nothing about the matter: "Locum Clerk to report fly tipping"
         // is not about the standing item "Locum Clerk's Report".
-        const std::string matter = split_actor(c.text).second;
+        // People named with their title are who acts or who moved it, not the matter:
+        // "Notice of Motion submitted by Councillor Maria Byrne" does not return as her next motion.
+        std::vector<std::string> names = longest_first;
+        for (auto& n : capitalised_names(c.text))
+            for (std::string_view title : {"councillor ", "cllr ", "comhairleoir ", "mr ", "mrs ", "ms ", "dr "})
+                if (n.starts_with(title)) names.insert(names.begin(), n);
+        const std::string matter = without_names(split_actor(c.text).second, names);
         phrases[i] = content_phrases(matter);
         const Words mine = content_words(matter);
         const ItemRef* best = nullptr;
@@ -287,9 +406,10 @@ void link_all(const Archive& archive, Collected& collected, const DecisionOption
             const Words topic = topic_of(item.heading_words);
             const double heading = covered(topic, mine, &idf);
             const bool names_meeting = named && *named == item.date;
-            // One shared heading word ("review") is chance; two ("work programme") are a topic.
+            // One shared heading word ("review") is chance; two ("work programme") are a topic,
+            // unless they are words most headings or decisions use.
             std::size_t shared = 0;
-            for (const auto& w : topic) shared += std::binary_search(mine.begin(), mine.end(), w);
+            for (const auto& w : topic) shared += informative(w) && std::binary_search(mine.begin(), mine.end(), w);
             if (shared < 2 && !(names_meeting && shared >= 1)) continue;
             // ... and only when the decision uses a phrase of the heading ("work programme",
             // "mental health"), not the same two words apart ("WEST programme ... a review").

@@ -136,6 +136,11 @@ double Idf::weight(const std::string& word) const {
     return std::max(0.1, std::log((documents_ + 1.0) / (df + 0.5)));
 }
 
+double Idf::share(const std::string& word) const {
+    const auto it = df_.find(word);
+    return it == df_.end() || documents_ == 0 ? 0.0 : static_cast<double>(it->second) / documents_;
+}
+
 double similarity(const Words& a, const Words& b, const Idf* idf) {
     if (a.empty() || b.empty()) return 0;
     auto w = [&](const std::string& word) { return idf ? idf->weight(word) : 1.0; };
