@@ -355,6 +355,20 @@ http_bench() {  # SIZE REP
   record "$s" quorum server_peak_rss_kb "$r" "$(rss_kb "$pid" VmHWM)"
   kill "$pid" 2>/dev/null || true
   wait "$pid" 2>/dev/null || true
+  # The same questions with the response cache off: every answer is computed.
+  port=$(free_port)
+  note "$SERVE --db DB --host 127.0.0.1 --port PORT --cache-mb 0"
+  "$SERVE" --db "$db" --host 127.0.0.1 --port "$port" --cache-mb 0 >>"$WORK/serve-$s.log" 2>&1 &
+  pid=$!
+  PIDS_TO_STOP+=("$pid")
+  if wait_http "http://127.0.0.1:$port/healthz" 60; then
+    for c in $CONNECTIONS; do
+      wrk_run "$s" quorum-cold "$r" "$c" "http://127.0.0.1:$port" "$WORK/paths.txt" "$pid"
+    done
+    record "$s" quorum-cold server_peak_rss_kb "$r" "$(rss_kb "$pid" VmHWM)"
+  fi
+  kill "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
   if command -v nginx >/dev/null && [ -s "$WORK/typical.json" ]; then
     local ng=$WORK/nginx nport
     nport=$(free_port)
@@ -394,6 +408,15 @@ note "$SCALE --samples corpus/samples --corpus ../shared/corpora --size-mb SIZE 
 [ -n "$PEER_LIST" ] && note "$SCALE --export-units ARCHIVE --tsv units.tsv --usv units.usv   # peers: one row per paragraph"
 echo "$PEER_LIST" | grep -q postgres && start_postgres
 
+# The report is rewritten after every archive size, so a long run that is stopped still
+# leaves the sizes it finished.
+report() {
+  mkdir -p "$PLOT_DIR"
+  "$REPORT" --results "$RESULTS" --machine "$WORK/machine.txt" --commands "$COMMANDS" \
+    --out "$OUT" --plot-dir "$PLOT_DIR" --work "$WORK"
+  echo "run.sh: wrote $OUT" >&2
+}
+
 IFS=, read -r -a size_list <<<"$SIZES"
 for s in "${size_list[@]}"; do
   archive=$WORK/archive-$s
@@ -428,11 +451,7 @@ for s in "${size_list[@]}"; do
   # Keep the last indexes for profiling; drop the peers' to save disk at 1 GB.
   rm -rf "$WORK/omindex-$s.db" "$WORK/sqlite-$s.db"
   [ -n "$LAST_PG_DB" ] && $PSQL -qX -c "DROP DATABASE IF EXISTS $LAST_PG_DB" >/dev/null 2>&1 || true
+  report
 done
-
-mkdir -p "$PLOT_DIR"
-"$REPORT" --results "$RESULTS" --machine "$WORK/machine.txt" --commands "$COMMANDS" \
-  --out "$OUT" --plot-dir "$PLOT_DIR" --work "$WORK"
-echo "run.sh: wrote $OUT" >&2
 if [ "$SMOKE" = 1 ] && [ "$WRK_MISSING" = 1 ]; then exit 77; fi
 exit 0

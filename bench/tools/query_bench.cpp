@@ -109,12 +109,14 @@ int main(int argc, char** argv) {
     int repeat = 100;
     bool no_facets = false, no_snippets = false, count = false;
     std::string only;
+    fs::path dump;
     app.add_option("--db", db, "Quorum index folder")->required();
     app.add_option("--queries", queries, "questions file (bench/queries.txt)");
     app.add_flag("--count", count, "print the number of units in the index and stop");
     app.add_option("--repeat", repeat, "rounds over all questions")->check(CLI::PositiveNumber);
     app.add_option("--per-query", per_query, "write per-question p50/p99 and hit totals (TSV) here");
     app.add_option("--only", only, "run only the questions of this kind or id (for profiling)");
+    app.add_option("--dump", dump, "write each question's total, hit ids and facet counts here (to compare builds)");
     app.add_flag("--no-facets", no_facets, "do not count facets");
     app.add_flag("--no-snippets", no_snippets, "do not make snippets");
     CLI11_PARSE(app, argc, argv);
@@ -134,8 +136,24 @@ int main(int argc, char** argv) {
         }
         quorum::query::Searcher searcher(db);
         std::vector<std::uint64_t> totals;
-        for (auto& q : questions) totals.push_back(searcher.search(q.request).total);  // warm the caches
-        std::vector<std::vector<double>> times(questions.size());
+        std::ofstream dump_out;
+        if (!dump.empty()) dump_out.open(dump);
+        for (auto& q : questions) {  // warm the caches
+            const auto result = searcher.search(q.request);
+            totals.push_back(result.total);
+            if (!dump_out.is_open()) continue;
+            dump_out << q.id << " total=" << result.total << (result.total_exact ? "" : "~")
+                     << (result.facets_exact ? "" : " facets~") << "\n  parsed: " << result.parsed << "\n  hits:";
+            for (const auto& h : result.hits) dump_out << ' ' << h.id << '[' << h.also_in.size() << ']';
+            dump_out << "\n";
+            for (const auto& h : result.hits) dump_out << "  snippet: " << h.snippet << "\n";
+            for (const auto& [name, values] : result.facets) {
+                dump_out << "  " << name << ':';
+                for (const auto& v : values) dump_out << ' ' << v.id << '=' << v.count;
+                dump_out << "\n";
+            }
+        }
+        std::vector<std::vector<double>> times(questions.size()), cpu_times(questions.size());
         std::vector<double> all, cpu;
         using clock = std::chrono::steady_clock;
         const auto start = clock::now();
@@ -146,6 +164,7 @@ int main(int argc, char** argv) {
                 const auto result = searcher.search(questions[i].request);
                 const double ms = std::chrono::duration<double, std::milli>(clock::now() - t0).count();
                 cpu.push_back(thread_cpu_ms() - c0);
+                cpu_times[i].push_back(cpu.back());
                 times[i].push_back(ms);
                 all.push_back(ms);
                 if (result.hits.size() > 1000) std::cerr << "";  // keep the result alive
@@ -154,10 +173,10 @@ int main(int argc, char** argv) {
         const double seconds = std::chrono::duration<double>(clock::now() - start).count();
         if (!per_query.empty()) {
             std::ofstream out(per_query);
-            out << "id\tkind\tp50_ms\tp99_ms\ttotal\tparams\n";
+            out << "id\tkind\tp50_ms\tp99_ms\tcpu_p50_ms\ttotal\tparams\n";
             for (std::size_t i = 0; i < questions.size(); ++i)
                 out << questions[i].id << '\t' << questions[i].kind << '\t' << percentile(times[i], 50) << '\t'
-                    << percentile(times[i], 99) << '\t' << totals[i] << '\t' << questions[i].params << '\n';
+                    << percentile(times[i], 99) << '\t' << percentile(cpu_times[i], 50) << '\t' << totals[i] << '\t' << questions[i].params << '\n';
         }
         std::uint64_t empty = 0;
         for (auto t : totals) empty += t == 0;

@@ -11,11 +11,16 @@
 #include <sstream>
 #include <thread>
 
+#include <signal.h>
+#include <unistd.h>
+#include <cerrno>
+
 #include "quorum/corpus/decisions.hpp"
 #include "quorum/corpus/reader.hpp"
 #include "quorum/index/document_builder.hpp"
 #include "quorum/index/index_writer.hpp"
 #include "quorum/index/text_fold.hpp"
+#include "shard_writer.hpp"
 
 namespace quorum::corpus {
 extern const char* const kDefaultTopicsData;  // corpus/data/topics.tsv, compiled into quorum_corpus
@@ -32,6 +37,7 @@ struct Task {
     fs::path root;
     FileSignature signature;
     std::string stored_hash;  // set when only the mtime differs: a hash decides
+    bool shadowed = false;    // a later input reads to the same document id and replaces it
 };
 
 struct Outcome {
@@ -133,11 +139,14 @@ std::vector<Task> collect(const RunOptions& options, RunSummary& summary) {
     std::map<std::string, const Task*> by_id;
     for (const Task& t : tasks) {
         auto [it, fresh] = by_id.emplace(corpus::document_base_id(t.path, t.root), &t);
-        if (!fresh)
+        if (!fresh) {
             summary.problems.push_back(problem(t.key, "duplicate-id",
                                                "reads to the same document id \"" + it->first + "\" as " +
                                                    it->second->key +
                                                    ": its units replace that file's; rename one of the two files"));
+            const_cast<Task*>(it->second)->shadowed = true;
+            it->second = &t;
+        }
     }
     return tasks;
 }
@@ -235,6 +244,172 @@ std::map<std::string, UnitPlace> unit_places(const corpus::Archive& archive) {
     return out;
 }
 
+
+double seconds_since(std::chrono::steady_clock::time_point t) {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
+}
+
+// True when `db` holds no index yet: a first build can then write shards and merge them.
+bool is_new_index(const fs::path& db) {
+    std::error_code ec;
+    if (!fs::exists(db, ec)) return true;
+    return fs::is_directory(db, ec) && fs::is_empty(db, ec);
+}
+
+// Splits tasks[0..n) into `parts` contiguous ranges of about equal bytes; returns the
+// starts (parts + 1 entries). Contiguous ranges keep docids in input order after the merge.
+std::vector<std::size_t> split_by_size(const std::vector<Task>& tasks, std::size_t parts) {
+    std::uint64_t total = 0;
+    for (const auto& t : tasks) total += std::max<std::uint64_t>(1, t.signature.size);
+    std::vector<std::size_t> starts{0};
+    std::uint64_t sum = 0;
+    for (std::size_t i = 0; i < tasks.size() && starts.size() < parts; ++i) {
+        sum += std::max<std::uint64_t>(1, tasks[i].signature.size);
+        if (sum * parts >= total * starts.size()) starts.push_back(i + 1);
+    }
+    while (starts.size() < parts) starts.push_back(tasks.size());
+    starts.push_back(tasks.size());
+    return starts;
+}
+
+// Removes build folders left by runs that were killed (their process is gone).
+void remove_stale_builds(const fs::path& db) {
+    std::error_code ec;
+    const std::string prefix = "." + db.filename().string() + ".building-";
+    for (auto it = fs::directory_iterator(db.parent_path(), ec); !ec && it != fs::directory_iterator(); it.increment(ec)) {
+        std::string name = it->path().filename().string();
+        if (name.rfind(prefix, 0) != 0) continue;
+        long pid = std::strtol(name.c_str() + prefix.size(), nullptr, 10);
+        if (pid > 0 && (::kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM)) continue;
+        fs::remove_all(it->path(), ec);
+    }
+}
+
+struct NewIndexInputs {
+    const NameTable& topics;
+    std::string options_fingerprint;
+    std::vector<std::pair<std::string, std::string>> council_terms;
+};
+
+// The first build of an index: each thread reads, builds and writes its own shard of
+// contiguous files; the shards are merged in input order into a new database beside the
+// target, which gets meetings, names, synonyms and decisions in one commit and is then
+// renamed into place. Nothing appears at `options.db` until the index is complete.
+void build_new_index(const RunOptions& options, std::vector<Task>& tasks, const NewIndexInputs& in,
+                     unsigned threads, RunSummary& summary, const Progress& progress) {
+    fs::path db = clean(options.db);
+    std::error_code ec;
+    fs::create_directories(db.parent_path(), ec);
+    remove_stale_builds(db);
+    fs::path work = db.parent_path() / ("." + db.filename().string() + ".building-" + std::to_string(::getpid()));
+    fs::remove_all(work, ec);
+    if (!fs::create_directories(work, ec))
+        throw std::runtime_error("cannot create " + work.string() + ": " + ec.message() +
+                                 "; check that the index's folder is writable");
+    auto phase = std::chrono::steady_clock::now();
+    struct Cleanup {
+        fs::path dir;
+        ~Cleanup() {
+            std::error_code e;
+            fs::remove_all(dir, e);
+        }
+    } cleanup{work};
+
+    const std::size_t parts = std::max<std::size_t>(1, std::min<std::size_t>(threads, tasks.size()));
+    const std::vector<std::size_t> starts = split_by_size(tasks, parts);
+    std::vector<fs::path> shards;
+    for (std::size_t i = 0; i < parts; ++i) shards.push_back(work / ("shard-" + std::to_string(i)));
+
+    std::vector<std::vector<corpus::Diagnostic>> diagnostics(tasks.size());
+    std::map<std::string, corpus::FileResult> read_files;
+    BuiltFile names;  // committee, person and topic names and slot counts of every file
+    std::mutex mutex;
+    std::size_t done = 0;
+    std::atomic<bool> stop{false};
+    std::exception_ptr failure;
+    std::vector<std::thread> pool;
+    for (std::size_t part = 0; part < parts; ++part) {
+        pool.emplace_back([&, part] {
+            try {
+                ShardWriter shard(shards[part], in.options_fingerprint);
+                DocumentBuilder builder(in.topics);
+                for (std::size_t i = starts[part]; i < starts[part + 1] && !stop; ++i) {
+                    Task& task = tasks[i];
+                    Outcome outcome = process(task, builder);
+                    std::size_t units = 0;
+                    if (outcome.kind == Outcome::Kind::indexed)
+                        units = shard.add_file(task.key, task.path, outcome.signature, outcome.built);
+                    std::lock_guard lock(mutex);
+                    diagnostics[i] = std::move(outcome.diagnostics);
+                    if (outcome.kind == Outcome::Kind::indexed) {
+                        for (const auto& [type, n] : outcome.built.units_by_type) summary.units_by_type[type] += n;
+                        summary.units_added += units;
+                        summary.bytes_read += outcome.signature.size;
+                        ++summary.indexed;
+                        names.committee_names.merge(outcome.built.committee_names);
+                        names.person_names.merge(outcome.built.person_names);
+                        names.topic_names.merge(outcome.built.topic_names);
+                        names.person_slots_used = std::max(names.person_slots_used, outcome.built.person_slots_used);
+                        names.topic_slots_used = std::max(names.topic_slots_used, outcome.built.topic_slots_used);
+                        if (outcome.file) read_files.insert_or_assign(task.key, std::move(*outcome.file));
+                    } else {
+                        ++summary.failed;
+                    }
+                    if (progress) progress(++done, tasks.size(), task.key);
+                }
+                shard.finish();
+            } catch (...) {
+                std::lock_guard lock(mutex);
+                if (!failure) failure = std::current_exception();
+                stop = true;
+            }
+        });
+    }
+    for (auto& t : pool) t.join();
+    summary.phase_seconds.emplace_back("read and write shards", seconds_since(phase));
+    phase = std::chrono::steady_clock::now();
+    if (failure) std::rethrow_exception(failure);
+    for (auto& list : diagnostics)
+        for (auto& d : list)
+            if (d.severity != corpus::Diagnostic::Severity::info) summary.problems.push_back(std::move(d));
+
+    fs::path merged = work / "index";
+    merge_shards(shards, merged);
+    for (const auto& s : shards) fs::remove_all(s, ec);
+    summary.phase_seconds.emplace_back("merge shards", seconds_since(phase));
+    phase = std::chrono::steady_clock::now();
+    {
+        IndexWriter writer(merged, in.options_fingerprint);
+        writer.set_council_terms(in.council_terms);
+        writer.add_names(names);
+        writer.touch_every_meeting();
+        std::map<std::string, fs::path> roots;
+        for (const auto& t : tasks) roots.emplace(t.key, t.root);
+        corpus::Archive archive = whole_archive(writer, read_files, roots, threads, summary);
+        corpus::DecisionOptions decision_options;
+        decision_options.as_of = options.as_of;
+        corpus::DecisionAnalysis analysis = corpus::analyse_decisions(archive, decision_options);
+        summary.phase_seconds.emplace_back("analyse decisions", seconds_since(phase));
+        phase = std::chrono::steady_clock::now();
+        DecisionCounts c = writer.write_decisions(analysis, unit_places(archive));
+        summary.decisions_computed = true;
+        summary.decisions = c.decisions;
+        summary.links = c.links;
+        summary.threads = c.threads;
+        summary.people = c.people;
+        summary.committees = c.committees;
+        writer.commit();
+        summary.phase_seconds.emplace_back("write decisions, meetings and names", seconds_since(phase));
+        summary.total_units = writer.unit_count();
+    }
+    if (fs::exists(db, ec)) fs::remove(db, ec);  // an empty folder (is_new_index)
+    fs::rename(merged, db, ec);
+    if (ec)
+        throw std::runtime_error("cannot move the new index into place at " + db.string() + ": " + ec.message() +
+                                 " (another quorum-index may have created it meanwhile; run again)");
+    summary.committed = true;
+}
+
 }  // namespace
 
 RunSummary run_index(const RunOptions& options, const Progress& progress) {
@@ -254,6 +429,27 @@ RunSummary run_index(const RunOptions& options, const Progress& progress) {
     std::string terms_tsv = options.terms_file ? read_text_file(*options.terms_file) : std::string(default_council_terms());
     NameTable topics = topic_names(options.topics_file);
     if (options.topics_file) options_fingerprint = "topics:" + content_hash(read_text_file(*options.topics_file));
+
+    unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+    if (is_new_index(options.db)) {
+        std::vector<Task> tasks;
+        for (auto& t : all) {
+            if (t.shadowed) continue;  // reported by collect(); the later file is indexed
+            try {
+                t.signature = stat_signature(t.path);
+            } catch (const std::exception& e) {
+                summary.problems.push_back(problem(t.path.string(), "unreadable", e.what()));
+                ++summary.failed;
+                continue;
+            }
+            tasks.push_back(std::move(t));
+        }
+        NewIndexInputs in{topics, options_fingerprint, parse_council_terms(terms_tsv)};
+        build_new_index(options, tasks, in, threads, summary, progress);
+        summary.index_bytes = directory_bytes(options.db);
+        summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        return summary;
+    }
 
     IndexWriter writer(options.db, options_fingerprint);
     writer.set_council_terms(parse_council_terms(terms_tsv));
@@ -281,7 +477,6 @@ RunSummary run_index(const RunOptions& options, const Progress& progress) {
     }
 
     // Readers run ahead of the writer by at most `window` files, so memory stays bounded.
-    unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
     const std::size_t window = 4 * static_cast<std::size_t>(threads);
     std::vector<std::optional<Outcome>> slots(tasks.size());
     std::mutex mutex;

@@ -46,6 +46,7 @@ void print_summary(const quorum::index::RunSummary& s) {
                      s.decisions, s.links, s.threads, s.people, s.committees, s.files_reread);
     std::fprintf(stderr, "  %.2f s, %.2f MB read (%.2f MB/s), index %.2f MB\n", s.seconds, mb,
                  s.seconds > 0 ? mb / s.seconds : 0.0, static_cast<double>(s.index_bytes) / 1e6);
+    for (const auto& [phase, seconds] : s.phase_seconds) std::fprintf(stderr, "    %s: %.2f s\n", phase.c_str(), seconds);
 }
 
 }  // namespace

@@ -66,6 +66,12 @@ FacetTable FacetTable::load(const Xapian::Database& db, unsigned person_slots, u
     t.facets.push_back(single(db, "status", s::status_slot, t.last_docid));
     t.facets.push_back(multi(db, "person", s::person_slot_first, person_slots, t.last_docid));
     t.facets.push_back(multi(db, "topic", s::topic_slot_first, topic_slots, t.last_docid));
+    FacetTable::Facet keys = single(db, "collapse", s::collapse_slot, t.last_docid);
+    t.collapse = std::move(keys.codes);
+    t.collapse_keys = static_cast<std::uint32_t>(keys.values.size());
+    t.collapse_sizes.assign(t.collapse_keys, 0);
+    for (Xapian::docid d = 1; d < t.collapse.size(); ++d)
+        if (t.collapse[d] != 0) ++t.collapse_sizes[t.collapse[d]];
     return t;
 }
 
@@ -118,11 +124,22 @@ bool has_remote_shards(const std::filesystem::path& path) {
 
 FacetCounter::FacetCounter(std::shared_ptr<const FacetTable> table) : table_(std::move(table)) {
     for (const auto& f : table_->facets) counts_.emplace_back(f.values.size(), 0);
+    seen_.assign(table_->collapse_keys / 64 + 1, 0);
 }
 
 void FacetCounter::operator()(const Xapian::Document& doc, double) {
     const Xapian::docid did = doc.get_docid();  // no document read: values come from the table
     if (did > table_->last_docid) return;     // cannot happen: the table is of this revision
+    ++matched_;
+    const std::uint32_t key = table_->collapse.empty() ? 0 : table_->collapse[did];
+    const std::uint32_t size = key < table_->collapse_sizes.size() ? table_->collapse_sizes[key] : 0;
+    share_ += size > 1 ? 1.0 / double(size) : 1.0;
+    if (key == 0) {
+        ++collapsed_;
+    } else if ((seen_[key / 64] & (std::uint64_t(1) << (key % 64))) == 0) {
+        seen_[key / 64] |= std::uint64_t(1) << (key % 64);
+        ++collapsed_;
+    }
     for (std::size_t i = 0; i < table_->facets.size(); ++i) {
         const auto& f = table_->facets[i];
         auto& n = counts_[i];
@@ -132,6 +149,69 @@ void FacetCounter::operator()(const Xapian::Document& doc, double) {
             for (std::uint32_t k = f.offsets[did]; k < f.offsets[did + 1]; ++k) ++n[f.codes[k]];
         }
     }
+}
+
+}  // namespace quorum::query
+
+namespace quorum::query {
+
+namespace {
+std::uint64_t mix(std::uint64_t x) {  // splitmix64 finaliser: a cheap, well-spread hash
+    x ^= x >> 30;
+    x *= 0xbf58476d1ce4e5b9ULL;
+    x ^= x >> 27;
+    x *= 0x94d049bb133111ebULL;
+    return x ^ (x >> 31);
+}
+}  // namespace
+
+SamplePostingSource::SamplePostingSource(Xapian::docid stride, Xapian::docid last)
+    : stride_(stride < 1 ? 1 : stride), last_(last) {}
+
+bool SamplePostingSource::sampled(Xapian::docid did, Xapian::docid stride) {
+    if (did == 0 || stride <= 1) return did != 0;
+    Xapian::docid block = (did - 1) / stride;
+    return did == block * stride + 1 + static_cast<Xapian::docid>(mix(block) % stride);
+}
+
+Xapian::docid SamplePostingSource::pick(Xapian::docid block) const {
+    return block * stride_ + 1 + static_cast<Xapian::docid>(mix(block) % stride_);
+}
+
+void SamplePostingSource::init(const Xapian::Database&) {
+    current_ = 0;
+    set_maxweight(0);
+}
+
+void SamplePostingSource::next(double) { skip_to(current_ + 1, 0); }
+
+void SamplePostingSource::skip_to(Xapian::docid did, double) {
+    if (did <= current_) return;
+    if (did == 0) did = 1;
+    Xapian::docid block = (did - 1) / stride_;
+    Xapian::docid at = pick(block);
+    if (at < did) at = pick(block + 1);
+    current_ = at;
+}
+
+bool SamplePostingSource::check(Xapian::docid did, double) {
+    // Exact membership without moving past `did` unless it is not sampled.
+    if (sampled(did, stride_)) {
+        current_ = did;
+        return true;
+    }
+    skip_to(did, 0);
+    return true;
+}
+
+bool SamplePostingSource::at_end() const { return current_ > last_; }
+
+Xapian::docid SamplePostingSource::get_docid() const { return current_; }
+
+SamplePostingSource* SamplePostingSource::clone() const { return new SamplePostingSource(stride_, last_); }
+
+std::string SamplePostingSource::get_description() const {
+    return "SamplePostingSource(1/" + std::to_string(stride_) + ")";
 }
 
 }  // namespace quorum::query

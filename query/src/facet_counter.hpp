@@ -31,6 +31,11 @@ struct FacetTable {
         std::vector<std::uint32_t> offsets;  // empty for a single-valued facet
     };
     std::vector<Facet> facets;
+    // collapse[docid]: code of the unit's collapse key (0: none), so a counting pass can
+    // count collapsed matches (one per key) without reading values; keys = codes in use + 1.
+    std::vector<std::uint32_t> collapse;
+    std::uint32_t collapse_keys = 1;
+    std::vector<std::uint32_t> collapse_sizes;  // code -> units with that key (0 for code 0)
     Xapian::docid last_docid = 0;
 
     // Reads the facet slots of `db` (person/topic: the first `person_slots`/`topic_slots`).
@@ -48,7 +53,8 @@ struct FacetTable {
 [[nodiscard]] bool has_remote_shards(const std::filesystem::path& path);
 
 // Counts, per facet and code, the matching documents (the stock spies' semantics: a unit
-// naming three people counts once for each).
+// naming three people counts once for each; duplicates are not collapsed, as Xapian calls
+// match spies before collapsing), and how many matches remain once duplicates collapse.
 class FacetCounter : public Xapian::MatchSpy {
 public:
     explicit FacetCounter(std::shared_ptr<const FacetTable> table);
@@ -57,10 +63,49 @@ public:
     [[nodiscard]] const FacetTable& table() const noexcept { return *table_; }
     // counts()[f][code]: matching documents with that value of facet f (code 0 unused).
     [[nodiscard]] const std::vector<std::vector<std::uint64_t>>& counts() const noexcept { return counts_; }
+    [[nodiscard]] std::uint64_t matched() const noexcept { return matched_; }
+    // Matches with duplicates collapsed (one per collapse key): the total a collapsed search reports.
+    [[nodiscard]] std::uint64_t collapsed() const noexcept { return collapsed_; }
+    // Sum over the matches of 1 / (units sharing its collapse key): the collapsed count
+    // estimated from a sample, where most duplicates' twins are not in the sample.
+    [[nodiscard]] double collapsed_share() const noexcept { return share_; }
 
 private:
     std::shared_ptr<const FacetTable> table_;
     std::vector<std::vector<std::uint64_t>> counts_;
+    std::vector<std::uint64_t> seen_;  // bit per collapse key code
+    std::uint64_t matched_ = 0, collapsed_ = 0;
+    double share_ = 0;
+};
+
+// A pseudo-random sample of about 1/stride of the docids 1..last, for estimating the facet
+// counts of a large match set from part of it: one docid per block of `stride` docids, at
+// a position hashed from the block number. Docids follow the indexing order (council,
+// committee, year, document), so a prefix of the match set would be skewed; blocks spread
+// the sample evenly over that order, and the hashed position avoids locking onto a period
+// of the unit order (a fixed offset could pick, say, the same paragraph of every document).
+// Deterministic: the same query gives the same estimate.
+class SamplePostingSource : public Xapian::PostingSource {
+public:
+    SamplePostingSource(Xapian::docid stride, Xapian::docid last);
+    [[nodiscard]] static bool sampled(Xapian::docid did, Xapian::docid stride);
+
+    void init(const Xapian::Database& db) override;
+    [[nodiscard]] Xapian::doccount get_termfreq_min() const override { return 0; }
+    [[nodiscard]] Xapian::doccount get_termfreq_est() const override { return last_ / stride_ + 1; }
+    [[nodiscard]] Xapian::doccount get_termfreq_max() const override { return last_ / stride_ + 1; }
+    void next(double min_wt) override;
+    void skip_to(Xapian::docid did, double min_wt) override;
+    bool check(Xapian::docid did, double min_wt) override;
+    [[nodiscard]] bool at_end() const override;
+    [[nodiscard]] Xapian::docid get_docid() const override;
+    [[nodiscard]] SamplePostingSource* clone() const override;
+    [[nodiscard]] std::string get_description() const override;
+
+private:
+    [[nodiscard]] Xapian::docid pick(Xapian::docid block) const;
+    Xapian::docid stride_, last_;
+    Xapian::docid current_ = 0;  // 0: before the start
 };
 
 }  // namespace quorum::query

@@ -40,27 +40,23 @@ void FacetSpies::attach(Xapian::Enquire& enquire) {
         for (auto& spy : f.spies) enquire.add_matchspy(spy.get());
 }
 
-std::map<std::string, std::vector<FacetValue>> FacetSpies::counts(const IndexCache& cache, std::size_t max_values) const {
-    // facet -> id -> count, from whichever path counted.
-    std::vector<std::pair<std::string, std::map<std::string, std::uint64_t>>> sums;
-    if (counter_) {
-        const auto& table = counter_->table();
-        for (std::size_t i = 0; i < table.facets.size(); ++i) {
-            const auto& f = table.facets[i];
-            const auto& n = counter_->counts()[i];
-            std::map<std::string, std::uint64_t> sum;
-            for (std::size_t code = 1; code < n.size(); ++code)
-                if (n[code] != 0) sum[f.values[code]] = n[code];
-            sums.emplace_back(f.name, std::move(sum));
-        }
-    }
-    for (const auto& f : facets_) {
+namespace {
+
+using Sums = std::vector<std::pair<std::string, std::map<std::string, std::uint64_t>>>;  // facet -> id -> count
+
+void add_counter(Sums& sums, const FacetCounter& counter, double scale) {
+    const auto& table = counter.table();
+    for (std::size_t i = 0; i < table.facets.size(); ++i) {
+        const auto& f = table.facets[i];
+        const auto& n = counter.counts()[i];
         std::map<std::string, std::uint64_t> sum;
-        for (const auto& spy : f.spies)
-            for (auto it = spy->values_begin(); it != spy->values_end(); ++it)
-                if (!(*it).empty()) sum[*it] += it.get_termfreq();
+        for (std::size_t code = 1; code < n.size(); ++code)
+            if (n[code] != 0) sum[f.values[code]] = static_cast<std::uint64_t>(double(n[code]) * scale + 0.5);
         sums.emplace_back(f.name, std::move(sum));
     }
+}
+
+std::map<std::string, std::vector<FacetValue>> ordered(const Sums& sums, const IndexCache& cache, std::size_t max_values) {
     std::map<std::string, std::vector<FacetValue>> out;
     for (const auto& [name, sum] : sums) {
         std::vector<FacetValue> values;
@@ -77,6 +73,29 @@ std::map<std::string, std::vector<FacetValue>> FacetSpies::counts(const IndexCac
         out[name] = std::move(values);
     }
     return out;
+}
+
+}  // namespace
+
+std::map<std::string, std::vector<FacetValue>> facet_values(const FacetCounter& counter, const IndexCache& cache,
+                                                            double scale, std::size_t max_values) {
+    Sums sums;
+    add_counter(sums, counter, scale);
+    return ordered(sums, cache, max_values);
+}
+
+std::map<std::string, std::vector<FacetValue>> FacetSpies::counts(const IndexCache& cache, std::size_t max_values) const {
+    // facet -> id -> count, from whichever path counted.
+    Sums sums;
+    if (counter_) add_counter(sums, *counter_, 1);
+    for (const auto& f : facets_) {
+        std::map<std::string, std::uint64_t> sum;
+        for (const auto& spy : f.spies)
+            for (auto it = spy->values_begin(); it != spy->values_end(); ++it)
+                if (!(*it).empty()) sum[*it] += it.get_termfreq();
+        sums.emplace_back(f.name, std::move(sum));
+    }
+    return ordered(sums, cache, max_values);
 }
 
 }  // namespace quorum::query

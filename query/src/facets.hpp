@@ -18,6 +18,12 @@
 
 namespace quorum::query {
 
+// The facet values counted by `counter`, each count multiplied by `scale` (the sampling
+// stride of an estimate; 1 for exact counts) and rounded, ordered as the API lists them.
+[[nodiscard]] std::map<std::string, std::vector<FacetValue>> facet_values(const FacetCounter& counter,
+                                                                          const IndexCache& cache, double scale = 1,
+                                                                          std::size_t max_values = 100);
+
 class FacetSpies {
 public:
     explicit FacetSpies(const IndexCache& cache);

@@ -15,6 +15,13 @@ void IndexCache::load(const Xapian::Database& db) {
     names.clear();
     synonyms.clear();
     longest_synonym_key = 1;
+    years.clear();
+    const std::string year_prefix(s::year_prefix);
+    for (auto t = db.allterms_begin(year_prefix); t != db.allterms_end(year_prefix); ++t) {
+        std::string year = (*t).substr(year_prefix.size());
+        if (year.size() == 4 && std::all_of(year.begin(), year.end(), [](char c) { return c >= '0' && c <= '9'; }))
+            years.push_back(std::move(year));
+    }
     std::string prefix(s::name_key_prefix);
     for (auto it = db.metadata_keys_begin(prefix); it != db.metadata_keys_end(prefix); ++it) {
         std::string key = (*it).substr(prefix.size());

@@ -129,6 +129,61 @@ Xapian::Query rank_by_kind(const Xapian::Query& match, const QuestionIntent& int
     return Xapian::Query(Xapian::Query::OP_AND_MAYBE, lifts.begin(), lifts.end());
 }
 
+// The units dated from..to inclusive (YYYY-MM-DD, validated; empty = open) as boolean
+// terms: whole years as XYR, whole months as XMO, the days at the edges as XD. Xapian
+// checks a VALUE_RANGE by reading the date value of every candidate, which dominated
+// date-filtered searches; a term filter is a posting list like any other. Units carry the
+// three terms exactly when they carry a date value (document_builder.cpp), so the match
+// set is the same.
+Xapian::Query unit_dates(const std::string& from, const std::string& to, const std::vector<std::string>& years) {
+    const std::string low = from.empty() ? "0000-01-01" : from, high = to.empty() ? "9999-12-31" : to;
+    auto two = [](int n) { return std::string(n < 10 ? "0" : "") + std::to_string(n); };
+    std::vector<Xapian::Query> terms;
+    for (const auto& y : years) {
+        if (y + "-12-31" < low || y + "-01-01" > high) continue;
+        if (y + "-01-01" >= low && y + "-12-31" <= high) {
+            terms.emplace_back(s::term(s::year_prefix, y));
+            continue;
+        }
+        for (int m = 1; m <= 12; ++m) {
+            const std::string month = y + "-" + two(m);
+            if (month + "-31" < low || month + "-01" > high) continue;
+            if (month + "-01" >= low && month + "-31" <= high) {
+                terms.emplace_back(s::term(s::month_prefix, month));
+                continue;
+            }
+            for (int d = 1; d <= 31; ++d) {
+                const std::string day = month + "-" + two(d);
+                if (day >= low && day <= high) terms.emplace_back(s::term(s::date_prefix, day));
+            }
+        }
+    }
+    if (terms.empty()) return Xapian::Query::MatchNothing;
+    return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+}
+
+bool iso_date(const std::string& v) {
+    bool ok = v.size() == 10 && v[4] == '-' && v[7] == '-';
+    for (std::size_t i = 0; ok && i < v.size(); ++i)
+        if (i != 4 && i != 7 && (v[i] < '0' || v[i] > '9')) ok = false;
+    return ok;
+}
+
+// "2022-01-01..2022-06-30" in the query: as unit_dates() terms when both ends are ISO dates
+// (or one is open); any other form is left to the DateRangeProcessor after it.
+class UnitDateRangeProcessor : public Xapian::RangeProcessor {
+public:
+    explicit UnitDateRangeProcessor(const IndexCache& cache) : cache_(cache) {}
+    Xapian::Query operator()(const std::string& begin, const std::string& end) override {
+        if ((!begin.empty() && !iso_date(begin)) || (!end.empty() && !iso_date(end)) || (begin.empty() && end.empty()))
+            return Xapian::Query(Xapian::Query::OP_INVALID);
+        return unit_dates(begin, end, cache_.years);
+    }
+
+private:
+    const IndexCache& cache_;
+};
+
 }  // namespace
 
 Xapian::Query date_range(const std::string& from, const std::string& to) {
@@ -160,6 +215,7 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, const IndexCache& cache)
     parser_.add_boolean_prefix("status", (new SlugFieldProcessor(std::string(s::status_prefix)))->release());
     parser_.add_boolean_prefix("meeting", std::string(s::meeting_prefix));
     // 2022-01-01..2022-06-30 over the YYYYMMDD date slot.
+    parser_.add_rangeprocessor((new UnitDateRangeProcessor(cache))->release());
     parser_.add_rangeprocessor((new Xapian::DateRangeProcessor(s::date_slot))->release());
 }
 
@@ -262,7 +318,9 @@ BuiltQuery QueryBuilder::build(const SearchRequest& request, Xapian::Query::op d
     add(s::outcome_prefix, request.outcome, true);
     add(s::status_prefix, request.status, true);
     if (!request.from.empty() || !request.to.empty()) {
-        filters.push_back(date_range(request.from, request.to));
+        if (!request.from.empty()) (void)date_value(request.from, "from");  // same errors as date_range()
+        if (!request.to.empty()) (void)date_value(request.to, "to");
+        filters.push_back(unit_dates(request.from, request.to, cache_.years));
     }
     out.filter = Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end());
     if (!request.include_procedural)

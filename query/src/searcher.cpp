@@ -1,9 +1,10 @@
 #include "quorum/query/searcher.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <stdexcept>
+#include <string_view>
 
-#include <nlohmann/json.hpp>
 #include <xapian.h>
 
 #include "facets.hpp"
@@ -23,6 +24,15 @@ constexpr double match_time_limit = 0.5;  // seconds; bounds a runaway query (se
 constexpr int max_per_page = 10000;
 constexpr int max_first_hit = 1000000;
 constexpr std::size_t max_also_in = 20;
+// Facet counting: every match is counted when Xapian's upper bound on the match set is at
+// most exact_count_limit (or a sample shows at most recount_limit); larger sets are
+// estimated from a sample of about sample_target matches (docs/bench/query-hotpath-2026-11-24.md has the measurements behind both).
+constexpr Xapian::doccount exact_count_limit = 5000;
+constexpr Xapian::doccount sample_target = 2000;
+// A sample showing at most this many matches (scaled) is thrown away for an exact count.
+constexpr Xapian::doccount recount_limit = 2000;
+// A sample with fewer matches is too thin for facet counts: it is taken again, denser.
+constexpr Xapian::doccount min_sample = 1000;
 
 std::string id_of(const Xapian::Document& doc) {
     auto t = doc.termlist_begin();
@@ -30,6 +40,149 @@ std::string id_of(const Xapian::Document& doc) {
     if (t == doc.termlist_end() || (*t).rfind(s::id_prefix, 0) != 0) return {};
     return (*t).substr(s::id_prefix.size());
 }
+
+struct RecordFields {
+    std::string id, text;
+};
+
+// A reader of the top-level "id" and "text" strings of a stored record, skipping every
+// other value without building it: a hit needs only these two, and a full parse of the
+// record (a DOM, or even nlohmann's lexer) costs more than the rest of the hit. Any
+// malformation gives empty fields (the caller then reads the id from the id term).
+class RecordScanner {
+public:
+    explicit RecordScanner(std::string_view json) : s_(json) {}
+
+    RecordFields read(bool want_text) {
+        RecordFields out;
+        if (!consume('{')) return {};
+        if (consume('}')) return out;
+        for (;;) {
+            std::string key;
+            if (!string_value(&key) || !consume(':')) return {};
+            std::string* target = key == "id" ? &out.id : key == "text" && want_text ? &out.text : nullptr;
+            ws();
+            if (target != nullptr && peek() == '"') {
+                if (!string_value(target)) return {};
+            } else if (!skip_value()) {
+                return {};
+            }
+            if (consume(',')) continue;
+            if (consume('}')) return out;
+            return {};
+        }
+    }
+
+private:
+    void ws() {
+        while (i_ < s_.size() && (s_[i_] == ' ' || s_[i_] == '\n' || s_[i_] == '\t' || s_[i_] == '\r')) ++i_;
+    }
+    char peek() const { return i_ < s_.size() ? s_[i_] : '\0'; }
+    bool consume(char c) {
+        ws();
+        if (peek() != c) return false;
+        ++i_;
+        return true;
+    }
+    static void utf8(std::string& out, std::uint32_t cp) {
+        if (cp < 0x80) {
+            out.push_back(static_cast<char>(cp));
+        } else if (cp < 0x800) {
+            out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+            out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+        } else if (cp < 0x10000) {
+            out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+            out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+            out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+        } else {
+            out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+            out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+            out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+            out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+        }
+    }
+    bool hex4(std::uint32_t& v) {
+        if (i_ + 4 > s_.size()) return false;
+        v = 0;
+        for (int k = 0; k < 4; ++k) {
+            char c = s_[i_++];
+            v <<= 4;
+            if (c >= '0' && c <= '9') v |= std::uint32_t(c - '0');
+            else if (c >= 'a' && c <= 'f') v |= std::uint32_t(c - 'a' + 10);
+            else if (c >= 'A' && c <= 'F') v |= std::uint32_t(c - 'A' + 10);
+            else return false;
+        }
+        return true;
+    }
+    // A JSON string at i_, decoded into *out (or only skipped when out is null).
+    bool string_value(std::string* out) {
+        ws();
+        if (peek() != '"') return false;
+        ++i_;
+        for (;;) {
+            std::size_t run = i_;
+            while (i_ < s_.size() && s_[i_] != '"' && s_[i_] != '\\') ++i_;
+            if (out != nullptr) out->append(s_.data() + run, i_ - run);
+            if (i_ >= s_.size()) return false;
+            if (s_[i_++] == '"') return true;
+            if (i_ >= s_.size()) return false;
+            char e = s_[i_++];
+            if (out == nullptr) {
+                continue;  // skipping: the escaped character cannot end the string
+            }
+            switch (e) {
+                case '"': out->push_back('"'); break;
+                case '\\': out->push_back('\\'); break;
+                case '/': out->push_back('/'); break;
+                case 'b': out->push_back('\b'); break;
+                case 'f': out->push_back('\f'); break;
+                case 'n': out->push_back('\n'); break;
+                case 'r': out->push_back('\r'); break;
+                case 't': out->push_back('\t'); break;
+                case 'u': {
+                    std::uint32_t cp = 0;
+                    if (!hex4(cp)) return false;
+                    if (cp >= 0xD800 && cp < 0xDC00 && i_ + 1 < s_.size() && s_[i_] == '\\' && s_[i_ + 1] == 'u') {
+                        i_ += 2;
+                        std::uint32_t low = 0;
+                        if (!hex4(low) || low < 0xDC00 || low > 0xDFFF) return false;
+                        cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+                    }
+                    utf8(*out, cp);
+                    break;
+                }
+                default: return false;
+            }
+        }
+    }
+    bool skip_value() {
+        ws();
+        char c = peek();
+        if (c == '"') return string_value(nullptr);
+        if (c == '{' || c == '[') {
+            int depth = 0;
+            while (i_ < s_.size()) {
+                char d = s_[i_];
+                if (d == '"') {
+                    if (!string_value(nullptr)) return false;
+                    continue;
+                }
+                ++i_;
+                if (d == '{' || d == '[') ++depth;
+                if ((d == '}' || d == ']') && --depth == 0) return true;
+            }
+            return false;
+        }
+        std::size_t start = i_;  // number, true, false, null
+        while (i_ < s_.size() && s_[i_] != ',' && s_[i_] != '}' && s_[i_] != ']' && s_[i_] != ' ' && s_[i_] != '\n') ++i_;
+        return i_ > start;
+    }
+
+    std::string_view s_;
+    std::size_t i_ = 0;
+};
+
+RecordFields record_fields(const std::string& json, bool want_text) { return RecordScanner(json).read(want_text); }
 
 }  // namespace
 
@@ -72,14 +225,76 @@ struct Searcher::Impl {
         }
     }
 
-    std::vector<std::string> also_in(const std::string& key, Xapian::docid self) {
+    std::vector<std::string> also_in(const std::string& key, Xapian::docid self, const FacetTable* table) {
         std::vector<std::string> out;
         if (key.empty()) return out;
+        if (table != nullptr && self <= table->last_docid && self < table->collapse.size()) {
+            // Most units have no duplicate: the table says so without an index lookup.
+            std::uint32_t code = table->collapse[self];
+            if (code != 0 && code < table->collapse_sizes.size() && table->collapse_sizes[code] < 2) return out;
+        }
         std::string term = s::term(s::duplicate_prefix, key);
         if (db.get_termfreq(term) < 2) return out;
         for (auto it = db.postlist_begin(term); it != db.postlist_end(term) && out.size() < max_also_in; ++it)
             if (*it != self) out.push_back(id_of(db.get_document(*it)));
         return out;
+    }
+
+    // Facet counts and the total of `query` from a separate unranked pass (BoolWeight, no
+    // collapsing, so Xapian does no weighting or sorting): exact when the match set is small,
+    // else estimated from a pseudo-random sample of docids (SamplePostingSource) and flagged.
+    void count(const Xapian::Query& query, const Xapian::MSet& page, SearchResult& result) {
+        std::shared_ptr<const FacetTable> table = cache.facet_table();
+        auto pass = [&](const Xapian::Query& q) {
+            Xapian::Enquire counting(db);
+            counting.set_query(q);
+            counting.set_weighting_scheme(Xapian::BoolWeight());
+            counting.set_docid_order(Xapian::Enquire::DONT_CARE);
+            counting.set_time_limit(match_time_limit);
+            auto counter = std::make_unique<FacetCounter>(table);
+            counting.add_matchspy(counter.get());
+            (void)counting.get_mset(0, 1, db.get_doccount());
+            return counter;
+        };
+        std::unique_ptr<FacetCounter> counter;
+        Xapian::doccount stride = 1;
+        if (page.get_matches_upper_bound() > exact_count_limit) {
+            // The stride comes from Xapian's upper bound, not its estimate: the estimate of
+            // a phrase or AND can be far too low, and a stride too small for the real set
+            // makes the sample as costly as counting everything. A sample that turns out
+            // too thin is taken again, denser (at most twice).
+            stride = std::max<Xapian::doccount>(2, page.get_matches_upper_bound() / sample_target);
+            for (int attempt = 0; attempt < 3 && stride > 1; ++attempt) {
+                Xapian::Query sample((new SamplePostingSource(stride, table->last_docid))->release());
+                counter = pass(Xapian::Query(Xapian::Query::OP_FILTER, query, sample));
+                const std::uint64_t scaled = counter->matched() * stride;
+                if (scaled <= recount_limit) {
+                    stride = 1;  // a small set after all: count it exactly, cheaply
+                } else if (counter->matched() >= min_sample || attempt == 2) {
+                    break;
+                } else {
+                    stride = std::max<Xapian::doccount>(1, Xapian::doccount(scaled / sample_target));
+                }
+                counter.reset();
+            }
+        }
+        if (!counter) {
+            stride = 1;
+            counter = pass(query);
+        }
+        result.facets = facet_values(*counter, cache, double(stride));
+        result.facets_exact = stride == 1;
+        if (stride == 1) {
+            result.total = counter->collapsed();
+            result.total_exact = true;
+        } else {
+            // Scaled sample, kept within Xapian's bounds for the collapsed search. Each sampled
+            // match counts as its share of its duplicate group: counting distinct keys in a
+            // sample would count nearly every duplicate (its twins are rarely sampled too).
+            auto scaled = static_cast<std::uint64_t>(counter->collapsed_share() * double(stride) + 0.5);
+            result.total = std::clamp<std::uint64_t>(scaled, page.get_matches_lower_bound(), page.get_matches_upper_bound());
+            result.total_exact = false;
+        }
     }
 
     SearchResult search(const SearchRequest& request) {
@@ -103,14 +318,20 @@ struct Searcher::Impl {
             case Sort::oldest: enquire.set_sort_by_value_then_relevance(s::date_slot, false); break;
         }
         if (!built.any_terms) enquire.set_weighting_scheme(Xapian::BoolWeight());
-        Xapian::doccount check_at_least = request.facets ? db.get_doccount() : 0;
+        // The facet table path counts in a separate unranked pass (count()), so the ranked
+        // pass only needs its page: Xapian may then skip what cannot reach it. The stock
+        // spies (remote or several shards) must still see every match here.
+        const bool table_counts = request.facets && !cache.remote_shards && cache.facet_table() != nullptr;
+        const bool spy_counts = request.facets && !table_counts;
+        Xapian::doccount check_at_least = spy_counts ? db.get_doccount() : 0;
 
+        Xapian::Query query;
         auto run = [&](const Xapian::Query& match, std::unique_ptr<FacetSpies>& spies) {
-            Xapian::Query query(Xapian::Query::OP_FILTER, match, built.filter);
+            query = Xapian::Query(Xapian::Query::OP_FILTER, match, built.filter);
             enquire.set_query(query);
             enquire.clear_matchspies();
             spies.reset();
-            if (request.facets) {
+            if (spy_counts) {
                 spies = std::make_unique<FacetSpies>(cache);
                 spies->attach(enquire);
             }
@@ -127,6 +348,8 @@ struct Searcher::Impl {
         }
 
         result.total = mset.get_matches_estimated();
+        result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+        std::shared_ptr<const FacetTable> table = cache.remote_shards ? nullptr : cache.facet_table();
         int rank = static_cast<int>(first);
         for (auto it = mset.begin(); it != mset.end(); ++it) {
             Xapian::Document doc = it.get_document();
@@ -134,18 +357,16 @@ struct Searcher::Impl {
             hit.rank = ++rank;
             hit.score = built.any_terms ? it.get_weight() : 0.0;
             hit.record = doc.get_data();
-            nlohmann::json record = nlohmann::json::parse(hit.record, nullptr, false);
-            if (record.is_object()) {
-                hit.id = record.value("id", "");
-                if (request.snippets && record.contains("text") && record["text"].is_string())
-                    hit.snippet = make_snippet(mset, record["text"].get_ref<const std::string&>(), builder->stemmer(),
-                                               built.match);
-            }
+            RecordFields fields = record_fields(hit.record, request.snippets);
+            hit.id = std::move(fields.id);
+            if (request.snippets && !fields.text.empty())
+                hit.snippet = make_snippet(mset, fields.text, builder->stemmer(), built.match);
             if (hit.id.empty()) hit.id = id_of(doc);
-            hit.also_in = also_in(doc.get_value(s::collapse_slot), *it);
+            hit.also_in = also_in(it.get_collapse_key(), *it, table.get());
             result.hits.push_back(std::move(hit));
         }
         if (spies) result.facets = spies->counts(cache);
+        if (table_counts) count(query, mset, result);
         result.took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
         return result;
     }

@@ -12,8 +12,11 @@
 namespace quorum::query {
 
 inline constexpr std::size_t snippet_bytes = 240;
-inline constexpr std::size_t snippet_window_bytes = 8192;  // text folded and scanned per hit
-inline constexpr std::size_t snippet_lead_bytes = 1024;    // of the window, before the first match
+// Folding (ICU) and Xapian's snippet scan (stemming each word) cost in proportion to the
+// window: 2 KB around the first match leaves a 240-byte snippet ample choice at a quarter
+// of the cost of 8 KB (docs/bench/query-hotpath-2026-11-24.md).
+inline constexpr std::size_t snippet_window_bytes = 2048;  // text folded and scanned per hit
+inline constexpr std::size_t snippet_lead_bytes = 512;     // of the window, before the first match
 
 // The part of `text` the snippet is made from: all of it when short, else about
 // snippet_window_bytes around the first (ASCII case-insensitive) occurrence of a word of

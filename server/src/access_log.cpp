@@ -18,6 +18,11 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
+// Lines held before new ones are dropped (counted, and reported in the log) when the
+// output cannot keep up: the server's memory stays bounded whatever the disk does.
+constexpr std::size_t kMaxPending = 4 << 20;
+constexpr auto kFlushEvery = std::chrono::milliseconds(50);
+
 thread_local Clock::time_point t_started{};
 thread_local std::size_t t_streamed = 0;
 
@@ -46,7 +51,18 @@ std::unique_ptr<AccessLog> AccessLog::open(const std::string& target) {
     return std::unique_ptr<AccessLog>(new AccessLog(fd, true));
 }
 
+AccessLog::AccessLog(int fd, bool owned) : fd_(fd), owned_(owned) {
+    writer_ = std::thread([this] { run(); });
+}
+
 AccessLog::~AccessLog() {
+    {
+        std::lock_guard lock(mutex_);
+        stopping_ = true;
+    }
+    wake_.notify_all();
+    writer_.join();
+    flush();
     if (owned_) ::close(fd_);
 }
 
@@ -68,7 +84,7 @@ void AccessLog::write(const httplib::Request& req, const httplib::Response& res)
         std::string line = utc_now() + ' ' + log_escape(req.remote_addr, 64) + " \"" + log_escape(req.method, 16) +
                            ' ' + log_escape(req.target.empty() ? req.path : req.target) + "\" " +
                            std::to_string(res.status) + ' ' + std::to_string(bytes) + ' ' + ms + "ms\n";
-        write_line(line);
+        append(line);
     } catch (...) {  // logging must never take a worker down
     }
     t_started = {};
@@ -77,15 +93,56 @@ void AccessLog::write(const httplib::Request& req, const httplib::Response& res)
 
 void AccessLog::note(std::string_view message) noexcept {
     try {
-        write_line(utc_now() + " note: " + log_escape(message, 4000) + '\n');
+        append(utc_now() + " note: " + log_escape(message, 4000) + '\n');
     } catch (...) {
     }
 }
 
-void AccessLog::write_line(const std::string& line) noexcept {
-    // One write() per line: lines from different threads do not interleave (O_APPEND).
-    const char* p = line.data();
-    std::size_t left = line.size();
+void AccessLog::append(const std::string& line) noexcept {
+    try {
+        std::lock_guard lock(mutex_);
+        if (pending_.size() + line.size() > kMaxPending) {
+            ++dropped_;
+            return;
+        }
+        pending_ += line;
+    } catch (...) {
+    }
+}
+
+void AccessLog::run() noexcept {
+    std::unique_lock lock(mutex_);
+    while (!stopping_) {
+        wake_.wait_for(lock, kFlushEvery);
+        lock.unlock();
+        flush();
+        lock.lock();
+    }
+}
+
+void AccessLog::flush() noexcept {
+    std::lock_guard writing(write_mutex_);
+    std::string batch;
+    std::size_t dropped = 0;
+    {
+        std::lock_guard lock(mutex_);
+        batch.swap(pending_);
+        std::swap(dropped, dropped_);
+    }
+    if (dropped > 0) {
+        try {
+            batch += utc_now() + " note: " + std::to_string(dropped) +
+                     " access log lines dropped: the log output could not keep up\n";
+        } catch (...) {
+        }
+    }
+    if (!batch.empty()) write_all(batch);
+}
+
+void AccessLog::write_all(const std::string& text) noexcept {
+    // Whole lines per write() (O_APPEND): other writers of the file never split one.
+    const char* p = text.data();
+    std::size_t left = text.size();
     while (left > 0) {
         const ssize_t n = ::write(fd_, p, left);
         if (n < 0 && errno == EINTR) continue;

@@ -13,7 +13,8 @@ using R = httplib::Server::HandlerResponse;
 }  // namespace
 
 void install_app(httplib::Server& server, Backend& backend, AccessLog* log, AppOptions options) {
-    auto ctx = std::make_shared<Context>(Context{backend, log, options.public_url});
+    auto cache = options.cache_bytes > 0 ? std::make_shared<ResponseCache>(options.cache_bytes) : nullptr;
+    auto ctx = std::make_shared<Context>(Context{backend, log, options.public_url, std::move(cache)});
     auto route = [ctx](void (*handler)(Context&, const Request&, Response&)) {
         return [ctx, handler](const Request& req, Response& res) { handler(*ctx, req, res); };
     };

@@ -8,6 +8,7 @@
 
 #include <httplib.h>
 
+#include <cstddef>
 #include <memory>
 #include <string>
 
@@ -16,6 +17,7 @@ namespace quorum::server {
 struct AppOptions {
     std::string public_url;  // prefix of links in exports ("" = relative)
     GuardLimits limits;
+    std::size_t cache_bytes = 0;  // response cache bound (0: no cache)
 };
 
 // Installs everything on `server`. `backend` and `log` (may be null) must outlive it.

@@ -22,6 +22,11 @@ public:
     // Cheap: served from a cache refreshed at most about once a second.
     virtual std::uint64_t unit_count() = 0;
 
+    // Names the index revision: every call made after revision() returned R answers from
+    // that revision or a newer one, and R changes whenever the index does. 0: unknown,
+    // and answers must not be cached. Cheap (the response cache asks on every request).
+    virtual std::uint64_t revision() { return 0; }
+
     // Records of the decisions pass (docs/DECISIONS.md). Defaults answer "nothing
     // stored", so a backend without them (test fakes) still serves the rest.
     virtual query::RecordList decisions(const query::DecisionQuery&) { return {}; }

@@ -28,6 +28,7 @@ void apply_environment(Config& config,
     if (auto v = getenv("QUORUM_THREADS")) config.threads = parse_int(*v, "QUORUM_THREADS");
     if (auto v = getenv("QUORUM_ACCESS_LOG")) config.access_log = *v;
     if (auto v = getenv("QUORUM_PUBLIC_URL")) config.public_url = *v;
+    if (auto v = getenv("QUORUM_CACHE_MB")) config.cache_mb = parse_int(*v, "QUORUM_CACHE_MB");
 }
 
 void apply_environment(Config& config) {
@@ -54,6 +55,9 @@ void validate(const Config& config) {
                                     std::to_string(config.threads));
     if (config.access_log.empty())
         throw std::invalid_argument("--access-log must be a file, \"-\" for stderr or \"off\"");
+    if (config.cache_mb < 0 || config.cache_mb > 65536)
+        throw std::invalid_argument("--cache-mb must be from 0 (no response cache) to 65536, not " +
+                                    std::to_string(config.cache_mb));
     const auto& url = config.public_url;
     if (!url.empty() && url.rfind("http://", 0) != 0 && url.rfind("https://", 0) != 0)
         throw std::invalid_argument("--public-url must start with http:// or https://, not \"" + url + "\"");
@@ -62,7 +66,7 @@ void validate(const Config& config) {
 int worker_threads(const Config& config, unsigned hardware_threads) {
     if (config.threads > 0) return config.threads;
     const int hw = static_cast<int>(std::max(1u, hardware_threads));
-    return std::clamp(8 * hw, 32, 512);
+    return std::clamp(64 * hw, 128, 1024);
 }
 
 }  // namespace quorum::server

@@ -16,10 +16,11 @@ struct Config {
     int threads = 0;                   // 0: sized to the machine, see worker_threads()
     std::string access_log = "-";      // "-": stderr, "off": none, else a file appended to
     std::string public_url;            // e.g. "https://quorum.example.org": absolute links in exports
+    int cache_mb = 32;                 // response cache bound in MiB; 0: no cache
 };
 
 // Reads QUORUM_DB, QUORUM_HOST, QUORUM_PORT, QUORUM_THREADS, QUORUM_ACCESS_LOG,
-// QUORUM_PUBLIC_URL through `getenv` (injectable for tests) over `config`.
+// QUORUM_PUBLIC_URL, QUORUM_CACHE_MB through `getenv` (injectable for tests) over `config`.
 // Throws std::invalid_argument naming the variable when a number is malformed.
 void apply_environment(Config& config,
                        const std::function<std::optional<std::string>(const char*)>& getenv);
@@ -29,7 +30,9 @@ void apply_environment(Config& config);  // the process environment
 void validate(const Config& config);
 
 // Worker threads to run: the configured number, or a machine-sized default. Each
-// keep-alive connection holds a worker while it is open, so the default is generous.
+// keep-alive connection holds a worker while it is open (cpp-httplib 0.11), so the
+// default is generous: a connection beyond it waits until another one closes. Searches
+// themselves run on a small pool of searchers (SearcherBackend), not one per thread.
 [[nodiscard]] int worker_threads(const Config& config, unsigned hardware_threads);
 
 }  // namespace quorum::server

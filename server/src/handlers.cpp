@@ -10,6 +10,8 @@
 #include "web_assets.hpp"
 
 #include <algorithm>
+#include <chrono>
+#include <cmath>
 #include <functional>
 #include <memory>
 
@@ -193,13 +195,53 @@ std::vector<nlohmann::json> parsed(const std::vector<std::string>& records) {
     return out;
 }
 
+// The cache key of a valid search: the parameters that shape the answer, in table order.
+std::string search_key(const httplib::Request& req, std::uint64_t revision) {
+    std::vector<std::pair<std::string_view, std::vector<std::string>>> params;
+    for (const auto& spec : search_param_table()) {
+        auto [first, last] = req.params.equal_range(std::string(spec.name));
+        std::vector<std::string> values;
+        for (auto it = first; it != last; ++it)
+            if (!it->second.empty()) values.push_back(it->second);
+        if (!values.empty()) params.emplace_back(spec.name, std::move(values));
+    }
+    return cache_key("/api/search", revision, params);
+}
+
+// A search answer is {"took_ms":T,"cached":C, + the rest}: the rest is what the cache
+// keeps, and took_ms tells the truth about this request (search time, or lookup time).
+void send_search(httplib::Response& res, double took_ms, bool cached, const std::string& rest) {
+    std::string body = R"({"took_ms":)";
+    body += dump(nlohmann::json(took_ms));
+    body += cached ? R"(,"cached":true)" : R"(,"cached":false)";
+    if (rest.size() > 2) body += ',';
+    body.append(rest, 1);  // rest starts with '{'
+    res.set_content(std::move(body), kJson);
+}
+
 }  // namespace
 
 void get_search(Context& ctx, const httplib::Request& req, httplib::Response& res) {
-    auto params = parse_search_params(req.params);
+    const auto started = std::chrono::steady_clock::now();
+    auto params = parse_search_params(req.params);  // a bad request throws before any lookup
     if (params.format != Format::json) return stream_export(ctx, std::move(params.request), params.format, res);
+
+    std::string key;
+    if (ctx.cache) {
+        if (const auto revision = ctx.backend.revision(); revision != 0) {
+            key = search_key(req, revision);
+            if (auto hit = ctx.cache->find(key)) {
+                const std::chrono::duration<double, std::milli> took = std::chrono::steady_clock::now() - started;
+                return send_search(res, std::round(took.count() * 1000) / 1000, true, *hit);
+            }
+        }
+    }
     const auto result = ctx.backend.search(params.request);
-    send_json(res, search_json(params.request, result));
+    auto json = search_json(params.request, result);
+    json.erase("took_ms");
+    auto rest = std::make_shared<const std::string>(dump(json));
+    send_search(res, result.took_ms, false, *rest);
+    if (!key.empty()) ctx.cache->put(std::move(key), std::move(rest));
 }
 
 void get_unit(Context& ctx, const httplib::Request& req, httplib::Response& res) {

@@ -4,9 +4,11 @@
 
 #include "access_log.hpp"
 #include "backend.hpp"
+#include "response_cache.hpp"
 
 #include <httplib.h>
 
+#include <memory>
 #include <string>
 
 namespace quorum::server {
@@ -15,6 +17,7 @@ struct Context {
     Backend& backend;
     AccessLog* log = nullptr;  // null: no access log
     std::string public_url;    // prefix of links in exports ("" = relative)
+    std::shared_ptr<ResponseCache> cache;  // null: every answer is computed
 };
 
 void get_search(Context& ctx, const httplib::Request& req, httplib::Response& res);

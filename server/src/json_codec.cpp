@@ -67,6 +67,8 @@ json search_json(const query::SearchRequest& request, const query::SearchResult&
     return {
         {"query", {{"q", request.q}, {"parsed", result.parsed}}},
         {"total", result.total},
+        {"total_exact", result.total_exact},
+        {"facets_exact", result.facets_exact},
         {"page", request.page},
         {"per_page", request.per_page},
         {"pages", pages},

@@ -7,10 +7,13 @@
 
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <csignal>
+#include <cstdlib>
 #include <cstdio>
 #include <exception>
 #include <iostream>
+#include <malloc.h>
 #include <pthread.h>
 #include <thread>
 
@@ -29,14 +32,24 @@ sigset_t shutdown_signals() {
     return set;
 }
 
+// glibc gives each busy thread its own malloc arena, up to 8 per core: with one worker
+// per keep-alive connection that doubled the resident memory for no speed. A few arenas
+// serve as fast (measured in docs/SERVING.md). MALLOC_ARENA_MAX, when set, still wins.
+void limit_malloc_arenas(unsigned hardware_threads) {
+    if (std::getenv("MALLOC_ARENA_MAX") != nullptr) return;
+    mallopt(M_ARENA_MAX, static_cast<int>(std::max(2u, 2 * hardware_threads)));
+}
+
 int run(const Config& config) {
+    limit_malloc_arenas(std::thread::hardware_concurrency());
     auto log = AccessLog::open(config.access_log);
     SearcherBackend backend(config.db);
 
     HttpServer server;
     const int threads = worker_threads(config, std::thread::hardware_concurrency());
     tune(server, threads);
-    install_app(server, backend, log.get(), AppOptions{config.public_url, {}});
+    AppOptions options{config.public_url, {}, static_cast<std::size_t>(config.cache_mb) << 20};
+    install_app(server, backend, log.get(), options);
 
     int port = config.port;
     if (port == 0) {
@@ -53,8 +66,9 @@ int run(const Config& config) {
     if (!server.raise_listen_backlog(1024))
         std::cerr << "quorum-serve: could not raise the listen backlog; continuing with the default\n";
 
-    std::printf("quorum-serve: listening on http://%s:%d (%llu units, %d threads, index %s)\n", config.host.c_str(),
-                port, static_cast<unsigned long long>(backend.unit_count()), threads, config.db.c_str());
+    std::printf("quorum-serve: listening on http://%s:%d (%llu units, %d threads, %d searchers, %d MB cache, index %s)\n",
+                config.host.c_str(), port, static_cast<unsigned long long>(backend.unit_count()), threads,
+                backend.pool_size(), config.cache_mb, config.db.c_str());
     std::fflush(stdout);
 
     const sigset_t signals = shutdown_signals();
@@ -67,6 +81,7 @@ int run(const Config& config) {
     server.listen_after_bind();  // returns once stop() is called
     pthread_kill(watcher.native_handle(), SIGUSR1);  // no-op wake-up if a signal already came
     watcher.join();
+    if (log) log->flush();
     std::fprintf(stderr, "quorum-serve: stopped\n");
     return 0;
 }
@@ -95,6 +110,9 @@ int main(int argc, char** argv) {
     cli.add_option("--threads", config.threads, "worker threads, 0 sizes to the machine (env QUORUM_THREADS)")
         ->capture_default_str();
     cli.add_option("--access-log", config.access_log, "access log: FILE, - for stderr, off (env QUORUM_ACCESS_LOG)")
+        ->capture_default_str();
+    cli.add_option("--cache-mb", config.cache_mb,
+                   "response cache for repeated searches, in MiB; 0 turns it off (env QUORUM_CACHE_MB)")
         ->capture_default_str();
     cli.add_option("--public-url", config.public_url,
                    "public address, for absolute links in CSV and Atom exports (env QUORUM_PUBLIC_URL)");

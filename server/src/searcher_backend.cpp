@@ -1,6 +1,10 @@
 #include "searcher_backend.hpp"
 
+#include "index_revision.hpp"
+
+#include <algorithm>
 #include <optional>
+#include <thread>
 #include <utility>
 
 namespace quorum::server {
@@ -12,97 +16,160 @@ std::int64_t now_ns() {
     return std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now().time_since_epoch()).count();
 }
 
-// This worker thread's searcher. Keyed by backend instance so two backends in one
-// process (tests) never share a handle.
-struct LocalSearcher {
-    std::uint64_t owner = 0;
-    std::optional<query::Searcher> searcher;
-    Clock::time_point checked{};
-};
-thread_local LocalSearcher t_local;
-
-std::atomic<std::uint64_t> g_next_instance{1};
+// How often the files of the index are looked at (a few stat calls) to notice a re-index.
+constexpr std::chrono::milliseconds kDiskCheck{100};
 
 }  // namespace
 
-SearcherBackend::SearcherBackend(std::filesystem::path db_dir, std::chrono::milliseconds refresh_interval)
-    : db_dir_(std::move(db_dir)), interval_(refresh_interval), instance_(g_next_instance++) {
-    count_ = local().unit_count();
+// One pooled searcher and the disk revision it was last (re)opened at: the fingerprint is
+// taken before the reopen, so the searcher sees that revision or a newer one.
+struct SearcherBackend::Slot {
+    std::optional<query::Searcher> searcher;
+    std::uint64_t revision = 0;
+    Clock::time_point checked{};
+};
+
+// A slot checked out of the pool for one call; goes back when the call ends.
+class SearcherBackend::Lease {
+public:
+    Lease(SearcherBackend& owner, std::unique_ptr<Slot> slot) : owner_(owner), slot_(std::move(slot)) {}
+    Lease(const Lease&) = delete;
+    Lease& operator=(const Lease&) = delete;
+    ~Lease() { owner_.release(std::move(slot_)); }
+    Slot& operator*() const noexcept { return *slot_; }
+    Slot* operator->() const noexcept { return slot_.get(); }
+
+private:
+    SearcherBackend& owner_;
+    std::unique_ptr<Slot> slot_;
+};
+
+SearcherBackend::SearcherBackend(std::filesystem::path db_dir, std::chrono::milliseconds refresh_interval,
+                                 int searchers)
+    : db_dir_(std::move(db_dir)), interval_(refresh_interval) {
+    // Searching is CPU-bound: a few more searchers than cores covers the moments a
+    // request spends outside the library, and bounds memory and open files.
+    const int hw = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    max_ = searchers > 0 ? searchers : std::clamp(2 * hw, 4, 64);
+    disk_revision_ = index_fingerprint(db_dir_);
+    disk_checked_ns_ = now_ns();
+    {
+        auto lease = acquire();
+        prepare(*lease);
+        count_ = lease->searcher->unit_count();
+    }
     count_checked_ns_ = now_ns();
 }
 
-query::Searcher& SearcherBackend::local() {
-    auto& l = t_local;
-    const auto now = Clock::now();
-    if (l.owner != instance_ || !l.searcher) {
-        l.searcher.reset();
-        l.owner = instance_;
-        l.searcher.emplace(db_dir_);
-        l.checked = now;
-    } else if (now - l.checked >= interval_) {
-        l.searcher->refresh();
-        l.checked = now;
+SearcherBackend::~SearcherBackend() = default;
+
+std::uint64_t SearcherBackend::revision() {
+    const auto checked = disk_checked_ns_.load(std::memory_order_acquire);
+    const auto now = now_ns();
+    const auto every = std::chrono::duration_cast<std::chrono::nanoseconds>(std::min(kDiskCheck, interval_)).count();
+    if (now - checked >= every) {
+        // One thread wins the right to look; the others answer with what is known.
+        auto expected = checked;
+        if (disk_checked_ns_.compare_exchange_strong(expected, now))
+            disk_revision_.store(index_fingerprint(db_dir_), std::memory_order_release);
     }
-    return *l.searcher;
+    return disk_revision_.load(std::memory_order_acquire);
 }
 
-void SearcherBackend::forget_local() noexcept {
-    if (t_local.owner == instance_) t_local.searcher.reset();
+SearcherBackend::Lease SearcherBackend::acquire() {
+    std::unique_ptr<Slot> slot;
+    {
+        std::unique_lock lock(mutex_);
+        freed_.wait(lock, [this] { return !idle_.empty() || open_ < max_; });
+        if (!idle_.empty()) {
+            slot = std::move(idle_.back());
+            idle_.pop_back();
+        } else {
+            ++open_;
+        }
+    }
+    if (!slot) slot = std::make_unique<Slot>();
+    return Lease(*this, std::move(slot));
 }
 
-// A searcher that failed may hold a broken handle (index replaced, files gone):
-// drop it so the next request on this thread opens afresh. Caller mistakes
-// (std::invalid_argument) leave it in place.
+// Reopens when the index on disk has changed since this searcher last looked, and at
+// least once per interval (a stub may list databases a fingerprint cannot see).
+void SearcherBackend::prepare(Slot& slot) {
+    const auto known = revision();
+    const auto now = Clock::now();
+    if (!slot.searcher) {
+        slot.revision = known;
+        slot.searcher.emplace(db_dir_);
+        slot.checked = now;
+    } else if (slot.revision != known || now - slot.checked >= interval_) {
+        slot.revision = known;
+        slot.searcher->refresh();
+        slot.checked = now;
+    }
+}
+
+void SearcherBackend::release(std::unique_ptr<Slot> slot) noexcept {
+    {
+        std::lock_guard lock(mutex_);
+        idle_.push_back(std::move(slot));
+    }
+    freed_.notify_one();
+}
+
+// A searcher that failed may hold a broken handle (index replaced, files gone): drop it
+// so the next request opens afresh. Caller mistakes (std::invalid_argument) keep it.
 template <class F>
-auto SearcherBackend::with_local(F&& f) {
+auto SearcherBackend::with_searcher(F&& f) {
+    auto lease = acquire();
     try {
-        return f(local());
+        prepare(*lease);
+        return f(*lease->searcher);
     } catch (const std::invalid_argument&) {
         throw;
     } catch (...) {
-        forget_local();
+        lease->searcher.reset();
         throw;
     }
 }
 
 query::SearchResult SearcherBackend::search(const query::SearchRequest& request) {
-    return with_local([&](query::Searcher& s) { return s.search(request); });
+    return with_searcher([&](query::Searcher& s) { return s.search(request); });
 }
 
 std::optional<std::string> SearcherBackend::unit(const std::string& id) {
-    return with_local([&](query::Searcher& s) { return s.unit(id); });
+    return with_searcher([&](query::Searcher& s) { return s.unit(id); });
 }
 
 std::vector<std::string> SearcherBackend::meetings(const query::MeetingFilter& filter) {
-    return with_local([&](query::Searcher& s) { return s.meetings(filter); });
+    return with_searcher([&](query::Searcher& s) { return s.meetings(filter); });
 }
 
 std::optional<std::string> SearcherBackend::meeting(const std::string& id) {
-    return with_local([&](query::Searcher& s) { return s.meeting(id); });
+    return with_searcher([&](query::Searcher& s) { return s.meeting(id); });
 }
 
 query::RecordList SearcherBackend::decisions(const query::DecisionQuery& query) {
-    return with_local([&](query::Searcher& s) { return s.decisions(query); });
+    return with_searcher([&](query::Searcher& s) { return s.decisions(query); });
 }
 
 std::optional<std::string> SearcherBackend::decision(const std::string& id) {
-    return with_local([&](query::Searcher& s) { return s.decision(id); });
+    return with_searcher([&](query::Searcher& s) { return s.decision(id); });
 }
 
 query::RecordList SearcherBackend::people(const std::string& q, int page, int per_page) {
-    return with_local([&](query::Searcher& s) { return s.people(q, page, per_page); });
+    return with_searcher([&](query::Searcher& s) { return s.people(q, page, per_page); });
 }
 
 std::optional<std::string> SearcherBackend::person(const std::string& id) {
-    return with_local([&](query::Searcher& s) { return s.person(id); });
+    return with_searcher([&](query::Searcher& s) { return s.person(id); });
 }
 
 std::vector<std::string> SearcherBackend::committees() {
-    return with_local([](query::Searcher& s) { return s.committees(); });
+    return with_searcher([](query::Searcher& s) { return s.committees(); });
 }
 
 std::optional<std::string> SearcherBackend::committee(const std::string& id) {
-    return with_local([&](query::Searcher& s) { return s.committee(id); });
+    return with_searcher([&](query::Searcher& s) { return s.committee(id); });
 }
 
 std::uint64_t SearcherBackend::unit_count() {
@@ -112,7 +179,7 @@ std::uint64_t SearcherBackend::unit_count() {
         // One thread wins the right to recount; the others answer from the cache.
         auto expected = checked;
         if (count_checked_ns_.compare_exchange_strong(expected, now)) {
-            count_ = with_local([](query::Searcher& s) { return s.unit_count(); });
+            count_ = with_searcher([](query::Searcher& s) { return s.unit_count(); });
         }
     }
     return count_.load(std::memory_order_relaxed);

@@ -1,28 +1,38 @@
-// Backend over the query library: one Searcher per worker thread (Xapian handles are
-// not thread-safe), opened lazily and refreshed at most once per interval so that a
-// re-index is seen without a restart.
+// Backend over the query library: a small pool of Searchers (Xapian handles are not
+// thread-safe, so each is used by one request at a time), independent of the number of
+// HTTP worker threads, which is large because every keep-alive connection holds one.
+// Searchers reopen when the index on disk changes, so a re-index is seen without a
+// restart, and at least once per refresh interval in any case.
 #pragma once
 
 #include "backend.hpp"
 
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <filesystem>
+#include <memory>
+#include <mutex>
+#include <vector>
 
 namespace quorum::server {
 
 class SearcherBackend final : public Backend {
 public:
-    // Opens the index once to check it and prime the unit count.
+    // Opens the index once to check it and prime the unit count. `searchers`: at most
+    // this many open at once (requests beyond wait for one); 0 sizes it to the machine.
     // Throws std::runtime_error (from the query library) when it cannot be opened.
     explicit SearcherBackend(std::filesystem::path db_dir,
-                             std::chrono::milliseconds refresh_interval = std::chrono::seconds(1));
+                             std::chrono::milliseconds refresh_interval = std::chrono::seconds(1),
+                             int searchers = 0);
+    ~SearcherBackend() override;
 
     query::SearchResult search(const query::SearchRequest& request) override;
     std::optional<std::string> unit(const std::string& id) override;
     std::vector<std::string> meetings(const query::MeetingFilter& filter) override;
     std::optional<std::string> meeting(const std::string& id) override;
     std::uint64_t unit_count() override;
+    std::uint64_t revision() override;
     query::RecordList decisions(const query::DecisionQuery& query) override;
     std::optional<std::string> decision(const std::string& id) override;
     query::RecordList people(const std::string& q, int page, int per_page) override;
@@ -30,14 +40,27 @@ public:
     std::vector<std::string> committees() override;
     std::optional<std::string> committee(const std::string& id) override;
 
+    [[nodiscard]] int pool_size() const noexcept { return max_; }
+
 private:
-    query::Searcher& local();
-    void forget_local() noexcept;
-    template <class F> auto with_local(F&& f);
+    struct Slot;
+    class Lease;
+    Lease acquire();
+    void prepare(Slot& slot);
+    void release(std::unique_ptr<Slot> slot) noexcept;
+    template <class F> auto with_searcher(F&& f);
 
     std::filesystem::path db_dir_;
     std::chrono::milliseconds interval_;
-    std::uint64_t instance_;  // tells this backend's thread-local searchers from another's
+    int max_;
+
+    std::mutex mutex_;
+    std::condition_variable freed_;
+    std::vector<std::unique_ptr<Slot>> idle_;  // most recently used last
+    int open_ = 0;                             // slots made (handed out or idle)
+
+    std::atomic<std::uint64_t> disk_revision_{0};
+    std::atomic<std::int64_t> disk_checked_ns_{0};
     std::atomic<std::uint64_t> count_{0};
     std::atomic<std::int64_t> count_checked_ns_{0};
 };

@@ -365,3 +365,47 @@ TEST_CASE("two file names that give one document id are reported and not merged 
     REQUIRE(dup != summary.problems.end());
     CHECK(dup->message.find("rename one of the two files") != std::string::npos);
 }
+
+namespace {
+
+// Unit ids in docid order, and the spelling dictionary: what a search can see of an index.
+std::pair<std::vector<std::string>, std::map<std::string, Xapian::doccount>> index_contents(const std::filesystem::path& dir) {
+    Xapian::Database db(dir.string());
+    std::vector<std::string> ids;
+    std::string marker(s::unit_marker);
+    for (auto it = db.postlist_begin(marker); it != db.postlist_end(marker); ++it)
+        ids.push_back(nlohmann::json::parse(db.get_document(*it).get_data())["id"].get<std::string>());
+    std::map<std::string, Xapian::doccount> spelling;
+    for (auto w = db.spellings_begin(); w != db.spellings_end(); ++w) spelling[*w] = w.get_termfreq();
+    return {ids, spelling};
+}
+
+}  // namespace
+
+TEST_CASE("a first build writes one shard per thread and gives the index a one-thread build gives", "[indexer][samples]") {
+    test::TempDir tmp;
+    index::RunOptions options;
+    options.inputs = {QUORUM_SAMPLES_DIR};
+    options.as_of = "2022-05-01";
+    options.threads = 1;
+    options.db = tmp.path() / "one";
+    const auto one = index::run_index(options);
+    options.threads = 3;
+    options.db = tmp.path() / "three";
+    const auto three = index::run_index(options);
+
+    CHECK(three.indexed == one.indexed);
+    CHECK(three.total_units == one.total_units);
+    CHECK(three.decisions == one.decisions);
+    CHECK(three.links == one.links);
+    CHECK(index_contents(tmp.path() / "three") == index_contents(tmp.path() / "one"));
+    // Docids follow input order, and no build folder is left beside the index.
+    CHECK(index_contents(tmp.path() / "three").first.front().rfind("samples-000-", 0) == 0);
+    for (const auto& e : std::filesystem::directory_iterator(tmp.path()))
+        CHECK(e.path().filename().string().find(".building-") == std::string::npos);
+
+    query::Searcher searcher(tmp.path() / "three");
+    query::SearchRequest r;
+    r.q = "foster";
+    CHECK(searcher.search(r).total > 0);
+}

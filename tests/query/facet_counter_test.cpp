@@ -2,6 +2,8 @@
 // ValueCountMatchSpy objects count; long snippet texts are cut around the first match.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <cmath>
 #include <fstream>
 #include <map>
 
@@ -156,4 +158,38 @@ TEST_CASE("a long text is cut to a window around the first query word", "[query]
     CHECK(query::snippet_window(text, Xapian::Query("nosuchword")).data() == text.data());
     const std::string short_text = "The fostering panel met.";
     CHECK(query::snippet_window(short_text, query) == short_text);
+}
+
+TEST_CASE("the docid sample takes one docid in every block, spread over the whole range", "[query][facets]") {
+    const Xapian::docid last = 100000, stride = 37;
+    query::SamplePostingSource source(stride, last);
+    source.init(Xapian::Database());
+    std::vector<Xapian::docid> picked;
+    for (source.next(0); !source.at_end(); source.next(0)) picked.push_back(source.get_docid());
+    // One per block of `stride` docids, none past the last docid.
+    CHECK(picked.size() >= last / stride);
+    CHECK(picked.size() <= last / stride + 1);
+    for (std::size_t i = 0; i < picked.size(); ++i) {
+        CHECK((picked[i] - 1) / stride == i);
+        CHECK(query::SamplePostingSource::sampled(picked[i], stride));
+    }
+    // The position inside a block varies (a fixed one would lock onto any period of the
+    // unit order), and each quarter of the range gets its quarter of the sample.
+    std::map<Xapian::docid, int> offsets;
+    for (auto d : picked) ++offsets[(d - 1) % stride];
+    CHECK(offsets.size() > stride / 2);
+    for (int q = 0; q < 4; ++q) {
+        auto n = std::count_if(picked.begin(), picked.end(), [&](Xapian::docid d) { return (d - 1) * 4 / last == Xapian::docid(q); });
+        CHECK(std::abs(double(n) - double(picked.size()) / 4) <= 2);
+    }
+    // skip_to lands on the first sampled docid at or after its target; check agrees.
+    query::SamplePostingSource again(stride, last);
+    again.init(Xapian::Database());
+    again.skip_to(5000, 0);
+    auto first_after = *std::lower_bound(picked.begin(), picked.end(), Xapian::docid(5000));
+    CHECK(again.get_docid() == first_after);
+    query::SamplePostingSource checker(stride, last);
+    checker.init(Xapian::Database());
+    CHECK(checker.check(first_after, 0));
+    CHECK(checker.get_docid() == first_after);
 }

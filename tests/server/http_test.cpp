@@ -24,14 +24,19 @@ namespace {
 class FakeBackend final : public Backend {
 public:
     std::atomic<int> searches{0};
+    std::atomic<std::uint64_t> index_revision{0};  // 0: unknown, nothing is cached
+    std::atomic<int> added{0};                      // units "indexed" since the start
+
+    std::uint64_t revision() override { return index_revision; }
 
     quorum::query::SearchResult search(const quorum::query::SearchRequest& r) override {
         ++searches;
         if (r.q == "boom") throw std::runtime_error("disk failure at /srv/secret/index");
         if (r.q == "bad") throw std::invalid_argument("q has an unbalanced bracket");
         quorum::query::SearchResult result;
-        result.total = r.q == "many" ? 12345 : r.q == "few" ? 3 : 25;
+        result.total = (r.q == "many" ? 12345 : r.q == "few" ? 3 : 25) + static_cast<std::uint64_t>(added.load());
         result.parsed = "Query(" + r.q + ")";
+        result.took_ms = 0.25;
         const std::uint64_t first = static_cast<std::uint64_t>(r.page - 1) * static_cast<std::uint64_t>(r.per_page);
         for (std::uint64_t i = first; i < result.total && i < first + static_cast<std::uint64_t>(r.per_page); ++i) {
             quorum::query::Hit hit;
@@ -63,9 +68,9 @@ public:
 
 class LiveServer {
 public:
-    LiveServer() {
+    explicit LiveServer(std::size_t cache_bytes = 0) {
         tune(server_, 8);
-        install_app(server_, backend, nullptr, AppOptions{"https://q.example", {}});
+        install_app(server_, backend, nullptr, AppOptions{"https://q.example", {}, cache_bytes});
         port = server_.bind_to_any_port("127.0.0.1");
         REQUIRE(port > 0);
         REQUIRE(server_.raise_listen_backlog(64));
@@ -386,4 +391,104 @@ TEST_CASE("many concurrent keep-alive clients are all answered", "[http]") {
         });
     for (auto& t : clients) t.join();
     CHECK(ok == 300);
+}
+
+namespace {
+
+// A search answer without the two fields that describe how this request was answered.
+json without_timing(const std::string& body) {
+    auto j = json::parse(body);
+    j.erase("took_ms");
+    j.erase("cached");
+    return j;
+}
+
+}  // namespace
+
+TEST_CASE("a repeated search is answered from the cache with the same body, and says so", "[http][cache]") {
+    LiveServer cached(1 << 20);
+    cached.backend.index_revision = 1;
+    LiveServer fresh;  // no cache
+    const char* path = "/api/search?q=foster&per_page=5&page=2";
+
+    auto first = cached.client().Get(path);
+    auto second = cached.client().Get(path);
+    auto uncached = fresh.client().Get(path);
+    REQUIRE(first);
+    REQUIRE(second);
+    REQUIRE(uncached);
+    CHECK(second->status == 200);
+    CHECK(cached.backend.searches == 1);
+    const auto a = json::parse(first->body), b = json::parse(second->body), c = json::parse(uncached->body);
+    CHECK(a["cached"] == false);
+    CHECK(a["took_ms"] == 0.25);  // the library's own time for a computed answer
+    CHECK(b["cached"] == true);
+    CHECK(b["took_ms"].is_number());
+    CHECK(c["cached"] == false);
+    CHECK(without_timing(second->body) == without_timing(uncached->body));
+    CHECK(without_timing(first->body) == without_timing(uncached->body));
+    CHECK(second->get_header_value("Content-Type") == "application/json; charset=utf-8");
+
+    // The same request written differently (order, empty and unknown parameters) is the same answer.
+    auto same = cached.client().Get("/api/search?page=2&sort=&per_page=5&q=foster&_=123");
+    REQUIRE(same);
+    CHECK(json::parse(same->body)["cached"] == true);
+    CHECK(cached.backend.searches == 1);
+    // A different page is another answer.
+    auto other = cached.client().Get("/api/search?q=foster&per_page=5&page=3");
+    REQUIRE(other);
+    CHECK(json::parse(other->body)["hits"][0]["rank"] == 11);
+    CHECK(cached.backend.searches == 2);
+
+    auto head = cached.client().Head(path);
+    REQUIRE(head);
+    CHECK(head->status == 200);
+    CHECK(head->body.empty());
+}
+
+TEST_CASE("after a re-index the cache never gives an answer from the old index", "[http][cache]") {
+    LiveServer s(1 << 20);
+    s.backend.index_revision = 7;
+    auto before = s.client().Get("/api/search?q=foster");
+    REQUIRE(before);
+    CHECK(json::parse(before->body)["total"] == 25);
+    s.backend.added = 5;  // the index gains units and names a new revision
+    s.backend.index_revision = 8;
+    auto after = s.client().Get("/api/search?q=foster");
+    REQUIRE(after);
+    const auto j = json::parse(after->body);
+    CHECK(j["cached"] == false);
+    CHECK(j["total"] == 30);
+    CHECK(s.backend.searches == 2);
+}
+
+TEST_CASE("nothing is cached when the index revision is unknown", "[http][cache]") {
+    LiveServer s(1 << 20);  // index_revision stays 0
+    for (int i = 0; i < 3; ++i) {
+        auto r = s.client().Get("/api/search?q=foster");
+        REQUIRE(r);
+        CHECK(json::parse(r->body)["cached"] == false);
+    }
+    CHECK(s.backend.searches == 3);
+}
+
+TEST_CASE("errors and exports are never cached: malformed requests still get a JSON 4xx", "[http][cache]") {
+    LiveServer s(1 << 20);
+    s.backend.index_revision = 1;
+    for (int i = 0; i < 2; ++i) {
+        const auto e = error_of(s.client().Get("/api/search?q=x&per_page=500"));
+        CHECK(e["code"] == "bad_request");
+        auto rejected = s.client().Get("/api/search?q=bad");
+        REQUIRE(rejected);
+        CHECK(rejected->status == 400);
+        CHECK(error_of(rejected)["message"] == "q has an unbalanced bracket");
+        auto failed = s.client().Get("/api/search?q=boom");
+        REQUIRE(failed);
+        CHECK(failed->status == 500);
+        auto csv = s.client().Get("/api/search?q=few&format=csv");
+        REQUIRE(csv);
+        CHECK(csv->status == 200);
+        CHECK(csv->get_header_value("Content-Type") == "text/csv; charset=utf-8");
+    }
+    CHECK(s.backend.searches == 6);  // bad, boom and the CSV, each time
 }

@@ -9,7 +9,9 @@
 #include <cstdio>
 #include <map>
 #include <set>
+#include <optional>
 #include <string_view>
+#include <unordered_map>
 
 #include "decisions_internal.hpp"
 #include "quorum/corpus/dates.hpp"
@@ -154,10 +156,81 @@ std::string without_names(std::string text, const std::vector<std::string>& name
 
 }  // namespace
 
+// Indices of decisions (or items) grouped by a key, each list in ascending order, so a
+// loop over one group visits candidates in the same order as a loop over all of them.
+template <class T, class Key>
+std::unordered_map<std::string, std::vector<std::size_t>> group_by(const std::vector<T>& all, Key key) {
+    std::unordered_map<std::string, std::vector<std::size_t>> out;
+    for (std::size_t i = 0; i < all.size(); ++i) out[key(all[i])].push_back(i);
+    return out;
+}
+
+const std::vector<std::size_t>& group(const std::unordered_map<std::string, std::vector<std::size_t>>& groups,
+                                      const std::string& key) {
+    static const std::vector<std::size_t> none;
+    auto it = groups.find(key);
+    return it == groups.end() ? none : it->second;
+}
+
+// Blanking names (without_names) only needs the names that can occur in the text: those
+// whose first word is a word of it. Kept in the order of the full list.
+class NameFinder {
+public:
+    explicit NameFinder(const std::vector<std::string>& names) : names_(names) {
+        for (std::size_t i = 0; i < names.size(); ++i) by_first_word_[first_word(names[i])].push_back(i);
+    }
+    std::vector<std::string> in(const std::string& text) const {
+        std::vector<std::size_t> hits;
+        std::size_t i = 0;
+        std::set<std::string> seen;
+        while (i < text.size()) {
+            while (i < text.size() && !std::isalnum(static_cast<unsigned char>(text[i]))) ++i;
+            std::size_t start = i;
+            while (i < text.size() && std::isalnum(static_cast<unsigned char>(text[i]))) ++i;
+            if (i == start) break;
+            std::string word = text.substr(start, i - start);
+            if (!seen.insert(word).second) continue;
+            if (auto it = by_first_word_.find(word); it != by_first_word_.end())
+                hits.insert(hits.end(), it->second.begin(), it->second.end());
+        }
+        if (auto it = by_first_word_.find(std::string()); it != by_first_word_.end())
+            hits.insert(hits.end(), it->second.begin(), it->second.end());
+        std::sort(hits.begin(), hits.end());
+        std::vector<std::string> out;
+        for (auto h : hits) out.push_back(names_[h]);
+        return out;
+    }
+
+private:
+    static std::string first_word(const std::string& name) {
+        std::size_t i = 0;
+        while (i < name.size() && !std::isalnum(static_cast<unsigned char>(name[i]))) ++i;
+        if (i > 0) return {};  // starts with punctuation: always a candidate
+        while (i < name.size() && std::isalnum(static_cast<unsigned char>(name[i]))) ++i;
+        return name.substr(0, i);
+    }
+    const std::vector<std::string>& names_;
+    std::unordered_map<std::string, std::vector<std::size_t>> by_first_word_;
+};
+
 void link_all(const Archive& archive, Collected& collected, const DecisionOptions& options,
               std::vector<DecisionLink>& links) {
     (void)archive;
     auto& ds = collected.decisions;
+    // Candidates are narrowed by meeting, document, committee and date before any text is
+    // compared: every pass would otherwise compare every decision with every other one.
+    std::vector<std::optional<long>> day(ds.size());
+    for (std::size_t i = 0; i < ds.size(); ++i) day[i] = day_of(ds[i].date);
+    auto gap_days = [](const std::optional<long>& a, const std::optional<long>& b) -> long {
+        return a && b ? *b - *a : 0;  // as days_between: 0 when either date is unknown
+    };
+    const auto by_meeting = group_by(ds, [](const Decision& d) { return d.meeting_id; });
+    const auto by_document = group_by(ds, [](const Decision& d) { return d.document_id; });
+    const auto by_committee = group_by(ds, [](const Decision& d) { return committee_id(d); });
+    const auto items_by_meeting = group_by(collected.items, [](const ItemRef& i) { return i.meeting_id; });
+    const auto items_by_committee = group_by(collected.items, [](const ItemRef& i) { return i.committee_id; });
+    std::vector<std::optional<long>> item_day(collected.items.size());
+    for (std::size_t k = 0; k < collected.items.size(); ++k) item_day[k] = day_of(collected.items[k].date);
     const double threshold = options.link_threshold;
 
     // The archive's own vocabulary: a word every decision uses ("report") says little.
@@ -179,7 +252,8 @@ void link_all(const Archive& archive, Collected& collected, const DecisionOption
             const Words tw = content_words(title);
             const ItemRef* best = nullptr;
             double best_score = 0;
-            for (const auto& item : collected.items) {
+            for (std::size_t k : group(items_by_meeting, r.meeting_id)) {
+                const ItemRef& item = collected.items[k];
                 if (item.meeting_id != r.meeting_id || r.meeting_id.empty()) continue;
                 const double s = 0.6 * similarity(tw, item.heading_words, &idf) + 0.4 * similarity(tw, item.body_words, &idf);
                 if (s > best_score) best = &item, best_score = s;
@@ -198,7 +272,7 @@ void link_all(const Archive& archive, Collected& collected, const DecisionOption
         bool minutes_exist = false;
         std::size_t best = ds.size();
         double best_sim = 0;
-        for (std::size_t j = 0; j < ds.size(); ++j) {
+        for (std::size_t j : group(by_meeting, r.meeting_id)) {
             const Decision& m = ds[j];
             if (!minuted(m) || m.kind == "action" || m.meeting_id != r.meeting_id || m.document_kind != "minutes") continue;
             if (m.item_number != r.item_number && fold(m.item_title) != fold(r.item_title)) continue;
@@ -228,7 +302,7 @@ void link_all(const Archive& archive, Collected& collected, const DecisionOption
         if (ds[i].kind != "action" || ds[i].item_number.empty()) continue;
         std::size_t best = ds.size();
         double best_sim = 0;
-        for (std::size_t j = 0; j < ds.size(); ++j) {
+        for (std::size_t j : group(by_document, ds[i].document_id)) {
             const Decision& m = ds[j];
             if (j == i || !minuted(m) || m.kind == "action" || m.document_id != ds[i].document_id ||
                 m.item_number != ds[i].item_number)
@@ -251,21 +325,32 @@ void link_all(const Archive& archive, Collected& collected, const DecisionOption
         const bool only_before = t.origin_date.empty();
         std::size_t best = ds.size(), candidates = 0;
         double best_score = 0, best_sim = 0;
-        for (std::size_t j = 0; j < ds.size(); ++j) {
+        const std::optional<long> anchor_day = day_of(anchor);
+        // Same committee, or either side without one.
+        std::vector<std::size_t> pool;
+        if (committee_id(t).empty()) {
+            pool.resize(ds.size());
+            for (std::size_t j = 0; j < ds.size(); ++j) pool[j] = j;
+        } else {
+            const auto& same = group(by_committee, committee_id(t));
+            const auto& none = group(by_committee, std::string());
+            std::merge(same.begin(), same.end(), none.begin(), none.end(), std::back_inserter(pool));
+        }
+        for (std::size_t j : pool) {
             const Decision& m = ds[j];
             if (!minuted(m)) continue;
             if (!committee_id(t).empty() && !committee_id(m).empty() && committee_id(t) != committee_id(m)) continue;
             // An undated decision cannot be shown to fall within the window.
             if (!anchor.empty() && m.date.empty()) continue;
             if (!anchor.empty()) {
-                const long gap = days_between(anchor, m.date);
+                const long gap = gap_days(anchor_day, day[j]);
                 if (std::labs(gap) > window || (only_before && gap > 0)) continue;
             }
             // A record cannot follow from a decision taken after the document it is in.
             if (!t.date.empty() && !m.date.empty() && m.date > t.date) continue;
             ++candidates;
             const double sim = similarity(words[i], words[j], &idf);
-            const double gap = anchor.empty() || m.date.empty() ? window / 2.0 : std::labs(days_between(anchor, m.date));
+            const double gap = anchor.empty() || m.date.empty() ? window / 2.0 : std::labs(gap_days(anchor_day, day[j]));
             double score = sim * (1.0 - 0.2 * gap / std::max(1L, window));
             if (m.kind == "action" && t.kind == "tracker-row") score += 0.02;  // trackers log actions first
             if (score > best_score) best = j, best_score = score, best_sim = sim;
@@ -293,15 +378,30 @@ void link_all(const Archive& archive, Collected& collected, const DecisionOption
     }
 
     // ---- a committee's recommendation to the executive put to a later meeting as a report's recommendation.
+    std::vector<std::size_t> reports_by_day;
+    for (std::size_t j = 0; j < ds.size(); ++j)
+        if (ds[j].kind == "report-recommendation" && !ds[j].date.empty()) reports_by_day.push_back(j);
+    std::stable_sort(reports_by_day.begin(), reports_by_day.end(),
+                     [&ds](std::size_t a, std::size_t b) { return ds[a].date < ds[b].date; });
     for (std::size_t i = 0; i < ds.size(); ++i) {
         const Decision& c = ds[i];
         if (!minuted(c) || c.kind == "action") continue;
         std::size_t best = ds.size();
         double best_sim = 0;
-        for (std::size_t j = 0; j < ds.size(); ++j) {
+        if (c.date.empty()) continue;
+        // Reports dated after the decision, within the window (reports_by_day is sorted by date).
+        std::vector<std::size_t> pool;
+        for (auto it = std::upper_bound(reports_by_day.begin(), reports_by_day.end(), c.date,
+                                        [&ds](const std::string& date, std::size_t j) { return date < ds[j].date; });
+             it != reports_by_day.end(); ++it) {
+            if (gap_days(day[i], day[*it]) > options.came_back_window_days && day[i] && day[*it]) break;
+            pool.push_back(*it);
+        }
+        std::sort(pool.begin(), pool.end());
+        for (std::size_t j : pool) {
             const Decision& r = ds[j];
             if (r.kind != "report-recommendation" || r.date.empty() || c.date.empty() || r.date <= c.date) continue;
-            if (days_between(c.date, r.date) > options.came_back_window_days) continue;
+            if (gap_days(day[i], day[j]) > options.came_back_window_days) continue;
             const double s = similarity(words[i], words[j], &idf);
             if (s > best_sim) best = j, best_sim = s;
         }
@@ -363,6 +463,7 @@ void link_all(const Archive& archive, Collected& collected, const DecisionOption
     std::vector<std::string> longest_first(recurring_names.begin(), recurring_names.end());
     std::stable_sort(longest_first.begin(), longest_first.end(),
                      [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+    const NameFinder recurring_in(longest_first);
     // ... and a word in a large share of the headings or of the decisions ("disposal", "land",
     // "directorate") is a slot, not a matter: it does not count as shared evidence.
     Idf heading_df, decision_df;
@@ -387,20 +488,24 @@ void link_all(const Archive& archive, Collected& collected, const DecisionOption
         // is not about the standing item "Locum Clerk's Report".
         // People named with their title are who acts or who moved it, not the matter:
         // "Notice of Motion submitted by Councillor Maria Byrne" does not return as her next motion.
-        std::vector<std::string> names = longest_first;
+        const std::string actor_free = split_actor(c.text).second;
+        std::vector<std::string> names;
         for (auto& n : capitalised_names(c.text))
             for (std::string_view title : {"councillor ", "cllr ", "comhairleoir ", "mr ", "mrs ", "ms ", "dr "})
-                if (n.starts_with(title)) names.insert(names.begin(), n);
-        const std::string matter = without_names(split_actor(c.text).second, names);
+                if (n.starts_with(title)) names.push_back(n);
+        std::reverse(names.begin(), names.end());  // each was put first in turn
+        for (auto& n : recurring_in.in(actor_free)) names.push_back(std::move(n));
+        const std::string matter = without_names(actor_free, names);
         phrases[i] = content_phrases(matter);
         const Words mine = content_words(matter);
         const ItemRef* best = nullptr;
         double best_score = 0;
         bool best_named = false;
-        for (const auto& item : collected.items) {
+        for (std::size_t k : group(items_by_committee, committee_id(c))) {
+            const ItemRef& item = collected.items[k];
             if (item.date.empty() || item.date <= c.date || item.meeting_id == c.meeting_id) continue;
             if (item.committee_id != committee_id(c)) continue;
-            if (days_between(c.date, item.date) > options.came_back_window_days) continue;
+            if (gap_days(day[i], item_day[k]) > options.came_back_window_days) continue;
             const double cosine = std::max(similarity(mine, item.heading_words, &idf),
                                            0.9 * similarity(mine, item.body_words, &idf));
             const Words topic = topic_of(item.heading_words);

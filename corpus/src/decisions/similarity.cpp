@@ -162,8 +162,18 @@ double similarity(const Words& a, const Words& b, const Idf* idf) {
 }
 
 std::optional<long> day_of(std::string_view s) {
+    // Called for every pair of candidate dates in the links pass: no sscanf.
+    auto digits = [&s](std::size_t from, std::size_t n, int& out) {
+        out = 0;
+        for (std::size_t i = from; i < from + n; ++i) {
+            if (s[i] < '0' || s[i] > '9') return false;
+            out = out * 10 + (s[i] - '0');
+        }
+        return true;
+    };
     int y = 0, m = 0, d = 0;
-    if (s.size() != 10 || std::sscanf(std::string(s).c_str(), "%4d-%2d-%2d", &y, &m, &d) != 3) return std::nullopt;
+    if (s.size() != 10 || s[4] != '-' || s[7] != '-' || !digits(0, 4, y) || !digits(5, 2, m) || !digits(8, 2, d))
+        return std::nullopt;
     if (m < 1 || m > 12 || d < 1 || d > 31) return std::nullopt;
     const std::chrono::year_month_day ymd{std::chrono::year{y}, std::chrono::month{static_cast<unsigned>(m)},
                                           std::chrono::day{static_cast<unsigned>(d)}};

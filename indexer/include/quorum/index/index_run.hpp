@@ -1,6 +1,8 @@
-// One quorum-index run: collect inputs, read and build them on a thread pool, write them
-// with the single IndexWriter (in input order, so the same inputs give the same index),
-// prune, commit once.
+// One quorum-index run: collect inputs, read and build them on a thread pool, and write them.
+// A first build (no index at the path yet) gives each thread a contiguous share of the
+// files and its own shard, merges the shards in input order and moves the finished index
+// into place. A later run updates the index in place with the single IndexWriter, in input
+// order, and commits once. Either way the same inputs give the same index.
 #pragma once
 
 #include <cstdint>
@@ -9,6 +11,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "quorum/corpus/model.hpp"
@@ -34,6 +37,7 @@ struct RunSummary {
     std::uint64_t index_bytes = 0;  // size of the database directory after the run
     std::uint64_t total_units = 0;
     double seconds = 0;
+    std::vector<std::pair<std::string, double>> phase_seconds;  // a first (sharded) build's phases, in order
     bool committed = false;
     std::vector<corpus::Diagnostic> problems;  // failed files and warnings, by file
     // The decisions pass (run when anything changed, or the stored records are stale).

@@ -87,6 +87,12 @@ public:
     // Remove every unit and meeting part of file `key`. Returns the number of units deleted.
     std::size_t remove_file(const std::string& key);
 
+    // Names of committees, people and topics (metadata) and the facet slots a file used;
+    // write_file() calls it, a sharded first build calls it for every file.
+    void add_names(const BuiltFile& built);
+    // Re-merge every meeting at commit (after shards were merged into this index).
+    void touch_every_meeting();
+
     // True when this run has changed anything so far (files written, touched or removed).
     [[nodiscard]] bool changed() const;
     // True when the stored decision records were computed by this decisions-pass version.
@@ -109,6 +115,14 @@ private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };
+
+// The per-file record (signature, meeting parts, acronyms) of `key`; moves the meeting
+// parts out of `built`. Shared by IndexWriter and the sharded first build.
+[[nodiscard]] Xapian::Document file_document(const std::string& key, const std::filesystem::path& path,
+                                             const FileSignature& signature, BuiltFile& built, const std::string& options);
+// Sets Xapian's flush threshold (XAPIAN_FLUSH_THRESHOLD) for writers opened afterwards,
+// unless the user set it.
+void use_batched_flushes();
 
 // Parse council_terms.tsv text: "TERM<TAB>SYNONYM|SYNONYM..." lines, '#' comments.
 [[nodiscard]] std::vector<std::pair<std::string, std::string>> parse_council_terms(std::string_view tsv);

@@ -46,8 +46,12 @@ struct Hit {
 struct SearchResult {
     std::string parsed;     // how the query was read (Xapian's description, readable)
     std::uint64_t total = 0;
+    bool total_exact = false;   // total counted, not Xapian's estimate or a scaled sample
     std::vector<Hit> hits;
     std::map<std::string, std::vector<FacetValue>> facets;  // committee, year, type, person, topic, kind, outcome, status
+    // False when the match set was too large to count in time and the facet counts were
+    // estimated from a sample of it (scaled to the whole; docs/bench/query-hotpath-2026-11-24.md).
+    bool facets_exact = true;
     std::optional<std::string> suggestion;
     double took_ms = 0;
 };
