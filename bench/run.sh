@@ -414,6 +414,8 @@ report() {
   mkdir -p "$PLOT_DIR"
   "$REPORT" --results "$RESULTS" --machine "$WORK/machine.txt" --commands "$COMMANDS" \
     --out "$OUT" --plot-dir "$PLOT_DIR" --work "$WORK"
+  # What limits the missed targets, written by hand from profiles (bench/LIMITS.md).
+  [ "$SMOKE" = 1 ] || [ ! -f "$ROOT/bench/LIMITS.md" ] || { echo; cat "$ROOT/bench/LIMITS.md"; } >>"$OUT"
   echo "run.sh: wrote $OUT" >&2
 }
 

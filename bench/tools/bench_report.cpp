@@ -212,9 +212,11 @@ void slowest(std::ostream& out, const fs::path& work, const std::string& s) {
     while (std::getline(in, line)) {
         std::istringstream l(line);
         Row r;
-        std::string p50, p99;
+        std::string p50, p99, cpu_p50;
+        // Columns: id kind p50_ms p99_ms cpu_p50_ms total params.
         if (std::getline(l, r.id, '\t') && std::getline(l, r.kind, '\t') && std::getline(l, p50, '\t') &&
-            std::getline(l, p99, '\t') && std::getline(l, r.total, '\t') && std::getline(l, r.params)) {
+            std::getline(l, p99, '\t') && std::getline(l, cpu_p50, '\t') && std::getline(l, r.total, '\t') &&
+            std::getline(l, r.params)) {
             r.p50 = std::strtod(p50.c_str(), nullptr);
             r.p99 = std::strtod(p99.c_str(), nullptr);
             rows.push_back(r);

@@ -2,9 +2,10 @@
 //
 // Atomicity: the writer opens the live database and starts one transaction; every change
 // of the run (units, meetings, per-file state, spelling, synonyms, names) is made inside
-// it and becomes visible only in commit(). Xapian flushes large batches to disk inside the
-// transaction (XAPIAN_FLUSH_THRESHOLD documents) without committing, so memory stays
-// bounded while readers, and a kill -9, still see the previous revision whole.
+// it and becomes visible only in commit(). Xapian flushes batches to unused blocks inside
+// the transaction (XAPIAN_FLUSH_THRESHOLD documents) without committing, so readers, and
+// a kill -9, still see the previous revision whole. A first build writes shards instead
+// (shard_writer.hpp) and uses this writer only to finish the merged index.
 #pragma once
 
 #include <cstdint>
