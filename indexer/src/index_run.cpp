@@ -180,6 +180,15 @@ Outcome process(const Task& task, DocumentBuilder& builder) {
     return out;
 }
 
+// A file's reading as the decisions pass needs it: the whole archive's readings are held
+// at once, so units the pass never reads are dropped as soon as the file is written.
+corpus::FileResult for_decisions(corpus::FileResult&& file) {
+    for (auto& d : file.documents) corpus::keep_decision_inputs(d);
+    file.diagnostics.clear();
+    file.diagnostics.shrink_to_fit();
+    return std::move(file);
+}
+
 // The folder a stored file was read under: the part of its path before its key plus the
 // key's first component (keys are relative to the parent of the input folder).
 fs::path root_of(const std::string& key, const fs::path& path) {
@@ -225,7 +234,7 @@ corpus::Archive whole_archive(const IndexWriter& writer, std::map<std::string, c
     for (auto& t : pool) t.join();
     for (auto& job : jobs)
         if (job.result && job.result->ok) {
-            read.emplace(job.key, std::move(*job.result));
+            read.emplace(job.key, for_decisions(std::move(*job.result)));
             ++summary.files_reread;
         }
     corpus::Archive archive;
@@ -351,7 +360,7 @@ void build_new_index(const RunOptions& options, std::vector<Task>& tasks, const 
                         names.topic_names.merge(outcome.built.topic_names);
                         names.person_slots_used = std::max(names.person_slots_used, outcome.built.person_slots_used);
                         names.topic_slots_used = std::max(names.topic_slots_used, outcome.built.topic_slots_used);
-                        if (outcome.file) read_files.insert_or_assign(task.key, std::move(*outcome.file));
+                        if (outcome.file) read_files.insert_or_assign(task.key, for_decisions(std::move(*outcome.file)));
                     } else {
                         ++summary.failed;
                     }
@@ -546,7 +555,7 @@ RunSummary run_index(const RunOptions& options, const Progress& progress) {
                     summary.units_deleted += c.deleted;
                     summary.bytes_read += outcome.signature.size;
                     ++summary.indexed;
-                    if (outcome.file) read_files.insert_or_assign(task.key, std::move(*outcome.file));
+                    if (outcome.file) read_files.insert_or_assign(task.key, for_decisions(std::move(*outcome.file)));
                     break;
                 }
             }

@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <filesystem>
 #include <cstdio>
 #include <map>
 #include <string>
@@ -1129,4 +1130,49 @@ TEST_CASE("Sample archive: people and their roles over 2018, 2022 and 2025", "[d
     for (const auto& [date, id] : c->chairs) chairs.push_back(id);
     CHECK(chairs == std::vector<std::string>{"ca-gandy", "phillip-howells", "phillip-howells", "toni-fagan"});
     CHECK(a.person("graham-andrews")->proposed.size() == 6);  // seconded item 78 a)-f)
+}
+
+// ---- Slimmed readings (keep_decision_inputs) give the same analysis.
+
+namespace {
+
+std::pair<std::string, std::string> analysis_of_folder(const std::filesystem::path& dir) {
+    Archive whole, slim;
+    std::vector<Diagnostic> diagnostics;
+    ReadOptions options;
+    options.root = dir;
+    std::size_t units_whole = 0, units_slim = 0;
+    for (const auto& file : collect_inputs({dir}, diagnostics)) {
+        FileResult result = read_file(file, options);
+        FileResult copy = result;
+        for (auto& d : copy.documents) {
+            units_whole += d.units.size();
+            keep_decision_inputs(d);
+            units_slim += d.units.size();
+        }
+        merge_into(whole, std::move(result));
+        merge_into(slim, std::move(copy));
+    }
+    CHECK(units_slim < units_whole);
+    DecisionOptions o;
+    o.as_of = "2022-05-01";
+    return {to_json(analyse_decisions(whole, o)).dump(), to_json(analyse_decisions(slim, o)).dump()};
+}
+
+}  // namespace
+
+TEST_CASE("The decisions pass reads the same decisions from slimmed readings of the samples", "[decisions]") {
+    const auto [whole, slim] = analysis_of_folder(QUORUM_SAMPLES_DIR);
+    CHECK(whole.size() > 1000);
+    CHECK(slim == whole);
+}
+
+TEST_CASE("The decisions pass reads the same decisions from slimmed readings of Norfolk parish minutes", "[decisions][corpora]") {
+    const std::filesystem::path dir = std::filesystem::path(QUORUM_SHARED_DIR) / "corpora" / "norfolk-parish-councils-md";
+    if (!std::filesystem::is_directory(dir)) {
+        WARN("../shared/corpora is not here (a fresh clone): skipped");
+        return;
+    }
+    const auto [whole, slim] = analysis_of_folder(dir);
+    CHECK(slim == whole);
 }

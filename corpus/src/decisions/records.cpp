@@ -69,6 +69,37 @@ Decision base(const Unit& u, const Document& d, const Context& c) {
 
 }  // namespace
 
+namespace {
+
+bool is_work_programme(const Document& d) {
+    return d.kind == DocumentKind::work_programme || contains(fold(d.title), "work programme");
+}
+
+// The units collect() below can read: keep in step with its branches.
+bool read_by_collect(const Unit& u, const Document& d, bool work_programme) {
+    if (u.type == UnitType::item || u.type == UnitType::resolution || u.type == UnitType::action || u.action)
+        return true;
+    if (u.type == UnitType::table) return u.table && d.kind != DocumentKind::minutes;
+    if (u.type != UnitType::paragraph) return false;
+    return work_programme || (d.kind != DocumentKind::minutes && fold(u.section).starts_with("recommendation"));
+}
+
+}  // namespace
+
+}  // namespace quorum::corpus::decisions_detail
+
+namespace quorum::corpus {
+
+void keep_decision_inputs(Document& document) {
+    const bool work_programme = decisions_detail::is_work_programme(document);
+    std::erase_if(document.units, [&](const Unit& u) { return !decisions_detail::read_by_collect(u, document, work_programme); });
+    document.units.shrink_to_fit();
+}
+
+}  // namespace quorum::corpus
+
+namespace quorum::corpus::decisions_detail {
+
 Collected collect(const Archive& archive, const PeopleIndex& people) {
     Collected out;
     std::map<std::string, const Meeting*> meetings;
@@ -116,7 +147,7 @@ Collected collect(const Archive& archive, const PeopleIndex& people) {
         }
 
         const bool report_like = d.kind == DocumentKind::report || d.kind == DocumentKind::appendix;
-        const bool work_programme = d.kind == DocumentKind::work_programme || contains(fold(d.title), "work programme");
+        const bool work_programme = is_work_programme(d);
         std::string lead_in;  // "That the Committee:" before a report's lettered recommendations
         for (const auto& u : d.units) {
             const std::string section = fold(u.section);

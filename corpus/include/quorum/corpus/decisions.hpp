@@ -181,6 +181,13 @@ struct DecisionAnalysis {
 // The whole analysis. Pure: the same archive and options give the same result.
 [[nodiscard]] DecisionAnalysis analyse_decisions(const Archive& archive, const DecisionOptions& options = {});
 
+// Drops the units analyse_decisions never reads (paragraphs of minutes, questions, ...):
+// items, resolutions, actions, tables outside minutes and the paragraphs of
+// recommendations and work programmes stay, so the analysis of slimmed documents is the
+// analysis of the whole ones. An indexer holding a whole archive for the decisions pass
+// keeps about a fifth of the units this way.
+void keep_decision_inputs(Document& document);
+
 // GET /api/decisions filters; empty fields do not filter. `q` matches folded words of
 // text, item title and owner (all words must occur).
 struct DecisionFilter {
