@@ -11,6 +11,7 @@
 #include <sstream>
 #include <thread>
 
+#include <malloc.h>
 #include <signal.h>
 #include <unistd.h>
 #include <cerrno>
@@ -382,6 +383,8 @@ void build_new_index(const RunOptions& options, std::vector<Task>& tasks, const 
         for (auto& d : list)
             if (d.severity != corpus::Diagnostic::Severity::info) summary.problems.push_back(std::move(d));
 
+    // The shard writers' memory is free now; give it back before the decisions pass grows.
+    ::malloc_trim(0);
     fs::path merged = work / "index";
     merge_shards(shards, merged);
     for (const auto& s : shards) fs::remove_all(s, ec);

@@ -96,14 +96,14 @@ private:
 struct ItemRef {
     std::string unit_id;   // item unit id, or "<document id>#item-<number>"
     std::string meeting_id, date, committee_id;
-    std::string number, title, text;
+    std::string number, title;
+    std::string_view text;  // the item unit's text, in the archive being analysed (no copy)
     Words heading_words, body_words, heading_phrases;
 };
 
 struct Collected {
     std::vector<Decision> decisions;
     std::vector<ItemRef> items;                           // non-procedural items of every meeting
-    std::map<std::string, std::string> item_text;         // decision id -> its item's full text
     std::map<std::string, std::string> report_title;      // report-recommendation id -> report title
 };
 [[nodiscard]] Collected collect(const Archive& archive, const PeopleIndex& people);

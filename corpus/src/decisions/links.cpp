@@ -456,7 +456,7 @@ void link_all(const Archive& archive, Collected& collected, const DecisionOption
             for (auto& n : capitalised_names(text)) meetings_of[{committee, n}].insert(meeting);
         };
         for (const auto& d : ds) note(committee_id(d), d.meeting_id, d.text);
-        for (const auto& item : collected.items) note(item.committee_id, item.meeting_id, item.title + "\n" + item.text);
+        for (const auto& item : collected.items) note(item.committee_id, item.meeting_id, item.title + "\n" + std::string(item.text));
         for (const auto& [key, ms] : meetings_of)
             if (ms.size() >= std::max<std::size_t>(3, meetings[key.first].size() / 3)) recurring_names.insert(key.second);
     }

@@ -131,11 +131,11 @@ Collected collect(const Archive& archive, const PeopleIndex& people) {
                 r.committee_id = c.committee ? c.committee->id : std::string();
                 r.number = item.number;
                 r.title = item.title;
-                r.text = u != item_units.end() ? u->second->text : std::string();
+                r.text = u != item_units.end() ? std::string_view(u->second->text) : std::string_view();
                 r.heading_words = content_words(item.title);
                 r.heading_phrases = content_phrases(item.title);
                 // The opening of the item says what it is about; the discussion drifts.
-                r.body_words = content_words(item.title + " " + r.text.substr(0, std::min<std::size_t>(r.text.size(), 600)));
+                r.body_words = content_words(item.title + " " + std::string(r.text.substr(0, std::min<std::size_t>(r.text.size(), 600))));
                 const auto key = std::make_pair(r.meeting_id.empty() ? d.id : r.meeting_id, fold(item.title));
                 if (const auto seen = item_seen.find(key); seen != item_seen.end()) {
                     if (d.kind == DocumentKind::minutes) out.items[seen->second] = std::move(r);
@@ -190,7 +190,6 @@ Collected collect(const Archive& archive, const PeopleIndex& people) {
                 x.outcome.seconder = people.resolve(x.outcome.seconder_name, c.meeting_id);
                 std::tie(x.addressee, x.addressee_text) = read_addressee(x.text, x.preamble, x.kind);
                 x.due_date = read_due_date(x.text);
-                out.item_text.emplace(x.id, item_text);
                 out.decisions.push_back(std::move(x));
             } else if ((in_recommendations && (u.type == UnitType::paragraph || u.type == UnitType::resolution) &&
                         d.kind != DocumentKind::minutes) ||
