@@ -81,6 +81,10 @@ public:
                               std::move(directorate), std::move(progress), std::move(due), std::move(status)};
         return *this;
     }
+    DocBuilder& council(std::string name) {
+        doc_.council = std::move(name);
+        return *this;
+    }
     [[nodiscard]] std::string unit_id(std::size_t ordinal) const {
         char buf[8];
         std::snprintf(buf, sizeof buf, "%04zu", ordinal);
@@ -810,6 +814,41 @@ TEST_CASE("A shared Act and the council's own name do not make a matter come bac
     REQUIRE(greenway != nullptr);
     CHECK(greenway->to_title == "Ballyhoura Greenway Route Options");
     CHECK(greenway->to_date == "2019-03-25");
+}
+
+TEST_CASE("A matter comes back at its own council's committee, not at another council's of the same name",
+          "[decisions][threads]") {
+    const Named cabinet{"cabinet", "Cabinet"};
+    auto minutes = [&](const std::string& id, const std::string& date) {
+        return DocBuilder(id, DocumentKind::minutes, date, cabinet, "Minutes");
+    };
+    const DocBuilder jan = minutes("avon-jan", "2019-01-10")
+                               .item("7", "Ballyhoura Greenway", "Members discussed the greenway.")
+                               .resolution("resolution", "", "",
+                                           "That the Ballyhoura Greenway route options from Kilmallock to "
+                                           "Charleville be brought back to Cabinet with costings.");
+    const std::string body = "Costings of the greenway route options from Kilmallock to Charleville were presented.";
+    const DocBuilder barset_feb = minutes("barset-feb", "2019-02-14").item("3", "Ballyhoura Greenway Route Options", body);
+    const DocBuilder avon_apr = minutes("avon-apr", "2019-04-11").item("2", "Ballyhoura Greenway Route Options", body);
+    DecisionOptions o;
+    o.as_of = "2019-06-01";
+    auto came_back_date = [&](const Archive& a) {
+        for (const auto& l : analyse_decisions(a, o).links)
+            if (l.from == "d-" + jan.unit_id(2) && l.type == "came-back-at") return l.to_date;
+        return std::string("none");
+    };
+
+    // Two councils, each with a Cabinet: February's item is another council's.
+    Archive two;
+    two.documents = {DocBuilder(jan).council("Avon County Council").build(),
+                     DocBuilder(barset_feb).council("Barset District Council").build(),
+                     DocBuilder(avon_apr).council("Avon County Council").build()};
+    CHECK(came_back_date(two) == "2019-04-11");
+
+    // One council, named only in January's minutes: the papers that do not name it are still its own.
+    Archive one;
+    one.documents = {DocBuilder(jan).council("Avon County Council").build(), barset_feb.build(), avon_apr.build()};
+    CHECK(came_back_date(one) == "2019-02-14");
 }
 
 TEST_CASE("People keep their roles over 2018, 2022 and 2025", "[decisions][people]") {

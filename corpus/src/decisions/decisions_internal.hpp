@@ -96,6 +96,7 @@ private:
 struct ItemRef {
     std::string unit_id;   // item unit id, or "<document id>#item-<number>"
     std::string meeting_id, date, committee_id;
+    std::string council;   // folded; "" when no document of the meeting names it
     std::string number, title;
     std::string_view text;  // the item unit's text, in the archive being analysed (no copy)
     Words heading_words, body_words, heading_phrases;

@@ -213,10 +213,55 @@ private:
     std::unordered_map<std::string, std::vector<std::size_t>> by_first_word_;
 };
 
+// Councils share committee names ("Cabinet", "Planning Committee"): in an archive of several
+// councils a committee is known by its name and its council. Where only one council is ever
+// named with a committee, papers that do not name it (an agenda without the council's
+// heading) stay with that council's, so a one-council archive is one scope per committee.
+class CommitteeScopes {
+public:
+    CommitteeScopes(const Archive& archive, const Collected& collected) {
+        std::unordered_map<std::string, std::string> meeting_council;
+        for (const auto& m : archive.meetings)
+            if (!m.council.empty()) meeting_council.emplace(m.id, fold(m.council));
+        for (const auto& d : archive.documents) {
+            std::string council = fold(d.council);
+            if (council.empty())
+                if (auto it = meeting_council.find(d.meeting_id); it != meeting_council.end()) council = it->second;
+            council_of_document_.emplace(d.id, std::move(council));
+        }
+        for (const auto& d : collected.decisions) note(committee_id(d), council_of(d));
+        for (const auto& item : collected.items) note(item.committee_id, item.council);
+    }
+    [[nodiscard]] std::string of(const Decision& d) const { return key(committee_id(d), council_of(d)); }
+    [[nodiscard]] std::string of(const ItemRef& item) const { return key(item.committee_id, item.council); }
+
+private:
+    [[nodiscard]] const std::string& council_of(const Decision& d) const {
+        static const std::string none;
+        const auto it = council_of_document_.find(d.document_id);
+        return it == council_of_document_.end() ? none : it->second;
+    }
+    void note(const std::string& committee, const std::string& council) {
+        if (council.empty() || committee.empty()) return;
+        auto [it, added] = first_council_.emplace(committee, council);
+        if (!added && it->second != council) shared_.insert(committee);
+    }
+    [[nodiscard]] std::string key(const std::string& committee, const std::string& council) const {
+        return shared_.count(committee) ? committee + '\x1f' + council : committee;
+    }
+    std::unordered_map<std::string, std::string> council_of_document_;
+    std::unordered_map<std::string, std::string> first_council_;  // committee -> a council named with it
+    std::set<std::string> shared_;                                // committees of two or more councils
+};
+
 void link_all(const Archive& archive, Collected& collected, const DecisionOptions& options,
               std::vector<DecisionLink>& links) {
-    (void)archive;
     auto& ds = collected.decisions;
+    const CommitteeScopes scopes(archive, collected);
+    std::vector<std::string> scope(ds.size());
+    for (std::size_t i = 0; i < ds.size(); ++i) scope[i] = scopes.of(ds[i]);
+    std::vector<std::string> item_scope(collected.items.size());
+    for (std::size_t k = 0; k < collected.items.size(); ++k) item_scope[k] = scopes.of(collected.items[k]);
     // Candidates are narrowed by meeting, document, committee and date before any text is
     // compared: every pass would otherwise compare every decision with every other one.
     std::vector<std::optional<long>> day(ds.size());
@@ -226,9 +271,9 @@ void link_all(const Archive& archive, Collected& collected, const DecisionOption
     };
     const auto by_meeting = group_by(ds, [](const Decision& d) { return d.meeting_id; });
     const auto by_document = group_by(ds, [](const Decision& d) { return d.document_id; });
-    const auto by_committee = group_by(ds, [](const Decision& d) { return committee_id(d); });
+    const auto by_committee = group_by(scope, [](const std::string& s) { return s; });
     const auto items_by_meeting = group_by(collected.items, [](const ItemRef& i) { return i.meeting_id; });
-    const auto items_by_committee = group_by(collected.items, [](const ItemRef& i) { return i.committee_id; });
+    const auto items_by_committee = group_by(item_scope, [](const std::string& s) { return s; });
     std::vector<std::optional<long>> item_day(collected.items.size());
     for (std::size_t k = 0; k < collected.items.size(); ++k) item_day[k] = day_of(collected.items[k].date);
     const double threshold = options.link_threshold;
@@ -332,14 +377,14 @@ void link_all(const Archive& archive, Collected& collected, const DecisionOption
             pool.resize(ds.size());
             for (std::size_t j = 0; j < ds.size(); ++j) pool[j] = j;
         } else {
-            const auto& same = group(by_committee, committee_id(t));
+            const auto& same = group(by_committee, scope[i]);
             const auto& none = group(by_committee, std::string());
             std::merge(same.begin(), same.end(), none.begin(), none.end(), std::back_inserter(pool));
         }
         for (std::size_t j : pool) {
             const Decision& m = ds[j];
             if (!minuted(m)) continue;
-            if (!committee_id(t).empty() && !committee_id(m).empty() && committee_id(t) != committee_id(m)) continue;
+            if (!committee_id(t).empty() && !committee_id(m).empty() && scope[i] != scope[j]) continue;
             // An undated decision cannot be shown to fall within the window.
             if (!anchor.empty() && m.date.empty()) continue;
             if (!anchor.empty()) {
@@ -436,7 +481,8 @@ void link_all(const Archive& archive, Collected& collected, const DecisionOption
     std::set<std::pair<std::string, std::string>> standing_items;
     {
         std::map<std::pair<std::string, std::string>, std::set<std::string>> meetings_of;
-        for (const auto& item : collected.items) meetings_of[{item.committee_id, fold(item.title)}].insert(item.meeting_id);
+        for (std::size_t k = 0; k < collected.items.size(); ++k)
+            meetings_of[{item_scope[k], fold(collected.items[k].title)}].insert(collected.items[k].meeting_id);
         for (const auto& [key, ms] : meetings_of)
             if (ms.size() >= 4) standing_items.insert(key);
     }
@@ -455,8 +501,11 @@ void link_all(const Archive& archive, Collected& collected, const DecisionOption
             meetings[committee].insert(meeting);
             for (auto& n : capitalised_names(text)) meetings_of[{committee, n}].insert(meeting);
         };
-        for (const auto& d : ds) note(committee_id(d), d.meeting_id, d.text);
-        for (const auto& item : collected.items) note(item.committee_id, item.meeting_id, item.title + "\n" + std::string(item.text));
+        for (std::size_t i = 0; i < ds.size(); ++i) note(scope[i], ds[i].meeting_id, ds[i].text);
+        for (std::size_t k = 0; k < collected.items.size(); ++k) {
+            const ItemRef& item = collected.items[k];
+            note(item_scope[k], item.meeting_id, item.title + "\n" + std::string(item.text));
+        }
         for (const auto& [key, ms] : meetings_of)
             if (ms.size() >= std::max<std::size_t>(3, meetings[key.first].size() / 3)) recurring_names.insert(key.second);
     }
@@ -501,10 +550,9 @@ void link_all(const Archive& archive, Collected& collected, const DecisionOption
         const ItemRef* best = nullptr;
         double best_score = 0;
         bool best_named = false;
-        for (std::size_t k : group(items_by_committee, committee_id(c))) {
+        for (std::size_t k : group(items_by_committee, scope[i])) {
             const ItemRef& item = collected.items[k];
             if (item.date.empty() || item.date <= c.date || item.meeting_id == c.meeting_id) continue;
-            if (item.committee_id != committee_id(c)) continue;
             if (gap_days(day[i], item_day[k]) > options.came_back_window_days) continue;
             const double cosine = std::max(similarity(mine, item.heading_words, &idf),
                                            0.9 * similarity(mine, item.body_words, &idf));
@@ -520,7 +568,7 @@ void link_all(const Archive& archive, Collected& collected, const DecisionOption
             // "mental health"), not the same two words apart ("WEST programme ... a review").
             if (!names_meeting && !shares_phrase(item.heading_phrases, phrases[i])) continue;
             // A heading at many meetings ("Approval of Payments") is a standing item: weaker evidence.
-            const bool standing = standing_items.count({item.committee_id, fold(item.title)}) > 0;
+            const bool standing = standing_items.count({item_scope[k], fold(item.title)}) > 0;
             // A decision taken under that same standing heading is not the matter coming back at
             // its next slot: "Disposal of Land" at 11 Mullally Lawn does not return as the next
             // meeting's "Disposal of Land" at 8 St Mary's Park.

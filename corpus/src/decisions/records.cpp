@@ -48,7 +48,7 @@ std::string origin_date_of(std::string_view text, std::size_t* phrase_at) {
 }
 
 struct Context {
-    std::string meeting_id, date;
+    std::string meeting_id, date, council;
     std::optional<Named> committee;
 };
 
@@ -109,9 +109,10 @@ Collected collect(const Archive& archive, const PeopleIndex& people) {
     std::map<std::pair<std::string, std::string>, std::size_t> item_seen;
 
     for (const auto& d : archive.documents) {
-        Context c{d.meeting_id, d.date, d.committee};
+        Context c{d.meeting_id, d.date, d.council, d.committee};
         if (const auto it = meetings.find(d.meeting_id); it != meetings.end()) {
             if (c.date.empty()) c.date = it->second->date;
+            if (c.council.empty()) c.council = it->second->council;
             if (!c.committee) c.committee = it->second->committee;
         }
         std::map<int, const Unit*> item_units;
@@ -129,6 +130,7 @@ Collected collect(const Archive& archive, const PeopleIndex& people) {
                 r.meeting_id = c.meeting_id;
                 r.date = c.date;
                 r.committee_id = c.committee ? c.committee->id : std::string();
+                r.council = fold(c.council);
                 r.number = item.number;
                 r.title = item.title;
                 r.text = u != item_units.end() ? std::string_view(u->second->text) : std::string_view();
