@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Quorum at archive scale, side by side with the engines a user would pick instead.
 #
-#   bench/run.sh [--sizes 10,100,1000] [--repeat 3] [--duration 10] [--peers all|none]
+#   bench/run.sh [--sizes 10,100,1000] [--repeat 3] [--large-repeat N] [--duration 10] [--peers all|none]
 #                [--engines quorum,omindex,sqlite,postgres] [--build DIR] [--work DIR]
 #                [--out FILE] [--query-repeat 200] [--peer-repeat 20] [--no-install] [--smoke]
 #
 # Writes docs/BENCHMARKS.md (and docs/bench/latency.png): the machine, the exact
 # commands, one table per archive size with Quorum and every peer side by side. Figures
-# are medians of --repeat runs with min and max. Servers listen on 127.0.0.1 only and
+# are medians of --repeat runs with min and max (--large-repeat: runs at 1,000 MB and
+# above, default --repeat: one run there takes about an hour). Servers listen on 127.0.0.1 only and
 # are stopped when the script ends. --smoke: a tiny archive, one run, no peers, output
 # under --work (used by the ctest smoke test; exits 77 when wrk is missing).
 set -euo pipefail
@@ -15,6 +16,7 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 SIZES=10,100
 REPEAT=3
+LARGE_REPEAT=""
 DURATION=10
 PEERS=all
 ENGINES=quorum,omindex,sqlite,postgres
@@ -32,6 +34,7 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --sizes) SIZES=$2; shift 2 ;;
     --repeat) REPEAT=$2; shift 2 ;;
+    --large-repeat) LARGE_REPEAT=$2; shift 2 ;;
     --duration) DURATION=$2; shift 2 ;;
     --peers) PEERS=$2; shift 2 ;;
     --engines) ENGINES=$2; shift 2 ;;
@@ -164,6 +167,7 @@ machine() {
     echo "git=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')"
     echo "sizes=$SIZES"
     echo "repeat=$REPEAT"
+    echo "large_repeat=${LARGE_REPEAT:-$REPEAT}"
     echo "duration=$DURATION"
     echo "query_repeat=$QUERY_REPEAT"
     echo "peer_repeat=$PEER_REPEAT"
@@ -436,17 +440,19 @@ for s in "${size_list[@]}"; do
     "$SCALE" --export-units "$archive" --tsv "$WORK/units-$s.tsv" --usv "$WORK/units-$s.usv" >"$WORK/units-$s.manifest"
     record "$s" peers units_exported 1 "$(kv "$WORK/units-$s.manifest" units)"
   fi
-  for r in $(seq "$REPEAT"); do
-    echo "run.sh: size $s MB, run $r/$REPEAT: indexing" >&2
+  runs=$REPEAT
+  [ -n "$LARGE_REPEAT" ] && awk -v s="$s" 'BEGIN { exit !(s >= 1000) }' && runs=$LARGE_REPEAT
+  for r in $(seq "$runs"); do
+    echo "run.sh: size $s MB, run $r/$runs: indexing" >&2
     [ "$QUORUM" = 1 ] && index_quorum "$s" "$r" "$archive"
     for p in $PEER_LIST; do "index_$p" "$s" "$r" "$archive"; done
-    echo "run.sh: size $s MB, run $r/$REPEAT: queries" >&2
+    echo "run.sh: size $s MB, run $r/$runs: queries" >&2
     [ "$QUORUM" = 1 ] && query_quorum "$s" "$r"
     for p in $PEER_LIST; do
       case $p in sqlite) query_sqlite "$s" "$r" ;; postgres) query_postgres "$s" "$r" ;; esac
     done
     if [ "$WRK_MISSING" = 0 ] && [ "$QUORUM" = 1 ]; then
-      echo "run.sh: size $s MB, run $r/$REPEAT: HTTP" >&2
+      echo "run.sh: size $s MB, run $r/$runs: HTTP" >&2
       http_bench "$s" "$r"
     fi
   done
