@@ -3,6 +3,11 @@
 // that says what it is ("Minutes of the meeting of", "Title of report:", an action
 // tracker's header row, "Appendix A", a work programme title, "Supplement – schedule
 // of questions"); references to appendices inside a report's "Appendices" list are not.
+#include <cctype>
+#include <set>
+#include <utility>
+
+#include "quorum/corpus/text.hpp"
 #include "structure.hpp"
 
 namespace quorum::corpus::structure {
@@ -107,11 +112,44 @@ std::optional<DocumentKind> kind_from_file_name(std::string_view source) {
     const std::string l = lower_ascii(name);
     if (l.rfind("agenda", 0) == 0 || l.find("agenda frontsheet") != std::string::npos) return DocumentKind::agenda;
     if (l.find("minutes") != std::string::npos && l.find("agenda") == std::string::npos) return DocumentKind::minutes;
+    // "Supplementary Agenda - ...", "Public reports pack ... Cabinet"
+    if (l.find("agenda") != std::string::npos && l.find("minutes") == std::string::npos) return DocumentKind::agenda;
+    // Words of the name: "24-00108 - Appendix - NOV 2024-25.pdf", "Cabinet Report 4 March 2025.pdf",
+    // "24-00115 - EqIA.pdf" (an equality impact assessment supports a report).
+    std::set<std::string> words;
+    std::string w;
+    for (char c : l + " ") {
+        if (std::isalnum(static_cast<unsigned char>(c))) w.push_back(c);
+        else if (!w.empty()) words.insert(std::exchange(w, std::string()));
+    }
+    for (const char* a : {"appendix", "appendices", "annex", "eqia", "dpia"})
+        if (words.count(a)) return DocumentKind::appendix;
+    for (const char* r : {"report", "prod", "decision", "briefing", "cover"})
+        if (words.count(r)) return DocumentKind::report;
     return std::nullopt;
 }
 
-DocumentKind detect_kind(const Lines& lines) {
+std::string report_cover_field(std::string_view plain_line) {
+    static const char* const fields[] = {
+        "from",          "to",           "subject",       "report to",         "report of",
+        "report by",     "report from",  "report author", "author",            "title of report",
+        "report title",  "meeting",      "meeting date",  "date of meeting",   "decision no",
+        "decision number", "key decision", "classification", "electoral division", "electoral divisions",
+        "wards affected", "ward(s) affected", "ward", "wards", "cabinet member", "portfolio holder",
+        "lead member", "lead officer", "contact officer", "responsible officer", "past pathway of report",
+        "future pathway of report", "decision to be taken by", "decision maker", "forward plan reference",
+        "exempt", "status"};
+    const std::size_t colon = plain_line.find(':');
+    if (colon == std::string_view::npos || colon == 0 || colon > 32) return {};
+    std::string label = lower_ascii(trim(plain_line.substr(0, colon)));
+    for (const char* f : fields)
+        if (label == f) return label;
+    return {};
+}
+
+std::optional<DocumentKind> detect_kind(const Lines& lines) {
     int seen = 0;
+    std::set<std::string> cover;  // distinct report cover fields in the first lines
     for (const auto& line : lines) {
         const std::string p = plain(line.text);
         if (p.empty() || p == "---" || starts_with_ci(p, "[original file]")) continue;
@@ -120,10 +158,19 @@ DocumentKind detect_kind(const Lines& lines) {
         if (seen <= 15) {
             if (l == "agenda item") return DocumentKind::web_page;
             if (l.rfind("title of report:", 0) == 0) return DocumentKind::report;
+            // "KENT COUNTY COUNCIL – PROPOSED RECORD OF DECISION": an executive decision's record
+            if (seen <= 3 && l.find("record of decision") != std::string::npos && l.size() < 100)
+                return DocumentKind::report;
             if (questions_start(p)) return DocumentKind::questions;
             if (tracker_header(p)) return DocumentKind::action_tracker;
         }
         if (minutes_title_line(p) || l == "minutes") return DocumentKind::minutes;
+        // A cover sheet: "From:", "To:", "Subject:", "Classification:" ... (three of them)
+        if (seen <= 25) {
+            const std::string field = report_cover_field(p);
+            if (!field.empty() && field != "meeting" && cover.insert(field).second && cover.size() >= 3)
+                return DocumentKind::report;
+        }
         // the summons and the agenda heading of an agenda; "AGENDA" may follow a long
         // letterhead in scanned notices
         if (l == "agenda" || l.rfind("agenda for", 0) == 0 || l.rfind("notice of meeting", 0) == 0 ||
@@ -132,12 +179,34 @@ DocumentKind detect_kind(const Lines& lines) {
             l.find("business to be transacted") != std::string::npos)
             return DocumentKind::agenda;
     }
-    return DocumentKind::minutes;
+    return std::nullopt;
 }
+
+namespace {
+
+// Does anything in the text read like minutes: who was present, apologies, a resolution,
+// a seconder? Generous on purpose: it only decides when no line said what the text is.
+bool minuted_anywhere(const Lines& lines) {
+    for (const auto& line : lines) {
+        const std::string l = lower_ascii(plain(line.text));
+        if (l.empty()) continue;
+        for (std::string_view w : {"present:", "present -", "apologies", "resolved", "minutes", "seconded",
+                                   "it was agreed", "agreed that", "in attendance", "chairman", "the chair",
+                                   "members present", "decision:"})
+            if (l.find(w) != std::string::npos) return true;
+    }
+    return false;
+}
+
+}  // namespace
 
 std::vector<Part> find_parts(const Lines& lines) {
     std::vector<Part> parts;
-    parts.push_back({detect_kind(lines), 0, lines.size()});
+    const std::optional<DocumentKind> said = detect_kind(lines);
+    // Nothing says what it is: minutes when anything in it is minuted, else a paper for a
+    // meeting (a report, a strategy, a budget book).
+    const DocumentKind assumed = said ? *said : minuted_anywhere(lines) ? DocumentKind::minutes : DocumentKind::report;
+    parts.push_back({assumed, 0, lines.size(), !said});
     bool appendices_list = false;  // inside a report's "Appendices" section
     bool report_tail = false;      // a report's closing sections reached
     int content_lines = 0;         // non-blank lines in the current part
@@ -207,6 +276,7 @@ std::vector<Part> find_parts(const Lines& lines) {
             }
             if (content_lines < 3 && begin >= parts.back().begin) {
                 parts.back().kind = *start;  // the document's own first line
+                parts.back().guessed = false;
             } else {
                 parts.back().end = begin;
                 parts.push_back({*start, begin, lines.size()});

@@ -315,6 +315,8 @@ std::size_t parse_label(std::string_view text, std::string& label, LabelKind& ki
         bool digits = true;
         for (const char c : inner) digits = digits && std::isdigit(static_cast<unsigned char>(c)) != 0;
         if (digits) return finish(close + 1, LabelKind::number);
+        if (inner.size() == 1 && std::isupper(static_cast<unsigned char>(inner[0])) != 0)
+            return finish(close + 1, LabelKind::letter);  // "(A)"
         if (inner.size() == 1 && std::islower(static_cast<unsigned char>(inner[0])) != 0) {
             return finish(close + 1, inner == "i" || inner == "v" || inner == "x" ? LabelKind::roman : LabelKind::letter);
         }
@@ -351,6 +353,10 @@ std::size_t parse_label(std::string_view text, std::string& label, LabelKind& ki
         }
         return finish(i, LabelKind::number);
     }
+    // "A) the Commissioning Plan ..." (a record of decision's lettered parts); "A." is left
+    // alone: it is as often an initial ("A. Smith").
+    if (std::isupper(static_cast<unsigned char>(text[0])) != 0 && text.size() > 1 && text[1] == ')')
+        return finish(2, LabelKind::letter);
     if (std::islower(static_cast<unsigned char>(text[0])) != 0) {
         // "a)", "a.", "iv)", "iv."
         while (i < text.size() && std::islower(static_cast<unsigned char>(text[i])) != 0) ++i;

@@ -449,15 +449,34 @@ bool is_section_heading(const Lines& lines, std::size_t i, bool report) {
     if (last == '.' && words.size() > 4) return false;
     const char first = p.front();
     if (first == '-' || first == '(' || first == '*' || first == '[') return false;
+    // "A) the Commissioning Plan ...", "ii) ...": a lettered point of a list or a decision
+    {
+        std::size_t k = 0;
+        while (k < p.size() && k < 4 && std::isalpha(static_cast<unsigned char>(p[k]))) ++k;
+        if (k >= 1 && k <= 3 && k + 1 < p.size() && p[k] == ')' && p[k + 1] == ' ') return false;
+    }
     if (starts_with_ci(p, "\xE2\x80\xA2") || starts_with_ci(p, "\xC2\xB7")) return false;  // bullets
     if (starts_with_ci(p, "table ") || starts_with_ci(p, "figure ")) return false;
     if (find_date(p) || find_time(p)) return false;
     if (is_digit(first)) {
-        // "1 Overview", "3 Changes in Demand": numbered appendix headings only in reports
+        // "1 Overview", "3. Changes in Demand": numbered section headings only in reports
         if (!report) return false;
         std::size_t k = 0;
         while (k < p.size() && is_digit(p[k])) ++k;
-        if (k > 2 || k >= p.size() || p[k] != ' ') return false;
+        if (k > 2 || k >= p.size()) return false;
+        if (p[k] == '.') {
+            // "1. Introduction" heads a section only when its paragraphs are numbered under
+            // it ("1.1 ..."); in a report numbered 1, 2, 3 ... "33. Cost of transformation"
+            // is a paragraph of its own.
+            const std::string number = p.substr(0, k + 1);
+            std::size_t j = i + 1;
+            while (j < lines.size() && is_blank(lines[j].text)) ++j;
+            if (j >= lines.size()) return false;
+            const std::string next = plain(lines[j].text);
+            if (!next.starts_with(number) || next.size() <= number.size() || !is_digit(next[number.size()])) return false;
+            ++k;
+        }
+        if (k >= p.size() || p[k] != ' ') return false;
         return heading_score(p.substr(k + 1)) >= 1 && words.size() <= 8;
     }
     const int score = heading_score(p);

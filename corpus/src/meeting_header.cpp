@@ -2,7 +2,9 @@
 // own way ("Minutes of the meeting of X held at V on D at T", agenda "Date:"/"Place:"
 // lines, report "Meeting:"/"Meeting date:" lines). Only what is printed is read.
 #include <array>
+#include <cctype>
 #include <cstdlib>
+#include <vector>
 
 #include "quorum/corpus/dates.hpp"
 #include "quorum/corpus/text.hpp"
@@ -261,8 +263,10 @@ void read_summons(const Lines& lines, std::size_t begin, std::size_t end, Header
     for (std::size_t i = begin; i < end; ++i) {
         const std::string p = plain(lines[i].text);
         const std::string l = lower_ascii(p);
+        // ... and "A meeting of the County Council will be held in V on Thursday, 13th February, 2025" (ModernGov)
         if (l.find("requested to attend") == std::string::npos && l.find("hereby summoned") == std::string::npos &&
-            l.find("notice is hereby given") == std::string::npos)
+            l.find("notice is hereby given") == std::string::npos &&
+            !(l.rfind("a meeting of ", 0) == 0 && l.find(" will be held") != std::string::npos))
             continue;
         std::string joined = p;
         for (std::size_t j = i + 1, taken = 0; j < end && taken < 4; ++j) {
@@ -276,6 +280,7 @@ void read_summons(const Lines& lines, std::size_t begin, std::size_t end, Header
         const std::size_t of = lc.find("meeting of ");
         std::size_t held = lc.find(" to be held");
         if (held == std::string::npos) held = lc.find(" which will be held");
+        if (held == std::string::npos) held = lc.find(" will be held");
         if (held == std::string::npos) held = lc.find(" held");
         if (of != std::string::npos && held != std::string::npos && held > of && h.committee.empty()) {
             std::size_t s = of + 11;
@@ -308,7 +313,19 @@ Header read_agenda(const Lines& lines, std::size_t begin, std::size_t end) {
     for (std::size_t i = begin; i < scan_end; ++i) {
         const std::string p = plain(lines[i].text);
         if (p.empty()) continue;
-        if (p.find('\t') != std::string::npos) break;  // the item table
+        if (p.find('\t') != std::string::npos) {
+            // the item table; or a cover line laid out in columns: "Thursday, 30th January,
+            // 2025, at 10.00 am<TAB>Ask for: ..." (the date is the first column)
+            if (std::isdigit(static_cast<unsigned char>(p.front()))) break;
+            const std::string first = p.substr(0, p.find('\t'));
+            if (h.date.empty())
+                if (auto d = find_date(first)) {
+                    h.date = *d;
+                    if (h.start_time.empty())
+                        if (auto t = find_time(first)) h.start_time = *t;
+                }
+            continue;
+        }
         const std::string l = lower_ascii(p);
         if (l == "agenda") {
             after_agenda_word = true;
@@ -373,32 +390,111 @@ Header read_agenda(const Lines& lines, std::size_t begin, std::size_t end) {
     return h;
 }
 
+// "Cabinet – 30 January 2025", "Cabinet, 30 January 2025", "Cabinet": the meeting a report is for.
+void read_addressee(const std::string& value, Header& h) {
+    const auto date = find_date(value);
+    std::string committee = value;
+    if (date) {
+        if (h.date.empty()) h.date = *date;
+        committee = value.substr(0, cut_before_date(value, date_position(value)));
+    }
+    std::string c = trim(committee);
+    for (bool cut = true; cut;) {
+        cut = false;
+        for (std::string_view dash : {"\xE2\x80\x93", "\xE2\x80\x94", "-", ","})
+            if (c.ends_with(dash)) {
+                c = trim(std::string_view(c).substr(0, c.size() - dash.size()));
+                cut = true;
+            }
+    }
+    // "County Council Date: 13 March 2025": the next field on the same line
+    if (const std::size_t colon = c.find(':'); colon != std::string::npos) {
+        std::string head = trim(std::string_view(c).substr(0, colon));
+        const std::size_t space = head.rfind(' ');
+        c = space == std::string::npos ? std::string() : trim(std::string_view(head).substr(0, space));
+    }
+    // "Sue Chandler, Cabinet Member for ...", "Corporate Director of ...": a person, not a meeting
+    const std::string lc = lower_ascii(c);
+    for (const char* person : {"member", "director", "officer", "leader", "portfolio", "head of", "manager"})
+        if (lc.find(person) != std::string::npos) return;
+    if (!c.empty() && h.committee.empty() && split_words(c).size() <= 10) h.committee = trim_punct(c);
+}
+
+std::vector<std::string> split_tabs(const std::string& line) {
+    std::vector<std::string> cells;
+    std::size_t from = 0;
+    for (std::size_t tab; (tab = line.find('\t', from)) != std::string::npos; from = tab + 1)
+        cells.push_back(trim(std::string_view(line).substr(from, tab - from)));
+    cells.push_back(trim(std::string_view(line).substr(from)));
+    return cells;
+}
+
+void take_report_field(const std::string& field, const std::string& value, Header& h) {
+    if (field.empty() || value.empty()) return;
+    if (field == "title of report" || field == "report title" || field == "subject") {
+        if (h.title.empty() || field != "subject") h.title = value;
+    } else if (field == "meeting date" || field == "date of meeting") {
+        if (auto d = find_date(value)) h.date = *d;
+        if (auto t = find_time(value)) h.start_time = *t;
+    } else if (field == "meeting" || field == "to" || field == "report to" || field == "decision to be taken by") {
+        read_addressee(value, h);
+    } else if (field == "report by" || field == "report of" || field == "from" || field == "report from" ||
+               field == "report author" || field == "author") {
+        if (h.report_by.empty()) h.report_by = value;
+    }
+}
+
+// An officer report's header: "Title of report:", "Meeting:", "Meeting date:", "Report by:"
+// (Herefordshire), or a cover sheet of "From:", "To: Cabinet – 30 January 2025",
+// "Subject:", "Classification:", "Electoral Division:" (Kent and most English councils).
+// The header ends after its last field; a field's value may wrap onto indented lines.
 Header read_report(const Lines& lines, std::size_t begin, std::size_t end) {
     Header h;
     h.end = begin;
-    const std::size_t scan_end = std::min(end, begin + 30);
+    const std::size_t scan_end = std::min(end, begin + 40);
+    bool in_field = false;  // the previous content line was a field (its value may wrap)
     for (std::size_t i = begin; i < scan_end; ++i) {
         const std::string p = plain(lines[i].text);
         if (p.empty()) continue;
-        if (auto v = label_value(p, "title of report")) {
-            h.title = trim_punct(*v);
-            h.end = i + 1;
-        } else if (auto md = label_value(p, "meeting date")) {
-            if (auto d = find_date(*md)) h.date = *d;
-            if (auto t = find_time(*md)) h.start_time = *t;
-            h.end = i + 1;
-        } else if (auto m = label_value(p, "meeting")) {
-            h.committee = trim_punct(*m);
-            h.end = i + 1;
-        } else if (auto r = label_value(p, "report by")) {
-            h.report_by = trim_punct(*r);
-            h.end = i + 1;
-        } else if (auto r2 = label_value(p, "report of")) {
-            h.report_by = trim_punct(*r2);
-            h.end = i + 1;
-        } else if (!h.title.empty() && h.end + 6 < i) {
-            break;
+        const std::string field = report_cover_field(p);
+        if (field.empty()) {
+            const std::string l = lower_ascii(p);
+            // "Subject Matter / Title of Decision" with the title on the next line (a record of decision)
+            if (l == "subject matter / title of decision" || l == "title of decision" || l == "subject matter") {
+                const std::size_t j = next_content(lines, i + 1, scan_end);
+                if (j < scan_end && h.title.empty()) h.title = trim_punct(plain(lines[j].text));
+                h.end = j + 1;
+                i = j;
+                in_field = false;
+                continue;
+            }
+            const bool indented = lines[i].text.starts_with("    ") || lines[i].text.starts_with("\t");
+            if (in_field && indented) {
+                h.end = i + 1;
+                continue;
+            }
+            in_field = false;
+            if (!h.title.empty() && h.end + 6 < i) break;
+            continue;
         }
+        in_field = true;
+        h.end = i + 1;
+        const std::string raw = trim(std::string_view(p).substr(p.find(':') + 1));
+        if (!raw.ends_with(':')) {
+            take_report_field(field, trim_punct(raw), h);
+            continue;
+        }
+        // "DECISION TO BE TAKEN BY:<TAB>DECISION NO:" over "Cabinet<TAB>24/00096": names in
+        // columns, their values below them
+        const auto names = split_tabs(p);
+        const std::size_t j = next_content(lines, i + 1, scan_end);
+        if (j >= scan_end) continue;
+        const auto values = split_tabs(plain(lines[j].text));
+        if (values.size() != names.size()) continue;
+        for (std::size_t k = 0; k < names.size(); ++k)
+            take_report_field(report_cover_field(names[k]), trim_punct(values[k]), h);
+        h.end = j + 1;
+        i = j;
     }
     return h;
 }

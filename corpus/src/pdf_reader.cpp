@@ -8,6 +8,7 @@
 #include <poppler/cpp/poppler-global.h>
 #include <poppler/cpp/poppler-page.h>
 
+#include <algorithm>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -31,8 +32,26 @@ std::string utf8(const poppler::ustring& s) {
     return std::string(bytes.begin(), bytes.end());
 }
 
+// A paragraph number ("1.2", "3.4.1") or a cover field's name ("From:", "Ask for:").
+bool leading_label(std::string_view before) {
+    if (before.empty() || before.size() > 24) return false;
+    if (before.back() == ':') return before.find(':') == before.size() - 1 && std::count(before.begin(), before.end(), ' ') <= 2;
+    if (before.size() > 8) return false;
+    bool digit = false;
+    for (char c : before) {
+        if (c >= '0' && c <= '9') digit = true;
+        else if (c != '.') return false;
+    }
+    return digit && before.front() != '.';
+}
+
+// Is there another column gap (3+ spaces) after `from`? Then the line is a table row.
+bool more_gaps(std::string_view raw, std::size_t from) {
+    return raw.find("   ", from) != std::string_view::npos;
+}
+
 // Trailing padding removed; inner gaps of 3+ spaces become one tab, except after a
-// leading label ("84.", "(a)", "1.2") where the gap is just layout: one space.
+// leading label ("84.", "(a)", "1.2", "From:") where the gap is just layout: one space.
 std::string tidy_line(std::string_view raw) {
     while (!raw.empty() && (raw.back() == ' ' || raw.back() == '\r' || raw.back() == '\t')) raw.remove_suffix(1);
     std::size_t lead = 0;
@@ -48,9 +67,10 @@ std::string tidy_line(std::string_view raw) {
         while (j < raw.size() && raw[j] == ' ') ++j;
         if (j - i >= 3) {
             const std::string_view before = std::string_view(out).substr(lead);
-            const bool label = first_gap && before.size() <= 6 && !before.empty() &&
-                               (before.back() == '.' || before.back() == ')') &&
-                               before.find(' ') == std::string_view::npos;
+            const bool label = first_gap && ((before.size() <= 6 && !before.empty() &&
+                                              (before.back() == '.' || before.back() == ')') &&
+                                              before.find(' ') == std::string_view::npos) ||
+                                             (leading_label(before) && !more_gaps(raw, j)));
             out.push_back(label ? ' ' : '\t');
         } else {
             out.append(j - i, ' ');

@@ -9,6 +9,7 @@
 #include <span>
 
 #include "people.hpp"
+#include "quorum/corpus/dates.hpp"
 #include "quorum/corpus/text.hpp"
 #include "structure.hpp"
 #include "units.hpp"
@@ -22,6 +23,20 @@ struct MeetingRef {
     std::optional<Named> committee;
     std::string date, council, start_time, venue;
 };
+
+// The date a file's name gives ("Printed minutes 30th-Jan-2025 10.00 Cabinet.pdf",
+// "Agenda - Planning - 6th March 2019.md"): a meeting's papers are named after it.
+std::string date_from_file_name(std::string_view source) {
+    const std::size_t slash = source.find_last_of("/\\");
+    if (slash != std::string_view::npos) source.remove_prefix(slash + 1);
+    const std::size_t dot = source.rfind('.');
+    if (dot != std::string_view::npos && dot > 0) source = source.substr(0, dot);
+    std::string name(source);
+    for (char& c : name)
+        if (c == '_') c = ' ';
+    const auto d = find_date(name);
+    return d ? *d : std::string();
+}
 
 bool bullet_start(std::string_view p) {
     if (p.empty()) return false;
@@ -146,8 +161,12 @@ void segment(const SourceText& text, const Sidecar& sidecar, const std::string& 
     if (sidecar.kind) side_kind = document_kind_from_string(*sidecar.kind);
     // The file name tells agenda from minutes when the text does not say clearly
     // ("Agenda - X.md" whose first item adopts the minutes of an earlier meeting).
-    if (!side_kind && (parts.front().kind == DocumentKind::minutes || parts.front().kind == DocumentKind::agenda))
-        if (auto named = kind_from_file_name(source)) parts.front().kind = *named;
+    // A name that says report or appendix only decides when the text said nothing.
+    if (!side_kind && (parts.front().kind == DocumentKind::minutes || parts.front().kind == DocumentKind::agenda ||
+                       parts.front().guessed))
+        if (auto named = kind_from_file_name(source))
+            if (*named == DocumentKind::minutes || *named == DocumentKind::agenda || parts.front().guessed)
+                parts.front().kind = *named;
 
     bool pack = false;
     if (side_kind == DocumentKind::agenda_pack) {
@@ -181,6 +200,7 @@ void segment(const SourceText& text, const Sidecar& sidecar, const std::string& 
     if (pack) {
         if (sidecar.committee) pack_meeting.committee = committee_named(*sidecar.committee);
         if (sidecar.date) pack_meeting.date = *sidecar.date;
+        if (pack_meeting.date.empty()) pack_meeting.date = date_from_file_name(source);
     }
 
     std::map<std::string, std::size_t> meeting_index;
@@ -230,6 +250,10 @@ void segment(const SourceText& text, const Sidecar& sidecar, const std::string& 
         } else {
             if (sidecar.committee) m.committee = committee_named(*sidecar.committee);
             if (sidecar.date) m.date = *sidecar.date;
+            // Minutes and agendas are named after their meeting; a report or an appendix
+            // may carry its own version date ("Appendix D 21.01.25.pdf").
+            if (m.date.empty() && (part.kind == DocumentKind::minutes || part.kind == DocumentKind::agenda))
+                m.date = date_from_file_name(source);
         }
         if (sidecar.council) m.council = *sidecar.council;
         if (m.council.empty()) m.council = last_council;

@@ -77,17 +77,24 @@ void read_agenda_title(std::string_view title, Header& h);
 struct Part {
     DocumentKind kind = DocumentKind::minutes;
     std::size_t begin = 0, end = 0;  // line range [begin, end)
+    bool guessed = false;            // no line said what it is: the kind is a default
 };
 
 // Document starts found in the lines: the first part covers the start of the text.
 [[nodiscard]] std::vector<Part> find_parts(const Lines& lines);
 
-// Kind of a whole file from its first lines when no sidecar says.
-[[nodiscard]] DocumentKind detect_kind(const Lines& lines);
+// Kind of a whole file from its first lines when no sidecar says; nullopt when no line
+// says (find_parts then assumes minutes, or a report when nothing in it is minuted).
+[[nodiscard]] std::optional<DocumentKind> detect_kind(const Lines& lines);
 
 // Kind named by a file name ("Agenda - X - 6th March 2019.md", "Printed minutes
-// 30th-Jan-2025.pdf"), or nullopt when the name says nothing.
+// 30th-Jan-2025.pdf", "24-00096 - ... - Report.pdf", "Appendix J - ...pdf"), or nullopt
+// when the name says nothing.
 [[nodiscard]] std::optional<DocumentKind> kind_from_file_name(std::string_view source);
+
+// "From: ...", "To: Cabinet – 30 January 2025", "Subject: ...": a field of an officer
+// report's cover sheet. Returns the field name in lower case, or "".
+[[nodiscard]] std::string report_cover_field(std::string_view plain_line);
 
 // Does "minutes of" on this line start a minutes document ("MINUTES OF PROCEEDINGS AT
 // MEETING OF ...", "PARISH COUNCIL Draft Minutes of the Ordinary Meeting held ...")

@@ -157,6 +157,17 @@ TEST_CASE("the PDF reader gives lines with page numbers and the document title")
     CHECK(ds.empty());
 }
 
+TEST_CASE("the PDF reader keeps a cover field or a paragraph number with its text, and a table's columns apart") {
+    // report_cover.pdf (make_report_cover.py): "From:" and "1.1" printed a column apart from their text
+    std::vector<Diagnostic> ds;
+    const auto lines = texts(read_pdf_source(slurp(fixtures / "pdf" / "report_cover.pdf"), "t.pdf", ds));
+    CHECK(contains(lines, "From: Rory Love, Cabinet Member for Education"));
+    CHECK(contains(lines, "To: Cabinet - 30 January 2025"));
+    CHECK(contains(lines, "1.1 The County Council is the Strategic Commissioner of Education."));
+    CHECK(contains(lines, "Year\tPlaces\tSchools"));
+    CHECK(contains(lines, "2025\t120\t4"));
+}
+
 TEST_CASE("document ids are slugs of the path relative to the input folder's parent") {
     CHECK(document_base_id("/data/corpus/samples/000_93a416bcbe6d1f5a.txt", "/data/corpus/samples") ==
           "samples-000-93a416bcbe6d1f5a");

@@ -194,3 +194,98 @@ TEST_CASE("decisions written 'Decision:', 'Members resolved', 'It was RESOLVED:'
     CHECK(match_resolution_keyword("RESOLVED that the minutes be signed.").has_value());
     CHECK_FALSE(match_resolution_keyword("Decisions were taken last year by the cabinet.").has_value());
 }
+
+TEST_CASE("an officer report's cover sheet (From, To, Subject) names its meeting, title and author", "[layouts]") {
+    const auto r = run(
+        "From:\tRory Love, Cabinet Member for Education and Skills\n\n"
+        "        Sarah Hammond, Corporate Director of Children, Young People\n        and Education\n\n"
+        "To:\tCabinet \xE2\x80\x93 30 January 2025\n\n"
+        "Subject:\tCommissioning Plan for Education Provision in Kent 2025-29\n\n"
+        "Classification: Unrestricted\n\nElectoral Division: All\n\n"
+        "Summary: This report provides the Cabinet with the Commissioning Plan for approval.\n\n"
+        "Recommendation(s):\n\nCabinet is asked to agree the Commissioning Plan for Education Provision.\n\n"
+        "1. Introduction\n\n"
+        "1.1 The County Council is the Strategic Commissioner of Education Provision in\n"
+        "        Kent. This Commissioning Plan sets out how we will carry out our duty.\n\n"
+        "1.2 The Plan sets out the principles by which we determine proposals.\n\n"
+        "2. The Demographic Context\n\n2.1 Births in Kent rose each year up to 2012.\n",
+        "reports/24-00096 - Commissioning Plan.pdf");
+    REQUIRE(r.documents.size() == 1);
+    const Document& d = r.documents[0];
+    CHECK(d.kind == DocumentKind::report);
+    CHECK(d.date == "2025-01-30");
+    REQUIRE(d.committee);
+    CHECK(d.committee->id == "cabinet");
+    CHECK(d.title == "Commissioning Plan for Education Provision in Kent 2025-29");
+    CHECK(d.report_by == "Rory Love, Cabinet Member for Education and Skills");
+    bool para_1_1 = false, para_2_1 = false, cover_as_unit = false;
+    for (const auto& u : d.units) {
+        if (u.number == "1.1") para_1_1 = u.section == "1. Introduction" && u.text.find("duty.") != std::string::npos;
+        if (u.number == "2.1") para_2_1 = u.section == "2. The Demographic Context";
+        if (u.text.find("Sarah Hammond") != std::string::npos || u.text.find("Classification") != std::string::npos)
+            cover_as_unit = true;
+    }
+    CHECK(para_1_1);
+    CHECK(para_2_1);
+    CHECK_FALSE(cover_as_unit);
+}
+
+TEST_CASE("a text that says nothing of its kind is named by its file, and is minutes only if anything is minuted",
+          "[layouts]") {
+    const std::string prose = "Details of Core Grants\n\nThe Council receives a mix of general grants.\n";
+    CHECK(run(prose, "x/Appendix J - Government Grants in LGFS.pdf").documents.at(0).kind == DocumentKind::appendix);
+    CHECK(run(prose, "x/24-00115 - EqIA.pdf").documents.at(0).kind == DocumentKind::appendix);
+    CHECK(run(prose, "x/Draft Revenue Budget 2025-26.pdf").documents.at(0).kind == DocumentKind::report);
+    CHECK(run(prose, "x/Supplementary Agenda - Metropolitan District - 20th October 2014.md").documents.at(0).kind ==
+          DocumentKind::agenda);
+    const std::string minuted = "Councillors present: Cllr R. Crisp (Chair)\n\nItem 2 Public Forum\n\nNone.\n";
+    CHECK(run(minuted, "x/northwold-parish-council-meeting-june.md").documents.at(0).kind == DocumentKind::minutes);
+    // The text's own words win over the name.
+    const std::string minutes = "MINUTES OF THE MEETING OF THE CABINET HELD ON 9 JANUARY 2025\n\n1. Apologies\n\nNone.\n";
+    CHECK(run(minutes, "x/Cabinet Report 4 March 2025.pdf").documents.at(0).kind == DocumentKind::minutes);
+}
+
+TEST_CASE("ModernGov agenda frontsheets: the date from a columned cover line or the summons, else the file name",
+          "[layouts]") {
+    const auto columned = run(
+        "AGENDA\n\nCABINET\n\nThursday, 30th January, 2025, at 10.00 am Ask for:\tGeorgina Little\n"
+        "Council Chamber, Sessions House, Telephone:\tTel: 03000 414043\n\n1. Apologies\n\n2. Declarations of Interest\n",
+        "k/Agenda frontsheet.pdf");
+    CHECK(columned.documents.at(0).kind == DocumentKind::agenda);
+    CHECK(columned.documents.at(0).date == "2025-01-30");
+    CHECK(columned.meetings.at(0).start_time == "10:00");
+
+    const auto summons = run(
+        "Summons to and\nAgenda for the Budget\nCounty Council\n\nTo: All Members of the County Council\n\n"
+        "A meeting of the County Council will be held in the Council Chamber, County Hall,\n"
+        "Maidstone, Kent, ME14 1XQ on Thursday, 13th February, 2025 at 9.30 am to deal with the\n"
+        "following business.\n\nAGENDA\n\n1. Apologies for Absence\n",
+        "k/Agenda frontsheet.pdf");
+    CHECK(summons.documents.at(0).date == "2025-02-13");
+    REQUIRE(summons.documents.at(0).committee);
+    CHECK(summons.documents.at(0).committee->name == "County Council");
+
+    const auto named = run("AGENDA\n\nCOUNTY COUNCIL\n\n1. Apologies\n\n2. Minutes\n",
+                           "k/Agenda frontsheet 09th-Jan-2025 10.00 County Council.pdf");
+    CHECK(named.documents.at(0).date == "2025-01-09");
+}
+
+TEST_CASE("a record of decision: field names in columns over their values, lettered parts are the decision",
+          "[layouts]") {
+    const auto r = run(
+        "KENT COUNTY COUNCIL \xE2\x80\x93 PROPOSED RECORD OF DECISION\n\n"
+        "DECISION TO BE TAKEN BY:\tDECISION NO:\n\nCabinet\t24/00096\n\n"
+        "Key decision: YES\n\nSubject Matter / Title of Decision\nCommissioning Plan for Education Provision\n\n"
+        "Decision:\n\nCabinet agree to:\n\nA) the Commissioning Plan for Education Provision in Kent 2025-29\n\n"
+        "B) delegate its delivery to the Corporate Director\n\nReason(s) for decision:\n\nBackground\n",
+        "k/24-00096 - PRoD.pdf");
+    const Document& d = r.documents.at(0);
+    CHECK(d.kind == DocumentKind::report);
+    CHECK(d.title == "Commissioning Plan for Education Provision");
+    REQUIRE(d.committee);
+    CHECK(d.committee->id == "cabinet");
+    std::vector<std::string> parts;
+    for (const auto& u : d.units)
+        if (u.type == UnitType::resolution) parts.push_back(u.number);
+    CHECK(parts == std::vector<std::string>{"A", "B"});
+}
