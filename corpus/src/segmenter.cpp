@@ -161,6 +161,10 @@ void segment(const SourceText& text, const Sidecar& sidecar, const std::string& 
     if (sidecar.kind) side_kind = document_kind_from_string(*sidecar.kind);
     // The file name tells agenda from minutes when the text does not say clearly
     // ("Agenda - X.md" whose first item adopts the minutes of an earlier meeting).
+    // A web page that is neither minutes nor a paper (a committee's page, a list of meetings)
+    // is just that.
+    if (!side_kind && parts.front().guessed && parts.front().kind == DocumentKind::report && text.format == "html")
+        parts.front().kind = DocumentKind::web_page;
     // A name that says report or appendix only decides when the text said nothing.
     if (!side_kind && (parts.front().kind == DocumentKind::minutes || parts.front().kind == DocumentKind::agenda ||
                        parts.front().guessed))

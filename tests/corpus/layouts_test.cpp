@@ -243,6 +243,12 @@ TEST_CASE("a text that says nothing of its kind is named by its file, and is min
     // The text's own words win over the name.
     const std::string minutes = "MINUTES OF THE MEETING OF THE CABINET HELD ON 9 JANUARY 2025\n\n1. Apologies\n\nNone.\n";
     CHECK(run(minutes, "x/Cabinet Report 4 March 2025.pdf").documents.at(0).kind == DocumentKind::minutes);
+    // A web page that is neither (a committee's page) is a web page.
+    SourceText page = text_of("Committee details\n\nPurpose of committee\n\nTo oversee the neighbourhood.\n");
+    page.format = "html";
+    FileResult r;
+    segment(page, Sidecar{}, "t-doc", "x/CommitteeDetails.html", r);
+    CHECK(r.documents.at(0).kind == DocumentKind::web_page);
 }
 
 TEST_CASE("ModernGov agenda frontsheets: the date from a columned cover line or the summons, else the file name",
