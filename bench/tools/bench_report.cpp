@@ -357,6 +357,9 @@ int main(int argc, char** argv) {
         if (std::find(sizes.begin(), sizes.end(), size) == sizes.end()) sizes.push_back(size);
         results[{size, sys, metric}][std::stoi(run)] = v;
     }
+    // By size, whatever order the runs came in (a --keep rerun appends its size last).
+    std::stable_sort(sizes.begin(), sizes.end(),
+                     [](const std::string& a, const std::string& b) { return std::stod(a) < std::stod(b); });
     auto machine = read_kv(machine_file);
     fs::create_directories(plot_dir);
     std::ostringstream md;
@@ -368,6 +371,9 @@ int main(int argc, char** argv) {
        << " --query-repeat " << machine["query_repeat"] << " --peer-repeat " << machine["peer_repeat"]
        << "` on " << machine["date"] << " (commit " << machine["git"]
        << "). Do not edit by hand: run the script again.\n\n"
+       << (machine["rerun"].empty() ? std::string()
+                                    : "Measured again afterwards, on an idle machine: `bench/run.sh " + machine["rerun"] +
+                                          "`; the tables of those sizes are from that run.\n\n")
        << "Every figure is the median of the runs of its archive size (their number is given with each size); "
           "where runs differ, the minimum and maximum follow in brackets (the noise).\n\n"
        << "## Machine\n\n| | |\n|---|---|\n"

@@ -391,7 +391,9 @@ void build_new_index(const RunOptions& options, std::vector<Task>& tasks, const 
     summary.phase_seconds.emplace_back("merge shards", seconds_since(phase));
     phase = std::chrono::steady_clock::now();
     {
-        IndexWriter writer(merged, in.options_fingerprint);
+        // No reader sees `merged` before the rename below: batches of changes are flushed as
+        // they come instead of being held for one commit.
+        IndexWriter writer(merged, in.options_fingerprint, WriteMode::private_build);
         writer.set_council_terms(in.council_terms);
         writer.add_names(names);
         writer.touch_every_meeting();

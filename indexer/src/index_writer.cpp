@@ -92,6 +92,7 @@ struct IndexWriter::Impl {
     Xapian::WritableDatabase db;
     std::string options;
     bool committed = false;
+    bool in_transaction = true;  // WriteMode::transaction
     bool dirty = false;  // anything written this run: without it commit() leaves the revision as it was
     std::set<std::string> touched_meetings;
     std::vector<std::pair<std::string, std::string>> council_terms;
@@ -249,14 +250,16 @@ struct IndexWriter::Impl {
     }
 };
 
-IndexWriter::IndexWriter(const std::filesystem::path& dir, std::string options) : impl_(std::make_unique<Impl>()) {
+IndexWriter::IndexWriter(const std::filesystem::path& dir, std::string options, WriteMode mode)
+    : impl_(std::make_unique<Impl>()) {
     impl_->options = std::move(options);
+    impl_->in_transaction = mode == WriteMode::transaction;
     try {
         std::error_code ec;
         std::filesystem::create_directories(dir, ec);
         use_batched_flushes();
         impl_->db = Xapian::WritableDatabase(dir.string(), Xapian::DB_CREATE_OR_OPEN | Xapian::DB_BACKEND_GLASS);
-        impl_->db.begin_transaction(true);
+        if (impl_->in_transaction) impl_->db.begin_transaction(true);
     } catch (const Xapian::DatabaseLockError& e) {
         throw std::runtime_error("the index " + dir.string() +
                                  " is being written by another quorum-index; wait for it to finish and run again (" +
@@ -268,7 +271,7 @@ IndexWriter::IndexWriter(const std::filesystem::path& dir, std::string options) 
 }
 
 IndexWriter::~IndexWriter() {
-    if (impl_ && !impl_->committed) {
+    if (impl_ && !impl_->committed && impl_->in_transaction) {
         try {
             impl_->db.cancel_transaction();
         } catch (...) {
@@ -533,7 +536,9 @@ void IndexWriter::commit() {
         impl_->raise_slot_metadata(s::person_slots_used_key, impl_->person_slots);
         impl_->raise_slot_metadata(s::topic_slots_used_key, impl_->topic_slots);
         impl_->set_metadata_if_changed(std::string(s::version_key), std::string(s::version));
-        if (impl_->dirty) {
+        if (!impl_->in_transaction) {
+            db.commit();
+        } else if (impl_->dirty) {
             db.commit_transaction();
         } else {
             db.cancel_transaction();  // nothing changed: keep the revision (and the files) as they are

@@ -62,13 +62,19 @@ struct DecisionCounts {
     std::size_t units_updated = 0;  // units whose outcome/status changed
 };
 
+// transaction: the run is one transaction, so readers of `dir` see all of it or none.
+// private_build: `dir` is a new index no reader can see yet (it is renamed into place
+// when done), so changes are flushed in batches as they come: memory stays bounded.
+enum class WriteMode { transaction, private_build };
+
 class IndexWriter {
 public:
     // Opens (or creates) the database at `dir` and starts the run's transaction.
     // `options` fingerprints settings that change the index content (a file indexed under
     // other options counts as changed). Throws std::runtime_error with what to do.
-    explicit IndexWriter(const std::filesystem::path& dir, std::string options = {});
-    ~IndexWriter();  // without commit(): every change of the run is discarded
+    explicit IndexWriter(const std::filesystem::path& dir, std::string options = {},
+                         WriteMode mode = WriteMode::transaction);
+    ~IndexWriter();  // without commit(): every change of the run is discarded (private_build: left half-written)
     IndexWriter(const IndexWriter&) = delete;
     IndexWriter& operator=(const IndexWriter&) = delete;
 
