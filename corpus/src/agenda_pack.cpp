@@ -7,6 +7,7 @@
 #include <set>
 #include <utility>
 
+#include "questions.hpp"
 #include "quorum/corpus/text.hpp"
 #include "structure.hpp"
 
@@ -162,6 +163,10 @@ std::optional<DocumentKind> detect_kind(const Lines& lines) {
             if (seen <= 3 && l.find("record of decision") != std::string::npos && l.size() < 100)
                 return DocumentKind::report;
             if (questions_start(p)) return DocumentKind::questions;
+            // "Question by Paul Stepto to Rory Love, ...", "QUESTIONS PUT AND ANSWERS GIVEN"
+            std::string who, to, rest;
+            if (l.rfind("questions put and answers", 0) == 0 || read_question_heading(p, who, to, rest))
+                return DocumentKind::questions;
             if (tracker_header(p)) return DocumentKind::action_tracker;
         }
         if (minutes_title_line(p) || l == "minutes") return DocumentKind::minutes;

@@ -457,6 +457,8 @@ bool is_section_heading(const Lines& lines, std::size_t i, bool report) {
     }
     if (starts_with_ci(p, "\xE2\x80\xA2") || starts_with_ci(p, "\xC2\xB7")) return false;  // bullets
     if (starts_with_ci(p, "table ") || starts_with_ci(p, "figure ")) return false;
+    // "Answer" between a question and its answer is a marker, read with the question
+    if (const std::string l = lower_ascii(p); l == "answer" || l == "reply" || l == "response") return false;
     if (find_date(p) || find_time(p)) return false;
     if (is_digit(first)) {
         // "1 Overview", "3. Changes in Demand": numbered section headings only in reports

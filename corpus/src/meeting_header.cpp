@@ -8,6 +8,7 @@
 
 #include "quorum/corpus/dates.hpp"
 #include "quorum/corpus/text.hpp"
+#include "questions.hpp"
 #include "structure.hpp"
 
 namespace quorum::corpus::structure {
@@ -534,6 +535,13 @@ Header read_titled(const Lines& lines, std::size_t begin, std::size_t end, Docum
             h.end = j + 1;
         }
     } else if (kind == DocumentKind::questions) {
+        std::string who, to, rest;
+        if (read_question_heading(title, who, to, rest)) {
+            // The first question itself: no title block; the question stays in the body
+            h.end = i;
+            h.title = "Questions";
+            return h;
+        }
         const std::string lc = lower_ascii(title);
         std::size_t of = lc.find("meeting of ");
         if (of != std::string::npos) {
@@ -545,6 +553,23 @@ Header read_titled(const Lines& lines, std::size_t begin, std::size_t end, Docum
             if (e != std::string::npos) h.committee = trim_punct(title.substr(s, e - s));
         }
         if (auto d = find_date(title)) h.date = *d;
+        // "Question 1" / "COUNTY COUNCIL" / "Thursday 13 March 2025": the meeting in the lines below
+        for (std::size_t j = i + 1, seen = 0; j < end && seen < 5; ++j) {
+            const std::string p = plain(lines[j].text);
+            if (p.empty()) continue;
+            if (read_question_heading(p, who, to, rest)) break;
+            ++seen;
+            if (h.date.empty())
+                if (auto d = find_date(p)) {
+                    h.date = *d;
+                    continue;
+                }
+            const std::string lw = lower_ascii(p);
+            if (h.committee.empty() && split_words(p).size() <= 8 && p.find(':') == std::string::npos &&
+                (lw.find("council") != std::string::npos || lw.find("committee") != std::string::npos ||
+                 lw.find("cabinet") != std::string::npos || lw.find("board") != std::string::npos))
+                read_addressee(p, h);  // "COUNTY COUNCIL - THURSDAY, 13 MARCH 2025"
+        }
     } else if (kind == DocumentKind::action_tracker) {
         h.end = begin;  // the table is the document
         title = "Action tracker";

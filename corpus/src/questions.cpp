@@ -3,6 +3,9 @@
 // response after the table ("Response:"), or a record of a verbal response inside it.
 #include "questions.hpp"
 
+#include <algorithm>
+#include <cctype>
+
 #include "quorum/corpus/text.hpp"
 
 namespace quorum::corpus {
@@ -128,6 +131,118 @@ std::string question_text(const QuestionInfo& q) {
     out += q.question;
     if (!q.response.empty()) out += "\nResponse: " + q.response;
     return out;
+}
+
+namespace {
+
+// "Answer", "Response:", "Reply" alone: the marker between a question and its answer.
+bool answer_marker(std::string_view text) {
+    std::string f = fold(trim(text));
+    while (!f.empty() && (f.back() == ':' || f.back() == '.')) f.pop_back();
+    return f == "answer" || f == "response" || f == "reply" || f == "written answer" || f == "written response";
+}
+
+}  // namespace
+
+bool read_question_heading(std::string_view text, std::string& questioner, std::string& addressee,
+                           std::string& rest) {
+    std::string t = trim(text);
+    std::string f = fold(t);
+    // "Question 3 by ...", "Public question from ...", "Question by ..."
+    std::size_t at = std::string::npos, skip = 0;
+    for (std::string_view lead : {std::string_view("question by "), std::string_view("question from ")}) {
+        const std::size_t k = f.find(lead);
+        if (k != std::string::npos && k < 24 && (at == std::string::npos || k < at)) at = k, skip = lead.size();
+    }
+    if (at == std::string::npos) return false;
+    const std::string before = f.substr(0, at);  // "", "public ", "question 3 ", "3. "
+    for (char c : before)
+        if (!(std::isalnum(static_cast<unsigned char>(c)) || c == ' ' || c == '.' || c == ')' || c == '(')) return false;
+    const std::size_t from = at + skip;
+    // The heading is its first line (or sentence); the question may follow in the same block.
+    std::size_t end = t.find('\n', from);
+    if (end == std::string::npos) end = t.size();
+    const std::string heading = t.substr(from, end - from);
+    const std::size_t to = fold(heading).find(" to ");
+    if (to == std::string::npos || to == 0 || to > 80) return false;
+    questioner = trim(std::string_view(heading).substr(0, to));
+    addressee = trim(std::string_view(heading).substr(to + 4));
+    while (!addressee.empty() && (addressee.back() == ':' || addressee.back() == ',' || addressee.back() == '.'))
+        addressee.pop_back();
+    if (questioner.empty() || addressee.empty() || std::count(questioner.begin(), questioner.end(), ' ') > 7) return false;
+    rest = end < t.size() ? trim(std::string_view(t).substr(end + 1)) : std::string();
+    return true;
+}
+
+void add_prose_questions(Document& document, const std::function<void(Unit&)>& finish) {
+    struct Found {
+        std::size_t at = 0;  // index of the heading paragraph
+        QuestionInfo info;
+        bool answered = false, closed = false;
+        std::string heading_section, answer_section;
+    };
+    std::vector<Found> found;
+    std::vector<std::size_t> markers;  // "Answer" paragraphs: read, then dropped
+    auto& units = document.units;
+    for (std::size_t i = 0; i < units.size(); ++i) {
+        const Unit& u = units[i];
+        if (u.type != UnitType::paragraph) continue;
+        std::string questioner, addressee, rest;
+        if (read_question_heading(u.text, questioner, addressee, rest)) {
+            // A heading line that wraps ("to Rory Love," / "Cabinet Member for ...") is one block.
+            Found q;
+            q.at = i;
+            q.heading_section = q.answer_section = u.section;
+            q.info.questioner = questioner;
+            q.info.addressee = addressee;
+            q.info.question = rest;
+            found.push_back(std::move(q));
+            continue;
+        }
+        if (found.empty() || found.back().closed) continue;
+        Found& q = found.back();
+        const bool marker = answer_marker(u.text);
+        // The marker line is often read as a section heading: the answer's paragraphs then
+        // carry it as their section.
+        if (!q.answered && marker) {
+            q.answered = true;
+            q.answer_section = u.section;
+            markers.push_back(i);
+            continue;
+        }
+        if (u.section != q.heading_section && u.section != q.answer_section) {
+            q.closed = true;  // a new section: the question (and its answer) ended
+            continue;
+        }
+        std::string& into = q.answered ? q.info.response : q.info.question;
+        into += (into.empty() ? "" : "\n") + u.text;
+    }
+    // The markers go first (from the back, so the headings' places stay right).
+    for (auto m = markers.rbegin(); m != markers.rend(); ++m) {
+        units.erase(units.begin() + static_cast<std::ptrdiff_t>(*m));
+        for (Found& q : found)
+            if (q.at > *m) --q.at;
+    }
+    std::size_t added = 0, ordinal = 0;
+    for (Found& q : found) {
+        ++ordinal;
+        if (q.info.question.empty()) continue;
+        q.info.number = "Question " + std::to_string(ordinal);
+        q.info.kind = kind_of(q.info.number, "", document.title);
+        Unit u;
+        u.type = UnitType::question;
+        const Unit& heading = units[q.at + added];
+        u.page = heading.page;
+        u.item_index = heading.item_index;
+        u.title = heading.title;
+        u.section = heading.section;
+        u.number = std::to_string(ordinal);
+        u.text = question_text(q.info);
+        u.question = std::move(q.info);
+        finish(u);
+        units.insert(units.begin() + static_cast<std::ptrdiff_t>(q.at + added), std::move(u));
+        ++added;
+    }
 }
 
 }  // namespace quorum::corpus

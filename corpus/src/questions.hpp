@@ -2,6 +2,7 @@
 // question, addressee), with their responses.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,5 +23,17 @@ namespace quorum::corpus {
 [[nodiscard]] std::string response_text(std::string_view block_text, bool* is_response);
 
 [[nodiscard]] std::string question_text(const QuestionInfo& question);
+
+// "Question by Paul Stepto to Rory Love, Cabinet Member for Education and Skills": the
+// heading of a question printed as prose (ModernGov "Questions put and answers given").
+// Returns false when `text` does not start like one.
+[[nodiscard]] bool read_question_heading(std::string_view text, std::string& questioner, std::string& addressee,
+                                         std::string& rest);
+
+// Questions printed as prose: a question heading, the question's paragraphs, "Answer" (or
+// "Response", "Reply"), the answer's paragraphs. Adds one question unit before each
+// question's paragraphs, which stay searchable as they are; `finish` fills its people and
+// topics. Units get ids afterwards.
+void add_prose_questions(Document& document, const std::function<void(Unit&)>& finish);
 
 }  // namespace quorum::corpus

@@ -11,6 +11,7 @@
 #include "people.hpp"
 #include "quorum/corpus/dates.hpp"
 #include "quorum/corpus/text.hpp"
+#include "questions.hpp"
 #include "structure.hpp"
 #include "units.hpp"
 
@@ -256,7 +257,8 @@ void segment(const SourceText& text, const Sidecar& sidecar, const std::string& 
             if (sidecar.date) m.date = *sidecar.date;
             // Minutes and agendas are named after their meeting; a report or an appendix
             // may carry its own version date ("Appendix D 21.01.25.pdf").
-            if (m.date.empty() && (part.kind == DocumentKind::minutes || part.kind == DocumentKind::agenda))
+            if (m.date.empty() && (part.kind == DocumentKind::minutes || part.kind == DocumentKind::agenda ||
+                                   part.kind == DocumentKind::questions))
                 m.date = date_from_file_name(source);
         }
         if (sidecar.council) m.council = *sidecar.council;
@@ -440,6 +442,10 @@ void segment(const SourceText& text, const Sidecar& sidecar, const std::string& 
         }
         trailing.clear();
 
+        add_prose_questions(doc, [&](Unit& u) {
+            u.people = linker.mentions(u.text);
+            u.topics = assign_topics(u.title, u.text);
+        });
         for (std::size_t i = 0; i < doc.units.size(); ++i) doc.units[i].id = unit_id(doc.id, i + 1);
 
         if (part.kind == DocumentKind::minutes)

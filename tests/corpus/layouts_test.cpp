@@ -295,3 +295,33 @@ TEST_CASE("a record of decision: field names in columns over their values, lette
         if (u.type == UnitType::resolution) parts.push_back(u.number);
     CHECK(parts == std::vector<std::string>{"A", "B"});
 }
+
+TEST_CASE("questions printed as prose: heading, question, 'Answer', answer make one question unit each",
+          "[layouts]") {
+    const auto r = run(
+        "Question by Paul Stepto to Rory Love, Cabinet Member for Education and Skills\n\n"
+        "Would the Cabinet Member please inform us of the steps taken to protect home-schooled children?\n\n"
+        "Answer\n\nKCC currently monitors 4,798 pupils who are educated at home.\n\n"
+        "Officers engage with families within 10 school days.\n\n"
+        "Question by Susan Carey to Neil Baker, Cabinet Member for Highways and Transport\n\n"
+        "Will KCC ask satnav providers to stop routing lorries down country lanes?\n\n"
+        "Answer\n\nThis remains work in progress.\n",
+        "k/Questions put and answers given 13th-Mar-2025 10.00 County Council.pdf");
+    const Document& d = r.documents.at(0);
+    CHECK(d.kind == DocumentKind::questions);
+    CHECK(d.date == "2025-03-13");
+    std::vector<const Unit*> questions;
+    for (const auto& u : d.units) {
+        if (u.type == UnitType::question) questions.push_back(&u);
+        CHECK(u.text != "Answer");  // the marker is not a unit
+    }
+    REQUIRE(questions.size() == 2);
+    REQUIRE(questions[0]->question);
+    CHECK(questions[0]->question->questioner == "Paul Stepto");
+    CHECK(questions[0]->question->addressee == "Rory Love, Cabinet Member for Education and Skills");
+    CHECK(questions[0]->question->question.find("home-schooled children?") != std::string::npos);
+    CHECK(questions[0]->question->response.find("4,798 pupils") != std::string::npos);
+    CHECK(questions[0]->question->response.find("10 school days") != std::string::npos);
+    CHECK(questions[1]->question->questioner == "Susan Carey");
+    CHECK(questions[1]->question->response == "This remains work in progress.");
+}
