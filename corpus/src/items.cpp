@@ -397,9 +397,42 @@ std::string heading_prefix(std::string_view text) {
             if (is_lower(f) && !small_word(words[i])) break;
         }
         if (i >= words.size()) return std::string(t);
-        n_words = i > 1 ? i - 1 : i;
+        const auto list_label = [](const std::string& w) {  // "a)", "(b)", "ii)"
+            return w.size() <= 5 && (w.back() == ')') && is_lower(w.front() == '(' && w.size() > 1 ? w[1] : w.front());
+        };
+        n_words = list_label(words[i]) ? i : (i > 1 ? i - 1 : i);
         while (n_words > 0 && small_word(words[n_words - 1])) --n_words;
         if (n_words == 0) return std::string(t);
+        // A heading in sentence case ("Apologies for absence Apologies were received"): the
+        // cut above falls inside it, before a lower-case word. The body starts instead at the
+        // first capitalised word followed by a lower-case one ("Apologies were", "There were").
+        // Only a word that starts sentences, or repeats the heading's first word, starts it:
+        // in "No Declarations of Interest made" the body has not begun at "Interest".
+        const auto starts_body = [&](std::size_t k) {
+            static const char* const starters[] = {"the", "there", "it", "this", "these", "a", "an", "cllr", "cllr.",
+                                                   "councillor", "councillors", "members", "council", "clerk", "we",
+                                                   "he", "she", "they", "all", "no", "mr", "mrs", "ms", "following"};
+            const std::string w = lower_ascii(words[k]);
+            if (w == lower_ascii(words[0])) return true;
+            for (const char* s : starters)
+                if (w == s) return true;
+            return false;
+        };
+        if (n_words < words.size() && is_lower(words[n_words].front()) && !list_label(words[n_words])) {
+            for (std::size_t k = n_words + 1; k + 1 < words.size() && k <= 14; ++k) {
+                if (!is_upper(words[k].front()) || !is_lower(words[k + 1].front()) || small_word(words[k + 1])) continue;
+                if (starts_body(k)) n_words = k;
+                break;
+            }
+        }
+        // Never inside brackets: "Clerk's Report (Inc Matters Arising) a) Buckenham Drive"
+        int open = 0;
+        for (std::size_t k = 0; k < n_words; ++k)
+            for (char c : words[k]) open += c == '(' ? 1 : c == ')' ? -1 : 0;
+        while (open > 0 && n_words < words.size()) {
+            for (char c : words[n_words]) open += c == '(' ? 1 : c == ')' ? -1 : 0;
+            ++n_words;
+        }
     }
     if (n_words >= words.size()) return std::string(t);
     // Rebuild from the original text to keep its spacing.
@@ -634,6 +667,17 @@ ItemLayout find_items(const Lines& lines, std::size_t begin, std::size_t end, Do
         } else {
             score = heading_score(c->heading);
             if (!c->rest.empty() && score < 1) score = heading_score(heading_prefix(c->heading));
+            // A sentence-case heading with its body on the line ("Apologies for absence
+            // Apologies were received"): its capitalised start scores as it did alone.
+            if (!c->rest.empty() && score < 2) {
+                const auto words = split_words(c->heading);
+                std::string start;
+                for (const auto& w : words) {
+                    if (is_lower(w.front())) break;
+                    start += (start.empty() ? "" : " ") + w;
+                }
+                if (!start.empty() && start.size() < c->heading.size()) score = std::max(score, heading_score(start));
+            }
             // A heading wrapped over lines that end with "(Item 3)".
             std::string_view before;
             if (ends_with_item_marker(c->heading, before)) {

@@ -325,3 +325,18 @@ TEST_CASE("questions printed as prose: heading, question, 'Answer', answer make 
     CHECK(questions[1]->question->questioner == "Susan Carey");
     CHECK(questions[1]->question->response == "This remains work in progress.");
 }
+
+TEST_CASE("parish minutes on one line: a sentence-case heading ends where its body starts, never inside brackets",
+          "[layouts]") {
+    const auto r = run(
+        "STOKE FERRY PARISH COUNCIL\n\nMinutes of the Ordinary Meeting held on Wednesday 5th December 2018\n\n"
+        "246/18 Apologies for absence Apologies were received and accepted from Cllr Mandy Leamon.\n\n"
+        "247/18 No Declarations of Interest made.\n\n"
+        "249/18 Clerk\xE2\x80\x99s Report (Inc Matters Arising) a) Buckenham Drive \xE2\x80\x93 The Clerk advised that the "
+        "land was amenity land.\n");
+    const Document& d = r.documents.at(0);
+    REQUIRE(d.items.size() == 3);
+    CHECK(d.items[0].title == "Apologies for absence");
+    CHECK(d.items[1].title == "No Declarations");
+    CHECK(d.items[2].title == "Clerk\xE2\x80\x99s Report (Inc Matters Arising)");
+}
