@@ -3,14 +3,15 @@
 #
 #   bench/run.sh [--sizes 10,100,1000] [--repeat 3] [--large-repeat N] [--duration 10] [--peers all|none]
 #                [--engines quorum,omindex,sqlite,postgres] [--build DIR] [--work DIR]
-#                [--out FILE] [--query-repeat 200] [--peer-repeat 20] [--no-install] [--smoke]
+#                [--out FILE] [--query-repeat 200] [--peer-repeat 20] [--no-install] [--smoke] [--keep]
 #
 # Writes docs/BENCHMARKS.md (and docs/bench/latency.png): the machine, the exact
 # commands, one table per archive size with Quorum and every peer side by side. Figures
 # are medians of --repeat runs with min and max (--large-repeat: runs at 1,000 MB and
 # above, default --repeat: one run there takes about an hour). Servers listen on 127.0.0.1 only and
 # are stopped when the script ends. --smoke: a tiny archive, one run, no peers, output
-# under --work (used by the ctest smoke test; exits 77 when wrk is missing).
+# under --work (used by the ctest smoke test; exits 77 when wrk is missing). --keep: keep
+# the other sizes' results of the last run in --work and measure only --sizes again.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -25,6 +26,7 @@ WORK=$ROOT/bench/out
 OUT=""
 INSTALL=1
 SMOKE=0
+KEEP=0
 QUERY_REPEAT=200
 PEER_REPEAT=20
 CONNECTIONS="1 16 64"
@@ -45,7 +47,8 @@ while [ $# -gt 0 ]; do
     --out) OUT=$2; shift 2 ;;
     --no-install) INSTALL=0; shift ;;
     --smoke) SMOKE=1; shift ;;
-    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    --keep) KEEP=1; shift ;;
+    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
     *) echo "run.sh: unknown option '$1' (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -108,8 +111,16 @@ fi
 
 RESULTS=$WORK/results.tsv
 COMMANDS=$WORK/commands.txt
-: >"$RESULTS"
-: >"$COMMANDS"
+if [ "$KEEP" = 1 ] && [ -s "$RESULTS" ] && [ -s "$WORK/machine.txt" ]; then
+  # Only the sizes measured now are replaced; the report keeps the others.
+  awk -F'\t' -v sizes=",$SIZES," 'index(sizes, "," $1 ",") == 0' "$RESULTS" >"$RESULTS.kept"
+  mv "$RESULTS.kept" "$RESULTS"
+  touch "$COMMANDS"
+else
+  KEEP=0
+  : >"$RESULTS"
+  : >"$COMMANDS"
+fi
 PIDS_TO_STOP=()
 PG_DATA=""
 LAST_PG_DB=""
@@ -150,6 +161,13 @@ rss_kb() { sed -n "s/^$2:[[:space:]]*\([0-9]*\) kB/\1/p" "/proc/$1/status" 2>/de
 timed() { local out=$1; shift; "$TIME" -f 'wall_s=%e\nmaxrss_kb=%M\ncpu_s=%U+%S' -o "$out" "$@"; }
 
 machine() {
+  if [ "$KEEP" = 1 ]; then
+    local all
+    all=$( { sed -n 's/^sizes=//p' "$WORK/machine.txt" | tr , '\n'; echo "$SIZES" | tr , '\n'; } | sort -g -u | paste -sd,)
+    sed -i "s/^sizes=.*/sizes=$all/" "$WORK/machine.txt"
+    echo "rerun=--sizes $SIZES --repeat $REPEAT --query-repeat $QUERY_REPEAT --peer-repeat $PEER_REPEAT --keep on $(date -u +%Y-%m-%dT%H:%MZ) (commit $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?'), load average $(cut -d" " -f1-3 /proc/loadavg))" >>"$WORK/machine.txt"
+    return
+  fi
   {
     echo "nproc=$(nproc)"
     echo "cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)"

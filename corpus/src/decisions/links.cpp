@@ -234,13 +234,14 @@ public:
     }
     [[nodiscard]] std::string of(const Decision& d) const { return key(committee_id(d), council_of(d)); }
     [[nodiscard]] std::string of(const ItemRef& item) const { return key(item.committee_id, item.council); }
-
-private:
+    // The council a decision's document (or its meeting) names, folded; "" when none does.
     [[nodiscard]] const std::string& council_of(const Decision& d) const {
         static const std::string none;
         const auto it = council_of_document_.find(d.document_id);
         return it == council_of_document_.end() ? none : it->second;
     }
+
+private:
     void note(const std::string& committee, const std::string& council) {
         if (council.empty() || committee.empty()) return;
         auto [it, added] = first_council_.emplace(committee, council);
@@ -443,9 +444,12 @@ void link_all(const Archive& archive, Collected& collected, const DecisionOption
             pool.push_back(*it);
         }
         std::sort(pool.begin(), pool.end());
+        const std::string& council = scopes.council_of(c);
         for (std::size_t j : pool) {
             const Decision& r = ds[j];
             if (r.kind != "report-recommendation" || r.date.empty() || c.date.empty() || r.date <= c.date) continue;
+            // A recommendation goes to its own council's executive, not to another council's.
+            if (!council.empty() && !scopes.council_of(r).empty() && scopes.council_of(r) != council) continue;
             if (gap_days(day[i], day[j]) > options.came_back_window_days) continue;
             const double s = similarity(words[i], words[j], &idf);
             if (s > best_sim) best = j, best_sim = s;
