@@ -851,6 +851,32 @@ TEST_CASE("A matter comes back at its own council's committee, not at another co
     CHECK(came_back_date(one) == "2019-02-14");
 }
 
+TEST_CASE("A committee's recommendation is proposed to its own council's executive, not another's",
+          "[decisions][reports]") {
+    const Named scrutiny{"scrutiny-committee", "Scrutiny Committee"}, cabinet{"cabinet", "Cabinet"};
+    const std::string words = "fund the Ballyhoura Greenway route options from Kilmallock to Charleville from the "
+                              "capital programme";
+    Document minutes = DocBuilder("avon-scrutiny", DocumentKind::minutes, "2019-01-10", scrutiny, "Minutes")
+                           .item("4", "Ballyhoura Greenway", "Members discussed the greenway.")
+                           .resolution("recommendation", "", "", "That the Cabinet be recommended to " + words + ".")
+                           .build();
+    minutes.council = "Avon County Council";
+    Document other = report("barset-cabinet", "2019-02-14", cabinet, "Greenway", "That Cabinet:",
+                            {{"a)", "agrees to " + words + "."}});
+    other.council = "Barset District Council";
+    Document own = report("avon-cabinet", "2019-03-14", cabinet, "Greenway", "That Cabinet:",
+                          {{"a)", "agrees to " + words + "."}});
+    own.council = "Avon County Council";
+    Archive a;
+    a.documents = {minutes, other, own};
+    DecisionOptions o;
+    o.as_of = "2019-06-01";
+    std::string to = "none";
+    for (const auto& l : analyse_decisions(a, o).links)
+        if (l.type == "proposed-as") to = l.to;
+    CHECK(to.rfind("d-avon-cabinet-", 0) == 0);
+}
+
 TEST_CASE("People keep their roles over 2018, 2022 and 2025", "[decisions][people]") {
     const auto& a = analysis();
     const PersonSummary* gandy = a.person("ca-gandy");
