@@ -61,12 +61,18 @@ double median(std::vector<double> v) {
 std::string num(double x) {
     char buf[64];
     const double a = std::fabs(x);
-    if (x == std::floor(x) && a < 1e15) std::snprintf(buf, sizeof buf, "%.0f", x);
-    else if (a >= 10000) std::snprintf(buf, sizeof buf, "%.0f", x);
-    else if (a >= 100) std::snprintf(buf, sizeof buf, "%.0f", x);
-    else if (a >= 10) std::snprintf(buf, sizeof buf, "%.1f", x);
-    else if (a >= 1) std::snprintf(buf, sizeof buf, "%.2f", x);
-    else std::snprintf(buf, sizeof buf, "%.3f", x);
+    if (x == std::floor(x) && a < 1e15)
+        std::snprintf(buf, sizeof buf, "%.0f", x);
+    else if (a >= 10000)
+        std::snprintf(buf, sizeof buf, "%.0f", x);
+    else if (a >= 100)
+        std::snprintf(buf, sizeof buf, "%.0f", x);
+    else if (a >= 10)
+        std::snprintf(buf, sizeof buf, "%.1f", x);
+    else if (a >= 1)
+        std::snprintf(buf, sizeof buf, "%.2f", x);
+    else
+        std::snprintf(buf, sizeof buf, "%.3f", x);
     return buf;
 }
 
@@ -99,10 +105,8 @@ std::map<std::string, std::string> read_kv(const fs::path& p) {
     return m;
 }
 
-const std::map<std::string, std::string> names{{"quorum", "Quorum"},
-                                               {"omindex", "Xapian omindex"},
-                                               {"sqlite", "SQLite FTS5"},
-                                               {"postgres", "PostgreSQL 15 FTS"}};
+const std::map<std::string, std::string> names{
+    {"quorum", "Quorum"}, {"omindex", "Xapian omindex"}, {"sqlite", "SQLite FTS5"}, {"postgres", "PostgreSQL 15 FTS"}};
 
 void indexing_table(std::ostream& out, const std::string& s) {
     out << "| engine | units | wall s | CPU s | MB/s | units/s | peak memory MB | index MB | after compaction MB | "
@@ -117,10 +121,9 @@ void indexing_table(std::ostream& out, const std::string& s) {
         const auto ups = combine(s, sys, "units", sys, "index_wall_s", div);
         out << "| " << names.at(sys) << " | " << cell(values(s, sys, "units")) << " | "
             << cell(values(s, sys, "index_wall_s")) << " | " << cell(values(s, sys, "index_cpu_s")) << " | "
-            << cell(mbps) << " | " << cell(ups) << " | "
-            << cell(values(s, sys, "index_peak_kb"), 1.0 / 1024) << " | " << cell(values(s, sys, "index_bytes"), 1e-6)
-            << " | " << cell(values(s, sys, "index_compact_bytes"), 1e-6) << " | "
-            << (std::string(sys) == "quorum" ? "1×" : ratio(q_mbps, med(mbps))) << " |\n";
+            << cell(mbps) << " | " << cell(ups) << " | " << cell(values(s, sys, "index_peak_kb"), 1.0 / 1024) << " | "
+            << cell(values(s, sys, "index_bytes"), 1e-6) << " | " << cell(values(s, sys, "index_compact_bytes"), 1e-6)
+            << " | " << (std::string(sys) == "quorum" ? "1×" : ratio(q_mbps, med(mbps))) << " |\n";
     }
 }
 
@@ -145,8 +148,9 @@ void query_table(std::ostream& out, const std::string& s) {
     }
     if (values(s, "quorum", "query_cpu_p50_ms"))
         out << "\nQuorum's CPU time per question (thread CPU clock, unaffected by other load on the machine): p50 "
-            << cell(values(s, "quorum", "query_cpu_p50_ms")) << " ms, p99 " << cell(values(s, "quorum", "query_cpu_p99_ms"))
-            << " ms. One thread answers " << cell(values(s, "quorum", "query_qps_one_thread")) << " questions/s.\n";
+            << cell(values(s, "quorum", "query_cpu_p50_ms")) << " ms, p99 "
+            << cell(values(s, "quorum", "query_cpu_p99_ms")) << " ms. One thread answers "
+            << cell(values(s, "quorum", "query_qps_one_thread")) << " questions/s.\n";
 }
 
 std::vector<std::string> connections(const std::string& s) {
@@ -178,16 +182,17 @@ void http_table(std::ostream& out, const std::string& s) {
     };
     const auto cs = connections(s);
     for (const auto& c : cs) row("quorum", "Quorum /api/search (questions rotated; response cache on, the default)", c);
-    for (const auto& c : cs) row("quorum-cold", "Quorum /api/search, response cache off (`--cache-mb 0`): every answer computed", c);
+    for (const auto& c : cs)
+        row("quorum-cold", "Quorum /api/search, response cache off (`--cache-mb 0`): every answer computed", c);
     if (!cs.empty()) {
         row("healthz", "Quorum /healthz", cs.back());
         row("nginx", "nginx, static copy of a search response (ceiling)", cs.back());
         const auto h = med(values(s, "healthz", "http_c" + cs.back() + "_rps"));
         const auto n = med(values(s, "nginx", "http_c" + cs.back() + "_rps"));
-        out << "\nServer memory: " << cell(values(s, "quorum", "server_idle_rss_kb"), 1.0 / 1024)
-            << " MB RSS idle, " << cell(values(s, "quorum", "server_peak_rss_kb"), 1.0 / 1024)
-            << " MB peak (VmHWM); with the cache off " << cell(values(s, "quorum-cold", "server_peak_rss_kb"), 1.0 / 1024)
-            << " MB peak. /healthz reaches " << (h && n ? num(100 * *h / *n) + "%" : std::string("-"))
+        out << "\nServer memory: " << cell(values(s, "quorum", "server_idle_rss_kb"), 1.0 / 1024) << " MB RSS idle, "
+            << cell(values(s, "quorum", "server_peak_rss_kb"), 1.0 / 1024) << " MB peak (VmHWM); with the cache off "
+            << cell(values(s, "quorum-cold", "server_peak_rss_kb"), 1.0 / 1024) << " MB peak. /healthz reaches "
+            << (h && n ? num(100 * *h / *n) + "%" : std::string("-"))
             << " of the nginx ceiling. Questions answered with a status other than 200 (one pass, curl): "
             << cell(values(s, "quorum", "http_question_errors")) << ".\n";
     }
@@ -263,7 +268,9 @@ void targets(std::ostream& out) {
                 med(values(s, "quorum", top + "p99_ms")), " ms", false, p99_limit);
             add("HTTP errors = 0", med(values(s, "quorum", top + "errors")), "", false, 0);
             if (const auto cold = med(values(s, "quorum-cold", top + "rps")))
-                add("HTTP " + cs.back() + " connections, cache off: searches/s (for the record; the target is for the server as deployed)",
+                add("HTTP " + cs.back() +
+                        " connections, cache off: searches/s (for the record; the target is for the server as "
+                        "deployed)",
                     cold, "/s", true, 10000);
             const auto h = med(values(s, "healthz", top + "rps"));
             const auto n = med(values(s, "nginx", top + "rps"));
@@ -282,7 +289,10 @@ void targets(std::ostream& out) {
     out << "| archive MB | target | measured | met |\n|---:|---|---:|:-:|\n";
     for (const auto& [s, c] : checks)
         out << "| " << s << " | " << c.target << " | " << c.measured << " | "
-            << (!c.pass ? "-" : *c.pass ? "yes" : "**no**") << " |\n";
+            << (!c.pass   ? "-"
+                : *c.pass ? "yes"
+                          : "**no**")
+            << " |\n";
 }
 
 void plot(const fs::path& plot_dir, const fs::path& work, std::ostream& out) {
@@ -314,14 +324,17 @@ void plot(const fs::path& plot_dir, const fs::path& work, std::ostream& out) {
       << "plot '" << data.string() << "' using 1:2 with linespoints lw 2 title 'Quorum p50 (in process)', \\\n"
       << " '' using 1:3 with linespoints lw 2 title 'Quorum p99 (in process)', \\\n"
       << " '' using 1:9 with linespoints title 'Quorum p99 (HTTP, most connections)', \\\n"
-      << " '' using 1:4 with linespoints title 'SQLite FTS5 p50', '' using 1:5 with linespoints title 'SQLite FTS5 p99', \\\n"
-      << " '' using 1:6 with linespoints title 'PostgreSQL p50', '' using 1:7 with linespoints title 'PostgreSQL p99'\n";
+      << " '' using 1:4 with linespoints title 'SQLite FTS5 p50', '' using 1:5 with linespoints title 'SQLite FTS5 "
+         "p99', \\\n"
+      << " '' using 1:6 with linespoints title 'PostgreSQL p50', '' using 1:7 with linespoints title 'PostgreSQL "
+         "p99'\n";
     g.close();
     const std::string cmd = "gnuplot '" + script.string() + "' 2>/dev/null";
     if (std::system("command -v gnuplot >/dev/null 2>&1") == 0 && std::system(cmd.c_str()) == 0 && fs::exists(png)) {
         out << "![Query latency against archive size](bench/" << png.filename().string() << ")\n\n";
     } else {
-        out << "(gnuplot is not installed: no plot. Data: `" << data.filename().string() << "` in the work folder.)\n\n";
+        out << "(gnuplot is not installed: no plot. Data: `" << data.filename().string()
+            << "` in the work folder.)\n\n";
     }
 }
 
@@ -368,12 +381,11 @@ int main(int argc, char** argv) {
        << (machine["large_repeat"].empty() || machine["large_repeat"] == machine["repeat"]
                ? std::string()
                : " --large-repeat " + machine["large_repeat"])
-       << " --query-repeat " << machine["query_repeat"] << " --peer-repeat " << machine["peer_repeat"]
-       << "` on " << machine["date"] << " (commit " << machine["git"]
-       << "). Do not edit by hand: run the script again.\n\n"
+       << " --query-repeat " << machine["query_repeat"] << " --peer-repeat " << machine["peer_repeat"] << "` on "
+       << machine["date"] << " (commit " << machine["git"] << "). Do not edit by hand: run the script again.\n\n"
        << (machine["rerun"].empty() ? std::string()
-                                    : "Measured again afterwards, on an idle machine: `bench/run.sh " + machine["rerun"] +
-                                          "`; the tables of those sizes are from that run.\n\n")
+                                    : "Measured again afterwards, on an idle machine: `bench/run.sh " +
+                                          machine["rerun"] + "`; the tables of those sizes are from that run.\n\n")
        << "Every figure is the median of the runs of its archive size (their number is given with each size); "
           "where runs differ, the minimum and maximum follow in brackets (the noise).\n\n"
        << "## Machine\n\n| | |\n|---|---|\n"
@@ -403,14 +415,16 @@ int main(int argc, char** argv) {
           "0.2 s, shared buffers counted in each process). Index size on disk before and after compaction "
           "(`xapian-compact`; SQLite: FTS5 'optimize' + VACUUM; PostgreSQL: table, TOAST and indexes, "
           "after VACUUM FULL).\n"
-       << "- **Queries**: the " << "questions of `bench/queries.txt` (words, phrases, boolean, wildcard "
+       << "- **Queries**: the "
+       << "questions of `bench/queries.txt` (words, phrases, boolean, wildcard "
           "prefixes, field prefixes, date ranges, facet filters, date sorts, browsing, deep pages, misspellings), "
        << machine["query_repeat"] << " rounds for Quorum, " << machine["peer_repeat"]
        << " for each peer, after one warm-up round. Quorum counts facets and makes snippets on every question; "
           "the peers return the top 10 with their own ranking and snippets but count no facets and no totals "
           "(favouring them). Peers cannot filter by unit type or person: they get the nearest text question.\n"
        << "- **HTTP**: `quorum-serve` on 127.0.0.1 under wrk with `bench/wrk/rotate.lua`, which sends the "
-          "questions in rotation, " << machine["duration"] << " s per run, at " << machine["connections"]
+          "questions in rotation, "
+       << machine["duration"] << " s per run, at " << machine["connections"]
        << " connections. Errors are socket errors plus non-2xx answers. The ceiling is nginx serving a static "
           "copy of a typical search response (same size) in the same run. The server is measured as deployed, "
           "with its response cache on (the rotated questions repeat, as popular questions do), and again with "
@@ -429,9 +443,9 @@ int main(int argc, char** argv) {
         md << "Archive: " << cell(values(s, "archive", "bytes"), 1e-6) << " MB of text in "
            << cell(values(s, "archive", "documents")) << " documents, " << cell(values(s, "archive", "councils"))
            << " councils, " << cell(values(s, "archive", "committees")) << " committees; "
-           << cell(values(s, "archive", "tokens")) << " words, vocabulary "
-           << cell(values(s, "archive", "vocabulary")) << " forms (Heaps' law fit: K = "
-           << cell(values(s, "archive", "heaps_k_fit")) << ", β = " << cell(values(s, "archive", "heaps_beta_fit"))
+           << cell(values(s, "archive", "tokens")) << " words, vocabulary " << cell(values(s, "archive", "vocabulary"))
+           << " forms (Heaps' law fit: K = " << cell(values(s, "archive", "heaps_k_fit"))
+           << ", β = " << cell(values(s, "archive", "heaps_beta_fit"))
            << "). Peers' paragraphs: " << cell(values(s, "peers", "units_exported")) << ".\n\n";
         md << "### Indexing\n\n";
         indexing_table(md, s);

@@ -30,11 +30,13 @@ struct Question {
 std::string url_decode(const std::string& s) {
     std::string out;
     for (std::size_t i = 0; i < s.size(); ++i) {
-        if (s[i] == '+') out += ' ';
+        if (s[i] == '+')
+            out += ' ';
         else if (s[i] == '%' && i + 2 < s.size()) {
             out += static_cast<char>(std::stoi(s.substr(i + 1, 2), nullptr, 16));
             i += 2;
-        } else out += s[i];
+        } else
+            out += s[i];
     }
     return out;
 }
@@ -48,21 +50,32 @@ SearchRequest parse_params(const std::string& params) {
         const auto eq = pair.find('=');
         if (eq == std::string::npos) continue;
         const std::string key = pair.substr(0, eq), value = url_decode(pair.substr(eq + 1));
-        if (key == "q") r.q = value;
-        else if (key == "committee") r.committee.push_back(value);
-        else if (key == "person") r.person.push_back(value);
-        else if (key == "topic") r.topic.push_back(value);
-        else if (key == "type") r.type.push_back(value);
-        else if (key == "year") r.year.push_back(value);
-        else if (key == "from") r.from = value;
-        else if (key == "to") r.to = value;
-        else if (key == "page") r.page = std::stoi(value);
-        else if (key == "per_page") r.per_page = std::stoi(value);
+        if (key == "q")
+            r.q = value;
+        else if (key == "committee")
+            r.committee.push_back(value);
+        else if (key == "person")
+            r.person.push_back(value);
+        else if (key == "topic")
+            r.topic.push_back(value);
+        else if (key == "type")
+            r.type.push_back(value);
+        else if (key == "year")
+            r.year.push_back(value);
+        else if (key == "from")
+            r.from = value;
+        else if (key == "to")
+            r.to = value;
+        else if (key == "page")
+            r.page = std::stoi(value);
+        else if (key == "per_page")
+            r.per_page = std::stoi(value);
         else if (key == "sort")
-            r.sort = value == "newest" ? quorum::query::Sort::newest
-                   : value == "oldest" ? quorum::query::Sort::oldest
-                                       : quorum::query::Sort::relevance;
-        else throw std::invalid_argument("unknown parameter '" + key + "' in queries file: fix the line");
+            r.sort = value == "newest"   ? quorum::query::Sort::newest
+                     : value == "oldest" ? quorum::query::Sort::oldest
+                                         : quorum::query::Sort::relevance;
+        else
+            throw std::invalid_argument("unknown parameter '" + key + "' in queries file: fix the line");
     }
     return r;
 }
@@ -128,8 +141,7 @@ int main(int argc, char** argv) {
         }
         if (queries.empty()) throw std::invalid_argument("--queries FILE is needed (bench/queries.txt)");
         auto questions = load_questions(queries);
-        if (!only.empty())
-            std::erase_if(questions, [&](const Question& q) { return q.kind != only && q.id != only; });
+        if (!only.empty()) std::erase_if(questions, [&](const Question& q) { return q.kind != only && q.id != only; });
         for (auto& q : questions) {
             q.request.facets = !no_facets;
             q.request.snippets = !no_snippets;
@@ -176,7 +188,8 @@ int main(int argc, char** argv) {
             out << "id\tkind\tp50_ms\tp99_ms\tcpu_p50_ms\ttotal\tparams\n";
             for (std::size_t i = 0; i < questions.size(); ++i)
                 out << questions[i].id << '\t' << questions[i].kind << '\t' << percentile(times[i], 50) << '\t'
-                    << percentile(times[i], 99) << '\t' << percentile(cpu_times[i], 50) << '\t' << totals[i] << '\t' << questions[i].params << '\n';
+                    << percentile(times[i], 99) << '\t' << percentile(cpu_times[i], 50) << '\t' << totals[i] << '\t'
+                    << questions[i].params << '\n';
         }
         std::uint64_t empty = 0;
         for (auto t : totals) empty += t == 0;

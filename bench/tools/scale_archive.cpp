@@ -28,24 +28,35 @@ using namespace quorum::bench;
 
 namespace {
 
-constexpr std::array committee_names{
-    "Cabinet", "Full Council", "Planning Committee", "Licensing Committee",
-    "Audit and Governance Committee", "Children and Young People Scrutiny Committee",
-    "Adults and Wellbeing Scrutiny Committee", "Health and Wellbeing Board",
-    "Environment and Sustainability Scrutiny Committee", "Employment Panel",
-    "Scrutiny Management Board", "Corporate Parenting Panel", "Pensions Committee",
-    "Schools Forum", "Standards Committee", "Housing Scrutiny Committee",
-    "Economy and Place Scrutiny Committee", "Transport and Highways Committee",
-    "Resources Scrutiny Committee", "Community Safety Partnership Board"};
-constexpr std::array council_types{"County Council", "District Council", "Borough Council", "City Council",
-                                   "Metropolitan Borough Council", "Council"};
-constexpr std::array first_names{"Helen", "David", "Sarah", "James", "Mohammed", "Emma", "Paul", "Priya",
-                                 "John", "Rachel", "Andrew", "Fatima", "Peter", "Claire", "Michael", "Aisha",
-                                 "Robert", "Jane", "Stephen", "Lucy", "Mark", "Hannah", "Ian", "Chloe",
-                                 "Gareth", "Rhiannon", "Tom", "Nadia", "Simon", "Karen", "Oliver", "Grace",
-                                 "Richard", "Ruth", "Daniel", "Joanne", "Sean", "Amelia", "Chris", "Bethan"};
-constexpr std::array common_surnames{"Smith", "Jones", "Taylor", "Brown", "Williams", "Wilson", "Evans",
-                                     "Thomas", "Khan", "Patel", "Roberts", "Walker", "Wright", "Hughes"};
+constexpr std::array committee_names{"Cabinet",
+                                     "Full Council",
+                                     "Planning Committee",
+                                     "Licensing Committee",
+                                     "Audit and Governance Committee",
+                                     "Children and Young People Scrutiny Committee",
+                                     "Adults and Wellbeing Scrutiny Committee",
+                                     "Health and Wellbeing Board",
+                                     "Environment and Sustainability Scrutiny Committee",
+                                     "Employment Panel",
+                                     "Scrutiny Management Board",
+                                     "Corporate Parenting Panel",
+                                     "Pensions Committee",
+                                     "Schools Forum",
+                                     "Standards Committee",
+                                     "Housing Scrutiny Committee",
+                                     "Economy and Place Scrutiny Committee",
+                                     "Transport and Highways Committee",
+                                     "Resources Scrutiny Committee",
+                                     "Community Safety Partnership Board"};
+constexpr std::array council_types{
+    "County Council", "District Council", "Borough Council", "City Council", "Metropolitan Borough Council", "Council"};
+constexpr std::array first_names{"Helen",   "David",    "Sarah",   "James",  "Mohammed", "Emma",   "Paul",    "Priya",
+                                 "John",    "Rachel",   "Andrew",  "Fatima", "Peter",    "Claire", "Michael", "Aisha",
+                                 "Robert",  "Jane",     "Stephen", "Lucy",   "Mark",     "Hannah", "Ian",     "Chloe",
+                                 "Gareth",  "Rhiannon", "Tom",     "Nadia",  "Simon",    "Karen",  "Oliver",  "Grace",
+                                 "Richard", "Ruth",     "Daniel",  "Joanne", "Sean",     "Amelia", "Chris",   "Bethan"};
+constexpr std::array common_surnames{"Smith",  "Jones", "Taylor", "Brown",   "Williams", "Wilson", "Evans",
+                                     "Thomas", "Khan",  "Patel",  "Roberts", "Walker",   "Wright", "Hughes"};
 
 std::string read_file(const fs::path& p) {
     std::ifstream in(p, std::ios::binary);
@@ -95,9 +106,13 @@ Council herefordshire() {
     c.town = "Hereford";
     c.identity = true;
     c.people = {"Phillip Howells", "Jennie Hewitt", "Helen I'Anson", "Mike Jones",
-                "David Summers", "Toni Fagan", "Jim Kenyon", "Graham Andrews"};
-    c.committees = {"Children and Young People Scrutiny Committee", "Cabinet", "Planning Committee",
-                    "Audit and Governance Committee", "Adults and Wellbeing Scrutiny Committee", "Full Council"};
+                "David Summers",   "Toni Fagan",    "Jim Kenyon",    "Graham Andrews"};
+    c.committees = {"Children and Young People Scrutiny Committee",
+                    "Cabinet",
+                    "Planning Committee",
+                    "Audit and Governance Committee",
+                    "Adults and Wellbeing Scrutiny Committee",
+                    "Full Council"};
     return c;
 }
 
@@ -124,8 +139,10 @@ public:
         std::string w;
         for (char ch : text) {
             const auto c = static_cast<unsigned char>(ch);
-            if (std::isalnum(c) || c >= 0x80) w += static_cast<char>(std::tolower(c));
-            else if (!w.empty()) take(w);
+            if (std::isalnum(c) || c >= 0x80)
+                w += static_cast<char>(std::tolower(c));
+            else if (!w.empty())
+                take(w);
         }
         if (!w.empty()) take(w);
     }
@@ -229,12 +246,11 @@ int scale(const fs::path& samples, const std::vector<fs::path>& corpora, const f
         ++documents;
     }
     const auto [k, beta] = fit_heaps(vocab.points);
-    std::cout << "seed=" << seed << "\nsize_mb_target=" << size_mb << "\nbytes=" << bytes
-              << "\ndocuments=" << documents << "\nseed_documents=" << bundled.size() + others.size()
-              << "\ncouncils=" << councils.size() << "\ncommittees=" << committees_used.size()
-              << "\ntokens=" << vocab.tokens << "\nvocabulary=" << vocab.forms.size()
-              << "\ninjected_forms=" << lexicon.size() << "\nheaps_k_fit=" << k << "\nheaps_beta_fit=" << beta
-              << "\nduplicates_rejected=" << duplicates << "\n";
+    std::cout << "seed=" << seed << "\nsize_mb_target=" << size_mb << "\nbytes=" << bytes << "\ndocuments=" << documents
+              << "\nseed_documents=" << bundled.size() + others.size() << "\ncouncils=" << councils.size()
+              << "\ncommittees=" << committees_used.size() << "\ntokens=" << vocab.tokens
+              << "\nvocabulary=" << vocab.forms.size() << "\ninjected_forms=" << lexicon.size() << "\nheaps_k_fit=" << k
+              << "\nheaps_beta_fit=" << beta << "\nduplicates_rejected=" << duplicates << "\n";
     return 0;
 }
 
@@ -244,8 +260,7 @@ int main(int argc, char** argv) {
     CLI::App app{"quorum-scale: deterministic council archives of a chosen size, and unit export for peers"};
     fs::path samples, out, export_dir, tsv, usv;
     std::vector<fs::path> corpora;
-    double size_mb = 10, heaps_k = 40, heaps_beta = 0.5, injection_rate = 0.35, corpus_weight = 0.6,
-           mb_per_council = 4;
+    double size_mb = 10, heaps_k = 40, heaps_beta = 0.5, injection_rate = 0.35, corpus_weight = 0.6, mb_per_council = 4;
     std::uint64_t seed = 42;
     bool no_sidecars = false;
     app.add_option("--samples", samples, "bundled sample archive (corpus/samples)");

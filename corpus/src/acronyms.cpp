@@ -15,12 +15,13 @@ namespace {
 bool is_space(char c) { return c == ' ' || c == '\t'; }
 
 bool small_word(std::string_view w) {
-    static constexpr std::array<std::string_view, 12> kSmall = {"of", "and", "for", "the", "in", "on",
-                                                                "to", "with", "&", "a", "at", "by"};
+    static constexpr std::array<std::string_view, 12> kSmall = {"of", "and",  "for", "the", "in", "on",
+                                                                "to", "with", "&",   "a",   "at", "by"};
     for (const std::string_view s : kSmall) {
         if (w.size() == s.size()) {
             bool same = true;
-            for (std::size_t i = 0; i < w.size(); ++i) same = same && std::tolower(static_cast<unsigned char>(w[i])) == s[i];
+            for (std::size_t i = 0; i < w.size(); ++i)
+                same = same && std::tolower(static_cast<unsigned char>(w[i])) == s[i];
             if (same) return true;
         }
     }
@@ -50,8 +51,8 @@ std::vector<std::string> expansion_words(std::string_view text) {
         if (is_space(c) || c == '-' || c == '/') {
             if (!cur.empty()) out.push_back(std::move(cur));
             cur.clear();
-        } else if (std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '&' || static_cast<unsigned char>(c) >= 0x80 ||
-                   c == '\'') {
+        } else if (std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '&' ||
+                   static_cast<unsigned char>(c) >= 0x80 || c == '\'') {
             cur.push_back(c);
         }
     }
@@ -67,13 +68,14 @@ bool spells(std::string_view s, const std::vector<std::string>& words, std::size
     if (w < words.size()) {
         const std::string& word = words[w];
         const bool small = small_word(word);
-        if (k < s.size() && std::tolower(static_cast<unsigned char>(word.front())) ==
-                                std::tolower(static_cast<unsigned char>(s[k]))) {
+        if (k < s.size() &&
+            std::tolower(static_cast<unsigned char>(word.front())) == std::tolower(static_cast<unsigned char>(s[k]))) {
             if (spells(s, words, w + 1, k + 1)) return true;
         }
         if (small && spells(s, words, w + 1, k)) return true;
     }
-    if (k < s.size() && (std::islower(static_cast<unsigned char>(s[k])) != 0 || s[k] == '&') && spells(s, words, w, k + 1)) {
+    if (k < s.size() && (std::islower(static_cast<unsigned char>(s[k])) != 0 || s[k] == '&') &&
+        spells(s, words, w, k + 1)) {
         return true;
     }
     return false;
@@ -141,8 +143,7 @@ void scan_brackets(std::string_view line, std::vector<Acronym>& out) {
             while (begin > 0 && !is_space(line[begin - 1])) --begin;
             const std::string_view word = line.substr(begin, end - begin);
             const std::vector<std::string> words = expansion_words(inner);
-            if (short_form_like(word) && !words.empty() && !small_word(words.front()) &&
-                spells(word, words, 0, 0)) {
+            if (short_form_like(word) && !words.empty() && !small_word(words.front()) && spells(word, words, 0, 0)) {
                 add(out, std::string(word), std::string(inner));
             }
         }

@@ -65,8 +65,7 @@ bool questions_start(const std::string& p) {
 
 bool work_programme_title(const std::string& p) {
     const std::string l = lower_ascii(p);
-    if (l.rfind("work programme", 0) != 0 && l.rfind("forward work programme", 0) != 0 &&
-        l.rfind("work plan", 0) != 0)
+    if (l.rfind("work programme", 0) != 0 && l.rfind("forward work programme", 0) != 0 && l.rfind("work plan", 0) != 0)
         return false;
     return split_words(p).size() <= 6;
 }
@@ -91,11 +90,11 @@ bool minutes_title_line(std::string_view plain_line) {
     }
     if (split_words(prefix).size() > 14) return false;
     // a reference to earlier minutes: an agenda item or a resolution about them
-    static const char* const verbs[] = {"adopt", "to approve", "approve the", "approval of", "to confirm",
-                                        "confirm the", "confirmation of", "to receive", "receive the", "to note",
-                                        "note the", "signing", "sign the", "circulated", "matters arising",
-                                        "that the", "agree the", "to agree", "copy of", "copies of", "accuracy",
-                                        "consider the", "to consider", "read and", "item"};
+    static const char* const verbs[] = {
+        "adopt",           "to approve",  "approve the", "approval of", "to confirm", "confirm the", "confirmation of",
+        "to receive",      "receive the", "to note",     "note the",    "signing",    "sign the",    "circulated",
+        "matters arising", "that the",    "agree the",   "to agree",    "copy of",    "copies of",   "accuracy",
+        "consider the",    "to consider", "read and",    "item"};
     for (const char* v : verbs)
         if (prefix.find(v) != std::string::npos) return false;
     std::string_view rest = std::string_view(l).substr(at + 10);
@@ -120,8 +119,10 @@ std::optional<DocumentKind> kind_from_file_name(std::string_view source) {
     std::set<std::string> words;
     std::string w;
     for (char c : l + " ") {
-        if (std::isalnum(static_cast<unsigned char>(c))) w.push_back(c);
-        else if (!w.empty()) words.insert(std::exchange(w, std::string()));
+        if (std::isalnum(static_cast<unsigned char>(c)))
+            w.push_back(c);
+        else if (!w.empty())
+            words.insert(std::exchange(w, std::string()));
     }
     for (const char* a : {"appendix", "appendices", "annex", "eqia", "dpia"})
         if (words.count(a)) return DocumentKind::appendix;
@@ -131,15 +132,43 @@ std::optional<DocumentKind> kind_from_file_name(std::string_view source) {
 }
 
 std::string report_cover_field(std::string_view plain_line) {
-    static const char* const fields[] = {
-        "from",          "to",           "subject",       "report to",         "report of",
-        "report by",     "report from",  "report author", "author",            "title of report",
-        "report title",  "meeting",      "meeting date",  "date of meeting",   "decision no",
-        "decision number", "key decision", "classification", "electoral division", "electoral divisions",
-        "wards affected", "ward(s) affected", "ward", "wards", "cabinet member", "portfolio holder",
-        "lead member", "lead officer", "contact officer", "responsible officer", "past pathway of report",
-        "future pathway of report", "decision to be taken by", "decision maker", "forward plan reference",
-        "exempt", "status"};
+    static const char* const fields[] = {"from",
+                                         "to",
+                                         "subject",
+                                         "report to",
+                                         "report of",
+                                         "report by",
+                                         "report from",
+                                         "report author",
+                                         "author",
+                                         "title of report",
+                                         "report title",
+                                         "meeting",
+                                         "meeting date",
+                                         "date of meeting",
+                                         "decision no",
+                                         "decision number",
+                                         "key decision",
+                                         "classification",
+                                         "electoral division",
+                                         "electoral divisions",
+                                         "wards affected",
+                                         "ward(s) affected",
+                                         "ward",
+                                         "wards",
+                                         "cabinet member",
+                                         "portfolio holder",
+                                         "lead member",
+                                         "lead officer",
+                                         "contact officer",
+                                         "responsible officer",
+                                         "past pathway of report",
+                                         "future pathway of report",
+                                         "decision to be taken by",
+                                         "decision maker",
+                                         "forward plan reference",
+                                         "exempt",
+                                         "status"};
     const std::size_t colon = plain_line.find(':');
     if (colon == std::string_view::npos || colon == 0 || colon > 32) return {};
     std::string label = lower_ascii(trim(plain_line.substr(0, colon)));
@@ -195,9 +224,9 @@ bool minuted_anywhere(const Lines& lines) {
     for (const auto& line : lines) {
         const std::string l = lower_ascii(plain(line.text));
         if (l.empty()) continue;
-        for (std::string_view w : {"present:", "present -", "apologies", "resolved", "minutes", "seconded",
-                                   "it was agreed", "agreed that", "in attendance", "chairman", "the chair",
-                                   "members present", "decision:"})
+        for (std::string_view w :
+             {"present:", "present -", "apologies", "resolved", "minutes", "seconded", "it was agreed", "agreed that",
+              "in attendance", "chairman", "the chair", "members present", "decision:"})
             if (l.find(w) != std::string::npos) return true;
     }
     return false;
@@ -231,8 +260,8 @@ std::vector<Part> find_parts(const Lines& lines) {
             start = DocumentKind::action_tracker;
         else if (questions_start(p))
             start = DocumentKind::questions;
-        else if (appendix_start(p) && (i == 0 || is_blank(lines[i - 1].text)) && !appendices_list && current != DocumentKind::agenda &&
-                 (current != DocumentKind::report || report_tail))
+        else if (appendix_start(p) && (i == 0 || is_blank(lines[i - 1].text)) && !appendices_list &&
+                 current != DocumentKind::agenda && (current != DocumentKind::report || report_tail))
             start = DocumentKind::appendix;
         else if (work_programme_title(p) && current != DocumentKind::agenda &&
                  (current != DocumentKind::report || report_tail) && current != DocumentKind::work_programme) {
@@ -249,12 +278,12 @@ std::vector<Part> find_parts(const Lines& lines) {
             const std::string before = i > 0 ? plain(lines[i - 1].text) : std::string();
             const std::string after = i + 1 < lines.size() ? plain(lines[i + 1].text) : std::string();
             const std::string lb = lower_ascii(before);
-            const bool names_body = !before.empty() && (lb.find("committee") != std::string::npos ||
-                                                        lb.find("council") != std::string::npos ||
-                                                        lb.find("cabinet") != std::string::npos);
+            const bool names_body =
+                !before.empty() && (lb.find("committee") != std::string::npos ||
+                                    lb.find("council") != std::string::npos || lb.find("cabinet") != std::string::npos);
             const bool year_below = !after.empty() && split_words(after).size() <= 2 && has_year(after);
-            const bool title_block = p.find('\t') == std::string::npos &&
-                                     (names_body || year_below || (has_year(p) && before.empty()));
+            const bool title_block =
+                p.find('\t') == std::string::npos && (names_body || year_below || (has_year(p) && before.empty()));
             if (title_block) start = DocumentKind::work_programme;
         }
 

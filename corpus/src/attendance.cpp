@@ -18,23 +18,129 @@ bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
 
 // Words of job titles and organisations: a piece made of them is a title, not a name.
 bool role_word(std::string_view word) {
-    static const char* const words[] = {
-        "director", "assistant", "interim", "deputy", "head", "manager", "officer", "officers", "member",
-        "members", "cabinet", "chair", "chairperson", "chairman", "vice-chairperson", "vice", "service",
-        "services", "democratic", "corporate", "children", "children's", "childrens", "young", "people",
-        "families", "family", "education", "skills", "learning", "safeguarding", "quality", "improvement",
-        "board", "council", "police", "partnership", "partner", "business", "legal", "law", "hr", "od",
-        "senior", "principal", "strategic", "intelligence", "social", "worker", "workers", "care", "health",
-        "public", "healthwatch", "clerk", "support", "team", "lead", "adviser", "advisor", "mentor", "lga",
-        "scrutiny", "statutory", "development", "cooptee", "co-optee", "co-opted", "governor",
-        "representative", "diocese", "archdiocese", "technical", "training", "observer", "commissioner",
-        "chief", "executive", "finance", "financial", "monitoring", "consultant", "specialist",
-        "coordinator", "co-ordinator", "administrator", "engineer", "division", "operations", "roads",
-        "district", "municipal", "county", "city", "parish", "town", "borough", "cathaoirleach",
-        "committee", "portfolio", "holder", "secretary", "treasurer", "warden", "fostering", "permanence",
-        "adults", "directorate", "specialist", "analyst", "solicitor", "accountant", "inspector's",
-        "programme", "project", "policy", "planning", "housing", "environment", "transport", "highways",
-        "mayor", "leader"};
+    static const char* const words[] = {"director",
+                                        "assistant",
+                                        "interim",
+                                        "deputy",
+                                        "head",
+                                        "manager",
+                                        "officer",
+                                        "officers",
+                                        "member",
+                                        "members",
+                                        "cabinet",
+                                        "chair",
+                                        "chairperson",
+                                        "chairman",
+                                        "vice-chairperson",
+                                        "vice",
+                                        "service",
+                                        "services",
+                                        "democratic",
+                                        "corporate",
+                                        "children",
+                                        "children's",
+                                        "childrens",
+                                        "young",
+                                        "people",
+                                        "families",
+                                        "family",
+                                        "education",
+                                        "skills",
+                                        "learning",
+                                        "safeguarding",
+                                        "quality",
+                                        "improvement",
+                                        "board",
+                                        "council",
+                                        "police",
+                                        "partnership",
+                                        "partner",
+                                        "business",
+                                        "legal",
+                                        "law",
+                                        "hr",
+                                        "od",
+                                        "senior",
+                                        "principal",
+                                        "strategic",
+                                        "intelligence",
+                                        "social",
+                                        "worker",
+                                        "workers",
+                                        "care",
+                                        "health",
+                                        "public",
+                                        "healthwatch",
+                                        "clerk",
+                                        "support",
+                                        "team",
+                                        "lead",
+                                        "adviser",
+                                        "advisor",
+                                        "mentor",
+                                        "lga",
+                                        "scrutiny",
+                                        "statutory",
+                                        "development",
+                                        "cooptee",
+                                        "co-optee",
+                                        "co-opted",
+                                        "governor",
+                                        "representative",
+                                        "diocese",
+                                        "archdiocese",
+                                        "technical",
+                                        "training",
+                                        "observer",
+                                        "commissioner",
+                                        "chief",
+                                        "executive",
+                                        "finance",
+                                        "financial",
+                                        "monitoring",
+                                        "consultant",
+                                        "specialist",
+                                        "coordinator",
+                                        "co-ordinator",
+                                        "administrator",
+                                        "engineer",
+                                        "division",
+                                        "operations",
+                                        "roads",
+                                        "district",
+                                        "municipal",
+                                        "county",
+                                        "city",
+                                        "parish",
+                                        "town",
+                                        "borough",
+                                        "cathaoirleach",
+                                        "committee",
+                                        "portfolio",
+                                        "holder",
+                                        "secretary",
+                                        "treasurer",
+                                        "warden",
+                                        "fostering",
+                                        "permanence",
+                                        "adults",
+                                        "directorate",
+                                        "specialist",
+                                        "analyst",
+                                        "solicitor",
+                                        "accountant",
+                                        "inspector's",
+                                        "programme",
+                                        "project",
+                                        "policy",
+                                        "planning",
+                                        "housing",
+                                        "environment",
+                                        "transport",
+                                        "highways",
+                                        "mayor",
+                                        "leader"};
     const std::string l = lower_ascii(word);
     for (const char* w : words)
         if (l == w) return true;
@@ -43,15 +149,32 @@ bool role_word(std::string_view word) {
 
 bool honorific_word(std::string_view word, std::string* canonical = nullptr) {
     static const std::array<std::pair<const char*, const char*>, 26> words = {{
-        {"councillor", "Councillor"}, {"councillors", "Councillor"}, {"cllr", "Councillor"},
-        {"cllrs", "Councillor"},      {"cllr.", "Councillor"},       {"mr", "Mr"},
-        {"mr.", "Mr"},                {"mrs", "Mrs"},                {"mrs.", "Mrs"},
-        {"ms", "Ms"},                 {"ms.", "Ms"},                 {"miss", "Miss"},
-        {"dr", "Dr"},                 {"dr.", "Dr"},                 {"dci", "DCI"},
-        {"di", "DI"},                 {"ds", "DS"},                  {"professor", "Professor"},
-        {"prof", "Professor"},        {"sir", "Sir"},                {"dame", "Dame"},
-        {"rev", "Rev"},               {"revd", "Revd"},              {"superintendent", "Superintendent"},
-        {"inspector", "Inspector"},   {"sergeant", "Sergeant"},
+        {"councillor", "Councillor"},
+        {"councillors", "Councillor"},
+        {"cllr", "Councillor"},
+        {"cllrs", "Councillor"},
+        {"cllr.", "Councillor"},
+        {"mr", "Mr"},
+        {"mr.", "Mr"},
+        {"mrs", "Mrs"},
+        {"mrs.", "Mrs"},
+        {"ms", "Ms"},
+        {"ms.", "Ms"},
+        {"miss", "Miss"},
+        {"dr", "Dr"},
+        {"dr.", "Dr"},
+        {"dci", "DCI"},
+        {"di", "DI"},
+        {"ds", "DS"},
+        {"professor", "Professor"},
+        {"prof", "Professor"},
+        {"sir", "Sir"},
+        {"dame", "Dame"},
+        {"rev", "Rev"},
+        {"revd", "Revd"},
+        {"superintendent", "Superintendent"},
+        {"inspector", "Inspector"},
+        {"sergeant", "Sergeant"},
     }};
     std::string l = lower_ascii(word);
     while (!l.empty() && l.back() == ':') l.pop_back();
@@ -65,7 +188,8 @@ bool honorific_word(std::string_view word, std::string* canonical = nullptr) {
 
 std::string strip(std::string s) {
     s = trim(s);
-    while (!s.empty() && (s.back() == '.' || s.back() == ',' || s.back() == ';' || s.back() == ':')) s = trim(s.substr(0, s.size() - 1));
+    while (!s.empty() && (s.back() == '.' || s.back() == ',' || s.back() == ';' || s.back() == ':'))
+        s = trim(s.substr(0, s.size() - 1));
     while (!s.empty() && (s.front() == ',' || s.front() == ':' || s.front() == ';')) s = trim(s.substr(1));
     return s;
 }
@@ -159,13 +283,17 @@ Attendee person_from(std::string text, const std::string& list_honorific) {
         std::string inner;
         for (char c : text) {
             if (c == '(') {
-                if (depth++ == 0) inner.clear();
-                else inner.push_back(c);
+                if (depth++ == 0)
+                    inner.clear();
+                else
+                    inner.push_back(c);
                 continue;
             }
             if (c == ')' && depth > 0) {
-                if (--depth == 0) parens.push_back(trim(inner));
-                else inner.push_back(c);
+                if (--depth == 0)
+                    parens.push_back(trim(inner));
+                else
+                    inner.push_back(c);
                 continue;
             }
             (depth ? inner : outside).push_back(c);
@@ -222,9 +350,12 @@ bool starts_person(const std::string& piece, bool names_only) {
     std::string t;
     int depth = 0;  // parentheses are notes, not part of the name: "Jim Kenyon (non-voting member)"
     for (char c : piece) {
-        if (c == '(') ++depth;
-        else if (c == ')' && depth > 0) --depth;
-        else if (depth == 0 && c != '*') t.push_back(c);
+        if (c == '(')
+            ++depth;
+        else if (c == ')' && depth > 0)
+            --depth;
+        else if (depth == 0 && c != '*')
+            t.push_back(c);
     }
     const auto words = split_words(strip(t));
     if (words.empty()) return false;
@@ -240,9 +371,9 @@ bool organisation(const std::string& piece) {
     if (words.empty() || honorific_word(words[0])) return false;
     const std::size_t n = name_tokens(words, 0);
     if (n < words.size()) {
-        static const char* const orgs[] = {"police", "council", "board", "trust", "service", "services",
-                                           "partnership", "authority", "group", "university", "college",
-                                           "school", "hospital", "nhs", "ccg", "diocese", "healthwatch"};
+        static const char* const orgs[] = {"police",      "council",   "board", "trust",      "service",    "services",
+                                           "partnership", "authority", "group", "university", "college",    "school",
+                                           "hospital",    "nhs",       "ccg",   "diocese",    "healthwatch"};
         const std::string next = lower_ascii(words[n]);
         for (const char* o : orgs)
             if (next == o) return true;
@@ -333,7 +464,8 @@ std::vector<Attendee> titles_then_names(const std::string& text) {
         a.title = strip(text.substr(from, open - from));
         out.push_back(std::move(a));
         from = close + 1;
-        while (from < text.size() && (text[from] == ',' || text[from] == ' ' || text[from] == ';' || text[from] == '.')) ++from;
+        while (from < text.size() && (text[from] == ',' || text[from] == ' ' || text[from] == ';' || text[from] == '.'))
+            ++from;
         if (starts_with_ci(std::string_view(text).substr(from), "and ")) from += 4;
     }
     if (out.size() < 2 || trim(text.substr(std::min(from, text.size()))).size() > 3) return {};
@@ -344,10 +476,10 @@ std::vector<Attendee> titles_then_names(const std::string& text) {
 // Learning, ..." lists job titles without names: one role-only officer per title. A piece
 // starts a new title when its first word heads a job title.
 std::vector<Attendee> titles_only(const std::string& text) {
-    static const char* const heads[] = {"director", "service", "interim", "head", "democratic", "assistant", "deputy",
-                                        "chief", "senior", "principal", "manager", "clerk", "corporate",
-                                        "strategic", "executive", "monitoring", "solicitor", "lead", "cabinet",
-                                        "finance", "programme", "project", "team", "committee"};
+    static const char* const heads[] = {"director",  "service",   "interim",   "head",       "democratic", "assistant",
+                                        "deputy",    "chief",     "senior",    "principal",  "manager",    "clerk",
+                                        "corporate", "strategic", "executive", "monitoring", "solicitor",  "lead",
+                                        "cabinet",   "finance",   "programme", "project",    "team",       "committee"};
     std::vector<Attendee> out;
     for (const auto& piece : pieces_of(text)) {
         const auto words = split_words(piece.text);
@@ -420,9 +552,12 @@ std::vector<Attendee> read_block(const std::vector<std::string>& lines, Block bl
         } else if (block == Block::in_attendance) {
             if (a.role.empty()) {
                 const std::string l = lower_ascii(a.title);
-                if (l.find("cabinet member") != std::string::npos) a.role = "cabinet member";
-                else if (a.honorific == "Councillor") a.role = "councillor";
-                else a.role = a.title.empty() ? "guest" : "officer";
+                if (l.find("cabinet member") != std::string::npos)
+                    a.role = "cabinet member";
+                else if (a.honorific == "Councillor")
+                    a.role = "councillor";
+                else
+                    a.role = a.title.empty() ? "guest" : "officer";
             }
         }
     }
@@ -433,7 +568,8 @@ std::string sentence_after(const std::string& text, std::size_t from) {
     // up to ". " followed by a capital, or the end
     std::size_t i = from;
     while (i < text.size()) {
-        if (text[i] == '.' && (i + 1 == text.size() || (i + 2 < text.size() && text[i + 1] == ' ' && is_upper(text[i + 2])))) {
+        if (text[i] == '.' &&
+            (i + 1 == text.size() || (i + 2 < text.size() && text[i + 1] == ' ' && is_upper(text[i + 2])))) {
             // not an initial ("J. Sheahan", "Mr.")
             const std::size_t ws = text.rfind(' ', i);
             const std::size_t word_len = ws == std::string::npos ? i : i - ws - 1;
@@ -504,7 +640,8 @@ std::vector<Attendee> split_people(std::string_view text, bool names_only) {
             }
         }
         bool new_person = starts_person(t, names_only) || (names_only && out.empty());
-        if (new_person && !names_only && !out.empty() && out.back().title.empty() && organisation(t)) new_person = false;
+        if (new_person && !names_only && !out.empty() && out.back().title.empty() && organisation(t))
+            new_person = false;
         if (new_person || out.empty()) {
             if (!new_person && !names_only) continue;  // a title with no person before it
             Attendee a = person_from(t, list_honorific);
@@ -578,7 +715,9 @@ Attendance read_attendance(const Lines& lines, std::size_t begin, std::size_t en
     }
     // Chair and vice first.
     std::stable_sort(att.present.begin(), att.present.end(), [](const Attendee& a, const Attendee& b) {
-        auto rank = [](const Attendee& x) { return x.role == "chairperson" ? 0 : x.role == "vice-chairperson" ? 1 : 2; };
+        auto rank = [](const Attendee& x) {
+            return x.role == "chairperson" ? 0 : x.role == "vice-chairperson" ? 1 : 2;
+        };
         return rank(a) < rank(b);
     });
     return att;
@@ -597,9 +736,12 @@ void read_apologies(const Lines& body, Attendance& att) {
                 // a reason in brackets: "(personal)", "(work commitments)"
                 if (a.role.empty()) {
                     const std::string t = lower_ascii(a.title);
-                    if (a.honorific == "Councillor") a.role = "member";
-                    else if (t.find("co-opt") != std::string::npos || t.find("cooptee") != std::string::npos) a.role = "co-optee";
-                    else a.role = a.title;
+                    if (a.honorific == "Councillor")
+                        a.role = "member";
+                    else if (t.find("co-opt") != std::string::npos || t.find("cooptee") != std::string::npos)
+                        a.role = "co-optee";
+                    else
+                        a.role = a.title;
                 }
                 att.apologies.push_back(std::move(a));
             }
@@ -621,10 +763,15 @@ void read_apologies(const Lines& body, Attendance& att) {
 }
 
 void read_substitutes(const Lines& body, Attendance& att) {
-    static const std::array<const char*, 9> markers = {
-        "acted as a substitute for", "acted as substitute for", "attended as a substitute for",
-        "attended as substitute for", "was a substitute for",     "as a substitute for",
-        "substituted for",           "substituting for",          "standing in for"};
+    static const std::array<const char*, 9> markers = {"acted as a substitute for",
+                                                       "acted as substitute for",
+                                                       "attended as a substitute for",
+                                                       "attended as substitute for",
+                                                       "was a substitute for",
+                                                       "as a substitute for",
+                                                       "substituted for",
+                                                       "substituting for",
+                                                       "standing in for"};
     for (const auto& line : body) {
         const std::string text = plain(line.text);
         const std::string lc = lower_ascii(text);

@@ -27,7 +27,8 @@ std::string_view trim_view(std::string_view s) {
     for (;;) {
         if (!s.empty() && is_space_byte(s.front())) {
             s.remove_prefix(1);
-        } else if (s.size() >= 2 && static_cast<unsigned char>(s[0]) == 0xC2 && static_cast<unsigned char>(s[1]) == 0xA0) {
+        } else if (s.size() >= 2 && static_cast<unsigned char>(s[0]) == 0xC2 &&
+                   static_cast<unsigned char>(s[1]) == 0xA0) {
             s.remove_prefix(2);
         } else {
             break;
@@ -47,20 +48,28 @@ std::string_view trim_view(std::string_view s) {
 }
 
 // Bullet glyphs seen in council documents (UTF-8), each followed by a space.
-constexpr std::array<std::string_view, 14> kBullets = {
-    "-", "*", "\xE2\x80\xA2" /* • */, "\xC2\xB7" /* · */, "\xEF\x82\xB7" /* PDF symbol bullet */,
-    "\xE2\x96\xAA" /* ▪ */, "\xE2\x97\x8F" /* ● */, "\xE2\x97\x8B" /* ○ */, "\xE2\x96\xA0" /* ■ */,
-    "\xE2\x9E\xA2" /* ➢ */, "\xE2\x96\xBA" /* ► */, "\xE2\x9C\x93" /* ✓ */, "\xE2\x80\x93" /* – */,
-    "\xEF\x82\xA7" /* PDF square bullet */};
+constexpr std::array<std::string_view, 14> kBullets = {"-",
+                                                       "*",
+                                                       "\xE2\x80\xA2" /* • */,
+                                                       "\xC2\xB7" /* · */,
+                                                       "\xEF\x82\xB7" /* PDF symbol bullet */,
+                                                       "\xE2\x96\xAA" /* ▪ */,
+                                                       "\xE2\x97\x8F" /* ● */,
+                                                       "\xE2\x97\x8B" /* ○ */,
+                                                       "\xE2\x96\xA0" /* ■ */,
+                                                       "\xE2\x9E\xA2" /* ➢ */,
+                                                       "\xE2\x96\xBA" /* ► */,
+                                                       "\xE2\x9C\x93" /* ✓ */,
+                                                       "\xE2\x80\x93" /* – */,
+                                                       "\xEF\x82\xA7" /* PDF square bullet */};
 
 // Length of a bullet marker and the spaces after it, or 0.
 std::size_t bullet_length(std::string_view s) {
     for (const std::string_view b : kBullets) {
         if (s.size() > b.size() && s.substr(0, b.size()) == b) {
             std::size_t n = b.size();
-            const bool space = is_space_byte(s[n]) ||
-                               (s.size() > n + 1 && static_cast<unsigned char>(s[n]) == 0xC2 &&
-                                static_cast<unsigned char>(s[n + 1]) == 0xA0);
+            const bool space = is_space_byte(s[n]) || (s.size() > n + 1 && static_cast<unsigned char>(s[n]) == 0xC2 &&
+                                                       static_cast<unsigned char>(s[n + 1]) == 0xA0);
             // "**bold**" is emphasis, not a bullet; glyph bullets may touch the text.
             const bool glyph = b.size() > 1 && b != "\xE2\x80\x93";
             if (!space && !glyph) continue;
@@ -84,9 +93,7 @@ bool is_roman(std::string_view s) {
     return true;
 }
 
-bool starts_lower(std::string_view s) {
-    return !s.empty() && std::islower(static_cast<unsigned char>(s.front())) != 0;
-}
+bool starts_lower(std::string_view s) { return !s.empty() && std::islower(static_cast<unsigned char>(s.front())) != 0; }
 
 bool starts_lower_or_digit(std::string_view s) {
     return !s.empty() && (std::islower(static_cast<unsigned char>(s.front())) != 0 ||
@@ -96,14 +103,15 @@ bool starts_lower_or_digit(std::string_view s) {
 // Words that cannot end a sentence: a paragraph ending on one continues after a page break.
 bool ends_with_open_word(std::string_view text) {
     static constexpr std::array<std::string_view, 32> kOpen = {
-        "a",    "an",   "the",  "to",    "of",    "and",  "or",    "for",  "in",    "on",   "at",
-        "by",   "with", "from", "as",    "that",  "which", "its",  "their", "our",  "his",  "her",
-        "be",   "is",   "was",  "were",  "are",   "has",  "had",   "have", "but",   "than"};
+        "a",  "an",   "the",  "to",   "of",   "and",   "or",  "for",   "in",  "on",  "at",
+        "by", "with", "from", "as",   "that", "which", "its", "their", "our", "his", "her",
+        "be", "is",   "was",  "were", "are",  "has",   "had", "have",  "but", "than"};
     const std::string folded = fold(text);
     std::size_t end = folded.size();
     while (end > 0 && !std::isalnum(static_cast<unsigned char>(folded[end - 1])) && folded[end - 1] != '\'') --end;
     std::size_t begin = end;
-    while (begin > 0 && (std::isalnum(static_cast<unsigned char>(folded[begin - 1])) || folded[begin - 1] == '\'')) --begin;
+    while (begin > 0 && (std::isalnum(static_cast<unsigned char>(folded[begin - 1])) || folded[begin - 1] == '\''))
+        --begin;
     const std::string_view word = std::string_view(folded).substr(begin, end - begin);
     if (word.size() > 2 && word.substr(word.size() - 2) == "'s") return true;  // "the council's"
     for (const std::string_view w : kOpen) {
@@ -127,7 +135,8 @@ std::vector<std::string> split_cells(std::string_view line) {
     std::size_t start = 0;
     for (;;) {
         const std::size_t tab = line.find('\t', start);
-        const std::string_view cell = line.substr(start, tab == std::string_view::npos ? std::string_view::npos : tab - start);
+        const std::string_view cell =
+            line.substr(start, tab == std::string_view::npos ? std::string_view::npos : tab - start);
         cells.push_back(collapse_spaces(strip_emphasis(trim_view(cell))));
         if (tab == std::string_view::npos) break;
         start = tab + 1;
@@ -139,8 +148,7 @@ void append_text(Block& block, std::string_view line) {
     if (block.text.empty()) {
         block.text = std::string(line);
     } else if (block.text.size() >= 2 && block.text.back() == '-' &&
-               std::isalpha(static_cast<unsigned char>(block.text[block.text.size() - 2])) != 0 &&
-               starts_lower(line)) {
+               std::isalpha(static_cast<unsigned char>(block.text[block.text.size() - 2])) != 0 && starts_lower(line)) {
         block.text += line;  // "Multi-" + "agency": a word hyphenated at the line end
     } else {
         block.text += ' ';
@@ -318,7 +326,8 @@ std::size_t parse_label(std::string_view text, std::string& label, LabelKind& ki
         if (inner.size() == 1 && std::isupper(static_cast<unsigned char>(inner[0])) != 0)
             return finish(close + 1, LabelKind::letter);  // "(A)"
         if (inner.size() == 1 && std::islower(static_cast<unsigned char>(inner[0])) != 0) {
-            return finish(close + 1, inner == "i" || inner == "v" || inner == "x" ? LabelKind::roman : LabelKind::letter);
+            return finish(close + 1,
+                          inner == "i" || inner == "v" || inner == "x" ? LabelKind::roman : LabelKind::letter);
         }
         if (is_roman(inner)) return finish(close + 1, LabelKind::roman);
         return 0;
@@ -363,7 +372,8 @@ std::size_t parse_label(std::string_view text, std::string& label, LabelKind& ki
         if (i >= text.size() || (text[i] != ')' && text[i] != '.')) return 0;
         const std::string_view letters = text.substr(0, i);
         if (letters.size() == 1) {
-            return finish(i + 1, letters == "i" || letters == "v" || letters == "x" ? LabelKind::roman : LabelKind::letter);
+            return finish(i + 1,
+                          letters == "i" || letters == "v" || letters == "x" ? LabelKind::roman : LabelKind::letter);
         }
         if (is_roman(letters)) return finish(i + 1, LabelKind::roman);
         return 0;

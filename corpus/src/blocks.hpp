@@ -19,10 +19,10 @@ struct Block {
     std::string text;   // without bullet marker and label
     std::string label;  // as printed: "a)", "(ii)", "3.6", "12.", "" when none
     LabelKind label_kind = LabelKind::none;
-    bool bullet = false;       // had a bullet marker ("- ", "• ", ...)
-    bool blank_before = false; // a blank line separated it from the previous block
-    int page = 0;              // page of its first line
-    int lines = 0;             // source lines joined into it
+    bool bullet = false;        // had a bullet marker ("- ", "• ", ...)
+    bool blank_before = false;  // a blank line separated it from the previous block
+    int page = 0;               // page of its first line
+    int lines = 0;              // source lines joined into it
 };
 
 // A run of TAB-separated lines, cells trimmed, in source order.

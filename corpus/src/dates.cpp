@@ -50,9 +50,9 @@ std::string lower(std::string_view s) {
 
 // 1..12 for a month name or its usual abbreviation ("Sept", "Feb"), else 0.
 int month_number(std::string_view word) {
-    static constexpr std::array<const char*, 12> names = {
-        "january", "february", "march",     "april",   "may",      "june",
-        "july",    "august",   "september", "october", "november", "december"};
+    static constexpr std::array<const char*, 12> names = {"january",   "february", "march",    "april",
+                                                          "may",       "june",     "july",     "august",
+                                                          "september", "october",  "november", "december"};
     const std::string w = lower(word);
     if (w.size() < 3) return 0;
     for (int m = 0; m < 12; ++m) {
@@ -240,8 +240,10 @@ std::optional<std::string> find_time(std::string_view text) {
         int meridian = 0;  // 1 am, 2 pm
         if (j < toks.size() && !toks[j].digits && toks[j].begin - toks[j - 1].end <= 1) {
             const std::string w = lower(toks[j].text);
-            if (w == "am") meridian = 1;
-            else if (w == "pm") meridian = 2;
+            if (w == "am")
+                meridian = 1;
+            else if (w == "pm")
+                meridian = 2;
             else if ((w == "a" || w == "p") && j + 1 < toks.size() && lower(toks[j + 1].text) == "m" &&
                      toks[j + 1].begin == toks[j].end + 1 && text[toks[j].end] == '.')
                 meridian = w == "a" ? 1 : 2;

@@ -24,13 +24,39 @@ constexpr int kMaxPrescanDepth = 3000;  // gumbo frees its tree recursively: bou
 
 bool is_block(GumboTag t) {
     switch (t) {
-        case GUMBO_TAG_P: case GUMBO_TAG_DIV: case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3:
-        case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6: case GUMBO_TAG_LI: case GUMBO_TAG_UL:
-        case GUMBO_TAG_OL: case GUMBO_TAG_TABLE: case GUMBO_TAG_TR: case GUMBO_TAG_BR: case GUMBO_TAG_SECTION:
-        case GUMBO_TAG_ARTICLE: case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_DL: case GUMBO_TAG_DT: case GUMBO_TAG_DD:
-        case GUMBO_TAG_CAPTION: case GUMBO_TAG_PRE: case GUMBO_TAG_HR: case GUMBO_TAG_MAIN: case GUMBO_TAG_ADDRESS:
-        case GUMBO_TAG_FIGURE: case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_CENTER: case GUMBO_TAG_BODY:
-        case GUMBO_TAG_TD: case GUMBO_TAG_TH: case GUMBO_TAG_ASIDE: case GUMBO_TAG_FIELDSET:
+        case GUMBO_TAG_P:
+        case GUMBO_TAG_DIV:
+        case GUMBO_TAG_H1:
+        case GUMBO_TAG_H2:
+        case GUMBO_TAG_H3:
+        case GUMBO_TAG_H4:
+        case GUMBO_TAG_H5:
+        case GUMBO_TAG_H6:
+        case GUMBO_TAG_LI:
+        case GUMBO_TAG_UL:
+        case GUMBO_TAG_OL:
+        case GUMBO_TAG_TABLE:
+        case GUMBO_TAG_TR:
+        case GUMBO_TAG_BR:
+        case GUMBO_TAG_SECTION:
+        case GUMBO_TAG_ARTICLE:
+        case GUMBO_TAG_BLOCKQUOTE:
+        case GUMBO_TAG_DL:
+        case GUMBO_TAG_DT:
+        case GUMBO_TAG_DD:
+        case GUMBO_TAG_CAPTION:
+        case GUMBO_TAG_PRE:
+        case GUMBO_TAG_HR:
+        case GUMBO_TAG_MAIN:
+        case GUMBO_TAG_ADDRESS:
+        case GUMBO_TAG_FIGURE:
+        case GUMBO_TAG_FIGCAPTION:
+        case GUMBO_TAG_CENTER:
+        case GUMBO_TAG_BODY:
+        case GUMBO_TAG_TD:
+        case GUMBO_TAG_TH:
+        case GUMBO_TAG_ASIDE:
+        case GUMBO_TAG_FIELDSET:
             return true;
         default:
             return false;
@@ -40,9 +66,19 @@ bool is_block(GumboTag t) {
 // Paragraph-like blocks get a blank line after them, as in text exports.
 bool ends_paragraph(GumboTag t) {
     switch (t) {
-        case GUMBO_TAG_P: case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4:
-        case GUMBO_TAG_H5: case GUMBO_TAG_H6: case GUMBO_TAG_UL: case GUMBO_TAG_OL: case GUMBO_TAG_TABLE:
-        case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_PRE: case GUMBO_TAG_DL:
+        case GUMBO_TAG_P:
+        case GUMBO_TAG_H1:
+        case GUMBO_TAG_H2:
+        case GUMBO_TAG_H3:
+        case GUMBO_TAG_H4:
+        case GUMBO_TAG_H5:
+        case GUMBO_TAG_H6:
+        case GUMBO_TAG_UL:
+        case GUMBO_TAG_OL:
+        case GUMBO_TAG_TABLE:
+        case GUMBO_TAG_BLOCKQUOTE:
+        case GUMBO_TAG_PRE:
+        case GUMBO_TAG_DL:
             return true;
         default:
             return false;
@@ -51,10 +87,22 @@ bool ends_paragraph(GumboTag t) {
 
 bool is_dropped_tag(GumboTag t) {
     switch (t) {
-        case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NAV: case GUMBO_TAG_HEADER:
-        case GUMBO_TAG_FOOTER: case GUMBO_TAG_FORM: case GUMBO_TAG_NOSCRIPT: case GUMBO_TAG_HEAD:
-        case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_SVG: case GUMBO_TAG_IFRAME: case GUMBO_TAG_BUTTON:
-        case GUMBO_TAG_SELECT: case GUMBO_TAG_TEXTAREA: case GUMBO_TAG_OBJECT: case GUMBO_TAG_MATH:
+        case GUMBO_TAG_SCRIPT:
+        case GUMBO_TAG_STYLE:
+        case GUMBO_TAG_NAV:
+        case GUMBO_TAG_HEADER:
+        case GUMBO_TAG_FOOTER:
+        case GUMBO_TAG_FORM:
+        case GUMBO_TAG_NOSCRIPT:
+        case GUMBO_TAG_HEAD:
+        case GUMBO_TAG_TEMPLATE:
+        case GUMBO_TAG_SVG:
+        case GUMBO_TAG_IFRAME:
+        case GUMBO_TAG_BUTTON:
+        case GUMBO_TAG_SELECT:
+        case GUMBO_TAG_TEXTAREA:
+        case GUMBO_TAG_OBJECT:
+        case GUMBO_TAG_MATH:
             return true;
         default:
             return false;
@@ -70,8 +118,8 @@ std::string_view attribute(const GumboElement& e, const char* name) {
 // ModernGov's file-size badges, hidden table headers and document link lists.
 bool is_furniture(const GumboElement& e) {
     static const std::unordered_set<std::string_view> classes = {
-        "menu", "menu-list", "dropdown", "breadcrumb", "sr-only", "is-hidden", "visually-hidden",
-        "skip-link", "mgFileSize", "mgHide", "mgHelpLine", "mgLinks", "mgFooter", "cookie-banner"};
+        "menu",      "menu-list",  "dropdown", "breadcrumb", "sr-only", "is-hidden", "visually-hidden",
+        "skip-link", "mgFileSize", "mgHide",   "mgHelpLine", "mgLinks", "mgFooter",  "cookie-banner"};
     std::string_view cls = attribute(e, "class");
     while (!cls.empty()) {
         const std::size_t sp = cls.find_first_of(" \t\n");
@@ -129,8 +177,10 @@ public:
                 --open;
                 const GumboTag tag = n->v.element.tag;
                 if (tag == GUMBO_TAG_PRE) --pre_;
-                if (ends_paragraph(tag)) out.blank_line();
-                else if (is_block(tag)) out.break_line();
+                if (ends_paragraph(tag))
+                    out.blank_line();
+                else if (is_block(tag))
+                    out.break_line();
                 continue;
             }
             switch (n->type) {
@@ -263,9 +313,9 @@ private:
 // Elements HTML closes implicitly (p, li, td, ...) and void elements are not counted.
 std::size_t nesting_cut_position(std::string_view html) {
     static const std::unordered_set<std::string_view> uncounted = {
-        "p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "thead", "tbody", "tfoot",
-        "colgroup", "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
-        "param", "source", "track", "wbr", "rb", "rt", "rp", "html", "head", "body"};
+        "p",     "li",       "dt",     "dd",    "tr",  "td",  "th",    "option", "optgroup", "thead", "tbody",
+        "tfoot", "colgroup", "area",   "base",  "br",  "col", "embed", "hr",     "img",      "input", "link",
+        "meta",  "param",    "source", "track", "wbr", "rb",  "rt",    "rp",     "html",     "head",  "body"};
     int depth = 0;
     std::size_t gt_cache = 0;
     bool gt_known = false;

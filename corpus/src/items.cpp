@@ -18,7 +18,7 @@ bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 // Small words that stay lower case in title-case headings.
 bool small_word(std::string_view w) {
-    static const char* const words[] = {"a",  "an", "and", "as", "at",  "by",   "for", "from", "in",  "into",
+    static const char* const words[] = {"a",  "an", "and", "as",  "at", "by",   "for", "from", "in",  "into",
                                         "of", "on", "or",  "the", "to", "with", "per", "vs",   "via", "&"};
     const std::string l = lower_ascii(w);
     for (const char* s : words)
@@ -33,8 +33,10 @@ struct Case {
 Case letter_case(std::string_view w) {
     Case c;
     for (char ch : w) {
-        if (is_upper(ch)) ++c.upper;
-        else if (is_lower(ch)) ++c.lower;
+        if (is_upper(ch))
+            ++c.upper;
+        else if (is_lower(ch))
+            ++c.lower;
     }
     return c;
 }
@@ -77,8 +79,10 @@ std::optional<int> leading_number(std::string_view s, std::string_view& rest, bo
         dotted = true;
         ++j;
         // "3.0 Apologies": the item whose sub-paragraphs are 3.1, 3.2 (parish minutes)
-        if (j + 1 < s.size() && s[j] == '0' && (s[j + 1] == ' ' || s[j + 1] == '\t') && s[j - 1] == '.') ++j;
-        else if (j < s.size() && is_digit(s[j])) return std::nullopt;  // "3.6" report paragraph
+        if (j + 1 < s.size() && s[j] == '0' && (s[j + 1] == ' ' || s[j + 1] == '\t') && s[j - 1] == '.')
+            ++j;
+        else if (j < s.size() && is_digit(s[j]))
+            return std::nullopt;  // "3.6" report paragraph
         // "1.Adoption of Minutes": PDF text that lost the space after the number
         if (j < s.size() && is_upper(s[j]) && s[j - 1] == '.') {
             rest = trim_view(s.substr(j));
@@ -92,12 +96,12 @@ std::optional<int> leading_number(std::string_view s, std::string_view& rest, bo
 
 struct Candidate {
     std::size_t line = 0;
-    int seq = 0;             // number used for the sequence
-    std::string number;      // as printed ("60", "21/19")
-    std::string heading;     // empty for a number alone on its line
-    std::string rest;        // body text printed on the heading line (tables, run-on minutes)
+    int seq = 0;          // number used for the sequence
+    std::string number;   // as printed ("60", "21/19")
+    std::string heading;  // empty for a number alone on its line
+    std::string rest;     // body text printed on the heading line (tables, run-on minutes)
     std::string pages;
-    bool alone = false;      // number alone: heading on a following line
+    bool alone = false;  // number alone: heading on a following line
     bool dotted = false;
 };
 
@@ -112,7 +116,8 @@ std::optional<Candidate> candidate_at(const Lines& lines, std::size_t i) {
         std::size_t start = 0;
         while (true) {
             const std::size_t tab = p.find('\t', start);
-            cells.emplace_back(trim_view(std::string_view(p).substr(start, tab == std::string::npos ? std::string::npos : tab - start)));
+            cells.emplace_back(trim_view(
+                std::string_view(p).substr(start, tab == std::string::npos ? std::string::npos : tab - start)));
             if (tab == std::string::npos) break;
             start = tab + 1;
         }
@@ -124,7 +129,8 @@ std::optional<Candidate> candidate_at(const Lines& lines, std::size_t i) {
         c.number = std::to_string(*n);
         c.dotted = dotted;
         c.heading = heading_prefix(cells[1]);
-        if (c.heading.size() < cells[1].size()) c.rest = std::string(trim_view(std::string_view(cells[1]).substr(c.heading.size())));
+        if (c.heading.size() < cells[1].size())
+            c.rest = std::string(trim_view(std::string_view(cells[1]).substr(c.heading.size())));
         for (std::size_t k = cells.size(); k-- > 2;)
             if (!cells[k].empty()) {
                 c.pages = page_range(cells[k]);
@@ -232,8 +238,10 @@ bool person_like(std::string_view heading) {
     for (const auto& w : words) {
         if (!is_upper(w.front())) return false;
         const Case c = letter_case(w);
-        if ((w.size() == 2 && w[1] == '.') || (c.lower == 0 && c.upper == 2 && w.size() == 2)) initial = true;
-        else if (c.lower == 0) return false;  // a word in capitals: a heading
+        if ((w.size() == 2 && w[1] == '.') || (c.lower == 0 && c.upper == 2 && w.size() == 2))
+            initial = true;
+        else if (c.lower == 0)
+            return false;  // a word in capitals: a heading
         for (char ch : w)
             if (is_digit(ch)) return false;
     }
@@ -242,9 +250,9 @@ bool person_like(std::string_view heading) {
 
 bool meeting_end_line(std::string_view p) {
     const std::string l = lower_ascii(p);
-    static const char* const starts[] = {"the meeting ended", "the meeting closed", "the meeting concluded",
+    static const char* const starts[] = {"the meeting ended",    "the meeting closed",     "the meeting concluded",
                                          "the meeting finished", "the meeting terminated", "meeting ended at",
-                                         "meeting closed at", "the meeting was closed"};
+                                         "meeting closed at",    "the meeting was closed"};
     for (const char* s : starts)
         if (l.rfind(s, 0) == 0) return true;
     return false;
@@ -312,7 +320,8 @@ std::string plain(std::string_view text) {
             ++i;  // "**bold**", "__bold__"
             continue;
         }
-        if (c == '<' && i + 1 < text.size() && (std::isalpha(static_cast<unsigned char>(text[i + 1])) || text[i + 1] == '/')) {
+        if (c == '<' && i + 1 < text.size() &&
+            (std::isalpha(static_cast<unsigned char>(text[i + 1])) || text[i + 1] == '/')) {
             const std::size_t gt = text.find('>', i);
             if (gt != std::string_view::npos && gt - i < 200) {
                 out.push_back(' ');
@@ -320,12 +329,14 @@ std::string plain(std::string_view text) {
                 continue;
             }
         }
-        if (c == '\\' && i + 1 < text.size() && std::string_view(".-*_#()[]+!").find(text[i + 1]) != std::string_view::npos) {
+        if (c == '\\' && i + 1 < text.size() &&
+            std::string_view(".-*_#()[]+!").find(text[i + 1]) != std::string_view::npos) {
             out.push_back(text[++i]);  // Markdown escape: "1\." -> "1."
             continue;
         }
         if (c == '\r' || c == '\f') continue;
-        if (static_cast<unsigned char>(c) == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0xA0) {
+        if (static_cast<unsigned char>(c) == 0xC2 && i + 1 < text.size() &&
+            static_cast<unsigned char>(text[i + 1]) == 0xA0) {
             out.push_back(' ');  // NBSP
             ++i;
             continue;
@@ -356,9 +367,12 @@ int heading_score(std::string_view text) {
         if (c.upper + c.lower == 0) continue;
         ++letters_words;
         if (c.lower == 0) ++upper_words;
-        const char first = w.front() == '(' || w.front() == '\'' || w.front() == '"' ? (w.size() > 1 ? w[1] : ' ') : w.front();
-        if (is_upper(first) || is_digit(first)) ++cap_words;
-        else if (is_lower(first) && !small_word(w)) ++lower_words;
+        const char first =
+            w.front() == '(' || w.front() == '\'' || w.front() == '"' ? (w.size() > 1 ? w[1] : ' ') : w.front();
+        if (is_upper(first) || is_digit(first))
+            ++cap_words;
+        else if (is_lower(first) && !small_word(w))
+            ++lower_words;
     }
     if (letters_words == 0) return 0;
     // A sentence: ends with a full stop after several words.
@@ -409,9 +423,10 @@ std::string heading_prefix(std::string_view text) {
         // Only a word that starts sentences, or repeats the heading's first word, starts it:
         // in "No Declarations of Interest made" the body has not begun at "Interest".
         const auto starts_body = [&](std::size_t k) {
-            static const char* const starters[] = {"the", "there", "it", "this", "these", "a", "an", "cllr", "cllr.",
-                                                   "councillor", "councillors", "members", "council", "clerk", "we",
-                                                   "he", "she", "they", "all", "no", "mr", "mrs", "ms", "following"};
+            static const char* const starters[] = {
+                "the",   "there",      "it",          "this",    "these",   "a",     "an", "cllr",
+                "cllr.", "councillor", "councillors", "members", "council", "clerk", "we", "he",
+                "she",   "they",       "all",         "no",      "mr",      "mrs",   "ms", "following"};
             const std::string w = lower_ascii(words[k]);
             if (w == lower_ascii(words[0])) return true;
             for (const char* s : starters)
@@ -420,7 +435,8 @@ std::string heading_prefix(std::string_view text) {
         };
         if (n_words < words.size() && is_lower(words[n_words].front()) && !list_label(words[n_words])) {
             for (std::size_t k = n_words + 1; k + 1 < words.size() && k <= 14; ++k) {
-                if (!is_upper(words[k].front()) || !is_lower(words[k + 1].front()) || small_word(words[k + 1])) continue;
+                if (!is_upper(words[k].front()) || !is_lower(words[k + 1].front()) || small_word(words[k + 1]))
+                    continue;
                 if (starts_body(k)) n_words = k;
                 break;
             }
@@ -446,9 +462,12 @@ std::string heading_prefix(std::string_view text) {
 
 std::string page_range(std::string_view text) {
     std::string_view t = trim_view(text);
-    if (starts_with_ci(t, "(pages")) t = t.substr(6);
-    else if (starts_with_ci(t, "(page")) t = t.substr(5);
-    else if (starts_with_ci(t, "pages")) t = t.substr(5);
+    if (starts_with_ci(t, "(pages"))
+        t = t.substr(6);
+    else if (starts_with_ci(t, "(page"))
+        t = t.substr(5);
+    else if (starts_with_ci(t, "pages"))
+        t = t.substr(5);
     if (!t.empty() && t.back() == ')') t.remove_suffix(1);
     t = trim_view(t);
     std::size_t i = 0;
@@ -457,9 +476,12 @@ std::string page_range(std::string_view text) {
     std::string from(t.substr(0, i));
     std::string_view r = trim_view(t.substr(i));
     if (r.empty()) return from;
-    if (r.front() == '-') r.remove_prefix(1);
-    else if (r.substr(0, 3) == "\xE2\x80\x93") r.remove_prefix(3);  // en dash
-    else return {};
+    if (r.front() == '-')
+        r.remove_prefix(1);
+    else if (r.substr(0, 3) == "\xE2\x80\x93")
+        r.remove_prefix(3);  // en dash
+    else
+        return {};
     r = trim_view(r);
     std::size_t j = 0;
     while (j < r.size() && is_digit(r[j])) ++j;
@@ -508,7 +530,8 @@ bool is_section_heading(const Lines& lines, std::size_t i, bool report) {
             while (j < lines.size() && is_blank(lines[j].text)) ++j;
             if (j >= lines.size()) return false;
             const std::string next = plain(lines[j].text);
-            if (!next.starts_with(number) || next.size() <= number.size() || !is_digit(next[number.size()])) return false;
+            if (!next.starts_with(number) || next.size() <= number.size() || !is_digit(next[number.size()]))
+                return false;
             ++k;
         }
         if (k >= p.size() || p[k] != ' ') return false;
@@ -543,24 +566,29 @@ ExclusionScope exclusion_scope(std::string_view text) {
             // a list: "12, 13 and 14"
             while (k < l.size()) {
                 std::size_t e = k;
-                while (e < l.size() && (is_digit(l[e]) || l[e] == '/' || (l[e] == '.' && e + 1 < l.size() && is_digit(l[e + 1]))))
+                while (e < l.size() &&
+                       (is_digit(l[e]) || l[e] == '/' || (l[e] == '.' && e + 1 < l.size() && is_digit(l[e + 1]))))
                     ++e;
                 if (e == k || !is_digit(l[k])) break;
                 std::string n = l.substr(k, e - k);
                 if (std::find(scope.numbers.begin(), scope.numbers.end(), n) == scope.numbers.end())
                     scope.numbers.push_back(n);
                 k = e;
-                if (l.compare(k, 2, ", ") == 0) k += 2;
-                else if (l.compare(k, 5, " and ") == 0) k += 5;
-                else if (l.compare(k, 3, " & ") == 0) k += 3;
-                else break;
+                if (l.compare(k, 2, ", ") == 0)
+                    k += 2;
+                else if (l.compare(k, 5, " and ") == 0)
+                    k += 5;
+                else if (l.compare(k, 3, " & ") == 0)
+                    k += 3;
+                else
+                    break;
             }
         }
     }
-    scope.following_only = scope.numbers.empty() && (l.find("following item ") != std::string::npos ||
-                                                      l.find("following item.") != std::string::npos ||
-                                                      l.find("next item") != std::string::npos ||
-                                                      l.find("this item") != std::string::npos);
+    scope.following_only =
+        scope.numbers.empty() &&
+        (l.find("following item ") != std::string::npos || l.find("following item.") != std::string::npos ||
+         l.find("next item") != std::string::npos || l.find("this item") != std::string::npos);
     return scope;
 }
 
@@ -573,9 +601,12 @@ std::optional<bool> part_marker(std::string_view plain_line) {
         l.rfind("part 2 -", 0) == 0 || l.rfind("part ii \xE2\x80\x93", 0) == 0 || l == "exempt")
         return true;
     if (l == "part i" || l == "part 1" || l == "unrestricted items" || l == "open items" || l == "public items" ||
-        l.rfind("part i -", 0) == 0 || l.rfind("part 1 -", 0) == 0 || l.find("public were readmitted") != std::string::npos ||
-        l.find("public were re-admitted") != std::string::npos || l.find("public returned to the meeting") != std::string::npos ||
-        l.find("meeting resumed in public") != std::string::npos || l.find("public session resumed") != std::string::npos)
+        l.rfind("part i -", 0) == 0 || l.rfind("part 1 -", 0) == 0 ||
+        l.find("public were readmitted") != std::string::npos ||
+        l.find("public were re-admitted") != std::string::npos ||
+        l.find("public returned to the meeting") != std::string::npos ||
+        l.find("meeting resumed in public") != std::string::npos ||
+        l.find("public session resumed") != std::string::npos)
         return false;
     return std::nullopt;
 }
@@ -618,7 +649,7 @@ ItemLayout find_items(const Lines& lines, std::size_t begin, std::size_t end, Do
 
     struct Accepted {
         Candidate c;
-        std::size_t heading_line;   // line holding the heading
+        std::size_t heading_line;                          // line holding the heading
         std::size_t displaced_from = 0, displaced_to = 0;  // lines that belong to the previous item
     };
     std::vector<Accepted> accepted;
@@ -700,8 +731,7 @@ ItemLayout find_items(const Lines& lines, std::size_t begin, std::size_t end, Do
             }
         }
         // a date is not a heading ("18 January 7, 2015", "13 March, 2019" in a letterhead)
-        if (!c->alone && c->heading.size() <= 30 &&
-            (find_date(c->heading) || find_date(c->number + " " + c->heading)))
+        if (!c->alone && c->heading.size() <= 30 && (find_date(c->heading) || find_date(c->number + " " + c->heading)))
             continue;
         // an undotted number before a person's name is a ward or roll list ("4 Kenneth L. Johnson")
         if (!c->dotted && person_like(a.c.heading)) continue;
@@ -802,7 +832,8 @@ ItemLayout find_items(const Lines& lines, std::size_t begin, std::size_t end, Do
     // Drop a trailing signature ("Chairperson") from the last item.
     if (!layout.items.empty()) {
         Lines& body = layout.items.back().body;
-        while (!body.empty() && (is_blank(body.back().text) || signature_line(plain(body.back().text)))) body.pop_back();
+        while (!body.empty() && (is_blank(body.back().text) || signature_line(plain(body.back().text))))
+            body.pop_back();
     }
     for (auto& block : layout.items) {
         while (!block.body.empty() && is_blank(block.body.back().text)) block.body.pop_back();

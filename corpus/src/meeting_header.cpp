@@ -19,7 +19,8 @@ std::string trim_punct(std::string s) {
     while (!s.empty() && (s.back() == '.' || s.back() == ',' || s.back() == ':' || s.back() == ';' || s.back() == '-'))
         s = trim(s.substr(0, s.size() - 1));
     // trailing en/em dash
-    while (s.size() >= 3 && (s.compare(s.size() - 3, 3, "\xE2\x80\x93") == 0 || s.compare(s.size() - 3, 3, "\xE2\x80\x94") == 0))
+    while (s.size() >= 3 &&
+           (s.compare(s.size() - 3, 3, "\xE2\x80\x93") == 0 || s.compare(s.size() - 3, 3, "\xE2\x80\x94") == 0))
         s = trim(s.substr(0, s.size() - 3));
     while (!s.empty() && (s.front() == ',' || s.front() == ':')) s = trim(s.substr(1));
     return s;
@@ -45,9 +46,9 @@ std::optional<std::string> label_value(std::string_view p, std::string_view labe
 }
 
 bool attendance_label(std::string_view p) {
-    static const char* const labels[] = {"present", "committee members", "members present", "members:",
-                                         "in attendance", "officers", "apologies", "councillors",
-                                         "also present", "officials"};
+    static const char* const labels[] = {
+        "present",  "committee members", "members present", "members:",     "in attendance",
+        "officers", "apologies",         "councillors",     "also present", "officials"};
     const std::string l = lower_ascii(p);
     if (l == "committee") return true;  // "Committee\nMembers:" split by the PDF
     for (const char* s : labels)
@@ -82,7 +83,7 @@ std::size_t date_position(const std::string& s) {
 std::size_t cut_before_date(const std::string& s, std::size_t date_pos) {
     std::string head = s.substr(0, date_pos);
     const std::string lc = lower_ascii(head);
-    static const std::array<const char*, 7> days = {"monday", "tuesday", "wednesday", "thursday",
+    static const std::array<const char*, 7> days = {"monday", "tuesday",  "wednesday", "thursday",
                                                     "friday", "saturday", "sunday"};
     std::size_t cut = head.size();
     for (const char* d : days) {
@@ -219,8 +220,10 @@ Header read_minutes(const Lines& lines, std::size_t begin, std::size_t end) {
     // venue: "held at|in V on D" or "held on D at T in V"
     if (held != std::string::npos) {
         std::size_t v = std::string::npos;
-        if (lc.compare(held + 5, 4, " at ") == 0) v = held + 9;
-        else if (lc.compare(held + 5, 4, " in ") == 0) v = held + 9;
+        if (lc.compare(held + 5, 4, " at ") == 0)
+            v = held + 9;
+        else if (lc.compare(held + 5, 4, " in ") == 0)
+            v = held + 9;
         if (v != std::string::npos && dp != std::string::npos && dp > v) {
             h.venue = trim_punct(joined.substr(v, cut_before_date(joined, dp) - v));
         } else if (dp != std::string::npos) {
@@ -369,7 +372,8 @@ Header read_agenda(const Lines& lines, std::size_t begin, std::size_t end) {
             if (h.committee.empty()) h.committee = trim_punct(c);
             continue;
         }
-        if (after_agenda_word && h.committee.empty() && p.find(':') == std::string::npos && split_words(p).size() <= 12) {
+        if (after_agenda_word && h.committee.empty() && p.find(':') == std::string::npos &&
+            split_words(p).size() <= 12) {
             const std::string lw = lower_ascii(p);
             if (lw.find("committee") != std::string::npos || lw.find("council") != std::string::npos ||
                 lw.find("cabinet") != std::string::npos || lw.find("board") != std::string::npos ||
@@ -599,8 +603,10 @@ Named committee_named(std::string_view printed) {
             // capitalise each hyphen part: "sub-committee" -> "Sub-Committee"
             bool start = true;
             for (char& c : w) {
-                if (c >= 'A' && c <= 'Z' && !start) c = static_cast<char>(c - 'A' + 'a');
-                else if (c >= 'a' && c <= 'z' && start) c = static_cast<char>(c - 'a' + 'A');
+                if (c >= 'A' && c <= 'Z' && !start)
+                    c = static_cast<char>(c - 'A' + 'a');
+                else if (c >= 'a' && c <= 'z' && start)
+                    c = static_cast<char>(c - 'a' + 'A');
                 start = c == '-' || c == '(' || c == '/';
             }
         }
@@ -611,8 +617,9 @@ Named committee_named(std::string_view printed) {
 }
 
 std::string display_date(std::string_view iso) {
-    static const std::array<const char*, 12> months = {"January", "February", "March",     "April",   "May",      "June",
-                                                       "July",    "August",   "September", "October", "November", "December"};
+    static const std::array<const char*, 12> months = {"January",   "February", "March",    "April",
+                                                       "May",       "June",     "July",     "August",
+                                                       "September", "October",  "November", "December"};
     if (iso.size() != 10) return std::string(iso);
     const int m = std::atoi(std::string(iso.substr(5, 2)).c_str());
     const int d = std::atoi(std::string(iso.substr(8, 2)).c_str());
@@ -622,10 +629,14 @@ std::string display_date(std::string_view iso) {
 
 Header read_header(const Lines& lines, std::size_t begin, std::size_t end, DocumentKind kind) {
     switch (kind) {
-        case DocumentKind::minutes: return read_minutes(lines, begin, end);
-        case DocumentKind::agenda: return read_agenda(lines, begin, end);
-        case DocumentKind::report: return read_report(lines, begin, end);
-        default: return read_titled(lines, begin, end, kind);
+        case DocumentKind::minutes:
+            return read_minutes(lines, begin, end);
+        case DocumentKind::agenda:
+            return read_agenda(lines, begin, end);
+        case DocumentKind::report:
+            return read_report(lines, begin, end);
+        default:
+            return read_titled(lines, begin, end, kind);
     }
 }
 

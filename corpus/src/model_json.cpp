@@ -19,9 +19,12 @@ json opt(const std::optional<T>& v) {
 
 const char* to_string(Diagnostic::Severity severity) noexcept {
     switch (severity) {
-        case Diagnostic::Severity::info: return "info";
-        case Diagnostic::Severity::warning: return "warning";
-        case Diagnostic::Severity::error: return "error";
+        case Diagnostic::Severity::info:
+            return "info";
+        case Diagnostic::Severity::warning:
+            return "warning";
+        case Diagnostic::Severity::error:
+            return "error";
     }
     return "warning";
 }
@@ -29,9 +32,8 @@ const char* to_string(Diagnostic::Severity severity) noexcept {
 void to_json(json& j, const Named& v) { j = json{{"id", v.id}, {"name", v.name}}; }
 
 void to_json(json& j, const Attendee& v) {
-    j = json{{"name", v.name},   {"person_id", v.person_id}, {"role", v.role},
-             {"title", v.title}, {"honorific", v.honorific}, {"remote", v.remote},
-             {"note", v.note}};
+    j = json{{"name", v.name},           {"person_id", v.person_id}, {"role", v.role}, {"title", v.title},
+             {"honorific", v.honorific}, {"remote", v.remote},       {"note", v.note}};
 }
 
 void to_json(json& j, const Attendance& v) {
@@ -57,9 +59,7 @@ void to_json(json& j, const ResolutionInfo& v) {
     j = json{{"kind", v.kind}, {"label", v.label}, {"preamble", v.preamble}, {"outcome", v.outcome}};
 }
 
-void to_json(json& j, const TableInfo& v) {
-    j = json{{"caption", v.caption}, {"header", v.header}, {"rows", v.rows}};
-}
+void to_json(json& j, const TableInfo& v) { j = json{{"caption", v.caption}, {"header", v.header}, {"rows", v.rows}}; }
 
 void to_json(json& j, const QuestionInfo& v) {
     j = json{{"number", v.number},       {"questioner", v.questioner}, {"question", v.question},
@@ -67,9 +67,10 @@ void to_json(json& j, const QuestionInfo& v) {
 }
 
 void to_json(json& j, const ActionInfo& v) {
-    j = json{{"number", v.number},     {"meeting_date", v.meeting_date}, {"action", v.action},
-             {"owner", v.owner},       {"directorate", v.directorate},   {"progress", v.progress},
-             {"due_date", v.due_date}, {"status", v.status}};
+    j = json{{"number", v.number},           {"meeting_date", v.meeting_date},
+             {"action", v.action},           {"owner", v.owner},
+             {"directorate", v.directorate}, {"progress", v.progress},
+             {"due_date", v.due_date},       {"status", v.status}};
 }
 
 void to_json(json& j, const Unit& v) {
@@ -136,12 +137,8 @@ void to_json(json& j, const Person& v) {
 void to_json(json& j, const Acronym& v) { j = json{{"short", v.short_form}, {"expansion", v.expansion}}; }
 
 void to_json(json& j, const FileResult& v) {
-    j = json{{"ok", v.ok},
-             {"documents", v.documents},
-             {"meetings", v.meetings},
-             {"people", v.people},
-             {"acronyms", v.acronyms},
-             {"diagnostics", v.diagnostics}};
+    j = json{{"ok", v.ok},         {"documents", v.documents}, {"meetings", v.meetings},
+             {"people", v.people}, {"acronyms", v.acronyms},   {"diagnostics", v.diagnostics}};
 }
 
 }  // namespace quorum::corpus

@@ -35,20 +35,21 @@ std::string utf8(const poppler::ustring& s) {
 // A paragraph number ("1.2", "3.4.1") or a cover field's name ("From:", "Ask for:").
 bool leading_label(std::string_view before) {
     if (before.empty() || before.size() > 24) return false;
-    if (before.back() == ':') return before.find(':') == before.size() - 1 && std::count(before.begin(), before.end(), ' ') <= 2;
+    if (before.back() == ':')
+        return before.find(':') == before.size() - 1 && std::count(before.begin(), before.end(), ' ') <= 2;
     if (before.size() > 8) return false;
     bool digit = false;
     for (char c : before) {
-        if (c >= '0' && c <= '9') digit = true;
-        else if (c != '.') return false;
+        if (c >= '0' && c <= '9')
+            digit = true;
+        else if (c != '.')
+            return false;
     }
     return digit && before.front() != '.';
 }
 
 // Is there another column gap (3+ spaces) after `from`? Then the line is a table row.
-bool more_gaps(std::string_view raw, std::size_t from) {
-    return raw.find("   ", from) != std::string_view::npos;
-}
+bool more_gaps(std::string_view raw, std::size_t from) { return raw.find("   ", from) != std::string_view::npos; }
 
 // Trailing padding removed; inner gaps of 3+ spaces become one tab, except after a
 // leading label ("84.", "(a)", "1.2", "From:") where the gap is just layout: one space.
@@ -94,8 +95,8 @@ SourceText read_pdf_source(std::string_view bytes, const std::string& file, std:
         return out;
     }
     // load_from_raw_data does not copy: `bytes` outlives the document.
-    std::unique_ptr<poppler::document> doc(
-        poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(std::min<std::size_t>(bytes.size(), INT32_MAX))));
+    std::unique_ptr<poppler::document> doc(poppler::document::load_from_raw_data(
+        bytes.data(), static_cast<int>(std::min<std::size_t>(bytes.size(), INT32_MAX))));
     if (!doc) {
         diagnostics.push_back({Sev::error, file, 0, "pdf-damaged",
                                "poppler could not open the PDF (damaged or truncated); get a fresh copy of the file"});

@@ -14,19 +14,33 @@ namespace quorum::corpus {
 namespace {
 
 struct Honorific {
-    std::string_view word;    // lower case
+    std::string_view word;  // lower case
     std::string_view canonical;
-    bool exact_case;          // "DI", "PC" only in capitals ("Di" is a first name)
+    bool exact_case;  // "DI", "PC" only in capitals ("Di" is a first name)
 };
 
 constexpr std::array<Honorific, 22> kHonorifics = {{
-    {"councillors", "Councillor", false}, {"councillor", "Councillor", false}, {"cllrs", "Councillor", false},
-    {"cllr", "Councillor", false},        {"mr", "Mr", false},                 {"mrs", "Mrs", false},
-    {"ms", "Ms", false},                  {"miss", "Miss", false},             {"dr", "Dr", false},
-    {"dci", "DCI", true},                 {"di", "DI", true},                  {"dc", "DC", true},
-    {"ds", "DS", true},                   {"pc", "PC", true},                  {"supt", "Supt", false},
-    {"professor", "Professor", false},    {"prof", "Professor", false},        {"rev", "Rev", false},
-    {"reverend", "Rev", false},           {"sir", "Sir", false},               {"dame", "Dame", false},
+    {"councillors", "Councillor", false},
+    {"councillor", "Councillor", false},
+    {"cllrs", "Councillor", false},
+    {"cllr", "Councillor", false},
+    {"mr", "Mr", false},
+    {"mrs", "Mrs", false},
+    {"ms", "Ms", false},
+    {"miss", "Miss", false},
+    {"dr", "Dr", false},
+    {"dci", "DCI", true},
+    {"di", "DI", true},
+    {"dc", "DC", true},
+    {"ds", "DS", true},
+    {"pc", "PC", true},
+    {"supt", "Supt", false},
+    {"professor", "Professor", false},
+    {"prof", "Professor", false},
+    {"rev", "Rev", false},
+    {"reverend", "Rev", false},
+    {"sir", "Sir", false},
+    {"dame", "Dame", false},
     {"alderman", "Alderman", false},
 }};
 
@@ -163,8 +177,8 @@ bool first_names_fit(std::string_view a, std::string_view b) {
 
 std::string person_id(std::string_view printed_name) {
     std::string s = strip_stars(printed_name);
-    for (const std::string_view cut : {std::string_view("("), std::string_view(","), std::string_view(" - "),
-                                       std::string_view(" \xE2\x80\x93 ")}) {
+    for (const std::string_view cut :
+         {std::string_view("("), std::string_view(","), std::string_view(" - "), std::string_view(" \xE2\x80\x93 ")}) {
         const std::size_t at = s.find(cut);
         if (at != std::string::npos && at > 0) s.resize(at);
     }
@@ -372,7 +386,8 @@ void PeopleLinker::link_names(std::string_view text, Hits& out) const {
         while (at != std::string::npos) {
             const bool left = at == 0 || std::isalnum(static_cast<unsigned char>(folded_text[at - 1])) == 0;
             const std::size_t end = at + needle.size();
-            const bool right = end >= folded_text.size() || std::isalnum(static_cast<unsigned char>(folded_text[end])) == 0;
+            const bool right =
+                end >= folded_text.size() || std::isalnum(static_cast<unsigned char>(folded_text[end])) == 0;
             if (left && right) {
                 out.emplace_back(at, e.id);  // folded positions: close enough for ordering
                 break;
@@ -389,7 +404,8 @@ void PeopleLinker::link_titles(std::string_view text, Hits& out) const {
         // "the DCF": an acronym of one title.
         std::vector<const Entry*> found;
         for (const Entry& e : entries_) {
-            if (std::find(e.acronyms.begin(), e.acronyms.end(), words[i].second) != e.acronyms.end()) found.push_back(&e);
+            if (std::find(e.acronyms.begin(), e.acronyms.end(), words[i].second) != e.acronyms.end())
+                found.push_back(&e);
         }
         // "the Director for Children and Families": the whole title, small words skipped.
         if (found.empty()) {
@@ -462,7 +478,8 @@ std::vector<Person> PeopleLinker::people(const Meeting& meeting) const {
             r.date = meeting.date;
             r.committee_id = meeting.committee ? meeting.committee->id : std::string();
             if (r.role.empty()) continue;
-            const bool dup = std::any_of(p.roles.begin(), p.roles.end(), [&](const PersonRole& x) { return x.role == r.role; });
+            const bool dup =
+                std::any_of(p.roles.begin(), p.roles.end(), [&](const PersonRole& x) { return x.role == r.role; });
             if (!dup) p.roles.push_back(std::move(r));
         }
         out.push_back(std::move(p));

@@ -32,12 +32,12 @@ public:
 private:
     struct Entry {
         std::string id, name;
-        std::string first, surname;           // folded name keys ("helen", "i'anson")
-        std::string kind;                     // councillor | officer | co-optee | other
-        std::vector<std::string> title_words; // folded title without small words
-        std::vector<std::string> acronyms;    // "dcf" from "Director ... (DCF)"
-        std::vector<std::string> variants;    // other printed spellings
-        std::vector<Attendee> attendees;      // as listed (roles)
+        std::string first, surname;            // folded name keys ("helen", "i'anson")
+        std::string kind;                      // councillor | officer | co-optee | other
+        std::vector<std::string> title_words;  // folded title without small words
+        std::vector<std::string> acronyms;     // "dcf" from "Director ... (DCF)"
+        std::vector<std::string> variants;     // other printed spellings
+        std::vector<Attendee> attendees;       // as listed (roles)
     };
     void add(const Attendee& attendee, const char* list);
     using Hits = std::vector<std::pair<std::size_t, std::string>>;  // (position, person id)

@@ -89,12 +89,23 @@ std::vector<QuestionInfo> read_questions(const TableInfo& table, std::string_vie
             const std::string& v = row[k];
             if (v.empty()) continue;
             switch (columns[k]) {
-                case Column::number: q.number = v; break;
-                case Column::questioner: q.questioner = v; break;
-                case Column::question: q.question = v; break;
-                case Column::addressee: q.addressee = v; break;
-                case Column::response: q.response = v; break;
-                case Column::none: break;
+                case Column::number:
+                    q.number = v;
+                    break;
+                case Column::questioner:
+                    q.questioner = v;
+                    break;
+                case Column::question:
+                    q.question = v;
+                    break;
+                case Column::addressee:
+                    q.addressee = v;
+                    break;
+                case Column::response:
+                    q.response = v;
+                    break;
+                case Column::none:
+                    break;
             }
         }
         if (q.question.empty() && q.questioner.empty()) continue;
@@ -109,7 +120,7 @@ std::string response_text(std::string_view block_text, bool* is_response) {
     const std::string f = fold(t.substr(0, 60));
     *is_response = false;
     for (const std::string_view p : {std::string_view("response:"), std::string_view("written response:"),
-                                      std::string_view("answer:"), std::string_view("response")}) {
+                                     std::string_view("answer:"), std::string_view("response")}) {
         if (f.rfind(p, 0) == 0 && (f.size() == p.size() || p.back() == ':')) {
             *is_response = true;
             const std::size_t colon = t.find(':');
@@ -144,8 +155,7 @@ bool answer_marker(std::string_view text) {
 
 }  // namespace
 
-bool read_question_heading(std::string_view text, std::string& questioner, std::string& addressee,
-                           std::string& rest) {
+bool read_question_heading(std::string_view text, std::string& questioner, std::string& addressee, std::string& rest) {
     std::string t = trim(text);
     std::string f = fold(t);
     // "Question 3 by ...", "Public question from ...", "Question by ..."
@@ -157,7 +167,8 @@ bool read_question_heading(std::string_view text, std::string& questioner, std::
     if (at == std::string::npos) return false;
     const std::string before = f.substr(0, at);  // "", "public ", "question 3 ", "3. "
     for (char c : before)
-        if (!(std::isalnum(static_cast<unsigned char>(c)) || c == ' ' || c == '.' || c == ')' || c == '(')) return false;
+        if (!(std::isalnum(static_cast<unsigned char>(c)) || c == ' ' || c == '.' || c == ')' || c == '('))
+            return false;
     const std::size_t from = at + skip;
     // The heading is its first line (or sentence); the question may follow in the same block.
     std::size_t end = t.find('\n', from);
@@ -169,7 +180,8 @@ bool read_question_heading(std::string_view text, std::string& questioner, std::
     addressee = trim(std::string_view(heading).substr(to + 4));
     while (!addressee.empty() && (addressee.back() == ':' || addressee.back() == ',' || addressee.back() == '.'))
         addressee.pop_back();
-    if (questioner.empty() || addressee.empty() || std::count(questioner.begin(), questioner.end(), ' ') > 7) return false;
+    if (questioner.empty() || addressee.empty() || std::count(questioner.begin(), questioner.end(), ' ') > 7)
+        return false;
     rest = end < t.size() ? trim(std::string_view(t).substr(end + 1)) : std::string();
     return true;
 }

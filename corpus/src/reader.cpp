@@ -124,8 +124,9 @@ std::optional<Sidecar> parse_sidecar(const fs::path& path, const std::string& fi
     field("kind", sc.kind);
     if (sc.date) {
         const std::string& d = *sc.date;
-        const bool iso = d.size() == 10 && d[4] == '-' && d[7] == '-' &&
-                         std::all_of(d.begin(), d.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)) || c == '-'; });
+        const bool iso = d.size() == 10 && d[4] == '-' && d[7] == '-' && std::all_of(d.begin(), d.end(), [](char c) {
+                             return std::isdigit(static_cast<unsigned char>(c)) || c == '-';
+                         });
         if (!iso) {
             add(ds, Sev::warning, file, "bad-sidecar", "sidecar date \"" + d + "\" is not YYYY-MM-DD; it was ignored");
             sc.date.reset();
@@ -133,7 +134,8 @@ std::optional<Sidecar> parse_sidecar(const fs::path& path, const std::string& fi
     }
     if (sc.kind && !document_kind_from_string(*sc.kind)) {
         add(ds, Sev::warning, file, "bad-sidecar",
-            "sidecar kind \"" + *sc.kind + "\" is unknown (use minutes, agenda, report, agenda-pack, web-page); it was ignored");
+            "sidecar kind \"" + *sc.kind +
+                "\" is unknown (use minutes, agenda, report, agenda-pack, web-page); it was ignored");
         sc.kind.reset();
     }
     return sc;
@@ -164,7 +166,8 @@ FileResult read_bytes(std::string_view bytes, const std::string& source, const s
     }
     split_long_lines(text);
     const bool has_text = std::any_of(text.lines.begin(), text.lines.end(), [](const SourceLine& l) {
-        return std::any_of(l.text.begin(), l.text.end(), [](char c) { return !std::isspace(static_cast<unsigned char>(c)); });
+        return std::any_of(l.text.begin(), l.text.end(),
+                           [](char c) { return !std::isspace(static_cast<unsigned char>(c)); });
     });
     if (!has_text) {
         const bool failed = std::any_of(out.diagnostics.begin(), out.diagnostics.end(),
@@ -222,7 +225,8 @@ void merge_person(Person& into, Person&& from) {
             into.variants.push_back(std::move(v));
     for (auto& r : from.roles) {
         const bool known = std::any_of(into.roles.begin(), into.roles.end(), [&](const PersonRole& x) {
-            return x.role == r.role && x.meeting_id == r.meeting_id && x.date == r.date && x.committee_id == r.committee_id;
+            return x.role == r.role && x.meeting_id == r.meeting_id && x.date == r.date &&
+                   x.committee_id == r.committee_id;
         });
         if (!known) into.roles.push_back(std::move(r));
     }
@@ -307,7 +311,8 @@ FileResult read_file(const fs::path& file, const ReadOptions& options) {
         {
             std::ifstream in(file, std::ios::binary);
             if (!in) {
-                add(out.diagnostics, Sev::error, source, "unreadable", "cannot open the file for reading; check its permissions");
+                add(out.diagnostics, Sev::error, source, "unreadable",
+                    "cannot open the file for reading; check its permissions");
                 return out;
             }
             bytes.resize(static_cast<std::size_t>(size));

@@ -54,7 +54,8 @@ std::optional<std::string_view> after_keyword(std::string_view s, std::size_t n,
 // Strips separators after a keyword: ": ", " – ", "- ".
 std::string clean_remainder(std::string_view rest) {
     for (;;) {
-        if (!rest.empty() && (is_space(rest.front()) || rest.front() == ':' || rest.front() == '-' || rest.front() == ',')) {
+        if (!rest.empty() &&
+            (is_space(rest.front()) || rest.front() == ':' || rest.front() == '-' || rest.front() == ',')) {
             rest.remove_prefix(1);
         } else if (rest.substr(0, 3) == "\xE2\x80\x93" || rest.substr(0, 3) == "\xE2\x80\x94") {
             rest.remove_prefix(3);
@@ -157,9 +158,9 @@ bool has_inline_resolution(std::string_view text) {
 std::string find_outcome(std::string_view text, bool decisions_too) {
     const std::string f = fold(text);
     static constexpr std::array<std::string_view, 12> kUnanimous = {
-        "carried unanimously", "unanimously carried", "agreed unanimously", "unanimously agreed",
-        "voted unanimously",   "unanimously voted",   "unanimously approved", "approved unanimously",
-        "unanimously resolved", "all in favour",      "all were in favour",   "were all in favour"};
+        "carried unanimously",  "unanimously carried", "agreed unanimously",   "unanimously agreed",
+        "voted unanimously",    "unanimously voted",   "unanimously approved", "approved unanimously",
+        "unanimously resolved", "all in favour",       "all were in favour",   "were all in favour"};
     for (const std::string_view p : kUnanimous) {
         if (contains(f, p)) return "carried unanimously";
     }
@@ -187,7 +188,8 @@ bool starts_with_that(std::string_view text) {
     for (;;) {
         if (!s.empty() && (s.front() == '"' || s.front() == '\'')) {
             s.remove_prefix(1);
-        } else if (s.size() >= 3 && static_cast<unsigned char>(s[0]) == 0xE2 && static_cast<unsigned char>(s[1]) == 0x80 &&
+        } else if (s.size() >= 3 && static_cast<unsigned char>(s[0]) == 0xE2 &&
+                   static_cast<unsigned char>(s[1]) == 0x80 &&
                    (static_cast<unsigned char>(s[2]) == 0x9C || static_cast<unsigned char>(s[2]) == 0x98)) {
             s.remove_prefix(3);
         } else {
@@ -201,9 +203,9 @@ bool starts_with_that(std::string_view text) {
 // recommendations were proposed and seconded and carried unanimously.")?
 bool about_decision(std::string_view text) {
     const std::string f = fold(text);
-    static constexpr std::array<std::string_view, 11> kWords = {
-        "recommendation", "resolution", "resolved", "motion", "propos", "seconded", "vote", "in favour",
-        "carried", "amendment", "unanimous"};
+    static constexpr std::array<std::string_view, 11> kWords = {"recommendation", "resolution", "resolved", "motion",
+                                                                "propos",         "seconded",   "vote",     "in favour",
+                                                                "carried",        "amendment",  "unanimous"};
     for (const std::string_view w : kWords) {
         if (contains(f, w)) return true;
     }
@@ -214,8 +216,8 @@ bool is_part(const Block& b) { return b.bullet || b.label_kind != LabelKind::non
 
 }  // namespace
 
-ResolutionBlock read_resolution(const std::vector<Piece>& pieces, std::size_t start,
-                                const ResolutionKeyword& keyword, bool implicit) {
+ResolutionBlock read_resolution(const std::vector<Piece>& pieces, std::size_t start, const ResolutionKeyword& keyword,
+                                bool implicit) {
     ResolutionBlock out;
     out.kind = keyword.kind;
     std::string context;  // where a minuted outcome may be written
@@ -256,8 +258,7 @@ ResolutionBlock read_resolution(const std::vector<Piece>& pieces, std::size_t st
         if (match_resolution_keyword(b.text)) break;
         if (is_part(b)) {
             out.parts.push_back({b.text, b.label, b.page});
-        } else if (may_take_that && starts_with_that(b.text) &&
-                   (out.parts.empty() || out.parts.back().label.empty())) {
+        } else if (may_take_that && starts_with_that(b.text) && (out.parts.empty() || out.parts.back().label.empty())) {
             out.parts.push_back({b.text, "", b.page});
         } else if (rem.empty() && out.preamble.empty() && out.parts.empty() && !heading_like(b)) {
             // "RESOLVED:" alone, then the decision as a plain paragraph.

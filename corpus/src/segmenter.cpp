@@ -81,12 +81,28 @@ bool skipped_section(std::string_view heading) {
 
 // Known report section names are headings even right after another heading.
 bool known_section(std::string_view heading) {
-    static const char* const names[] = {"purpose", "recommendation(s)", "recommendations", "alternative options",
-                                        "key considerations", "community impact", "environmental impact",
-                                        "equality duty", "resource implications", "legal implications",
-                                        "risk management", "consultees", "appendices", "background papers",
-                                        "glossary", "classification", "decision type", "wards affected",
-                                        "summary", "background", "introduction", "financial implications"};
+    static const char* const names[] = {"purpose",
+                                        "recommendation(s)",
+                                        "recommendations",
+                                        "alternative options",
+                                        "key considerations",
+                                        "community impact",
+                                        "environmental impact",
+                                        "equality duty",
+                                        "resource implications",
+                                        "legal implications",
+                                        "risk management",
+                                        "consultees",
+                                        "appendices",
+                                        "background papers",
+                                        "glossary",
+                                        "classification",
+                                        "decision type",
+                                        "wards affected",
+                                        "summary",
+                                        "background",
+                                        "introduction",
+                                        "financial implications"};
     const std::string l = lower_ascii(heading);
     for (const char* n : names)
         if (l == n) return true;
@@ -247,8 +263,10 @@ void segment(const SourceText& text, const Sidecar& sidecar, const std::string& 
                 m.committee = previous.committee;
                 m.date = previous.date;
             } else if (inherits) {
-                if (!m.committee || part.kind == DocumentKind::agenda) m.committee = pack_meeting.committee ? pack_meeting.committee : m.committee;
-                if (m.date.empty() || part.kind == DocumentKind::agenda) m.date = pack_meeting.date.empty() ? m.date : pack_meeting.date;
+                if (!m.committee || part.kind == DocumentKind::agenda)
+                    m.committee = pack_meeting.committee ? pack_meeting.committee : m.committee;
+                if (m.date.empty() || part.kind == DocumentKind::agenda)
+                    m.date = pack_meeting.date.empty() ? m.date : pack_meeting.date;
                 if (m.start_time.empty()) m.start_time = pack_meeting.start_time;
                 if (m.venue.empty()) m.venue = pack_meeting.venue;
             }
@@ -264,7 +282,8 @@ void segment(const SourceText& text, const Sidecar& sidecar, const std::string& 
         if (sidecar.council) m.council = *sidecar.council;
         if (m.council.empty()) m.council = last_council;
         last_council = m.council;
-        if (part.kind == DocumentKind::report || part.kind == DocumentKind::minutes || part.kind == DocumentKind::agenda)
+        if (part.kind == DocumentKind::report || part.kind == DocumentKind::minutes ||
+            part.kind == DocumentKind::agenda)
             previous = m;
 
         doc.council = m.council;
@@ -273,10 +292,18 @@ void segment(const SourceText& text, const Sidecar& sidecar, const std::string& 
         doc.report_by = h.report_by;
         const std::string mtitle = meeting_title(m);
         switch (part.kind) {
-            case DocumentKind::minutes: doc.title = mtitle.empty() ? "Minutes" : "Minutes \xE2\x80\x93 " + mtitle; break;
-            case DocumentKind::agenda: doc.title = mtitle.empty() ? "Agenda" : "Agenda \xE2\x80\x93 " + mtitle; break;
-            case DocumentKind::web_page: doc.title = !h.title.empty() ? h.title : text.title; break;
-            default: doc.title = h.title; break;
+            case DocumentKind::minutes:
+                doc.title = mtitle.empty() ? "Minutes" : "Minutes \xE2\x80\x93 " + mtitle;
+                break;
+            case DocumentKind::agenda:
+                doc.title = mtitle.empty() ? "Agenda" : "Agenda \xE2\x80\x93 " + mtitle;
+                break;
+            case DocumentKind::web_page:
+                doc.title = !h.title.empty() ? h.title : text.title;
+                break;
+            default:
+                doc.title = h.title;
+                break;
         }
         if (doc.title.empty()) doc.title = text.title;
         if (sidecar.title && (!pack || n == 0)) doc.title = *sidecar.title;
@@ -288,8 +315,10 @@ void segment(const SourceText& text, const Sidecar& sidecar, const std::string& 
 
         // The meeting record.
         Meeting* meeting = nullptr;
-        if (m.committee && !m.date.empty()) doc.meeting_id = m.committee->id + "-" + m.date;
-        else doc.meeting_id = doc.id + "-meeting";
+        if (m.committee && !m.date.empty())
+            doc.meeting_id = m.committee->id + "-" + m.date;
+        else
+            doc.meeting_id = doc.id + "-meeting";
         {
             auto it = meeting_index.find(doc.meeting_id);
             if (it == meeting_index.end()) {
@@ -352,9 +381,9 @@ void segment(const SourceText& text, const Sidecar& sidecar, const std::string& 
         // Exempt business: the items an exclusion resolution names ("item 12", "the
         // following item"), or every later item until public business resumes ("PART I",
         // "UNRESTRICTED ITEMS"), and items marked exempt themselves.
-        bool excluded = false;                    // exempt until a Part I marker
-        int exclude_next = 0;                     // "the following item": this many items
-        std::vector<std::string> named_exempt;   // item numbers a resolution named
+        bool excluded = false;                  // exempt until a Part I marker
+        int exclude_next = 0;                   // "the following item": this many items
+        std::vector<std::string> named_exempt;  // item numbers a resolution named
         for (auto& block : layout.items) {
             Item item = block.item;
             // ModernGov pages end with "Supporting documents:" — not part of the minute.
@@ -367,8 +396,8 @@ void segment(const SourceText& text, const Sidecar& sidecar, const std::string& 
             const std::string number_lc = lower_ascii(item.number);
             const bool named = std::find(named_exempt.begin(), named_exempt.end(), number_lc) != named_exempt.end() ||
                                (number_lc.find('/') != std::string::npos &&
-                                std::find(named_exempt.begin(), named_exempt.end(), number_lc.substr(0, number_lc.find('/'))) !=
-                                    named_exempt.end());
+                                std::find(named_exempt.begin(), named_exempt.end(),
+                                          number_lc.substr(0, number_lc.find('/'))) != named_exempt.end());
             const bool marked = mentions_exempt(item.title) || part_marker(item.title) == true ||
                                 contains_ci(item.title, "confidential");
             // a minute that itself records exempt information (not the motion naming other items)
@@ -378,7 +407,7 @@ void segment(const SourceText& text, const Sidecar& sidecar, const std::string& 
             item.exempt = excluded || exclude_next > 0 || named || marked || body_exempt;
             if (exclude_next > 0) --exclude_next;
             if (exclusion_motion || (mentions_exempt(body_text) && (contains_ci(body_text, "following item") ||
-                                                                     contains_ci(body_text, "excluded")))) {
+                                                                    contains_ci(body_text, "excluded")))) {
                 const ExclusionScope scope = exclusion_scope(body_text + " " + item.title);
                 if (!scope.numbers.empty()) {
                     named_exempt.insert(named_exempt.end(), scope.numbers.begin(), scope.numbers.end());
@@ -449,16 +478,16 @@ void segment(const SourceText& text, const Sidecar& sidecar, const std::string& 
         for (std::size_t i = 0; i < doc.units.size(); ++i) doc.units[i].id = unit_id(doc.id, i + 1);
 
         if (part.kind == DocumentKind::minutes)
-        for (auto& p : linker.people(*meeting)) {
-            bool known = false;
-            for (auto& q : out.people)
-                if (q.id == p.id) {
-                    known = true;
-                    for (auto& r : p.roles) q.roles.push_back(r);
-                    break;
-                }
-            if (!known) out.people.push_back(std::move(p));
-        }
+            for (auto& p : linker.people(*meeting)) {
+                bool known = false;
+                for (auto& q : out.people)
+                    if (q.id == p.id) {
+                        known = true;
+                        for (auto& r : p.roles) q.roles.push_back(r);
+                        break;
+                    }
+                if (!known) out.people.push_back(std::move(p));
+            }
         out.documents.push_back(std::move(doc));
     }
 

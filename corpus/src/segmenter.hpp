@@ -10,7 +10,7 @@ namespace quorum::corpus {
 
 // `doc_id` is the stable id of the file (its path relative to the archive root).
 // Appends documents, meetings, people, acronyms and diagnostics to `out`.
-void segment(const SourceText& text, const Sidecar& sidecar, const std::string& doc_id,
-             const std::string& source, FileResult& out);
+void segment(const SourceText& text, const Sidecar& sidecar, const std::string& doc_id, const std::string& source,
+             FileResult& out);
 
 }  // namespace quorum::corpus

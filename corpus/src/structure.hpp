@@ -53,9 +53,9 @@ struct Header {
     std::string date;       // YYYY-MM-DD
     std::string start_time;
     std::string venue;
-    std::string title;      // report title, page title, appendix heading
+    std::string title;  // report title, page title, appendix heading
     std::string report_by;
-    std::size_t end = 0;    // first line after the header
+    std::size_t end = 0;  // first line after the header
 };
 
 // Committee name in one canonical spelling: "Children and young people scrutiny

@@ -106,7 +106,8 @@ bool is_numbered_caption(std::string_view text) {
 
 bool is_caption_block(const Block& block) {
     if (is_numbered_caption(block.text)) return true;
-    if (block.bullet || block.label_kind != LabelKind::none || !heading_like(block) || block.text.size() > 60) return false;
+    if (block.bullet || block.label_kind != LabelKind::none || !heading_like(block) || block.text.size() > 60)
+        return false;
     if (block.text.find(':') != std::string::npos) return false;
     // Notes printed in capitals ("BLUE TEXT INDICATES NEW ACTIONS ADDED") are not titles.
     bool lower = false;

@@ -70,10 +70,10 @@ Utf8Stats utf8_stats(std::string_view s) noexcept {
 }
 
 // Windows-1252 0x80-0x9F; the five undefined bytes map to U+FFFD.
-constexpr std::array<char16_t, 32> kCp1252High = {
-    0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
-    0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD, 0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
-    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178};
+constexpr std::array<char16_t, 32> kCp1252High = {0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+                                                  0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD,
+                                                  0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+                                                  0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178};
 
 void append_code_point(std::string& out, UChar32 c) {
     char buf[4];
@@ -161,13 +161,33 @@ UChar32 next_cp(std::string_view s, std::size_t& i) noexcept {
 // Plain-ASCII forms of the punctuation that differs between sources.
 UChar32 plain_punctuation(UChar32 c) noexcept {
     switch (c) {
-        case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032: case 0x02BC: case 0x00B4:
+        case 0x2018:
+        case 0x2019:
+        case 0x201A:
+        case 0x201B:
+        case 0x2032:
+        case 0x02BC:
+        case 0x00B4:
         case 0x0060:
             return '\'';
-        case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x2033: case 0x00AB: case 0x00BB:
+        case 0x201C:
+        case 0x201D:
+        case 0x201E:
+        case 0x201F:
+        case 0x2033:
+        case 0x00AB:
+        case 0x00BB:
             return '"';
-        case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015: case 0x2212:
-        case 0xFE58: case 0xFE63: case 0xFF0D:
+        case 0x2010:
+        case 0x2011:
+        case 0x2012:
+        case 0x2013:
+        case 0x2014:
+        case 0x2015:
+        case 0x2212:
+        case 0xFE58:
+        case 0xFE63:
+        case 0xFF0D:
             return '-';
         case 0x2026:
             return '.';  // NFKC already expands an ellipsis; kept for safety
@@ -223,12 +243,12 @@ std::string repair_utf8(std::string_view text, bool* repaired) {
 
 std::string decode_to_utf8(std::string_view bytes, const std::string& file, std::vector<Diagnostic>& diagnostics) {
     using Sev = Diagnostic::Severity;
-    if (bytes.starts_with("\xEF\xBB\xBF")) bytes.remove_prefix(3);
+    if (bytes.starts_with("\xEF\xBB\xBF"))
+        bytes.remove_prefix(3);
     else if (bytes.starts_with("\xFF\xFE") || bytes.starts_with("\xFE\xFF")) {
         const bool le = bytes[0] == '\xFF';
         report(diagnostics, file, Sev::info, "utf-16",
-               std::string("the file is UTF-16 (") + (le ? "little" : "big") +
-                   " endian); it was converted to UTF-8");
+               std::string("the file is UTF-16 (") + (le ? "little" : "big") + " endian); it was converted to UTF-8");
         return from_utf16(bytes.substr(2), le);
     }
     const Utf8Stats st = utf8_stats(bytes);
@@ -351,17 +371,15 @@ std::string collapse_spaces(std::string_view text) {
 
 std::string heading_case(std::string_view text) {
     static const std::unordered_set<std::string> acronyms = {
-        "SEND", "SEN",  "SENCO", "SEMH", "EHCP", "EHC",  "NHS",  "UK",   "CAMHS", "MASH", "HR",
-        "OD",   "ICT",  "IT",    "CQC",  "LGA",  "ICS",  "ICB",  "KCC",  "CCG",   "GP",   "PCC",
-        "CIL",  "LA",   "LAC",   "HMO",  "MP",   "MEP",  "CEO",  "CYP",  "YOT",   "PQ",   "QA",
-        "ASC",  "COVID", "AOB",  "EU",   "II",   "III",  "IV",   "VI",   "VII",   "VIII", "IX",
-        "XI",   "XII",  "DBS",   "ADCS", "LSCB", "HSCB", "WMP",  "DCI",  "CSE",   "CIN",  "CP",
-        "UASC", "NEET", "PSHE",  "MTFS", "CIPFA", "VAT", "BBC",  "TV",   "ID",    "NCC",  "KPI",
-        "KPIS", "PFI", "CCTV", "A&E", "S106", "ASB", "PCSO", "RTPI", "DfE"};
-    static const std::unordered_set<std::string> small = {"a",  "an", "and", "as",  "at",   "but",
-                                                          "by", "for", "from", "in", "into", "nor",
-                                                          "of", "on", "or",  "per", "the",  "to",
-                                                          "via", "vs", "with"};
+        "SEND", "SEN",  "SENCO", "SEMH", "EHCP", "EHC",  "NHS",  "UK",    "CAMHS", "MASH", "HR",   "OD",  "ICT",
+        "IT",   "CQC",  "LGA",   "ICS",  "ICB",  "KCC",  "CCG",  "GP",    "PCC",   "CIL",  "LA",   "LAC", "HMO",
+        "MP",   "MEP",  "CEO",   "CYP",  "YOT",  "PQ",   "QA",   "ASC",   "COVID", "AOB",  "EU",   "II",  "III",
+        "IV",   "VI",   "VII",   "VIII", "IX",   "XI",   "XII",  "DBS",   "ADCS",  "LSCB", "HSCB", "WMP", "DCI",
+        "CSE",  "CIN",  "CP",    "UASC", "NEET", "PSHE", "MTFS", "CIPFA", "VAT",   "BBC",  "TV",   "ID",  "NCC",
+        "KPI",  "KPIS", "PFI",   "CCTV", "A&E",  "S106", "ASB",  "PCSO",  "RTPI",  "DfE"};
+    static const std::unordered_set<std::string> small = {"a",   "an",   "and", "as",   "at",  "but", "by",
+                                                          "for", "from", "in",  "into", "nor", "of",  "on",
+                                                          "or",  "per",  "the", "to",   "via", "vs",  "with"};
     const std::string valid = repair_utf8(text);
     std::string out;
     out.reserve(valid.size());

@@ -89,7 +89,8 @@ std::vector<int> count(const Matcher& m, const std::vector<std::string>& words) 
             const Pattern& p = m.patterns[pi];
             if (i + p.words.size() > words.size()) continue;
             bool ok = true;
-            for (std::size_t k = 0; k < p.words.size() && ok; ++k) ok = word_matches(words[i + k], p.words[k], p.stem[k]);
+            for (std::size_t k = 0; k < p.words.size() && ok; ++k)
+                ok = word_matches(words[i + k], p.words[k], p.stem[k]);
             if (ok && std::find(seen.begin(), seen.end(), p.topic) == seen.end()) {
                 seen.push_back(p.topic);
                 ++counts[p.topic];
@@ -103,7 +104,8 @@ std::vector<int> count(const Matcher& m, const std::vector<std::string>& words) 
         if (!m.stem_first.empty()) {
             const std::size_t longest = std::min(w.size(), m.max_stem);
             for (std::size_t len = 1; len <= longest; ++len) {
-                if (auto it = m.stem_first.find(w.substr(0, len)); it != m.stem_first.end()) try_patterns(it->second, i);
+                if (auto it = m.stem_first.find(w.substr(0, len)); it != m.stem_first.end())
+                    try_patterns(it->second, i);
             }
         }
     }

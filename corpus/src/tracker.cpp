@@ -79,15 +79,32 @@ std::vector<ActionInfo> read_tracker(const TableInfo& table) {
             if (v.empty()) continue;
             any = true;
             switch (columns[k]) {
-                case Column::number: a.number = v; break;
-                case Column::meeting_date: a.meeting_date = normalise_date(v); break;
-                case Column::action: a.action = v; break;
-                case Column::owner: a.owner = v; break;
-                case Column::directorate: a.directorate = v; break;
-                case Column::progress: a.progress = v; break;
-                case Column::due_date: a.due_date = normalise_date(v); break;
-                case Column::status: a.status = normalise_status(v); break;
-                case Column::none: break;
+                case Column::number:
+                    a.number = v;
+                    break;
+                case Column::meeting_date:
+                    a.meeting_date = normalise_date(v);
+                    break;
+                case Column::action:
+                    a.action = v;
+                    break;
+                case Column::owner:
+                    a.owner = v;
+                    break;
+                case Column::directorate:
+                    a.directorate = v;
+                    break;
+                case Column::progress:
+                    a.progress = v;
+                    break;
+                case Column::due_date:
+                    a.due_date = normalise_date(v);
+                    break;
+                case Column::status:
+                    a.status = normalise_status(v);
+                    break;
+                case Column::none:
+                    break;
             }
         }
         if (any) out.push_back(std::move(a));

@@ -60,13 +60,13 @@ void append_utf8(std::string& out, std::uint32_t c) {
 // Appends `text` with character references decoded; &nbsp; becomes a plain space.
 void append_decoded(std::string& out, std::string_view text) {
     static const std::unordered_map<std::string_view, std::uint32_t> named = {
-        {"amp", '&'},      {"lt", '<'},       {"gt", '>'},       {"quot", '"'},     {"apos", '\''},
-        {"nbsp", ' '},     {"ndash", 0x2013}, {"mdash", 0x2014}, {"lsquo", 0x2018}, {"rsquo", 0x2019},
-        {"ldquo", 0x201C}, {"rdquo", 0x201D}, {"hellip", 0x2026}, {"bull", 0x2022}, {"pound", 0xA3},
-        {"euro", 0x20AC},  {"copy", 0xA9},    {"reg", 0xAE},     {"trade", 0x2122}, {"middot", 0xB7},
-        {"eacute", 0xE9},  {"egrave", 0xE8},  {"aacute", 0xE1},  {"iacute", 0xED},  {"oacute", 0xF3},
-        {"uacute", 0xFA},  {"ouml", 0xF6},    {"uuml", 0xFC},    {"auml", 0xE4},    {"frac12", 0xBD},
-        {"deg", 0xB0},     {"sect", 0xA7},    {"shy", 0xAD},     {"laquo", 0xAB},   {"raquo", 0xBB}};
+        {"amp", '&'},      {"lt", '<'},       {"gt", '>'},        {"quot", '"'},     {"apos", '\''},
+        {"nbsp", ' '},     {"ndash", 0x2013}, {"mdash", 0x2014},  {"lsquo", 0x2018}, {"rsquo", 0x2019},
+        {"ldquo", 0x201C}, {"rdquo", 0x201D}, {"hellip", 0x2026}, {"bull", 0x2022},  {"pound", 0xA3},
+        {"euro", 0x20AC},  {"copy", 0xA9},    {"reg", 0xAE},      {"trade", 0x2122}, {"middot", 0xB7},
+        {"eacute", 0xE9},  {"egrave", 0xE8},  {"aacute", 0xE1},   {"iacute", 0xED},  {"oacute", 0xF3},
+        {"uacute", 0xFA},  {"ouml", 0xF6},    {"uuml", 0xFC},     {"auml", 0xE4},    {"frac12", 0xBD},
+        {"deg", 0xB0},     {"sect", 0xA7},    {"shy", 0xAD},      {"laquo", 0xAB},   {"raquo", 0xBB}};
     std::size_t i = 0;
     while (i < text.size()) {
         const std::size_t amp = text.find('&', i);
@@ -87,9 +87,12 @@ void append_decoded(std::string& out, std::string_view text) {
             ok = !digits.empty();
             for (const char c : digits) {
                 int v = -1;
-                if (c >= '0' && c <= '9') v = c - '0';
-                else if (hex && c >= 'a' && c <= 'f') v = c - 'a' + 10;
-                else if (hex && c >= 'A' && c <= 'F') v = c - 'A' + 10;
+                if (c >= '0' && c <= '9')
+                    v = c - '0';
+                else if (hex && c >= 'a' && c <= 'f')
+                    v = c - 'a' + 10;
+                else if (hex && c >= 'A' && c <= 'F')
+                    v = c - 'A' + 10;
                 if (v < 0 || code > 0x10FFFF) {
                     ok = false;
                     break;
@@ -116,22 +119,51 @@ void append_decoded(std::string& out, std::string_view text) {
 enum class TagKind { block, list_item, table, row, cell, skip_content, inline_tag };
 
 const std::unordered_map<std::string_view, TagKind>& known_tags() {
-    static const std::unordered_map<std::string_view, TagKind> tags = {
-        {"p", TagKind::block},         {"div", TagKind::block},       {"br", TagKind::block},
-        {"ul", TagKind::block},        {"ol", TagKind::block},        {"h1", TagKind::block},
-        {"h2", TagKind::block},        {"h3", TagKind::block},        {"h4", TagKind::block},
-        {"h5", TagKind::block},        {"h6", TagKind::block},        {"hr", TagKind::block},
-        {"blockquote", TagKind::block}, {"section", TagKind::block},  {"article", TagKind::block},
-        {"li", TagKind::list_item},    {"table", TagKind::table},     {"tr", TagKind::row},
-        {"td", TagKind::cell},         {"th", TagKind::cell},         {"script", TagKind::skip_content},
-        {"style", TagKind::skip_content}, {"tbody", TagKind::inline_tag}, {"thead", TagKind::inline_tag},
-        {"tfoot", TagKind::inline_tag}, {"span", TagKind::inline_tag}, {"b", TagKind::inline_tag},
-        {"i", TagKind::inline_tag},    {"u", TagKind::inline_tag},    {"em", TagKind::inline_tag},
-        {"strong", TagKind::inline_tag}, {"small", TagKind::inline_tag}, {"sup", TagKind::inline_tag},
-        {"sub", TagKind::inline_tag},  {"a", TagKind::inline_tag},    {"font", TagKind::inline_tag},
-        {"img", TagKind::inline_tag},  {"colgroup", TagKind::inline_tag}, {"col", TagKind::inline_tag},
-        {"caption", TagKind::block},   {"center", TagKind::block},    {"s", TagKind::inline_tag},
-        {"strike", TagKind::inline_tag}, {"abbr", TagKind::inline_tag}, {"o:p", TagKind::inline_tag}};
+    static const std::unordered_map<std::string_view, TagKind> tags = {{"p", TagKind::block},
+                                                                       {"div", TagKind::block},
+                                                                       {"br", TagKind::block},
+                                                                       {"ul", TagKind::block},
+                                                                       {"ol", TagKind::block},
+                                                                       {"h1", TagKind::block},
+                                                                       {"h2", TagKind::block},
+                                                                       {"h3", TagKind::block},
+                                                                       {"h4", TagKind::block},
+                                                                       {"h5", TagKind::block},
+                                                                       {"h6", TagKind::block},
+                                                                       {"hr", TagKind::block},
+                                                                       {"blockquote", TagKind::block},
+                                                                       {"section", TagKind::block},
+                                                                       {"article", TagKind::block},
+                                                                       {"li", TagKind::list_item},
+                                                                       {"table", TagKind::table},
+                                                                       {"tr", TagKind::row},
+                                                                       {"td", TagKind::cell},
+                                                                       {"th", TagKind::cell},
+                                                                       {"script", TagKind::skip_content},
+                                                                       {"style", TagKind::skip_content},
+                                                                       {"tbody", TagKind::inline_tag},
+                                                                       {"thead", TagKind::inline_tag},
+                                                                       {"tfoot", TagKind::inline_tag},
+                                                                       {"span", TagKind::inline_tag},
+                                                                       {"b", TagKind::inline_tag},
+                                                                       {"i", TagKind::inline_tag},
+                                                                       {"u", TagKind::inline_tag},
+                                                                       {"em", TagKind::inline_tag},
+                                                                       {"strong", TagKind::inline_tag},
+                                                                       {"small", TagKind::inline_tag},
+                                                                       {"sup", TagKind::inline_tag},
+                                                                       {"sub", TagKind::inline_tag},
+                                                                       {"a", TagKind::inline_tag},
+                                                                       {"font", TagKind::inline_tag},
+                                                                       {"img", TagKind::inline_tag},
+                                                                       {"colgroup", TagKind::inline_tag},
+                                                                       {"col", TagKind::inline_tag},
+                                                                       {"caption", TagKind::block},
+                                                                       {"center", TagKind::block},
+                                                                       {"s", TagKind::inline_tag},
+                                                                       {"strike", TagKind::inline_tag},
+                                                                       {"abbr", TagKind::inline_tag},
+                                                                       {"o:p", TagKind::inline_tag}};
     return tags;
 }
 
@@ -226,8 +258,10 @@ public:
                 case TagKind::inline_tag:
                     break;
                 case TagKind::block:
-                    if (in_cells) current.push_back(' ');
-                    else flush(false);
+                    if (in_cells)
+                        current.push_back(' ');
+                    else
+                        flush(false);
                     break;
                 case TagKind::list_item:
                     if (in_cells) {
@@ -239,8 +273,10 @@ public:
                     break;
                 case TagKind::table:
                     flush(false);
-                    if (tag->closing) table_depth_ = std::max(0, table_depth_ - 1);
-                    else table_depth_ = std::min(table_depth_ + 1, 64);
+                    if (tag->closing)
+                        table_depth_ = std::max(0, table_depth_ - 1);
+                    else
+                        table_depth_ = std::min(table_depth_ + 1, 64);
                     break;
                 case TagKind::row:
                     if (table_depth_ > 0) flush(false);
@@ -371,8 +407,8 @@ std::string restore_escapes(std::string_view s) {
         // U+E000..U+E07F is EE 80 80 .. EE 81 BF
         if (static_cast<unsigned char>(s[i]) == 0xEE && i + 2 < s.size() &&
             (static_cast<unsigned char>(s[i + 1]) == 0x80 || static_cast<unsigned char>(s[i + 1]) == 0x81)) {
-            const std::uint32_t c = ((static_cast<unsigned char>(s[i + 1]) & 0x3F) << 6) |
-                                    (static_cast<unsigned char>(s[i + 2]) & 0x3F);
+            const std::uint32_t c =
+                ((static_cast<unsigned char>(s[i + 1]) & 0x3F) << 6) | (static_cast<unsigned char>(s[i + 2]) & 0x3F);
             out.push_back(static_cast<char>(c));
             i += 2;
         } else {

@@ -171,9 +171,10 @@ void extract_units(std::span<const SourceLine> lines, const BodyContext& context
         ++i;
         // Lettered sub-points of a numbered report paragraph belong to it.
         if (block.label_kind == LabelKind::number) {
-            while (i < pieces.size() && !pieces[i].is_table &&
-                   (pieces[i].block.label_kind == LabelKind::letter || pieces[i].block.label_kind == LabelKind::roman) &&
-                   !match_resolution_keyword(pieces[i].block.text)) {
+            while (
+                i < pieces.size() && !pieces[i].is_table &&
+                (pieces[i].block.label_kind == LabelKind::letter || pieces[i].block.label_kind == LabelKind::roman) &&
+                !match_resolution_keyword(pieces[i].block.text)) {
                 text += "\n" + labelled(pieces[i].block.label, pieces[i].block.text);
                 ++i;
             }

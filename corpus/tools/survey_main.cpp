@@ -23,7 +23,7 @@ namespace {
 
 struct Totals {
     std::size_t files = 0, parsed = 0, failed = 0, documents = 0, meetings = 0, items = 0, units = 0;
-    std::map<std::string, std::size_t> failed_by_code;    // first error code of each failed file
+    std::map<std::string, std::size_t> failed_by_code;  // first error code of each failed file
     std::map<std::string, std::size_t> diagnostics_by_code;
     std::map<std::string, std::size_t> documents_by_kind;
     std::map<std::string, std::size_t> units_by_type;
@@ -45,11 +45,11 @@ void add(Totals& t, const fs::path& file, const FileResult& r, double seconds, d
         ++t.parsed;
     } else {
         ++t.failed;
-        const auto it = std::find_if(r.diagnostics.begin(), r.diagnostics.end(), [](const Diagnostic& d) {
-            return d.severity == Diagnostic::Severity::error;
-        });
-        ++t.failed_by_code[it != r.diagnostics.end() ? it->code
-                                                     : (r.diagnostics.empty() ? "(no diagnostic)" : r.diagnostics[0].code)];
+        const auto it = std::find_if(r.diagnostics.begin(), r.diagnostics.end(),
+                                     [](const Diagnostic& d) { return d.severity == Diagnostic::Severity::error; });
+        ++t.failed_by_code[it != r.diagnostics.end()
+                               ? it->code
+                               : (r.diagnostics.empty() ? "(no diagnostic)" : r.diagnostics[0].code)];
     }
     t.documents += r.documents.size();
     t.meetings += r.meetings.size();
@@ -107,10 +107,10 @@ int main(int argc, char** argv) {
             const std::lock_guard lock(mutex);
             add(totals, file, r, seconds, slow_after);
             if (!r.ok && list_failures)
-                failures.emplace_back(file.string(), r.diagnostics.empty() ? "" : r.diagnostics.front().code + ": " +
-                                                                                     r.diagnostics.front().message);
-            if (seconds >= slow_after)
-                std::fprintf(stderr, "slow: %.1f s %s\n", seconds, file.string().c_str());
+                failures.emplace_back(
+                    file.string(),
+                    r.diagnostics.empty() ? "" : r.diagnostics.front().code + ": " + r.diagnostics.front().message);
+            if (seconds >= slow_after) std::fprintf(stderr, "slow: %.1f s %s\n", seconds, file.string().c_str());
         }
     };
     std::vector<std::thread> pool;

@@ -55,7 +55,8 @@ std::vector<RecordDocument> decision_documents(const corpus::DecisionAnalysis& a
         json detail = corpus::decision_detail_json(analysis, d);
         auto place = places.find(d.unit_id);
         for (json* j : {&summary, &detail}) {
-            (*j)["council"] = place != places.end() && !place->second.council.empty() ? json(place->second.council) : json(nullptr);
+            (*j)["council"] =
+                place != places.end() && !place->second.council.empty() ? json(place->second.council) : json(nullptr);
             (*j)["page"] = place != places.end() && place->second.page > 0 ? json(place->second.page) : json(nullptr);
         }
         RecordDocument r = record(s::decision_id_tag, s::decision_type, d.id);

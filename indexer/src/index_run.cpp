@@ -77,7 +77,8 @@ NameTable topic_names(const std::optional<fs::path>& file) {
         auto tab = line.find('\t');
         if (tab == std::string::npos) continue;
         auto tab2 = line.find('\t', tab + 1);
-        names.set(line.substr(0, tab), line.substr(tab + 1, tab2 == std::string::npos ? std::string::npos : tab2 - tab - 1));
+        names.set(line.substr(0, tab),
+                  line.substr(tab + 1, tab2 == std::string::npos ? std::string::npos : tab2 - tab - 1));
     }
     return names;
 }
@@ -91,7 +92,8 @@ fs::path clean(const fs::path& p) {
 std::uint64_t directory_bytes(const fs::path& dir) {
     std::uint64_t total = 0;
     std::error_code ec;
-    for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::recursive_directory_iterator(); it.increment(ec))
+    for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::recursive_directory_iterator();
+         it.increment(ec))
         if (it->is_regular_file(ec)) total += it->file_size(ec);
     return total;
 }
@@ -119,8 +121,8 @@ std::vector<Task> collect(const RunOptions& options, RunSummary& summary) {
             base = in.parent_path();
         } else {
             if (!corpus::is_supported_file(in)) {
-                summary.problems.push_back(problem(in.string(), "unsupported",
-                                                   "not a .txt, .md, .html, .htm or .pdf file: skipped"));
+                summary.problems.push_back(
+                    problem(in.string(), "unsupported", "not a .txt, .md, .html, .htm or .pdf file: skipped"));
                 continue;
             }
             files.push_back(in);
@@ -254,7 +256,6 @@ std::map<std::string, UnitPlace> unit_places(const corpus::Archive& archive) {
     return out;
 }
 
-
 double seconds_since(std::chrono::steady_clock::time_point t) {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
 }
@@ -286,7 +287,8 @@ std::vector<std::size_t> split_by_size(const std::vector<Task>& tasks, std::size
 void remove_stale_builds(const fs::path& db) {
     std::error_code ec;
     const std::string prefix = "." + db.filename().string() + ".building-";
-    for (auto it = fs::directory_iterator(db.parent_path(), ec); !ec && it != fs::directory_iterator(); it.increment(ec)) {
+    for (auto it = fs::directory_iterator(db.parent_path(), ec); !ec && it != fs::directory_iterator();
+         it.increment(ec)) {
         std::string name = it->path().filename().string();
         if (name.rfind(prefix, 0) != 0) continue;
         long pid = std::strtol(name.c_str() + prefix.size(), nullptr, 10);
@@ -305,8 +307,8 @@ struct NewIndexInputs {
 // contiguous files; the shards are merged in input order into a new database beside the
 // target, which gets meetings, names, synonyms and decisions in one commit and is then
 // renamed into place. Nothing appears at `options.db` until the index is complete.
-void build_new_index(const RunOptions& options, std::vector<Task>& tasks, const NewIndexInputs& in,
-                     unsigned threads, RunSummary& summary, const Progress& progress) {
+void build_new_index(const RunOptions& options, std::vector<Task>& tasks, const NewIndexInputs& in, unsigned threads,
+                     RunSummary& summary, const Progress& progress) {
     fs::path db = clean(options.db);
     std::error_code ec;
     fs::create_directories(db.parent_path(), ec);
@@ -361,7 +363,8 @@ void build_new_index(const RunOptions& options, std::vector<Task>& tasks, const 
                         names.topic_names.merge(outcome.built.topic_names);
                         names.person_slots_used = std::max(names.person_slots_used, outcome.built.person_slots_used);
                         names.topic_slots_used = std::max(names.topic_slots_used, outcome.built.topic_slots_used);
-                        if (outcome.file) read_files.insert_or_assign(task.key, for_decisions(std::move(*outcome.file)));
+                        if (outcome.file)
+                            read_files.insert_or_assign(task.key, for_decisions(std::move(*outcome.file)));
                     } else {
                         ++summary.failed;
                     }
@@ -440,7 +443,8 @@ RunSummary run_index(const RunOptions& options, const Progress& progress) {
     std::map<std::string, corpus::FileResult> read_files;  // read in this run, by key
 
     std::string options_fingerprint;
-    std::string terms_tsv = options.terms_file ? read_text_file(*options.terms_file) : std::string(default_council_terms());
+    std::string terms_tsv =
+        options.terms_file ? read_text_file(*options.terms_file) : std::string(default_council_terms());
     NameTable topics = topic_names(options.topics_file);
     if (options.topics_file) options_fingerprint = "topics:" + content_hash(read_text_file(*options.topics_file));
 
@@ -483,8 +487,9 @@ RunSummary run_index(const RunOptions& options, const Progress& progress) {
                 ++summary.unchanged;
                 continue;
             }
-            if (auto stored = writer.stored(t.key); stored && stored->signature.size == t.signature.size &&
-                                                     writer.unchanged(t.key, FileSignature{t.signature.size, 0, stored->signature.hash}))
+            if (auto stored = writer.stored(t.key);
+                stored && stored->signature.size == t.signature.size &&
+                writer.unchanged(t.key, FileSignature{t.signature.size, 0, stored->signature.hash}))
                 t.stored_hash = stored->signature.hash;
         }
         tasks.push_back(std::move(t));

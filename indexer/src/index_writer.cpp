@@ -73,8 +73,12 @@ Xapian::Document file_document(const std::string& key, const std::filesystem::pa
     }
     json acronyms = json::array();
     for (const auto& a : built.acronyms) acronyms.push_back({a.short_form, a.expansion});
-    json data{{"key", key},         {"path", path.string()}, {"size", sig.size},
-              {"mtime_ns", sig.mtime_ns}, {"hash", sig.hash},   {"units", built.units.size()},
+    json data{{"key", key},
+              {"path", path.string()},
+              {"size", sig.size},
+              {"mtime_ns", sig.mtime_ns},
+              {"hash", sig.hash},
+              {"units", built.units.size()},
               {"meetings", std::move(meetings)}};
     file_doc.set_data(dump(data));
     file_doc.add_value(s::acronyms_slot, dump(acronyms));
@@ -93,7 +97,7 @@ struct IndexWriter::Impl {
     std::string options;
     bool committed = false;
     bool in_transaction = true;  // WriteMode::transaction
-    bool dirty = false;  // anything written this run: without it commit() leaves the revision as it was
+    bool dirty = false;          // anything written this run: without it commit() leaves the revision as it was
     std::set<std::string> touched_meetings;
     std::vector<std::pair<std::string, std::string>> council_terms;
     unsigned person_slots = 0, topic_slots = 0;
@@ -132,7 +136,8 @@ struct IndexWriter::Impl {
             Xapian::Document doc = db.get_document(*it);
             auto t = doc.termlist_begin();
             t.skip_to(std::string(s::id_prefix));
-            std::string id = (t != doc.termlist_end() && (*t).rfind(s::id_prefix, 0) == 0) ? (*t).substr(1) : std::string();
+            std::string id =
+                (t != doc.termlist_end() && (*t).rfind(s::id_prefix, 0) == 0) ? (*t).substr(1) : std::string();
             out.emplace(id, *it);
         }
         return out;
@@ -326,8 +331,8 @@ bool IndexWriter::unchanged(const std::string& key, const FileSignature& sig) co
     return !sig.hash.empty() && sig.hash == f->signature.hash;
 }
 
-WriteCounts IndexWriter::write_file(const std::string& key, const std::filesystem::path& path,
-                                    const FileSignature& sig, BuiltFile&& built) {
+WriteCounts IndexWriter::write_file(const std::string& key, const std::filesystem::path& path, const FileSignature& sig,
+                                    BuiltFile&& built) {
     WriteCounts counts;
     auto& db = impl_->db;
     try {
@@ -414,8 +419,10 @@ std::size_t IndexWriter::remove_file(const std::string& key) {
 
 void IndexWriter::add_names(const BuiltFile& built) {
     try {
-        for (const auto& [id, name] : built.committee_names) impl_->set_metadata_if_changed(s::name_key("committee", id), name);
-        for (const auto& [id, name] : built.person_names) impl_->set_metadata_if_changed(s::name_key("person", id), name);
+        for (const auto& [id, name] : built.committee_names)
+            impl_->set_metadata_if_changed(s::name_key("committee", id), name);
+        for (const auto& [id, name] : built.person_names)
+            impl_->set_metadata_if_changed(s::name_key("person", id), name);
         for (const auto& [id, name] : built.topic_names) impl_->set_metadata_if_changed(s::name_key("topic", id), name);
     } catch (const Xapian::Error& e) {
         rethrow(e, "cannot write the index");

@@ -20,19 +20,53 @@ bool is_ascii(std::string_view s) noexcept {
 // Punctuation that has several printed styles maps onto one plain ASCII form.
 UChar32 plain_punctuation(UChar32 c) noexcept {
     switch (c) {
-        case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032: case 0x02BC: case 0xFF07:
-        case 0x00B4: case 0x0060:
+        case 0x2018:
+        case 0x2019:
+        case 0x201A:
+        case 0x201B:
+        case 0x2032:
+        case 0x02BC:
+        case 0xFF07:
+        case 0x00B4:
+        case 0x0060:
             return '\'';
-        case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x2033: case 0x00AB: case 0x00BB:
+        case 0x201C:
+        case 0x201D:
+        case 0x201E:
+        case 0x201F:
+        case 0x2033:
+        case 0x00AB:
+        case 0x00BB:
         case 0xFF02:
             return '"';
-        case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015: case 0x2212:
-        case 0xFE63: case 0xFF0D:
+        case 0x2010:
+        case 0x2011:
+        case 0x2012:
+        case 0x2013:
+        case 0x2014:
+        case 0x2015:
+        case 0x2212:
+        case 0xFE63:
+        case 0xFF0D:
             return '-';
-        case 0x00A0: case 0x2007: case 0x202F: case 0x2009: case 0x200A: case 0x3000: case 0x2002:
-        case 0x2003: case 0x2004: case 0x2005: case 0x2006: case 0x2008:
+        case 0x00A0:
+        case 0x2007:
+        case 0x202F:
+        case 0x2009:
+        case 0x200A:
+        case 0x3000:
+        case 0x2002:
+        case 0x2003:
+        case 0x2004:
+        case 0x2005:
+        case 0x2006:
+        case 0x2008:
             return ' ';
-        case 0x200B: case 0x200C: case 0x200D: case 0xFEFF: case 0x00AD:
+        case 0x200B:
+        case 0x200C:
+        case 0x200D:
+        case 0xFEFF:
+        case 0x00AD:
             return -1;  // invisible: dropped
         default:
             return c;
@@ -55,7 +89,8 @@ const icu::Normalizer2& nfc() {
 
 icu::UnicodeString fold_unicode(std::string_view text) {
     UErrorCode status = U_ZERO_ERROR;
-    icu::UnicodeString src = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+    icu::UnicodeString src =
+        icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
     icu::UnicodeString decomposed = nfkd().normalize(src, status);
     if (U_FAILURE(status)) decomposed = src;
     icu::UnicodeString out;

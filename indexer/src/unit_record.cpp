@@ -9,27 +9,42 @@ using nlohmann::json;
 
 const char* type_name(corpus::UnitType type) noexcept {
     switch (type) {
-        case corpus::UnitType::item: return "item";
-        case corpus::UnitType::paragraph: return "paragraph";
-        case corpus::UnitType::table: return "table";
-        case corpus::UnitType::resolution: return "resolution";
-        case corpus::UnitType::question: return "question";
-        case corpus::UnitType::action: return "action";
+        case corpus::UnitType::item:
+            return "item";
+        case corpus::UnitType::paragraph:
+            return "paragraph";
+        case corpus::UnitType::table:
+            return "table";
+        case corpus::UnitType::resolution:
+            return "resolution";
+        case corpus::UnitType::question:
+            return "question";
+        case corpus::UnitType::action:
+            return "action";
     }
     return "paragraph";
 }
 
 const char* kind_name(corpus::DocumentKind kind) noexcept {
     switch (kind) {
-        case corpus::DocumentKind::minutes: return "minutes";
-        case corpus::DocumentKind::agenda: return "agenda";
-        case corpus::DocumentKind::report: return "report";
-        case corpus::DocumentKind::agenda_pack: return "agenda-pack";
-        case corpus::DocumentKind::web_page: return "web-page";
-        case corpus::DocumentKind::appendix: return "appendix";
-        case corpus::DocumentKind::action_tracker: return "action-tracker";
-        case corpus::DocumentKind::work_programme: return "work-programme";
-        case corpus::DocumentKind::questions: return "questions";
+        case corpus::DocumentKind::minutes:
+            return "minutes";
+        case corpus::DocumentKind::agenda:
+            return "agenda";
+        case corpus::DocumentKind::report:
+            return "report";
+        case corpus::DocumentKind::agenda_pack:
+            return "agenda-pack";
+        case corpus::DocumentKind::web_page:
+            return "web-page";
+        case corpus::DocumentKind::appendix:
+            return "appendix";
+        case corpus::DocumentKind::action_tracker:
+            return "action-tracker";
+        case corpus::DocumentKind::work_programme:
+            return "work-programme";
+        case corpus::DocumentKind::questions:
+            return "questions";
     }
     return "report";
 }
@@ -134,13 +149,14 @@ json unit_record(const corpus::Unit& unit, const corpus::Document& document, con
     }
     if (unit.question) {
         const auto& q = *unit.question;
-        record["question"] = {{"number", q.number},     {"questioner", q.questioner}, {"question", q.question},
+        record["question"] = {{"number", q.number},       {"questioner", q.questioner}, {"question", q.question},
                               {"addressee", q.addressee}, {"response", q.response},     {"kind", q.kind}};
     }
     if (unit.action) {
         const auto& a = *unit.action;
-        record["action"] = {{"number", a.number},           {"meeting_date", a.meeting_date}, {"action", a.action},
-                            {"owner", a.owner},             {"directorate", a.directorate},   {"progress", a.progress},
+        record["action"] = {{"number", a.number},           {"meeting_date", a.meeting_date},
+                            {"action", a.action},           {"owner", a.owner},
+                            {"directorate", a.directorate}, {"progress", a.progress},
                             {"due_date", a.due_date},       {"status", a.status}};
     }
     return record;
@@ -169,7 +185,8 @@ json meeting_part(const std::string& meeting_id, const corpus::Meeting* meeting,
         if (part["council"].is_null()) part["council"] = null_if_empty(doc.council);
         std::vector<json> items;
         for (const auto& it : doc.items)
-            items.push_back({{"number", it.number}, {"title", it.title}, {"procedural", it.procedural}, {"units", json::array()}});
+            items.push_back(
+                {{"number", it.number}, {"title", it.title}, {"procedural", it.procedural}, {"units", json::array()}});
         for (const auto& u : doc.units)
             if (u.item_index >= 0 && static_cast<std::size_t>(u.item_index) < items.size())
                 items[static_cast<std::size_t>(u.item_index)]["units"].push_back(

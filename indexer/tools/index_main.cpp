@@ -18,9 +18,12 @@ namespace {
 
 const char* severity_name(quorum::corpus::Diagnostic::Severity s) {
     switch (s) {
-        case quorum::corpus::Diagnostic::Severity::info: return "info";
-        case quorum::corpus::Diagnostic::Severity::warning: return "warning";
-        case quorum::corpus::Diagnostic::Severity::error: return "error";
+        case quorum::corpus::Diagnostic::Severity::info:
+            return "info";
+        case quorum::corpus::Diagnostic::Severity::warning:
+            return "warning";
+        case quorum::corpus::Diagnostic::Severity::error:
+            return "error";
     }
     return "warning";
 }
@@ -45,11 +48,14 @@ void print_summary(const quorum::index::RunSummary& s) {
         std::fprintf(stderr, "\n");
     }
     if (s.decisions_computed)
-        std::fprintf(stderr, "  decisions: %zu records, %zu links, %zu threads; %zu people, %zu committees (%zu files re-read)\n",
-                     s.decisions, s.links, s.threads, s.people, s.committees, s.files_reread);
+        std::fprintf(
+            stderr,
+            "  decisions: %zu records, %zu links, %zu threads; %zu people, %zu committees (%zu files re-read)\n",
+            s.decisions, s.links, s.threads, s.people, s.committees, s.files_reread);
     std::fprintf(stderr, "  %.2f s, %.2f MB read (%.2f MB/s), index %.2f MB\n", s.seconds, mb,
                  s.seconds > 0 ? mb / s.seconds : 0.0, static_cast<double>(s.index_bytes) / 1e6);
-    for (const auto& [phase, seconds] : s.phase_seconds) std::fprintf(stderr, "    %s: %.2f s\n", phase.c_str(), seconds);
+    for (const auto& [phase, seconds] : s.phase_seconds)
+        std::fprintf(stderr, "    %s: %.2f s\n", phase.c_str(), seconds);
 }
 
 }  // namespace

@@ -36,7 +36,8 @@ FacetTable::Facet single(const Xapian::Database& db, const char* name, unsigned 
     return f;
 }
 
-FacetTable::Facet multi(const Xapian::Database& db, const char* name, unsigned first, unsigned count, Xapian::docid last) {
+FacetTable::Facet multi(const Xapian::Database& db, const char* name, unsigned first, unsigned count,
+                        Xapian::docid last) {
     FacetTable::Facet f{name, {}, {}, std::vector<std::uint32_t>(std::size_t(last) + 2, 0)};
     Interner intern(f.values);
     std::vector<std::pair<Xapian::docid, std::uint32_t>> pairs;  // slot order kept per docid
@@ -129,7 +130,7 @@ FacetCounter::FacetCounter(std::shared_ptr<const FacetTable> table) : table_(std
 
 void FacetCounter::operator()(const Xapian::Document& doc, double) {
     const Xapian::docid did = doc.get_docid();  // no document read: values come from the table
-    if (did > table_->last_docid) return;     // cannot happen: the table is of this revision
+    if (did > table_->last_docid) return;       // cannot happen: the table is of this revision
     ++matched_;
     const std::uint32_t key = table_->collapse.empty() ? 0 : table_->collapse[did];
     const std::uint32_t size = key < table_->collapse_sizes.size() ? table_->collapse_sizes[key] : 0;

@@ -56,19 +56,18 @@ void add_counter(Sums& sums, const FacetCounter& counter, double scale) {
     }
 }
 
-std::map<std::string, std::vector<FacetValue>> ordered(const Sums& sums, const IndexCache& cache, std::size_t max_values) {
+std::map<std::string, std::vector<FacetValue>> ordered(const Sums& sums, const IndexCache& cache,
+                                                       std::size_t max_values) {
     std::map<std::string, std::vector<FacetValue>> out;
     for (const auto& [name, sum] : sums) {
         std::vector<FacetValue> values;
         values.reserve(sum.size());
         for (const auto& [id, n] : sum) values.push_back({id, cache.name(name, id), n});
-        std::stable_sort(values.begin(), values.end(), [](const FacetValue& a, const FacetValue& b) {
-            return a.count > b.count;
-        });
+        std::stable_sort(values.begin(), values.end(),
+                         [](const FacetValue& a, const FacetValue& b) { return a.count > b.count; });
         if (name == "year")  // years read best newest first
-            std::stable_sort(values.begin(), values.end(), [](const FacetValue& a, const FacetValue& b) {
-                return a.id > b.id;
-            });
+            std::stable_sort(values.begin(), values.end(),
+                             [](const FacetValue& a, const FacetValue& b) { return a.id > b.id; });
         if (values.size() > max_values) values.resize(max_values);
         out[name] = std::move(values);
     }
@@ -84,7 +83,8 @@ std::map<std::string, std::vector<FacetValue>> facet_values(const FacetCounter& 
     return ordered(sums, cache, max_values);
 }
 
-std::map<std::string, std::vector<FacetValue>> FacetSpies::counts(const IndexCache& cache, std::size_t max_values) const {
+std::map<std::string, std::vector<FacetValue>> FacetSpies::counts(const IndexCache& cache,
+                                                                  std::size_t max_values) const {
     // facet -> id -> count, from whichever path counted.
     Sums sums;
     if (counter_) add_counter(sums, *counter_, 1);

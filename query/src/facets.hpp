@@ -36,7 +36,7 @@ private:
         std::string name;
         std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
     };
-    std::vector<Facet> facets_;           // stock path (remote shards)
+    std::vector<Facet> facets_;              // stock path (remote shards)
     std::unique_ptr<FacetCounter> counter_;  // table path (local databases)
 };
 

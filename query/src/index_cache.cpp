@@ -33,8 +33,8 @@ void IndexCache::load(const Xapian::Database& db) {
         const std::string key = *k;
         auto& list = synonyms[key];
         for (auto v = db.synonyms_begin(key); v != db.synonyms_end(key); ++v) list.push_back(*v);
-        longest_synonym_key =
-            std::max<std::size_t>(longest_synonym_key, static_cast<std::size_t>(std::count(key.begin(), key.end(), ' ')) + 1);
+        longest_synonym_key = std::max<std::size_t>(
+            longest_synonym_key, static_cast<std::size_t>(std::count(key.begin(), key.end(), ' ')) + 1);
     }
     auto slots = [&db](std::string_view key, unsigned max) {
         std::string v = db.get_metadata(std::string(key));

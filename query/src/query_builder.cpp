@@ -103,13 +103,13 @@ std::string plain_words(const std::string& text) {
 Xapian::Query rank_by_kind(const Xapian::Query& match, const QuestionIntent& intent) {
     if (!intent.natural) return match;
     Xapian::Query item(s::term(s::type_prefix, "item"));
-    Xapian::Query ranked(Xapian::Query::OP_OR,
-                         Xapian::Query(Xapian::Query::OP_AND_NOT, match, item),
+    Xapian::Query ranked(Xapian::Query::OP_OR, Xapian::Query(Xapian::Query::OP_AND_NOT, match, item),
                          Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
                                        Xapian::Query(Xapian::Query::OP_FILTER, match, item), item_weight));
     std::vector<Xapian::Query> lifts;
     auto lift = [&](Xapian::Query which, double factor) {
-        lifts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(Xapian::Query::OP_FILTER, match, which), factor);
+        lifts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(Xapian::Query::OP_FILTER, match, which),
+                           factor);
     };
     if (intent.decision) lift(Xapian::Query(s::term(s::type_prefix, "resolution")), decision_lift);
     if (intent.actions) lift(Xapian::Query(s::term(s::type_prefix, "action")), action_lift);
@@ -192,8 +192,7 @@ Xapian::Query date_range(const std::string& from, const std::string& to) {
     return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, s::date_slot, low, high);
 }
 
-QueryBuilder::QueryBuilder(const Xapian::Database& db, const IndexCache& cache)
-    : db_(db), cache_(cache), stem_("en") {
+QueryBuilder::QueryBuilder(const Xapian::Database& db, const IndexCache& cache) : db_(db), cache_(cache), stem_("en") {
     for (auto w : stop_words) stopper_.add(std::string(w));
     parser_.set_database(db);
     parser_.set_stemmer(stem_);
@@ -202,12 +201,12 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, const IndexCache& cache)
     parser_.set_max_expansion(max_wildcard_expansion, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT,
                               Xapian::QueryParser::FLAG_WILDCARD | Xapian::QueryParser::FLAG_PARTIAL);
     parser_.add_prefix("title", std::string(s::title_prefix));
-    parser_.add_boolean_prefix("committee", (new IdFieldProcessor(std::string(s::committee_prefix),
-                                                                  names_of(cache, "committee")))->release());
-    parser_.add_boolean_prefix("person", (new IdFieldProcessor(std::string(s::person_prefix),
-                                                               names_of(cache, "person")))->release());
-    parser_.add_boolean_prefix("topic", (new IdFieldProcessor(std::string(s::topic_prefix),
-                                                              names_of(cache, "topic")))->release());
+    parser_.add_boolean_prefix(
+        "committee", (new IdFieldProcessor(std::string(s::committee_prefix), names_of(cache, "committee")))->release());
+    parser_.add_boolean_prefix(
+        "person", (new IdFieldProcessor(std::string(s::person_prefix), names_of(cache, "person")))->release());
+    parser_.add_boolean_prefix(
+        "topic", (new IdFieldProcessor(std::string(s::topic_prefix), names_of(cache, "topic")))->release());
     parser_.add_boolean_prefix("type", (new SlugFieldProcessor(std::string(s::type_prefix)))->release());
     parser_.add_boolean_prefix("year", (new SlugFieldProcessor(std::string(s::year_prefix)))->release());
     parser_.add_boolean_prefix("kind", (new SlugFieldProcessor(std::string(s::kind_prefix)))->release());
@@ -324,7 +323,8 @@ BuiltQuery QueryBuilder::build(const SearchRequest& request, Xapian::Query::op d
     }
     out.filter = Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end());
     if (!request.include_procedural)
-        out.filter = Xapian::Query(Xapian::Query::OP_AND_NOT, out.filter, Xapian::Query(std::string(s::procedural_marker)));
+        out.filter =
+            Xapian::Query(Xapian::Query::OP_AND_NOT, out.filter, Xapian::Query(std::string(s::procedural_marker)));
     return out;
 }
 

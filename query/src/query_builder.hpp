@@ -18,14 +18,14 @@ inline constexpr std::size_t max_query_terms = 100;
 inline constexpr unsigned max_wildcard_expansion = 50;
 
 // Ranking multipliers (measured on the question set of tests/query/ranking_test.cpp).
-inline constexpr double item_weight = 0.5;     // item units: whole item text, repeats its paragraphs
-inline constexpr double decision_lift = 1.5;   // "what did we resolve...": resolutions score x2.5
-inline constexpr double action_lift = 1.0;     // "actions", "overdue": actions (overdue ones) lifted
-inline constexpr double year_lift = 1.0;       // "in 2025": units of that year score x2
+inline constexpr double item_weight = 0.5;    // item units: whole item text, repeats its paragraphs
+inline constexpr double decision_lift = 1.5;  // "what did we resolve...": resolutions score x2.5
+inline constexpr double action_lift = 1.0;    // "actions", "overdue": actions (overdue ones) lifted
+inline constexpr double year_lift = 1.0;      // "in 2025": units of that year score x2
 
 struct BuiltQuery {
-    Xapian::Query match;    // what the words ask for (MatchAll-like for an empty query)
-    Xapian::Query filter;   // units passing the request's filters (always includes the unit marker)
+    Xapian::Query match;   // what the words ask for (MatchAll-like for an empty query)
+    Xapian::Query filter;  // units passing the request's filters (always includes the unit marker)
     std::optional<std::string> suggestion;
     bool any_terms = false;  // false for an empty query: every unit that passes the filters
     bool relaxable = false;  // several words joined by the default AND: OR can be tried

@@ -14,9 +14,9 @@ namespace {
 
 // Words asking for a decision rather than naming what it is about.
 constexpr std::string_view decision_words[] = {
-    "resolve", "resolved", "resolves", "resolution", "resolutions", "decide", "decided", "decides",
-    "decision", "decisions", "recommend", "recommended", "recommends", "recommendation", "recommendations",
-    "agree", "agreed", "agrees", "conclude", "concluded", "conclusion", "conclusions"};
+    "resolve",  "resolved",  "resolves",  "resolution",  "resolutions", "decide",         "decided",         "decides",
+    "decision", "decisions", "recommend", "recommended", "recommends",  "recommendation", "recommendations", "agree",
+    "agreed",   "agrees",    "conclude",  "concluded",   "conclusion",  "conclusions"};
 
 constexpr std::string_view action_words[] = {"actions", "owner", "owners", "owns"};
 
@@ -38,8 +38,8 @@ bool is_year(const std::string& w) {
 }
 
 struct Token {
-    std::string text;     // as typed
-    std::string word;     // lower case, brackets and end punctuation off; empty if not a plain word
+    std::string text;  // as typed
+    std::string word;  // lower case, brackets and end punctuation off; empty if not a plain word
     bool removable = false;
 };
 
@@ -51,8 +51,10 @@ std::string bare_word(const std::string& token) {
     std::string w;
     for (std::size_t i = b; i < e; ++i) {
         unsigned char c = static_cast<unsigned char>(token[i]);
-        if (std::isalnum(c) || c == '\'') w.push_back(static_cast<char>(std::tolower(c)));
-        else return {};
+        if (std::isalnum(c) || c == '\'')
+            w.push_back(static_cast<char>(std::tolower(c)));
+        else
+            return {};
     }
     if (w.size() >= 2 && w.compare(w.size() - 2, 2, "'s") == 0 && is_stop_word(w.substr(0, w.size() - 2)))
         return w.substr(0, w.size() - 2);  // "what's" -> "what"
@@ -93,7 +95,8 @@ QuestionIntent read_intent(const std::string& folded) {
         if (t.text[0] != '"') {
             if (is_operator(t.text) || ((t.text[0] == '+' || t.text[0] == '-') && t.text.size() > 1))
                 return out;  // written with syntax: taken as typed
-            if (t.text.find(':') == std::string::npos && t.text.find('*') == std::string::npos) t.word = bare_word(t.text);
+            if (t.text.find(':') == std::string::npos && t.text.find('*') == std::string::npos)
+                t.word = bare_word(t.text);
         }
         tokens.push_back(std::move(t));
         i = end;

@@ -10,11 +10,11 @@
 namespace quorum::query {
 
 struct QuestionIntent {
-    std::string text;            // the query to parse, intent words and years taken out
-    bool natural = false;        // reads as a question or sentence, not as keywords or syntax
-    bool decision = false;       // resolve(d), decide(d), decision, recommend(ed), agreed...
-    bool actions = false;        // actions, overdue
-    bool overdue = false;        // overdue
+    std::string text;                 // the query to parse, intent words and years taken out
+    bool natural = false;             // reads as a question or sentence, not as keywords or syntax
+    bool decision = false;            // resolve(d), decide(d), decision, recommend(ed), agreed...
+    bool actions = false;             // actions, overdue
+    bool overdue = false;             // overdue
     std::vector<std::string> years;   // "in 2025" -> "2025"
     std::vector<std::string> months;  // "in February 2022" -> "2022-02"
 };

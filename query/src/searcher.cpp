@@ -26,7 +26,8 @@ constexpr int max_first_hit = 1000000;
 constexpr std::size_t max_also_in = 20;
 // Facet counting: every match is counted when Xapian's upper bound on the match set is at
 // most exact_count_limit (or a sample shows at most recount_limit); larger sets are
-// estimated from a sample of about sample_target matches (docs/bench/query-hotpath-2026-11-24.md has the measurements behind both).
+// estimated from a sample of about sample_target matches (docs/bench/query-hotpath-2026-11-24.md has the measurements
+// behind both).
 constexpr Xapian::doccount exact_count_limit = 5000;
 constexpr Xapian::doccount sample_target = 2000;
 // A sample showing at most this many matches (scaled) is thrown away for an exact count.
@@ -107,10 +108,14 @@ private:
         for (int k = 0; k < 4; ++k) {
             char c = s_[i_++];
             v <<= 4;
-            if (c >= '0' && c <= '9') v |= std::uint32_t(c - '0');
-            else if (c >= 'a' && c <= 'f') v |= std::uint32_t(c - 'a' + 10);
-            else if (c >= 'A' && c <= 'F') v |= std::uint32_t(c - 'A' + 10);
-            else return false;
+            if (c >= '0' && c <= '9')
+                v |= std::uint32_t(c - '0');
+            else if (c >= 'a' && c <= 'f')
+                v |= std::uint32_t(c - 'a' + 10);
+            else if (c >= 'A' && c <= 'F')
+                v |= std::uint32_t(c - 'A' + 10);
+            else
+                return false;
         }
         return true;
     }
@@ -131,14 +136,30 @@ private:
                 continue;  // skipping: the escaped character cannot end the string
             }
             switch (e) {
-                case '"': out->push_back('"'); break;
-                case '\\': out->push_back('\\'); break;
-                case '/': out->push_back('/'); break;
-                case 'b': out->push_back('\b'); break;
-                case 'f': out->push_back('\f'); break;
-                case 'n': out->push_back('\n'); break;
-                case 'r': out->push_back('\r'); break;
-                case 't': out->push_back('\t'); break;
+                case '"':
+                    out->push_back('"');
+                    break;
+                case '\\':
+                    out->push_back('\\');
+                    break;
+                case '/':
+                    out->push_back('/');
+                    break;
+                case 'b':
+                    out->push_back('\b');
+                    break;
+                case 'f':
+                    out->push_back('\f');
+                    break;
+                case 'n':
+                    out->push_back('\n');
+                    break;
+                case 'r':
+                    out->push_back('\r');
+                    break;
+                case 't':
+                    out->push_back('\t');
+                    break;
                 case 'u': {
                     std::uint32_t cp = 0;
                     if (!hex4(cp)) return false;
@@ -151,7 +172,8 @@ private:
                     utf8(*out, cp);
                     break;
                 }
-                default: return false;
+                default:
+                    return false;
             }
         }
     }
@@ -174,7 +196,8 @@ private:
             return false;
         }
         std::size_t start = i_;  // number, true, false, null
-        while (i_ < s_.size() && s_[i_] != ',' && s_[i_] != '}' && s_[i_] != ']' && s_[i_] != ' ' && s_[i_] != '\n') ++i_;
+        while (i_ < s_.size() && s_[i_] != ',' && s_[i_] != '}' && s_[i_] != ']' && s_[i_] != ' ' && s_[i_] != '\n')
+            ++i_;
         return i_ > start;
     }
 
@@ -292,7 +315,8 @@ struct Searcher::Impl {
             // match counts as its share of its duplicate group: counting distinct keys in a
             // sample would count nearly every duplicate (its twins are rarely sampled too).
             auto scaled = static_cast<std::uint64_t>(counter->collapsed_share() * double(stride) + 0.5);
-            result.total = std::clamp<std::uint64_t>(scaled, page.get_matches_lower_bound(), page.get_matches_upper_bound());
+            result.total =
+                std::clamp<std::uint64_t>(scaled, page.get_matches_lower_bound(), page.get_matches_upper_bound());
             result.total_exact = false;
         }
     }
@@ -313,9 +337,14 @@ struct Searcher::Impl {
         enquire.set_collapse_key(s::collapse_slot);
         enquire.set_time_limit(match_time_limit);
         switch (request.sort) {
-            case Sort::relevance: break;
-            case Sort::newest: enquire.set_sort_by_value_then_relevance(s::date_slot, true); break;
-            case Sort::oldest: enquire.set_sort_by_value_then_relevance(s::date_slot, false); break;
+            case Sort::relevance:
+                break;
+            case Sort::newest:
+                enquire.set_sort_by_value_then_relevance(s::date_slot, true);
+                break;
+            case Sort::oldest:
+                enquire.set_sort_by_value_then_relevance(s::date_slot, false);
+                break;
         }
         if (!built.any_terms) enquire.set_weighting_scheme(Xapian::BoolWeight());
         // The facet table path counts in a separate unranked pass (count()), so the ranked
@@ -390,7 +419,8 @@ struct Searcher::Impl {
         Xapian::MSet mset = enquire.get_mset(0, db.get_doccount());
         std::vector<std::string> out;
         out.reserve(mset.size());
-        for (auto it = mset.begin(); it != mset.end(); ++it) out.push_back(it.get_document().get_value(s::summary_slot));
+        for (auto it = mset.begin(); it != mset.end(); ++it)
+            out.push_back(it.get_document().get_value(s::summary_slot));
         return out;
     }
 
@@ -406,11 +436,12 @@ struct Searcher::Impl {
         enquire.set_weighting_scheme(Xapian::BoolWeight());
         enquire.set_sort_by_value(s::order_slot, false);
         enquire.set_docid_order(Xapian::Enquire::ASCENDING);
-        Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(first), static_cast<Xapian::doccount>(per_page),
-                                             db.get_doccount());
+        Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(first),
+                                             static_cast<Xapian::doccount>(per_page), db.get_doccount());
         RecordList out;
         out.total = mset.get_matches_estimated();
-        for (auto it = mset.begin(); it != mset.end(); ++it) out.records.push_back(it.get_document().get_value(s::summary_slot));
+        for (auto it = mset.begin(); it != mset.end(); ++it)
+            out.records.push_back(it.get_document().get_value(s::summary_slot));
         return out;
     }
 
@@ -433,7 +464,8 @@ struct Searcher::Impl {
             std::vector<Xapian::Query> words;
             for (const auto& w : quorum::index::fold_words(q.owner)) words.push_back(term_of(s::owner_word_prefix, w));
             Xapian::Query by_id = term_of(s::owner_prefix, quorum::index::slug(q.owner));
-            parts.push_back(words.empty() ? by_id : Xapian::Query(Xapian::Query::OP_OR, by_id, all_of(std::move(words))));
+            parts.push_back(words.empty() ? by_id
+                                          : Xapian::Query(Xapian::Query::OP_OR, by_id, all_of(std::move(words))));
         }
         if (!q.from.empty() || !q.to.empty()) parts.push_back(date_range(q.from, q.to));
         for (const auto& w : quorum::index::fold_words(q.q)) parts.push_back(term_of(s::record_word_prefix, w));
@@ -446,7 +478,8 @@ struct Searcher::Impl {
         std::vector<Xapian::Query> parts{term_of(s::type_prefix, s::person_type)};
         // Typing a name finds it as it is typed: every word matches the start of a name word.
         for (const auto& w : quorum::index::fold_words(q))
-            parts.emplace_back(Xapian::Query::OP_WILDCARD, s::term(s::record_word_prefix, quorum::index::bounded_term_value(w)),
+            parts.emplace_back(Xapian::Query::OP_WILDCARD,
+                               s::term(s::record_word_prefix, quorum::index::bounded_term_value(w)),
                                max_wildcard_expansion, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
         return records(all_of(std::move(parts)), page, per_page);
     }
@@ -478,7 +511,8 @@ std::vector<std::string> Searcher::meetings(const MeetingFilter& filter) {
 std::optional<std::string> Searcher::meeting(const std::string& id) {
     if (id.empty()) return std::nullopt;
     return impl_->with_retry([&] {
-        return impl_->data_of(s::term(s::id_prefix, std::string(s::meeting_id_tag) + quorum::index::bounded_term_value(id)));
+        return impl_->data_of(
+            s::term(s::id_prefix, std::string(s::meeting_id_tag) + quorum::index::bounded_term_value(id)));
     });
 }
 
@@ -503,9 +537,8 @@ std::optional<std::string> Searcher::person(const std::string& id) {
 }
 
 std::vector<std::string> Searcher::committees() {
-    return impl_->with_retry([&] {
-        return impl_->records(Impl::term_of(s::type_prefix, s::committee_type), 1, max_per_page).records;
-    });
+    return impl_->with_retry(
+        [&] { return impl_->records(Impl::term_of(s::type_prefix, s::committee_type), 1, max_per_page).records; });
 }
 
 std::optional<std::string> Searcher::committee(const std::string& id) {

@@ -55,21 +55,22 @@ std::string_view snippet_window(std::string_view text, const Xapian::Query& quer
                 break;
             }
     }
-    std::size_t start = first == std::string::npos || first < snippet_lead_bytes ? 0 : cut_at(text, first - snippet_lead_bytes);
+    std::size_t start =
+        first == std::string::npos || first < snippet_lead_bytes ? 0 : cut_at(text, first - snippet_lead_bytes);
     std::size_t end = cut_at(text, start + snippet_window_bytes);
     return text.substr(start, end - start);
 }
 
 std::string make_snippet(const Xapian::MSet& mset, const std::string& text, const Xapian::Stem& stem) {
-    return mset.snippet(quorum::index::fold_for_search(text), snippet_bytes, stem,
-                        snippet_flags, "<mark>", "</mark>", ellipsis);
+    return mset.snippet(quorum::index::fold_for_search(text), snippet_bytes, stem, snippet_flags, "<mark>", "</mark>",
+                        ellipsis);
 }
 
 std::string make_snippet(const Xapian::MSet& mset, const std::string& text, const Xapian::Stem& stem,
                          const Xapian::Query& query) {
     std::string_view window = snippet_window(text, query);
-    std::string out = mset.snippet(quorum::index::fold_for_search(window), snippet_bytes, stem,
-                                   snippet_flags, "<mark>", "</mark>", ellipsis);
+    std::string out = mset.snippet(quorum::index::fold_for_search(window), snippet_bytes, stem, snippet_flags, "<mark>",
+                                   "</mark>", ellipsis);
     bool cut_start = window.data() != text.data();
     if (cut_start && out.rfind(ellipsis, 0) != 0) out.insert(0, ellipsis);
     return out;

@@ -10,7 +10,7 @@ namespace {
 
 struct Token {
     std::string text;
-    bool candidate = false;      // a plain word that may be expanded
+    bool candidate = false;  // a plain word that may be expanded
     std::vector<std::string> words;
 };
 
@@ -19,9 +19,7 @@ bool is_operator(const std::string& t) {
            t.rfind("NEAR/", 0) == 0 || t.rfind("ADJ/", 0) == 0;
 }
 
-std::string as_query_part(const std::string& key) {
-    return key.find(' ') == std::string::npos ? key : '"' + key + '"';
-}
+std::string as_query_part(const std::string& key) { return key.find(' ') == std::string::npos ? key : '"' + key + '"'; }
 
 }  // namespace
 

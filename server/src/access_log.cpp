@@ -94,8 +94,7 @@ void AccessLog::write(const httplib::Request& req, const httplib::Response& res)
 void AccessLog::note(std::string_view message) noexcept {
     try {
         append(utc_now() + " note: " + log_escape(message, 4000) + '\n');
-    } catch (...) {
-    }
+    } catch (...) {}
 }
 
 void AccessLog::append(const std::string& line) noexcept {
@@ -106,8 +105,7 @@ void AccessLog::append(const std::string& line) noexcept {
             return;
         }
         pending_ += line;
-    } catch (...) {
-    }
+    } catch (...) {}
 }
 
 void AccessLog::run() noexcept {
@@ -133,8 +131,7 @@ void AccessLog::flush() noexcept {
         try {
             batch += utc_now() + " note: " + std::to_string(dropped) +
                      " access log lines dropped: the log output could not keep up\n";
-        } catch (...) {
-        }
+        } catch (...) {}
     }
     if (!batch.empty()) write_all(batch);
 }

@@ -44,8 +44,8 @@ private:
 
     int fd_;
     bool owned_;
-    std::mutex mutex_;       // guards pending_, dropped_, stopping_
-    std::mutex write_mutex_; // one writer at a time keeps batches in order
+    std::mutex mutex_;        // guards pending_, dropped_, stopping_
+    std::mutex write_mutex_;  // one writer at a time keeps batches in order
     std::condition_variable wake_;
     std::string pending_;
     std::size_t dropped_ = 0;  // lines lost because the output could not keep up

@@ -36,8 +36,7 @@ void install_app(httplib::Server& server, Backend& backend, AccessLog* log, AppO
     server.Get(R"(/|/index\.html|/favicon\.ico|/static/[A-Za-z0-9._/-]{1,200})", route(get_asset));
 
     server.set_default_headers({
-        {"X-Content-Type-Options", "nosniff"},
-        {"Access-Control-Allow-Origin", "*"},  // a public, read-only API
+        {"X-Content-Type-Options", "nosniff"}, {"Access-Control-Allow-Origin", "*"},  // a public, read-only API
     });
 
     server.set_pre_routing_handler([limits = options.limits](const Request& req, Response& res) {

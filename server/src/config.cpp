@@ -20,8 +20,7 @@ int parse_int(const std::string& text, const char* name) {
 
 }  // namespace
 
-void apply_environment(Config& config,
-                       const std::function<std::optional<std::string>(const char*)>& getenv) {
+void apply_environment(Config& config, const std::function<std::optional<std::string>(const char*)>& getenv) {
     if (auto v = getenv("QUORUM_DB")) config.db = *v;
     if (auto v = getenv("QUORUM_HOST")) config.host = *v;
     if (auto v = getenv("QUORUM_PORT")) config.port = parse_int(*v, "QUORUM_PORT");
@@ -41,7 +40,8 @@ void apply_environment(Config& config) {
 
 void validate(const Config& config) {
     if (config.db.empty())
-        throw std::invalid_argument("no index given: pass --db DIR (or set QUORUM_DB) to a folder made by quorum-index");
+        throw std::invalid_argument(
+            "no index given: pass --db DIR (or set QUORUM_DB) to a folder made by quorum-index");
     std::error_code ec;
     if (!std::filesystem::is_directory(config.db, ec))
         throw std::invalid_argument("--db " + config.db.string() +

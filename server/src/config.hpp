@@ -10,20 +10,19 @@
 namespace quorum::server {
 
 struct Config {
-    std::filesystem::path db;          // index directory (required)
+    std::filesystem::path db;  // index directory (required)
     std::string host = "127.0.0.1";
-    int port = 8080;                   // 0: any free port (printed at start)
-    int threads = 0;                   // 0: sized to the machine, see worker_threads()
-    std::string access_log = "-";      // "-": stderr, "off": none, else a file appended to
-    std::string public_url;            // e.g. "https://quorum.example.org": absolute links in exports
-    int cache_mb = 32;                 // response cache bound in MiB; 0: no cache
+    int port = 8080;               // 0: any free port (printed at start)
+    int threads = 0;               // 0: sized to the machine, see worker_threads()
+    std::string access_log = "-";  // "-": stderr, "off": none, else a file appended to
+    std::string public_url;        // e.g. "https://quorum.example.org": absolute links in exports
+    int cache_mb = 32;             // response cache bound in MiB; 0: no cache
 };
 
 // Reads QUORUM_DB, QUORUM_HOST, QUORUM_PORT, QUORUM_THREADS, QUORUM_ACCESS_LOG,
 // QUORUM_PUBLIC_URL, QUORUM_CACHE_MB through `getenv` (injectable for tests) over `config`.
 // Throws std::invalid_argument naming the variable when a number is malformed.
-void apply_environment(Config& config,
-                       const std::function<std::optional<std::string>(const char*)>& getenv);
+void apply_environment(Config& config, const std::function<std::optional<std::string>(const char*)>& getenv);
 void apply_environment(Config& config);  // the process environment
 
 // Throws std::invalid_argument saying which setting is wrong and what to do.

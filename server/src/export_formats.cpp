@@ -97,7 +97,8 @@ std::string atom_entry(const json& hit, std::string_view public_url, std::string
     out += "    <id>urn:quorum:unit:" + xml_escape(field(hit, "id")) + "</id>\n";
     out += "    <updated>" + xml_escape(when) + "</updated>\n";
     out += "    <link href=\"" + xml_escape(unit_link(hit, public_url)) + "\"/>\n";
-    if (const auto type = field(hit, "type"); !type.empty()) out += "    <category term=\"" + xml_escape(type) + "\"/>\n";
+    if (const auto type = field(hit, "type"); !type.empty())
+        out += "    <category term=\"" + xml_escape(type) + "\"/>\n";
     // type="html": the snippet's own markup (<mark>) is escaped once more as XML text.
     out += "    <summary type=\"html\">" + xml_escape(field(hit, "snippet")) + "</summary>\n";
     out += "  </entry>\n";

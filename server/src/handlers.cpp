@@ -146,7 +146,8 @@ struct RecordStream {
     }
 
     std::string opening() const {
-        return format == Format::csv ? record_csv_header(kind) : record_atom_begin(kind, filters, updated, ctx.public_url);
+        return format == Format::csv ? record_csv_header(kind)
+                                     : record_atom_begin(kind, filters, updated, ctx.public_url);
     }
     void advance() { batch = fetch(++page); }
     bool batch_empty() const { return batch.empty(); }
@@ -256,18 +257,22 @@ void get_meetings(Context& ctx, const httplib::Request& req, httplib::Response& 
     if (params.format != Format::json) {
         // Rows carry the whole meeting record (council, venue, documents), not the summary.
         auto all = std::make_shared<std::vector<std::string>>(ctx.backend.meetings(params.filter));
-        return stream_records(ctx, req, RecordKind::meeting, params.format, [&ctx, all](int page) {
-            std::vector<nlohmann::json> out;
-            for (auto& summary : slice(*all, page)) {
-                auto record = ctx.backend.meeting(summary.value("id", ""));
-                nlohmann::json full = record ? parse_record(*record, /*drop_text=*/true) : summary;
-                if (!full.contains("items_count")) full["items_count"] = summary.value("items_count", nlohmann::json());
-                full.erase("items");
-                full.erase("attendance");
-                out.push_back(std::move(full));
-            }
-            return out;
-        }, res);
+        return stream_records(
+            ctx, req, RecordKind::meeting, params.format,
+            [&ctx, all](int page) {
+                std::vector<nlohmann::json> out;
+                for (auto& summary : slice(*all, page)) {
+                    auto record = ctx.backend.meeting(summary.value("id", ""));
+                    nlohmann::json full = record ? parse_record(*record, /*drop_text=*/true) : summary;
+                    if (!full.contains("items_count"))
+                        full["items_count"] = summary.value("items_count", nlohmann::json());
+                    full.erase("items");
+                    full.erase("attendance");
+                    out.push_back(std::move(full));
+                }
+                return out;
+            },
+            res);
     }
     send_json(res, meetings_json(ctx.backend.meetings(params.filter), params));
 }
@@ -282,11 +287,14 @@ void get_meeting(Context& ctx, const httplib::Request& req, httplib::Response& r
 void get_decisions(Context& ctx, const httplib::Request& req, httplib::Response& res) {
     const auto params = parse_decision_params(req.params);
     if (params.format != Format::json) {
-        return stream_records(ctx, req, RecordKind::decision, params.format, [&ctx, query = params.query](int page) mutable {
-            query.page = page;
-            query.per_page = kExportBatch;
-            return parsed(ctx.backend.decisions(query).records);
-        }, res);
+        return stream_records(
+            ctx, req, RecordKind::decision, params.format,
+            [&ctx, query = params.query](int page) mutable {
+                query.page = page;
+                query.per_page = kExportBatch;
+                return parsed(ctx.backend.decisions(query).records);
+            },
+            res);
     }
     const auto list = ctx.backend.decisions(params.query);
     send_json(res, {{"as_of", list.as_of.empty() ? nlohmann::json(nullptr) : nlohmann::json(list.as_of)},
@@ -306,9 +314,9 @@ void get_decision(Context& ctx, const httplib::Request& req, httplib::Response& 
 void get_people(Context& ctx, const httplib::Request& req, httplib::Response& res) {
     const auto params = parse_people_params(req.params);
     if (params.format != Format::json) {
-        return stream_records(ctx, req, RecordKind::person, params.format, [&ctx, q = params.q](int page) {
-            return parsed(ctx.backend.people(q, page, kExportBatch).records);
-        }, res);
+        return stream_records(
+            ctx, req, RecordKind::person, params.format,
+            [&ctx, q = params.q](int page) { return parsed(ctx.backend.people(q, page, kExportBatch).records); }, res);
     }
     const auto list = ctx.backend.people(params.q, params.page, params.per_page);
     send_json(res, {{"total", list.total},
@@ -328,7 +336,8 @@ void get_committees(Context& ctx, const httplib::Request& req, httplib::Response
     const auto format = parse_committees_params(req.params);
     if (format != Format::json) {
         auto all = std::make_shared<std::vector<std::string>>(ctx.backend.committees());
-        return stream_records(ctx, req, RecordKind::committee, format, [all](int page) { return slice(*all, page); }, res);
+        return stream_records(
+            ctx, req, RecordKind::committee, format, [all](int page) { return slice(*all, page); }, res);
     }
     const auto list = ctx.backend.committees();
     send_json(res, {{"total", list.size()}, {"committees", parsed(list)}});
@@ -359,8 +368,9 @@ void get_openapi(Context&, const httplib::Request&, httplib::Response& res) {
 void get_asset(Context&, const httplib::Request& req, httplib::Response& res) {
     if (req.path.find("..") != std::string::npos) throw NotFound("no such file");
     const auto asset = find_asset(req.path);
-    if (!asset) throw NotFound(req.path == "/" ? "no web page is built into this server: the API is at /api/search"
-                                               : "no such file");
+    if (!asset)
+        throw NotFound(req.path == "/" ? "no web page is built into this server: the API is at /api/search"
+                                       : "no such file");
     res.set_content(asset->body.data(), asset->body.size(), std::string(asset->content_type));
     res.set_header("Cache-Control", req.path == "/" ? "no-cache" : "public, max-age=300");
 }

@@ -15,8 +15,8 @@ namespace quorum::server {
 
 struct Context {
     Backend& backend;
-    AccessLog* log = nullptr;  // null: no access log
-    std::string public_url;    // prefix of links in exports ("" = relative)
+    AccessLog* log = nullptr;              // null: no access log
+    std::string public_url;                // prefix of links in exports ("" = relative)
     std::shared_ptr<ResponseCache> cache;  // null: every answer is computed
 };
 

@@ -26,30 +26,49 @@ HttpError error_for(std::exception_ptr error) noexcept {
 
 std::string_view error_code(int status) noexcept {
     switch (status) {
-        case 400: return "bad_request";
-        case 404: return "not_found";
-        case 405: return "method_not_allowed";
-        case 408: return "request_timeout";
-        case 413: return "payload_too_large";
-        case 414: return "uri_too_long";
-        case 416: return "range_not_satisfiable";
-        case 431: return "headers_too_large";
-        case 503: return "unavailable";
-        default: return status >= 500 ? "internal" : "bad_request";
+        case 400:
+            return "bad_request";
+        case 404:
+            return "not_found";
+        case 405:
+            return "method_not_allowed";
+        case 408:
+            return "request_timeout";
+        case 413:
+            return "payload_too_large";
+        case 414:
+            return "uri_too_long";
+        case 416:
+            return "range_not_satisfiable";
+        case 431:
+            return "headers_too_large";
+        case 503:
+            return "unavailable";
+        default:
+            return status >= 500 ? "internal" : "bad_request";
     }
 }
 
 std::string default_message(int status) {
     switch (status) {
-        case 400: return "the request could not be understood: check its syntax and parameters";
-        case 404: return "no such page: the API lives under /api/ (see /api/openapi.json)";
-        case 405: return "only GET, HEAD and OPTIONS are supported";
-        case 408: return "the request took too long to arrive";
-        case 413: return "requests to this server carry no body";
-        case 414: return "the address is too long: shorten the query";
-        case 416: return "byte ranges are not supported";
-        case 431: return "too many or too large request headers";
-        case 503: return "the index is not available right now: try again shortly";
+        case 400:
+            return "the request could not be understood: check its syntax and parameters";
+        case 404:
+            return "no such page: the API lives under /api/ (see /api/openapi.json)";
+        case 405:
+            return "only GET, HEAD and OPTIONS are supported";
+        case 408:
+            return "the request took too long to arrive";
+        case 413:
+            return "requests to this server carry no body";
+        case 414:
+            return "the address is too long: shorten the query";
+        case 416:
+            return "byte ranges are not supported";
+        case 431:
+            return "too many or too large request headers";
+        case 503:
+            return "the index is not available right now: try again shortly";
         default:
             return status >= 500 ? "the server failed to answer this request; it has been logged"
                                  : "the request could not be answered";

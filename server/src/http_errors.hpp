@@ -7,7 +7,9 @@
 #include <string>
 #include <string_view>
 
-namespace httplib { struct Response; }
+namespace httplib {
+struct Response;
+}
 
 namespace quorum::server {
 

@@ -66,9 +66,10 @@ int run(const Config& config) {
     if (!server.raise_listen_backlog(1024))
         std::cerr << "quorum-serve: could not raise the listen backlog; continuing with the default\n";
 
-    std::printf("quorum-serve: listening on http://%s:%d (%llu units, %d threads, %d searchers, %d MB cache, index %s)\n",
-                config.host.c_str(), port, static_cast<unsigned long long>(backend.unit_count()), threads,
-                backend.pool_size(), config.cache_mb, config.db.c_str());
+    std::printf(
+        "quorum-serve: listening on http://%s:%d (%llu units, %d threads, %d searchers, %d MB cache, index %s)\n",
+        config.host.c_str(), port, static_cast<unsigned long long>(backend.unit_count()), threads, backend.pool_size(),
+        config.cache_mb, config.db.c_str());
     std::fflush(stdout);
 
     const sigset_t signals = shutdown_signals();
@@ -78,7 +79,7 @@ int run(const Config& config) {
         if (sig != SIGUSR1) std::fprintf(stderr, "quorum-serve: signal %d, stopping\n", sig);
         server.stop();
     });
-    server.listen_after_bind();  // returns once stop() is called
+    server.listen_after_bind();                      // returns once stop() is called
     pthread_kill(watcher.native_handle(), SIGUSR1);  // no-op wake-up if a signal already came
     watcher.join();
     if (log) log->flush();

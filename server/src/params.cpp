@@ -73,8 +73,8 @@ void check_value(const ParamSpec& spec, const std::string& value) {
             const char* end = value.data() + value.size();
             auto [p, ec] = std::from_chars(value.data(), end, n);
             if (ec != std::errc() || p != end || n < spec.min || n > spec.max)
-                bad(spec.name, "must be a whole number from " + std::to_string(spec.min) + " to " +
-                                   std::to_string(spec.max));
+                bad(spec.name,
+                    "must be a whole number from " + std::to_string(spec.min) + " to " + std::to_string(spec.max));
             return;
         }
         case ParamKind::boolean:
@@ -98,8 +98,22 @@ const std::vector<ParamSpec> kSearchTable = {
     {"committee", K::id, true, 0, 0, {}, "", "committee id; repeat for OR"},
     {"person", K::id, true, 0, 0, {}, "", "person id; repeat for OR"},
     {"topic", K::id, true, 0, 0, {}, "", "topic id; repeat for OR"},
-    {"type", K::id, true, 0, 0, {}, "", "unit type (item, paragraph, table, resolution, question, action); repeat for OR"},
-    {"kind", K::id, true, 0, 0, {}, "", "document kind (minutes, agenda, report, agenda-pack, web-page); repeat for OR"},
+    {"type",
+     K::id,
+     true,
+     0,
+     0,
+     {},
+     "",
+     "unit type (item, paragraph, table, resolution, question, action); repeat for OR"},
+    {"kind",
+     K::id,
+     true,
+     0,
+     0,
+     {},
+     "",
+     "document kind (minutes, agenda, report, agenda-pack, web-page); repeat for OR"},
     {"outcome", K::id, true, 0, 0, {}, "", "resolution outcome; repeat for OR"},
     {"status", K::id, true, 0, 0, {}, "", "action status (for example overdue); repeat for OR"},
     {"year", K::year, true, 0, 0, {}, "", "meeting year; repeat for OR"},
@@ -108,7 +122,13 @@ const std::vector<ParamSpec> kSearchTable = {
     {"sort", K::choice, false, 0, 0, {"relevance", "newest", "oldest"}, "relevance", "order of the hits"},
     {"page", K::integer, false, 1, 1000, {}, "1", "1-based page"},
     {"per_page", K::integer, false, 1, 100, {}, "10", "hits per page"},
-    {"format", K::choice, false, 0, 0, {"json", "csv", "atom"}, "json",
+    {"format",
+     K::choice,
+     false,
+     0,
+     0,
+     {"json", "csv", "atom"},
+     "json",
      "json: one page; csv and atom: the whole result set, at most 10,000 rows"},
     {"procedural", K::boolean, false, 0, 0, {}, "true", "false leaves out procedural units (apologies, declarations)"},
 };
@@ -119,29 +139,57 @@ const std::vector<ParamSpec> kMeetingsTable = {
     {"to", K::date, false, 0, 0, {}, "", "latest meeting date, inclusive"},
     {"page", K::integer, false, 1, 100000, {}, "1", "1-based page (only with page or per_page: else every meeting)"},
     {"per_page", K::integer, false, 1, 1000, {}, "100", "meetings per page"},
-    {"format", K::choice, false, 0, 0, {"json", "csv", "atom"}, "json",
+    {"format",
+     K::choice,
+     false,
+     0,
+     0,
+     {"json", "csv", "atom"},
+     "json",
      "json; csv and atom: every matching meeting (page and per_page are ignored)"},
 };
 
 const std::vector<ParamSpec> kDecisionsTable = {
     {"q", K::text, false, 0, 1000, {}, "", "every word occurs in the text, item title, owner or document title"},
     {"committee", K::id, false, 0, 0, {}, "", "committee id"},
-    {"outcome", K::choice, false, 0, 0, {"agreed", "noted", "deferred", "rejected", "amended", "withdrawn"}, "",
+    {"outcome",
+     K::choice,
+     false,
+     0,
+     0,
+     {"agreed", "noted", "deferred", "rejected", "amended", "withdrawn"},
+     "",
      "outcome recorded in the minutes"},
-    {"status", K::choice, false, 0, 0,
+    {"status",
+     K::choice,
+     false,
+     0,
+     0,
      {"completed", "in-progress", "overdue", "to-be-completed", "open", "closed", "deferred", "no-action", "proposed",
       "adopted", "not-adopted"},
-     "", "status (overdue also matches decisions past their due date)"},
+     "",
+     "status (overdue also matches decisions past their due date)"},
     {"owner", K::text, false, 0, 200, {}, "", "owner person id, or words of the owner's printed name"},
-    {"kind", K::choice, false, 0, 0,
-     {"resolution", "recommendation", "agreed", "action", "information-request", "report-recommendation",
-      "tracker-row", "work-programme-entry"},
-     "", "kind of record"},
+    {"kind",
+     K::choice,
+     false,
+     0,
+     0,
+     {"resolution", "recommendation", "agreed", "action", "information-request", "report-recommendation", "tracker-row",
+      "work-programme-entry"},
+     "",
+     "kind of record"},
     {"from", K::date, false, 0, 0, {}, "", "earliest meeting date, inclusive"},
     {"to", K::date, false, 0, 0, {}, "", "latest meeting date, inclusive"},
     {"page", K::integer, false, 1, 100000, {}, "1", "1-based page"},
     {"per_page", K::integer, false, 1, 1000, {}, "50", "decisions per page"},
-    {"format", K::choice, false, 0, 0, {"json", "csv", "atom"}, "json",
+    {"format",
+     K::choice,
+     false,
+     0,
+     0,
+     {"json", "csv", "atom"},
+     "json",
      "json: one page; csv and atom: every matching decision, at most 10,000"},
 };
 
@@ -149,7 +197,13 @@ const std::vector<ParamSpec> kPeopleTable = {
     {"q", K::text, false, 0, 200, {}, "", "every word starts a word of the name (or another spelling of it)"},
     {"page", K::integer, false, 1, 100000, {}, "1", "1-based page"},
     {"per_page", K::integer, false, 1, 1000, {}, "100", "people per page"},
-    {"format", K::choice, false, 0, 0, {"json", "csv", "atom"}, "json",
+    {"format",
+     K::choice,
+     false,
+     0,
+     0,
+     {"json", "csv", "atom"},
+     "json",
      "json: one page; csv and atom: every matching person, at most 10,000"},
 };
 
@@ -284,20 +338,31 @@ bool is_valid_utf8(std::string_view text) noexcept {
     const std::size_t n = text.size();
     while (i < n) {
         const auto c = static_cast<unsigned char>(text[i]);
-        if (c < 0x80) { ++i; continue; }
+        if (c < 0x80) {
+            ++i;
+            continue;
+        }
         std::size_t len = 0;
         std::uint32_t cp = 0;
-        if ((c & 0xE0) == 0xC0) { len = 2; cp = c & 0x1F; }
-        else if ((c & 0xF0) == 0xE0) { len = 3; cp = c & 0x0F; }
-        else if ((c & 0xF8) == 0xF0) { len = 4; cp = c & 0x07; }
-        else return false;
+        if ((c & 0xE0) == 0xC0) {
+            len = 2;
+            cp = c & 0x1F;
+        } else if ((c & 0xF0) == 0xE0) {
+            len = 3;
+            cp = c & 0x0F;
+        } else if ((c & 0xF8) == 0xF0) {
+            len = 4;
+            cp = c & 0x07;
+        } else
+            return false;
         if (i + len > n) return false;
         for (std::size_t k = 1; k < len; ++k) {
             const auto cc = static_cast<unsigned char>(text[i + k]);
             if ((cc & 0xC0) != 0x80) return false;
             cp = (cp << 6) | (cc & 0x3F);
         }
-        if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000)) return false;  // overlong
+        if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000))
+            return false;  // overlong
         if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
         i += len;
     }

@@ -29,9 +29,9 @@ struct ParamSpec {
     std::string_view name;
     ParamKind kind;
     bool repeatable = false;
-    long min = 0, max = 0;                   // integer bounds; text: max characters
-    std::vector<std::string_view> choices;   // for choice
-    std::string_view default_value = {};     // shown in docs; applied by the caller
+    long min = 0, max = 0;                  // integer bounds; text: max characters
+    std::vector<std::string_view> choices;  // for choice
+    std::string_view default_value = {};    // shown in docs; applied by the caller
     std::string_view description = {};
 };
 

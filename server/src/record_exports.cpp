@@ -49,7 +49,8 @@ std::string roles_text(const json& person) {
         for (const auto& r : person["roles"]) {
             std::string text = field(r, "name").empty() ? field(r, "role") : field(r, "name");
             std::string where = field(r, "committee_id");
-            std::string span = field(r, "from") == field(r, "to") ? field(r, "from") : field(r, "from") + " to " + field(r, "to");
+            std::string span =
+                field(r, "from") == field(r, "to") ? field(r, "from") : field(r, "from") + " to " + field(r, "to");
             text += " (" + join({where, span}) + ")";
             out.push_back(text);
         }
@@ -74,14 +75,22 @@ std::vector<std::string> columns(RecordKind kind) {
 std::vector<std::string> cells(RecordKind kind, const json& r) {
     switch (kind) {
         case RecordKind::decision:
-            return {field(r, "id"),          field(r, "kind"),
-                    field(r, "label"),       field(r, "text"),
-                    nested(r, "outcome", "result"), field(r, "status"),
-                    field(r, "overdue"),     nested(r, "owner", "name"),
-                    field(r, "due_date"),    field(r, "council"),
-                    nested(r, "committee", "name"), field(r, "date"),
-                    nested(r, "item", "number"), nested(r, "item", "title"),
-                    nested(r, "document", "title"), field(r, "page")};
+            return {field(r, "id"),
+                    field(r, "kind"),
+                    field(r, "label"),
+                    field(r, "text"),
+                    nested(r, "outcome", "result"),
+                    field(r, "status"),
+                    field(r, "overdue"),
+                    nested(r, "owner", "name"),
+                    field(r, "due_date"),
+                    field(r, "council"),
+                    nested(r, "committee", "name"),
+                    field(r, "date"),
+                    nested(r, "item", "number"),
+                    nested(r, "item", "title"),
+                    nested(r, "document", "title"),
+                    field(r, "page")};
         case RecordKind::person: {
             std::set<std::string> committees;
             std::string last;
@@ -90,22 +99,52 @@ std::vector<std::string> cells(RecordKind kind, const json& r) {
                     if (!field(role, "committee_id").empty()) committees.insert(field(role, "committee_id"));
                     if (field(role, "to") > last) last = field(role, "to");
                 }
-            return {field(r, "id"), field(r, "name"), field(r, "kind"), roles_text(r),
-                    nested(r, "counts", "attended"), nested(r, "counts", "apologies"), nested(r, "counts", "substitutions"),
-                    "", join({committees.begin(), committees.end()}), last, "", "", "", ""};
+            return {field(r, "id"),
+                    field(r, "name"),
+                    field(r, "kind"),
+                    roles_text(r),
+                    nested(r, "counts", "attended"),
+                    nested(r, "counts", "apologies"),
+                    nested(r, "counts", "substitutions"),
+                    "",
+                    join({committees.begin(), committees.end()}),
+                    last,
+                    "",
+                    "",
+                    "",
+                    ""};
         }
         case RecordKind::committee:
-            return {field(r, "id"), field(r, "name"), field(r, "meetings_count"), field(r, "decisions_count"),
-                    field(r, "first_date"), field(r, "last_date"), "", field(r, "name"), field(r, "last_date"),
-                    "", "", "", ""};
+            return {field(r, "id"),
+                    field(r, "name"),
+                    field(r, "meetings_count"),
+                    field(r, "decisions_count"),
+                    field(r, "first_date"),
+                    field(r, "last_date"),
+                    "",
+                    field(r, "name"),
+                    field(r, "last_date"),
+                    "",
+                    "",
+                    "",
+                    ""};
         case RecordKind::meeting: {
             std::vector<std::string> documents;
             if (r.contains("documents") && r["documents"].is_array())
                 for (const auto& d : r["documents"]) documents.push_back(field(d, "title"));
             std::string items = field(r, "items_count");
-            return {field(r, "id"), field(r, "title"), field(r, "date"), items, field(r, "venue"),
-                    field(r, "council"), nested(r, "committee", "name"), field(r, "date"), "", "",
-                    join(documents), ""};
+            return {field(r, "id"),
+                    field(r, "title"),
+                    field(r, "date"),
+                    items,
+                    field(r, "venue"),
+                    field(r, "council"),
+                    nested(r, "committee", "name"),
+                    field(r, "date"),
+                    "",
+                    "",
+                    join(documents),
+                    ""};
         }
     }
     return {};
@@ -132,9 +171,12 @@ std::string entry_title(RecordKind kind, const json& r) {
             std::string where = join({nested(r, "committee", "name"), field(r, "date")});
             return field(r, "kind") + ": " + text + (where.empty() ? "" : " (" + where + ")");
         }
-        case RecordKind::person: return field(r, "name");
-        case RecordKind::committee: return field(r, "name");
-        case RecordKind::meeting: return field(r, "title").empty() ? field(r, "id") : field(r, "title");
+        case RecordKind::person:
+            return field(r, "name");
+        case RecordKind::committee:
+            return field(r, "name");
+        case RecordKind::meeting:
+            return field(r, "title").empty() ? field(r, "id") : field(r, "title");
     }
     return {};
 }
@@ -142,8 +184,10 @@ std::string entry_title(RecordKind kind, const json& r) {
 std::string entry_date(RecordKind kind, const json& r) {
     switch (kind) {
         case RecordKind::decision:
-        case RecordKind::meeting: return field(r, "date");
-        case RecordKind::committee: return field(r, "last_date");
+        case RecordKind::meeting:
+            return field(r, "date");
+        case RecordKind::committee:
+            return field(r, "last_date");
         case RecordKind::person: {
             std::string last;
             if (r.contains("roles") && r["roles"].is_array())
@@ -158,21 +202,28 @@ std::string entry_date(RecordKind kind, const json& r) {
 std::string entry_summary(RecordKind kind, const json& r) {
     switch (kind) {
         case RecordKind::decision:
-            return join({field(r, "text"), "outcome: " + nested(r, "outcome", "result"), "status: " + field(r, "status")});
-        case RecordKind::person: return roles_text(r);
+            return join(
+                {field(r, "text"), "outcome: " + nested(r, "outcome", "result"), "status: " + field(r, "status")});
+        case RecordKind::person:
+            return roles_text(r);
         case RecordKind::committee:
             return field(r, "meetings_count") + " meetings, " + field(r, "decisions_count") + " decisions";
-        case RecordKind::meeting: return join({nested(r, "committee", "name"), field(r, "date"), field(r, "venue")});
+        case RecordKind::meeting:
+            return join({nested(r, "committee", "name"), field(r, "date"), field(r, "venue")});
     }
     return {};
 }
 
 std::string_view singular(RecordKind kind) {
     switch (kind) {
-        case RecordKind::decision: return "decision";
-        case RecordKind::person: return "person";
-        case RecordKind::committee: return "committee";
-        case RecordKind::meeting: return "meeting";
+        case RecordKind::decision:
+            return "decision";
+        case RecordKind::person:
+            return "person";
+        case RecordKind::committee:
+            return "committee";
+        case RecordKind::meeting:
+            return "meeting";
     }
     return "record";
 }
@@ -181,18 +232,22 @@ std::string_view singular(RecordKind kind) {
 
 std::string_view record_list_name(RecordKind kind) {
     switch (kind) {
-        case RecordKind::decision: return "decisions";
-        case RecordKind::person: return "people";
-        case RecordKind::committee: return "committees";
-        case RecordKind::meeting: return "meetings";
+        case RecordKind::decision:
+            return "decisions";
+        case RecordKind::person:
+            return "people";
+        case RecordKind::committee:
+            return "committees";
+        case RecordKind::meeting:
+            return "meetings";
     }
     return "records";
 }
 
 std::string record_csv_header(RecordKind kind) {
     auto names = columns(kind);
-    for (const char* c : {"council", "committee", "meeting date", "item number", "item title", "document", "page",
-                          "permanent link"})
+    for (const char* c :
+         {"council", "committee", "meeting date", "item number", "item title", "document", "page", "permanent link"})
         names.emplace_back(c);
     std::string out;
     for (std::size_t i = 0; i < names.size(); ++i) out += (i ? "," : "") + names[i];
@@ -210,7 +265,8 @@ std::string record_atom_begin(RecordKind kind, std::string_view filters, std::st
     std::string title = "Quorum: " + std::string(record_list_name(kind));
     if (!filters.empty()) title += " (" + std::string(filters) + ")";
     std::uint64_t hash = 1469598103934665603ull;  // stable feed id per list and filters (FNV-1a)
-    for (unsigned char c : std::string(record_list_name(kind)) + "?" + std::string(filters)) hash = (hash ^ c) * 1099511628211ull;
+    for (unsigned char c : std::string(record_list_name(kind)) + "?" + std::string(filters))
+        hash = (hash ^ c) * 1099511628211ull;
     std::string out = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n";
     out += "  <title>" + xml_escape(title) + "</title>\n";
     out += "  <id>urn:quorum:" + std::string(record_list_name(kind)) + ":" + std::to_string(hash) + "</id>\n";
@@ -221,7 +277,8 @@ std::string record_atom_begin(RecordKind kind, std::string_view filters, std::st
     return out;
 }
 
-std::string record_atom_entry(RecordKind kind, const json& record, std::string_view public_url, std::string_view updated) {
+std::string record_atom_entry(RecordKind kind, const json& record, std::string_view public_url,
+                              std::string_view updated) {
     const auto date = entry_date(kind, record);
     const std::string when = is_valid_date(date) ? date + "T00:00:00Z" : std::string(updated);
     std::string title = entry_title(kind, record);
@@ -232,7 +289,7 @@ std::string record_atom_entry(RecordKind kind, const json& record, std::string_v
     out += "    <updated>" + xml_escape(when) + "</updated>\n";
     out += "    <link href=\"" + xml_escape(link(kind, record, public_url)) + "\"/>\n";
     std::string category = kind == RecordKind::decision || kind == RecordKind::person ? field(record, "kind")
-                                                                                       : std::string(singular(kind));
+                                                                                      : std::string(singular(kind));
     if (!category.empty()) out += "    <category term=\"" + xml_escape(category) + "\"/>\n";
     out += "    <summary type=\"text\">" + xml_escape(entry_summary(kind, record)) + "</summary>\n";
     out += "  </entry>\n";

@@ -52,7 +52,8 @@ httplib::Server::HandlerResponse guard_request(const httplib::Request& req, http
     }
 
     const auto length = req.get_header_value("Content-Length");
-    if ((!length.empty() && length.find_first_not_of('0') != std::string::npos) || req.has_header("Transfer-Encoding")) {
+    if ((!length.empty() && length.find_first_not_of('0') != std::string::npos) ||
+        req.has_header("Transfer-Encoding")) {
         refuse_and_close(res, 413, default_message(413));
         return R::Handled;
     }

@@ -27,7 +27,7 @@ public:
     void put(std::string key, std::shared_ptr<const std::string> body);
 
     [[nodiscard]] std::size_t max_bytes() const noexcept { return max_bytes_; }
-    [[nodiscard]] std::size_t bytes() const;    // as counted against max_bytes
+    [[nodiscard]] std::size_t bytes() const;  // as counted against max_bytes
     [[nodiscard]] std::size_t entries() const;
 
     // What one entry counts against the bound.
@@ -41,7 +41,7 @@ private:
     };
     struct Shard {
         mutable std::mutex mutex;
-        std::list<Entry> lru;  // most recently used first
+        std::list<Entry> lru;                                                    // most recently used first
         std::unordered_map<std::string_view, std::list<Entry>::iterator> index;  // views into lru keys
         std::size_t bytes = 0;
     };

@@ -23,8 +23,7 @@ public:
     // this many open at once (requests beyond wait for one); 0 sizes it to the machine.
     // Throws std::runtime_error (from the query library) when it cannot be opened.
     explicit SearcherBackend(std::filesystem::path db_dir,
-                             std::chrono::milliseconds refresh_interval = std::chrono::seconds(1),
-                             int searchers = 0);
+                             std::chrono::milliseconds refresh_interval = std::chrono::seconds(1), int searchers = 0);
     ~SearcherBackend() override;
 
     query::SearchResult search(const query::SearchRequest& request) override;
@@ -48,7 +47,8 @@ private:
     Lease acquire();
     void prepare(Slot& slot);
     void release(std::unique_ptr<Slot> slot) noexcept;
-    template <class F> auto with_searcher(F&& f);
+    template <class F>
+    auto with_searcher(F&& f);
 
     std::filesystem::path db_dir_;
     std::chrono::milliseconds interval_;

@@ -42,11 +42,21 @@ std::string xml_escape(std::string_view raw) {
     for (char ch : text) {
         const auto c = static_cast<unsigned char>(ch);
         switch (ch) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&apos;"; break;
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '"':
+                out += "&quot;";
+                break;
+            case '\'':
+                out += "&apos;";
+                break;
             default:
                 if (c < 0x20 && ch != '\t' && ch != '\n' && ch != '\r') break;  // not allowed in XML 1.0
                 out += ch;
@@ -58,8 +68,8 @@ std::string xml_escape(std::string_view raw) {
 std::string csv_cell(std::string_view raw) {
     const std::string text = to_valid_utf8(raw);
     std::string out = "\"";
-    if (!text.empty() && (text[0] == '=' || text[0] == '+' || text[0] == '-' || text[0] == '@' ||
-                          text[0] == '\t' || text[0] == '\r'))
+    if (!text.empty() &&
+        (text[0] == '=' || text[0] == '+' || text[0] == '-' || text[0] == '@' || text[0] == '\t' || text[0] == '\r'))
         out += '\'';
     for (char ch : text) {
         if (ch == '"') out += '"';
@@ -71,8 +81,14 @@ std::string csv_cell(std::string_view raw) {
 
 std::string snippet_text(std::string_view snippet) {
     static constexpr std::array<std::pair<std::string_view, std::string_view>, 8> kReplace{{
-        {"<mark>", ""}, {"</mark>", ""}, {"&lt;", "<"}, {"&gt;", ">"},
-        {"&quot;", "\""}, {"&#39;", "'"}, {"&#x27;", "'"}, {"&amp;", "&"},
+        {"<mark>", ""},
+        {"</mark>", ""},
+        {"&lt;", "<"},
+        {"&gt;", ">"},
+        {"&quot;", "\""},
+        {"&#39;", "'"},
+        {"&#x27;", "'"},
+        {"&amp;", "&"},
     }};
     std::string out;
     out.reserve(snippet.size());

@@ -22,8 +22,9 @@ std::vector<Acronym> acronyms_of(std::vector<std::string> texts) {
 
 TEST_CASE("Expansion before the bracket: 'Multi-Agency Safeguarding Hub (MASH)'", "[acronyms]") {
     // Seed 001 line 664.
-    const auto found = acronyms_of({" - Significant and ongoing improvement in the timeliness of the response to contacts in the "
-                                    "Multi-Agency Safeguarding Hub (MASH) in recent months."});
+    const auto found =
+        acronyms_of({" - Significant and ongoing improvement in the timeliness of the response to contacts in the "
+                     "Multi-Agency Safeguarding Hub (MASH) in recent months."});
     REQUIRE(found.size() == 1);
     CHECK(found[0] == Acronym{"MASH", "Multi-Agency Safeguarding Hub"});
 }
@@ -38,10 +39,12 @@ TEST_CASE("Short form before the bracket: 'MASH (Multi-agency Safeguarding Hub)'
 TEST_CASE("Lower-case letters of the short form and small words of the expansion may be skipped", "[acronyms]") {
     // Seed 000 line 249, seed 001 lines 211 and 613.
     const auto found = acronyms_of(
-        {"The service had received a \xC2\xA3" "1.7m grant from the Department of Education (DfE) to",
+        {"The service had received a \xC2\xA3"
+         "1.7m grant from the Department of Education (DfE) to",
          "- Noted that schools such as Blackmarstons, and Barrs Court school being excellent schools in regards to "
          "Special Educational Needs and Disabilities (SEND) and support groups that are in place.",
-         "- That Newly Qualified Social Workers (NQSWs) are supported appropriately during their Assessed and Supported "
+         "- That Newly Qualified Social Workers (NQSWs) are supported appropriately during their Assessed and "
+         "Supported "
          "Year in Employment (ASYE)"});
     REQUIRE(found.size() == 4);
     CHECK(found[0] == Acronym{"DfE", "Department of Education"});
@@ -59,9 +62,10 @@ TEST_CASE("A short form that does not spell its expansion is rejected", "[acrony
 
 TEST_CASE("Glossary lines with a TAB or a space after the short form", "[acronyms]") {
     // Seed 001 lines 479-483 and 1156-1160.
-    const auto found = acronyms_of({"Glossary", "", "DfE Department for Education", "DCS Director Children\xE2\x80\x99s Services",
-                                    "CEO\tChief Executive Officer", "KPIs\tKey Performance Indicators", "",
-                                    "Report Reviewers Used for appraising this report:"});
+    const auto found =
+        acronyms_of({"Glossary", "", "DfE Department for Education", "DCS Director Children\xE2\x80\x99s Services",
+                     "CEO\tChief Executive Officer", "KPIs\tKey Performance Indicators", "",
+                     "Report Reviewers Used for appraising this report:"});
     REQUIRE(found.size() == 4);
     CHECK(found[0] == Acronym{"DfE", "Department for Education"});
     CHECK(found[1] == Acronym{"DCS", "Director Children\xE2\x80\x99s Services"});
@@ -69,6 +73,7 @@ TEST_CASE("Glossary lines with a TAB or a space after the short form", "[acronym
 }
 
 TEST_CASE("The same definition twice is kept once", "[acronyms]") {
-    const auto found = acronyms_of({"the Multi-Agency Safeguarding Hub (MASH) and", "the Multi-agency Safeguarding Hub (MASH)"});
+    const auto found =
+        acronyms_of({"the Multi-Agency Safeguarding Hub (MASH) and", "the Multi-agency Safeguarding Hub (MASH)"});
     CHECK(found.size() == 1);
 }

@@ -77,8 +77,8 @@ public:
                        std::string directorate, std::string progress, std::string due, std::string status) {
         Unit& u = add(UnitType::action, text);
         u.item_index = -1;
-        u.action = ActionInfo{std::move(number), std::move(meeting_date), text,          std::move(owner),
-                              std::move(directorate), std::move(progress), std::move(due), std::move(status)};
+        u.action = ActionInfo{std::move(number),      std::move(meeting_date), text,           std::move(owner),
+                              std::move(directorate), std::move(progress),     std::move(due), std::move(status)};
         return *this;
     }
     DocBuilder& council(std::string name) {
@@ -121,10 +121,11 @@ Meeting meeting(const Named& committee, std::string date, Attendance attendance)
 Document minutes_2022_02_22() {
     DocBuilder b("samples-000-93a416bcbe6d1f5a", DocumentKind::minutes, "2022-02-22", cypsc,
                  "Minutes of the meeting of Children and young people scrutiny committee");
-    b.item("60", "Apologies for Absence",
-           "Apologies were received from Councillor Graham Andrews, Mr Sam Pratley - Education Cooptee, Mr Andy James - "
-           "Education Co-Optee and Jane Ellis, Director of Healthwatch",
-           true);
+    b.item(
+        "60", "Apologies for Absence",
+        "Apologies were received from Councillor Graham Andrews, Mr Sam Pratley - Education Cooptee, Mr Andy James - "
+        "Education Co-Optee and Jane Ellis, Director of Healthwatch",
+        true);
     b.item("63", "Minutes",
            "Resolved: It was resolved that the minutes of the meetings held on 23 November 2021 and 11 January be "
            "approved as an accurate record and signed by the Chairperson.",
@@ -133,47 +134,56 @@ Document minutes_2022_02_22() {
                     "It was resolved that the minutes of the meetings held on 23 November 2021 and 11 January be "
                     "approved as an accurate record and signed by the Chairperson.");
     const std::string pre66 = "Having reviewed the information provided, the Committee:";
-    b.item("66", "Workforce Update and Workforce Strategy",
-           "The purpose of the report was to provide the Committee with an update on the workforce stream of the "
-           "Children's Services Improvement Plan – Phase 1, including an overview of workforce data.\n"
-           "Councillors requested that quantitative data from the exeat interviews be included in future as it would be "
-           "useful to know whether, for example, it was 10% or 100% of employees who had issues around their pay and "
-           "conditions.\nRECOMMENDATIONS:\nHaving reviewed the information provided, the Committee:\na) Noted and "
-           "welcomed this first workforce report to the Committee as an interim report, being part of the improvement "
-           "plan process")
-        .resolution("recommendations", "a)", pre66,
-                    "a) Noted and welcomed this first workforce report to the Committee as an interim report, being part of "
-                    "the improvement plan process, and also welcomed the progress being made, including feedback and data "
-                    "from Council care workers and families, as part of the Committee's aim to help improve openness and "
-                    "transparency in line with a \"bottom up\" scrutiny approach.")
-        .resolution("recommendations", "b)", pre66,
-                    "b) Asked that the detail and information contained in the pdf documents on the Herefordshire Social "
-                    "Work Academy website be reviewed and brought up to date and that the Academy be promoted more widely "
-                    "so that it was more visible.")
+    b.item(
+         "66", "Workforce Update and Workforce Strategy",
+         "The purpose of the report was to provide the Committee with an update on the workforce stream of the "
+         "Children's Services Improvement Plan – Phase 1, including an overview of workforce data.\n"
+         "Councillors requested that quantitative data from the exeat interviews be included in future as it would be "
+         "useful to know whether, for example, it was 10% or 100% of employees who had issues around their pay and "
+         "conditions.\nRECOMMENDATIONS:\nHaving reviewed the information provided, the Committee:\na) Noted and "
+         "welcomed this first workforce report to the Committee as an interim report, being part of the improvement "
+         "plan process")
+        .resolution(
+            "recommendations", "a)", pre66,
+            "a) Noted and welcomed this first workforce report to the Committee as an interim report, being part of "
+            "the improvement plan process, and also welcomed the progress being made, including feedback and data "
+            "from Council care workers and families, as part of the Committee's aim to help improve openness and "
+            "transparency in line with a \"bottom up\" scrutiny approach.")
+        .resolution(
+            "recommendations", "b)", pre66,
+            "b) Asked that the detail and information contained in the pdf documents on the Herefordshire Social "
+            "Work Academy website be reviewed and brought up to date and that the Academy be promoted more widely "
+            "so that it was more visible.")
         .resolution("recommendations", "c)", pre66,
                     "c) Asked that in future the report provides more detail on the issues emerging from the exit "
                     "interviews and includes a greater level of quantitative data.")
-        .resolution("recommendations", "d)", pre66,
-                    "d) Suggested that to encourage a greater uptake of the offer of an exit interview that there is also "
-                    "an option that they be conducted by an independent interviewer.")
+        .resolution(
+            "recommendations", "d)", pre66,
+            "d) Suggested that to encourage a greater uptake of the offer of an exit interview that there is also "
+            "an option that they be conducted by an independent interviewer.")
         .resolution("actions", "1.", "",
                     "1. That quantitative data for the report presented be sent to Committee Members.");
     const std::string vote = "The following recommendations were proposed and seconded and carried unanimously.";
-    b.item("67", "Children's Services Improvement Plan - Progress Update",
-           "The Director for Children and Families introduced the report the purpose of which was to provide an "
-           "opportunity for Members to reflect on progress following receipt of the nonstatutory improvement notice in "
-           "May 2021.\n" + vote + "\nRECOMMENDATIONS:\nThe Committee recommended that:\na) An overview of the amended "
-           "improvement plan be presented at a forthcoming workshop, focussing on the framework activities for "
-           "performance and management;\nb) A report on the outcomes of the external peer review of SEND provision be "
-           "allocated to a forthcoming meeting, as soon as available;\nc) A report giving detail of the access of "
-           "social workers to legal advice and support when undertaking casework be provided to the Committee at a "
-           "future meeting and\nd) In future the report reflects how relationships are positively managed with staff "
-           "in line with management philosophies and that these are more widely advertised as a unique selling point "
-           "in recruitment strategies.\nACTION:\n1. The Director for Children's Services would provide the Committee "
-           "with the data on how long it took to get a statement of education need.")
-        .resolution("recommendations", "a)", "The Committee recommended that:",
-                    "a) An overview of the amended improvement plan be presented at a forthcoming workshop, focussing on "
-                    "the framework activities for performance and management;")
+    b.item(
+         "67", "Children's Services Improvement Plan - Progress Update",
+         "The Director for Children and Families introduced the report the purpose of which was to provide an "
+         "opportunity for Members to reflect on progress following receipt of the nonstatutory improvement notice in "
+         "May 2021.\n" +
+             vote +
+             "\nRECOMMENDATIONS:\nThe Committee recommended that:\na) An overview of the amended "
+             "improvement plan be presented at a forthcoming workshop, focussing on the framework activities for "
+             "performance and management;\nb) A report on the outcomes of the external peer review of SEND provision "
+             "be "
+             "allocated to a forthcoming meeting, as soon as available;\nc) A report giving detail of the access of "
+             "social workers to legal advice and support when undertaking casework be provided to the Committee at a "
+             "future meeting and\nd) In future the report reflects how relationships are positively managed with staff "
+             "in line with management philosophies and that these are more widely advertised as a unique selling point "
+             "in recruitment strategies.\nACTION:\n1. The Director for Children's Services would provide the Committee "
+             "with the data on how long it took to get a statement of education need.")
+        .resolution(
+            "recommendations", "a)", "The Committee recommended that:",
+            "a) An overview of the amended improvement plan be presented at a forthcoming workshop, focussing on "
+            "the framework activities for performance and management;")
         .resolution("recommendations", "b)", "The Committee recommended that:",
                     "b) A report on the outcomes of the external peer review of SEND provision be allocated to a "
                     "forthcoming meeting, as soon as available;")
@@ -190,45 +200,51 @@ Document minutes_2022_02_22() {
     const std::string pre68 =
         "The Committee reviewed and accepted the Fostering Service Annual Report April 2020-March 2021 and recommended "
         "that:";
-    b.item("68", "Fostering Service Update",
-           "The Service Manager for Fostering and Permanence Service gave a presentation to introduce the report, the "
-           "purpose of which was to review the performance of the Fostering Service.\n" + vote +
-               "\nRECOMMENDATIONS:\n" + pre68 +
-               "\na) The Committee promotes the opportunity for elected members of the Council to sit on the Fostering "
-               "Panel and encourages nominations from current councillors;\nb) Officers from the Fostering Service "
-               "provide their assessment of the challenges and opportunities for improvement that exist in the Service.")
+    b.item(
+         "68", "Fostering Service Update",
+         "The Service Manager for Fostering and Permanence Service gave a presentation to introduce the report, the "
+         "purpose of which was to review the performance of the Fostering Service.\n" +
+             vote + "\nRECOMMENDATIONS:\n" + pre68 +
+             "\na) The Committee promotes the opportunity for elected members of the Council to sit on the Fostering "
+             "Panel and encourages nominations from current councillors;\nb) Officers from the Fostering Service "
+             "provide their assessment of the challenges and opportunities for improvement that exist in the Service.")
         .resolution("recommendations", "a)", pre68,
                     "a) The Committee promotes the opportunity for elected members of the Council to sit on the "
                     "Fostering Panel and encourages nominations from current councillors;")
-        .resolution("recommendations", "b)", pre68,
-                    "b) Officers from the Fostering Service provide their assessment of the challenges and opportunities "
-                    "for improvement that exist in the Service.");
+        .resolution(
+            "recommendations", "b)", pre68,
+            "b) Officers from the Fostering Service provide their assessment of the challenges and opportunities "
+            "for improvement that exist in the Service.");
     const std::string pre69 =
         "The Committee received and approved the Children's performance report and recommended that:";
-    b.item("69", "Children's Services Performance Report",
-           "The Director for Children and Families introduced the report the purpose of which was to provide members "
-           "with an overview of the range of performance and management information.\n" + vote +
-               "\nRECOMMENDATIONS:\n" + pre69 +
-               "\na) A workshop development session on understanding and analysing the Safeguarding and Family Support "
-               "Scorecard be scheduled;\nb) The current report be used as a bench mark against which the performance of "
-               "the service will be judged during the course of the year.")
+    b.item(
+         "69", "Children's Services Performance Report",
+         "The Director for Children and Families introduced the report the purpose of which was to provide members "
+         "with an overview of the range of performance and management information.\n" +
+             vote + "\nRECOMMENDATIONS:\n" + pre69 +
+             "\na) A workshop development session on understanding and analysing the Safeguarding and Family Support "
+             "Scorecard be scheduled;\nb) The current report be used as a bench mark against which the performance of "
+             "the service will be judged during the course of the year.")
         .resolution("recommendations", "a)", pre69,
                     "a) A workshop development session on understanding and analysing the Safeguarding and Family "
                     "Support Scorecard be scheduled; to include an overview and examination of other data sets used by "
                     "the Committee and with a narrative to support the presentation of data.")
-        .resolution("recommendations", "b)", pre69,
-                    "b) The current report be used as a bench mark against which the performance of the service will be "
-                    "judged during the course of the year.");
+        .resolution(
+            "recommendations", "b)", pre69,
+            "b) The current report be used as a bench mark against which the performance of the service will be "
+            "judged during the course of the year.");
     b.item("70", "Work Programme Review",
            "The Committee reviewed the draft work programme for 2021/22 and agreed the following:\nAGREED:")
-        .resolution("agreed", "", "The Committee reviewed the draft work programme for 2021/22 and agreed the following:",
+        .resolution("agreed", "",
+                    "The Committee reviewed the draft work programme for 2021/22 and agreed the following:",
                     "That that the next meeting on 22 March would have a mental health focus.")
-        .resolution("agreed", "", "The Committee reviewed the draft work programme for 2021/22 and agreed the following:",
-                    "That the Chair and Vice-Chair, along with any other members of the Committee that wished to attend, "
-                    "hold a business planning session with officers to look at agenda items for the meetings of the next "
-                    "municipal year. The session would also include a review of outstanding actions from this year.");
-    b.item("71", "Date of Next Meeting",
-           "The date of the next meeting was noted as Tuesday 22 March 2022 at 2.30pm.", true);
+        .resolution(
+            "agreed", "", "The Committee reviewed the draft work programme for 2021/22 and agreed the following:",
+            "That the Chair and Vice-Chair, along with any other members of the Committee that wished to attend, "
+            "hold a business planning session with officers to look at agenda items for the meetings of the next "
+            "municipal year. The session would also include a review of outstanding actions from this year.");
+    b.item("71", "Date of Next Meeting", "The date of the next meeting was noted as Tuesday 22 March 2022 at 2.30pm.",
+           true);
     return b.build();
 }
 
@@ -240,27 +256,30 @@ Document minutes_2022_03_22() {
            "Resolved: It was resolved that the minutes of the meeting held on 22 February 2022 be approved as an "
            "accurate record and signed by the Chairperson.",
            true)
-        .resolution("resolved", "", "",
-                    "It was resolved that the minutes of the meeting held on 22 February 2022 be approved as an accurate "
-                    "record and signed by the Chairperson.");
+        .resolution(
+            "resolved", "", "",
+            "It was resolved that the minutes of the meeting held on 22 February 2022 be approved as an accurate "
+            "record and signed by the Chairperson.");
     const std::string pre78 =
         "Having reviewed the impact of the pandemic on mental health and wellbeing of pupils in schools, the committee "
         "recommended that:";
-    b.item("78", "Impact of the Pandemic on the Mental Health and Well-Being of Pupils in Schools",
-           "The Assistant Director for Education, Development and Skills introduced the report the purpose of which was "
-           "for the Committee to consider the impact of the pandemic on the mental health and well-being of children "
-           "in our education system\nThe following recommendations were read out to the committee. They were proposed "
-           "by the chair and seconded by Cllr Andrews. The recommendations were carried unanimously\nRECOMMENDATIONS:\n" +
-               pre78 +
-               "\n- a) If/when a child is excluded from a school, the money follows the child within a month so that "
-               "their special /mental health needs are addressed quickly.")
+    b.item(
+         "78", "Impact of the Pandemic on the Mental Health and Well-Being of Pupils in Schools",
+         "The Assistant Director for Education, Development and Skills introduced the report the purpose of which was "
+         "for the Committee to consider the impact of the pandemic on the mental health and well-being of children "
+         "in our education system\nThe following recommendations were read out to the committee. They were proposed "
+         "by the chair and seconded by Cllr Andrews. The recommendations were carried unanimously\nRECOMMENDATIONS:\n" +
+             pre78 +
+             "\n- a) If/when a child is excluded from a school, the money follows the child within a month so that "
+             "their special /mental health needs are addressed quickly.")
         .resolution("recommendations", "a)", pre78,
                     "a) If/when a child is excluded from a school, the money follows the child within a month so that "
                     "their special /mental health needs are addressed quickly. To include lobbying the CCG for funding")
-        .resolution("recommendations", "d)", pre78,
-                    "d) Consideration be given to a T+F group or spotlight review with schools to encourage and support "
-                    "parents to ask for and take up the various mental health initiatives in their school setting. To be "
-                    "added to the work programme.")
+        .resolution(
+            "recommendations", "d)", pre78,
+            "d) Consideration be given to a T+F group or spotlight review with schools to encourage and support "
+            "parents to ask for and take up the various mental health initiatives in their school setting. To be "
+            "added to the work programme.")
         .resolution("recommendations", "f)", pre78,
                     "f) CYPSC to lobby local MPs to lobby DfE to prioritise funding, supported by a funding bid and "
                     "business case, to fund two attendance officers.");
@@ -285,10 +304,11 @@ Document minutes_2022_03_22() {
 Document agenda_2022_04_26() {
     DocBuilder b("samples-001-8fed95a2e73ba999-p1", DocumentKind::agenda, "2022-04-26", cypsc, "Agenda");
     b.item("1", "Apologies for Absence", "To receive apologies for absence", true)
-        .item("4", "Minutes and Action Log",
-              "To approve and sign the minutes of the meeting on Tuesday 22 March 2022. To review and approve the action "
-              "log",
-              true)
+        .item(
+            "4", "Minutes and Action Log",
+            "To approve and sign the minutes of the meeting on Tuesday 22 March 2022. To review and approve the action "
+            "log",
+            true)
         .item("5", "Co-Optee Confirmation",
               "To consider and approve the family representative co-optee candidate as nominated by the committee: "
               "Families Representative – Fiona Reid")
@@ -303,23 +323,56 @@ Document agenda_2022_04_26() {
 }
 
 Document tracker_2022_04_26() {
-    DocBuilder b("samples-001-8fed95a2e73ba999-p3", DocumentKind::action_tracker, "2022-04-26", cypsc, "Action tracker");
-    b.action("1", "2021-09-07", "check and confirm if the Human Rights Act is highlighted as a workshop requirement for social workers", "Claire Ward", "Corporate Centre", "Legal services checking", "2021-11-02", "overdue")
-        .action("2", "2021-09-07", "provide an example of an induction pack for new starters", "Claire Ward", "Corporate Centre", "Legal services checking", "2021-11-02", "overdue")
-        .action("3", "2021-09-07", "seek an update on the schools update briefing promised on 28 July 2020.", "Clerk to the committee", "Corporate Centre", "Updates added to recommendation tracker", "2021-11-02", "completed")
-        .action("4", "2021-08-05", "Advertise and recruit to the Co-optee positions", "Clerk to the committee", "Corporate Centre", "Completed", "2021-09-01", "completed")
-        .action("5", "2021-10-12", "Circulate to the Committee the Key Performance Indicators (KPIs) of the Children's Centre Service contracts, with comparisons of the different providers used within the County.", "Richard Watson", "", "To be completed", "2021-12-07", "overdue")
-        .action("6", "2021-10-12", "The Deputy Monitoring Officer to provide the Committee with the current procurement rules, including the guidance on current exemptions to these rules.", "Kate Charlton", "Corporate Centre", "Legal services checking", "2021-12-07", "overdue")
-        .action("7", "2021-10-12", "Information on the Friends of Ledbury to be forwarded to the Committee.", "Richard Watson", "", "To be completed", "2021-12-07", "overdue")
-        .action("8", "2021-11-23", "The IRO to be shared with the Safeguarding Partnership", "Matthew Sampson", "Children's Services", "Completed. Sent to the Quality and Executive sub-group of the Safeguarding Partnership", "2022-01-01", "completed")
-        .action("9", "2021-11-23", "That the IRO handbook be circulated to all members of the Committee for information", "Matthew Sampson", "Children's Services", "Noted", "2022-03-01", "in progress")
-        .action("10", "2021-11-23", "That the Committee receive an update on the next IRO report", "", "", "Target of getting the IRO report 2021-22 to Scrutiny much earlier, hopefully June /July before then being sent to the Safeguarding Partnership", "2022-04-01", "in progress")
-        .action("11", "2021-11-23", "That the rag rating system used for the Strategic Improvement Plan be implemented for Scrutiny reports", "Darryl Freeman", "Children's Services", "Noted", "2022-02-14", "completed")
-        .action("12", "2021-11-23", "That Members be sent the link to the advertisements that have gone out for the co-optee positions", "Joanna Morley", "Corporate Centre", "Completed", "2021-11-23", "completed")
+    DocBuilder b("samples-001-8fed95a2e73ba999-p3", DocumentKind::action_tracker, "2022-04-26", cypsc,
+                 "Action tracker");
+    b.action("1", "2021-09-07",
+             "check and confirm if the Human Rights Act is highlighted as a workshop requirement for social workers",
+             "Claire Ward", "Corporate Centre", "Legal services checking", "2021-11-02", "overdue")
+        .action("2", "2021-09-07", "provide an example of an induction pack for new starters", "Claire Ward",
+                "Corporate Centre", "Legal services checking", "2021-11-02", "overdue")
+        .action("3", "2021-09-07", "seek an update on the schools update briefing promised on 28 July 2020.",
+                "Clerk to the committee", "Corporate Centre", "Updates added to recommendation tracker", "2021-11-02",
+                "completed")
+        .action("4", "2021-08-05", "Advertise and recruit to the Co-optee positions", "Clerk to the committee",
+                "Corporate Centre", "Completed", "2021-09-01", "completed")
+        .action("5", "2021-10-12",
+                "Circulate to the Committee the Key Performance Indicators (KPIs) of the Children's Centre Service "
+                "contracts, with comparisons of the different providers used within the County.",
+                "Richard Watson", "", "To be completed", "2021-12-07", "overdue")
+        .action("6", "2021-10-12",
+                "The Deputy Monitoring Officer to provide the Committee with the current procurement rules, including "
+                "the guidance on current exemptions to these rules.",
+                "Kate Charlton", "Corporate Centre", "Legal services checking", "2021-12-07", "overdue")
+        .action("7", "2021-10-12", "Information on the Friends of Ledbury to be forwarded to the Committee.",
+                "Richard Watson", "", "To be completed", "2021-12-07", "overdue")
+        .action("8", "2021-11-23", "The IRO to be shared with the Safeguarding Partnership", "Matthew Sampson",
+                "Children's Services",
+                "Completed. Sent to the Quality and Executive sub-group of the Safeguarding Partnership", "2022-01-01",
+                "completed")
+        .action("9", "2021-11-23",
+                "That the IRO handbook be circulated to all members of the Committee for information",
+                "Matthew Sampson", "Children's Services", "Noted", "2022-03-01", "in progress")
+        .action("10", "2021-11-23", "That the Committee receive an update on the next IRO report", "", "",
+                "Target of getting the IRO report 2021-22 to Scrutiny much earlier, hopefully June /July before then "
+                "being sent to the Safeguarding Partnership",
+                "2022-04-01", "in progress")
+        .action(
+            "11", "2021-11-23",
+            "That the rag rating system used for the Strategic Improvement Plan be implemented for Scrutiny reports",
+            "Darryl Freeman", "Children's Services", "Noted", "2022-02-14", "completed")
+        .action("12", "2021-11-23",
+                "That Members be sent the link to the advertisements that have gone out for the co-optee positions",
+                "Joanna Morley", "Corporate Centre", "Completed", "2021-11-23", "completed")
         // The tracker says 12/02/22 for both rows: the meeting was on 22 February.
-        .action("13", "2022-02-12", "That quantitative data for the report presented be sent to Committee Members", "Matthew Sampson", "Children's Services", "To be completed", "", "")
-        .action("14", "2022-02-12", "The Director for Children's Services would provide the Committee with the data on how long it took to get a statement of education need.", "Darryl Freeman", "Children's Services", "To be completed", "", "")
-        .action("15", "2022-03-22", "Send out a report and update of the work programme and statement of next meetings.", "Clerk to the committee", "Corporate Centre", "Noted", "", "");
+        .action("13", "2022-02-12", "That quantitative data for the report presented be sent to Committee Members",
+                "Matthew Sampson", "Children's Services", "To be completed", "", "")
+        .action("14", "2022-02-12",
+                "The Director for Children's Services would provide the Committee with the data on how long it took to "
+                "get a statement of education need.",
+                "Darryl Freeman", "Children's Services", "To be completed", "", "")
+        .action("15", "2022-03-22",
+                "Send out a report and update of the work programme and statement of next meetings.",
+                "Clerk to the committee", "Corporate Centre", "Noted", "", "");
     return b.build();
 }
 
@@ -390,8 +443,11 @@ Document minutes_2025_07_22() {
 Archive sample_archive() {
     Archive a;
     Attendance feb;
-    feb.present = {person("Phillip Howells", "chairperson"), person("Jennie Hewitt", "vice-chairperson"),
-                   person("Helen I'Anson"), person("Mike Jones"), person("David Summers"),
+    feb.present = {person("Phillip Howells", "chairperson"),
+                   person("Jennie Hewitt", "vice-chairperson"),
+                   person("Helen I'Anson"),
+                   person("Mike Jones"),
+                   person("David Summers"),
                    person("Jim Kenyon", "member", "", false, "non-voting member"),
                    person("Toni Fagan", "member", "", true)};
     feb.in_attendance = {person("Diana Toynbee", "cabinet member", "Cabinet Member for Children and Families", true)};
@@ -401,9 +457,13 @@ Archive sample_archive() {
                     person("Matt Evans", "officer", "Democratic Services Officer (Clerk)")};
     feb.apologies = {person("Graham Andrews", ""), person("Sam Pratley", "co-optee", "Education Cooptee")};
     Attendance mar;
-    mar.present = {person("Phillip Howells", "chairperson"), person("Jennie Hewitt", "vice-chairperson"),
-                   person("Graham Andrews"), person("Helen I'Anson", "member", "", true), person("Mike Jones"),
-                   person("Jim Kenyon"), person("David Summers")};
+    mar.present = {person("Phillip Howells", "chairperson"),
+                   person("Jennie Hewitt", "vice-chairperson"),
+                   person("Graham Andrews"),
+                   person("Helen I'Anson", "member", "", true),
+                   person("Mike Jones"),
+                   person("Jim Kenyon"),
+                   person("David Summers")};
     mar.substitutes = {person("Andrew Teale", "co-optee", "", false, "standing in for Sam Pratley")};
     mar.apologies = {person("Sam Pratley", "co-optee"),
                      person("Darryl Freeman", "officer", "Corporate Director, Children's and Young People")};
@@ -419,34 +479,38 @@ Archive sample_archive() {
     jul2025.officers = {person("Tina Russell", "officer", "Corporate Director Children and Young People")};
 
     a.meetings = {meeting(cypsc, "2018-10-01", oct2018), meeting(cypsc, "2022-02-22", feb),
-                  meeting(cypsc, "2022-03-22", mar), meeting(cypsc, "2022-04-26", {}),
-                  meeting(cabinet, "2022-03-31", {}), meeting(cypsc, "2025-07-22", jul2025)};
-    a.documents = {minutes_2018_10_01(), minutes_2022_02_22(), agenda_2022_04_26(), minutes_2022_03_22(),
+                  meeting(cypsc, "2022-03-22", mar),     meeting(cypsc, "2022-04-26", {}),
+                  meeting(cabinet, "2022-03-31", {}),    meeting(cypsc, "2025-07-22", jul2025)};
+    a.documents = {minutes_2018_10_01(), minutes_2022_02_22(),        agenda_2022_04_26(), minutes_2022_03_22(),
                    tracker_2022_04_26(), work_programme_2022_04_26(), minutes_2025_07_22()};
-    a.documents.push_back(report("samples-001-8fed95a2e73ba999-p4", "2022-04-26", cypsc,
-                                 "Families Co-optee Representative", "That the Committee:",
-                                 {{"a)", "Approves the co-option of Ms Fiona Reid as the Families Co-optee"}}));
+    a.documents.push_back(
+        report("samples-001-8fed95a2e73ba999-p4", "2022-04-26", cypsc, "Families Co-optee Representative",
+               "That the Committee:", {{"a)", "Approves the co-option of Ms Fiona Reid as the Families Co-optee"}}));
     a.documents.push_back(report("samples-001-8fed95a2e73ba999-p5", "2022-04-26", cypsc,
                                  "Investment in Children's Transformation -", "That the committee:",
-                                 {{"a)", "Considers the detail of the additional investment in Children's Services "
-                                         "Transformation, £11.49m funding for which was approved at Cabinet on 31 March "
-                                         "2022 and determines the focus of scrutiny by the committee in the year ahead."}}));
+                                 {{"a)",
+                                   "Considers the detail of the additional investment in Children's Services "
+                                   "Transformation, £11.49m funding for which was approved at Cabinet on 31 March "
+                                   "2022 and determines the focus of scrutiny by the committee in the year ahead."}}));
     a.documents.push_back(report("samples-001-8fed95a2e73ba999-p6", "2022-03-31", cabinet,
                                  "Investment in Children's Transformation", "That:",
-                                 {{"a)", "The drawdown of up to £11.49m from the Financial Resilience Reserve, in two "
-                                         "tranches as laid out above, is approved to support resourcing the "
-                                         "transformation stage of children's services; and"},
+                                 {{"a)",
+                                   "The drawdown of up to £11.49m from the Financial Resilience Reserve, in two "
+                                   "tranches as laid out above, is approved to support resourcing the "
+                                   "transformation stage of children's services; and"},
                                   {"b)", "Cabinet note the increased base budget requirement for 2023/24 onwards."}}));
     a.documents.push_back(report("samples-001-8fed95a2e73ba999-p7", "2022-04-26", cypsc,
                                  "Children and Young People' Improvement Plan - Progress Update", "That the committee:",
-                                 {{"a)", "Reflect on progress of the Children's Improvement Plan following receipt of "
-                                         "the non-statutory Improvement Notice in May 2021; and"},
+                                 {{"a)",
+                                   "Reflect on progress of the Children's Improvement Plan following receipt of "
+                                   "the non-statutory Improvement Notice in May 2021; and"},
                                   {"b)", "note the development of version two of the Improvement Plan."}}));
     a.documents.push_back(report("samples-001-8fed95a2e73ba999-p8", "2022-04-26", cypsc,
                                  "Work Programme Review and Tracking of Recommendations", "That the Committee:",
                                  {{"a)", "Notes the updated recommendation tracker in appendix 1;"},
-                                  {"b)", "Reviews and agrees the work programme at appendix 2 and discusses any "
-                                         "additional items of business or topics for inclusion in the work programme."}}));
+                                  {"b)",
+                                   "Reviews and agrees the work programme at appendix 2 and discusses any "
+                                   "additional items of business or topics for inclusion in the work programme."}}));
     a.acronyms = {{"MASH", "Multi-Agency Safeguarding Hub"}};
     return a;
 }
@@ -594,8 +658,9 @@ TEST_CASE("Outcomes read from the words: a vote by numbers, deferral, addressees
     a.meetings = {meeting(cypsc, "2022-02-22", {})};
     a.meetings[0].attendance.present = {person("Phillip Howells", "chairperson"), person("Graham Andrews")};
     DocBuilder b("m", DocumentKind::minutes, "2022-02-22", cypsc);
-    b.item("5", "Motion", "The motion was proposed by Councillor Howells and seconded by Councillor Andrews and was "
-                          "carried by 5 votes to 2, with 1 abstention.\nRESOLVED:")
+    b.item("5", "Motion",
+           "The motion was proposed by Councillor Howells and seconded by Councillor Andrews and was "
+           "carried by 5 votes to 2, with 1 abstention.\nRESOLVED:")
         .resolution("resolved", "", "", "That the Committee asks Cabinet to review the policy.");
     a.documents = {b.build()};
     DecisionOptions o;
@@ -640,8 +705,8 @@ TEST_CASE("Every tracker row is linked to its decision or says why not", "[decis
     CHECK(l15->confidence < 1.0);
     // Row 12 (23/11/21) has February's decisions within its window, none alike.
     CHECK(tracker_row(12).unlinked_reason.find("has similar text (best ") != std::string::npos);
-    CHECK(tracker_row(1).unlinked_reason.find("no decision of Children and Young People Scrutiny Committee is recorded") !=
-          std::string::npos);
+    CHECK(tracker_row(1).unlinked_reason.find(
+              "no decision of Children and Young People Scrutiny Committee is recorded") != std::string::npos);
 }
 
 TEST_CASE("Tracker rows keep the tracker's status, owner and overdue flag", "[decisions][status]") {
@@ -698,8 +763,9 @@ TEST_CASE("A report's recommendation is linked to the resolution its meeting ado
     a.documents = {minutes_2025_07_22()};
     // A work programme report for that meeting; its words are those of the 26 April 2022 report.
     a.documents.push_back(report("wp-report", "2025-07-22", cypsc, "Work Programme", "That the Committee:",
-                                 {{"a)", "Reviews and agrees the work programme at appendix 1 and discusses any "
-                                         "additional items of business or topics for inclusion in the work programme."}}));
+                                 {{"a)",
+                                   "Reviews and agrees the work programme at appendix 1 and discusses any "
+                                   "additional items of business or topics for inclusion in the work programme."}}));
     DecisionOptions o;
     o.as_of = "2025-08-01";
     const auto r = analyse_decisions(a, o);
@@ -766,12 +832,16 @@ TEST_CASE("A shared Act and the council's own name do not make a matter come bac
     const Named full{"limerick-city-and-county-council", "Limerick City and County Council"};
     const std::string act = "the Planning and Development Act 2000";
     auto disposal = [&](const std::string& where) {
-        return "That, in accordance with Section 211 of " + act + ", the approval of Limerick City and County "
-               "Council be and is hereby given to the disposal of land at " + where + " to be completed by the "
+        return "That, in accordance with Section 211 of " + act +
+               ", the approval of Limerick City and County "
+               "Council be and is hereby given to the disposal of land at " +
+               where +
+               " to be completed by the "
                "Law Agent.";
     };
     Archive a;
-    for (const char* date : {"2019-01-28", "2019-02-25", "2019-03-25", "2019-04-29"}) a.meetings.push_back(meeting(full, date, {}));
+    for (const char* date : {"2019-01-28", "2019-02-25", "2019-03-25", "2019-04-29"})
+        a.meetings.push_back(meeting(full, date, {}));
     for (auto& m : a.meetings) m.council = "Limerick City and County Council";
     const DocBuilder jan = DocBuilder("t-jan", DocumentKind::minutes, "2019-01-28", full, "Minutes")
                                .item("5", "Disposal of Land", "Circulated, statutory notice.")
@@ -792,8 +862,9 @@ TEST_CASE("A shared Act and the council's own name do not make a matter come bac
                                .resolution("resolution", "", "", disposal("Coolaboy, Dromcolliher"));
     const DocBuilder apr = DocBuilder("t-apr", DocumentKind::minutes, "2019-04-29", full, "Minutes")
                                .item("6", "Planning and Development Act 2000 - Limerick City and County Council",
-                                     "Report under " + act + " on Part 8 procedures of Limerick City and County "
-                                     "Council, approval of the Council and land disposal given.");
+                                     "Report under " + act +
+                                         " on Part 8 procedures of Limerick City and County "
+                                         "Council, approval of the Council and land disposal given.");
     a.documents = {jan.build(), feb.build(), mar.build(), apr.build()};
     DecisionOptions o;
     o.as_of = "2019-06-01";
@@ -828,7 +899,8 @@ TEST_CASE("A matter comes back at its own council's committee, not at another co
                                            "That the Ballyhoura Greenway route options from Kilmallock to "
                                            "Charleville be brought back to Cabinet with costings.");
     const std::string body = "Costings of the greenway route options from Kilmallock to Charleville were presented.";
-    const DocBuilder barset_feb = minutes("barset-feb", "2019-02-14").item("3", "Ballyhoura Greenway Route Options", body);
+    const DocBuilder barset_feb =
+        minutes("barset-feb", "2019-02-14").item("3", "Ballyhoura Greenway Route Options", body);
     const DocBuilder avon_apr = minutes("avon-apr", "2019-04-11").item("2", "Ballyhoura Greenway Route Options", body);
     DecisionOptions o;
     o.as_of = "2019-06-01";
@@ -854,18 +926,19 @@ TEST_CASE("A matter comes back at its own council's committee, not at another co
 TEST_CASE("A committee's recommendation is proposed to its own council's executive, not another's",
           "[decisions][reports]") {
     const Named scrutiny{"scrutiny-committee", "Scrutiny Committee"}, cabinet{"cabinet", "Cabinet"};
-    const std::string words = "fund the Ballyhoura Greenway route options from Kilmallock to Charleville from the "
-                              "capital programme";
+    const std::string words =
+        "fund the Ballyhoura Greenway route options from Kilmallock to Charleville from the "
+        "capital programme";
     Document minutes = DocBuilder("avon-scrutiny", DocumentKind::minutes, "2019-01-10", scrutiny, "Minutes")
                            .item("4", "Ballyhoura Greenway", "Members discussed the greenway.")
                            .resolution("recommendation", "", "", "That the Cabinet be recommended to " + words + ".")
                            .build();
     minutes.council = "Avon County Council";
-    Document other = report("barset-cabinet", "2019-02-14", cabinet, "Greenway", "That Cabinet:",
-                            {{"a)", "agrees to " + words + "."}});
+    Document other = report("barset-cabinet", "2019-02-14", cabinet, "Greenway",
+                            "That Cabinet:", {{"a)", "agrees to " + words + "."}});
     other.council = "Barset District Council";
-    Document own = report("avon-cabinet", "2019-03-14", cabinet, "Greenway", "That Cabinet:",
-                          {{"a)", "agrees to " + words + "."}});
+    Document own = report("avon-cabinet", "2019-03-14", cabinet, "Greenway",
+                          "That Cabinet:", {{"a)", "agrees to " + words + "."}});
     own.council = "Avon County Council";
     Archive a;
     a.documents = {minutes, other, own};
@@ -966,10 +1039,33 @@ TEST_CASE("Decision JSON has the documented shape", "[decisions][json]") {
     const auto& a = analysis();
     const Decision& d = decision(u(feb, 9));
     const auto j = decision_detail_json(a, d);
-    for (const char* key : {"id", "unit_id", "kind", "label", "text", "preamble", "document", "meeting_id", "date",
-                            "committee", "item", "addressee", "outcome", "owner", "directorate", "due_date",
-                            "origin_date", "progress", "status", "status_source", "status_reason", "overdue",
-                            "unlinked_reason", "people", "thread_id", "links", "thread"})
+    for (const char* key : {"id",
+                            "unit_id",
+                            "kind",
+                            "label",
+                            "text",
+                            "preamble",
+                            "document",
+                            "meeting_id",
+                            "date",
+                            "committee",
+                            "item",
+                            "addressee",
+                            "outcome",
+                            "owner",
+                            "directorate",
+                            "due_date",
+                            "origin_date",
+                            "progress",
+                            "status",
+                            "status_source",
+                            "status_reason",
+                            "overdue",
+                            "unlinked_reason",
+                            "people",
+                            "thread_id",
+                            "links",
+                            "thread"})
         CHECK(j.contains(key));
     CHECK(j["committee"]["id"] == cypsc.id);
     CHECK(j["item"]["number"] == "66");
@@ -989,7 +1085,8 @@ TEST_CASE("Decision JSON has the documented shape", "[decisions][json]") {
     }
 }
 
-TEST_CASE("Filters of GET /api/decisions select by committee, outcome, status, owner and dates", "[decisions][filter]") {
+TEST_CASE("Filters of GET /api/decisions select by committee, outcome, status, owner and dates",
+          "[decisions][filter]") {
     const auto& a = analysis();
     auto count = [&](const DecisionFilter& f) {
         return std::count_if(a.decisions.begin(), a.decisions.end(), [&](const Decision& d) { return matches(d, f); });
@@ -1232,8 +1329,10 @@ TEST_CASE("The decisions pass reads the same decisions from slimmed readings of 
     CHECK(slim == whole);
 }
 
-TEST_CASE("The decisions pass reads the same decisions from slimmed readings of Norfolk parish minutes", "[decisions][corpora]") {
-    const std::filesystem::path dir = std::filesystem::path(QUORUM_SHARED_DIR) / "corpora" / "norfolk-parish-councils-md";
+TEST_CASE("The decisions pass reads the same decisions from slimmed readings of Norfolk parish minutes",
+          "[decisions][corpora]") {
+    const std::filesystem::path dir =
+        std::filesystem::path(QUORUM_SHARED_DIR) / "corpora" / "norfolk-parish-councils-md";
     if (!std::filesystem::is_directory(dir)) {
         WARN("../shared/corpora is not here (a fresh clone): skipped");
         return;

@@ -55,8 +55,9 @@ TEST_CASE("the text reader keeps a seed's tab-separated agenda rows on one line 
     const SourceText t = read_text_source(slurp(samples / "001_8fed95a2e73ba999.txt"), "001.txt", false, ds);
     const auto lines = texts(t);
     CHECK(contains(lines, "1.\tAPOLOGIES FOR ABSENCE To receive apologies for absence\t"));
-    CHECK(contains(lines, "4.\tMINUTES AND ACTION LOG To approve and sign the minutes of the meeting on Tuesday 22 March "
-                          "2022. To review and approve the action log\t9 - 16"));
+    CHECK(contains(lines,
+                   "4.\tMINUTES AND ACTION LOG To approve and sign the minutes of the meeting on Tuesday 22 March "
+                   "2022. To review and approve the action log\t9 - 16"));
     // Bold spanning two lines loses both halves of its markers.
     CHECK(contains(lines, "Place: Herefordshire Council Offices, Plough Lane, Hereford,"));
     CHECK(contains(lines, "HR4 0LE"));
@@ -89,7 +90,9 @@ TEST_CASE("the Markdown reader reads front matter, the original file link, table
     CHECK(contains(lines, "Present: Cllr A Smith, Cllr B Jones*"));
     CHECK(contains(lines, "1. APOLOGIES read more were noted."));
     CHECK(contains(lines, "Item\tCost"));
-    CHECK(contains(lines, "Grass cutting\t\xC2\xA3" "100"));
+    CHECK(contains(lines,
+                   "Grass cutting\t\xC2\xA3"
+                   "100"));
     CHECK(contains(lines, "1.0\tWelcome & introductions"));
     CHECK(contains(lines, "2.0\tApologies"));
     CHECK_FALSE(contains(lines, "---"));
@@ -125,7 +128,10 @@ TEST_CASE("the HTML reader turns a ModernGov minutes page into numbered item lin
     CHECK(contains(lines, "12. Apologies for Absence"));
     CHECK(contains(lines, "Apologies were received from Councillor Jane Doe and Councillor Caf\xC3\xA9 Smith."));
     CHECK(contains(lines, "13. Budget Monitoring"));
-    CHECK(contains(lines, "Service\tBudget \xC2\xA3" "000\tOutturn \xC2\xA3" "000"));
+    CHECK(contains(lines,
+                   "Service\tBudget \xC2\xA3"
+                   "000\tOutturn \xC2\xA3"
+                   "000"));
     CHECK(contains(lines, "Libraries\t1,200\t1,150"));
     CHECK(contains(lines, "\xE2\x80\xA2 the report be noted;"));
     for (const auto& l : lines) {
@@ -150,7 +156,8 @@ TEST_CASE("the PDF reader gives lines with page numbers and the document title")
     const auto lines = texts(t);
     CHECK(contains(lines, "Minutes of the meeting of the Test Committee"));
     CHECK(contains(lines, "1. APOLOGIES FOR ABSENCE"));
-    const auto it = std::find_if(t.lines.begin(), t.lines.end(), [](const SourceLine& l) { return l.text == "2. MINUTES"; });
+    const auto it =
+        std::find_if(t.lines.begin(), t.lines.end(), [](const SourceLine& l) { return l.text == "2. MINUTES"; });
     REQUIRE(it != t.lines.end());
     CHECK(it->page == 2);
     CHECK(t.lines.front().page == 1);
@@ -231,7 +238,8 @@ TEST_CASE("merge_into merges meetings and people with the same id and dedupes ac
     m2.attendance.present.push_back({.name = "Jane Doe", .person_id = "jane-doe"});
     m2.attendance.present.push_back({.name = "John Roe", .person_id = "john-roe"});
     b.meetings.push_back(m2);
-    b.people.push_back(Person{.id = "jane-doe", .name = "Cllr J Doe", .roles = {{"chairperson", "c-2022-02-22", "", ""}}});
+    b.people.push_back(
+        Person{.id = "jane-doe", .name = "Cllr J Doe", .roles = {{"chairperson", "c-2022-02-22", "", ""}}});
     b.acronyms.push_back({"MASH", "Multi-Agency Safeguarding Hub"});
     b.documents.push_back(Document{.id = "d2"});
     b.diagnostics.push_back({Diagnostic::Severity::info, "f", 0, "x", "y"});

@@ -23,8 +23,8 @@ void write(const fs::path& p, std::string_view bytes) {
 }
 
 const Diagnostic* find_code(const FileResult& r, const std::string& code) {
-    const auto it = std::find_if(r.diagnostics.begin(), r.diagnostics.end(),
-                                 [&](const Diagnostic& d) { return d.code == code; });
+    const auto it =
+        std::find_if(r.diagnostics.begin(), r.diagnostics.end(), [&](const Diagnostic& d) { return d.code == code; });
     return it == r.diagnostics.end() ? nullptr : &*it;
 }
 
@@ -77,7 +77,7 @@ TEST_CASE("a 50 MB single-line file is read in seconds, split into bounded lines
     std::vector<Diagnostic> ds;
     const SourceText t = read_text_source(line, "huge.md", true, ds);
     CHECK(cpu_seconds(start) < 60.0);  // linear passes: ~1 s optimised, generous for Debug and sanitizers
-    REQUIRE(t.lines.size() > 4000);  // about 50 MB / 10 KB pieces
+    REQUIRE(t.lines.size() > 4000);    // about 50 MB / 10 KB pieces
     CHECK(std::all_of(t.lines.begin(), t.lines.end(), [](const SourceLine& l) { return l.text.size() <= 10000; }));
     start = std::clock();
     const FileResult r = read_file(tmp.path() / "huge.md");
@@ -172,7 +172,8 @@ TEST_CASE("a file over the size limit is reported as too large") {
 
 TEST_CASE("unclosed HTML fragments in a text file do not swallow the following paragraphs") {
     std::vector<Diagnostic> ds;
-    const SourceText t = read_text_source("<table><tr><td>a\n\nNext paragraph\n<script>x\n\nAfter\n", "u.txt", false, ds);
+    const SourceText t =
+        read_text_source("<table><tr><td>a\n\nNext paragraph\n<script>x\n\nAfter\n", "u.txt", false, ds);
     bool next = false, after = false;
     for (const auto& l : t.lines) {
         next = next || l.text == "Next paragraph";

@@ -20,8 +20,10 @@ Attendance seed000_attendance() {
     Attendance a;
     a.present = {parse_attendee("Councillor Phillip Howells (Chairperson)"),
                  parse_attendee("Councillor Jennie Hewitt (Vice-Chairperson)"),
-                 parse_attendee("Councillor Helen I'Anson"), parse_attendee("Councillor Mike Jones"),
-                 parse_attendee("Councillor Jim Kenyon (non-voting member)"), parse_attendee("Councillor Toni Fagan*")};
+                 parse_attendee("Councillor Helen I'Anson"),
+                 parse_attendee("Councillor Mike Jones"),
+                 parse_attendee("Councillor Jim Kenyon (non-voting member)"),
+                 parse_attendee("Councillor Toni Fagan*")};
     a.in_attendance = {parse_attendee("Councillor Diana Toynbee*, Cabinet Member for Children and Families")};
     a.officers = {parse_attendee("Darryl Freeman, Director, Children And Families"),
                   parse_attendee("Lorna Simpson, Senior HR and OD Business Partner"),
@@ -36,8 +38,8 @@ Attendance seed000_attendance() {
 // Seed 002: attendance of 1 October 2018 (lines 5-7).
 Attendance seed002_attendance() {
     Attendance a;
-    a.present = {parse_attendee("Councillor CA Gandy (Chairman)"), parse_attendee("Councillor FM Norman (Vice-Chairman)"),
-                 parse_attendee("Councillor J Hardwick")};
+    a.present = {parse_attendee("Councillor CA Gandy (Chairman)"),
+                 parse_attendee("Councillor FM Norman (Vice-Chairman)"), parse_attendee("Councillor J Hardwick")};
     a.in_attendance = {parse_attendee("Chris Baird, Director Children and Families (DCF)"),
                        parse_attendee("Liz Elgar, Assistant Director Safeguarding and Family Support (ADS&FS)"),
                        parse_attendee("Sally Halls, Herefordshire Safeguarding Children Board"),
@@ -107,7 +109,8 @@ TEST_CASE("Mentions link honorific + surname, full names and job titles to one a
     CHECK(has(linker.mentions("During the discussion that followed with the Senior HR and OD Business Partner"),
               "lorna-simpson"));
     CHECK(has(linker.mentions("Councillor Toni Fagan attended the meeting remotely"), "toni-fagan"));
-    CHECK(has(linker.mentions("Councillors Toni Fagan and Helen l'Anson, attended the meeting remotely"), "helen-ianson"));
+    CHECK(has(linker.mentions("Councillors Toni Fagan and Helen l'Anson, attended the meeting remotely"),
+              "helen-ianson"));
     CHECK(has(linker.mentions("Apologies were received from Councillor Graham Andrews"), "graham-andrews"));
     CHECK(has(linker.mentions("The Chairperson welcomed the report."), "phillip-howells"));
 }
@@ -140,17 +143,20 @@ TEST_CASE("people() returns one Person per attendee with the meeting's role", "[
     Meeting meeting;
     meeting.id = "children-and-young-people-scrutiny-committee-2022-02-22";
     meeting.date = "2022-02-22";
-    meeting.committee = Named{"children-and-young-people-scrutiny-committee", "Children and Young People Scrutiny Committee"};
+    meeting.committee =
+        Named{"children-and-young-people-scrutiny-committee", "Children and Young People Scrutiny Committee"};
     const std::vector<Person> people = linker.people(meeting);
     CHECK(people.size() == 15);  // 6 present, 1 in attendance, 6 officers, 2 apologies
-    const auto chair = std::find_if(people.begin(), people.end(), [](const Person& p) { return p.id == "phillip-howells"; });
+    const auto chair =
+        std::find_if(people.begin(), people.end(), [](const Person& p) { return p.id == "phillip-howells"; });
     REQUIRE(chair != people.end());
     CHECK(chair->kind == "councillor");
     REQUIRE(chair->roles.size() == 1);
     CHECK(chair->roles[0].role == "chairperson");
     CHECK(chair->roles[0].date == "2022-02-22");
     CHECK(chair->roles[0].committee_id == "children-and-young-people-scrutiny-committee");
-    const auto freeman = std::find_if(people.begin(), people.end(), [](const Person& p) { return p.id == "darryl-freeman"; });
+    const auto freeman =
+        std::find_if(people.begin(), people.end(), [](const Person& p) { return p.id == "darryl-freeman"; });
     REQUIRE(freeman != people.end());
     CHECK(freeman->kind == "officer");
     CHECK(freeman->roles.at(0).role == "Director, Children And Families");

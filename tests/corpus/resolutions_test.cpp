@@ -133,23 +133,38 @@ constexpr const char* kMinutes70End =
     "also include a review of outstanding actions from this year.\n";
 // 001_8fed95a2e73ba999.txt lines 233-246
 constexpr const char* kPack78 =
-    "- All pandemic babies have access to speech and language enrichment activities. Currently children are seen at 9 months and 2 years to measure their development. If anything is picked up, then this will be referred and support provided where possible to help.\n"
+    "- All pandemic babies have access to speech and language enrichment activities. Currently children are seen at 9 "
+    "months and 2 years to measure their development. If anything is picked up, then this will be referred and support "
+    "provided where possible to help.\n"
     "\n"
-    "The following recommendations were read out to the committee. They were proposed by the chair and seconded by Cllr Andrews. The recommendations were carried unanimously\n"
+    "The following recommendations were read out to the committee. They were proposed by the chair and seconded by "
+    "Cllr Andrews. The recommendations were carried unanimously\n"
     "\n"
     "RECOMMENDATIONS:\n"
     "\n"
-    "Having reviewed the impact of the pandemic on mental health and wellbeing of pupils in schools, the committee recommended that:\n"
+    "Having reviewed the impact of the pandemic on mental health and wellbeing of pupils in schools, the committee "
+    "recommended that:\n"
     "\n"
-    "- a) If/when a child is excluded from a school, the money follows the child within a month so that their special /mental health needs are addressed quickly. To include lobbying the CCG for funding\n"
-    "- b) A report and methodological approach is prepared to review the progress at the CYPSC meeting, including national comparator data to report to the committee about what action planning Herefordshire is considering to address the problems within our county.\n"
-    "- c) A review be undertaken and a report be prepared on the impact of COVID 'enrichment' initiatives, including the WEST programme, is reviewed and the analysis provided as to which schools have been involved in this initiative, including how many schools knew about it.\n"
-    "- d) Consideration be given to a T+F group or spotlight review with schools to encourage and support parents to ask for and take up the various mental health initiatives in their school setting. To be added to the work programme.\n"
-    "- e) More resource to be allocated for Brookfield's and the other special schools – with particular emphasis on investment in early years, and Yr 1 and 2 to prevent problems being exacerbated in relation to the impact of COVID\n"
-    "- f) CYPSC to lobby local MPs to lobby DfE to prioritise funding, supported by a funding bid and business case, to fund two attendance officers.\n";
+    "- a) If/when a child is excluded from a school, the money follows the child within a month so that their special "
+    "/mental health needs are addressed quickly. To include lobbying the CCG for funding\n"
+    "- b) A report and methodological approach is prepared to review the progress at the CYPSC meeting, including "
+    "national comparator data to report to the committee about what action planning Herefordshire is considering to "
+    "address the problems within our county.\n"
+    "- c) A review be undertaken and a report be prepared on the impact of COVID 'enrichment' initiatives, including "
+    "the WEST programme, is reviewed and the analysis provided as to which schools have been involved in this "
+    "initiative, including how many schools knew about it.\n"
+    "- d) Consideration be given to a T+F group or spotlight review with schools to encourage and support parents to "
+    "ask for and take up the various mental health initiatives in their school setting. To be added to the work "
+    "programme.\n"
+    "- e) More resource to be allocated for Brookfield's and the other special schools – with particular emphasis on "
+    "investment in early years, and Yr 1 and 2 to prevent problems being exacerbated in relation to the impact of "
+    "COVID\n"
+    "- f) CYPSC to lobby local MPs to lobby DfE to prioritise funding, supported by a funding bid and business case, "
+    "to fund two attendance officers.\n";
 // 001_8fed95a2e73ba999.txt lines 261-270
 constexpr const char* kPack79 =
-    "- Engagement with the faith communities is supported by Talk Communities, which aims to reach all different forms of communities. Cross directorate initiative needed to support this.\n"
+    "- Engagement with the faith communities is supported by Talk Communities, which aims to reach all different forms "
+    "of communities. Cross directorate initiative needed to support this.\n"
     "\n"
     "The following recommendations were proposed and seconded and carried unanimously.\n"
     "\n"
@@ -158,7 +173,9 @@ constexpr const char* kPack79 =
     "The Committee recommended that:\n"
     "\n"
     "- a) The children's commissioners' newsletter be circulated to all councillors.\n"
-    "- b) Local government level social media platforms are explored in their relation to their impact on the wellbeing of young people and the risks presented to young people into being drawn into sexual exploitation and bullying using these platforms be investigated\n";
+    "- b) Local government level social media platforms are explored in their relation to their impact on the "
+    "wellbeing of young people and the risks presented to young people into being drawn into sexual exploitation and "
+    "bullying using these platforms be investigated\n";
 // 001_8fed95a2e73ba999.txt lines 272-278
 constexpr const char* kPack80 =
     "80. WORK PROGRAMME REVIEW\n"
@@ -167,7 +184,8 @@ constexpr const char* kPack80 =
     "\n"
     "ACTIONS:\n"
     "\n"
-    "- Send out a report with an update of the proposed work programme and a list of dates for suggested next meetings.\n";
+    "- Send out a report with an update of the proposed work programme and a list of dates for suggested next "
+    "meetings.\n";
 // 001_8fed95a2e73ba999.txt lines 335-339
 constexpr const char* kPackReport =
     "Recommendation(s)\n"
@@ -177,13 +195,18 @@ constexpr const char* kPackReport =
     "- a) Approves the co-option of Ms Fiona Reid as the Families Co-optee\n";
 // 002_f238e8122ed5804f.txt lines 76-84
 constexpr const char* kMinutes2018Item26 =
-    "- The committee raised the issue of the quality of life story work which had been a perennial area of concern. It was queried what was preventing improvement in this area. It was explained that a different approach to life story work would be undertaken in future and work would now begin at the earliest opportunity following contact between social worker and family to improve the quality and completeness of life stories.\n"
+    "- The committee raised the issue of the quality of life story work which had been a perennial area of concern. It "
+    "was queried what was preventing improvement in this area. It was explained that a different approach to life "
+    "story work would be undertaken in future and work would now begin at the earliest opportunity following contact "
+    "between social worker and family to improve the quality and completeness of life stories.\n"
     "\n"
     "RESOLVED – That the committee:\n"
     "\n"
     "- endorses the action plan;\n"
     "- allocates a quarterly item to its work programme to assess progress against the action plan; and\n"
-    "- welcomes those positive elements emerging from the inspection including: safeguarding arrangements; looked after children and early help; care leavers; children with disabilities; children at risk of sexual exploitation or wider exploitation; the Council's approach to elective home education; and children who go missing.\n"
+    "- welcomes those positive elements emerging from the inspection including: safeguarding arrangements; looked "
+    "after children and early help; care leavers; children with disabilities; children at risk of sexual exploitation "
+    "or wider exploitation; the Council's approach to elective home education; and children who go missing.\n"
     "\n"
     "There was a brief adjournment at 3.20 p.m. The meeting reconvened at 3.25 p.m.\n";
 // 002_f238e8122ed5804f.txt lines 23-23
@@ -191,7 +214,10 @@ constexpr const char* kMinutes2018Item23 =
     "RESOLVED: That the minutes of the meeting on 17 September are approved as a correct record.\n";
 // 003_0f19b924668e569c.txt lines 156-175
 constexpr const char* kWebItem111 =
-    "The Vice-Chairperson requested that future training sessions delivered to the Committee should be recorded for the consumption of all members, and encouraged members of the Committee to strongly consider the offer made by the Director for Children and Young People to speak to staff in the workplace and understand their current experiences.\n"
+    "The Vice-Chairperson requested that future training sessions delivered to the Committee should be recorded for "
+    "the consumption of all members, and encouraged members of the Committee to strongly consider the offer made by "
+    "the Director for Children and Young People to speak to staff in the workplace and understand their current "
+    "experiences.\n"
     "\n"
     "\n"
     "It was resolved that:\n"
@@ -199,7 +225,9 @@ constexpr const char* kWebItem111 =
     "\n"
     "(i)           The Ofsted inspection report be noted; and\n"
     "\n"
-    "(ii)          The Committee Work Plan be reviewed at the next meeting to ensure that the work of the Committee is focused on the main areas for improvement in children’s services as evidenced by the Ofsted report and the renewed improvement plan.\n"
+    "(ii)          The Committee Work Plan be reviewed at the next meeting to ensure that the work of the Committee is "
+    "focused on the main areas for improvement in children’s services as evidenced by the Ofsted report and the "
+    "renewed improvement plan.\n"
     "\n"
     "\n"
     "And that the following information requests be made:\n"
@@ -207,9 +235,11 @@ constexpr const char* kWebItem111 =
     "\n"
     "(a)          A copy of the Children and Young People directorate Risk Register;\n"
     "\n"
-    "(b)          Clarification from the Monitoring Officer regarding what access social workers have to expert legal advice to embed quality in social work practice; and\n"
+    "(b)          Clarification from the Monitoring Officer regarding what access social workers have to expert legal "
+    "advice to embed quality in social work practice; and\n"
     "\n"
-    "(c)           A workforce profile for Herefordshire to benchmark against other local authorities the level of staff churn and the proportion of permanent and interim staff working in social care.\n"
+    "(c)           A workforce profile for Herefordshire to benchmark against other local authorities the level of "
+    "staff churn and the proportion of permanent and interim staff working in social care.\n"
     "\n";
 // 004_96e372cf547dc9a6.txt lines 93-98
 constexpr const char* kMinutes2025Item7 =
@@ -217,34 +247,42 @@ constexpr const char* kMinutes2025Item7 =
     "\n"
     "Recommendations:\n"
     "\n"
-    "- 1. For the executive to ensure that the council's digital, data and technology teams are sufficiently staffed, and properly resourced in the next budget, to ensure that all of the data needs of the children and young people directorate are met.**\n"
+    "- 1. For the executive to ensure that the council's digital, data and technology teams are sufficiently staffed, "
+    "and properly resourced in the next budget, to ensure that all of the data needs of the children and young people "
+    "directorate are met.**\n"
     "- 2. For full Council to debate and commit to the principle of working for a child friendly Herefordshire.**\n";
 // 004_96e372cf547dc9a6.txt lines 102-106
 constexpr const char* kMinutes2025Item8 =
-    "The Chair noted that the papers for the item had been published late and proposed that a vote be held as to whether the item should be deferred to the September meeting - to allow the public and the committee members enough time to consider and respond to the report.\n"
+    "The Chair noted that the papers for the item had been published late and proposed that a vote be held as to "
+    "whether the item should be deferred to the September meeting - to allow the public and the committee members "
+    "enough time to consider and respond to the report.\n"
     "\n"
     "The committee members voted unanimously to defer the item to a future committee meeting:\n"
     "\n"
-    "Resolved: That the 'Children and Young People's Quality Assurance Briefing' item be deferred until a future committee meeting.\n";
+    "Resolved: That the 'Children and Young People's Quality Assurance Briefing' item be deferred until a future "
+    "committee meeting.\n";
 // 004_96e372cf547dc9a6.txt lines 120-124
 constexpr const char* kMinutes2025Item9 =
     "The terms of reference and following actions were agreed unanimously by the committee:\n"
     "\n"
     "Resolved that:\n"
     "\n"
-    "a) The committee agree to form a task and finish group according to the terms of reference attached as appendix 1.\n";
+    "a) The committee agree to form a task and finish group according to the terms of reference attached as appendix "
+    "1.\n";
 
 // Limerick City and County Council minutes (shared corpora): votes minuted before the decision.
 constexpr const char* kLimerick =
     "Proposed by Councillor Secas;\n"
     "\n"
-    "Seconded by Councillor O\xE2\x80\x99" "Dea;\n"
+    "Seconded by Councillor O\xE2\x80\x99"
+    "Dea;\n"
     "\n"
     "And Resolved:\n"
     "\n"
     "\xE2\x80\x9CThat the Budgetary Plan 2020, as circulated, for the Metropolitan District of Limerick in the amount\n"
     "\n"
-    "of \xE2\x82\xAC" "303,000 be adopted.\xE2\x80\x9D\n";
+    "of \xE2\x82\xAC"
+    "303,000 be adopted.\xE2\x80\x9D\n";
 
 }  // namespace
 
@@ -275,7 +313,8 @@ TEST_CASE("Seed 000 item 67: four recommendations carried unanimously and one ac
     CHECK(units[3].text.rfind("d) In future the report", 0) == 0);
 }
 
-TEST_CASE("Seed 000 items 68 and 69: two recommendations each, preamble joined across its line break", "[resolutions]") {
+TEST_CASE("Seed 000 items 68 and 69: two recommendations each, preamble joined across its line break",
+          "[resolutions]") {
     const auto u68 = resolutions_of(kMinutes68);
     REQUIRE(u68.size() == 2);
     CHECK(u68[0].resolution->preamble ==
@@ -313,7 +352,8 @@ TEST_CASE("Seed 001 minutes: item 78 has six recommendations, item 79 two, item 
     CHECK(u80[0].text.rfind("Send out a report", 0) == 0);
 }
 
-TEST_CASE("A report's Recommendation(s) heading with 'That the Committee:' gives lettered recommendations", "[resolutions]") {
+TEST_CASE("A report's Recommendation(s) heading with 'That the Committee:' gives lettered recommendations",
+          "[resolutions]") {
     const auto units = resolutions_of(kPackReport);
     REQUIRE(units.size() == 1);
     CHECK(units[0].resolution->kind == "recommendations");
@@ -322,7 +362,8 @@ TEST_CASE("A report's Recommendation(s) heading with 'That the Committee:' gives
     // The same body handed over as the section "Recommendation(s)" (heading removed).
     BodyContext section;
     section.section = "Recommendation(s)";
-    const auto in_section = resolutions_of("That the Committee:\n\n- a) Approves the co-option of Ms Fiona Reid as the Families Co-optee\n", section);
+    const auto in_section = resolutions_of(
+        "That the Committee:\n\n- a) Approves the co-option of Ms Fiona Reid as the Families Co-optee\n", section);
     REQUIRE(in_section.size() == 1);
     CHECK(in_section[0].resolution->label == "a)");
 }
@@ -340,7 +381,8 @@ TEST_CASE("Seed 002: a RESOLVED line without parts is one resolution with an emp
     const auto units = resolutions_of(kMinutes2018Item23);
     REQUIRE(units.size() == 1);
     CHECK(units[0].resolution->label.empty());
-    CHECK(units[0].text == "RESOLVED: That the minutes of the meeting on 17 September are approved as a correct record.");
+    CHECK(units[0].text ==
+          "RESOLVED: That the minutes of the meeting on 17 September are approved as a correct record.");
 }
 
 TEST_CASE("Seed 003: roman-numbered resolutions and lettered information requests", "[resolutions]") {
@@ -360,7 +402,8 @@ TEST_CASE("Seed 004: numbered markdown recommendations and one-line resolutions"
     CHECK(item7[0].resolution->label == "1.");
     CHECK(item7[1].resolution->label == "2.");
     // Left-over markdown bold is not part of the text.
-    CHECK(item7[1].text == "2. For full Council to debate and commit to the principle of working for a child friendly Herefordshire.");
+    CHECK(item7[1].text ==
+          "2. For full Council to debate and commit to the principle of working for a child friendly Herefordshire.");
     const auto item8 = resolutions_of(kMinutes2025Item8);
     REQUIRE(item8.size() == 1);
     CHECK(item8[0].resolution->outcome == "carried unanimously");
@@ -378,10 +421,12 @@ TEST_CASE("Limerick: 'And Resolved:' after proposer and seconder lines is one re
     CHECK(units[0].text.find("303,000 be adopted.") != std::string::npos);
 }
 
-TEST_CASE("A decision inside a sentence ('proposed by ..., seconded by ... and resolved that') is found", "[resolutions]") {
+TEST_CASE("A decision inside a sentence ('proposed by ..., seconded by ... and resolved that') is found",
+          "[resolutions]") {
     const auto units = resolutions_of(
         "It was proposed by Cllr Kiely, seconded by Cllr Sheahan and resolved that the report be noted.\n");
     REQUIRE(units.size() == 1);
     CHECK(units[0].resolution->outcome == "proposed and seconded");
-    CHECK(resolutions_of("Recommendations have been made to the legal team in regards to the co-optee position.\n").empty());
+    CHECK(resolutions_of("Recommendations have been made to the legal team in regards to the co-optee position.\n")
+              .empty());
 }

@@ -100,8 +100,10 @@ TEST_CASE("seed 000: minutes of 22 February 2022 with items 60 to 71 and full at
     CHECK_FALSE(doc.items[6].procedural);
     // "71." is printed before the last lines of item 70: they stay in item 70.
     for (const auto& u : doc.units)
-        if (u.type == UnitType::item && u.number == "70") CHECK(u.text.find("mental health focus") != std::string::npos);
-        else if (u.type == UnitType::item && u.number == "71") CHECK(u.text.find("mental health focus") == std::string::npos);
+        if (u.type == UnitType::item && u.number == "70")
+            CHECK(u.text.find("mental health focus") != std::string::npos);
+        else if (u.type == UnitType::item && u.number == "71")
+            CHECK(u.text.find("mental health focus") == std::string::npos);
 
     const Meeting& m = meeting_of(r, doc);
     CHECK(m.id == "children-and-young-people-scrutiny-committee-2022-02-22");
@@ -223,7 +225,8 @@ TEST_CASE("seed 002: minutes of 1 October 2018 with items 20 to 29 and a substit
     CHECK(doc.items[4].title == "QUESTIONS FROM MEMBERS OF THE PUBLIC");
     CHECK(doc.items[4].pages_ref == "9-10");
     CHECK_FALSE(doc.items[4].procedural);  // a question was received
-    CHECK(doc.items[6].title == "OUTCOME OF OFSTED INSPECTION OF LOCAL AUTHORITY CHILDREN'S SERVICES (ILACS) AND ACTION PLAN");
+    CHECK(doc.items[6].title ==
+          "OUTCOME OF OFSTED INSPECTION OF LOCAL AUTHORITY CHILDREN'S SERVICES (ILACS) AND ACTION PLAN");
     const Meeting& m = meeting_of(r, doc);
     CHECK(m.council == "Herefordshire Council");
     CHECK(m.date == "2018-10-01");

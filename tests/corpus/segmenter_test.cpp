@@ -29,15 +29,15 @@ FileResult run(const std::string& s, Sidecar sidecar = {}) {
 }  // namespace
 
 TEST_CASE("numbered discussion points and report paragraphs inside an item are not items", "[segmenter]") {
-    const auto r = run(
-        "Minutes of the meeting of Audit committee held at Town Hall on 3 May 2023 at 10.00 am\n"
-        "Present: Councillor A Smith (Chair)\n\n"
-        "1. APOLOGIES FOR ABSENCE\nNone.\n\n"
-        "2. BUDGET MONITORING\n"
-        "1. The committee asked whether the forecast overspend would be recovered by year end.\n"
-        "3. The committee noted that the savings were on track and would be reported again.\n"
-        "3.6 The paragraph numbers of a report are not items either.\n\n"
-        "3. DATE OF NEXT MEETING\nTo be confirmed.\n");
+    const auto r =
+        run("Minutes of the meeting of Audit committee held at Town Hall on 3 May 2023 at 10.00 am\n"
+            "Present: Councillor A Smith (Chair)\n\n"
+            "1. APOLOGIES FOR ABSENCE\nNone.\n\n"
+            "2. BUDGET MONITORING\n"
+            "1. The committee asked whether the forecast overspend would be recovered by year end.\n"
+            "3. The committee noted that the savings were on track and would be reported again.\n"
+            "3.6 The paragraph numbers of a report are not items either.\n\n"
+            "3. DATE OF NEXT MEETING\nTo be confirmed.\n");
     REQUIRE(r.documents.size() == 1);
     const auto& items = r.documents[0].items;
     REQUIRE(items.size() == 3);
@@ -51,12 +51,13 @@ TEST_CASE("numbered discussion points and report paragraphs inside an item are n
     CHECK(r.meetings[0].attendance.present.at(0).role == "chairperson");
 }
 
-TEST_CASE("an item number printed before the previous item's last lines is followed by its real heading", "[segmenter]") {
-    const auto r = run(
-        "Minutes of the meeting of Audit committee held at Town Hall on 3 May 2023\n\n"
-        "4.\n\nWORK PROGRAMME\nThe committee agreed:\n\n"
-        "5.\n\nThat the next meeting would focus on audit.\nThat officers report back.\n\n"
-        "DATE OF NEXT MEETING\nThe next meeting is on 1 June 2023.\n");
+TEST_CASE("an item number printed before the previous item's last lines is followed by its real heading",
+          "[segmenter]") {
+    const auto r =
+        run("Minutes of the meeting of Audit committee held at Town Hall on 3 May 2023\n\n"
+            "4.\n\nWORK PROGRAMME\nThe committee agreed:\n\n"
+            "5.\n\nThat the next meeting would focus on audit.\nThat officers report back.\n\n"
+            "DATE OF NEXT MEETING\nThe next meeting is on 1 June 2023.\n");
     const auto& doc = r.documents.at(0);
     REQUIRE(doc.items.size() == 2);
     CHECK(doc.items[1].title == "DATE OF NEXT MEETING");
@@ -65,11 +66,12 @@ TEST_CASE("an item number printed before the previous item's last lines is follo
 }
 
 TEST_CASE("exempt business keeps its heading and gives no body text", "[segmenter]") {
-    const auto r = run(
-        "Minutes of the meeting of Audit committee held at Town Hall on 3 May 2023\n\n"
-        "1. EXCLUSION OF THE PRESS AND PUBLIC\n"
-        "RESOLVED: that the press and public be excluded for the following item as it involves exempt information under Schedule 12A.\n\n"
-        "2. CONTRACT AWARD\nThe secret price was 42 pounds.\n");
+    const auto r =
+        run("Minutes of the meeting of Audit committee held at Town Hall on 3 May 2023\n\n"
+            "1. EXCLUSION OF THE PRESS AND PUBLIC\n"
+            "RESOLVED: that the press and public be excluded for the following item as it involves exempt information "
+            "under Schedule 12A.\n\n"
+            "2. CONTRACT AWARD\nThe secret price was 42 pounds.\n");
     const auto& doc = r.documents.at(0);
     REQUIRE(doc.items.size() == 2);
     CHECK(doc.items[1].exempt);
@@ -79,15 +81,15 @@ TEST_CASE("exempt business keeps its heading and gives no body text", "[segmente
 TEST_CASE("a pack splits at minutes, reports and appendices and attributes each part", "[segmenter]") {
     Sidecar s;
     s.kind = "agenda-pack";
-    const auto r = run(
-        "Agenda\n\nPlanning committee\n\nDate: Tuesday 6 June 2023\n\nTime: 2.00 pm\n\n"
-        "1.\tAPOLOGIES To receive apologies\t\n"
-        "2.\tMINUTES To approve the minutes\t3 - 8\n\n"
-        "Minutes of the meeting of Planning committee held at Shire Hall on 2 May 2023 at 2.00 pm\n\n"
-        "10. APOLOGIES\nNone.\n\n"
-        "Title of report: Local plan\n\nMeeting: Cabinet\n\nMeeting date: 1st June 2023\n\nReport by: Director\n\n"
-        "Purpose\n\nTo agree the plan.\n\nAppendices\n\nAppendix A - Map\n\nBackground papers\n\nNone\n\n"
-        "Appendix A\n\nMap of sites\n\nThe sites are shown.\n");
+    const auto r =
+        run("Agenda\n\nPlanning committee\n\nDate: Tuesday 6 June 2023\n\nTime: 2.00 pm\n\n"
+            "1.\tAPOLOGIES To receive apologies\t\n"
+            "2.\tMINUTES To approve the minutes\t3 - 8\n\n"
+            "Minutes of the meeting of Planning committee held at Shire Hall on 2 May 2023 at 2.00 pm\n\n"
+            "10. APOLOGIES\nNone.\n\n"
+            "Title of report: Local plan\n\nMeeting: Cabinet\n\nMeeting date: 1st June 2023\n\nReport by: Director\n\n"
+            "Purpose\n\nTo agree the plan.\n\nAppendices\n\nAppendix A - Map\n\nBackground papers\n\nNone\n\n"
+            "Appendix A\n\nMap of sites\n\nThe sites are shown.\n");
     REQUIRE(r.documents.size() == 4);
     CHECK(r.documents[0].kind == DocumentKind::agenda);
     CHECK(r.documents[0].date == "2023-06-06");
@@ -121,7 +123,8 @@ TEST_CASE("committee names are normalised whatever their capitalisation", "[segm
 
 TEST_CASE("people lists split into names and job titles", "[segmenter]") {
     const auto people = structure::split_people(
-        "Chris Baird, Director Children and Families (DCF), Lisa Fraser Assistant Director Education and DCI Jon Roberts, West Mercia Police.",
+        "Chris Baird, Director Children and Families (DCF), Lisa Fraser Assistant Director Education and DCI Jon "
+        "Roberts, West Mercia Police.",
         false);
     REQUIRE(people.size() == 3);
     CHECK(people[0].title == "Director Children and Families (DCF)");

@@ -20,9 +20,11 @@ TEST_CASE("fold makes curly quotes, case, accents and spacing match their plain 
     CHECK(fold("Children\xE2\x80\x99s  Services") == "children's services");
     CHECK(fold("  CAF\xC3\x89 na\xC3\xAFve\t r\xC3\xA9sum\xC3\xA9 ") == "cafe naive resume");
     CHECK(fold("\xE2\x80\x9CQuoted\xE2\x80\x9D \xE2\x80\x93 text") == "\"quoted\" - text");
-    CHECK(fold("Stra\xC3\x9F" "e") == "strasse");
+    CHECK(fold("Stra\xC3\x9F"
+               "e") == "strasse");
     CHECK(fold("\xEF\xBC\xA1\xEF\xBC\xA2") == "ab");  // full-width letters (NFKC)
-    CHECK(fold("non\xC2\xA0" "breaking") == "non breaking");
+    CHECK(fold("non\xC2\xA0"
+               "breaking") == "non breaking");
     CHECK(fold("") == "");
 }
 
@@ -32,9 +34,9 @@ TEST_CASE("fold repairs invalid UTF-8 instead of failing") {
 }
 
 TEST_CASE("slugify gives URL-safe ids from names") {
-    CHECK(slugify("Children and Young People Scrutiny Committee") ==
-          "children-and-young-people-scrutiny-committee");
-    CHECK(slugify("Helen I\xE2\x80\x99" "Anson") == "helen-ianson");
+    CHECK(slugify("Children and Young People Scrutiny Committee") == "children-and-young-people-scrutiny-committee");
+    CHECK(slugify("Helen I\xE2\x80\x99"
+                  "Anson") == "helen-ianson");
     CHECK(slugify("samples/000_93a416bcbe6d1f5a") == "samples-000-93a416bcbe6d1f5a");
     CHECK(slugify("  --Caf\xC3\xA9 (Plough Lane)!  ") == "cafe-plough-lane");
     CHECK(slugify("***") == "");
@@ -42,15 +44,22 @@ TEST_CASE("slugify gives URL-safe ids from names") {
 
 TEST_CASE("decode_to_utf8 passes valid UTF-8 through and strips a BOM without a diagnostic") {
     std::vector<Diagnostic> ds;
-    CHECK(decode_to_utf8("\xEF\xBB\xBF" "Caf\xC3\xA9", "f.txt", ds) == "Caf\xC3\xA9");
+    CHECK(decode_to_utf8("\xEF\xBB\xBF"
+                         "Caf\xC3\xA9",
+                         "f.txt", ds) == "Caf\xC3\xA9");
     CHECK(ds.empty());
 }
 
 TEST_CASE("decode_to_utf8 reads Windows-1252 text and reports it once") {
     std::vector<Diagnostic> ds;
     // 0x92 right quote, 0x96 en dash, 0xE9 e-acute, 0x80 euro
-    const std::string out = decode_to_utf8("Children\x92s services \x96 caf\xE9 \x80" "5 caf\xE9", "f.txt", ds);
-    CHECK(out == "Children\xE2\x80\x99s services \xE2\x80\x93 caf\xC3\xA9 \xE2\x82\xAC" "5 caf\xC3\xA9");
+    const std::string out = decode_to_utf8(
+        "Children\x92s services \x96 caf\xE9 \x80"
+        "5 caf\xE9",
+        "f.txt", ds);
+    CHECK(out ==
+          "Children\xE2\x80\x99s services \xE2\x80\x93 caf\xC3\xA9 \xE2\x82\xAC"
+          "5 caf\xC3\xA9");
     REQUIRE(ds.size() == 1);
     CHECK(ds[0].code == "windows-1252");
     CHECK(ds[0].file == "f.txt");
@@ -67,7 +76,11 @@ TEST_CASE("decode_to_utf8 repairs a UTF-8 file with a damaged byte and reports i
 
 TEST_CASE("decode_to_utf8 converts UTF-16 with a byte order mark") {
     std::vector<Diagnostic> ds;
-    const std::string le("\xFF\xFE" "A\0\xE9\0" "\x19\x20", 8);
+    const std::string le(
+        "\xFF\xFE"
+        "A\0\xE9\0"
+        "\x19\x20",
+        8);
     CHECK(decode_to_utf8(le, "u.txt", ds) == "A\xC3\xA9\xE2\x80\x99");
     const std::string be("\xFE\xFF\0A\0\xE9", 6);
     CHECK(decode_to_utf8(be, "u.txt", ds) == "A\xC3\xA9");
@@ -78,7 +91,11 @@ TEST_CASE("repair_utf8 replaces overlong forms, surrogates and truncated sequenc
     bool repaired = false;
     CHECK(repair_utf8("ok", &repaired) == "ok");
     CHECK_FALSE(repaired);
-    CHECK(repair_utf8("a\xC0\xAF" "b", &repaired) == "a\xEF\xBF\xBD" "b");  // one mark per bad run
+    CHECK(repair_utf8("a\xC0\xAF"
+                      "b",
+                      &repaired) ==
+          "a\xEF\xBF\xBD"
+          "b");  // one mark per bad run
     CHECK(repaired);
     CHECK(repair_utf8("\xED\xA0\x80") != "\xED\xA0\x80");
     CHECK(repair_utf8("end\xE2\x80") == "end\xEF\xBF\xBD");

@@ -19,11 +19,30 @@ bool has(const std::vector<std::string>& ids, const std::string& id) {
 }  // namespace
 
 TEST_CASE("The default topics include the required ones, each with a name", "[topics]") {
-    for (const char* id : {"safeguarding", "fostering-and-adoption", "send", "mental-health", "workforce-and-recruitment",
-                           "finance-and-budget", "inspection-and-ofsted", "improvement-plan", "education-and-schools",
-                           "youth-justice", "governance-and-scrutiny", "children-in-care", "early-help", "exploitation",
-                           "health", "housing", "transport", "planning", "environment-and-climate", "community-safety",
-                           "adult-social-care", "digital-and-data", "equality-and-diversity", "procurement-and-contracts"}) {
+    for (const char* id : {"safeguarding",
+                           "fostering-and-adoption",
+                           "send",
+                           "mental-health",
+                           "workforce-and-recruitment",
+                           "finance-and-budget",
+                           "inspection-and-ofsted",
+                           "improvement-plan",
+                           "education-and-schools",
+                           "youth-justice",
+                           "governance-and-scrutiny",
+                           "children-in-care",
+                           "early-help",
+                           "exploitation",
+                           "health",
+                           "housing",
+                           "transport",
+                           "planning",
+                           "environment-and-climate",
+                           "community-safety",
+                           "adult-social-care",
+                           "digital-and-data",
+                           "equality-and-diversity",
+                           "procurement-and-contracts"}) {
         INFO(id);
         CHECK_FALSE(topic_name(id).empty());
     }

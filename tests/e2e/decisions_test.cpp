@@ -326,7 +326,8 @@ TEST_CASE("Every decision of the 22 February 2022 minutes has its outcome and st
     CHECK(list["total"] == std::size(expected));
     std::multiset<std::string> want, got;
     for (const auto& e : expected)
-        want.insert(std::string(e.item) + "|" + e.label + "|" + e.kind + "|" + e.result + "|" + e.vote + "|" + e.status);
+        want.insert(std::string(e.item) + "|" + e.label + "|" + e.kind + "|" + e.result + "|" + e.vote + "|" +
+                    e.status);
     for (const auto& d : list["decisions"])
         got.insert(str(d["item"]["number"]) + "|" + str(d["label"]) + "|" + str(d["kind"]) + "|" +
                    str(d["outcome"]["result"]) + "|" + str(d["outcome"]["vote"]) + "|" + str(d["status"]));
@@ -452,7 +453,8 @@ TEST_CASE("Decisions, people and meetings export whole as CSV with provenance co
         CHECK(get_json(last[static_cast<std::size_t>(link)])["id"] == last[0]);
     }
     // A decision row carries its meeting's council, committee and date.
-    const auto rows = parse_csv(get_body("/api/decisions?format=csv&from=2022-02-22&to=2022-02-22&kind=action", "text/csv"));
+    const auto rows =
+        parse_csv(get_body("/api/decisions?format=csv&from=2022-02-22&to=2022-02-22&kind=action", "text/csv"));
     REQUIRE(rows.size() == 3);
     std::map<std::string, std::size_t> col;
     for (std::size_t i = 0; i < rows[0].size(); ++i) col[rows[0][i]] = i;

@@ -41,7 +41,8 @@ std::uint64_t units(const ServerProcess& server) {
 TEST_CASE("SIGTERM and SIGINT stop the server cleanly with exit status 0", "[e2e][lifecycle]") {
     TempDir dir;
     const auto db = dir.path() / "db";
-    REQUIRE(run_program({binary("quorum-index").string(), "--db", db.string(), input_with(dir, {"003_0f19b924668e569c.txt"}).string()},
+    REQUIRE(run_program({binary("quorum-index").string(), "--db", db.string(),
+                         input_with(dir, {"003_0f19b924668e569c.txt"}).string()},
                         dir.path() / "index.log") == 0);
     for (int sig : {SIGTERM, SIGINT}) {
         ServerProcess server(db, dir.path());
@@ -54,7 +55,8 @@ TEST_CASE("a re-index is seen without a restart", "[e2e][lifecycle]") {
     TempDir dir;
     const auto db = dir.path() / "db";
     const auto in = input_with(dir, {"003_0f19b924668e569c.txt"});
-    REQUIRE(run_program({binary("quorum-index").string(), "--db", db.string(), in.string()}, dir.path() / "index.log") == 0);
+    REQUIRE(run_program({binary("quorum-index").string(), "--db", db.string(), in.string()},
+                        dir.path() / "index.log") == 0);
     ServerProcess server(db, dir.path());
     const auto before = units(server);
     auto r = server.client().Get("/api/search?q=fostering+panel+councillors");
@@ -62,7 +64,8 @@ TEST_CASE("a re-index is seen without a restart", "[e2e][lifecycle]") {
     const auto hits_before = json::parse(r->body)["total"].get<std::uint64_t>();
 
     (void)input_with(dir, {"000_93a416bcbe6d1f5a.txt"});
-    REQUIRE(run_program({binary("quorum-index").string(), "--db", db.string(), in.string()}, dir.path() / "index.log") == 0);
+    REQUIRE(run_program({binary("quorum-index").string(), "--db", db.string(), in.string()},
+                        dir.path() / "index.log") == 0);
     std::uint64_t after = before;
     for (int i = 0; i < 40 && after == before; ++i) {
         std::this_thread::sleep_for(std::chrono::milliseconds(100));
@@ -82,7 +85,8 @@ TEST_CASE("a re-index is seen without a restart", "[e2e][lifecycle]") {
 TEST_CASE("a missing index stops the start with a message that says what to do", "[e2e][lifecycle]") {
     TempDir dir;
     const auto log = dir.path() / "serve.log";
-    const int rc = run_program({binary("quorum-serve").string(), "--db", (dir.path() / "nothing").string(), "--port", "0"}, log);
+    const int rc =
+        run_program({binary("quorum-serve").string(), "--db", (dir.path() / "nothing").string(), "--port", "0"}, log);
     CHECK(rc != 0);
     std::ifstream in(log);
     const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
@@ -103,11 +107,13 @@ TEST_CASE("bad flags are refused by name", "[e2e][lifecycle]") {
 TEST_CASE("a port already in use is reported", "[e2e][lifecycle]") {
     TempDir dir;
     const auto db = dir.path() / "db";
-    REQUIRE(run_program({binary("quorum-index").string(), "--db", db.string(), input_with(dir, {"003_0f19b924668e569c.txt"}).string()},
+    REQUIRE(run_program({binary("quorum-index").string(), "--db", db.string(),
+                         input_with(dir, {"003_0f19b924668e569c.txt"}).string()},
                         dir.path() / "index.log") == 0);
     ServerProcess first(db, dir.path());
     const auto log = dir.path() / "second.log";
-    CHECK(run_program({binary("quorum-serve").string(), "--db", db.string(), "--port", std::to_string(first.port())}, log) == 1);
+    CHECK(run_program({binary("quorum-serve").string(), "--db", db.string(), "--port", std::to_string(first.port())},
+                      log) == 1);
     std::ifstream in(log);
     const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     CHECK_THAT(text, Catch::Contains("cannot listen"));

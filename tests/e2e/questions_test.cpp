@@ -50,7 +50,8 @@ TEST_CASE("what the committee recommended about foster carer recruitment: a reso
           "[e2e][questions]") {
     const auto r = search(q("what the committee recommended about foster carer recruitment"));
     CHECK(in_top(r, 3, [](const json& h) {
-        return h["type"] == "resolution" && h["date"] == "2022-02-22" && h["item"].is_object() && h["item"]["number"] == "68";
+        return h["type"] == "resolution" && h["date"] == "2022-02-22" && h["item"].is_object() &&
+               h["item"]["number"] == "68";
     }));
 }
 
@@ -98,7 +99,8 @@ TEST_CASE("the Youth Justice Plan is found by its name", "[e2e][questions]") {
 TEST_CASE("MASH finds the Multi-Agency Safeguarding Hub and the long name finds MASH", "[e2e][questions]") {
     const auto acronym = search(q("MASH") + "&per_page=20");
     CHECK(acronym["total"].get<int>() >= 5);
-    CHECK(in_top(acronym, 20, [](const json& h) { return h["date"] == "2018-10-01"; }));  // "MULTI AGENCY SAFEGUARDING HUB"
+    CHECK(in_top(acronym, 20,
+                 [](const json& h) { return h["date"] == "2018-10-01"; }));  // "MULTI AGENCY SAFEGUARDING HUB"
     const auto long_name = search(q("multi-agency safeguarding hub") + "&per_page=20");
     CHECK(in_top(long_name, 20, [](const json& h) {
         const auto text = unit_text(h);
@@ -173,8 +175,10 @@ TEST_CASE("newest and oldest sorts order hits by date", "[e2e][questions]") {
     const auto newest = search(q("committee") + "&sort=newest&per_page=50");
     const auto oldest = search(q("committee") + "&sort=oldest&per_page=50");
     std::vector<std::string> n, o;
-    for (const auto& h : newest["hits"]) if (h["date"].is_string()) n.push_back(h["date"]);
-    for (const auto& h : oldest["hits"]) if (h["date"].is_string()) o.push_back(h["date"]);
+    for (const auto& h : newest["hits"])
+        if (h["date"].is_string()) n.push_back(h["date"]);
+    for (const auto& h : oldest["hits"])
+        if (h["date"].is_string()) o.push_back(h["date"]);
     REQUIRE(n.size() > 5);
     CHECK(std::is_sorted(n.rbegin(), n.rend()));
     CHECK(std::is_sorted(o.begin(), o.end()));
@@ -228,7 +232,8 @@ TEST_CASE("the meeting of 22 February 2022 lists item 68 with its units", "[e2e]
 TEST_CASE("meetings are listed newest first and filtered by committee", "[e2e][questions]") {
     const auto all = get_json("/api/meetings");
     std::vector<std::string> dates;
-    for (const auto& m : all["meetings"]) if (m["date"].is_string()) dates.push_back(m["date"]);
+    for (const auto& m : all["meetings"])
+        if (m["date"].is_string()) dates.push_back(m["date"]);
     REQUIRE(dates.size() >= 5);
     CHECK(std::is_sorted(dates.rbegin(), dates.rend()));
     const auto cabinet = get_json("/api/meetings?committee=cabinet");
@@ -239,7 +244,8 @@ TEST_CASE("meetings are listed newest first and filtered by committee", "[e2e][q
     CHECK(paged["meetings"][0]["id"] == all["meetings"][2]["id"]);
 }
 
-TEST_CASE("the Cabinet report inside the scrutiny agenda pack carries Cabinet and the Cabinet date", "[e2e][questions]") {
+TEST_CASE("the Cabinet report inside the scrutiny agenda pack carries Cabinet and the Cabinet date",
+          "[e2e][questions]") {
     const auto r = search(q("improvement notice") + "&committee=cabinet");
     REQUIRE_FALSE(r["hits"].empty());
     for (const auto& h : r["hits"]) CHECK(h["date"] == "2022-03-31");

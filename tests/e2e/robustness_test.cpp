@@ -46,9 +46,28 @@ std::string encode(const std::string& q) { return httplib::detail::encode_query_
 }  // namespace
 
 TEST_CASE("queries with unbalanced quotes, brackets and operators get an answer, not a failure", "[e2e][robust]") {
-    for (const std::string q : {"\"foster carers", "((foster", "foster)", "AND", "OR OR OR", "NOT", "-", "+", "\"\"",
-                                "committee:", "type:resolution AND (", "foster NEAR/3", "2022-01-01..", "..2022",
-                                "year:abcd", "person:\"", "*", "a*", "foster AND NOT OR carers", "\\", "%", "'''"}) {
+    for (const std::string q : {"\"foster carers",
+                                "((foster",
+                                "foster)",
+                                "AND",
+                                "OR OR OR",
+                                "NOT",
+                                "-",
+                                "+",
+                                "\"\"",
+                                "committee:",
+                                "type:resolution AND (",
+                                "foster NEAR/3",
+                                "2022-01-01..",
+                                "..2022",
+                                "year:abcd",
+                                "person:\"",
+                                "*",
+                                "a*",
+                                "foster AND NOT OR carers",
+                                "\\",
+                                "%",
+                                "'''"}) {
         const int status = probe("/api/search?q=" + encode(q));
         CHECK((status == 200 || status == 400));
     }
@@ -86,10 +105,11 @@ TEST_CASE("impossible dates are refused", "[e2e][robust]") {
 }
 
 TEST_CASE("path tricks in ids never reach beyond the index", "[e2e][robust]") {
-    for (const char* path : {"/api/units/../../etc/passwd", "/api/units/%2e%2e", "/api/units/%2e%2e%2f%2e%2e%2fetc%2fpasswd",
-                             "/api/units/..%2F..%2Fetc%2Fpasswd", "/api/meetings/..", "/api/units/%00", "/api/units/A",
-                             "/static/../../etc/passwd", "/static/%2e%2e/%2e%2e/etc/passwd", "//etc/passwd",
-                             "/api/units/samples-000-93a416bcbe6d1f5a-u9999"}) {
+    for (const char* path :
+         {"/api/units/../../etc/passwd", "/api/units/%2e%2e", "/api/units/%2e%2e%2f%2e%2e%2fetc%2fpasswd",
+          "/api/units/..%2F..%2Fetc%2Fpasswd", "/api/meetings/..", "/api/units/%00", "/api/units/A",
+          "/static/../../etc/passwd", "/static/%2e%2e/%2e%2e/etc/passwd", "//etc/passwd",
+          "/api/units/samples-000-93a416bcbe6d1f5a-u9999"}) {
         const int status = probe(path);
         CHECK((status == 400 || status == 404));
     }
@@ -133,8 +153,9 @@ TEST_CASE("200 headers or a very long header get a 4xx", "[e2e][robust]") {
 
 TEST_CASE("raw garbage on the socket gets a sane answer or a closed connection, never a 5xx", "[e2e][robust]") {
     auto& server = samples_server();
-    for (const std::string& request : {std::string("HELLO\r\n\r\n"), std::string("GET / HTTP/1.1\r\n") + std::string(5000, 'x') + "\r\n\r\n",
-                                      std::string("GET /healthz HTTP/1.1\r\nContent-Length: -1\r\n\r\n")}) {
+    for (const std::string& request :
+         {std::string("HELLO\r\n\r\n"), std::string("GET / HTTP/1.1\r\n") + std::string(5000, 'x') + "\r\n\r\n",
+          std::string("GET /healthz HTTP/1.1\r\nContent-Length: -1\r\n\r\n")}) {
         const auto raw = quorum::test::raw_exchange(server.port(), request, std::chrono::milliseconds(1500));
         INFO(request.substr(0, 40) << " -> " << raw.substr(0, 200));
         const int status = quorum::test::first_status(raw);

@@ -77,8 +77,17 @@ ServerProcess::ServerProcess(const std::filesystem::path& db, const std::filesys
     : err_(work_dir / "serve.stderr"), log_(work_dir / "access.log") {
     int out[2];
     if (pipe2(out, O_CLOEXEC) != 0) throw std::runtime_error("pipe failed");
-    std::vector<std::string> args = {binary("quorum-serve").string(), "--db", db.string(), "--host", "127.0.0.1",
-                                     "--port", "0", "--access-log", log_.string(), "--threads", "16"};
+    std::vector<std::string> args = {binary("quorum-serve").string(),
+                                     "--db",
+                                     db.string(),
+                                     "--host",
+                                     "127.0.0.1",
+                                     "--port",
+                                     "0",
+                                     "--access-log",
+                                     log_.string(),
+                                     "--threads",
+                                     "16"};
     args.insert(args.end(), extra_args.begin(), extra_args.end());
     auto cargs = c_argv(args);
     posix_spawn_file_actions_t actions;
@@ -149,8 +158,7 @@ int ServerProcess::stop(int signal) {
     if (pid_ <= 0) return status_;
     ::kill(pid_, signal);
     int status = 0;
-    while (waitpid(pid_, &status, 0) < 0 && errno == EINTR) {
-    }
+    while (waitpid(pid_, &status, 0) < 0 && errno == EINTR) {}
     pid_ = -1;
     status_ = decode_status(status);
     return status_;
@@ -165,9 +173,11 @@ ServerProcess& samples_server() {
         std::unique_ptr<ServerProcess> server;
         Shared() {
             const auto db = dir.path() / "db";
-            const int rc = run_program({binary("quorum-index").string(), "--db", db.string(), "--as-of", "2022-05-01", QUORUM_SAMPLES_DIR},
-                                       dir.path() / "index.log");
-            if (rc != 0) throw std::runtime_error("quorum-index failed on the samples: " + read_file(dir.path() / "index.log"));
+            const int rc = run_program(
+                {binary("quorum-index").string(), "--db", db.string(), "--as-of", "2022-05-01", QUORUM_SAMPLES_DIR},
+                dir.path() / "index.log");
+            if (rc != 0)
+                throw std::runtime_error("quorum-index failed on the samples: " + read_file(dir.path() / "index.log"));
             server = std::make_unique<ServerProcess>(db, dir.path());
         }
     };

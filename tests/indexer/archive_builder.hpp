@@ -88,7 +88,8 @@ inline corpus::FileResult make_file(const std::vector<DocSpec>& docs, std::vecto
         m.council = doc.council;
         m.title = spec.committee_name + ", " + spec.date;
         m.venue = "Plough Lane, Hereford";
-        if (spec.kind == corpus::DocumentKind::minutes) m.attendance.present.push_back({"Phillip Howells", "phillip-howells", "chairperson"});
+        if (spec.kind == corpus::DocumentKind::minutes)
+            m.attendance.present.push_back({"Phillip Howells", "phillip-howells", "chairperson"});
         file.meetings.push_back(m);
         file.documents.push_back(std::move(doc));
     }

@@ -54,7 +54,10 @@ std::set<std::string> unit_ids(const std::filesystem::path& dir, const std::stri
 DocSpec doc_a() {
     DocSpec d;
     d.id = "samples-000-aaaa";
-    d.units = {{corpus::UnitType::paragraph, "", "The fostering panel reviewed recruitment of foster carers.", {"helen-ianson"}},
+    d.units = {{corpus::UnitType::paragraph,
+                "",
+                "The fostering panel reviewed recruitment of foster carers.",
+                {"helen-ianson"}},
                {corpus::UnitType::paragraph, "", "Budget pressures in children's services were noted.", {}},
                {corpus::UnitType::resolution, "", "That the report be noted.", {}, {}, false, "carried"}};
     return d;
@@ -139,10 +142,12 @@ TEST_CASE("editing a file replaces exactly its units", "[indexer]") {
         CHECK(counts.added == 0);
         w.commit();
     }
-    CHECK(unit_ids(tmp.path(), "samples/a.txt") == std::set<std::string>{"samples-000-aaaa-u0001", "samples-000-aaaa-u0002"});
+    CHECK(unit_ids(tmp.path(), "samples/a.txt") ==
+          std::set<std::string>{"samples-000-aaaa-u0001", "samples-000-aaaa-u0002"});
     CHECK(unit_ids(tmp.path(), "samples/b.txt").size() == 2);
     auto after = snapshot(tmp.path());
-    for (const auto& id : {"Qsamples-001-bbbb-u0001", "Qsamples-001-bbbb-u0002"}) CHECK(after.at(id) == b_before.at(id));
+    for (const auto& id : {"Qsamples-001-bbbb-u0001", "Qsamples-001-bbbb-u0002"})
+        CHECK(after.at(id) == b_before.at(id));
 
     query::Searcher searcher(tmp.path());
     query::SearchRequest r;
@@ -220,19 +225,22 @@ TEST_CASE("the same text printed in two files gets one collapse key", "[indexer]
     CHECK(result.facets["type"].at(0).count == 2);
     REQUIRE(result.hits[0].also_in.size() == 1);
     CHECK((result.hits[0].id == "samples-000-aaaa-u0001" ? result.hits[0].also_in[0] == "samples-001-bbbb-p2-u0001"
-                                                          : result.hits[0].also_in[0] == "samples-000-aaaa-u0001"));
+                                                         : result.hits[0].also_in[0] == "samples-000-aaaa-u0001"));
 }
 
 TEST_CASE("learnt acronyms and council terms are stored as synonyms both ways", "[indexer]") {
     test::TempDir tmp;
     {
         index::IndexWriter w(tmp.path());
-        w.set_council_terms(index::parse_council_terms("# comment\nLAC\tlooked after children|children looked after\n"));
+        w.set_council_terms(
+            index::parse_council_terms("# comment\nLAC\tlooked after children|children looked after\n"));
         test::put(w, "samples/b.txt", test::make_file({doc_b()}, {{"MASH", "Multi-Agency Safeguarding Hub"}}));
         w.commit();
     }
     Xapian::Database db(tmp.path().string());
-    auto syn = [&](const std::string& key) { return std::set<std::string>(db.synonyms_begin(key), db.synonyms_end(key)); };
+    auto syn = [&](const std::string& key) {
+        return std::set<std::string>(db.synonyms_begin(key), db.synonyms_end(key));
+    };
     CHECK(syn("mash") == std::set<std::string>{"multi agency safeguarding hub"});
     CHECK(syn("multi agency safeguarding hub") == std::set<std::string>{"mash"});
     CHECK(syn("lac") == std::set<std::string>{"looked after children", "children looked after"});
@@ -288,7 +296,8 @@ TEST_CASE("a writer killed mid-run leaves the previous index whole and searchabl
         for (int f = 0;; ++f) {
             DocSpec d = doc_a();
             d.id = "gen-" + std::to_string(f);
-            for (int i = 0; i < 20; ++i) d.units.push_back({corpus::UnitType::paragraph, "", "generated zebra text " + std::to_string(i * f)});
+            for (int i = 0; i < 20; ++i)
+                d.units.push_back({corpus::UnitType::paragraph, "", "generated zebra text " + std::to_string(i * f)});
             test::put(w, "gen/" + std::to_string(f) + ".txt", test::make_file({d}));
             if (f == 100) {
                 char c = 'x';
@@ -319,7 +328,8 @@ TEST_CASE("a writer killed mid-run leaves the previous index whole and searchabl
     w.commit();
 }
 
-TEST_CASE("quorum-index runs on the sample archive, skips unchanged files and prunes deleted ones", "[indexer][samples]") {
+TEST_CASE("quorum-index runs on the sample archive, skips unchanged files and prunes deleted ones",
+          "[indexer][samples]") {
     test::TempDir tmp;
     auto archive = tmp.path() / "samples";
     std::filesystem::create_directories(archive);
@@ -353,7 +363,8 @@ TEST_CASE("two file names that give one document id are reported and not merged 
     test::TempDir tmp;
     auto archive = tmp.path() / "minutes";
     std::filesystem::create_directories(archive);
-    const std::string text = "Minutes of the meeting of the Audit Committee held on 3 May 2023\n\n1. APOLOGIES\n\nNone.\n";
+    const std::string text =
+        "Minutes of the meeting of the Audit Committee held on 3 May 2023\n\n1. APOLOGIES\n\nNone.\n";
     std::ofstream(archive / "Minutes - 3 May 2023.md") << text;
     std::ofstream(archive / "Minutes -\u00a03 May 2023.md") << text;  // a no-break space, as PDF exports leave
     index::RunOptions options;
@@ -369,7 +380,8 @@ TEST_CASE("two file names that give one document id are reported and not merged 
 namespace {
 
 // Unit ids in docid order, and the spelling dictionary: what a search can see of an index.
-std::pair<std::vector<std::string>, std::map<std::string, Xapian::doccount>> index_contents(const std::filesystem::path& dir) {
+std::pair<std::vector<std::string>, std::map<std::string, Xapian::doccount>> index_contents(
+    const std::filesystem::path& dir) {
     Xapian::Database db(dir.string());
     std::vector<std::string> ids;
     std::string marker(s::unit_marker);
@@ -382,7 +394,8 @@ std::pair<std::vector<std::string>, std::map<std::string, Xapian::doccount>> ind
 
 }  // namespace
 
-TEST_CASE("a first build writes one shard per thread and gives the index a one-thread build gives", "[indexer][samples]") {
+TEST_CASE("a first build writes one shard per thread and gives the index a one-thread build gives",
+          "[indexer][samples]") {
     test::TempDir tmp;
     index::RunOptions options;
     options.inputs = {QUORUM_SAMPLES_DIR};

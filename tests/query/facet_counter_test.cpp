@@ -21,13 +21,16 @@ namespace s = quorum::index::schema;
 namespace {
 
 // Facet -> id -> count from the stock spies, summed over the multi-valued slots.
-std::map<std::string, std::map<std::string, std::uint64_t>> stock_counts(Xapian::Enquire& enquire, const Xapian::Query& q,
-                                                                         Xapian::doccount all, unsigned persons,
-                                                                         unsigned topics) {
+std::map<std::string, std::map<std::string, std::uint64_t>> stock_counts(Xapian::Enquire& enquire,
+                                                                         const Xapian::Query& q, Xapian::doccount all,
+                                                                         unsigned persons, unsigned topics) {
     std::vector<std::pair<std::string, std::unique_ptr<Xapian::ValueCountMatchSpy>>> spies;
-    for (auto [name, slot] : std::vector<std::pair<std::string, unsigned>>{
-             {"committee", s::committee_slot}, {"year", s::year_slot}, {"type", s::type_slot},
-             {"kind", s::kind_slot}, {"outcome", s::outcome_slot}, {"status", s::status_slot}})
+    for (auto [name, slot] : std::vector<std::pair<std::string, unsigned>>{{"committee", s::committee_slot},
+                                                                           {"year", s::year_slot},
+                                                                           {"type", s::type_slot},
+                                                                           {"kind", s::kind_slot},
+                                                                           {"outcome", s::outcome_slot},
+                                                                           {"status", s::status_slot}})
         spies.emplace_back(name, std::make_unique<Xapian::ValueCountMatchSpy>(slot));
     for (unsigned i = 0; i < persons; ++i)
         spies.emplace_back("person", std::make_unique<Xapian::ValueCountMatchSpy>(s::person_slot_first + i));
@@ -43,9 +46,9 @@ std::map<std::string, std::map<std::string, std::uint64_t>> stock_counts(Xapian:
     return out;
 }
 
-std::map<std::string, std::map<std::string, std::uint64_t>> table_counts(Xapian::Enquire& enquire, const Xapian::Query& q,
-                                                                         Xapian::doccount all,
-                                                                         std::shared_ptr<const query::FacetTable> table) {
+std::map<std::string, std::map<std::string, std::uint64_t>> table_counts(
+    Xapian::Enquire& enquire, const Xapian::Query& q, Xapian::doccount all,
+    std::shared_ptr<const query::FacetTable> table) {
     query::FacetCounter counter(std::move(table));
     enquire.clear_matchspies();
     enquire.add_matchspy(&counter);
@@ -130,8 +133,8 @@ TEST_CASE("several shards leave facet counting to the stock spies", "[query][fac
         test::put(w, "f", test::make_file({doc}));
         w.commit();
     }
-    std::ofstream(tmp.path() / "stub.db") << "auto " << (tmp.path() / "a").string() << "\nauto "
-                                           << (tmp.path() / "b").string() << "\n";
+    std::ofstream(tmp.path() / "stub.db")
+        << "auto " << (tmp.path() / "a").string() << "\nauto " << (tmp.path() / "b").string() << "\n";
     Xapian::Database db((tmp.path() / "stub.db").string());
     CHECK(query::shared_facet_table(db, 1, 0) == nullptr);
     CHECK_FALSE(query::has_remote_shards(tmp.path() / "stub.db"));
@@ -179,7 +182,8 @@ TEST_CASE("the docid sample takes one docid in every block, spread over the whol
     for (auto d : picked) ++offsets[(d - 1) % stride];
     CHECK(offsets.size() > stride / 2);
     for (int q = 0; q < 4; ++q) {
-        auto n = std::count_if(picked.begin(), picked.end(), [&](Xapian::docid d) { return (d - 1) * 4 / last == Xapian::docid(q); });
+        auto n = std::count_if(picked.begin(), picked.end(),
+                               [&](Xapian::docid d) { return (d - 1) * 4 / last == Xapian::docid(q); });
         CHECK(std::abs(double(n) - double(picked.size()) / 4) <= 2);
     }
     // skip_to lands on the first sampled docid at or after its target; check agrees.

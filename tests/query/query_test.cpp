@@ -13,9 +13,9 @@
 #include "temp_dir.hpp"
 
 using namespace quorum;
+using nlohmann::json;
 using quorum::test::DocSpec;
 using quorum::test::UnitSpec;
-using nlohmann::json;
 
 namespace {
 
@@ -24,22 +24,52 @@ std::vector<corpus::FileResult> archive() {
     feb.id = "samples-000-feb";
     feb.date = "2022-02-22";
     feb.units = {
-        {corpus::UnitType::paragraph, "", "The fostering panel reviewed recruitment of foster carers in Hereford.",
-         {"helen-ianson", "phillip-howells", "jennie-hewitt"}, {"fostering"}},
-        {corpus::UnitType::paragraph, "", "Officers described the Children\u2019s Services improvement plan & <budget> risks.",
-         {"helen-ianson"}, {"improvement", "finance"}},
-        {corpus::UnitType::resolution, "", "That the committee notes the Ofsted inspection outcome.", {"phillip-howells"},
-         {"ofsted"}, false, "carried"},
-        {corpus::UnitType::paragraph, "Apologies for absence", "Apologies were received from Councillor Jones.", {}, {}, true},
+        {corpus::UnitType::paragraph,
+         "",
+         "The fostering panel reviewed recruitment of foster carers in Hereford.",
+         {"helen-ianson", "phillip-howells", "jennie-hewitt"},
+         {"fostering"}},
+        {corpus::UnitType::paragraph,
+         "",
+         "Officers described the Children\u2019s Services improvement plan & <budget> risks.",
+         {"helen-ianson"},
+         {"improvement", "finance"}},
+        {corpus::UnitType::resolution,
+         "",
+         "That the committee notes the Ofsted inspection outcome.",
+         {"phillip-howells"},
+         {"ofsted"},
+         false,
+         "carried"},
+        {corpus::UnitType::paragraph,
+         "Apologies for absence",
+         "Apologies were received from Councillor Jones.",
+         {},
+         {},
+         true},
     };
     DocSpec mar;
     mar.id = "samples-001-mar";
     mar.date = "2022-03-22";
     mar.units = {
-        {corpus::UnitType::paragraph, "", "The Multi-Agency Safeguarding Hub handled 400 referrals this quarter.",
-         {"jennie-hewitt"}, {"safeguarding"}},
-        {corpus::UnitType::paragraph, "", "MASH staffing levels were discussed with the director.", {}, {"safeguarding"}},
-        {corpus::UnitType::action, "", "Provide a briefing on agency social workers.", {"helen-ianson"}, {}, false, "", "completed"},
+        {corpus::UnitType::paragraph,
+         "",
+         "The Multi-Agency Safeguarding Hub handled 400 referrals this quarter.",
+         {"jennie-hewitt"},
+         {"safeguarding"}},
+        {corpus::UnitType::paragraph,
+         "",
+         "MASH staffing levels were discussed with the director.",
+         {},
+         {"safeguarding"}},
+        {corpus::UnitType::action,
+         "",
+         "Provide a briefing on agency social workers.",
+         {"helen-ianson"},
+         {},
+         false,
+         "",
+         "completed"},
     };
     DocSpec cab;
     cab.id = "samples-002-cab";
@@ -48,9 +78,16 @@ std::vector<corpus::FileResult> archive() {
     cab.committee_name = "Cabinet";
     cab.item_title = "Budget Monitoring";
     cab.units = {
-        {corpus::UnitType::paragraph, "", "The cabinet approved the revenue budget for children's services.", {"phillip-howells"},
+        {corpus::UnitType::paragraph,
+         "",
+         "The cabinet approved the revenue budget for children's services.",
+         {"phillip-howells"},
          {"finance"}},
-        {corpus::UnitType::table, "", "Revenue budget table: placements 1,200 fostering 800.", {}, {"finance", "fostering"}},
+        {corpus::UnitType::table,
+         "",
+         "Revenue budget table: placements 1,200 fostering 800.",
+         {},
+         {"finance", "fostering"}},
     };
     return {test::make_file({feb}), test::make_file({mar}, {{"MASH", "Multi-Agency Safeguarding Hub"}}),
             test::make_file({cab})};
@@ -76,8 +113,8 @@ struct Fixture {
             w.commit();
         }
         stub = tmp.path() / "stub.db";
-        std::ofstream(stub) << "auto " << (tmp.path() / "shard0").string() << "\nauto " << (tmp.path() / "shard1").string()
-                            << "\n";
+        std::ofstream(stub) << "auto " << (tmp.path() / "shard0").string() << "\nauto "
+                            << (tmp.path() / "shard1").string() << "\n";
     }
 };
 
@@ -104,9 +141,9 @@ std::uint64_t facet(const query::SearchResult& r, const std::string& name, const
 
 }  // namespace
 
-#define BOTH_INDEXES                                                         \
-    Fixture fixture;                                                         \
-    auto which = GENERATE(as<std::string>{}, "single", "stub");              \
+#define BOTH_INDEXES                                                             \
+    Fixture fixture;                                                             \
+    auto which = GENERATE(as<std::string>{}, "single", "stub");                  \
     query::Searcher searcher(which == "single" ? fixture.single : fixture.stub); \
     INFO("index: " << which)
 
@@ -186,7 +223,8 @@ TEST_CASE("filters combine as OR within a facet and AND across facets", "[query]
 
 TEST_CASE("facet counts equal counts made from the stored records", "[query]") {
     BOTH_INDEXES;
-    for (const std::string q : {"", "budget", "fostering OR safeguarding", "committee:children-and-young-people-scrutiny-committee"}) {
+    for (const std::string q :
+         {"", "budget", "fostering OR safeguarding", "committee:children-and-young-people-scrutiny-committee"}) {
         INFO("q = " << q);
         auto r = find(searcher, q, 100);
         std::map<std::string, std::map<std::string, std::uint64_t>> expected;

@@ -139,7 +139,8 @@ TEST_CASE("question words are not required: the question finds what its keywords
     REQUIRE_FALSE(q.hits.empty());
     CHECK(q.hits[0].id == k.hits[0].id);
     // "what", "was", "said", "about", "the" are not query terms.
-    for (const char* word : {"what@", "was@", "said@", "about@", "the@"}) CHECK(q.parsed.find(word) == std::string::npos);
+    for (const char* word : {"what@", "was@", "said@", "about@", "the@"})
+        CHECK(q.parsed.find(word) == std::string::npos);
 }
 
 TEST_CASE("stop words inside a quoted phrase still count", "[query][ranking]") {

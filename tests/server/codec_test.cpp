@@ -28,12 +28,17 @@ quorum::query::Hit sample_hit() {
                       {"text", "RESOLVED that the committee recommends ..."},
                       {"date", "2022-02-22"},
                       {"council", "Herefordshire Council"},
-                      {"committee", {{"id", "children-and-young-people-scrutiny-committee"},
-                                     {"name", "Children and Young People Scrutiny Committee"}}},
+                      {"committee",
+                       {{"id", "children-and-young-people-scrutiny-committee"},
+                        {"name", "Children and Young People Scrutiny Committee"}}},
                       {"meeting_id", "children-and-young-people-scrutiny-committee-2022-02-22"},
                       {"item", {{"number", "68"}, {"title", "Fostering Service Update"}}},
-                      {"document", {{"id", "samples-000-93a416bcbe6d1f5a"}, {"title", "Minutes"}, {"kind", "minutes"},
-                                    {"source", "samples/000_93a416bcbe6d1f5a.txt"}, {"url", nullptr}}},
+                      {"document",
+                       {{"id", "samples-000-93a416bcbe6d1f5a"},
+                        {"title", "Minutes"},
+                        {"kind", "minutes"},
+                        {"source", "samples/000_93a416bcbe6d1f5a.txt"},
+                        {"url", nullptr}}},
                       {"page", 4},
                       {"people", json::array({{{"id", "helen-ianson"}, {"name", "Helen Ianson"}}})},
                       {"topics", json::array()}}
@@ -69,7 +74,8 @@ TEST_CASE("unexpected failures become 500 with a generic message and the detail 
 
 TEST_CASE("error bodies have the contract's shape and survive invalid UTF-8", "[errors]") {
     const auto body = json::parse(error_body("bad_request", "per_page must be a whole number from 1 to 100"));
-    CHECK(body == json{{"error", {{"code", "bad_request"}, {"message", "per_page must be a whole number from 1 to 100"}}}});
+    CHECK(body ==
+          json{{"error", {{"code", "bad_request"}, {"message", "per_page must be a whole number from 1 to 100"}}}});
     const auto broken = json::parse(error_body("bad_request", "q \xff is odd"));
     CHECK(broken["error"]["message"] == "q \xEF\xBF\xBD is odd");
 }
@@ -146,7 +152,8 @@ TEST_CASE("responses with invalid UTF-8 from the index still dump", "[json]") {
 
 TEST_CASE("meeting lists are paged only when asked", "[json]") {
     std::vector<std::string> records;
-    for (int i = 0; i < 5; ++i) records.push_back(json{{"id", "m" + std::to_string(i)}, {"date", "2022-01-0" + std::to_string(i + 1)}}.dump());
+    for (int i = 0; i < 5; ++i)
+        records.push_back(json{{"id", "m" + std::to_string(i)}, {"date", "2022-01-0" + std::to_string(i + 1)}}.dump());
     MeetingParams all;
     CHECK(meetings_json(records, all)["meetings"].size() == 5);
     MeetingParams page;
@@ -162,8 +169,11 @@ TEST_CASE("meeting lists are paged only when asked", "[json]") {
 }
 
 TEST_CASE("XML escaping leaves no markup and drops characters XML forbids", "[escape]") {
-    CHECK(xml_escape("<a href=\"x\">Tom & Jerry's</a>") == "&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&apos;s&lt;/a&gt;");
-    CHECK(xml_escape(std::string("a\x01\x0b" "b\tc", 6)) == "ab\tc");
+    CHECK(xml_escape("<a href=\"x\">Tom & Jerry's</a>") ==
+          "&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&apos;s&lt;/a&gt;");
+    CHECK(xml_escape(std::string("a\x01\x0b"
+                                 "b\tc",
+                                 6)) == "ab\tc");
     CHECK(xml_escape("\xff") == "\xEF\xBF\xBD");
 }
 
@@ -188,11 +198,12 @@ TEST_CASE("log fields cannot forge lines", "[escape]") {
 TEST_CASE("a CSV row has the thirteen documented columns", "[export]") {
     const auto hit = hit_json(sample_hit());
     const auto row = csv_row(hit, "https://quorum.example.org");
-    CHECK(row == "\"samples-000-93a416bcbe6d1f5a-u0042\",\"resolution\",\"Fostering Service Update\",\"2022-02-22\","
-                 "\"Herefordshire Council\",\"Children and Young People Scrutiny Committee\",\"2022-02-22\",\"68\","
-                 "\"Fostering Service Update\",\"Minutes\",\"4\","
-                 "\"https://quorum.example.org/api/units/samples-000-93a416bcbe6d1f5a-u0042\","
-                 "\"... the foster panel & carers ...\"\r\n");
+    CHECK(row ==
+          "\"samples-000-93a416bcbe6d1f5a-u0042\",\"resolution\",\"Fostering Service Update\",\"2022-02-22\","
+          "\"Herefordshire Council\",\"Children and Young People Scrutiny Committee\",\"2022-02-22\",\"68\","
+          "\"Fostering Service Update\",\"Minutes\",\"4\","
+          "\"https://quorum.example.org/api/units/samples-000-93a416bcbe6d1f5a-u0042\","
+          "\"... the foster panel & carers ...\"\r\n");
     CHECK(csv_header() ==
           "id,type,title,date,council,committee,meeting date,item number,item title,document,page,permanent link,"
           "snippet text\r\n");
@@ -227,10 +238,11 @@ TEST_CASE("settings come from defaults, then the environment", "[config]") {
 
 TEST_CASE("a malformed number in the environment is named", "[config]") {
     Config c;
-    CHECK_THROWS_WITH(apply_environment(c, [](const char* name) -> std::optional<std::string> {
-                          if (std::string(name) == "QUORUM_PORT") return "80a";
-                          return std::nullopt;
-                      }),
+    CHECK_THROWS_WITH(apply_environment(c,
+                                        [](const char* name) -> std::optional<std::string> {
+                                            if (std::string(name) == "QUORUM_PORT") return "80a";
+                                            return std::nullopt;
+                                        }),
                       Catch::StartsWith("QUORUM_PORT must be a whole number"));
 }
 

@@ -25,7 +25,7 @@ class FakeBackend final : public Backend {
 public:
     std::atomic<int> searches{0};
     std::atomic<std::uint64_t> index_revision{0};  // 0: unknown, nothing is cached
-    std::atomic<int> added{0};                      // units "indexed" since the start
+    std::atomic<int> added{0};                     // units "indexed" since the start
 
     std::uint64_t revision() override { return index_revision; }
 
@@ -43,8 +43,11 @@ public:
             hit.id = "doc-u" + std::to_string(i);
             hit.rank = static_cast<int>(i + 1);
             hit.snippet = "a <mark>" + r.q + "</mark> & more";
-            hit.record = json{{"id", hit.id}, {"type", "paragraph"}, {"title", "=cmd|' /C calc'!A0"},
-                              {"text", "full text"}, {"date", "2022-02-22"}}
+            hit.record = json{{"id", hit.id},
+                              {"type", "paragraph"},
+                              {"title", "=cmd|' /C calc'!A0"},
+                              {"text", "full text"},
+                              {"date", "2022-02-22"}}
                              .dump();
             result.hits.push_back(std::move(hit));
         }
@@ -184,7 +187,8 @@ TEST_CASE("units and meetings are found by id, and unknown or malformed ids get 
         CHECK((r->status == 400 || r->status == 404));
         (void)error_of(r);
     }
-    for (const char* path : {"/api/units/../../etc/passwd", "/static/../../etc/passwd", "/nope", "/api/", "/api/units/"}) {
+    for (const char* path :
+         {"/api/units/../../etc/passwd", "/static/../../etc/passwd", "/nope", "/api/", "/api/units/"}) {
         INFO(path);
         auto r = c.Get(path);
         REQUIRE(r);
@@ -221,8 +225,8 @@ TEST_CASE("the OpenAPI document is valid JSON describing every endpoint", "[http
     CHECK(r->status == 200);
     const auto doc = json::parse(r->body);
     CHECK(doc["openapi"] == "3.0.3");
-    for (const char* path : {"/api/search", "/api/units/{id}", "/api/meetings", "/api/meetings/{id}", "/healthz",
-                             "/api/openapi.json"})
+    for (const char* path :
+         {"/api/search", "/api/units/{id}", "/api/meetings", "/api/meetings/{id}", "/healthz", "/api/openapi.json"})
         CHECK(doc["paths"].contains(path));
     std::set<std::string> documented;
     for (const auto& p : doc["paths"]["/api/search"]["get"]["parameters"]) documented.insert(p["name"]);
@@ -239,14 +243,16 @@ TEST_CASE("methods other than GET, HEAD and OPTIONS get 405 before any body is r
     CHECK(error_of(post)["code"] == "method_not_allowed");
     for (const char* method : {"PUT", "DELETE", "TRACE", "PATCH", "CONNECT", "BREW"}) {
         INFO(method);
-        const auto raw = raw_exchange(s.port, std::string(method) + " /api/search HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\nhello");
+        const auto raw = raw_exchange(
+            s.port, std::string(method) + " /api/search HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\nhello");
         INFO(raw);
         const int status = first_status(raw);
         CHECK(status >= 400);
         CHECK(status < 500);
     }
     // A chunked body with a negative size is never read.
-    const auto raw = raw_exchange(s.port, "POST /api/search HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n-5\r\n");
+    const auto raw =
+        raw_exchange(s.port, "POST /api/search HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n-5\r\n");
     CHECK(first_status(raw) == 405);
 }
 
@@ -307,8 +313,8 @@ TEST_CASE("malformed request lines get a JSON 4xx and the server stays up", "[ht
     // cpp-httplib skips a header line without a colon: a sane 200, not an error.
     const auto lenient = raw_exchange(s.port, "GET /healthz HTTP/1.1\r\nNoColonHeader\r\n\r\n");
     CHECK(first_status(lenient) == 200);
-    for (const char* request : {"GARBAGE\r\n\r\n", "GET\r\n\r\n", "GET /healthz HTTP/9.9\r\n\r\n",
-                                "\x16\x03\x01\x02\x01\r\n\r\n"}) {
+    for (const char* request :
+         {"GARBAGE\r\n\r\n", "GET\r\n\r\n", "GET /healthz HTTP/9.9\r\n\r\n", "\x16\x03\x01\x02\x01\r\n\r\n"}) {
         INFO(request);
         const auto raw = raw_exchange(s.port, request);
         const int status = first_status(raw);
@@ -317,7 +323,8 @@ TEST_CASE("malformed request lines get a JSON 4xx and the server stays up", "[ht
             CHECK(status < 500);
         }
     }
-    const auto long_uri = raw_exchange(s.port, "GET /api/search?q=" + std::string(10000, 'a') + " HTTP/1.1\r\nHost: x\r\n\r\n");
+    const auto long_uri =
+        raw_exchange(s.port, "GET /api/search?q=" + std::string(10000, 'a') + " HTTP/1.1\r\nHost: x\r\n\r\n");
     CHECK(first_status(long_uri) == 414);
     CHECK(long_uri.find("uri_too_long") != std::string::npos);
     auto r = s.client().Get("/healthz");
@@ -374,8 +381,10 @@ TEST_CASE("without embedded web assets the page gets a JSON 404 pointing at the 
     LiveServer s;
     auto r = s.client().Get("/");
     REQUIRE(r);
-    if (r->status == 404) CHECK_THAT(error_of(r)["message"].get<std::string>(), Catch::Contains("/api/search"));
-    else CHECK(r->status == 200);  // the web page's assets are linked in
+    if (r->status == 404)
+        CHECK_THAT(error_of(r)["message"].get<std::string>(), Catch::Contains("/api/search"));
+    else
+        CHECK(r->status == 200);  // the web page's assets are linked in
 }
 
 TEST_CASE("many concurrent keep-alive clients are all answered", "[http]") {

@@ -96,8 +96,8 @@ TEST_CASE("every bad search parameter is named in the error", "[params]") {
         {{{"page", "1"}, {"page", "2"}}, "page must be given at most once"},
         {{{"q", long_q}}, "q must be at most 1000 characters long"},
         {{{"q", "foster\xff\xfe"}}, "q must be valid UTF-8 text"},
-        {{{"q", "\xc0\xaf"}}, "q must be valid UTF-8 text"},           // overlong '/'
-        {{{"q", "\xed\xa0\x80"}}, "q must be valid UTF-8 text"},       // a surrogate
+        {{{"q", "\xc0\xaf"}}, "q must be valid UTF-8 text"},      // overlong '/'
+        {{{"q", "\xed\xa0\x80"}}, "q must be valid UTF-8 text"},  // a surrogate
         {{{"q", std::string("a\0b", 3)}}, "q must not contain control characters"},
         {{{"committee", "Children"}}, "committee must be an id"},
         {{{"committee", "../../etc/passwd"}}, "committee must be an id"},
@@ -173,8 +173,11 @@ TEST_CASE("meeting parameters list every meeting unless a page is asked for", "[
 }
 
 TEST_CASE("every bad meetings parameter is named in the error", "[params]") {
-    CHECK_THAT(meetings_error({{"per_page", "1001"}}), Catch::StartsWith("per_page must be a whole number from 1 to 1000"));
-    CHECK_THAT(meetings_error({{"committee", "a"}, {"committee", "b"}}), Catch::StartsWith("committee must be given at most once"));
+    CHECK_THAT(meetings_error({{"per_page", "1001"}}),
+               Catch::StartsWith("per_page must be a whole number from 1 to 1000"));
+    CHECK_THAT(meetings_error({{"committee", "a"}, {"committee", "b"}}),
+               Catch::StartsWith("committee must be given at most once"));
     CHECK_THAT(meetings_error({{"from", "2022-02-30"}}), Catch::StartsWith("from must be a real calendar date"));
-    CHECK_THAT(meetings_error({{"from", "2022-03-01"}, {"to", "2022-02-01"}}), Catch::StartsWith("from (2022-03-01) must not be after to"));
+    CHECK_THAT(meetings_error({{"from", "2022-03-01"}, {"to", "2022-02-01"}}),
+               Catch::StartsWith("from (2022-03-01) must not be after to"));
 }

@@ -53,7 +53,7 @@ TEST_CASE("the cache never holds more bytes than its bound, dropping the least r
     }
     CHECK(cache.entries() < 2000);
     CHECK(cache.entries() * ResponseCache::cost(8, 1000) <= bound);
-    CHECK(cache.find("key-1999"));  // the newest is kept
+    CHECK(cache.find("key-1999"));     // the newest is kept
     CHECK_FALSE(cache.find("key-0"));  // the oldest is gone
 }
 
@@ -85,8 +85,10 @@ TEST_CASE("threads putting and finding at once keep the cache consistent and bou
         threads.emplace_back([&cache, t] {
             for (int i = 0; i < 3000; ++i) {
                 const std::string key = numbered("q", (i * 7 + t) % 500);
-                if (auto hit = cache.find(key)) CHECK(hit->size() == 700 + key.size());
-                else cache.put(key, body_of(700 + key.size()));
+                if (auto hit = cache.find(key))
+                    CHECK(hit->size() == 700 + key.size());
+                else
+                    cache.put(key, body_of(700 + key.size()));
             }
         });
     for (auto& t : threads) t.join();

@@ -7,12 +7,12 @@
 namespace quorum::bench {
 namespace {
 
-constexpr std::array onsets{"b", "br", "c", "ch", "cr", "d", "dr", "f", "g", "gr", "h", "k", "l",
-                            "m", "n", "p", "pl", "r", "s", "sh", "st", "t", "th", "tr", "w", "wh"};
+constexpr std::array onsets{"b", "br", "c", "ch", "cr", "d", "dr", "f",  "g", "gr", "h",  "k", "l",
+                            "m", "n",  "p", "pl", "r",  "s", "sh", "st", "t", "th", "tr", "w", "wh"};
 constexpr std::array vowels{"a", "e", "i", "o", "u", "ea", "ai", "ou", "ee", "oa", "y"};
 constexpr std::array codas{"", "", "n", "r", "l", "ck", "th", "m", "st", "nd", "x", "ll", "rt"};
-constexpr std::array place_endings{"ford", "ton", "bury", "ley", "wick", "ham", "field", "by",
-                                   "worth", "minster", "brook", "stead", "wood", "combe"};
+constexpr std::array place_endings{"ford", "ton",   "bury",    "ley",   "wick",  "ham",  "field",
+                                   "by",   "worth", "minster", "brook", "stead", "wood", "combe"};
 constexpr std::array surname_endings{"", "er", "son", "ley", "s", "well", "man", "ton", "ridge", "by"};
 
 }  // namespace

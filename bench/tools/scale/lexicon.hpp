@@ -17,8 +17,8 @@ class WordMaker {
 public:
     explicit WordMaker(std::uint64_t seed) : rng_(seed) {}
     std::string word(int min_syllables, int max_syllables);  // lowercase, never repeats
-    std::string place();                                      // "Brackwick"
-    std::string surname();                                    // "Thornley"
+    std::string place();                                     // "Brackwick"
+    std::string surname();                                   // "Thornley"
 
 private:
     Rng rng_;

@@ -57,8 +57,9 @@ std::string styled(std::string_view original, const std::string& replacement) {
 }
 
 int month_number(const std::string& name) {
-    static const std::array<const char*, 12> months{"january", "february", "march", "april", "may", "june",
-                                                    "july", "august", "september", "october", "november", "december"};
+    static const std::array<const char*, 12> months{"january",   "february", "march",    "april",
+                                                    "may",       "june",     "july",     "august",
+                                                    "september", "october",  "november", "december"};
     std::string l;
     for (char c : name) l += lower(c);
     for (std::size_t i = 0; i < months.size(); ++i)
@@ -72,8 +73,10 @@ std::string scale_figure(std::string_view number, double factor) {
     bool commas = false;
     int decimals = -1;
     for (char c : number) {
-        if (c == ',') commas = true;
-        else if (c == '.') decimals = 0;
+        if (c == ',')
+            commas = true;
+        else if (c == '.')
+            decimals = 0;
         else {
             digits += c;
             if (decimals >= 0) ++decimals;
@@ -95,7 +98,7 @@ std::string scale_figure(std::string_view number, double factor) {
 }
 
 constexpr std::array<std::string_view, 8> person_prefixes{"Councillors: ", "Councillor ", "Cllr ", "Cllr. ",
-                                                          "Mrs ", "Mr ", "Ms ", "Dr "};
+                                                          "Mrs ",          "Mr ",         "Ms ",   "Dr "};
 
 }  // namespace
 
@@ -105,11 +108,14 @@ Seed analyse_seed(const std::filesystem::path& path, std::string text, bool bund
     s.ext = path.extension().string();
     s.herefordshire = bundled_sample;
     const std::string name = path.filename().string();
-    if (bundled_sample && name.rfind("001_", 0) == 0) s.kind = "agenda-pack";
-    else if (bundled_sample && name.rfind("003_", 0) == 0) s.kind = "web-page";
+    if (bundled_sample && name.rfind("001_", 0) == 0)
+        s.kind = "agenda-pack";
+    else if (bundled_sample && name.rfind("003_", 0) == 0)
+        s.kind = "web-page";
     else if (path.string().find("agenda") != std::string::npos || path.string().find("Agenda") != std::string::npos)
         s.kind = "agenda";
-    else s.kind = "minutes";
+    else
+        s.kind = "minutes";
 
     std::map<int, int> years;
     for (std::size_t i = 0; i + 4 <= text.size(); ++i) {
@@ -217,8 +223,8 @@ std::string Rewriter::rewrite_tokens(const std::string& text, const DocPlan& pla
         }
         if (word_start && is_digit(text[i])) {
             std::size_t j = i;
-            while (j < text.size() && (is_digit(text[j]) ||
-                                       ((text[j] == ',' || text[j] == '.') && j + 1 < text.size() && is_digit(text[j + 1]))))
+            while (j < text.size() && (is_digit(text[j]) || ((text[j] == ',' || text[j] == '.') &&
+                                                             j + 1 < text.size() && is_digit(text[j + 1]))))
                 ++j;
             const std::string_view number = std::string_view(text).substr(i, j - i);
             const bool pounds = i >= 2 && static_cast<unsigned char>(text[i - 2]) == 0xC2 &&
@@ -247,8 +253,8 @@ std::string Rewriter::rewrite_tokens(const std::string& text, const DocPlan& pla
 }
 
 std::string Rewriter::inject_vocabulary(const std::string& text, const DocPlan& plan, std::uint64_t tokens) {
-    static constexpr std::array nouns{"scheme", "project", "ward", "estate", "partnership", "review",
-                                      "programme", "site", "road", "centre", "framework", "contract"};
+    static constexpr std::array nouns{"scheme",    "project", "ward", "estate", "partnership", "review",
+                                      "programme", "site",    "road", "centre", "framework",   "contract"};
     std::string out;
     out.reserve(text.size() + text.size() / 8);
     std::size_t start = 0;
@@ -265,11 +271,21 @@ std::string Rewriter::inject_vocabulary(const std::string& text, const DocPlan& 
             const char* noun = rng_.pick(nouns);
             tokens += 8;
             switch (rng_.below(5)) {
-                case 0: out += " Members noted progress on the " + a + " " + noun + "."; break;
-                case 1: out += " The " + a + " " + noun + " and the " + b + " " + noun + " were discussed."; break;
-                case 2: out += " Councillor " + person + " asked about " + a + " and " + b + "."; break;
-                case 3: out += " Officers would report back on the " + a + " " + noun + " in due course."; break;
-                default: out += " It was noted that " + a + " " + b + " remained under review."; break;
+                case 0:
+                    out += " Members noted progress on the " + a + " " + noun + ".";
+                    break;
+                case 1:
+                    out += " The " + a + " " + noun + " and the " + b + " " + noun + " were discussed.";
+                    break;
+                case 2:
+                    out += " Councillor " + person + " asked about " + a + " and " + b + ".";
+                    break;
+                case 3:
+                    out += " Officers would report back on the " + a + " " + noun + " in due course.";
+                    break;
+                default:
+                    out += " It was noted that " + a + " " + b + " remained under review.";
+                    break;
             }
         }
         if (end < text.size()) out += '\n';

@@ -16,20 +16,20 @@ namespace quorum::bench {
 struct Seed {
     std::filesystem::path path;
     std::string text;
-    std::string ext;        // ".txt" or ".md"
-    std::string kind;       // minutes | agenda-pack | web-page | agenda
+    std::string ext;             // ".txt" or ".md"
+    std::string kind;            // minutes | agenda-pack | web-page | agenda
     bool herefordshire = false;  // one of the bundled samples: its names are known
-    int main_year = 0;      // the year most often printed in it (0: none)
-    std::string main_date;  // the first full date printed in it, YYYY-MM-DD, or ""
+    int main_year = 0;           // the year most often printed in it (0: none)
+    std::string main_date;       // the first full date printed in it, YYYY-MM-DD, or ""
 };
 
 Seed analyse_seed(const std::filesystem::path& path, std::string text, bool bundled_sample);
 
 struct Council {
-    std::string name;    // "Brackwick District Council"
-    std::string place;   // "Brackwick": replaces "Herefordshire"
-    std::string town;    // replaces "Hereford"
-    bool identity = false;  // the original council: names and places unchanged
+    std::string name;                     // "Brackwick District Council"
+    std::string place;                    // "Brackwick": replaces "Herefordshire"
+    std::string town;                     // replaces "Hereford"
+    bool identity = false;                // the original council: names and places unchanged
     std::vector<std::string> people;      // "Helen Thornley"
     std::vector<std::string> committees;  // committee names
 };

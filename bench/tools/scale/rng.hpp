@@ -29,7 +29,9 @@ public:
     bool chance(double p) { return unit() < p; }
 
     template <class C>
-    const auto& pick(const C& items) { return items[below(items.size())]; }
+    const auto& pick(const C& items) {
+        return items[below(items.size())];
+    }
 
 private:
     std::uint64_t state_;

@@ -48,7 +48,8 @@ ExportStats export_units(const fs::path& archive, const fs::path& tsv, const fs:
     }
     std::sort(files.begin(), files.end());
     std::ofstream t(tsv, std::ios::binary), u(usv, std::ios::binary);
-    if (!t || !u) throw std::runtime_error("cannot write " + tsv.string() + " or " + usv.string() + ": check the folder exists");
+    if (!t || !u)
+        throw std::runtime_error("cannot write " + tsv.string() + " or " + usv.string() + ": check the folder exists");
     ExportStats stats;
     for (const auto& file : files) {
         std::string committee = "", date = "\\N", udate = "";
@@ -76,8 +77,10 @@ ExportStats export_units(const fs::path& archive, const fs::path& tsv, const fs:
             body.clear();
         };
         while (std::getline(in, line)) {
-            if (blank(line)) flush();
-            else append_collapsed(body, line);
+            if (blank(line))
+                flush();
+            else
+                append_collapsed(body, line);
         }
         flush();
         ++stats.documents;

@@ -48,7 +48,7 @@ private:
 // ---- reading the minutes' words (outcomes.cpp)
 
 struct VoteSentence {
-    Outcome outcome;   // result/vote/proposer names as printed (ids resolved later)
+    Outcome outcome;  // result/vote/proposer names as printed (ids resolved later)
 };
 // The outcome recorded for a decision: from the reader's outcome, the unit's own words,
 // its preamble and the last vote sentence before it in the item text.
@@ -94,9 +94,9 @@ private:
 
 // A later item a matter may come back at.
 struct ItemRef {
-    std::string unit_id;   // item unit id, or "<document id>#item-<number>"
+    std::string unit_id;  // item unit id, or "<document id>#item-<number>"
     std::string meeting_id, date, committee_id;
-    std::string council;   // folded; "" when no document of the meeting names it
+    std::string council;  // folded; "" when no document of the meeting names it
     std::string number, title;
     std::string_view text;  // the item unit's text, in the archive being analysed (no copy)
     Words heading_words, body_words, heading_phrases;
@@ -104,8 +104,8 @@ struct ItemRef {
 
 struct Collected {
     std::vector<Decision> decisions;
-    std::vector<ItemRef> items;                           // non-procedural items of every meeting
-    std::map<std::string, std::string> report_title;      // report-recommendation id -> report title
+    std::vector<ItemRef> items;                       // non-procedural items of every meeting
+    std::map<std::string, std::string> report_title;  // report-recommendation id -> report title
 };
 [[nodiscard]] Collected collect(const Archive& archive, const PeopleIndex& people);
 
@@ -114,14 +114,14 @@ void link_all(const Archive& archive, Collected& collected, const DecisionOption
               std::vector<DecisionLink>& links);
 
 // ---- status and threads (threads.cpp)
-void derive_status(std::vector<Decision>& decisions, const std::vector<DecisionLink>& links,
-                   const std::string& as_of);
+void derive_status(std::vector<Decision>& decisions, const std::vector<DecisionLink>& links, const std::string& as_of);
 [[nodiscard]] std::vector<Thread> build_threads(std::vector<Decision>& decisions,
                                                 const std::vector<DecisionLink>& links,
                                                 const std::vector<ItemRef>& items);
 
 // ---- summaries (summaries.cpp)
-[[nodiscard]] std::vector<PersonSummary> summarise_people(const Archive& archive, const std::vector<Decision>& decisions);
+[[nodiscard]] std::vector<PersonSummary> summarise_people(const Archive& archive,
+                                                          const std::vector<Decision>& decisions);
 [[nodiscard]] std::vector<CommitteeSummary> summarise_committees(const Archive& archive,
                                                                  const std::vector<Decision>& decisions);
 

@@ -31,8 +31,12 @@ nlohmann::json to_json(const Outcome& o) {
 }
 
 nlohmann::json to_json(const DecisionLink& l) {
-    return {{"from", l.from},          {"to", l.to},         {"type", l.type},
-            {"confidence", rounded(l.confidence)}, {"reason", l.reason}, {"to_date", or_null(l.to_date)},
+    return {{"from", l.from},
+            {"to", l.to},
+            {"type", l.type},
+            {"confidence", rounded(l.confidence)},
+            {"reason", l.reason},
+            {"to_date", or_null(l.to_date)},
             {"to_title", or_null(l.to_title)}};
 }
 
@@ -47,11 +51,13 @@ nlohmann::json to_json(const Decision& d) {
         {"document", {{"id", d.document_id}, {"kind", d.document_kind}, {"title", d.document_title}}},
         {"meeting_id", or_null(d.meeting_id)},
         {"date", or_null(d.date)},
-        {"committee", d.committee ? nlohmann::json{{"id", d.committee->id}, {"name", d.committee->name}}
-                                  : nlohmann::json(nullptr)},
+        {"committee",
+         d.committee ? nlohmann::json{{"id", d.committee->id}, {"name", d.committee->name}} : nlohmann::json(nullptr)},
         {"item", d.item_number.empty() && d.item_title.empty()
                      ? nlohmann::json(nullptr)
-                     : nlohmann::json{{"number", d.item_number}, {"title", d.item_title}, {"confidence", rounded(d.item_confidence)}}},
+                     : nlohmann::json{{"number", d.item_number},
+                                      {"title", d.item_title},
+                                      {"confidence", rounded(d.item_confidence)}}},
         {"addressee", d.addressee.empty() ? nlohmann::json(nullptr)
                                           : nlohmann::json{{"id", d.addressee}, {"text", d.addressee_text}}},
         {"outcome", to_json(d.outcome)},
@@ -86,7 +92,8 @@ nlohmann::json to_json(const Thread& t) {
                          {"confidence", rounded(s.confidence)}});
     nlohmann::json links = nlohmann::json::array();
     for (const auto& l : t.links) links.push_back(to_json(l));
-    return {{"id", t.id}, {"title", t.title}, {"confidence", rounded(t.confidence)}, {"steps", steps}, {"links", links}};
+    return {
+        {"id", t.id}, {"title", t.title}, {"confidence", rounded(t.confidence)}, {"steps", steps}, {"links", links}};
 }
 
 nlohmann::json to_json(const PersonSummary& p) {
@@ -131,8 +138,8 @@ nlohmann::json to_json(const CommitteeSummary& c) {
                            {"meetings", m.meetings}});
     for (const auto& [year, n] : c.decisions_per_year) per_year.push_back({{"year", year}, {"count", n}});
     for (const auto& [date, id] : c.chairs) chairs.push_back({{"date", or_null(date)}, {"person_id", id}});
-    return {{"id", c.id},       {"name", c.name},   {"meetings", meetings}, {"members", members},
-            {"chairs", chairs}, {"decisions_per_year", per_year}};
+    return {{"id", c.id},         {"name", c.name},   {"meetings", meetings},
+            {"members", members}, {"chairs", chairs}, {"decisions_per_year", per_year}};
 }
 
 nlohmann::json decision_detail_json(const DecisionAnalysis& a, const Decision& d) {

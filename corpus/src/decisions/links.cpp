@@ -301,7 +301,8 @@ void link_all(const Archive& archive, Collected& collected, const DecisionOption
             for (std::size_t k : group(items_by_meeting, r.meeting_id)) {
                 const ItemRef& item = collected.items[k];
                 if (item.meeting_id != r.meeting_id || r.meeting_id.empty()) continue;
-                const double s = 0.6 * similarity(tw, item.heading_words, &idf) + 0.4 * similarity(tw, item.body_words, &idf);
+                const double s =
+                    0.6 * similarity(tw, item.heading_words, &idf) + 0.4 * similarity(tw, item.body_words, &idf);
                 if (s > best_score) best = &item, best_score = s;
             }
             item_of_report[key] = best_score >= 0.2 ? std::make_pair(best, best_score) : std::make_pair(nullptr, 0.0);
@@ -320,7 +321,8 @@ void link_all(const Archive& archive, Collected& collected, const DecisionOption
         double best_sim = 0;
         for (std::size_t j : group(by_meeting, r.meeting_id)) {
             const Decision& m = ds[j];
-            if (!minuted(m) || m.kind == "action" || m.meeting_id != r.meeting_id || m.document_kind != "minutes") continue;
+            if (!minuted(m) || m.kind == "action" || m.meeting_id != r.meeting_id || m.document_kind != "minutes")
+                continue;
             if (m.item_number != r.item_number && fold(m.item_title) != fold(r.item_title)) continue;
             minutes_exist = true;
             const double s = similarity(words[i], words[j], &idf);
@@ -328,7 +330,8 @@ void link_all(const Archive& archive, Collected& collected, const DecisionOption
         }
         if (best < ds.size() && best_sim >= 0.15) {
             const Decision& m = ds[best];
-            links.push_back({r.id, m.id, "adopted-as", std::min(1.0, (0.5 + 0.5 * best_sim) * (0.7 + 0.3 * r.item_confidence)),
+            links.push_back({r.id, m.id, "adopted-as",
+                             std::min(1.0, (0.5 + 0.5 * best_sim) * (0.7 + 0.3 * r.item_confidence)),
                              "same meeting and item " + m.item_number + "; text similarity " + fixed(best_sim), m.date,
                              m.item_title});
             r.outcome = m.outcome;
@@ -396,7 +399,8 @@ void link_all(const Archive& archive, Collected& collected, const DecisionOption
             if (!t.date.empty() && !m.date.empty() && m.date > t.date) continue;
             ++candidates;
             const double sim = similarity(words[i], words[j], &idf);
-            const double gap = anchor.empty() || m.date.empty() ? window / 2.0 : std::labs(gap_days(anchor_day, day[j]));
+            const double gap =
+                anchor.empty() || m.date.empty() ? window / 2.0 : std::labs(gap_days(anchor_day, day[j]));
             double score = sim * (1.0 - 0.2 * gap / std::max(1L, window));
             if (m.kind == "action" && t.kind == "tracker-row") score += 0.02;  // trackers log actions first
             if (score > best_score) best = j, best_score = score, best_sim = sim;
@@ -407,15 +411,14 @@ void link_all(const Archive& archive, Collected& collected, const DecisionOption
             std::string reason = "text similarity " + fixed(best_sim);
             if (!t.origin_date.empty() && t.origin_date != m.date)
                 reason += "; decided " + m.date + ", the " + (t.kind == "tracker-row" ? "tracker" : "entry") +
-                          " says " + t.origin_date + " (" + std::to_string(std::labs(days_between(t.origin_date, m.date))) +
-                          " days apart)";
+                          " says " + t.origin_date + " (" +
+                          std::to_string(std::labs(days_between(t.origin_date, m.date))) + " days apart)";
             else if (!m.date.empty())
                 reason += "; decided " + m.date;
             links.push_back({m.id, t.id, "tracked-by", std::min(1.0, best_score), reason, t.date, t.document_title});
         } else if (candidates == 0) {
             t.unlinked_reason = "no decision of " + committee_name + " is recorded within " + std::to_string(window) +
-                                " days of " + (anchor.empty() ? std::string("its date") : anchor) +
-                                " in this archive";
+                                " days of " + (anchor.empty() ? std::string("its date") : anchor) + " in this archive";
         } else {
             t.unlinked_reason = "no decision of " + committee_name + " within " + std::to_string(window) +
                                 " days has similar text (best " + fixed(best_sim) +
@@ -438,7 +441,7 @@ void link_all(const Archive& archive, Collected& collected, const DecisionOption
         // Reports dated after the decision, within the window (reports_by_day is sorted by date).
         std::vector<std::size_t> pool;
         for (auto it = std::upper_bound(reports_by_day.begin(), reports_by_day.end(), c.date,
-                                        [&ds](const std::string& date, std::size_t j) { return date < ds[j].date; });
+                                        [&ds](const std::string&date, std::size_t j) { return date < ds[j].date; });
              it != reports_by_day.end(); ++it) {
             if (gap_days(day[i], day[*it]) > options.came_back_window_days && day[i] && day[*it]) break;
             pool.push_back(*it);
@@ -499,7 +502,7 @@ void link_all(const Archive& archive, Collected& collected, const DecisionOption
         // Counted per committee: a district's own name is printed at most of that district's
         // meetings, however small a share of the whole archive they are.
         std::map<std::pair<std::string, std::string>, std::set<std::string>> meetings_of;  // (committee, name)
-        std::map<std::string, std::set<std::string>> meetings;                              // committee -> meetings
+        std::map<std::string, std::set<std::string>> meetings;                             // committee -> meetings
         auto note = [&](const std::string& committee, const std::string& meeting, const std::string& text) {
             if (meeting.empty()) return;
             meetings[committee].insert(meeting);
@@ -511,7 +514,8 @@ void link_all(const Archive& archive, Collected& collected, const DecisionOption
             note(item_scope[k], item.meeting_id, item.title + "\n" + std::string(item.text));
         }
         for (const auto& [key, ms] : meetings_of)
-            if (ms.size() >= std::max<std::size_t>(3, meetings[key.first].size() / 3)) recurring_names.insert(key.second);
+            if (ms.size() >= std::max<std::size_t>(3, meetings[key.first].size() / 3))
+                recurring_names.insert(key.second);
     }
     std::vector<std::string> longest_first(recurring_names.begin(), recurring_names.end());
     std::stable_sort(longest_first.begin(), longest_first.end(),
@@ -558,8 +562,8 @@ void link_all(const Archive& archive, Collected& collected, const DecisionOption
             const ItemRef& item = collected.items[k];
             if (item.date.empty() || item.date <= c.date || item.meeting_id == c.meeting_id) continue;
             if (gap_days(day[i], item_day[k]) > options.came_back_window_days) continue;
-            const double cosine = std::max(similarity(mine, item.heading_words, &idf),
-                                           0.9 * similarity(mine, item.body_words, &idf));
+            const double cosine =
+                std::max(similarity(mine, item.heading_words, &idf), 0.9 * similarity(mine, item.body_words, &idf));
             const Words topic = topic_of(item.heading_words);
             const double heading = covered(topic, mine, &idf);
             const bool names_meeting = named && *named == item.date;
@@ -577,8 +581,8 @@ void link_all(const Archive& archive, Collected& collected, const DecisionOption
             // its next slot: "Disposal of Land" at 11 Mullally Lawn does not return as the next
             // meeting's "Disposal of Land" at 8 St Mary's Park.
             if (standing && !names_meeting && fold(c.item_title) == fold(item.title)) continue;
-            const double s = std::min(1.0, 0.5 * cosine + 0.5 * heading + (names_meeting ? 0.25 : 0.0) -
-                                               (standing ? 0.1 : 0.0));
+            const double s =
+                std::min(1.0, 0.5 * cosine + 0.5 * heading + (names_meeting ? 0.25 : 0.0) - (standing ? 0.1 : 0.0));
             if (s < threshold + 0.05 || cosine < 0.15) continue;
             // The first meeting it came back at; within a meeting, the closest item.
             if (!best || item.date < best->date || (item.date == best->date && s > best_score))

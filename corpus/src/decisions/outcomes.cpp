@@ -10,9 +10,7 @@
 namespace quorum::corpus::decisions_detail {
 namespace {
 
-bool starts_with(std::string_view s, std::string_view prefix) {
-    return s.substr(0, prefix.size()) == prefix;
-}
+bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
 
 // The decision's words without its label: "a) The Committee promotes" -> "the committee promotes".
 std::string body_of(std::string_view text) {
@@ -27,7 +25,7 @@ std::string body_of(std::string_view text) {
 }
 
 int number_word(const std::string& w) {
-    static const char* names[] = {"none", "one", "two",   "three",  "four",  "five",    "six",
+    static const char* names[] = {"none",  "one",   "two",  "three", "four",   "five",   "six",
                                   "seven", "eight", "nine", "ten",   "eleven", "twelve", "thirteen"};
     for (int i = 0; i < 14; ++i)
         if (w == names[i]) return i;
@@ -112,8 +110,8 @@ Outcome read_outcome(std::string_view reader_outcome, std::string_view unit_text
             std::size_t end = b.find_first_of(".\n", start);
             if (end == std::string::npos) end = b.size();
             const std::string f = fold(std::string_view(b).substr(start, end - start));
-            for (std::string_view w : {"carried", "seconded", "unanim", "votes to", "vote to", "were read out",
-                                       "was lost", "not carried"})
+            for (std::string_view w :
+                 {"carried", "seconded", "unanim", "votes to", "vote to", "were read out", "was lost", "not carried"})
                 if (contains(f, w)) {
                     found = b.substr(start, end - start);
                     found_start = start;
@@ -141,7 +139,8 @@ Outcome read_outcome(std::string_view reader_outcome, std::string_view unit_text
         apply_outcome_words(fold(reader_outcome), r);
         if (!r.result.empty()) o.result = r.result;
         if (!r.vote.empty()) o.vote = r.vote;
-        if (r.votes_for >= 0) o.votes_for = r.votes_for, o.votes_against = r.votes_against, o.abstentions = r.abstentions;
+        if (r.votes_for >= 0)
+            o.votes_for = r.votes_for, o.votes_against = r.votes_against, o.abstentions = r.abstentions;
         if (o.evidence.empty()) o.evidence = std::string(reader_outcome);
     }
     // The decision's own words can say more than "carried": noted, deferred, withdrawn.
@@ -192,21 +191,36 @@ std::pair<std::string, std::string> read_addressee(std::string_view text, std::s
         std::size_t words;
     };
     static const Rule rules[] = {
-        {"for the executive", "executive", 4},     {"the executive", "executive", 2},
-        {"executive to", "executive", 2},          {"for cabinet", "cabinet", 3},
-        {"for the cabinet", "cabinet", 4},         {"cabinet member", "executive", 2},
-        {"the cabinet member", "executive", 3},    {"cabinet", "cabinet", 1},
-        {"for full council", "full-council", 4},   {"full council", "full-council", 2},
-        {"for council", "full-council", 3},        {"council to", "full-council", 2},
-        {"officers", "officers", 1},               {"the officers", "officers", 2},
-        {"the director", "officers", 2},           {"director", "officers", 1},
-        {"the corporate director", "officers", 3}, {"the assistant director", "officers", 3},
-        {"the service director", "officers", 3},   {"the head of", "officers", 3},
-        {"the clerk", "officers", 2},              {"the deputy monitoring officer", "officers", 4},
-        {"the monitoring officer", "officers", 3}, {"the statutory scrutiny officer", "officers", 4},
-        {"the service", "officers", 2},            {"the committee", "committee", 2},
-        {"committee", "committee", 1},             {"cypsc", "committee", 1},
-        {"the scrutiny committee", "committee", 3}, {"scrutiny to", "committee", 2},
+        {"for the executive", "executive", 4},
+        {"the executive", "executive", 2},
+        {"executive to", "executive", 2},
+        {"for cabinet", "cabinet", 3},
+        {"for the cabinet", "cabinet", 4},
+        {"cabinet member", "executive", 2},
+        {"the cabinet member", "executive", 3},
+        {"cabinet", "cabinet", 1},
+        {"for full council", "full-council", 4},
+        {"full council", "full-council", 2},
+        {"for council", "full-council", 3},
+        {"council to", "full-council", 2},
+        {"officers", "officers", 1},
+        {"the officers", "officers", 2},
+        {"the director", "officers", 2},
+        {"director", "officers", 1},
+        {"the corporate director", "officers", 3},
+        {"the assistant director", "officers", 3},
+        {"the service director", "officers", 3},
+        {"the head of", "officers", 3},
+        {"the clerk", "officers", 2},
+        {"the deputy monitoring officer", "officers", 4},
+        {"the monitoring officer", "officers", 3},
+        {"the statutory scrutiny officer", "officers", 4},
+        {"the service", "officers", 2},
+        {"the committee", "committee", 2},
+        {"committee", "committee", 1},
+        {"cypsc", "committee", 1},
+        {"the scrutiny committee", "committee", 3},
+        {"scrutiny to", "committee", 2},
     };
     for (const auto& r : rules) {
         if (starts_with(body, r.prefix)) {
@@ -221,7 +235,8 @@ std::pair<std::string, std::string> read_addressee(std::string_view text, std::s
     // An officer report's "That the committee: a) Approves ..." and the minutes' "the
     // Committee: a) Noted ...": the body the preamble names acts itself.
     const std::string pre = fold(preamble);
-    static const std::regex verb_first(R"(^(approves?|notes?|noted|reviews?|reviewed|considers?|considered|reflects?|agrees?|endorses?|welcomed|welcomes|determines?|accepts?|accepted|delegates?)\b)");
+    static const std::regex verb_first(
+        R"(^(approves?|notes?|noted|reviews?|reviewed|considers?|considered|reflects?|agrees?|endorses?|welcomed|welcomes|determines?|accepts?|accepted|delegates?)\b)");
     const bool acts = std::regex_search(body, verb_first);
     if (acts && (contains(pre, "the committee") || contains(pre, "that the committee"))) {
         return {"committee", trim(preamble)};
@@ -274,7 +289,8 @@ std::string normalise_status(std::string_view status) {
     const std::string f = fold(status);
     if (f.empty()) return {};
     if (contains(f, "overdue")) return "overdue";
-    if (contains(f, "to be completed") || contains(f, "not started") || contains(f, "to be done")) return "to be completed";
+    if (contains(f, "to be completed") || contains(f, "not started") || contains(f, "to be done"))
+        return "to be completed";
     if (contains(f, "in progress") || contains(f, "ongoing") || contains(f, "underway") || contains(f, "on track"))
         return "in progress";
     if (contains(f, "complete") || f == "done" || contains(f, "closed")) return "completed";

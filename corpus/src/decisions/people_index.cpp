@@ -9,9 +9,9 @@ namespace quorum::corpus::decisions_detail {
 namespace {
 
 bool is_title(std::string_view folded_word) {
-    static const char* titles[] = {"councillor", "councillors", "cllr", "cllr.", "mr", "mr.", "mrs", "mrs.",
-                                   "ms", "ms.", "miss", "dr", "dr.", "dci", "di", "ds", "professor", "prof",
-                                   "prof.", "sir", "dame", "rev", "revd", "the"};
+    static const char* titles[] = {"councillor", "councillors", "cllr",  "cllr.", "mr",   "mr.", "mrs",  "mrs.",
+                                   "ms",         "ms.",         "miss",  "dr",    "dr.",  "dci", "di",   "ds",
+                                   "professor",  "prof",        "prof.", "sir",   "dame", "rev", "revd", "the"};
     for (const char* t : titles)
         if (folded_word == t) return true;
     return false;
@@ -58,7 +58,8 @@ std::string person_slug(std::string_view printed_name) {
     // PDF text gives "l'Anson" for "I'Anson": a lower-case l before an apostrophe and a
     // capital at the start of a word is an I.
     for (std::size_t i = 0; i + 2 < t.size(); ++i) {
-        if (t[i] == 'l' && (i == 0 || t[i - 1] == ' ') && t[i + 1] == '\'' && std::isupper(static_cast<unsigned char>(t[i + 2])))
+        if (t[i] == 'l' && (i == 0 || t[i - 1] == ' ') && t[i + 1] == '\'' &&
+            std::isupper(static_cast<unsigned char>(t[i + 2])))
             t[i] = 'I';
     }
     return slugify(t);

@@ -32,9 +32,9 @@ bool is_procedural_heading(std::string_view title) {
 // says it came from. Returns the date cited, or "".
 std::string origin_date_of(std::string_view text, std::size_t* phrase_at) {
     const std::string f = fold(text);
-    for (std::string_view phrase : {"requested at", "requested by the committee", "committee meeting",
-                                    "received a report on", "approved at committee", "agreed at committee",
-                                    "arising from the meeting", "raised at"}) {
+    for (std::string_view phrase :
+         {"requested at", "requested by the committee", "committee meeting", "received a report on",
+          "approved at committee", "agreed at committee", "arising from the meeting", "raised at"}) {
         const auto at = f.find(phrase);
         if (at == std::string::npos) continue;
         // fold() keeps positions for ASCII text; otherwise search the folded text.
@@ -92,7 +92,8 @@ namespace quorum::corpus {
 
 void keep_decision_inputs(Document& document) {
     const bool work_programme = decisions_detail::is_work_programme(document);
-    std::erase_if(document.units, [&](const Unit& u) { return !decisions_detail::read_by_collect(u, document, work_programme); });
+    std::erase_if(document.units,
+                  [&](const Unit& u) { return !decisions_detail::read_by_collect(u, document, work_programme); });
     document.units.shrink_to_fit();
 }
 
@@ -137,7 +138,8 @@ Collected collect(const Archive& archive, const PeopleIndex& people) {
                 r.heading_words = content_words(item.title);
                 r.heading_phrases = content_phrases(item.title);
                 // The opening of the item says what it is about; the discussion drifts.
-                r.body_words = content_words(item.title + " " + std::string(r.text.substr(0, std::min<std::size_t>(r.text.size(), 600))));
+                r.body_words = content_words(item.title + " " +
+                                             std::string(r.text.substr(0, std::min<std::size_t>(r.text.size(), 600))));
                 const auto key = std::make_pair(r.meeting_id.empty() ? d.id : r.meeting_id, fold(item.title));
                 if (const auto seen = item_seen.find(key); seen != item_seen.end()) {
                     if (d.kind == DocumentKind::minutes) out.items[seen->second] = std::move(r);
@@ -199,7 +201,8 @@ Collected collect(const Archive& archive, const PeopleIndex& people) {
                 const std::string t = trim(u.text);
                 if (t.empty()) continue;
                 const std::string ft = fold(t);
-                if (t.back() == ':' || ft == "that" || ft == "that:" || (ft.size() < 40 && ft.starts_with("that the"))) {
+                if (t.back() == ':' || ft == "that" || ft == "that:" ||
+                    (ft.size() < 40 && ft.starts_with("that the"))) {
                     lead_in = t;  // "That the committee:" introduces the lettered parts
                     continue;
                 }

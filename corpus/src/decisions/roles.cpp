@@ -9,8 +9,8 @@ namespace quorum::corpus {
 namespace {
 
 bool is_connective(std::string_view w) {
-    return w == "and" || w == "for" || w == "of" || w == "the" || w == "to" || w == "in" || w == "a" ||
-           w == "an" || w == "with";
+    return w == "and" || w == "for" || w == "of" || w == "the" || w == "to" || w == "in" || w == "a" || w == "an" ||
+           w == "with";
 }
 
 bool looks_like_acronym(std::string_view folded) {

@@ -16,16 +16,15 @@ namespace {
 
 // Function words and the committee's own vocabulary: they say nothing about the matter.
 constexpr std::string_view stop_words[] = {
-    "a",       "about",   "after",     "all",     "also",   "an",        "and",      "any",     "are",
-    "as",      "at",      "be",        "been",    "being",  "by",        "can",      "could",   "did",
-    "do",      "does",    "for",       "from",    "had",    "has",       "have",     "he",      "her",
-    "his",     "how",     "if",        "in",      "into",   "is",        "it",       "its",     "may",
-    "more",    "most",    "much",      "must",    "no",     "not",       "of",       "on",      "or",
-    "other",   "our",     "out",       "over",    "shall",  "she",       "should",   "so",      "some",
-    "such",    "than",    "that",      "the",     "their",  "them",      "then",     "there",   "these",
-    "they",    "this",    "those",     "to",      "up",     "upon",      "very",     "was",     "we",
-    "were",    "what",    "when",      "where",   "which",  "while",     "who",      "whom",    "why",
-    "will",    "with",    "within",    "would",   "you",    "your",      "that",     "committee", "cllr",
+    "a",          "about",    "after",       "all",    "also",    "an",     "and",   "any",   "are",       "as",
+    "at",         "be",       "been",        "being",  "by",      "can",    "could", "did",   "do",        "does",
+    "for",        "from",     "had",         "has",    "have",    "he",     "her",   "his",   "how",       "if",
+    "in",         "into",     "is",          "it",     "its",     "may",    "more",  "most",  "much",      "must",
+    "no",         "not",      "of",          "on",     "or",      "other",  "our",   "out",   "over",      "shall",
+    "she",        "should",   "so",          "some",   "such",    "than",   "that",  "the",   "their",     "them",
+    "then",       "there",    "these",       "they",   "this",    "those",  "to",    "up",    "upon",      "very",
+    "was",        "we",       "were",        "what",   "when",    "where",  "which", "while", "who",       "whom",
+    "why",        "will",     "with",        "within", "would",   "you",    "your",  "that",  "committee", "cllr",
     "councillor", "resolved", "recommended", "agreed", "members", "member",
 };
 
@@ -33,9 +32,7 @@ bool is_stop(std::string_view w) {
     return std::find(std::begin(stop_words), std::end(stop_words), w) != std::end(stop_words);
 }
 
-bool has_vowel(std::string_view s) {
-    return s.find_first_of("aeiouy") != std::string_view::npos;
-}
+bool has_vowel(std::string_view s) { return s.find_first_of("aeiouy") != std::string_view::npos; }
 
 bool ends_with(const std::string& s, std::string_view suffix) {
     return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
@@ -58,7 +55,7 @@ std::string stem(std::string w) {
         !ends_with(w, "is"))
         strip("s", "", 3);
     (void)(strip("ational", "ate", 2) || strip("ation", "ate", 3) || strip("ment", "", 4) || strip("ness", "", 3) ||
-        strip("ing", "", 3) || strip("ed", "", 3) || strip("ly", "", 3) || strip("er", "", 4));
+           strip("ing", "", 3) || strip("ed", "", 3) || strip("ly", "", 3) || strip("er", "", 4));
     if (w.size() > 4 && w.back() == 'e') w.pop_back();
     if (w.size() > 3 && w.back() == 'y') w.back() = 'i';
     // "programme" and "program", "well-being" and "wellbeing" are spelt both ways.
@@ -190,9 +187,7 @@ std::string iso_date(std::string_view printed) {
     return {};
 }
 
-std::string year_of(std::string_view ymd) {
-    return ymd.size() >= 4 ? std::string(ymd.substr(0, 4)) : std::string();
-}
+std::string year_of(std::string_view ymd) { return ymd.size() >= 4 ? std::string(ymd.substr(0, 4)) : std::string(); }
 
 bool contains(std::string_view haystack, std::string_view needle) {
     return haystack.find(needle) != std::string_view::npos;
@@ -219,8 +214,8 @@ std::string today() {
     const auto now = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
     const std::chrono::year_month_day ymd{now};
     char buf[16];
-    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
-                  static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
+    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
+                  static_cast<unsigned>(ymd.day()));
     return buf;
 }
 

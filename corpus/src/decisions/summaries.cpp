@@ -82,8 +82,10 @@ std::vector<PersonSummary> summarise_people(const Archive& archive, const std::v
                 }
                 if (s.kind.empty()) {
                     const std::string h = fold(a.honorific), r = fold(a.role);
-                    if (std::string_view(as) == "officer") s.kind = "officer";
-                    else if (contains(r, "co-opt") || contains(r, "cooptee")) s.kind = "co-optee";
+                    if (std::string_view(as) == "officer")
+                        s.kind = "officer";
+                    else if (contains(r, "co-opt") || contains(r, "cooptee"))
+                        s.kind = "co-optee";
                     else if (std::string_view(as) == "present" || h.starts_with("councillor") || h == "cllr")
                         s.kind = "councillor";
                 }
@@ -125,7 +127,8 @@ std::vector<PersonSummary> summarise_people(const Archive& archive, const std::v
     std::vector<PersonSummary> out;
     for (auto& [id, s] : people) {
         if (s.kind.empty()) s.kind = "other";
-        std::stable_sort(s.roles.begin(), s.roles.end(), [](const RoleSpan& a, const RoleSpan& b) { return a.from < b.from; });
+        std::stable_sort(s.roles.begin(), s.roles.end(),
+                         [](const RoleSpan& a, const RoleSpan& b) { return a.from < b.from; });
         out.push_back(std::move(s));
     }
     return out;
@@ -168,8 +171,10 @@ std::vector<CommitteeSummary> summarise_committees(const Archive& archive, const
         auto& per_year = committees[d.committee->id].decisions_per_year;
         const std::string y = year_of(d.date).empty() ? std::string("unknown") : year_of(d.date);
         auto it = std::find_if(per_year.begin(), per_year.end(), [&](const auto& p) { return p.first == y; });
-        if (it == per_year.end()) per_year.emplace_back(y, 1);
-        else ++it->second;
+        if (it == per_year.end())
+            per_year.emplace_back(y, 1);
+        else
+            ++it->second;
     }
     std::vector<CommitteeSummary> out;
     for (auto& [id, c] : committees) {

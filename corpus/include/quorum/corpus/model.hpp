@@ -55,10 +55,9 @@ struct Attendance {
     std::vector<Attendee> in_attendance;  // others in attendance (cabinet members, guests)
     std::vector<Attendee> officers;       // officers with job titles
     std::vector<Attendee> apologies;
-    std::vector<Attendee> substitutes;    // note says whom they stand in for
+    std::vector<Attendee> substitutes;  // note says whom they stand in for
     [[nodiscard]] bool empty() const noexcept {
-        return present.empty() && in_attendance.empty() && officers.empty() && apologies.empty() &&
-               substitutes.empty();
+        return present.empty() && in_attendance.empty() && officers.empty() && apologies.empty() && substitutes.empty();
     }
 };
 
@@ -66,12 +65,12 @@ struct Attendance {
 // when date or committee is unknown the id is derived from the document id.
 struct Meeting {
     std::string id;
-    std::string council;             // "Herefordshire Council" or empty
+    std::string council;  // "Herefordshire Council" or empty
     std::optional<Named> committee;
-    std::string date;                // YYYY-MM-DD or empty
-    std::string start_time;          // "14:30" or empty
+    std::string date;        // YYYY-MM-DD or empty
+    std::string start_time;  // "14:30" or empty
     std::string venue;
-    std::string title;               // "Children and Young People Scrutiny Committee, 22 February 2022"
+    std::string title;  // "Children and Young People Scrutiny Committee, 22 February 2022"
     Attendance attendance;
 };
 
@@ -84,18 +83,18 @@ struct ResolutionInfo {
 };
 
 struct TableInfo {
-    std::string caption;                        // "Table 3: Children's services expenditure ..."
-    std::vector<std::string> header;            // header row cells
-    std::vector<std::vector<std::string>> rows; // body rows (header excluded)
+    std::string caption;                         // "Table 3: Children's services expenditure ..."
+    std::vector<std::string> header;             // header row cells
+    std::vector<std::vector<std::string>> rows;  // body rows (header excluded)
 };
 
 struct QuestionInfo {
     std::string number;      // "PQ 1"
     std::string questioner;  // "Ms Shore, Hereford"
     std::string question;
-    std::string addressee;   // "Chairman of Children and Young People Scrutiny Committee"
+    std::string addressee;  // "Chairman of Children and Young People Scrutiny Committee"
     std::string response;
-    std::string kind;        // public | member | supplementary
+    std::string kind;  // public | member | supplementary
 };
 
 struct ActionInfo {
@@ -105,21 +104,21 @@ struct ActionInfo {
     std::string owner;
     std::string directorate;
     std::string progress;
-    std::string due_date;      // YYYY-MM-DD when parses, else as printed
-    std::string status;        // normalised lower case: completed | overdue | in progress | ...
+    std::string due_date;  // YYYY-MM-DD when parses, else as printed
+    std::string status;    // normalised lower case: completed | overdue | in progress | ...
 };
 
 // The smallest searchable piece. Every unit belongs to a document and, where known,
 // a meeting and an item.
 struct Unit {
-    std::string id;        // stable: derived from document id and position, never from time
+    std::string id;  // stable: derived from document id and position, never from time
     UnitType type = UnitType::paragraph;
-    std::string title;     // item heading, report title/section or table caption
-    std::string text;      // full display text, NFC
-    int page = 0;          // 1-based source page; 0 = unknown (text sources)
-    int item_index = -1;   // index into Document::items, -1 when outside any item
-    std::string section;   // report section heading ("Key considerations"), if any
-    std::string number;    // report paragraph number ("3.6") or bullet label
+    std::string title;                // item heading, report title/section or table caption
+    std::string text;                 // full display text, NFC
+    int page = 0;                     // 1-based source page; 0 = unknown (text sources)
+    int item_index = -1;              // index into Document::items, -1 when outside any item
+    std::string section;              // report section heading ("Key considerations"), if any
+    std::string number;               // report paragraph number ("3.6") or bullet label
     std::vector<std::string> people;  // person ids mentioned or acting
     std::vector<std::string> topics;  // topic ids
     bool procedural = false;          // apologies, substitutes, declarations, next meeting...
@@ -130,19 +129,19 @@ struct Unit {
 };
 
 struct Item {
-    std::string number;   // "60", "7", "111"; empty for un-numbered web items
-    std::string title;    // heading as printed, NFC ("APOLOGIES FOR ABSENCE")
+    std::string number;  // "60", "7", "111"; empty for un-numbered web items
+    std::string title;   // heading as printed, NFC ("APOLOGIES FOR ABSENCE")
     int page = 0;
     std::string pages_ref;  // "(Pages 9 - 10)" reference from an agenda, as "9-10"
     bool procedural = false;
-    bool exempt = false;    // Part II / Schedule 12A: heading kept, body dropped
+    bool exempt = false;  // Part II / Schedule 12A: heading kept, body dropped
 };
 
 // One document: a source file, or one document inside an agenda pack.
 struct Document {
-    std::string id;           // stable: source path relative to archive root + "#n" inside packs
-    std::string source;       // path of the source file as given (relative when possible)
-    int part = 0;             // position inside an agenda pack (0 for a whole file)
+    std::string id;      // stable: source path relative to archive root + "#n" inside packs
+    std::string source;  // path of the source file as given (relative when possible)
+    int part = 0;        // position inside an agenda pack (0 for a whole file)
     DocumentKind kind = DocumentKind::minutes;
     std::string title;
     std::string url;
@@ -161,9 +160,9 @@ struct Diagnostic {
     enum class Severity { info, warning, error };
     Severity severity = Severity::warning;
     std::string file;
-    int line = 0;          // 0 when not about a line
-    std::string code;      // short machine code: "invalid-utf8", "empty", "binary", "pdf-damaged", ...
-    std::string message;   // what went wrong and what to do
+    int line = 0;         // 0 when not about a line
+    std::string code;     // short machine code: "invalid-utf8", "empty", "binary", "pdf-damaged", ...
+    std::string message;  // what went wrong and what to do
 };
 
 struct PersonRole {
@@ -174,10 +173,10 @@ struct PersonRole {
 };
 
 struct Person {
-    std::string id;    // slug of the canonical name: "phillip-howells"
-    std::string name;  // canonical display name
+    std::string id;                     // slug of the canonical name: "phillip-howells"
+    std::string name;                   // canonical display name
     std::vector<std::string> variants;  // other spellings merged into this person
-    std::string kind;  // councillor | officer | co-optee | other
+    std::string kind;                   // councillor | officer | co-optee | other
     std::vector<PersonRole> roles;
 };
 

@@ -26,8 +26,8 @@ struct SourceLine {
 struct SourceText {
     std::string format;  // "txt", "md", "html", "pdf"
     std::vector<SourceLine> lines;
-    std::string title;   // <title> of an HTML page, PDF metadata title, Markdown front matter
-    std::string url;     // where the text says it came from ("[Original file](...)")
+    std::string title;  // <title> of an HTML page, PDF metadata title, Markdown front matter
+    std::string url;    // where the text says it came from ("[Original file](...)")
 };
 
 // What one input file gave.
@@ -41,8 +41,8 @@ struct FileResult {
 };
 
 struct ReadOptions {
-    std::filesystem::path root;  // archive root: document ids and sources are relative to it
-    std::optional<Sidecar> sidecar;  // when not given, NAME.meta.json beside the file is read
+    std::filesystem::path root;               // archive root: document ids and sources are relative to it
+    std::optional<Sidecar> sidecar;           // when not given, NAME.meta.json beside the file is read
     std::size_t max_file_bytes = 256u << 20;  // larger files are reported and skipped
 };
 
@@ -59,12 +59,11 @@ struct ReadOptions {
 [[nodiscard]] FileResult read_file(const std::filesystem::path& file, const ReadOptions& options = {});
 
 // Read text that is already in memory (tests, fuzzing): `name` decides the format by extension.
-[[nodiscard]] FileResult read_buffer(std::string_view bytes, const std::string& name,
-                                     const ReadOptions& options = {});
+[[nodiscard]] FileResult read_buffer(std::string_view bytes, const std::string& name, const ReadOptions& options = {});
 
 // Files under the inputs (folders searched recursively, sorted, sidecars excluded).
-[[nodiscard]] std::vector<std::filesystem::path> collect_inputs(
-    const std::vector<std::filesystem::path>& inputs, std::vector<Diagnostic>& diagnostics);
+[[nodiscard]] std::vector<std::filesystem::path> collect_inputs(const std::vector<std::filesystem::path>& inputs,
+                                                                std::vector<Diagnostic>& diagnostics);
 
 // Merge per-file results into one archive: meetings with the same id are merged
 // (agenda + minutes), people with the same id are merged and their roles combined.

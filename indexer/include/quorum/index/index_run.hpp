@@ -22,19 +22,19 @@ struct RunOptions {
     std::filesystem::path db;
     std::vector<std::filesystem::path> inputs;
     bool prune = false;
-    bool force = false;      // re-index files even when unchanged
-    unsigned threads = 0;    // 0 = hardware concurrency
+    bool force = false;                                // re-index files even when unchanged
+    unsigned threads = 0;                              // 0 = hardware concurrency
     std::optional<std::filesystem::path> topics_file;  // topic names (id<TAB>name<TAB>...)
     std::optional<std::filesystem::path> terms_file;   // council terms (default: compiled in)
-    std::string as_of;       // decisions pass: statuses relative to this date (YYYY-MM-DD); "" = today
+    std::string as_of;  // decisions pass: statuses relative to this date (YYYY-MM-DD); "" = today
 };
 
 struct RunSummary {
     std::size_t files = 0, indexed = 0, unchanged = 0, failed = 0, removed_files = 0;
     std::size_t units_added = 0, units_replaced = 0, units_deleted = 0;
     std::map<std::string, std::size_t> units_by_type;  // of the files indexed in this run
-    std::uint64_t bytes_read = 0;   // bytes of the files (re)indexed
-    std::uint64_t index_bytes = 0;  // size of the database directory after the run
+    std::uint64_t bytes_read = 0;                      // bytes of the files (re)indexed
+    std::uint64_t index_bytes = 0;                     // size of the database directory after the run
     std::uint64_t total_units = 0;
     double seconds = 0;
     std::vector<std::pair<std::string, double>> phase_seconds;  // a first (sharded) build's phases, in order

@@ -39,8 +39,8 @@ struct FileSignature {
 
 // What the index remembers about one input file.
 struct StoredFile {
-    std::string key;    // the file term value (schema::file_prefix)
-    std::string path;   // absolute path when indexed
+    std::string key;   // the file term value (schema::file_prefix)
+    std::string path;  // absolute path when indexed
     FileSignature signature;
     std::string schema;   // schema::version when indexed
     std::string options;  // options fingerprint when indexed (topics file etc.)
@@ -126,7 +126,8 @@ private:
 // The per-file record (signature, meeting parts, acronyms) of `key`; moves the meeting
 // parts out of `built`. Shared by IndexWriter and the sharded first build.
 [[nodiscard]] Xapian::Document file_document(const std::string& key, const std::filesystem::path& path,
-                                             const FileSignature& signature, BuiltFile& built, const std::string& options);
+                                             const FileSignature& signature, BuiltFile& built,
+                                             const std::string& options);
 // Sets Xapian's flush threshold (XAPIAN_FLUSH_THRESHOLD) for writers opened afterwards,
 // unless the user set it.
 void use_batched_flushes();

@@ -14,35 +14,35 @@ namespace quorum::index::schema {
 inline constexpr std::string_view version = "3";  // 2: resolution preambles indexed; 3: item text without positions
 
 // ---- term prefixes -------------------------------------------------------------------
-inline constexpr std::string_view id_prefix = "Q";          // Q<unit id>, Q<meeting:id>, Q<file:key>
-inline constexpr std::string_view title_prefix = "S";       // free text of titles and headings
-inline constexpr std::string_view committee_prefix = "XC";  // XC<committee id>
-inline constexpr std::string_view person_prefix = "XP";     // XP<person id>
-inline constexpr std::string_view topic_prefix = "XT";      // XT<topic id>
-inline constexpr std::string_view type_prefix = "XY";       // XY<unit type>, XYmeeting
-inline constexpr std::string_view kind_prefix = "XK";       // XK<document kind>
-inline constexpr std::string_view year_prefix = "XYR";      // XYR2022
-inline constexpr std::string_view month_prefix = "XMO";     // XMO2022-03
-inline constexpr std::string_view date_prefix = "XD";       // XD2022-03-22
-inline constexpr std::string_view meeting_prefix = "XM";    // XM<meeting id>
-inline constexpr std::string_view file_prefix = "XF";       // XF<file key>: every doc read from a file
-inline constexpr std::string_view document_prefix = "XDOC"; // XDOC<document id>
-inline constexpr std::string_view outcome_prefix = "XO";    // XO<resolution outcome, slug>
-inline constexpr std::string_view status_prefix = "XS";     // XS<action status, slug>
-inline constexpr std::string_view resolution_kind_prefix = "XR";  // XR<resolution kind>
-inline constexpr std::string_view duplicate_prefix = "XH";  // XH<collapse key>: finds also_in
+inline constexpr std::string_view id_prefix = "Q";                 // Q<unit id>, Q<meeting:id>, Q<file:key>
+inline constexpr std::string_view title_prefix = "S";              // free text of titles and headings
+inline constexpr std::string_view committee_prefix = "XC";         // XC<committee id>
+inline constexpr std::string_view person_prefix = "XP";            // XP<person id>
+inline constexpr std::string_view topic_prefix = "XT";             // XT<topic id>
+inline constexpr std::string_view type_prefix = "XY";              // XY<unit type>, XYmeeting
+inline constexpr std::string_view kind_prefix = "XK";              // XK<document kind>
+inline constexpr std::string_view year_prefix = "XYR";             // XYR2022
+inline constexpr std::string_view month_prefix = "XMO";            // XMO2022-03
+inline constexpr std::string_view date_prefix = "XD";              // XD2022-03-22
+inline constexpr std::string_view meeting_prefix = "XM";           // XM<meeting id>
+inline constexpr std::string_view file_prefix = "XF";              // XF<file key>: every doc read from a file
+inline constexpr std::string_view document_prefix = "XDOC";        // XDOC<document id>
+inline constexpr std::string_view outcome_prefix = "XO";           // XO<resolution outcome, slug>
+inline constexpr std::string_view status_prefix = "XS";            // XS<action status, slug>
+inline constexpr std::string_view resolution_kind_prefix = "XR";   // XR<resolution kind>
+inline constexpr std::string_view duplicate_prefix = "XH";         // XH<collapse key>: finds also_in
 inline constexpr std::string_view meeting_contrib_prefix = "XMC";  // on file docs: meetings they record
 // Decision, person and committee records (the decisions pass; docs/DECISIONS.md).
-inline constexpr std::string_view decision_kind_prefix = "XDK";   // XDK<decision kind>
-inline constexpr std::string_view owner_prefix = "XOWN";          // XOWN<owner person id>
-inline constexpr std::string_view owner_word_prefix = "XOWNW";    // XOWNW<folded word of the printed owner>
-inline constexpr std::string_view record_word_prefix = "XW";      // XW<folded word>: q of decisions/people/committees
+inline constexpr std::string_view decision_kind_prefix = "XDK";  // XDK<decision kind>
+inline constexpr std::string_view owner_prefix = "XOWN";         // XOWN<owner person id>
+inline constexpr std::string_view owner_word_prefix = "XOWNW";   // XOWNW<folded word of the printed owner>
+inline constexpr std::string_view record_word_prefix = "XW";     // XW<folded word>: q of decisions/people/committees
 
 // Marker terms (no value).
-inline constexpr std::string_view unit_marker = "XUNIT";       // every unit document
-inline constexpr std::string_view procedural_marker = "XPROC"; // procedural units
-inline constexpr std::string_view meeting_marker = "XMEETING"; // every meeting document
-inline constexpr std::string_view file_marker = "XFILE";       // every per-file state document
+inline constexpr std::string_view unit_marker = "XUNIT";        // every unit document
+inline constexpr std::string_view procedural_marker = "XPROC";  // procedural units
+inline constexpr std::string_view meeting_marker = "XMEETING";  // every meeting document
+inline constexpr std::string_view file_marker = "XFILE";        // every per-file state document
 
 // Values of the Q term for the non-unit documents (unit ids never contain ':').
 inline constexpr std::string_view meeting_id_tag = "meeting:";
@@ -57,20 +57,20 @@ inline constexpr std::string_view committee_type = "committee";
 
 // ---- value slots ---------------------------------------------------------------------
 enum Slot : unsigned {
-    date_slot = 0,        // YYYYMMDD (sortable string; DateRangeProcessor), empty when unknown
-    committee_slot = 1,   // committee id
-    type_slot = 2,        // unit type
-    year_slot = 3,        // YYYY
-    kind_slot = 4,        // document kind
-    collapse_slot = 5,    // hash of the folded text: duplicates collapse onto one hit
-    outcome_slot = 6,     // resolution outcome slug
-    status_slot = 7,      // action status slug
-    summary_slot = 8,     // meetings: summary JSON record (id, date, committee, title, items_count);
-                          // decisions: the Decision JSON (list form); people, committees: list form
-    acronyms_slot = 9,    // per-file docs: JSON [[short, expansion], ...] learnt from the file
-    signature_slot = 10,  // per-file docs: "size|mtime_ns|hash|schema|options"
-    order_slot = 11,      // decisions: 8-digit position in the analysis (date, then document order);
-                          // people, committees: folded name (list order)
+    date_slot = 0,            // YYYYMMDD (sortable string; DateRangeProcessor), empty when unknown
+    committee_slot = 1,       // committee id
+    type_slot = 2,            // unit type
+    year_slot = 3,            // YYYY
+    kind_slot = 4,            // document kind
+    collapse_slot = 5,        // hash of the folded text: duplicates collapse onto one hit
+    outcome_slot = 6,         // resolution outcome slug
+    status_slot = 7,          // action status slug
+    summary_slot = 8,         // meetings: summary JSON record (id, date, committee, title, items_count);
+                              // decisions: the Decision JSON (list form); people, committees: list form
+    acronyms_slot = 9,        // per-file docs: JSON [[short, expansion], ...] learnt from the file
+    signature_slot = 10,      // per-file docs: "size|mtime_ns|hash|schema|options"
+    order_slot = 11,          // decisions: 8-digit position in the analysis (date, then document order);
+                              // people, committees: folded name (list order)
     person_slot_first = 100,  // person ids, one per slot: 100, 101, ... (multi-valued facet)
     topic_slot_first = 200,   // topic ids, one per slot: 200, 201, ...
 };

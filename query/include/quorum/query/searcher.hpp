@@ -21,9 +21,9 @@ struct SearchRequest {
     std::vector<std::string> committee, person, topic, type, year, kind, outcome, status;  // facet ids, OR within one
     std::string from, to;  // YYYY-MM-DD inclusive, empty = open
     Sort sort = Sort::relevance;
-    int page = 1;          // 1-based
-    int per_page = 10;     // 1..100 (CSV export may ask up to 10000)
-    bool facets = true;    // count facets over the whole match set
+    int page = 1;        // 1-based
+    int per_page = 10;   // 1..100 (CSV export may ask up to 10000)
+    bool facets = true;  // count facets over the whole match set
     bool snippets = true;
     bool include_procedural = true;
 };
@@ -36,19 +36,20 @@ struct FacetValue {
 
 struct Hit {
     std::string id;
-    int rank = 0;          // 1-based over the whole result list
+    int rank = 0;  // 1-based over the whole result list
     double score = 0;
-    std::string snippet;   // HTML-escaped except <mark>...</mark>
-    std::string record;    // the unit's stored JSON record (fields of a hit, plus "text")
+    std::string snippet;               // HTML-escaped except <mark>...</mark>
+    std::string record;                // the unit's stored JSON record (fields of a hit, plus "text")
     std::vector<std::string> also_in;  // ids of duplicate units collapsed into this one
 };
 
 struct SearchResult {
-    std::string parsed;     // how the query was read (Xapian's description, readable)
+    std::string parsed;  // how the query was read (Xapian's description, readable)
     std::uint64_t total = 0;
-    bool total_exact = false;   // total counted, not Xapian's estimate or a scaled sample
+    bool total_exact = false;  // total counted, not Xapian's estimate or a scaled sample
     std::vector<Hit> hits;
-    std::map<std::string, std::vector<FacetValue>> facets;  // committee, year, type, person, topic, kind, outcome, status
+    std::map<std::string, std::vector<FacetValue>>
+        facets;  // committee, year, type, person, topic, kind, outcome, status
     // False when the match set was too large to count in time and the facet counts were
     // estimated from a sample of it (scaled to the whole; docs/bench/query-hotpath-2026-11-24.md).
     bool facets_exact = true;
@@ -68,8 +69,8 @@ struct MeetingFilter {
 // item title, owner or document title.
 struct DecisionQuery {
     std::string q, committee, outcome, status, owner, kind, from, to;
-    int page = 1;        // 1-based
-    int per_page = 50;   // 1..10000
+    int page = 1;       // 1-based
+    int per_page = 50;  // 1..10000
 };
 
 struct RecordList {
