@@ -45,14 +45,14 @@ RecordDocument record(std::string_view tag, std::string_view type, const std::st
 
 }  // namespace
 
-std::vector<RecordDocument> decision_documents(const corpus::DecisionAnalysis& analysis,
+std::vector<RecordDocument> decision_documents(const decisions::DecisionAnalysis& analysis,
                                                const std::map<std::string, UnitPlace>& places) {
     std::vector<RecordDocument> out;
     out.reserve(analysis.decisions.size());
     for (std::size_t i = 0; i < analysis.decisions.size(); ++i) {
         const auto& d = analysis.decisions[i];
-        json summary = corpus::to_json(d);
-        json detail = corpus::decision_detail_json(analysis, d);
+        json summary = decisions::to_json(d);
+        json detail = decisions::decision_detail_json(analysis, d);
         auto place = places.find(d.unit_id);
         for (json* j : {&summary, &detail}) {
             (*j)["council"] =
@@ -94,10 +94,10 @@ std::vector<RecordDocument> decision_documents(const corpus::DecisionAnalysis& a
     return out;
 }
 
-std::vector<RecordDocument> person_documents(const corpus::DecisionAnalysis& analysis) {
+std::vector<RecordDocument> person_documents(const decisions::DecisionAnalysis& analysis) {
     std::vector<RecordDocument> out;
     for (const auto& p : analysis.people) {
-        json full = corpus::to_json(p);
+        json full = decisions::to_json(p);
         json summary = full;
         for (const char* heavy : {"meetings", "proposed", "owned"}) summary.erase(heavy);
         RecordDocument r = record(s::person_id_tag, s::person_type, p.id);
@@ -112,7 +112,7 @@ std::vector<RecordDocument> person_documents(const corpus::DecisionAnalysis& ana
     return out;
 }
 
-std::vector<RecordDocument> committee_documents(const corpus::DecisionAnalysis& analysis) {
+std::vector<RecordDocument> committee_documents(const decisions::DecisionAnalysis& analysis) {
     std::vector<RecordDocument> out;
     for (const auto& c : analysis.committees) {
         int decisions = 0;
@@ -129,7 +129,7 @@ std::vector<RecordDocument> committee_documents(const corpus::DecisionAnalysis& 
                         {"decisions_count", decisions},
                         {"first_date", first.empty() ? json(nullptr) : json(first)},
                         {"last_date", last.empty() ? json(nullptr) : json(last)}};
-        json full = corpus::to_json(c);
+        json full = decisions::to_json(c);
         for (auto it = summary.begin(); it != summary.end(); ++it)
             if (!full.contains(it.key())) full[it.key()] = it.value();
         RecordDocument r = record(s::committee_id_tag, s::committee_type, c.id);
@@ -143,7 +143,7 @@ std::vector<RecordDocument> committee_documents(const corpus::DecisionAnalysis& 
     return out;
 }
 
-std::map<std::string, UnitDecision> unit_decisions(const corpus::DecisionAnalysis& analysis) {
+std::map<std::string, UnitDecision> unit_decisions(const decisions::DecisionAnalysis& analysis) {
     std::map<std::string, UnitDecision> out;
     auto push = [](std::vector<std::string>& list, const std::string& value) {
         if (!value.empty() && std::find(list.begin(), list.end(), value) == list.end()) list.push_back(value);

@@ -10,7 +10,7 @@
 #include <nlohmann/json.hpp>
 #include <xapian.h>
 
-#include "quorum/corpus/decisions.hpp"
+#include "quorum/decisions/decisions.hpp"
 #include "quorum/index/index_writer.hpp"
 
 namespace quorum::index {
@@ -21,10 +21,10 @@ struct RecordDocument {
 };
 
 // Decision detail JSON (decision + links + thread) plus "council" and "page".
-[[nodiscard]] std::vector<RecordDocument> decision_documents(const corpus::DecisionAnalysis& analysis,
+[[nodiscard]] std::vector<RecordDocument> decision_documents(const decisions::DecisionAnalysis& analysis,
                                                              const std::map<std::string, UnitPlace>& places);
-[[nodiscard]] std::vector<RecordDocument> person_documents(const corpus::DecisionAnalysis& analysis);
-[[nodiscard]] std::vector<RecordDocument> committee_documents(const corpus::DecisionAnalysis& analysis);
+[[nodiscard]] std::vector<RecordDocument> person_documents(const decisions::DecisionAnalysis& analysis);
+[[nodiscard]] std::vector<RecordDocument> committee_documents(const decisions::DecisionAnalysis& analysis);
 
 // What a unit carries from its decision records: XO/XS terms, outcome/status slots and
 // the "decision" field of its record ({"id","outcome","status","overdue"}).
@@ -32,6 +32,6 @@ struct UnitDecision {
     std::vector<std::string> outcomes, statuses;  // slugs, distinct, first = slot value
     nlohmann::json record;                        // the first decision's summary
 };
-[[nodiscard]] std::map<std::string, UnitDecision> unit_decisions(const corpus::DecisionAnalysis& analysis);
+[[nodiscard]] std::map<std::string, UnitDecision> unit_decisions(const decisions::DecisionAnalysis& analysis);
 
 }  // namespace quorum::index

@@ -16,7 +16,7 @@
 #include <unistd.h>
 #include <cerrno>
 
-#include "quorum/corpus/decisions.hpp"
+#include "quorum/decisions/decisions.hpp"
 #include "quorum/corpus/reader.hpp"
 #include "quorum/index/document_builder.hpp"
 #include "quorum/index/index_writer.hpp"
@@ -186,7 +186,7 @@ Outcome process(const Task& task, DocumentBuilder& builder) {
 // A file's reading as the decisions pass needs it: the whole archive's readings are held
 // at once, so units the pass never reads are dropped as soon as the file is written.
 corpus::FileResult for_decisions(corpus::FileResult&& file) {
-    for (auto& d : file.documents) corpus::keep_decision_inputs(d);
+    for (auto& d : file.documents) decisions::keep_decision_inputs(d);
     file.diagnostics.clear();
     file.diagnostics.shrink_to_fit();
     return std::move(file);
@@ -403,9 +403,9 @@ void build_new_index(const RunOptions& options, std::vector<Task>& tasks, const 
         std::map<std::string, fs::path> roots;
         for (const auto& t : tasks) roots.emplace(t.key, t.root);
         corpus::Archive archive = whole_archive(writer, read_files, roots, threads, summary);
-        corpus::DecisionOptions decision_options;
+        decisions::DecisionOptions decision_options;
         decision_options.as_of = options.as_of;
-        corpus::DecisionAnalysis analysis = corpus::analyse_decisions(archive, decision_options);
+        decisions::DecisionAnalysis analysis = decisions::analyse_decisions(archive, decision_options);
         summary.phase_seconds.emplace_back("analyse decisions", seconds_since(phase));
         phase = std::chrono::steady_clock::now();
         DecisionCounts c = writer.write_decisions(analysis, unit_places(archive));
@@ -589,9 +589,9 @@ RunSummary run_index(const RunOptions& options, const Progress& progress) {
     // archive; the new records go into the same transaction as the units.
     if (writer.changed() || options.force || !writer.decisions_current()) {
         corpus::Archive archive = whole_archive(writer, read_files, roots, threads, summary);
-        corpus::DecisionOptions decision_options;
+        decisions::DecisionOptions decision_options;
         decision_options.as_of = options.as_of;
-        corpus::DecisionAnalysis analysis = corpus::analyse_decisions(archive, decision_options);
+        decisions::DecisionAnalysis analysis = decisions::analyse_decisions(archive, decision_options);
         DecisionCounts c = writer.write_decisions(analysis, unit_places(archive));
         summary.decisions_computed = true;
         summary.decisions = c.decisions;

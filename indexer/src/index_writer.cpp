@@ -470,7 +470,7 @@ std::vector<std::string> valued_terms(const Xapian::Document& doc, std::string_v
 
 }  // namespace
 
-DecisionCounts IndexWriter::write_decisions(const corpus::DecisionAnalysis& analysis,
+DecisionCounts IndexWriter::write_decisions(const decisions::DecisionAnalysis& analysis,
                                             const std::map<std::string, UnitPlace>& places) {
     DecisionCounts counts;
     auto& db = impl_->db;

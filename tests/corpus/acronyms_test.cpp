@@ -4,7 +4,7 @@
 #include <string_view>
 #include <vector>
 
-#include "units.hpp"
+#include "units/units.hpp"
 
 using namespace quorum::corpus;
 

@@ -4,9 +4,9 @@
 #include <string_view>
 #include <vector>
 
-#include "blocks.hpp"
-#include "people.hpp"
-#include "units.hpp"
+#include "units/blocks.hpp"
+#include "units/people.hpp"
+#include "units/units.hpp"
 #include "unit_excerpts.hpp"
 
 using namespace quorum::corpus;

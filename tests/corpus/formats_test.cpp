@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "quorum/corpus/reader.hpp"
-#include "source_readers.hpp"
+#include "read/source_readers.hpp"
 #include "temp_dir.hpp"
 
 using namespace quorum::corpus;

@@ -9,7 +9,7 @@
 #include <string>
 
 #include "quorum/corpus/reader.hpp"
-#include "source_readers.hpp"
+#include "read/source_readers.hpp"
 #include "temp_dir.hpp"
 
 using namespace quorum::corpus;

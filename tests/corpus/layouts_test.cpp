@@ -5,9 +5,9 @@
 #include <sstream>
 #include <string>
 
-#include "resolutions.hpp"
-#include "segmenter.hpp"
-#include "structure.hpp"
+#include "units/resolutions.hpp"
+#include "segment/segmenter.hpp"
+#include "segment/structure.hpp"
 
 using namespace quorum::corpus;
 

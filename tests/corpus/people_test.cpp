@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "people.hpp"
+#include "units/people.hpp"
 
 using namespace quorum::corpus;
 

@@ -4,8 +4,8 @@
 #include <sstream>
 #include <string>
 
-#include "segmenter.hpp"
-#include "structure.hpp"
+#include "segment/segmenter.hpp"
+#include "segment/structure.hpp"
 
 using namespace quorum::corpus;
 

@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "topics.hpp"
-#include "units.hpp"
+#include "units/topics.hpp"
+#include "units/units.hpp"
 
 using namespace quorum::corpus;
 

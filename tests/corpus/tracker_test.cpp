@@ -5,8 +5,8 @@
 #include <string_view>
 #include <vector>
 
-#include "people.hpp"
-#include "units.hpp"
+#include "units/people.hpp"
+#include "units/units.hpp"
 #include "unit_excerpts.hpp"
 
 using namespace quorum::corpus;

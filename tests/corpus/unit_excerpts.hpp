@@ -5,9 +5,9 @@
 #include <string_view>
 #include <vector>
 
-#include "people.hpp"
+#include "units/people.hpp"
 #include "quorum/corpus/reader.hpp"
-#include "units.hpp"
+#include "units/units.hpp"
 
 namespace quorum::corpus::test {
 

@@ -18,7 +18,7 @@
 #include <utility>
 #include <vector>
 
-#include "quorum/corpus/decisions.hpp"
+#include "quorum/decisions/decisions.hpp"
 #include "quorum/index/document_builder.hpp"
 
 namespace quorum::index {
@@ -107,7 +107,7 @@ public:
     // Replace every decision, person and committee record by those of `analysis`, and give
     // the units of decisions the decision's outcome and status (XO/XS terms, slots 6/7 and
     // the record's "decision" field). `places`: unit id -> council and page.
-    DecisionCounts write_decisions(const corpus::DecisionAnalysis& analysis,
+    DecisionCounts write_decisions(const decisions::DecisionAnalysis& analysis,
                                    const std::map<std::string, UnitPlace>& places);
 
     // Council terms (term, synonym) added as synonyms both ways, next to learnt acronyms.

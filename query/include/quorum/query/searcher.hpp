@@ -63,7 +63,7 @@ struct MeetingFilter {
 };
 
 // GET /api/decisions: every field optional (empty = no filter). Semantics of
-// corpus::matches(Decision, DecisionFilter): committee id; outcome result; status (overdue
+// decisions::matches(Decision, DecisionFilter): committee id; outcome result; status (overdue
 // also matches decisions past their due date); owner person id or words of the printed
 // owner; from/to inclusive on the decision's date; q: every folded word occurs in the text,
 // item title, owner or document title.

@@ -1,0 +1,238 @@
+// Decisions and their threads: a pure function of an Archive that follows a matter from an
+// officer report's recommendation to the resolution adopted, the actions it gave, the
+// tracker rows that follow them and the item coming back at a later meeting.
+// Also the people and committee summaries built from attendance and decisions.
+// Nothing here reads files or the clock except `today()`; `as_of` makes results deterministic.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "quorum/corpus/model.hpp"
+
+namespace quorum::decisions {
+
+// Decisions are an analysis over the corpus model: these are its inputs.
+using corpus::Acronym;
+using corpus::Archive;
+using corpus::Named;
+using corpus::Document;
+
+// What the minutes record as the fate of a decision.
+struct Outcome {
+    std::string result;  // agreed | noted | deferred | rejected | amended | withdrawn | "" (not recorded)
+    std::string vote;    // unanimous | majority | "" (not recorded)
+    int votes_for = -1;  // -1: not recorded
+    int votes_against = -1;
+    int abstentions = -1;
+    std::string proposer;       // person id, "" when not named
+    std::string proposer_name;  // as printed ("the chair", "Cllr Andrews")
+    std::string seconder;
+    std::string seconder_name;
+    std::string evidence;  // the sentence the outcome was read from
+};
+
+// A typed, scored edge between two records. `to` is a decision id, or for came-back-at
+// the id of the later item's unit (or "<document id>#item-<number>" when it has no unit).
+struct DecisionLink {
+    std::string from;
+    std::string to;
+    std::string type;       // proposed-as | adopted-as | actioned-by | tracked-by | came-back-at
+    double confidence = 0;  // 0..1
+    std::string reason;     // how it was found ("same meeting and item; text similarity 0.82")
+    std::string to_date;    // date of the target (for came-back-at: the later meeting)
+    std::string to_title;   // item heading of the target
+};
+
+// One record about a decision: a resolution part, a committee recommendation, an agreed
+// point, a minuted action, an information request, an officer report's recommendation,
+// an action-tracker row or a work-programme entry that names its origin.
+struct Decision {
+    std::string id;  // "d-" + unit id (work-programme rows: + "-r" + row)
+    std::string unit_id;
+    std::string kind;   // resolution | recommendation | agreed | action | information-request |
+                        // report-recommendation | tracker-row | work-programme-entry
+    std::string label;  // "a)", "1.", "" when unlettered
+    std::string text;
+    std::string preamble;  // "Having reviewed the information provided, the Committee:"
+    std::string document_id;
+    std::string document_kind;  // minutes | report | action-tracker | work-programme | ...
+    std::string document_title;
+    std::string meeting_id;  // meeting whose record/pack holds it
+    std::string date;        // that meeting's date, YYYY-MM-DD or ""
+    std::optional<Named> committee;
+    std::string item_number;  // report recommendations: the agenda item matched by title
+    std::string item_title;
+    double item_confidence = 0;  // how sure the report -> item match is (1 for minuted items)
+    std::string addressee;       // executive | cabinet | full-council | committee | officers | ""
+    std::string addressee_text;  // the words it was read from ("For the executive to")
+    Outcome outcome;
+    std::string owner;     // as printed (tracker owner, or the officer an action names)
+    std::string owner_id;  // person id when the owner is a known person
+    std::string directorate;
+    std::string due_date;             // YYYY-MM-DD when known
+    std::string origin_date;          // tracker rows / work-programme entries: the meeting date they cite
+    std::string progress;             // tracker progress text
+    std::string status;               // completed | in progress | overdue | to be completed | open |
+                                      // closed | deferred | no-action
+    std::string status_source;        // "tracker" | "derived"
+    std::string status_reason;        // why that status ("tracker row samples-...-u0013 says ...")
+    bool overdue = false;             // due date before as_of and nothing closed it
+    std::string unlinked_reason;      // tracker rows / entries with no decision found: why
+    std::vector<std::string> people;  // person ids of the unit
+    std::string thread_id;            // "" when nothing links to or from it
+};
+
+struct ThreadStep {
+    std::string record;  // "decision" | "item"
+    std::string id;      // decision id or unit id
+    std::string kind;    // decision kind, or "item" for an item coming back
+    std::string date;
+    std::string meeting_id;
+    std::string title;        // item heading / report title
+    std::string text;         // decision text or item heading
+    std::string link_type;    // type of the link that brought this step in ("" for the first)
+    std::string linked_from;  // the step it follows from
+    double confidence = 1;
+};
+
+// The ordered chain of records about one matter across meetings.
+struct Thread {
+    std::string id;                 // "t-" + the id of its first record
+    std::string title;              // heading of the first minuted item (or report title)
+    std::vector<ThreadStep> steps;  // by date, then recommendation -> resolution -> action -> tracker
+    std::vector<DecisionLink> links;
+    double confidence = 1;  // the weakest link's confidence
+};
+
+struct RoleSpan {
+    std::string role;       // normalised role key (normalise_role)
+    std::string role_name;  // first printed form
+    std::string committee_id;
+    std::string from, to;  // first and last meeting date with that role
+    int meetings = 0;
+};
+
+struct AttendanceRecord {
+    std::string meeting_id;
+    std::string date;
+    std::string committee_id;
+    std::string as;    // present | in-attendance | officer | apologies | substitute
+    std::string role;  // as printed
+    bool remote = false;
+    std::string note;  // "substitute for Councillor X"
+};
+
+struct PersonSummary {
+    std::string id;
+    std::string name;
+    std::string kind;  // councillor | officer | co-optee | other
+    std::vector<std::string> variants;
+    std::vector<RoleSpan> roles;             // over time, by first date
+    std::vector<AttendanceRecord> meetings;  // every attendance record, by date
+    int attended = 0;                        // present, in attendance or as officer
+    int apologies = 0;
+    int substitutions = 0;
+    std::vector<std::string> proposed;  // decision ids proposed or seconded
+    std::vector<std::string> owned;     // decision ids owned (tracker / action owner)
+};
+
+struct CommitteeMember {
+    std::string person_id;
+    std::string name;
+    std::string role;      // normalised
+    std::string from, to;  // first and last meeting date as a member in that role
+    int meetings = 0;
+};
+
+struct CommitteeSummary {
+    std::string id;
+    std::string name;
+    struct MeetingRef {
+        std::string id, date, title;
+        int decisions = 0;
+    };
+    std::vector<MeetingRef> meetings;                             // by date
+    std::vector<CommitteeMember> members;                         // over time: one row per person and role
+    std::vector<std::pair<std::string, int>> decisions_per_year;  // ("2022", 31)
+    std::vector<std::pair<std::string, std::string>> chairs;      // (date, person id) per meeting
+};
+
+struct DecisionOptions {
+    std::string as_of;                // YYYY-MM-DD; empty: today (UTC)
+    int tracker_window_days = 120;    // tracker dates are hand-kept: search this far either way
+    double link_threshold = 0.30;     // below this text similarity nothing is linked
+    int came_back_window_days = 550;  // how far ahead a matter may come back
+};
+
+struct DecisionAnalysis {
+    std::string as_of;
+    std::vector<Decision> decisions;  // by date, then document order
+    std::vector<DecisionLink> links;
+    std::vector<Thread> threads;  // one per linked group; unlinked decisions have none
+    std::vector<PersonSummary> people;
+    std::vector<CommitteeSummary> committees;
+
+    [[nodiscard]] const Decision* find(std::string_view decision_id) const;
+    [[nodiscard]] const Thread* thread_of(std::string_view decision_id) const;
+    [[nodiscard]] std::vector<const DecisionLink*> links_of(std::string_view id) const;
+    [[nodiscard]] const PersonSummary* person(std::string_view person_id) const;
+    [[nodiscard]] const CommitteeSummary* committee(std::string_view committee_id) const;
+};
+
+// The whole analysis. Pure: the same archive and options give the same result.
+[[nodiscard]] DecisionAnalysis analyse_decisions(const Archive& archive, const DecisionOptions& options = {});
+
+// Drops the units analyse_decisions never reads (paragraphs of minutes, questions, ...):
+// items, resolutions, actions, tables outside minutes and the paragraphs of
+// recommendations and work programmes stay, so the analysis of slimmed documents is the
+// analysis of the whole ones. An indexer holding a whole archive for the decisions pass
+// keeps about a fifth of the units this way.
+void keep_decision_inputs(Document& document);
+
+// GET /api/decisions filters; empty fields do not filter. `q` matches folded words of
+// text, item title and owner (all words must occur).
+struct DecisionFilter {
+    std::string q, committee, outcome, status, owner, from, to, kind;
+};
+[[nodiscard]] bool matches(const Decision& decision, const DecisionFilter& filter);
+
+// One role key for the many ways a role is printed: "Director Children and Families (DCF)",
+// "the DCF" and "Director for Children and Families" -> "director-children-families".
+// Acronyms are expanded from `acronyms` and from parenthesised forms seen in earlier calls
+// through the same RoleNormaliser.
+[[nodiscard]] std::string normalise_role(std::string_view role, const std::vector<Acronym>& acronyms = {});
+
+class RoleNormaliser {
+public:
+    explicit RoleNormaliser(const std::vector<Acronym>& acronyms = {});
+    // Learns "(DCF)" forms as it goes, so later "the DCF" resolves.
+    [[nodiscard]] std::string normalise(std::string_view role);
+
+private:
+    std::vector<std::pair<std::string, std::string>> acronyms_;  // folded short -> expansion
+};
+
+// Similarity of two texts in 0..1: IDF-weighted overlap of folded, stemmed content words.
+// Exposed for tests and for tuning; the analysis uses the archive's own IDF.
+[[nodiscard]] double text_similarity(std::string_view a, std::string_view b);
+
+// Today's date as YYYY-MM-DD (UTC): the default `as_of`.
+[[nodiscard]] std::string today();
+
+[[nodiscard]] nlohmann::json to_json(const Outcome& outcome);
+[[nodiscard]] nlohmann::json to_json(const DecisionLink& link);
+[[nodiscard]] nlohmann::json to_json(const Decision& decision);
+[[nodiscard]] nlohmann::json to_json(const Thread& thread);
+[[nodiscard]] nlohmann::json to_json(const PersonSummary& person);
+[[nodiscard]] nlohmann::json to_json(const CommitteeSummary& committee);
+// The decision with its links and thread: the body of GET /api/decisions/{id}.
+[[nodiscard]] nlohmann::json decision_detail_json(const DecisionAnalysis& analysis, const Decision& decision);
+// Everything, for the indexer to store in one piece: {"as_of","decisions","threads","people","committees"}.
+[[nodiscard]] nlohmann::json to_json(const DecisionAnalysis& analysis);
+
+}  // namespace quorum::decisions

@@ -1,0 +1,80 @@
+// analyse_decisions: records -> links -> status -> threads -> summaries, in that order
+// (status needs the links; threads and summaries need the status and owners).
+#include <algorithm>
+
+#include "decisions_internal.hpp"
+#include "quorum/corpus/text.hpp"
+
+namespace quorum::decisions {
+
+DecisionAnalysis analyse_decisions(const Archive& archive, const DecisionOptions& options) {
+    using namespace decisions_detail;
+    DecisionAnalysis a;
+    a.as_of = day_of(options.as_of) ? options.as_of : today();
+    const PeopleIndex people(archive);
+    Collected collected = collect(archive, people);
+    link_all(archive, collected, options, a.links);
+    derive_status(collected.decisions, a.links, a.as_of);
+    a.threads = build_threads(collected.decisions, a.links, collected.items);
+    a.decisions = std::move(collected.decisions);
+    a.people = summarise_people(archive, a.decisions);
+    a.committees = summarise_committees(archive, a.decisions);
+    return a;
+}
+
+const Decision* DecisionAnalysis::find(std::string_view id) const {
+    for (const auto& d : decisions)
+        if (d.id == id) return &d;
+    return nullptr;
+}
+
+const Thread* DecisionAnalysis::thread_of(std::string_view id) const {
+    const Decision* d = find(id);
+    if (!d || d->thread_id.empty()) return nullptr;
+    for (const auto& t : threads)
+        if (t.id == d->thread_id) return &t;
+    return nullptr;
+}
+
+std::vector<const DecisionLink*> DecisionAnalysis::links_of(std::string_view id) const {
+    std::vector<const DecisionLink*> out;
+    for (const auto& l : links)
+        if (l.from == id || l.to == id) out.push_back(&l);
+    return out;
+}
+
+const PersonSummary* DecisionAnalysis::person(std::string_view id) const {
+    for (const auto& p : people)
+        if (p.id == id) return &p;
+    return nullptr;
+}
+
+const CommitteeSummary* DecisionAnalysis::committee(std::string_view id) const {
+    for (const auto& c : committees)
+        if (c.id == id) return &c;
+    return nullptr;
+}
+
+bool matches(const Decision& d, const DecisionFilter& f) {
+    using decisions_detail::contains;
+    if (!f.committee.empty() && (!d.committee || d.committee->id != f.committee)) return false;
+    if (!f.outcome.empty() && d.outcome.result != f.outcome) return false;
+    if (!f.status.empty() && d.status != f.status && !(f.status == "overdue" && d.overdue)) return false;
+    if (!f.kind.empty() && d.kind != f.kind) return false;
+    if (!f.owner.empty() && d.owner_id != f.owner && !contains(fold(d.owner), fold(f.owner))) return false;
+    if (!f.from.empty() && (d.date.empty() || d.date < f.from)) return false;
+    if (!f.to.empty() && (d.date.empty() || d.date > f.to)) return false;
+    if (!f.q.empty()) {
+        const std::string hay = fold(d.text + " " + d.item_title + " " + d.owner + " " + d.document_title);
+        const std::string q = fold(f.q);
+        std::size_t i = 0;
+        while (i < q.size()) {
+            const std::size_t end = std::min(q.find(' ', i), q.size());
+            if (end > i && !contains(hay, q.substr(i, end - i))) return false;
+            i = end + 1;
+        }
+    }
+    return true;
+}
+
+}  // namespace quorum::decisions

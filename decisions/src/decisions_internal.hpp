@@ -1,0 +1,137 @@
+// Internals of the decisions analysis shared by its source files (not part of the API).
+#pragma once
+
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "quorum/decisions/decisions.hpp"
+#include "quorum/corpus/model.hpp"
+
+// The whole analysis reads the corpus model and its text rules.
+namespace quorum::decisions {
+using namespace quorum::corpus;
+}  // namespace quorum::decisions
+
+namespace quorum::decisions::decisions_detail {
+
+// ---- words and similarity (similarity.cpp)
+
+// Folded, stemmed content words of a text, sorted and unique.
+using Words = std::vector<std::string>;
+[[nodiscard]] Words content_words(std::string_view text);
+[[nodiscard]] std::string stem(std::string word);
+// Adjacent pairs of content words ("work programme" -> "work program"), sorted and unique.
+[[nodiscard]] Words content_phrases(std::string_view text);
+
+// Inverse document frequencies learnt from the archive's own texts.
+class Idf {
+public:
+    void add(const Words& words);
+    [[nodiscard]] double weight(const std::string& word) const;
+    // Share of the texts that use the word (0..1).
+    [[nodiscard]] double share(const std::string& word) const;
+    [[nodiscard]] int documents() const { return documents_; }
+
+private:
+    std::unordered_map<std::string, int> df_;
+    int documents_ = 0;
+};
+
+// IDF-weighted cosine of two word sets (binary weights); idf == nullptr: every word weighs 1.
+[[nodiscard]] double similarity(const Words& a, const Words& b, const Idf* idf);
+
+// ---- dates (similarity.cpp)
+[[nodiscard]] std::optional<long> day_of(std::string_view ymd);  // YYYY-MM-DD -> day number
+[[nodiscard]] std::string iso_date(std::string_view printed);    // numeric or textual -> YYYY-MM-DD or ""
+[[nodiscard]] std::string year_of(std::string_view ymd);
+
+// ---- reading the minutes' words (outcomes.cpp)
+
+struct VoteSentence {
+    Outcome outcome;  // result/vote/proposer names as printed (ids resolved later)
+};
+// The outcome recorded for a decision: from the reader's outcome, the unit's own words,
+// its preamble and the last vote sentence before it in the item text.
+[[nodiscard]] Outcome read_outcome(std::string_view reader_outcome, std::string_view unit_text,
+                                   std::string_view preamble, std::string_view item_text, std::string_view kind);
+// Who a decision is addressed to, and the words that say so.
+[[nodiscard]] std::pair<std::string, std::string> read_addressee(std::string_view text, std::string_view preamble,
+                                                                 std::string_view kind);
+// Due date a decision's own words give ("to a meeting of the committee in March 2019").
+[[nodiscard]] std::string read_due_date(std::string_view text);
+// True when the decision asks for nothing to be done afterwards (notes, approves minutes).
+[[nodiscard]] bool needs_no_action(const Decision& decision);
+// Tracker statuses and progress words -> completed | in progress | overdue | to be completed | "".
+[[nodiscard]] std::string normalise_status(std::string_view status);
+
+// ---- people (people_index.cpp)
+
+// Resolves printed names to person ids using the archive's people and each meeting's attendance.
+class PeopleIndex {
+public:
+    explicit PeopleIndex(const Archive& archive);
+    // "the chair", "Cllr Andrews", "Matthew Sampson", "Mr Freeman" -> id or "".
+    [[nodiscard]] std::string resolve(std::string_view printed, std::string_view meeting_id) const;
+    [[nodiscard]] std::string display_name(const std::string& id) const;
+
+private:
+    struct Known {
+        std::string id, name, folded_name, surname;
+    };
+    std::vector<Known> people_;
+    std::map<std::string, std::vector<std::size_t>> by_meeting_;  // meeting id -> indexes into people_
+    std::map<std::string, std::string> chair_of_;                 // meeting id -> chair's id
+    std::map<std::string, std::string> vice_of_;
+    std::size_t add(const std::string& id, const std::string& name);
+};
+
+// A printed name -> person id when no reader-assigned id is available: titles removed,
+// PDF confusion "l'Anson" -> "I'Anson", slugified.
+[[nodiscard]] std::string person_slug(std::string_view printed_name);
+[[nodiscard]] std::string strip_titles(std::string_view printed_name);
+
+// ---- records (records.cpp)
+
+// A later item a matter may come back at.
+struct ItemRef {
+    std::string unit_id;  // item unit id, or "<document id>#item-<number>"
+    std::string meeting_id, date, committee_id;
+    std::string council;  // folded; "" when no document of the meeting names it
+    std::string number, title;
+    std::string_view text;  // the item unit's text, in the archive being analysed (no copy)
+    Words heading_words, body_words, heading_phrases;
+};
+
+struct Collected {
+    std::vector<Decision> decisions;
+    std::vector<ItemRef> items;                       // non-procedural items of every meeting
+    std::map<std::string, std::string> report_title;  // report-recommendation id -> report title
+};
+[[nodiscard]] Collected collect(const Archive& archive, const PeopleIndex& people);
+
+// ---- links (links.cpp)
+void link_all(const Archive& archive, Collected& collected, const DecisionOptions& options,
+              std::vector<DecisionLink>& links);
+
+// ---- status and threads (threads.cpp)
+void derive_status(std::vector<Decision>& decisions, const std::vector<DecisionLink>& links, const std::string& as_of);
+[[nodiscard]] std::vector<Thread> build_threads(std::vector<Decision>& decisions,
+                                                const std::vector<DecisionLink>& links,
+                                                const std::vector<ItemRef>& items);
+
+// ---- summaries (summaries.cpp)
+[[nodiscard]] std::vector<PersonSummary> summarise_people(const Archive& archive,
+                                                          const std::vector<Decision>& decisions);
+[[nodiscard]] std::vector<CommitteeSummary> summarise_committees(const Archive& archive,
+                                                                 const std::vector<Decision>& decisions);
+
+// Small string helpers.
+[[nodiscard]] bool contains(std::string_view haystack, std::string_view needle);
+[[nodiscard]] std::string shorten(std::string_view text, std::size_t max_chars);
+
+}  // namespace quorum::decisions::decisions_detail

@@ -1,0 +1,168 @@
+// JSON shapes of decisions, threads, people and committees (documented in docs/DECISIONS.md).
+#include <cmath>
+
+#include "decisions_internal.hpp"
+
+namespace quorum::decisions {
+namespace {
+
+nlohmann::json or_null(const std::string& s) { return s.empty() ? nlohmann::json(nullptr) : nlohmann::json(s); }
+// Confidences are estimates: two decimals say all there is to say.
+double rounded(double v) { return std::round(v * 100.0) / 100.0; }
+nlohmann::json count_or_null(int n) { return n < 0 ? nlohmann::json(nullptr) : nlohmann::json(n); }
+
+nlohmann::json person_ref(const std::string& id, const std::string& name) {
+    if (id.empty() && name.empty()) return nullptr;
+    return {{"id", or_null(id)}, {"name", or_null(name)}};
+}
+
+}  // namespace
+
+nlohmann::json to_json(const Outcome& o) {
+    if (o.result.empty() && o.vote.empty()) return nullptr;
+    return {{"result", or_null(o.result)},
+            {"vote", or_null(o.vote)},
+            {"votes_for", count_or_null(o.votes_for)},
+            {"votes_against", count_or_null(o.votes_against)},
+            {"abstentions", count_or_null(o.abstentions)},
+            {"proposer", person_ref(o.proposer, o.proposer_name)},
+            {"seconder", person_ref(o.seconder, o.seconder_name)},
+            {"evidence", or_null(o.evidence)}};
+}
+
+nlohmann::json to_json(const DecisionLink& l) {
+    return {{"from", l.from},
+            {"to", l.to},
+            {"type", l.type},
+            {"confidence", rounded(l.confidence)},
+            {"reason", l.reason},
+            {"to_date", or_null(l.to_date)},
+            {"to_title", or_null(l.to_title)}};
+}
+
+nlohmann::json to_json(const Decision& d) {
+    nlohmann::json j = {
+        {"id", d.id},
+        {"unit_id", d.unit_id},
+        {"kind", d.kind},
+        {"label", d.label},
+        {"text", d.text},
+        {"preamble", d.preamble},
+        {"document", {{"id", d.document_id}, {"kind", d.document_kind}, {"title", d.document_title}}},
+        {"meeting_id", or_null(d.meeting_id)},
+        {"date", or_null(d.date)},
+        {"committee",
+         d.committee ? nlohmann::json{{"id", d.committee->id}, {"name", d.committee->name}} : nlohmann::json(nullptr)},
+        {"item", d.item_number.empty() && d.item_title.empty()
+                     ? nlohmann::json(nullptr)
+                     : nlohmann::json{{"number", d.item_number},
+                                      {"title", d.item_title},
+                                      {"confidence", rounded(d.item_confidence)}}},
+        {"addressee", d.addressee.empty() ? nlohmann::json(nullptr)
+                                          : nlohmann::json{{"id", d.addressee}, {"text", d.addressee_text}}},
+        {"outcome", to_json(d.outcome)},
+        {"owner", person_ref(d.owner_id, d.owner)},
+        {"directorate", or_null(d.directorate)},
+        {"due_date", or_null(d.due_date)},
+        {"origin_date", or_null(d.origin_date)},
+        {"progress", or_null(d.progress)},
+        {"status", or_null(d.status)},
+        {"status_source", or_null(d.status_source)},
+        {"status_reason", or_null(d.status_reason)},
+        {"overdue", d.overdue},
+        {"unlinked_reason", or_null(d.unlinked_reason)},
+        {"people", d.people},
+        {"thread_id", or_null(d.thread_id)},
+    };
+    return j;
+}
+
+nlohmann::json to_json(const Thread& t) {
+    nlohmann::json steps = nlohmann::json::array();
+    for (const auto& s : t.steps)
+        steps.push_back({{"record", s.record},
+                         {"id", s.id},
+                         {"kind", s.kind},
+                         {"date", or_null(s.date)},
+                         {"meeting_id", or_null(s.meeting_id)},
+                         {"title", s.title},
+                         {"text", s.text},
+                         {"link_type", or_null(s.link_type)},
+                         {"linked_from", or_null(s.linked_from)},
+                         {"confidence", rounded(s.confidence)}});
+    nlohmann::json links = nlohmann::json::array();
+    for (const auto& l : t.links) links.push_back(to_json(l));
+    return {
+        {"id", t.id}, {"title", t.title}, {"confidence", rounded(t.confidence)}, {"steps", steps}, {"links", links}};
+}
+
+nlohmann::json to_json(const PersonSummary& p) {
+    nlohmann::json roles = nlohmann::json::array(), meetings = nlohmann::json::array();
+    for (const auto& r : p.roles)
+        roles.push_back({{"role", r.role},
+                         {"name", r.role_name},
+                         {"committee_id", or_null(r.committee_id)},
+                         {"from", or_null(r.from)},
+                         {"to", or_null(r.to)},
+                         {"meetings", r.meetings}});
+    for (const auto& m : p.meetings)
+        meetings.push_back({{"meeting_id", m.meeting_id},
+                            {"date", or_null(m.date)},
+                            {"committee_id", or_null(m.committee_id)},
+                            {"as", m.as},
+                            {"role", or_null(m.role)},
+                            {"remote", m.remote},
+                            {"note", or_null(m.note)}});
+    return {{"id", p.id},
+            {"name", p.name},
+            {"kind", p.kind},
+            {"variants", p.variants},
+            {"roles", roles},
+            {"meetings", meetings},
+            {"counts", {{"attended", p.attended}, {"apologies", p.apologies}, {"substitutions", p.substitutions}}},
+            {"proposed", p.proposed},
+            {"owned", p.owned}};
+}
+
+nlohmann::json to_json(const CommitteeSummary& c) {
+    nlohmann::json meetings = nlohmann::json::array(), members = nlohmann::json::array(),
+                   per_year = nlohmann::json::array(), chairs = nlohmann::json::array();
+    for (const auto& m : c.meetings)
+        meetings.push_back({{"id", m.id}, {"date", or_null(m.date)}, {"title", m.title}, {"decisions", m.decisions}});
+    for (const auto& m : c.members)
+        members.push_back({{"person_id", m.person_id},
+                           {"name", m.name},
+                           {"role", m.role},
+                           {"from", or_null(m.from)},
+                           {"to", or_null(m.to)},
+                           {"meetings", m.meetings}});
+    for (const auto& [year, n] : c.decisions_per_year) per_year.push_back({{"year", year}, {"count", n}});
+    for (const auto& [date, id] : c.chairs) chairs.push_back({{"date", or_null(date)}, {"person_id", id}});
+    return {{"id", c.id},         {"name", c.name},   {"meetings", meetings},
+            {"members", members}, {"chairs", chairs}, {"decisions_per_year", per_year}};
+}
+
+nlohmann::json decision_detail_json(const DecisionAnalysis& a, const Decision& d) {
+    nlohmann::json j = to_json(d);
+    nlohmann::json links = nlohmann::json::array();
+    for (const auto* l : a.links_of(d.id)) links.push_back(to_json(*l));
+    j["links"] = links;
+    const Thread* t = a.thread_of(d.id);
+    j["thread"] = t ? to_json(*t) : nlohmann::json(nullptr);
+    return j;
+}
+
+nlohmann::json to_json(const DecisionAnalysis& a) {
+    nlohmann::json decisions = nlohmann::json::array(), threads = nlohmann::json::array(),
+                   people = nlohmann::json::array(), committees = nlohmann::json::array(),
+                   links = nlohmann::json::array();
+    for (const auto& d : a.decisions) decisions.push_back(to_json(d));
+    for (const auto& l : a.links) links.push_back(to_json(l));
+    for (const auto& t : a.threads) threads.push_back(to_json(t));
+    for (const auto& p : a.people) people.push_back(to_json(p));
+    for (const auto& c : a.committees) committees.push_back(to_json(c));
+    return {{"as_of", a.as_of},   {"decisions", decisions}, {"links", links},
+            {"threads", threads}, {"people", people},       {"committees", committees}};
+}
+
+}  // namespace quorum::decisions

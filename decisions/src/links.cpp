@@ -1,0 +1,600 @@
+// Linking records about one matter: report recommendation -> resolution (adopted-as),
+// resolution -> action (actioned-by), decision -> tracker row or work-programme entry
+// (tracked-by), decision -> a later report (proposed-as) and -> a later item (came-back-at).
+// Tracker dates are hand-kept and often wrong, so rows are matched by meaning first and
+// dates only narrow the search.
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <cstdio>
+#include <map>
+#include <set>
+#include <optional>
+#include <string_view>
+#include <unordered_map>
+
+#include "decisions_internal.hpp"
+#include "quorum/corpus/dates.hpp"
+#include "quorum/corpus/text.hpp"
+
+namespace quorum::decisions::decisions_detail {
+namespace {
+
+bool minuted(const Decision& d) {
+    return (d.kind == "resolution" || d.kind == "recommendation" || d.kind == "agreed" || d.kind == "action" ||
+            d.kind == "information-request");
+}
+
+std::string committee_id(const Decision& d) { return d.committee ? d.committee->id : std::string(); }
+
+std::string fixed(double v) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%.2f", v);
+    return buf;
+}
+
+long days_between(const std::string& a, const std::string& b) {
+    const auto x = day_of(a), y = day_of(b);
+    if (!x || !y) return 0;
+    return *y - *x;
+}
+
+std::string describe(const Decision& d) {
+    std::string s = "\"" + shorten(d.text, 90) + "\"";
+    if (!d.date.empty()) s += " of " + d.date;
+    if (!d.item_number.empty()) s += " item " + d.item_number;
+    return s;
+}
+
+// How much of `part` (by weight) occurs in `whole`.
+double covered(const Words& part, const Words& whole, const Idf* idf) {
+    if (part.empty()) return 0;
+    auto w = [&](const std::string& x) { return idf ? idf->weight(x) : 1.0; };
+    double total = 0, shared = 0;
+    for (const auto& x : part) {
+        total += w(x);
+        if (std::binary_search(whole.begin(), whole.end(), x)) shared += w(x);
+    }
+    return shared / total;
+}
+
+// The decision without its actor: "RESOLVED: 1) That the Locum Clerk to liaise with ..." ->
+// "liaise with ...". Only a short subject before " to " / " would " / " will " counts.
+std::pair<std::string, std::string> split_actor(std::string_view text) {
+    std::string f = fold(text);
+    for (std::string_view lead : {"resolved:", "resolved -", "resolved", "agreed:", "1)", "a)", "that the ", "that "}) {
+        while (f.starts_with(" ")) f.erase(0, 1);
+        if (f.starts_with(lead)) f.erase(0, lead.size());
+    }
+    for (std::string_view verb : {" to ", " would ", " will ", " should "}) {
+        const auto at = f.find(verb);
+        if (at == std::string::npos) continue;
+        if (std::count(f.begin(), f.begin() + static_cast<long>(at), ' ') <= 4)
+            return {f.substr(0, at), f.substr(at + verb.size())};
+        break;
+    }
+    return {std::string(), f};
+}
+
+// Names printed in capitals of two or more words ("Planning and Development Act",
+// "Municipal District of Adare-Rathkeale", "NOTICE OF MOTION"), folded. Function words
+// at either end ("That the Council") are not part of a name.
+std::vector<std::string> capitalised_names(std::string_view text) {
+    std::vector<std::string> names;
+    std::vector<std::string> run;  // printed words of the current name
+    std::size_t pending = 0;       // connectors waiting for a capitalised word
+    auto flush = [&] {
+        while (!run.empty() && content_words(run.back()).empty()) run.pop_back();
+        std::size_t first = 0;
+        while (first < run.size() && content_words(run[first]).empty()) ++first;
+        std::size_t capitals = 0;
+        std::string name;
+        for (std::size_t k = first; k < run.size(); ++k) {
+            capitals += std::isupper(static_cast<unsigned char>(run[k][0])) != 0;
+            name += (name.empty() ? "" : " ") + run[k];
+        }
+        if (capitals >= 2) names.push_back(fold(name));
+        run.clear();
+        pending = 0;
+    };
+    std::size_t i = 0;
+    while (i < text.size()) {
+        while (i < text.size() && std::isspace(static_cast<unsigned char>(text[i])))
+            if (text[i++] == '\n') flush();  // a heading ends at its line
+        const std::size_t start = i;
+        while (i < text.size() && !std::isspace(static_cast<unsigned char>(text[i]))) ++i;
+        std::string token(text.substr(start, i - start));
+        // Quotes and brackets before, punctuation after: a name does not run across them.
+        while (!token.empty() && !std::isalnum(static_cast<unsigned char>(token.front()))) {
+            token.erase(0, 1);
+            flush();
+        }
+        bool ends = false;
+        while (!token.empty() && !std::isalnum(static_cast<unsigned char>(token.back()))) token.pop_back(), ends = true;
+        if (token.empty()) {
+            flush();
+            continue;
+        }
+        if (std::isupper(static_cast<unsigned char>(token[0]))) {
+            pending = 0;
+            run.push_back(token);
+        } else if (!run.empty() && (token == "and" || token == "of" || token == "for") && ++pending <= 1) {
+            run.push_back(token);
+        } else {
+            flush();
+        }
+        if (ends) flush();
+    }
+    flush();
+    return names;
+}
+
+// `text` (folded) with every name of `names` blanked out, and the year of an Act after it
+// ("planning and development act, 2000"). The blank is punctuation, so no phrase runs across it.
+// Longest names first: "municipal district" must not cut "municipal district of adare" short.
+std::string without_names(std::string text, const std::vector<std::string>& names) {
+    for (const auto& name : names) {
+        std::size_t at = 0;
+        while ((at = text.find(name, at)) != std::string::npos) {
+            std::size_t end = at + name.size();
+            const bool starts = at == 0 || !std::isalnum(static_cast<unsigned char>(text[at - 1]));
+            if (!starts || (end < text.size() && std::isalnum(static_cast<unsigned char>(text[end])))) {
+                at = end;
+                continue;
+            }
+            std::size_t year = end;
+            while (year < text.size() && (text[year] == ',' || text[year] == ' ')) ++year;
+            std::size_t digits = year;
+            while (digits < text.size() && std::isdigit(static_cast<unsigned char>(text[digits]))) ++digits;
+            if (name.ends_with(" act") && digits - year == 4) end = digits;
+            text.replace(at, end - at, " ; ");
+            at += 3;
+        }
+    }
+    return text;
+}
+
+}  // namespace
+
+// Indices of decisions (or items) grouped by a key, each list in ascending order, so a
+// loop over one group visits candidates in the same order as a loop over all of them.
+template <class T, class Key>
+std::unordered_map<std::string, std::vector<std::size_t>> group_by(const std::vector<T>& all, Key key) {
+    std::unordered_map<std::string, std::vector<std::size_t>> out;
+    for (std::size_t i = 0; i < all.size(); ++i) out[key(all[i])].push_back(i);
+    return out;
+}
+
+const std::vector<std::size_t>& group(const std::unordered_map<std::string, std::vector<std::size_t>>& groups,
+                                      const std::string& key) {
+    static const std::vector<std::size_t> none;
+    auto it = groups.find(key);
+    return it == groups.end() ? none : it->second;
+}
+
+// Blanking names (without_names) only needs the names that can occur in the text: those
+// whose first word is a word of it. Kept in the order of the full list.
+class NameFinder {
+public:
+    explicit NameFinder(const std::vector<std::string>& names) : names_(names) {
+        for (std::size_t i = 0; i < names.size(); ++i) by_first_word_[first_word(names[i])].push_back(i);
+    }
+    std::vector<std::string> in(const std::string& text) const {
+        std::vector<std::size_t> hits;
+        std::size_t i = 0;
+        std::set<std::string> seen;
+        while (i < text.size()) {
+            while (i < text.size() && !std::isalnum(static_cast<unsigned char>(text[i]))) ++i;
+            std::size_t start = i;
+            while (i < text.size() && std::isalnum(static_cast<unsigned char>(text[i]))) ++i;
+            if (i == start) break;
+            std::string word = text.substr(start, i - start);
+            if (!seen.insert(word).second) continue;
+            if (auto it = by_first_word_.find(word); it != by_first_word_.end())
+                hits.insert(hits.end(), it->second.begin(), it->second.end());
+        }
+        if (auto it = by_first_word_.find(std::string()); it != by_first_word_.end())
+            hits.insert(hits.end(), it->second.begin(), it->second.end());
+        std::sort(hits.begin(), hits.end());
+        std::vector<std::string> out;
+        for (auto h : hits) out.push_back(names_[h]);
+        return out;
+    }
+
+private:
+    static std::string first_word(const std::string& name) {
+        std::size_t i = 0;
+        while (i < name.size() && !std::isalnum(static_cast<unsigned char>(name[i]))) ++i;
+        if (i > 0) return {};  // starts with punctuation: always a candidate
+        while (i < name.size() && std::isalnum(static_cast<unsigned char>(name[i]))) ++i;
+        return name.substr(0, i);
+    }
+    const std::vector<std::string>& names_;
+    std::unordered_map<std::string, std::vector<std::size_t>> by_first_word_;
+};
+
+// Councils share committee names ("Cabinet", "Planning Committee"): in an archive of several
+// councils a committee is known by its name and its council. Where only one council is ever
+// named with a committee, papers that do not name it (an agenda without the council's
+// heading) stay with that council's, so a one-council archive is one scope per committee.
+class CommitteeScopes {
+public:
+    CommitteeScopes(const Archive& archive, const Collected& collected) {
+        std::unordered_map<std::string, std::string> meeting_council;
+        for (const auto& m : archive.meetings)
+            if (!m.council.empty()) meeting_council.emplace(m.id, fold(m.council));
+        for (const auto& d : archive.documents) {
+            std::string council = fold(d.council);
+            if (council.empty())
+                if (auto it = meeting_council.find(d.meeting_id); it != meeting_council.end()) council = it->second;
+            council_of_document_.emplace(d.id, std::move(council));
+        }
+        for (const auto& d : collected.decisions) note(committee_id(d), council_of(d));
+        for (const auto& item : collected.items) note(item.committee_id, item.council);
+    }
+    [[nodiscard]] std::string of(const Decision& d) const { return key(committee_id(d), council_of(d)); }
+    [[nodiscard]] std::string of(const ItemRef& item) const { return key(item.committee_id, item.council); }
+    // The council a decision's document (or its meeting) names, folded; "" when none does.
+    [[nodiscard]] const std::string& council_of(const Decision& d) const {
+        static const std::string none;
+        const auto it = council_of_document_.find(d.document_id);
+        return it == council_of_document_.end() ? none : it->second;
+    }
+
+private:
+    void note(const std::string& committee, const std::string& council) {
+        if (council.empty() || committee.empty()) return;
+        auto [it, added] = first_council_.emplace(committee, council);
+        if (!added && it->second != council) shared_.insert(committee);
+    }
+    [[nodiscard]] std::string key(const std::string& committee, const std::string& council) const {
+        return shared_.count(committee) ? committee + '\x1f' + council : committee;
+    }
+    std::unordered_map<std::string, std::string> council_of_document_;
+    std::unordered_map<std::string, std::string> first_council_;  // committee -> a council named with it
+    std::set<std::string> shared_;                                // committees of two or more councils
+};
+
+void link_all(const Archive& archive, Collected& collected, const DecisionOptions& options,
+              std::vector<DecisionLink>& links) {
+    auto& ds = collected.decisions;
+    const CommitteeScopes scopes(archive, collected);
+    std::vector<std::string> scope(ds.size());
+    for (std::size_t i = 0; i < ds.size(); ++i) scope[i] = scopes.of(ds[i]);
+    std::vector<std::string> item_scope(collected.items.size());
+    for (std::size_t k = 0; k < collected.items.size(); ++k) item_scope[k] = scopes.of(collected.items[k]);
+    // Candidates are narrowed by meeting, document, committee and date before any text is
+    // compared: every pass would otherwise compare every decision with every other one.
+    std::vector<std::optional<long>> day(ds.size());
+    for (std::size_t i = 0; i < ds.size(); ++i) day[i] = day_of(ds[i].date);
+    auto gap_days = [](const std::optional<long>& a, const std::optional<long>& b) -> long {
+        return a && b ? *b - *a : 0;  // as days_between: 0 when either date is unknown
+    };
+    const auto by_meeting = group_by(ds, [](const Decision& d) { return d.meeting_id; });
+    const auto by_document = group_by(ds, [](const Decision& d) { return d.document_id; });
+    const auto by_committee = group_by(scope, [](const std::string& s) { return s; });
+    const auto items_by_meeting = group_by(collected.items, [](const ItemRef& i) { return i.meeting_id; });
+    const auto items_by_committee = group_by(item_scope, [](const std::string& s) { return s; });
+    std::vector<std::optional<long>> item_day(collected.items.size());
+    for (std::size_t k = 0; k < collected.items.size(); ++k) item_day[k] = day_of(collected.items[k].date);
+    const double threshold = options.link_threshold;
+
+    // The archive's own vocabulary: a word every decision uses ("report") says little.
+    Idf idf;
+    std::vector<Words> words(ds.size());
+    for (std::size_t i = 0; i < ds.size(); ++i) {
+        words[i] = content_words(ds[i].text);
+        idf.add(words[i]);
+    }
+    for (const auto& item : collected.items) idf.add(item.body_words);
+
+    // ---- officer reports: the agenda item each is for, and the resolution it became.
+    std::map<std::string, std::pair<const ItemRef*, double>> item_of_report;  // report title + meeting -> item
+    for (auto& r : ds) {
+        if (r.kind != "report-recommendation") continue;
+        const std::string title = collected.report_title.count(r.id) ? collected.report_title.at(r.id) : std::string();
+        const std::string key = r.meeting_id + "\n" + title;
+        if (!item_of_report.count(key)) {
+            const Words tw = content_words(title);
+            const ItemRef* best = nullptr;
+            double best_score = 0;
+            for (std::size_t k : group(items_by_meeting, r.meeting_id)) {
+                const ItemRef& item = collected.items[k];
+                if (item.meeting_id != r.meeting_id || r.meeting_id.empty()) continue;
+                const double s =
+                    0.6 * similarity(tw, item.heading_words, &idf) + 0.4 * similarity(tw, item.body_words, &idf);
+                if (s > best_score) best = &item, best_score = s;
+            }
+            item_of_report[key] = best_score >= 0.2 ? std::make_pair(best, best_score) : std::make_pair(nullptr, 0.0);
+        }
+        const auto [item, score] = item_of_report[key];
+        if (!item) continue;
+        r.item_number = item->number;
+        r.item_title = item->title;
+        r.item_confidence = std::min(1.0, score);
+    }
+    for (std::size_t i = 0; i < ds.size(); ++i) {
+        Decision& r = ds[i];
+        if (r.kind != "report-recommendation" || r.item_title.empty()) continue;
+        bool minutes_exist = false;
+        std::size_t best = ds.size();
+        double best_sim = 0;
+        for (std::size_t j : group(by_meeting, r.meeting_id)) {
+            const Decision& m = ds[j];
+            if (!minuted(m) || m.kind == "action" || m.meeting_id != r.meeting_id || m.document_kind != "minutes")
+                continue;
+            if (m.item_number != r.item_number && fold(m.item_title) != fold(r.item_title)) continue;
+            minutes_exist = true;
+            const double s = similarity(words[i], words[j], &idf);
+            if (s > best_sim) best = j, best_sim = s;
+        }
+        if (best < ds.size() && best_sim >= 0.15) {
+            const Decision& m = ds[best];
+            links.push_back({r.id, m.id, "adopted-as",
+                             std::min(1.0, (0.5 + 0.5 * best_sim) * (0.7 + 0.3 * r.item_confidence)),
+                             "same meeting and item " + m.item_number + "; text similarity " + fixed(best_sim), m.date,
+                             m.item_title});
+            r.outcome = m.outcome;
+            r.outcome.evidence = "adopted as " + m.id + (m.outcome.evidence.empty() ? "" : ": " + m.outcome.evidence);
+            r.status = "adopted";
+            r.status_source = "derived";
+            r.status_reason = "the minutes of " + m.date + " record it as adopted (item " + m.item_number + ")";
+        } else if (minutes_exist) {
+            r.status = "not adopted";
+            r.status_source = "derived";
+            r.status_reason = "the minutes of item " + r.item_number + " record no resolution like it";
+        }
+    }
+
+    // ---- actions minuted under the same item follow from its resolutions.
+    for (std::size_t i = 0; i < ds.size(); ++i) {
+        if (ds[i].kind != "action" || ds[i].item_number.empty()) continue;
+        std::size_t best = ds.size();
+        double best_sim = 0;
+        for (std::size_t j : group(by_document, ds[i].document_id)) {
+            const Decision& m = ds[j];
+            if (j == i || !minuted(m) || m.kind == "action" || m.document_id != ds[i].document_id ||
+                m.item_number != ds[i].item_number)
+                continue;
+            const double s = similarity(words[i], words[j], &idf);
+            if (s > best_sim) best = j, best_sim = s;
+        }
+        if (best < ds.size() && best_sim >= 0.2)
+            links.push_back({ds[best].id, ds[i].id, "actioned-by", std::min(1.0, 0.5 + 0.5 * best_sim),
+                             "same item " + ds[i].item_number + "; text similarity " + fixed(best_sim), ds[i].date,
+                             ds[i].item_title});
+    }
+
+    // ---- tracker rows and work-programme entries: the decision they follow from.
+    const long window = options.tracker_window_days;
+    for (std::size_t i = 0; i < ds.size(); ++i) {
+        Decision& t = ds[i];
+        if (t.kind != "tracker-row" && t.kind != "work-programme-entry") continue;
+        const std::string anchor = !t.origin_date.empty() ? t.origin_date : t.date;
+        const bool only_before = t.origin_date.empty();
+        std::size_t best = ds.size(), candidates = 0;
+        double best_score = 0, best_sim = 0;
+        const std::optional<long> anchor_day = day_of(anchor);
+        // Same committee, or either side without one.
+        std::vector<std::size_t> pool;
+        if (committee_id(t).empty()) {
+            pool.resize(ds.size());
+            for (std::size_t j = 0; j < ds.size(); ++j) pool[j] = j;
+        } else {
+            const auto& same = group(by_committee, scope[i]);
+            const auto& none = group(by_committee, std::string());
+            std::merge(same.begin(), same.end(), none.begin(), none.end(), std::back_inserter(pool));
+        }
+        for (std::size_t j : pool) {
+            const Decision& m = ds[j];
+            if (!minuted(m)) continue;
+            if (!committee_id(t).empty() && !committee_id(m).empty() && scope[i] != scope[j]) continue;
+            // An undated decision cannot be shown to fall within the window.
+            if (!anchor.empty() && m.date.empty()) continue;
+            if (!anchor.empty()) {
+                const long gap = gap_days(anchor_day, day[j]);
+                if (std::labs(gap) > window || (only_before && gap > 0)) continue;
+            }
+            // A record cannot follow from a decision taken after the document it is in.
+            if (!t.date.empty() && !m.date.empty() && m.date > t.date) continue;
+            ++candidates;
+            const double sim = similarity(words[i], words[j], &idf);
+            const double gap =
+                anchor.empty() || m.date.empty() ? window / 2.0 : std::labs(gap_days(anchor_day, day[j]));
+            double score = sim * (1.0 - 0.2 * gap / std::max(1L, window));
+            if (m.kind == "action" && t.kind == "tracker-row") score += 0.02;  // trackers log actions first
+            if (score > best_score) best = j, best_score = score, best_sim = sim;
+        }
+        const std::string committee_name = t.committee ? t.committee->name : std::string("that committee");
+        if (best < ds.size() && best_score >= threshold) {
+            const Decision& m = ds[best];
+            std::string reason = "text similarity " + fixed(best_sim);
+            if (!t.origin_date.empty() && t.origin_date != m.date)
+                reason += "; decided " + m.date + ", the " + (t.kind == "tracker-row" ? "tracker" : "entry") +
+                          " says " + t.origin_date + " (" +
+                          std::to_string(std::labs(days_between(t.origin_date, m.date))) + " days apart)";
+            else if (!m.date.empty())
+                reason += "; decided " + m.date;
+            links.push_back({m.id, t.id, "tracked-by", std::min(1.0, best_score), reason, t.date, t.document_title});
+        } else if (candidates == 0) {
+            t.unlinked_reason = "no decision of " + committee_name + " is recorded within " + std::to_string(window) +
+                                " days of " + (anchor.empty() ? std::string("its date") : anchor) + " in this archive";
+        } else {
+            t.unlinked_reason = "no decision of " + committee_name + " within " + std::to_string(window) +
+                                " days has similar text (best " + fixed(best_sim) +
+                                (best < ds.size() ? ": " + describe(ds[best]) : std::string()) + ")";
+        }
+    }
+
+    // ---- a committee's recommendation to the executive put to a later meeting as a report's recommendation.
+    std::vector<std::size_t> reports_by_day;
+    for (std::size_t j = 0; j < ds.size(); ++j)
+        if (ds[j].kind == "report-recommendation" && !ds[j].date.empty()) reports_by_day.push_back(j);
+    std::stable_sort(reports_by_day.begin(), reports_by_day.end(),
+                     [&ds](std::size_t a, std::size_t b) { return ds[a].date < ds[b].date; });
+    for (std::size_t i = 0; i < ds.size(); ++i) {
+        const Decision& c = ds[i];
+        if (!minuted(c) || c.kind == "action") continue;
+        std::size_t best = ds.size();
+        double best_sim = 0;
+        if (c.date.empty()) continue;
+        // Reports dated after the decision, within the window (reports_by_day is sorted by date).
+        std::vector<std::size_t> pool;
+        for (auto it = std::upper_bound(reports_by_day.begin(), reports_by_day.end(), c.date,
+                                        [&ds](const std::string&date, std::size_t j) { return date < ds[j].date; });
+             it != reports_by_day.end(); ++it) {
+            if (gap_days(day[i], day[*it]) > options.came_back_window_days && day[i] && day[*it]) break;
+            pool.push_back(*it);
+        }
+        std::sort(pool.begin(), pool.end());
+        const std::string& council = scopes.council_of(c);
+        for (std::size_t j : pool) {
+            const Decision& r = ds[j];
+            if (r.kind != "report-recommendation" || r.date.empty() || c.date.empty() || r.date <= c.date) continue;
+            // A recommendation goes to its own council's executive, not to another council's.
+            if (!council.empty() && !scopes.council_of(r).empty() && scopes.council_of(r) != council) continue;
+            if (gap_days(day[i], day[j]) > options.came_back_window_days) continue;
+            const double s = similarity(words[i], words[j], &idf);
+            if (s > best_sim) best = j, best_sim = s;
+        }
+        if (best < ds.size() && best_sim >= std::max(0.45, threshold + 0.15))
+            links.push_back({c.id, ds[best].id, "proposed-as", std::min(1.0, best_sim),
+                             "text similarity " + fixed(best_sim) + "; report for " + ds[best].date, ds[best].date,
+                             ds[best].item_title.empty() ? ds[best].document_title : ds[best].item_title});
+    }
+
+    std::vector<Words> phrases(ds.size());
+    auto shares_phrase = [](const Words& a, const Words& b) {
+        for (const auto& x : a)
+            if (std::binary_search(b.begin(), b.end(), x)) return true;
+        return false;
+    };
+
+    // Words that name who acts ("clerk", "locum") in two or more decisions are not a topic:
+    // a heading made of them ("Locum Clerk's Report") is about the officer, not the matter.
+    std::set<std::string> actor_words;
+    {
+        std::map<std::string, int> seen;
+        for (const auto& d : ds)
+            for (const auto& w : content_words(split_actor(d.text).first))
+                if (++seen[w] == 2) actor_words.insert(w);
+    }
+    auto topic_of = [&](const Words& heading) {
+        Words out;
+        for (const auto& w : heading)
+            if (!actor_words.count(w)) out.push_back(w);
+        return out;
+    };
+    std::set<std::pair<std::string, std::string>> standing_items;
+    {
+        std::map<std::pair<std::string, std::string>, std::set<std::string>> meetings_of;
+        for (std::size_t k = 0; k < collected.items.size(); ++k)
+            meetings_of[{item_scope[k], fold(collected.items[k].title)}].insert(collected.items[k].meeting_id);
+        for (const auto& [key, ms] : meetings_of)
+            if (ms.size() >= 4) standing_items.insert(key);
+    }
+
+    // Boilerplate the archive itself shows: a capitalised name printed at many meetings
+    // ("Planning and Development Act" in every land disposal, the council's or district's own
+    // name, "Notice of Motion") says nothing about which matter a text is about.
+    std::set<std::string> recurring_names;
+    {
+        // Counted per committee: a district's own name is printed at most of that district's
+        // meetings, however small a share of the whole archive they are.
+        std::map<std::pair<std::string, std::string>, std::set<std::string>> meetings_of;  // (committee, name)
+        std::map<std::string, std::set<std::string>> meetings;                             // committee -> meetings
+        auto note = [&](const std::string& committee, const std::string& meeting, const std::string& text) {
+            if (meeting.empty()) return;
+            meetings[committee].insert(meeting);
+            for (auto& n : capitalised_names(text)) meetings_of[{committee, n}].insert(meeting);
+        };
+        for (std::size_t i = 0; i < ds.size(); ++i) note(scope[i], ds[i].meeting_id, ds[i].text);
+        for (std::size_t k = 0; k < collected.items.size(); ++k) {
+            const ItemRef& item = collected.items[k];
+            note(item_scope[k], item.meeting_id, item.title + "\n" + std::string(item.text));
+        }
+        for (const auto& [key, ms] : meetings_of)
+            if (ms.size() >= std::max<std::size_t>(3, meetings[key.first].size() / 3))
+                recurring_names.insert(key.second);
+    }
+    std::vector<std::string> longest_first(recurring_names.begin(), recurring_names.end());
+    std::stable_sort(longest_first.begin(), longest_first.end(),
+                     [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+    const NameFinder recurring_in(longest_first);
+    // ... and a word in a large share of the headings or of the decisions ("disposal", "land",
+    // "directorate") is a slot, not a matter: it does not count as shared evidence.
+    Idf heading_df, decision_df;
+    for (const auto& item : collected.items) heading_df.add(item.heading_words);
+    for (const auto& w : words) decision_df.add(w);
+    auto informative = [&](const std::string& w) {
+        // A share means little in a small archive of one committee, where the topic words recur.
+        auto common = [&](const Idf& df) { return df.documents() >= 100 && df.share(w) >= 0.10; };
+        return !common(heading_df) && !common(decision_df);
+    };
+
+    // ---- the matter coming back: a later item of the same committee about the same thing.
+    // Headings are short, so what counts is how much of the heading the decision names,
+    // with the cosine over the item's opening as a check; a decision that names the date
+    // of the later meeting ("the next meeting on 22 March would have a mental health
+    // focus") points at it.
+    for (std::size_t i = 0; i < ds.size(); ++i) {
+        const Decision& c = ds[i];
+        if (!(minuted(c) || c.kind == "work-programme-entry") || c.date.empty() || needs_no_action(c)) continue;
+        const auto named = find_date_near(c.text, c.date);
+        // Who is to act says nothing about the matter: "Locum Clerk to report fly tipping"
+        // is not about the standing item "Locum Clerk's Report".
+        // People named with their title are who acts or who moved it, not the matter:
+        // "Notice of Motion submitted by Councillor Maria Byrne" does not return as her next motion.
+        const std::string actor_free = split_actor(c.text).second;
+        std::vector<std::string> names;
+        for (auto& n : capitalised_names(c.text))
+            for (std::string_view title : {"councillor ", "cllr ", "comhairleoir ", "mr ", "mrs ", "ms ", "dr "})
+                if (n.starts_with(title)) names.push_back(n);
+        std::reverse(names.begin(), names.end());  // each was put first in turn
+        for (auto& n : recurring_in.in(actor_free)) names.push_back(std::move(n));
+        const std::string matter = without_names(actor_free, names);
+        phrases[i] = content_phrases(matter);
+        const Words mine = content_words(matter);
+        const ItemRef* best = nullptr;
+        double best_score = 0;
+        bool best_named = false;
+        for (std::size_t k : group(items_by_committee, scope[i])) {
+            const ItemRef& item = collected.items[k];
+            if (item.date.empty() || item.date <= c.date || item.meeting_id == c.meeting_id) continue;
+            if (gap_days(day[i], item_day[k]) > options.came_back_window_days) continue;
+            const double cosine =
+                std::max(similarity(mine, item.heading_words, &idf), 0.9 * similarity(mine, item.body_words, &idf));
+            const Words topic = topic_of(item.heading_words);
+            const double heading = covered(topic, mine, &idf);
+            const bool names_meeting = named && *named == item.date;
+            // One shared heading word ("review") is chance; two ("work programme") are a topic,
+            // unless they are words most headings or decisions use.
+            std::size_t shared = 0;
+            for (const auto& w : topic) shared += informative(w) && std::binary_search(mine.begin(), mine.end(), w);
+            if (shared < 2 && !(names_meeting && shared >= 1)) continue;
+            // ... and only when the decision uses a phrase of the heading ("work programme",
+            // "mental health"), not the same two words apart ("WEST programme ... a review").
+            if (!names_meeting && !shares_phrase(item.heading_phrases, phrases[i])) continue;
+            // A heading at many meetings ("Approval of Payments") is a standing item: weaker evidence.
+            const bool standing = standing_items.count({item_scope[k], fold(item.title)}) > 0;
+            // A decision taken under that same standing heading is not the matter coming back at
+            // its next slot: "Disposal of Land" at 11 Mullally Lawn does not return as the next
+            // meeting's "Disposal of Land" at 8 St Mary's Park.
+            if (standing && !names_meeting && fold(c.item_title) == fold(item.title)) continue;
+            const double s =
+                std::min(1.0, 0.5 * cosine + 0.5 * heading + (names_meeting ? 0.25 : 0.0) - (standing ? 0.1 : 0.0));
+            if (s < threshold + 0.05 || cosine < 0.15) continue;
+            // The first meeting it came back at; within a meeting, the closest item.
+            if (!best || item.date < best->date || (item.date == best->date && s > best_score))
+                best = &item, best_score = s, best_named = names_meeting;
+        }
+        if (best)
+            links.push_back({c.id, best->unit_id, "came-back-at", best_score,
+                             "later item " + best->number + " \"" + best->title + "\" on " + best->date +
+                                 (best_named ? "; the decision names that meeting" : "") + "; similarity " +
+                                 fixed(best_score),
+                             best->date, best->title});
+    }
+}
+
+}  // namespace quorum::decisions::decisions_detail

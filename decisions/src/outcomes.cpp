@@ -1,0 +1,300 @@
+// Reading what the minutes say about a decision: its outcome (and the vote, proposer and
+// seconder), whom it is addressed to, a due date in its own words, and tracker statuses.
+#include <algorithm>
+#include <regex>
+
+#include "decisions_internal.hpp"
+#include "quorum/corpus/dates.hpp"
+#include "quorum/corpus/text.hpp"
+
+namespace quorum::decisions::decisions_detail {
+namespace {
+
+bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
+
+// The decision's words without its label: "a) The Committee promotes" -> "the committee promotes".
+std::string body_of(std::string_view text) {
+    std::string f = fold(text);
+    static const std::regex label(R"(^\s*[-*•]?\s*(\(?[a-z]{1,4}\)|\(?[0-9]{1,3}[.)]|[a-z][.])\s+)");
+    std::smatch m;
+    if (std::regex_search(f, m, label) && m.position(0) == 0) f = f.substr(static_cast<std::size_t>(m.length(0)));
+    while (!f.empty() && (f[0] == '*' || f[0] == ' ')) f.erase(0, 1);
+    if (starts_with(f, "that ")) f = f.substr(5);
+    if (starts_with(f, "that ")) f = f.substr(5);  // "That that the next meeting" is printed
+    return f;
+}
+
+int number_word(const std::string& w) {
+    static const char* names[] = {"none",  "one",   "two",  "three", "four",   "five",   "six",
+                                  "seven", "eight", "nine", "ten",   "eleven", "twelve", "thirteen"};
+    for (int i = 0; i < 14; ++i)
+        if (w == names[i]) return i;
+    if (!w.empty() && std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; }))
+        return std::stoi(w.substr(0, 6));
+    return -1;
+}
+
+// Words of an outcome ("carried unanimously", "deferred", "noted") -> result and vote.
+void apply_outcome_words(std::string_view folded, Outcome& o) {
+    if (contains(folded, "unanim")) o.vote = "unanimous";
+    if (contains(folded, "withdrawn") || contains(folded, "withdrew")) {
+        o.result = "withdrawn";
+    } else if (contains(folded, "not carried") || contains(folded, " lost") || starts_with(folded, "lost") ||
+               contains(folded, "rejected") || contains(folded, "refused") || contains(folded, " fell")) {
+        o.result = "rejected";
+    } else if (contains(folded, "as amended") || contains(folded, "amendment was carried")) {
+        o.result = "amended";
+    } else if (contains(folded, "defer")) {
+        o.result = "deferred";
+    } else if (contains(folded, "carried") || contains(folded, "agreed") || contains(folded, "approved") ||
+               contains(folded, "resolved") || o.vote == "unanimous") {
+        o.result = "agreed";
+    } else if (starts_with(folded, "noted") || starts_with(folded, "note")) {
+        o.result = "noted";
+    }
+    static const std::regex by_votes(R"(by (\w+) votes? to (\w+)(?:,? with (\w+) abstentions?)?)");
+    std::smatch m;
+    const std::string s(folded);
+    if (std::regex_search(s, m, by_votes)) {
+        o.votes_for = number_word(m[1].str());
+        o.votes_against = number_word(m[2].str());
+        if (m[3].matched) o.abstentions = number_word(m[3].str());
+        if (o.votes_for >= 0 && o.votes_against >= 0) {
+            if (o.vote.empty()) o.vote = o.votes_against == 0 ? "unanimous" : "majority";
+            if (o.result.empty() || o.result == "agreed")
+                o.result = o.votes_for > o.votes_against ? "agreed" : "rejected";
+        }
+    }
+}
+
+// A name as printed after "proposed by" / "seconded by", up to where the sentence moves on.
+std::string printed_name_after(std::string_view original, std::string_view folded, std::string_view marker) {
+    const auto at = folded.find(marker);
+    if (at == std::string_view::npos) return {};
+    // fold() keeps ASCII positions; for other text the folded words are returned.
+    const bool same = original.size() == folded.size();
+    const std::string_view rest = folded.substr(at + marker.size());
+    std::size_t end = rest.size();
+    for (std::string_view stop : {" and ", ",", ".", ";", " who ", " with ", " the recommendations"}) {
+        const std::size_t p = rest.find(stop);
+        if (p != std::string_view::npos) end = std::min(end, p);
+    }
+    return trim(same ? original.substr(at + marker.size(), end) : rest.substr(0, end));
+}
+
+}  // namespace
+
+Outcome read_outcome(std::string_view reader_outcome, std::string_view unit_text, std::string_view preamble,
+                     std::string_view item_text, std::string_view kind) {
+    Outcome o;
+    const std::string body = body_of(unit_text);
+
+    // The vote sentence before this block in the item: "The following recommendations were
+    // proposed and seconded and carried unanimously." It applies to the recommendations
+    // that follow it, not to a separate ACTIONS list.
+    if (!item_text.empty() && kind != "action") {
+        std::string_view before = item_text;
+        std::string probe = trim(unit_text.substr(0, std::min<std::size_t>(unit_text.size(), 200)));
+        // Skip the label ("a)") so the probe matches however the reader trimmed it.
+        if (const auto sp = probe.find(' '); sp != std::string::npos && sp <= 4) probe = probe.substr(sp + 1);
+        probe = probe.substr(0, std::min<std::size_t>(probe.size(), 40));
+        if (const auto pos = item_text.find(probe); !probe.empty() && pos != std::string_view::npos)
+            before = item_text.substr(0, pos);
+        // The last sentence with vote words; scanned by hand because std::regex recurses
+        // per character and a hostile item without full stops would exhaust the stack.
+        const std::string b(before);
+        std::string found;
+        std::size_t found_start = 0, found_end = 0;
+        std::size_t start = 0;
+        while (start < b.size()) {
+            std::size_t end = b.find_first_of(".\n", start);
+            if (end == std::string::npos) end = b.size();
+            const std::string f = fold(std::string_view(b).substr(start, end - start));
+            for (std::string_view w :
+                 {"carried", "seconded", "unanim", "votes to", "vote to", "were read out", "was lost", "not carried"})
+                if (contains(f, w)) {
+                    found = b.substr(start, end - start);
+                    found_start = start;
+                    found_end = std::min(end + 1, b.size());
+                    break;
+                }
+            start = end + 1;
+        }
+        // "The following recommendations were read out. They were proposed by the chair and
+        // seconded by Cllr Andrews. The recommendations were carried unanimously": read the
+        // whole run of sentences ending at the last vote sentence.
+        if (!found.empty() && b.size() - found_end < 2500) {
+            const std::size_t newline = b.rfind('\n', found_start);
+            const std::size_t from = newline == std::string::npos ? 0 : newline + 1;
+            const std::string paragraph = trim(b.substr(from, found_end - from));
+            const std::string f = fold(paragraph);
+            apply_outcome_words(f, o);
+            o.proposer_name = printed_name_after(paragraph, f, "proposed by ");
+            o.seconder_name = printed_name_after(paragraph, f, "seconded by ");
+            o.evidence = paragraph;
+        }
+    }
+    if (!reader_outcome.empty()) {
+        Outcome r;
+        apply_outcome_words(fold(reader_outcome), r);
+        if (!r.result.empty()) o.result = r.result;
+        if (!r.vote.empty()) o.vote = r.vote;
+        if (r.votes_for >= 0)
+            o.votes_for = r.votes_for, o.votes_against = r.votes_against, o.abstentions = r.abstentions;
+        if (o.evidence.empty()) o.evidence = std::string(reader_outcome);
+    }
+    // The decision's own words can say more than "carried": noted, deferred, withdrawn.
+    const bool asks = contains(body, "request") || contains(body, "asked") || contains(body, " provide") ||
+                      contains(body, "report back") || contains(body, " be ");
+    const bool asks_strictly = contains(body, "request") || contains(body, "asked") || contains(body, " provide") ||
+                               contains(body, "report back");
+    if (starts_with(body, "noted") || starts_with(body, "notes ") || starts_with(body, "note ")) {
+        if (!asks) o.result = "noted";
+    } else if ((contains(body, " be noted") || contains(body, " is noted") || contains(body, " are noted")) &&
+               !asks_strictly) {
+        o.result = "noted";  // "The Ofsted inspection report be noted"
+    } else if (contains(body, "be deferred") || contains(body, "defer this") || starts_with(body, "defer")) {
+        o.result = "deferred";
+    } else if (contains(body, "be withdrawn")) {
+        o.result = "withdrawn";
+    }
+    const std::string pre = fold(preamble);
+    if (o.result.empty() && (contains(pre, "noted") && !contains(pre, "recommend"))) o.result = "noted";
+    // Whatever the minutes print as the committee's resolution, recommendation or agreed
+    // point was decided by it: that is an outcome even without a recorded vote.
+    if (o.result.empty() && kind != "report-recommendation" && kind != "tracker-row" &&
+        kind != "work-programme-entry") {
+        o.result = "agreed";
+        if (o.evidence.empty()) o.evidence = "recorded in the minutes";
+    }
+    return o;
+}
+
+std::pair<std::string, std::string> read_addressee(std::string_view text, std::string_view preamble,
+                                                   std::string_view kind) {
+    const std::string body = body_of(text);
+    // The first few printed words: what the reader of the API sees as the reason.
+    auto words = [&](std::size_t n) {
+        std::string t = trim(text);
+        static const std::regex label(R"(^\s*[-*•]?\s*(\(?[a-zA-Z]{1,4}\)|\(?[0-9]{1,3}[.)])\s+)");
+        t = std::regex_replace(t, label, "", std::regex_constants::format_first_only);
+        while (!t.empty() && t[0] == '*') t.erase(0, 1);
+        std::size_t pos = 0;
+        for (std::size_t i = 0; i < n && pos != std::string::npos; ++i) {
+            pos = t.find(' ', pos + 1);
+        }
+        return pos == std::string::npos ? t : t.substr(0, pos);
+    };
+    struct Rule {
+        std::string_view prefix;
+        std::string_view addressee;
+        std::size_t words;
+    };
+    static const Rule rules[] = {
+        {"for the executive", "executive", 4},
+        {"the executive", "executive", 2},
+        {"executive to", "executive", 2},
+        {"for cabinet", "cabinet", 3},
+        {"for the cabinet", "cabinet", 4},
+        {"cabinet member", "executive", 2},
+        {"the cabinet member", "executive", 3},
+        {"cabinet", "cabinet", 1},
+        {"for full council", "full-council", 4},
+        {"full council", "full-council", 2},
+        {"for council", "full-council", 3},
+        {"council to", "full-council", 2},
+        {"officers", "officers", 1},
+        {"the officers", "officers", 2},
+        {"the director", "officers", 2},
+        {"director", "officers", 1},
+        {"the corporate director", "officers", 3},
+        {"the assistant director", "officers", 3},
+        {"the service director", "officers", 3},
+        {"the head of", "officers", 3},
+        {"the clerk", "officers", 2},
+        {"the deputy monitoring officer", "officers", 4},
+        {"the monitoring officer", "officers", 3},
+        {"the statutory scrutiny officer", "officers", 4},
+        {"the service", "officers", 2},
+        {"the committee", "committee", 2},
+        {"committee", "committee", 1},
+        {"cypsc", "committee", 1},
+        {"the scrutiny committee", "committee", 3},
+        {"scrutiny to", "committee", 2},
+    };
+    for (const auto& r : rules) {
+        if (starts_with(body, r.prefix)) {
+            const char next = body.size() > r.prefix.size() ? body[r.prefix.size()] : ' ';
+            if (std::isalnum(static_cast<unsigned char>(next))) continue;  // "directorate" is not "director"
+            return {std::string(r.addressee), words(r.words)};
+        }
+    }
+    // "The Director for Children's Services would provide..." inside an action.
+    if (contains(body, "for the executive to")) return {"executive", "for the executive to"};
+    if (contains(body, "for full council to")) return {"full-council", "for full Council to"};
+    // An officer report's "That the committee: a) Approves ..." and the minutes' "the
+    // Committee: a) Noted ...": the body the preamble names acts itself.
+    const std::string pre = fold(preamble);
+    static const std::regex verb_first(
+        R"(^(approves?|notes?|noted|reviews?|reviewed|considers?|considered|reflects?|agrees?|endorses?|welcomed|welcomes|determines?|accepts?|accepted|delegates?)\b)");
+    const bool acts = std::regex_search(body, verb_first);
+    if (acts && (contains(pre, "the committee") || contains(pre, "that the committee"))) {
+        return {"committee", trim(preamble)};
+    }
+    if (acts && contains(pre, "cabinet")) return {"cabinet", trim(preamble)};
+    (void)kind;
+    return {};
+}
+
+std::string read_due_date(std::string_view text) {
+    const std::string f = fold(text);
+    static const std::regex month_year(
+        R"(\b(?:in|by|before|during|for)\s+(?:the\s+)?(?:end\s+of\s+)?(january|february|march|april|may|june|july|august|september|october|november|december)\s+(\d{4})\b)");
+    std::smatch m;
+    if (std::regex_search(f, m, month_year)) {
+        static const char* months[] = {"january", "february", "march",     "april",   "may",      "june",
+                                       "july",    "august",   "september", "october", "november", "december"};
+        int month = 0;
+        for (int i = 0; i < 12; ++i)
+            if (m[1].str() == months[i]) month = i + 1;
+        const int year = std::stoi(m[2].str());
+        static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+        int last = days[month - 1];
+        if (month == 2 && ((year % 4 == 0 && year % 100 != 0) || year % 400 == 0)) last = 29;
+        char buf[16];
+        std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, last);
+        return buf;
+    }
+    static const std::regex by_date(R"(\b(?:by|before|no later than)\s+(.{6,30}))");
+    if (std::regex_search(f, m, by_date)) {
+        if (auto d = find_date(m[1].str())) return *d;
+    }
+    return {};
+}
+
+bool needs_no_action(const Decision& d) {
+    if (d.outcome.result == "noted") return true;
+    const std::string f = fold(d.text);
+    if (contains(f, "accurate record") || contains(f, "correct record") || contains(f, "true record")) return true;
+    const std::string body = body_of(d.text);
+    const bool asks = contains(body, "request") || contains(body, "asked") || contains(body, "provide") ||
+                      contains(body, "report back") || contains(body, " be ") || contains(body, " to ");
+    if (!asks && (starts_with(body, "endorse") || starts_with(body, "welcome") || starts_with(body, "accept") ||
+                  starts_with(body, "note")))
+        return true;
+    return false;
+}
+
+std::string normalise_status(std::string_view status) {
+    const std::string f = fold(status);
+    if (f.empty()) return {};
+    if (contains(f, "overdue")) return "overdue";
+    if (contains(f, "to be completed") || contains(f, "not started") || contains(f, "to be done"))
+        return "to be completed";
+    if (contains(f, "in progress") || contains(f, "ongoing") || contains(f, "underway") || contains(f, "on track"))
+        return "in progress";
+    if (contains(f, "complete") || f == "done" || contains(f, "closed")) return "completed";
+    return {};
+}
+
+}  // namespace quorum::decisions::decisions_detail
