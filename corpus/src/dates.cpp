@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <vector>
+#include "quorum/text/ascii.hpp"
 
 namespace quorum::corpus {
 namespace {
@@ -17,8 +18,9 @@ struct Token {
     bool digits = false;
 };
 
-bool is_alpha(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }
-bool is_digit(char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }
+using text::is_alpha;
+using text::is_digit;
+using text::to_lower;
 
 // Words and digit runs; everything else separates. "22nd" -> "22" + "nd".
 std::vector<Token> tokenize(std::string_view s) {
@@ -42,18 +44,13 @@ std::vector<Token> tokenize(std::string_view s) {
     return out;
 }
 
-std::string lower(std::string_view s) {
-    std::string r(s);
-    for (char& c : r) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return r;
-}
 
 // 1..12 for a month name or its usual abbreviation ("Sept", "Feb"), else 0.
 int month_number(std::string_view word) {
     static constexpr std::array<const char*, 12> names = {"january",   "february", "march",    "april",
                                                           "may",       "june",     "july",     "august",
                                                           "september", "october",  "november", "december"};
-    const std::string w = lower(word);
+    const std::string w = to_lower(word);
     if (w.size() < 3) return 0;
     for (int m = 0; m < 12; ++m) {
         const std::string_view name = names[static_cast<std::size_t>(m)];
@@ -65,7 +62,7 @@ int month_number(std::string_view word) {
 }
 
 bool is_ordinal_suffix(std::string_view word) {
-    const std::string w = lower(word);
+    const std::string w = to_lower(word);
     return w == "st" || w == "nd" || w == "rd" || w == "th";
 }
 
@@ -158,7 +155,7 @@ Found find_textual(std::string_view text) {
         if (toks[i].digits && toks[i].text.size() <= 2) {
             std::size_t j = i + 1;
             if (j < toks.size() && is_ordinal_suffix(toks[j].text) && toks[j].begin == toks[i].end) ++j;
-            if (j < toks.size() && lower(toks[j].text) == "of") ++j;
+            if (j < toks.size() && to_lower(toks[j].text) == "of") ++j;
             if (j < toks.size() && !toks[j].digits) {
                 const int m = month_number(toks[j].text);
                 if (m && j + 1 < toks.size() && toks[j + 1].digits && toks[j + 1].text.size() == 4) {
@@ -239,12 +236,12 @@ std::optional<std::string> find_time(std::string_view text) {
         // am / pm: "pm", "p.m.", "PM"
         int meridian = 0;  // 1 am, 2 pm
         if (j < toks.size() && !toks[j].digits && toks[j].begin - toks[j - 1].end <= 1) {
-            const std::string w = lower(toks[j].text);
+            const std::string w = to_lower(toks[j].text);
             if (w == "am")
                 meridian = 1;
             else if (w == "pm")
                 meridian = 2;
-            else if ((w == "a" || w == "p") && j + 1 < toks.size() && lower(toks[j + 1].text) == "m" &&
+            else if ((w == "a" || w == "p") && j + 1 < toks.size() && to_lower(toks[j + 1].text) == "m" &&
                      toks[j + 1].begin == toks[j].end + 1 && text[toks[j].end] == '.')
                 meridian = w == "a" ? 1 : 2;
         }
@@ -279,7 +276,7 @@ std::optional<std::string> find_date_near(std::string_view text, std::string_vie
         if (toks[i].digits && toks[i].text.size() <= 2) {
             std::size_t j = i + 1;
             if (j < toks.size() && is_ordinal_suffix(toks[j].text) && toks[j].begin == toks[i].end) ++j;
-            if (j < toks.size() && lower(toks[j].text) == "of") ++j;
+            if (j < toks.size() && to_lower(toks[j].text) == "of") ++j;
             if (j < toks.size() && !toks[j].digits) m = month_number(toks[j].text);
             d = to_int(toks[i].text);
         } else if (!toks[i].digits && i + 1 < toks.size() && toks[i + 1].digits && toks[i + 1].text.size() <= 2) {

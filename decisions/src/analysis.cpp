@@ -61,12 +61,12 @@ bool matches(const Decision& d, const DecisionFilter& f) {
     if (!f.outcome.empty() && d.outcome.result != f.outcome) return false;
     if (!f.status.empty() && d.status != f.status && !(f.status == "overdue" && d.overdue)) return false;
     if (!f.kind.empty() && d.kind != f.kind) return false;
-    if (!f.owner.empty() && d.owner_id != f.owner && !contains(fold(d.owner), fold(f.owner))) return false;
+    if (!f.owner.empty() && d.owner_id != f.owner && !contains(fold_key(d.owner), fold_key(f.owner))) return false;
     if (!f.from.empty() && (d.date.empty() || d.date < f.from)) return false;
     if (!f.to.empty() && (d.date.empty() || d.date > f.to)) return false;
     if (!f.q.empty()) {
-        const std::string hay = fold(d.text + " " + d.item_title + " " + d.owner + " " + d.document_title);
-        const std::string q = fold(f.q);
+        const std::string hay = fold_key(d.text + " " + d.item_title + " " + d.owner + " " + d.document_title);
+        const std::string q = fold_key(f.q);
         std::size_t i = 0;
         while (i < q.size()) {
             const std::size_t end = std::min(q.find(' ', i), q.size());

@@ -61,7 +61,7 @@ double covered(const Words& part, const Words& whole, const Idf* idf) {
 // The decision without its actor: "RESOLVED: 1) That the Locum Clerk to liaise with ..." ->
 // "liaise with ...". Only a short subject before " to " / " would " / " will " counts.
 std::pair<std::string, std::string> split_actor(std::string_view text) {
-    std::string f = fold(text);
+    std::string f = fold_key(text);
     for (std::string_view lead : {"resolved:", "resolved -", "resolved", "agreed:", "1)", "a)", "that the ", "that "}) {
         while (f.starts_with(" ")) f.erase(0, 1);
         if (f.starts_with(lead)) f.erase(0, lead.size());
@@ -93,7 +93,7 @@ std::vector<std::string> capitalised_names(std::string_view text) {
             capitals += std::isupper(static_cast<unsigned char>(run[k][0])) != 0;
             name += (name.empty() ? "" : " ") + run[k];
         }
-        if (capitals >= 2) names.push_back(fold(name));
+        if (capitals >= 2) names.push_back(fold_key(name));
         run.clear();
         pending = 0;
     };
@@ -222,9 +222,9 @@ public:
     CommitteeScopes(const Archive& archive, const Collected& collected) {
         std::unordered_map<std::string, std::string> meeting_council;
         for (const auto& m : archive.meetings)
-            if (!m.council.empty()) meeting_council.emplace(m.id, fold(m.council));
+            if (!m.council.empty()) meeting_council.emplace(m.id, fold_key(m.council));
         for (const auto& d : archive.documents) {
-            std::string council = fold(d.council);
+            std::string council = fold_key(d.council);
             if (council.empty())
                 if (auto it = meeting_council.find(d.meeting_id); it != meeting_council.end()) council = it->second;
             council_of_document_.emplace(d.id, std::move(council));
@@ -323,7 +323,7 @@ void link_all(const Archive& archive, Collected& collected, const DecisionOption
             const Decision& m = ds[j];
             if (!minuted(m) || m.kind == "action" || m.meeting_id != r.meeting_id || m.document_kind != "minutes")
                 continue;
-            if (m.item_number != r.item_number && fold(m.item_title) != fold(r.item_title)) continue;
+            if (m.item_number != r.item_number && fold_key(m.item_title) != fold_key(r.item_title)) continue;
             minutes_exist = true;
             const double s = similarity(words[i], words[j], &idf);
             if (s > best_sim) best = j, best_sim = s;
@@ -489,7 +489,7 @@ void link_all(const Archive& archive, Collected& collected, const DecisionOption
     {
         std::map<std::pair<std::string, std::string>, std::set<std::string>> meetings_of;
         for (std::size_t k = 0; k < collected.items.size(); ++k)
-            meetings_of[{item_scope[k], fold(collected.items[k].title)}].insert(collected.items[k].meeting_id);
+            meetings_of[{item_scope[k], fold_key(collected.items[k].title)}].insert(collected.items[k].meeting_id);
         for (const auto& [key, ms] : meetings_of)
             if (ms.size() >= 4) standing_items.insert(key);
     }
@@ -576,11 +576,11 @@ void link_all(const Archive& archive, Collected& collected, const DecisionOption
             // "mental health"), not the same two words apart ("WEST programme ... a review").
             if (!names_meeting && !shares_phrase(item.heading_phrases, phrases[i])) continue;
             // A heading at many meetings ("Approval of Payments") is a standing item: weaker evidence.
-            const bool standing = standing_items.count({item_scope[k], fold(item.title)}) > 0;
+            const bool standing = standing_items.count({item_scope[k], fold_key(item.title)}) > 0;
             // A decision taken under that same standing heading is not the matter coming back at
             // its next slot: "Disposal of Land" at 11 Mullally Lawn does not return as the next
             // meeting's "Disposal of Land" at 8 St Mary's Park.
-            if (standing && !names_meeting && fold(c.item_title) == fold(item.title)) continue;
+            if (standing && !names_meeting && fold_key(c.item_title) == fold_key(item.title)) continue;
             const double s =
                 std::min(1.0, 0.5 * cosine + 0.5 * heading + (names_meeting ? 0.25 : 0.0) - (standing ? 0.1 : 0.0));
             if (s < threshold + 0.05 || cosine < 0.15) continue;

@@ -14,7 +14,7 @@ bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(
 
 // The decision's words without its label: "a) The Committee promotes" -> "the committee promotes".
 std::string body_of(std::string_view text) {
-    std::string f = fold(text);
+    std::string f = fold_key(text);
     static const std::regex label(R"(^\s*[-*•]?\s*(\(?[a-z]{1,4}\)|\(?[0-9]{1,3}[.)]|[a-z][.])\s+)");
     std::smatch m;
     if (std::regex_search(f, m, label) && m.position(0) == 0) f = f.substr(static_cast<std::size_t>(m.length(0)));
@@ -71,7 +71,7 @@ void apply_outcome_words(std::string_view folded, Outcome& o) {
 std::string printed_name_after(std::string_view original, std::string_view folded, std::string_view marker) {
     const auto at = folded.find(marker);
     if (at == std::string_view::npos) return {};
-    // fold() keeps ASCII positions; for other text the folded words are returned.
+    // fold_key() keeps ASCII positions; for other text the folded words are returned.
     const bool same = original.size() == folded.size();
     const std::string_view rest = folded.substr(at + marker.size());
     std::size_t end = rest.size();
@@ -109,7 +109,7 @@ Outcome read_outcome(std::string_view reader_outcome, std::string_view unit_text
         while (start < b.size()) {
             std::size_t end = b.find_first_of(".\n", start);
             if (end == std::string::npos) end = b.size();
-            const std::string f = fold(std::string_view(b).substr(start, end - start));
+            const std::string f = fold_key(std::string_view(b).substr(start, end - start));
             for (std::string_view w :
                  {"carried", "seconded", "unanim", "votes to", "vote to", "were read out", "was lost", "not carried"})
                 if (contains(f, w)) {
@@ -127,7 +127,7 @@ Outcome read_outcome(std::string_view reader_outcome, std::string_view unit_text
             const std::size_t newline = b.rfind('\n', found_start);
             const std::size_t from = newline == std::string::npos ? 0 : newline + 1;
             const std::string paragraph = trim(b.substr(from, found_end - from));
-            const std::string f = fold(paragraph);
+            const std::string f = fold_key(paragraph);
             apply_outcome_words(f, o);
             o.proposer_name = printed_name_after(paragraph, f, "proposed by ");
             o.seconder_name = printed_name_after(paragraph, f, "seconded by ");
@@ -136,7 +136,7 @@ Outcome read_outcome(std::string_view reader_outcome, std::string_view unit_text
     }
     if (!reader_outcome.empty()) {
         Outcome r;
-        apply_outcome_words(fold(reader_outcome), r);
+        apply_outcome_words(fold_key(reader_outcome), r);
         if (!r.result.empty()) o.result = r.result;
         if (!r.vote.empty()) o.vote = r.vote;
         if (r.votes_for >= 0)
@@ -158,7 +158,7 @@ Outcome read_outcome(std::string_view reader_outcome, std::string_view unit_text
     } else if (contains(body, "be withdrawn")) {
         o.result = "withdrawn";
     }
-    const std::string pre = fold(preamble);
+    const std::string pre = fold_key(preamble);
     if (o.result.empty() && (contains(pre, "noted") && !contains(pre, "recommend"))) o.result = "noted";
     // Whatever the minutes print as the committee's resolution, recommendation or agreed
     // point was decided by it: that is an outcome even without a recorded vote.
@@ -234,7 +234,7 @@ std::pair<std::string, std::string> read_addressee(std::string_view text, std::s
     if (contains(body, "for full council to")) return {"full-council", "for full Council to"};
     // An officer report's "That the committee: a) Approves ..." and the minutes' "the
     // Committee: a) Noted ...": the body the preamble names acts itself.
-    const std::string pre = fold(preamble);
+    const std::string pre = fold_key(preamble);
     static const std::regex verb_first(
         R"(^(approves?|notes?|noted|reviews?|reviewed|considers?|considered|reflects?|agrees?|endorses?|welcomed|welcomes|determines?|accepts?|accepted|delegates?)\b)");
     const bool acts = std::regex_search(body, verb_first);
@@ -247,7 +247,7 @@ std::pair<std::string, std::string> read_addressee(std::string_view text, std::s
 }
 
 std::string read_due_date(std::string_view text) {
-    const std::string f = fold(text);
+    const std::string f = fold_key(text);
     static const std::regex month_year(
         R"(\b(?:in|by|before|during|for)\s+(?:the\s+)?(?:end\s+of\s+)?(january|february|march|april|may|june|july|august|september|october|november|december)\s+(\d{4})\b)");
     std::smatch m;
@@ -274,7 +274,7 @@ std::string read_due_date(std::string_view text) {
 
 bool needs_no_action(const Decision& d) {
     if (d.outcome.result == "noted") return true;
-    const std::string f = fold(d.text);
+    const std::string f = fold_key(d.text);
     if (contains(f, "accurate record") || contains(f, "correct record") || contains(f, "true record")) return true;
     const std::string body = body_of(d.text);
     const bool asks = contains(body, "request") || contains(body, "asked") || contains(body, "provide") ||
@@ -286,7 +286,7 @@ bool needs_no_action(const Decision& d) {
 }
 
 std::string normalise_status(std::string_view status) {
-    const std::string f = fold(status);
+    const std::string f = fold_key(status);
     if (f.empty()) return {};
     if (contains(f, "overdue")) return "overdue";
     if (contains(f, "to be completed") || contains(f, "not started") || contains(f, "to be done"))

@@ -47,7 +47,7 @@ std::string strip_titles(std::string_view printed_name) {
     for (;;) {
         const auto sp = t.find(' ');
         if (sp == std::string::npos) break;
-        if (!is_title(fold(t.substr(0, sp)))) break;
+        if (!is_title(fold_key(t.substr(0, sp)))) break;
         t = trim(t.substr(sp + 1));
     }
     return t;
@@ -62,11 +62,11 @@ std::string person_slug(std::string_view printed_name) {
             std::isupper(static_cast<unsigned char>(t[i + 2])))
             t[i] = 'I';
     }
-    return slugify(t);
+    return slug(t);
 }
 
 std::size_t PeopleIndex::add(const std::string& id, const std::string& name) {
-    const std::string folded = fold(strip_titles(name));
+    const std::string folded = fold_key(strip_titles(name));
     for (std::size_t i = 0; i < people_.size(); ++i)
         if (people_[i].id == id && people_[i].folded_name == folded) return i;
     people_.push_back({id, name, folded, last_word(folded)});
@@ -86,7 +86,7 @@ PeopleIndex::PeopleIndex(const Archive& archive) {
                 const std::string id = a.person_id.empty() ? person_slug(a.name) : a.person_id;
                 here.push_back(add(id, a.name));
                 if (!members) continue;
-                const std::string role = fold(a.role);
+                const std::string role = fold_key(a.role);
                 if (contains(role, "vice")) {
                     vice_of_.emplace(m.id, id);
                 } else if (contains(role, "chair")) {
@@ -102,7 +102,7 @@ PeopleIndex::PeopleIndex(const Archive& archive) {
 }
 
 std::string PeopleIndex::resolve(std::string_view printed, std::string_view meeting_id) const {
-    std::string f = fold(trim(printed));
+    std::string f = fold_key(trim(printed));
     while (!f.empty() && (f.back() == '.' || f.back() == ',')) f.pop_back();
     const std::string meeting(meeting_id);
     auto role_of = [&](const std::map<std::string, std::string>& table) {
@@ -117,7 +117,7 @@ std::string PeopleIndex::resolve(std::string_view printed, std::string_view meet
         if (f == vice) return role_of(vice_of_);
 
     const std::string name = strip_titles(printed);
-    const std::string fn = fold(name);
+    const std::string fn = fold_key(name);
     if (fn.empty()) return {};
     std::vector<std::size_t> local;
     if (const auto it = by_meeting_.find(meeting); it != by_meeting_.end()) local = it->second;

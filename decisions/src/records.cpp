@@ -11,7 +11,7 @@ namespace quorum::decisions::decisions_detail {
 namespace {
 
 std::string decision_kind(const Unit& u) {
-    const std::string k = u.resolution ? fold(u.resolution->kind) : std::string();
+    const std::string k = u.resolution ? fold_key(u.resolution->kind) : std::string();
     if (k.starts_with("recommend")) return "recommendation";
     if (k.starts_with("agreed") || k == "agree") return "agreed";
     if (k.starts_with("action")) return "action";
@@ -20,7 +20,7 @@ std::string decision_kind(const Unit& u) {
 }
 
 bool is_procedural_heading(std::string_view title) {
-    const std::string f = fold(title);
+    const std::string f = fold_key(title);
     for (std::string_view p : {"apologies", "named substitute", "substitutes", "declarations of interest",
                                "declaration of interest", "minutes", "questions from", "date of next meeting",
                                "date of the next meeting", "exclusion of the press", "any other business"})
@@ -31,13 +31,13 @@ bool is_procedural_heading(std::string_view title) {
 // "Requested at committee meeting 22/02/2022" and the like: where a work-programme entry
 // says it came from. Returns the date cited, or "".
 std::string origin_date_of(std::string_view text, std::size_t* phrase_at) {
-    const std::string f = fold(text);
+    const std::string f = fold_key(text);
     for (std::string_view phrase :
          {"requested at", "requested by the committee", "committee meeting", "received a report on",
           "approved at committee", "agreed at committee", "arising from the meeting", "raised at"}) {
         const auto at = f.find(phrase);
         if (at == std::string::npos) continue;
-        // fold() keeps positions for ASCII text; otherwise search the folded text.
+        // fold_key() keeps positions for ASCII text; otherwise search the folded text.
         const std::string rest = f.substr(at);
         const std::string date = iso_date(rest);
         if (date.empty()) continue;
@@ -72,7 +72,7 @@ Decision base(const Unit& u, const Document& d, const Context& c) {
 namespace {
 
 bool is_work_programme(const Document& d) {
-    return d.kind == DocumentKind::work_programme || contains(fold(d.title), "work programme");
+    return d.kind == DocumentKind::work_programme || contains(fold_key(d.title), "work programme");
 }
 
 // The units collect() below can read: keep in step with its branches.
@@ -81,7 +81,7 @@ bool read_by_collect(const Unit& u, const Document& d, bool work_programme) {
         return true;
     if (u.type == UnitType::table) return u.table && d.kind != DocumentKind::minutes;
     if (u.type != UnitType::paragraph) return false;
-    return work_programme || (d.kind != DocumentKind::minutes && fold(u.section).starts_with("recommendation"));
+    return work_programme || (d.kind != DocumentKind::minutes && fold_key(u.section).starts_with("recommendation"));
 }
 
 }  // namespace
@@ -131,7 +131,7 @@ Collected collect(const Archive& archive, const PeopleIndex& people) {
                 r.meeting_id = c.meeting_id;
                 r.date = c.date;
                 r.committee_id = c.committee ? c.committee->id : std::string();
-                r.council = fold(c.council);
+                r.council = fold_key(c.council);
                 r.number = item.number;
                 r.title = item.title;
                 r.text = u != item_units.end() ? std::string_view(u->second->text) : std::string_view();
@@ -140,7 +140,7 @@ Collected collect(const Archive& archive, const PeopleIndex& people) {
                 // The opening of the item says what it is about; the discussion drifts.
                 r.body_words = content_words(item.title + " " +
                                              std::string(r.text.substr(0, std::min<std::size_t>(r.text.size(), 600))));
-                const auto key = std::make_pair(r.meeting_id.empty() ? d.id : r.meeting_id, fold(item.title));
+                const auto key = std::make_pair(r.meeting_id.empty() ? d.id : r.meeting_id, fold_key(item.title));
                 if (const auto seen = item_seen.find(key); seen != item_seen.end()) {
                     if (d.kind == DocumentKind::minutes) out.items[seen->second] = std::move(r);
                     continue;
@@ -154,7 +154,7 @@ Collected collect(const Archive& archive, const PeopleIndex& people) {
         const bool work_programme = is_work_programme(d);
         std::string lead_in;  // "That the Committee:" before a report's lettered recommendations
         for (const auto& u : d.units) {
-            const std::string section = fold(u.section);
+            const std::string section = fold_key(u.section);
             const bool in_recommendations = section.starts_with("recommendation");
             if (u.type == UnitType::action || (u.action && u.type != UnitType::resolution)) {
                 Decision x = base(u, d, c);
@@ -200,7 +200,7 @@ Collected collect(const Archive& archive, const PeopleIndex& people) {
                        (report_like && u.type == UnitType::resolution)) {
                 const std::string t = trim(u.text);
                 if (t.empty()) continue;
-                const std::string ft = fold(t);
+                const std::string ft = fold_key(t);
                 if (t.back() == ':' || ft == "that" || ft == "that:" ||
                     (ft.size() < 40 && ft.starts_with("that the"))) {
                     lead_in = t;  // "That the committee:" introduces the lettered parts
@@ -217,7 +217,7 @@ Collected collect(const Archive& archive, const PeopleIndex& people) {
                 std::tie(x.addressee, x.addressee_text) = read_addressee(x.text, x.preamble, x.kind);
                 if (x.addressee.empty() && c.committee) {
                     // A report's recommendations are put to the body whose meeting it is for.
-                    x.addressee = contains(fold(c.committee->name), "cabinet") ? "cabinet" : "committee";
+                    x.addressee = contains(fold_key(c.committee->name), "cabinet") ? "cabinet" : "committee";
                     x.addressee_text = c.committee->name;
                 }
                 x.due_date = read_due_date(x.text);

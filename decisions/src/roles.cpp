@@ -53,11 +53,11 @@ std::string role_key(std::string_view folded) {
 }  // namespace
 
 RoleNormaliser::RoleNormaliser(const std::vector<Acronym>& acronyms) {
-    for (const auto& a : acronyms) acronyms_.emplace_back(fold(a.short_form), fold(a.expansion));
+    for (const auto& a : acronyms) acronyms_.emplace_back(fold_key(a.short_form), fold_key(a.expansion));
 }
 
 std::string RoleNormaliser::normalise(std::string_view role) {
-    std::string f = fold(role);
+    std::string f = fold_key(role);
     while (!f.empty() && (f.back() == '*' || f.back() == ' ' || f.back() == ',')) f.pop_back();
     // "(DCF)" after a role teaches the acronym; other parentheses ("(Clerk)") are dropped.
     static const std::regex paren(R"(\s*\(([^)]*)\)\s*)");

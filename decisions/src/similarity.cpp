@@ -9,6 +9,7 @@
 #include "decisions_internal.hpp"
 #include "quorum/corpus/dates.hpp"
 #include "quorum/corpus/text.hpp"
+#include "quorum/text/utf8.hpp"
 
 namespace quorum::decisions {
 namespace decisions_detail {
@@ -67,7 +68,7 @@ namespace {
 
 // Content words in text order, with repeats.
 Words content_sequence(std::string_view text) {
-    const std::string folded = fold(text);
+    const std::string folded = fold_key(text);
     Words out;
     std::string word;
     auto flush = [&] {
@@ -196,8 +197,7 @@ bool contains(std::string_view haystack, std::string_view needle) {
 std::string shorten(std::string_view text, std::size_t max_chars) {
     std::string t = collapse_spaces(text);
     if (t.size() <= max_chars) return t;
-    std::size_t cut = max_chars;
-    while (cut > 0 && (static_cast<unsigned char>(t[cut]) & 0xC0) == 0x80) --cut;  // whole code points
+    std::size_t cut = text::utf8_floor(t, max_chars);  // whole code points
     const std::size_t space = t.rfind(' ', cut);
     if (space != std::string::npos && space > max_chars / 2) cut = space;
     return t.substr(0, cut) + "…";

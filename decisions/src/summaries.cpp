@@ -15,7 +15,7 @@ std::string id_of(const Attendee& a) { return a.person_id.empty() ? person_slug(
 // attendance role (chairperson, vice-chairperson, member) for members.
 std::string printed_role(const Attendee& a, std::string_view as) {
     if (as == "present" || as == "substitute") {
-        const std::string r = fold(a.role);
+        const std::string r = fold_key(a.role);
         if (r.empty() || r == "member" || r == "councillor") return "member";
         return a.role;
     }
@@ -81,7 +81,7 @@ std::vector<PersonSummary> summarise_people(const Archive& archive, const std::v
                     s.name = strip_titles(a.name);
                 }
                 if (s.kind.empty()) {
-                    const std::string h = fold(a.honorific), r = fold(a.role);
+                    const std::string h = fold_key(a.honorific), r = fold_key(a.role);
                     if (std::string_view(as) == "officer")
                         s.kind = "officer";
                     else if (contains(r, "co-opt") || contains(r, "cooptee"))

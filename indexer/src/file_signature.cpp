@@ -22,7 +22,7 @@ std::string content_hash(std::string_view bytes) { return hex64(fnv1a(bytes)); }
 std::string file_hash(const std::filesystem::path& file) {
     std::ifstream in(file, std::ios::binary);
     if (!in) throw std::runtime_error("cannot open " + file.string() + ": check that it exists and is readable");
-    std::uint64_t h = 14695981039346656037ull;
+    std::uint64_t h = text::kFnvOffsetBasis;
     std::string buffer(1 << 16, '\0');
     while (in) {
         in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));

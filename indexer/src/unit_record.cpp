@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include "quorum/text/fold.hpp"
 
 namespace quorum::index {
 
@@ -51,19 +52,7 @@ const char* kind_name(corpus::DocumentKind kind) noexcept {
 
 std::string NameTable::name(const std::string& id) const {
     if (auto it = names_.find(id); it != names_.end()) return it->second;
-    // "phillip-howells" -> "Phillip Howells": readable until a real name is known.
-    std::string out;
-    bool start = true;
-    for (char c : id) {
-        if (c == '-') {
-            out.push_back(' ');
-            start = true;
-        } else {
-            out.push_back(start ? static_cast<char>(std::toupper(static_cast<unsigned char>(c))) : c);
-            start = false;
-        }
-    }
-    return out;
+    return text::name_from_slug(id);  // readable until a real name is known
 }
 
 namespace {

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "quorum/index/schema.hpp"
+#include "quorum/text/fold.hpp"
 
 namespace quorum::query {
 
@@ -55,19 +56,8 @@ std::string IndexCache::name(const std::string& facet, const std::string& id) co
     if (auto f = names.find(facet); f != names.end())
         if (auto it = f->second.find(id); it != f->second.end()) return it->second;
     // Unknown name (e.g. a shard other than the first: Xapian reads metadata from the first
-    // database only): "phillip-howells" -> "Phillip Howells".
-    std::string out;
-    bool start = true;
-    for (char c : id) {
-        if (c == '-') {
-            out.push_back(' ');
-            start = true;
-        } else {
-            out.push_back(start && c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c);
-            start = false;
-        }
-    }
-    return out;
+    // database only).
+    return text::name_from_slug(id);
 }
 
 }  // namespace quorum::query

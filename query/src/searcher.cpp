@@ -13,6 +13,7 @@
 #include "quorum/index/schema.hpp"
 #include "quorum/index/text_fold.hpp"
 #include "snippets.hpp"
+#include "quorum/text/utf8.hpp"
 
 namespace quorum::query {
 
@@ -85,23 +86,7 @@ private:
         ++i_;
         return true;
     }
-    static void utf8(std::string& out, std::uint32_t cp) {
-        if (cp < 0x80) {
-            out.push_back(static_cast<char>(cp));
-        } else if (cp < 0x800) {
-            out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-            out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-        } else if (cp < 0x10000) {
-            out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-            out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-            out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-        } else {
-            out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-            out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-            out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-            out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-        }
-    }
+    static void utf8(std::string& out, std::uint32_t cp) { text::append_utf8(out, cp); }
     bool hex4(std::uint32_t& v) {
         if (i_ + 4 > s_.size()) return false;
         v = 0;

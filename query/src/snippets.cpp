@@ -3,6 +3,8 @@
 #include <algorithm>
 
 #include "quorum/index/text_fold.hpp"
+#include "quorum/text/utf8.hpp"
+#include "quorum/text/ascii.hpp"
 
 namespace quorum::query {
 
@@ -16,7 +18,7 @@ const std::string ellipsis = "\u2026";
 // words the snippet must show and mark.
 constexpr unsigned snippet_flags = 0;
 
-char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+using text::to_lower;
 bool word_char(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
            (static_cast<unsigned char>(c) & 0x80);
@@ -35,8 +37,7 @@ std::size_t cut_at(std::string_view text, std::size_t pos) {
     if (pos >= text.size()) return text.size();
     for (std::size_t back = 0; back < 64 && pos - back > 0; ++back)
         if (text[pos - back] == ' ' || text[pos - back] == '\n') return pos - back + 1;
-    while (pos < text.size() && (static_cast<unsigned char>(text[pos]) & 0xC0) == 0x80) ++pos;
-    return pos;
+    return text::utf8_ceil(text, pos);
 }
 
 }  // namespace
@@ -44,7 +45,7 @@ std::size_t cut_at(std::string_view text, std::size_t pos) {
 std::string_view snippet_window(std::string_view text, const Xapian::Query& query) {
     if (text.size() <= snippet_window_bytes) return text;
     std::string folded(text.size(), '\0');
-    std::transform(text.begin(), text.end(), folded.begin(), lower);
+    std::transform(text.begin(), text.end(), folded.begin(), [](char c) { return to_lower(c); });
     std::size_t first = std::string::npos;
     for (auto t = query.get_unique_terms_begin(); t != query.get_unique_terms_end(); ++t) {
         std::string word = plain(*t);

@@ -4,6 +4,7 @@
 #include "text_escape.hpp"
 
 #include <ctime>
+#include "quorum/text/hash.hpp"
 
 namespace quorum::server {
 namespace {
@@ -73,8 +74,8 @@ std::string csv_row(const json& hit, std::string_view public_url) {
 std::string atom_begin(std::string_view q, std::string_view updated, std::string_view public_url) {
     const std::string title = q.empty() ? "Quorum: all council meeting records" : "Quorum: " + std::string(q);
     // A stable feed id per query (FNV-1a), so readers recognise the feed again.
-    std::uint64_t hash = 1469598103934665603ull;
-    for (unsigned char c : q) hash = (hash ^ c) * 1099511628211ull;
+    // This seed (not FNV's usual offset basis) is kept: feed readers know the ids it made.
+    const std::uint64_t hash = text::fnv1a(q, 1469598103934665603ull);
     std::string out = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n";
     out += "  <title>" + xml_escape(title) + "</title>\n";
     out += "  <id>urn:quorum:search:" + std::to_string(hash) + "</id>\n";

@@ -7,18 +7,17 @@
 #include <string>
 #include <string_view>
 #include <vector>
+#include "quorum/text/hash.hpp"
 
 namespace quorum::server {
 namespace {
 
 namespace fs = std::filesystem;
 
-constexpr std::uint64_t kFnvOffset = 1469598103934665603ull;
-constexpr std::uint64_t kFnvPrime = 1099511628211ull;
+constexpr std::uint64_t kFnvOffset = text::kFnvOffsetBasis;
 
 void mix(std::uint64_t& h, const void* data, std::size_t n) {
-    const auto* p = static_cast<const unsigned char*>(data);
-    for (std::size_t i = 0; i < n; ++i) h = (h ^ p[i]) * kFnvPrime;
+    h = text::fnv1a(std::string_view(static_cast<const char*>(data), n), h);
 }
 
 void mix_number(std::uint64_t& h, std::uint64_t v) { mix(h, &v, sizeof v); }

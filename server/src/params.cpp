@@ -3,6 +3,7 @@
 #include <array>
 #include <charconv>
 #include <stdexcept>
+#include "quorum/text/utf8.hpp"
 
 namespace quorum::server {
 namespace {
@@ -14,13 +15,6 @@ std::string quoted(std::string_view name) { return std::string(name); }
 
 [[noreturn]] void bad(std::string_view name, std::string_view must) {
     throw std::invalid_argument(quoted(name) + " " + std::string(must));
-}
-
-// Code points of valid UTF-8 (call is_valid_utf8 first).
-std::size_t code_points(std::string_view text) {
-    std::size_t n = 0;
-    for (unsigned char c : text) n += (c & 0xC0) != 0x80;
-    return n;
 }
 
 bool has_control_characters(std::string_view text) {
@@ -43,7 +37,7 @@ void check_value(const ParamSpec& spec, const std::string& value) {
         case ParamKind::text:
             if (!is_valid_utf8(value)) bad(spec.name, "must be valid UTF-8 text");
             if (has_control_characters(value)) bad(spec.name, "must not contain control characters");
-            if (spec.max > 0 && code_points(value) > static_cast<std::size_t>(spec.max))
+            if (spec.max > 0 && text::utf8_length(value) > static_cast<std::size_t>(spec.max))
                 bad(spec.name, "must be at most " + std::to_string(spec.max) + " characters long");
             return;
         case ParamKind::id:
@@ -332,42 +326,6 @@ PeopleParams parse_people_params(const QueryParams& params) {
 }
 
 Format parse_committees_params(const QueryParams& params) { return format_of(parse_params(kCommitteesTable, params)); }
-
-bool is_valid_utf8(std::string_view text) noexcept {
-    std::size_t i = 0;
-    const std::size_t n = text.size();
-    while (i < n) {
-        const auto c = static_cast<unsigned char>(text[i]);
-        if (c < 0x80) {
-            ++i;
-            continue;
-        }
-        std::size_t len = 0;
-        std::uint32_t cp = 0;
-        if ((c & 0xE0) == 0xC0) {
-            len = 2;
-            cp = c & 0x1F;
-        } else if ((c & 0xF0) == 0xE0) {
-            len = 3;
-            cp = c & 0x0F;
-        } else if ((c & 0xF8) == 0xF0) {
-            len = 4;
-            cp = c & 0x07;
-        } else
-            return false;
-        if (i + len > n) return false;
-        for (std::size_t k = 1; k < len; ++k) {
-            const auto cc = static_cast<unsigned char>(text[i + k]);
-            if ((cc & 0xC0) != 0x80) return false;
-            cp = (cp << 6) | (cc & 0x3F);
-        }
-        if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000))
-            return false;  // overlong
-        if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
-        i += len;
-    }
-    return true;
-}
 
 bool is_valid_id(std::string_view id) noexcept {
     if (id.empty() || id.size() > kMaxIdLength || id.front() == '.') return false;

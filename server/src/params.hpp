@@ -11,7 +11,11 @@
 #include <string_view>
 #include <vector>
 
+#include "quorum/text/utf8.hpp"
+
 namespace quorum::server {
+
+using text::is_valid_utf8;
 
 using QueryParams = std::multimap<std::string, std::string>;  // == httplib::Params
 
@@ -90,7 +94,6 @@ struct PeopleParams {
 [[nodiscard]] Format parse_committees_params(const QueryParams& params);
 
 // Helpers shared with the route table.
-[[nodiscard]] bool is_valid_utf8(std::string_view text) noexcept;
 [[nodiscard]] bool is_valid_id(std::string_view id) noexcept;
 [[nodiscard]] bool is_valid_date(std::string_view date) noexcept;
 

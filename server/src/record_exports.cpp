@@ -5,6 +5,8 @@
 
 #include <set>
 #include <vector>
+#include "quorum/text/hash.hpp"
+#include "quorum/text/utf8.hpp"
 
 namespace quorum::server {
 namespace {
@@ -164,9 +166,7 @@ std::string entry_title(RecordKind kind, const json& r) {
         case RecordKind::decision: {
             std::string text = field(r, "text");
             if (text.size() > 140) {
-                std::size_t cut = 140;
-                while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // whole code points
-                text = text.substr(0, cut) + "…";
+                text = text.substr(0, text::utf8_floor(text, 140)) + "…";  // whole code points
             }
             std::string where = join({nested(r, "committee", "name"), field(r, "date")});
             return field(r, "kind") + ": " + text + (where.empty() ? "" : " (" + where + ")");
@@ -264,9 +264,9 @@ std::string record_atom_begin(RecordKind kind, std::string_view filters, std::st
                               std::string_view public_url) {
     std::string title = "Quorum: " + std::string(record_list_name(kind));
     if (!filters.empty()) title += " (" + std::string(filters) + ")";
-    std::uint64_t hash = 1469598103934665603ull;  // stable feed id per list and filters (FNV-1a)
-    for (unsigned char c : std::string(record_list_name(kind)) + "?" + std::string(filters))
-        hash = (hash ^ c) * 1099511628211ull;
+    // A stable feed id per list and filters; the seed is kept because feed readers know its ids.
+    const std::uint64_t hash =
+        text::fnv1a(std::string(record_list_name(kind)) + "?" + std::string(filters), 1469598103934665603ull);
     std::string out = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n";
     out += "  <title>" + xml_escape(title) + "</title>\n";
     out += "  <id>urn:quorum:" + std::string(record_list_name(kind)) + ":" + std::to_string(hash) + "</id>\n";

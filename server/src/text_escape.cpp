@@ -1,39 +1,15 @@
 #include "text_escape.hpp"
 
 #include "params.hpp"
+#include "quorum/text/utf8.hpp"
 
 #include <array>
 #include <cstdio>
 #include <utility>
 
 namespace quorum::server {
-namespace {
 
-// Length of the valid UTF-8 sequence at text[i], or 0.
-std::size_t utf8_length(std::string_view text, std::size_t i) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    const std::size_t len = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
-    if (len == 0 || i + len > text.size()) return 0;
-    return is_valid_utf8(text.substr(i, len)) ? len : 0;
-}
-
-}  // namespace
-
-std::string to_valid_utf8(std::string_view text) {
-    if (is_valid_utf8(text)) return std::string(text);
-    std::string out;
-    out.reserve(text.size());
-    for (std::size_t i = 0; i < text.size();) {
-        if (const auto len = utf8_length(text, i)) {
-            out.append(text.substr(i, len));
-            i += len;
-        } else {
-            out += "\xEF\xBF\xBD";
-            ++i;
-        }
-    }
-    return out;
-}
+std::string to_valid_utf8(std::string_view text) { return text::repair_utf8(text); }
 
 std::string xml_escape(std::string_view raw) {
     const std::string text = to_valid_utf8(raw);

@@ -1,4 +1,5 @@
-// Text normalisation: decoding, repair, NFC, folding, slugs, trimming, heading case.
+// Text for the readers: decoding bytes of unknown encoding, heading case. (The shared rules
+// themselves are tested in tests/text.)
 #include <catch2/catch.hpp>
 
 #include <string>
@@ -15,32 +16,6 @@ bool has_code(const std::vector<Diagnostic>& ds, const std::string& code) {
     return false;
 }
 }  // namespace
-
-TEST_CASE("fold makes curly quotes, case, accents and spacing match their plain forms") {
-    CHECK(fold("Children\xE2\x80\x99s  Services") == "children's services");
-    CHECK(fold("  CAF\xC3\x89 na\xC3\xAFve\t r\xC3\xA9sum\xC3\xA9 ") == "cafe naive resume");
-    CHECK(fold("\xE2\x80\x9CQuoted\xE2\x80\x9D \xE2\x80\x93 text") == "\"quoted\" - text");
-    CHECK(fold("Stra\xC3\x9F"
-               "e") == "strasse");
-    CHECK(fold("\xEF\xBC\xA1\xEF\xBC\xA2") == "ab");  // full-width letters (NFKC)
-    CHECK(fold("non\xC2\xA0"
-               "breaking") == "non breaking");
-    CHECK(fold("") == "");
-}
-
-TEST_CASE("fold repairs invalid UTF-8 instead of failing") {
-    const std::string folded = fold("Bad \xC3 byte \xC3\xA9");
-    CHECK(folded == "bad \xEF\xBF\xBD byte e");
-}
-
-TEST_CASE("slugify gives URL-safe ids from names") {
-    CHECK(slugify("Children and Young People Scrutiny Committee") == "children-and-young-people-scrutiny-committee");
-    CHECK(slugify("Helen I\xE2\x80\x99"
-                  "Anson") == "helen-ianson");
-    CHECK(slugify("samples/000_93a416bcbe6d1f5a") == "samples-000-93a416bcbe6d1f5a");
-    CHECK(slugify("  --Caf\xC3\xA9 (Plough Lane)!  ") == "cafe-plough-lane");
-    CHECK(slugify("***") == "");
-}
 
 TEST_CASE("decode_to_utf8 passes valid UTF-8 through and strips a BOM without a diagnostic") {
     std::vector<Diagnostic> ds;
@@ -85,32 +60,6 @@ TEST_CASE("decode_to_utf8 converts UTF-16 with a byte order mark") {
     const std::string be("\xFE\xFF\0A\0\xE9", 6);
     CHECK(decode_to_utf8(be, "u.txt", ds) == "A\xC3\xA9");
     CHECK(has_code(ds, "utf-16"));
-}
-
-TEST_CASE("repair_utf8 replaces overlong forms, surrogates and truncated sequences") {
-    bool repaired = false;
-    CHECK(repair_utf8("ok", &repaired) == "ok");
-    CHECK_FALSE(repaired);
-    CHECK(repair_utf8("a\xC0\xAF"
-                      "b",
-                      &repaired) ==
-          "a\xEF\xBF\xBD"
-          "b");  // one mark per bad run
-    CHECK(repaired);
-    CHECK(repair_utf8("\xED\xA0\x80") != "\xED\xA0\x80");
-    CHECK(repair_utf8("end\xE2\x80") == "end\xEF\xBF\xBD");
-}
-
-TEST_CASE("to_nfc composes decomposed accents") {
-    CHECK(to_nfc("Cafe\xCC\x81") == "Caf\xC3\xA9");
-    CHECK(to_nfc("plain") == "plain");
-}
-
-TEST_CASE("trim removes ASCII and Unicode spaces at both ends and collapse_spaces joins inner runs") {
-    CHECK(trim("\xC2\xA0  Agenda item \t\xE2\x80\x83") == "Agenda item");
-    CHECK(trim(" \xC2\xA0 ") == "");
-    CHECK(trim("x") == "x");
-    CHECK(collapse_spaces("  a \t\xC2\xA0 b\n c  ") == "a b c");
 }
 
 TEST_CASE("heading_case turns capitals into title case but keeps acronyms and small words") {

@@ -17,6 +17,8 @@
 #include "quorum/corpus/text.hpp"
 #include "segment/segmenter.hpp"
 #include "read/source_readers.hpp"
+#include "quorum/text/hash.hpp"
+#include "quorum/text/utf8.hpp"
 
 namespace quorum::corpus {
 namespace fs = std::filesystem;
@@ -72,8 +74,7 @@ void split_long_lines(SourceText& text) {
         while (rest.size() > kMaxLineBytes) {
             std::size_t cut = rest.rfind(' ', kMaxLineBytes);
             if (cut == std::string_view::npos || cut < kMaxLineBytes / 2) {
-                cut = kMaxLineBytes;
-                while (cut > 0 && (static_cast<unsigned char>(rest[cut]) & 0xC0) == 0x80) --cut;
+                cut = text::utf8_floor(rest, kMaxLineBytes);
                 if (cut == 0) cut = kMaxLineBytes;
             }
             lines.push_back({std::string(rest.substr(0, cut)), line.page});
@@ -190,7 +191,7 @@ FileResult read_bytes(std::string_view bytes, const std::string& source, const s
     return out;
 }
 
-std::string attendee_key(const Attendee& a) { return a.person_id.empty() ? fold(a.name) : a.person_id; }
+std::string attendee_key(const Attendee& a) { return a.person_id.empty() ? fold_key(a.name) : a.person_id; }
 
 void union_attendees(std::vector<Attendee>& into, std::vector<Attendee>&& from) {
     std::unordered_set<std::string> have;
@@ -240,15 +241,15 @@ std::string document_base_id(const fs::path& file, const fs::path& root) {
     // "x.pdf" and its extraction "x.txt" beside it do not share an id.
     const std::string ext = lower_extension(rel);
     rel.replace_extension();
-    std::string id = slugify(rel.generic_string());
+    std::string id = slug(rel.generic_string());
     if (id.empty()) id = "document";
     if (!ext.empty() && ext != ".txt" && ext != ".md") id += "-" + ext.substr(1);
     // Ids become Xapian terms and URL path segments: long paths are cut and made unique
     // again with a hash of the whole id (FNV-1a), so unit ids stay well under 200 bytes.
     constexpr std::size_t kMaxLength = 96, kKeep = 80;
     if (id.size() > kMaxLength) {
-        std::uint64_t h = 1469598103934665603ull;
-        for (unsigned char c : id) h = (h ^ c) * 1099511628211ull;
+        // This seed (not FNV's usual offset basis) is kept: it made the ids already published.
+        const std::uint64_t h = text::fnv1a(id, 1469598103934665603ull);
         std::string cut = id.substr(0, kKeep);
         while (!cut.empty() && cut.back() == '-') cut.pop_back();
         char hex[17];

@@ -13,6 +13,7 @@
 
 #include "quorum/corpus/text.hpp"
 #include "read/source_readers.hpp"
+#include "quorum/text/utf8.hpp"
 
 namespace quorum::corpus {
 namespace {
@@ -25,8 +26,7 @@ void split_overlong(std::string_view line, std::vector<std::string_view>& out) {
     while (line.size() > kMaxLineBytes) {
         std::size_t cut = line.rfind(' ', kMaxLineBytes);
         if (cut == std::string_view::npos || cut < kMaxLineBytes / 2) {
-            cut = kMaxLineBytes;
-            while (cut > 0 && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80) --cut;
+            cut = text::utf8_floor(line, kMaxLineBytes);
             if (cut == 0) cut = kMaxLineBytes;
         }
         out.push_back(line.substr(0, cut));
@@ -38,24 +38,7 @@ void split_overlong(std::string_view line, std::vector<std::string_view>& out) {
 
 // ---- HTML entities ------------------------------------------------------------------
 
-void append_utf8(std::string& out, std::uint32_t c) {
-    if (c == 0 || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) c = 0xFFFD;
-    if (c < 0x80) {
-        out.push_back(static_cast<char>(c));
-    } else if (c < 0x800) {
-        out.push_back(static_cast<char>(0xC0 | (c >> 6)));
-        out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-    } else if (c < 0x10000) {
-        out.push_back(static_cast<char>(0xE0 | (c >> 12)));
-        out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-        out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-    } else {
-        out.push_back(static_cast<char>(0xF0 | (c >> 18)));
-        out.push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
-        out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-        out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-    }
-}
+using text::append_utf8;
 
 // Appends `text` with character references decoded; &nbsp; becomes a plain space.
 void append_decoded(std::string& out, std::string_view text) {

@@ -49,7 +49,7 @@ bool appendix_start(const std::string& p) {
 
 bool tracker_header(const std::string& p) {
     if (p.find('\t') == std::string::npos) return false;
-    const std::string l = lower_ascii(p);
+    const std::string l = to_lower(p);
     const bool first = l.rfind("action number", 0) == 0 || l.rfind("action no", 0) == 0 || l.rfind("ref", 0) == 0 ||
                        l.rfind("recommendation number", 0) == 0 || l.rfind("no.\t", 0) == 0;
     return first && l.find("action") != std::string::npos &&
@@ -58,13 +58,13 @@ bool tracker_header(const std::string& p) {
 }
 
 bool questions_start(const std::string& p) {
-    const std::string l = lower_ascii(p);
+    const std::string l = to_lower(p);
     return (l.rfind("supplement", 0) == 0 && l.find("question") != std::string::npos) ||
            l.rfind("schedule of questions", 0) == 0;
 }
 
 bool work_programme_title(const std::string& p) {
-    const std::string l = lower_ascii(p);
+    const std::string l = to_lower(p);
     if (l.rfind("work programme", 0) != 0 && l.rfind("forward work programme", 0) != 0 && l.rfind("work plan", 0) != 0)
         return false;
     return split_words(p).size() <= 6;
@@ -73,7 +73,7 @@ bool work_programme_title(const std::string& p) {
 }  // namespace
 
 bool minutes_title_line(std::string_view plain_line) {
-    const std::string l = lower_ascii(plain_line);
+    const std::string l = to_lower(plain_line);
     std::size_t at = l.find("minutes of");
     if (at == std::string::npos) {
         // "Minutes from the January meeting of the Wereham PC"
@@ -109,7 +109,7 @@ std::optional<DocumentKind> kind_from_file_name(std::string_view source) {
     std::string_view name = source;
     const std::size_t slash = name.find_last_of("/\\");
     if (slash != std::string_view::npos) name.remove_prefix(slash + 1);
-    const std::string l = lower_ascii(name);
+    const std::string l = to_lower(name);
     if (l.rfind("agenda", 0) == 0 || l.find("agenda frontsheet") != std::string::npos) return DocumentKind::agenda;
     if (l.find("minutes") != std::string::npos && l.find("agenda") == std::string::npos) return DocumentKind::minutes;
     // "Supplementary Agenda - ...", "Public reports pack ... Cabinet"
@@ -171,7 +171,7 @@ std::string report_cover_field(std::string_view plain_line) {
                                          "status"};
     const std::size_t colon = plain_line.find(':');
     if (colon == std::string_view::npos || colon == 0 || colon > 32) return {};
-    std::string label = lower_ascii(trim(plain_line.substr(0, colon)));
+    std::string label = to_lower(trim(plain_line.substr(0, colon)));
     for (const char* f : fields)
         if (label == f) return label;
     return {};
@@ -184,7 +184,7 @@ std::optional<DocumentKind> detect_kind(const Lines& lines) {
         const std::string p = plain(line.text);
         if (p.empty() || p == "---" || starts_with_ci(p, "[original file]")) continue;
         if (++seen > 40) break;
-        const std::string l = lower_ascii(p);
+        const std::string l = to_lower(p);
         if (seen <= 15) {
             if (l == "agenda item") return DocumentKind::web_page;
             if (l.rfind("title of report:", 0) == 0) return DocumentKind::report;
@@ -222,7 +222,7 @@ namespace {
 // a seconder? Generous on purpose: it only decides when no line said what the text is.
 bool minuted_anywhere(const Lines& lines) {
     for (const auto& line : lines) {
-        const std::string l = lower_ascii(plain(line.text));
+        const std::string l = to_lower(plain(line.text));
         if (l.empty()) continue;
         for (std::string_view w :
              {"present:", "present -", "apologies", "resolved", "minutes", "seconded", "it was agreed", "agreed that",
@@ -248,7 +248,7 @@ std::vector<Part> find_parts(const Lines& lines) {
     for (std::size_t i = 0; i < lines.size(); ++i) {
         const std::string p = plain(lines[i].text);
         if (p.empty()) continue;
-        const std::string l = lower_ascii(p);
+        const std::string l = to_lower(p);
         const DocumentKind current = parts.back().kind;
         std::optional<DocumentKind> start;
         if (l.rfind("minutes of the meeting", 0) == 0 || l.rfind("minutes of a meeting", 0) == 0 ||
@@ -277,7 +277,7 @@ std::vector<Part> find_parts(const Lines& lines) {
             };
             const std::string before = i > 0 ? plain(lines[i - 1].text) : std::string();
             const std::string after = i + 1 < lines.size() ? plain(lines[i + 1].text) : std::string();
-            const std::string lb = lower_ascii(before);
+            const std::string lb = to_lower(before);
             const bool names_body =
                 !before.empty() && (lb.find("committee") != std::string::npos ||
                                     lb.find("council") != std::string::npos || lb.find("cabinet") != std::string::npos);

@@ -10,11 +10,12 @@
 #include "units/people.hpp"
 #include "quorum/corpus/text.hpp"
 #include "segment/structure.hpp"
+#include "quorum/text/ascii.hpp"
 
 namespace quorum::corpus::structure {
 namespace {
 
-bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+using text::is_upper;
 
 // Words of job titles and organisations: a piece made of them is a title, not a name.
 bool role_word(std::string_view word) {
@@ -141,7 +142,7 @@ bool role_word(std::string_view word) {
                                         "highways",
                                         "mayor",
                                         "leader"};
-    const std::string l = lower_ascii(word);
+    const std::string l = to_lower(word);
     for (const char* w : words)
         if (l == w) return true;
     return false;
@@ -176,7 +177,7 @@ bool honorific_word(std::string_view word, std::string* canonical = nullptr) {
         {"inspector", "Inspector"},
         {"sergeant", "Sergeant"},
     }};
-    std::string l = lower_ascii(word);
+    std::string l = to_lower(word);
     while (!l.empty() && l.back() == ':') l.pop_back();
     for (const auto& [w, c] : words)
         if (l == w) {
@@ -259,7 +260,7 @@ std::vector<Piece> pieces_of(std::string_view text) {
 
 // Role from a parenthesis or title: chair, vice-chair, observer...
 std::string role_of(std::string_view note) {
-    const std::string l = lower_ascii(note);
+    const std::string l = to_lower(note);
     if (l.find("vice") != std::string::npos && l.find("chair") != std::string::npos) return "vice-chairperson";
     if (l == "chair" || l == "chairperson" || l == "chairman" || l == "chairwoman" || l == "cathaoirleach" ||
         l == "in the chair" || l == "presiding")
@@ -328,7 +329,7 @@ Attendee person_from(std::string text, const std::string& list_honorific) {
     if (!rest.empty()) title = title.empty() ? rest : rest + " " + title;
     for (const auto& p : parens) {
         const std::string r = role_of(p);
-        const std::string l = lower_ascii(p);
+        const std::string l = to_lower(p);
         if (!r.empty()) {
             a.role = r;
         } else if (l.find("non-voting") != std::string::npos || l.find("non voting") != std::string::npos) {
@@ -374,7 +375,7 @@ bool organisation(const std::string& piece) {
         static const char* const orgs[] = {"police",      "council",   "board", "trust",      "service",    "services",
                                            "partnership", "authority", "group", "university", "college",    "school",
                                            "hospital",    "nhs",       "ccg",   "diocese",    "healthwatch"};
-        const std::string next = lower_ascii(words[n]);
+        const std::string next = to_lower(words[n]);
         for (const char* o : orgs)
             if (next == o) return true;
     }
@@ -425,7 +426,7 @@ Block label_of(const std::string& p, std::string& rest) {
         {"public", Block::ignore},
         {"press", Block::ignore},
     }};
-    const std::string l = lower_ascii(p);
+    const std::string l = to_lower(p);
     for (const auto& [label, block] : labels) {
         const std::size_t n = std::string_view(label).size();
         if (l.rfind(label, 0) != 0) continue;
@@ -484,7 +485,7 @@ std::vector<Attendee> titles_only(const std::string& text) {
     for (const auto& piece : pieces_of(text)) {
         const auto words = split_words(piece.text);
         if (words.empty()) continue;
-        const std::string first = lower_ascii(words[0]);
+        const std::string first = to_lower(words[0]);
         bool head = false;
         for (const char* h : heads) head = head || first == h;
         if (head || out.empty()) {
@@ -551,7 +552,7 @@ std::vector<Attendee> read_block(const std::vector<std::string>& lines, Block bl
             if (a.role.empty()) a.role = "officer";
         } else if (block == Block::in_attendance) {
             if (a.role.empty()) {
-                const std::string l = lower_ascii(a.title);
+                const std::string l = to_lower(a.title);
                 if (l.find("cabinet member") != std::string::npos)
                     a.role = "cabinet member";
                 else if (a.honorific == "Councillor")
@@ -590,7 +591,7 @@ std::string joined_text(const Lines& body) {
         if (!t.empty()) {
             const char last = t.back();
             const auto words = split_words(t);
-            const std::string lw = lower_ascii(words.back());
+            const std::string lw = to_lower(words.back());
             const bool joins = last == ',' || last == ';' || last == '-' || last == '(' || lw == "and" ||
                                lw == "from" || lw == "of" || lw == "the" || lw == "for";
             t += (!joins && last != '.' && is_upper(p.front())) ? ". " : " ";
@@ -603,7 +604,7 @@ std::string joined_text(const Lines& body) {
 std::string surname_key(const std::string& name) {
     const auto w = split_words(name);
     if (w.empty()) return {};
-    std::string s = lower_ascii(w.back());
+    std::string s = to_lower(w.back());
     if (s.size() > 2 && s[0] == 'l' && s[1] == '\'') s[0] = 'i';  // PDF: l'Anson = I'Anson
     return s;
 }
@@ -615,7 +616,7 @@ Attendee* find_person(Attendance& att, const Attendee& who) {
         for (auto& a : *list)
             if (surname_key(a.name) == key) {
                 const auto w1 = split_words(who.name), w2 = split_words(a.name);
-                if (w1.size() >= 2 && w2.size() >= 2 && lower_ascii(w1.front()) != lower_ascii(w2.front())) continue;
+                if (w1.size() >= 2 && w2.size() >= 2 && to_lower(w1.front()) != to_lower(w2.front())) continue;
                 return &a;
             }
     return nullptr;
@@ -631,7 +632,7 @@ std::vector<Attendee> split_people(std::string_view text, bool names_only) {
         // "Councillors: A, B" : the honorific applies to the whole list
         auto words = split_words(t);
         if (!words.empty()) {
-            const std::string first = lower_ascii(words[0]);
+            const std::string first = to_lower(words[0]);
             if (first == "councillors" || first == "councillors:" || first == "cllrs" || first == "cllrs:") {
                 list_honorific = "Councillor";
                 t = strip(t.substr(t.find(words[0]) + words[0].size()));
@@ -672,7 +673,7 @@ Attendance read_attendance(const Lines& lines, std::size_t begin, std::size_t en
     for (std::size_t i = begin; i < end; ++i) {
         std::string p = plain(lines[i].text);
         if (p.empty()) continue;
-        const std::string l = lower_ascii(p);
+        const std::string l = to_lower(p);
         if (l.find("denotes") != std::string::npos || l.rfind("* ", 0) == 0) continue;  // "*Denotes virtual attendance"
         // "Committee" / "Members:" split over two lines by the PDF
         if (l == "committee" && i + 1 < end && starts_with_ci(plain(lines[i + 1].text), "members")) {
@@ -725,7 +726,7 @@ Attendance read_attendance(const Lines& lines, std::size_t begin, std::size_t en
 
 void read_apologies(const Lines& body, Attendance& att) {
     const std::string text = joined_text(body);
-    const std::string lc = lower_ascii(text);
+    const std::string lc = to_lower(text);
     // "Apologies were received from ...", "Apologies for absence were received from ..."
     std::size_t at = lc.find("apolog");
     if (at != std::string::npos) {
@@ -735,7 +736,7 @@ void read_apologies(const Lines& body, Attendance& att) {
             for (auto& a : split_people(list, false)) {
                 // a reason in brackets: "(personal)", "(work commitments)"
                 if (a.role.empty()) {
-                    const std::string t = lower_ascii(a.title);
+                    const std::string t = to_lower(a.title);
                     if (a.honorific == "Councillor")
                         a.role = "member";
                     else if (t.find("co-opt") != std::string::npos || t.find("cooptee") != std::string::npos)
@@ -774,7 +775,7 @@ void read_substitutes(const Lines& body, Attendance& att) {
                                                        "standing in for"};
     for (const auto& line : body) {
         const std::string text = plain(line.text);
-        const std::string lc = lower_ascii(text);
+        const std::string lc = to_lower(text);
         for (const char* m : markers) {
             const std::size_t at = lc.find(m);
             if (at == std::string::npos) continue;

@@ -8,19 +8,20 @@
 #include "quorum/corpus/dates.hpp"
 #include "quorum/corpus/text.hpp"
 #include "segment/structure.hpp"
+#include "quorum/text/ascii.hpp"
 
 namespace quorum::corpus::structure {
 namespace {
 
-bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
-bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+using text::is_digit;
+using text::is_lower;
+using text::is_upper;
 
 // Small words that stay lower case in title-case headings.
 bool small_word(std::string_view w) {
     static const char* const words[] = {"a",  "an", "and", "as",  "at", "by",   "for", "from", "in",  "into",
                                         "of", "on", "or",  "the", "to", "with", "per", "vs",   "via", "&"};
-    const std::string l = lower_ascii(w);
+    const std::string l = to_lower(w);
     for (const char* s : words)
         if (l == s) return true;
     return false;
@@ -41,11 +42,7 @@ Case letter_case(std::string_view w) {
     return c;
 }
 
-std::string_view trim_view(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
-    return s;
-}
+using text::trim_view;
 
 // "---o0o--67." -> "67."; separators printed by some minute templates between items.
 std::string strip_separator(std::string_view s) {
@@ -249,7 +246,7 @@ bool person_like(std::string_view heading) {
 }
 
 bool meeting_end_line(std::string_view p) {
-    const std::string l = lower_ascii(p);
+    const std::string l = to_lower(p);
     static const char* const starts[] = {"the meeting ended",    "the meeting closed",     "the meeting concluded",
                                          "the meeting finished", "the meeting terminated", "meeting ended at",
                                          "meeting closed at",    "the meeting was closed"};
@@ -259,7 +256,7 @@ bool meeting_end_line(std::string_view p) {
 }
 
 bool signature_line(std::string_view p) {
-    const std::string l = lower_ascii(p);
+    const std::string l = to_lower(p);
     return l == "chairperson" || l == "chairman" || l == "chair" || l == "signed" || l == "cathaoirleach";
 }
 
@@ -283,19 +280,8 @@ bool is_blank(std::string_view text) {
     return true;
 }
 
-std::string lower_ascii(std::string_view text) {
-    std::string r(text);
-    for (char& c : r)
-        if (is_upper(c)) c = static_cast<char>(c - 'A' + 'a');
-    return r;
-}
-
-bool starts_with_ci(std::string_view text, std::string_view prefix) {
-    return text.size() >= prefix.size() && lower_ascii(text.substr(0, prefix.size())) == lower_ascii(prefix);
-}
-
 bool contains_ci(std::string_view text, std::string_view needle) {
-    return lower_ascii(text).find(lower_ascii(needle)) != std::string::npos;
+    return to_lower(text).find(to_lower(needle)) != std::string::npos;
 }
 
 std::vector<std::string> split_words(std::string_view text) {
@@ -427,8 +413,8 @@ std::string heading_prefix(std::string_view text) {
                 "the",   "there",      "it",          "this",    "these",   "a",     "an", "cllr",
                 "cllr.", "councillor", "councillors", "members", "council", "clerk", "we", "he",
                 "she",   "they",       "all",         "no",      "mr",      "mrs",   "ms", "following"};
-            const std::string w = lower_ascii(words[k]);
-            if (w == lower_ascii(words[0])) return true;
+            const std::string w = to_lower(words[k]);
+            if (w == to_lower(words[0])) return true;
             for (const char* s : starters)
                 if (w == s) return true;
             return false;
@@ -513,7 +499,7 @@ bool is_section_heading(const Lines& lines, std::size_t i, bool report) {
     if (starts_with_ci(p, "\xE2\x80\xA2") || starts_with_ci(p, "\xC2\xB7")) return false;  // bullets
     if (starts_with_ci(p, "table ") || starts_with_ci(p, "figure ")) return false;
     // "Answer" between a question and its answer is a marker, read with the question
-    if (const std::string l = lower_ascii(p); l == "answer" || l == "reply" || l == "response") return false;
+    if (const std::string l = to_lower(p); l == "answer" || l == "reply" || l == "response") return false;
     if (find_date(p) || find_time(p)) return false;
     if (is_digit(first)) {
         // "1 Overview", "3. Changes in Demand": numbered section headings only in reports
@@ -545,7 +531,7 @@ bool is_section_heading(const Lines& lines, std::size_t i, bool report) {
 // ---- items ---------------------------------------------------------------------------------
 
 bool mentions_exempt(std::string_view text) {
-    const std::string l = lower_ascii(text);
+    const std::string l = to_lower(text);
     return l.find("exclusion of the press") != std::string::npos || l.find("exclusion of press") != std::string::npos ||
            l.find("schedule 12a") != std::string::npos || l.find("exempt information") != std::string::npos ||
            l.find("press and public be excluded") != std::string::npos ||
@@ -556,7 +542,7 @@ bool mentions_exempt(std::string_view text) {
 
 ExclusionScope exclusion_scope(std::string_view text) {
     ExclusionScope scope;
-    const std::string l = lower_ascii(text);
+    const std::string l = to_lower(text);
     // "item 12", "items 12 and 13", "minute 127/20", "agenda item 9"
     for (const char* word : {"items ", "item ", "minutes ", "minute ", "item no. ", "item number "}) {
         std::size_t at = 0;
@@ -593,7 +579,7 @@ ExclusionScope exclusion_scope(std::string_view text) {
 }
 
 std::optional<bool> part_marker(std::string_view plain_line) {
-    std::string l = lower_ascii(trim_view(plain_line));
+    std::string l = to_lower(trim_view(plain_line));
     while (!l.empty() && (l.back() == ':' || l.back() == '.' || l.back() == ' ')) l.pop_back();
     if (l.size() > 90) return std::nullopt;
     if (l == "part ii" || l == "part 2" || l == "exempt items" || l == "exempt business" || l == "restricted items" ||
@@ -612,7 +598,7 @@ std::optional<bool> part_marker(std::string_view plain_line) {
 }
 
 bool is_procedural(const Item& item, const Lines& body) {
-    const std::string h = lower_ascii(item.title);
+    const std::string h = to_lower(item.title);
     auto has = [&](const char* s) { return h.find(s) != std::string::npos; };
     if (has("apolog") || has("substitut") || has("declaration")) return true;
     if (has("date of next meeting") || has("date of the next meeting") || has("next meeting")) return true;
@@ -624,7 +610,7 @@ bool is_procedural(const Item& item, const Lines& body) {
     if (has("question")) {
         // Questions are procedural only when none were received.
         std::string text;
-        for (const auto& l : body) text += lower_ascii(l.text) + " ";
+        for (const auto& l : body) text += to_lower(l.text) + " ";
         const bool none = text.find("no question") != std::string::npos ||
                           text.find("no written question") != std::string::npos ||
                           text.find("there were none") != std::string::npos ||

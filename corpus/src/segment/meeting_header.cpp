@@ -49,7 +49,7 @@ bool attendance_label(std::string_view p) {
     static const char* const labels[] = {
         "present",  "committee members", "members present", "members:",     "in attendance",
         "officers", "apologies",         "councillors",     "also present", "officials"};
-    const std::string l = lower_ascii(p);
+    const std::string l = to_lower(p);
     if (l == "committee") return true;  // "Committee\nMembers:" split by the PDF
     for (const char* s : labels)
         if (l.rfind(s, 0) == 0) return true;
@@ -82,7 +82,7 @@ std::size_t date_position(const std::string& s) {
 // Start of the weekday before a date: "on Tuesday 22 February" -> index of "on".
 std::size_t cut_before_date(const std::string& s, std::size_t date_pos) {
     std::string head = s.substr(0, date_pos);
-    const std::string lc = lower_ascii(head);
+    const std::string lc = to_lower(head);
     static const std::array<const char*, 7> days = {"monday", "tuesday",  "wednesday", "thursday",
                                                     "friday", "saturday", "sunday"};
     std::size_t cut = head.size();
@@ -92,7 +92,7 @@ std::size_t cut_before_date(const std::string& s, std::size_t date_pos) {
     }
     std::string_view h = std::string_view(head).substr(0, cut);
     while (!h.empty() && (h.back() == ' ' || h.back() == ',')) h.remove_suffix(1);
-    const std::string hl = lower_ascii(h);
+    const std::string hl = to_lower(h);
     if (hl.size() >= 3 && hl.compare(hl.size() - 3, 3, " on") == 0) h.remove_suffix(3);
     return h.size();
 }
@@ -112,7 +112,7 @@ Header read_minutes(const Lines& lines, std::size_t begin, std::size_t end) {
     const std::size_t scan_end = std::min(end, begin + 60);
     for (std::size_t i = begin; i < scan_end; ++i) {
         const std::string p = plain(lines[i].text);
-        const std::string l = lower_ascii(p);
+        const std::string l = to_lower(p);
         std::size_t at = l.find("minutes of");
         if (at == std::string::npos) at = l.find("minutes from the");
         if (at != std::string::npos && minutes_title_line(p)) {
@@ -146,7 +146,7 @@ Header read_minutes(const Lines& lines, std::size_t begin, std::size_t end) {
     // Council printed above the header ("Herefordshire Council") or before it on the line.
     if (contains_ci(prefix, "council")) {
         // "STOKE FERRY PARISH COUNCIL Draft (until approved ...)": the council ends the name
-        const std::size_t c = lower_ascii(prefix).rfind("council");
+        const std::size_t c = to_lower(prefix).rfind("council");
         h.council = council_case(prefix.substr(0, c + 7));
     }
     for (std::size_t i = begin; i < start && h.council.empty(); ++i) {
@@ -186,7 +186,7 @@ Header read_minutes(const Lines& lines, std::size_t begin, std::size_t end) {
         }
     }
     h.end = i;
-    const std::string lc = lower_ascii(joined);
+    const std::string lc = to_lower(joined);
     // committee: "meeting of [the] X held"
     std::size_t of = find_lc(lc, "meeting of ");
     std::size_t held = find_lc(lc, " held");
@@ -245,7 +245,7 @@ Header read_minutes(const Lines& lines, std::size_t begin, std::size_t end) {
 
 void read_agenda_title(std::string_view title, Header& h) {
     const std::string t = trim(title);
-    const std::string lc = lower_ascii(t);
+    const std::string lc = to_lower(t);
     if (lc.rfind("agenda for ", 0) != 0) return;
     const std::size_t on = lc.find(" on ");
     if (on != std::string::npos && h.committee.empty()) {
@@ -266,7 +266,7 @@ namespace {
 void read_summons(const Lines& lines, std::size_t begin, std::size_t end, Header& h) {
     for (std::size_t i = begin; i < end; ++i) {
         const std::string p = plain(lines[i].text);
-        const std::string l = lower_ascii(p);
+        const std::string l = to_lower(p);
         // ... and "A meeting of the County Council will be held in V on Thursday, 13th February, 2025" (ModernGov)
         if (l.find("requested to attend") == std::string::npos && l.find("hereby summoned") == std::string::npos &&
             l.find("notice is hereby given") == std::string::npos &&
@@ -280,7 +280,7 @@ void read_summons(const Lines& lines, std::size_t begin, std::size_t end, Header
             ++taken;
             if (contains_ci(q, "business") || contains_ci(q, "agenda")) break;
         }
-        const std::string lc = lower_ascii(joined);
+        const std::string lc = to_lower(joined);
         const std::size_t of = lc.find("meeting of ");
         std::size_t held = lc.find(" to be held");
         if (held == std::string::npos) held = lc.find(" which will be held");
@@ -330,7 +330,7 @@ Header read_agenda(const Lines& lines, std::size_t begin, std::size_t end) {
                 }
             continue;
         }
-        const std::string l = lower_ascii(p);
+        const std::string l = to_lower(p);
         if (l == "agenda") {
             after_agenda_word = true;
             continue;
@@ -374,7 +374,7 @@ Header read_agenda(const Lines& lines, std::size_t begin, std::size_t end) {
         }
         if (after_agenda_word && h.committee.empty() && p.find(':') == std::string::npos &&
             split_words(p).size() <= 12) {
-            const std::string lw = lower_ascii(p);
+            const std::string lw = to_lower(p);
             if (lw.find("committee") != std::string::npos || lw.find("council") != std::string::npos ||
                 lw.find("cabinet") != std::string::npos || lw.find("board") != std::string::npos ||
                 lw.find("panel") != std::string::npos || lw.find("forum") != std::string::npos)
@@ -419,7 +419,7 @@ void read_addressee(const std::string& value, Header& h) {
         c = space == std::string::npos ? std::string() : trim(std::string_view(head).substr(0, space));
     }
     // "Sue Chandler, Cabinet Member for ...", "Corporate Director of ...": a person, not a meeting
-    const std::string lc = lower_ascii(c);
+    const std::string lc = to_lower(c);
     for (const char* person : {"member", "director", "officer", "leader", "portfolio", "head of", "manager"})
         if (lc.find(person) != std::string::npos) return;
     if (!c.empty() && h.committee.empty() && split_words(c).size() <= 10) h.committee = trim_punct(c);
@@ -463,7 +463,7 @@ Header read_report(const Lines& lines, std::size_t begin, std::size_t end) {
         if (p.empty()) continue;
         const std::string field = report_cover_field(p);
         if (field.empty()) {
-            const std::string l = lower_ascii(p);
+            const std::string l = to_lower(p);
             // "Subject Matter / Title of Decision" with the title on the next line (a record of decision)
             if (l == "subject matter / title of decision" || l == "title of decision" || l == "subject matter") {
                 const std::size_t j = next_content(lines, i + 1, scan_end);
@@ -514,7 +514,7 @@ Header read_titled(const Lines& lines, std::size_t begin, std::size_t end, Docum
     }
     std::string title = plain(lines[i].text);
     h.end = i + 1;
-    if (kind == DocumentKind::web_page && lower_ascii(title) == "agenda item") {
+    if (kind == DocumentKind::web_page && to_lower(title) == "agenda item") {
         const std::size_t j = next_content(lines, i + 1, end);
         if (j < end) {
             title = plain(lines[j].text);
@@ -546,7 +546,7 @@ Header read_titled(const Lines& lines, std::size_t begin, std::size_t end, Docum
             h.title = "Questions";
             return h;
         }
-        const std::string lc = lower_ascii(title);
+        const std::string lc = to_lower(title);
         std::size_t of = lc.find("meeting of ");
         if (of != std::string::npos) {
             std::size_t s = of + 11;
@@ -568,7 +568,7 @@ Header read_titled(const Lines& lines, std::size_t begin, std::size_t end, Docum
                     h.date = *d;
                     continue;
                 }
-            const std::string lw = lower_ascii(p);
+            const std::string lw = to_lower(p);
             if (h.committee.empty() && split_words(p).size() <= 8 && p.find(':') == std::string::npos &&
                 (lw.find("council") != std::string::npos || lw.find("committee") != std::string::npos ||
                  lw.find("cabinet") != std::string::npos || lw.find("board") != std::string::npos))
@@ -593,7 +593,7 @@ Named committee_named(std::string_view printed) {
     bool first = true;
     for (const auto& word : split_words(s)) {
         std::string w = word;
-        const std::string l = lower_ascii(w);
+        const std::string l = to_lower(w);
         if (!first && (l == "and" || l == "of" || l == "the" || l == "for" || l == "in" || l == "on" || l == "at" ||
                        l == "to" || l == "with" || l == "&")) {
             w = l;
@@ -613,7 +613,7 @@ Named committee_named(std::string_view printed) {
         out += (out.empty() ? "" : " ") + w;
         first = false;
     }
-    return Named{slugify(out), out};
+    return Named{slug(out), out};
 }
 
 std::string display_date(std::string_view iso) {

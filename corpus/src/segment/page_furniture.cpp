@@ -7,15 +7,16 @@
 #include <set>
 
 #include "segment/structure.hpp"
+#include "quorum/text/ascii.hpp"
 
 namespace quorum::corpus::structure {
 namespace {
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+using text::is_digit;
 
 // "Page 3 of 12", "Page 3", "- 3 -", "3 | Page", "Page | 3"
 bool page_number_phrase(const std::string& p) {
-    const std::string l = lower_ascii(p);
+    const std::string l = to_lower(p);
     std::string shape;
     for (char c : l) {
         if (is_digit(c)) {
@@ -36,7 +37,7 @@ bool bare_number(const std::string& p) {
 // Digits folded so "Page 3" and "Page 4" or "January 2025 minutes 12" compare equal.
 std::string running_key(const std::string& p) {
     std::string k;
-    for (char c : lower_ascii(p)) {
+    for (char c : to_lower(p)) {
         if (is_digit(c)) {
             if (k.empty() || k.back() != '#') k.push_back('#');
         } else if (c != ' ' && c != '\t') {

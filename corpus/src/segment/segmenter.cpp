@@ -75,7 +75,7 @@ std::string paragraph_text(std::span<const SourceLine> body) {
 }
 
 bool skipped_section(std::string_view heading) {
-    const std::string l = lower_ascii(heading);
+    const std::string l = to_lower(heading);
     return l == "classification" || l == "decision type" || l == "wards affected" || l == "key decision";
 }
 
@@ -103,7 +103,7 @@ bool known_section(std::string_view heading) {
                                         "background",
                                         "introduction",
                                         "financial implications"};
-    const std::string l = lower_ascii(heading);
+    const std::string l = to_lower(heading);
     for (const char* n : names)
         if (l == n) return true;
     return false;
@@ -351,7 +351,7 @@ void segment(const SourceText& text, const Sidecar& sidecar, const std::string& 
         if (part.kind == DocumentKind::minutes) {
             Attendance att = read_attendance(lines, h.end, std::min(layout.first_item_line, part.end));
             for (const auto& block : layout.items) {
-                const std::string t = lower_ascii(block.item.title);
+                const std::string t = to_lower(block.item.title);
                 // parish minutes number the attendance: "1. Present: G. Gott - Vice Chairman, ..."
                 if (att.present.empty() && (t == "present" || t == "those attending" || t == "attendance" ||
                                             t == "those present" || t == "members present")) {
@@ -393,7 +393,7 @@ void segment(const SourceText& text, const Sidecar& sidecar, const std::string& 
             item.procedural = is_procedural(item, block.body);
             std::string body_text = paragraph_text(block.body);
             const bool exclusion_motion = contains_ci(item.title, "exclusion of") || contains_ci(item.title, "exempt");
-            const std::string number_lc = lower_ascii(item.number);
+            const std::string number_lc = to_lower(item.number);
             const bool named = std::find(named_exempt.begin(), named_exempt.end(), number_lc) != named_exempt.end() ||
                                (number_lc.find('/') != std::string::npos &&
                                 std::find(named_exempt.begin(), named_exempt.end(),

@@ -11,6 +11,7 @@
 
 #include "quorum/corpus/model.hpp"
 #include "quorum/corpus/reader.hpp"
+#include "quorum/text/ascii.hpp"
 
 namespace quorum::corpus::structure {
 
@@ -22,8 +23,8 @@ using Lines = std::vector<SourceLine>;
 // trimmed. Tabs (table cells) are kept.
 [[nodiscard]] std::string plain(std::string_view text);
 [[nodiscard]] bool is_blank(std::string_view text);
-[[nodiscard]] std::string lower_ascii(std::string_view text);
-[[nodiscard]] bool starts_with_ci(std::string_view text, std::string_view prefix);
+using text::starts_with_ci;
+using text::to_lower;
 [[nodiscard]] bool contains_ci(std::string_view text, std::string_view needle);
 [[nodiscard]] std::vector<std::string> split_words(std::string_view text);
 

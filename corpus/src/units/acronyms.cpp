@@ -8,11 +8,12 @@
 
 #include "quorum/corpus/text.hpp"
 #include "units/units.hpp"
+#include "quorum/text/ascii.hpp"
 
 namespace quorum::corpus {
 namespace {
 
-bool is_space(char c) { return c == ' ' || c == '\t'; }
+using text::is_blank;
 
 bool small_word(std::string_view w) {
     static constexpr std::array<std::string_view, 12> kSmall = {"of", "and",  "for", "the", "in", "on",
@@ -48,7 +49,7 @@ std::vector<std::string> expansion_words(std::string_view text) {
     std::vector<std::string> out;
     std::string cur;
     for (const char c : text) {
-        if (is_space(c) || c == '-' || c == '/') {
+        if (is_blank(c) || c == '-' || c == '/') {
             if (!cur.empty()) out.push_back(std::move(cur));
             cur.clear();
         } else if (std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '&' ||
@@ -89,9 +90,9 @@ bool capitalised(const std::string& w, bool hyphen_part) {
 void add(std::vector<Acronym>& out, std::string short_form, std::string expansion) {
     expansion = collapse_spaces(trim(expansion));
     if (expansion.empty()) return;
-    const std::string key = fold(expansion);
+    const std::string key = fold_key(expansion);
     for (const Acronym& a : out) {
-        if (a.short_form == short_form && fold(a.expansion) == key) return;
+        if (a.short_form == short_form && fold_key(a.expansion) == key) return;
     }
     out.push_back({std::move(short_form), std::move(expansion)});
 }
@@ -102,8 +103,8 @@ void expansion_before(std::string_view line, std::size_t open, std::string_view 
     // Word starts in `before`, hyphen parts included, so an expansion can start mid-line.
     std::vector<std::size_t> starts;
     for (std::size_t i = 0; i < before.size(); ++i) {
-        const bool boundary = i == 0 || is_space(before[i - 1]);
-        if (boundary && !is_space(before[i])) starts.push_back(i);
+        const bool boundary = i == 0 || is_blank(before[i - 1]);
+        if (boundary && !is_blank(before[i])) starts.push_back(i);
     }
     const std::size_t max_words = short_form.size() + 4;
     for (std::size_t n = 1; n <= starts.size() && n <= max_words; ++n) {
@@ -121,7 +122,7 @@ void expansion_before(std::string_view line, std::size_t open, std::string_view 
         }
         if (!ok) continue;
         std::string expansion(candidate);
-        while (!expansion.empty() && (is_space(expansion.back()) || expansion.back() == ',')) expansion.pop_back();
+        while (!expansion.empty() && (is_blank(expansion.back()) || expansion.back() == ',')) expansion.pop_back();
         add(out, std::string(short_form), expansion);
         return;
     }
@@ -138,9 +139,9 @@ void scan_brackets(std::string_view line, std::vector<Acronym>& out) {
         } else {
             // "MASH (Multi-agency Safeguarding Hub)": the word before the bracket is the short form.
             std::size_t end = open;
-            while (end > 0 && is_space(line[end - 1])) --end;
+            while (end > 0 && is_blank(line[end - 1])) --end;
             std::size_t begin = end;
-            while (begin > 0 && !is_space(line[begin - 1])) --begin;
+            while (begin > 0 && !is_blank(line[begin - 1])) --begin;
             const std::string_view word = line.substr(begin, end - begin);
             const std::vector<std::string> words = expansion_words(inner);
             if (short_form_like(word) && !words.empty() && !small_word(words.front()) && spells(word, words, 0, 0)) {
@@ -154,7 +155,7 @@ void scan_brackets(std::string_view line, std::vector<Acronym>& out) {
 // "DfE<TAB>Department for Education" or "DCS Director Children's Services".
 bool glossary_line(std::string_view line, std::vector<Acronym>& out) {
     std::size_t end = 0;
-    while (end < line.size() && !is_space(line[end])) ++end;
+    while (end < line.size() && !is_blank(line[end])) ++end;
     const std::string_view short_form = line.substr(0, end);
     if (!short_form_like(short_form)) return false;
     const std::string expansion = trim(line.substr(end));
@@ -171,7 +172,7 @@ void find_acronyms(std::span<const SourceLine> lines, std::vector<Acronym>& out)
     for (const SourceLine& source : lines) {
         const std::string line = trim(source.text);
         if (line.empty()) continue;
-        const std::string f = fold(line);
+        const std::string f = fold_key(line);
         if (f == "glossary" || f == "glossary:" || f == "glossary of terms" || f == "abbreviations" ||
             f == "glossary of abbreviations") {
             in_glossary = true;

@@ -16,16 +16,18 @@
 
 #include "quorum/corpus/text.hpp"
 #include "units/resolutions.hpp"
+#include "quorum/text/ascii.hpp"
 
 namespace quorum::corpus {
 namespace {
 
-bool is_space_byte(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'; }
+using text::is_space;
 
-std::string_view trim_view(std::string_view s) {
+// Unlike text::trim_view, NBSP counts: PDF text uses it for indentation.
+std::string_view trim_indent(std::string_view s) {
     // ASCII spaces and NBSP (C2 A0), which PDF text uses for indentation.
     for (;;) {
-        if (!s.empty() && is_space_byte(s.front())) {
+        if (!s.empty() && is_space(s.front())) {
             s.remove_prefix(1);
         } else if (s.size() >= 2 && static_cast<unsigned char>(s[0]) == 0xC2 &&
                    static_cast<unsigned char>(s[1]) == 0xA0) {
@@ -35,7 +37,7 @@ std::string_view trim_view(std::string_view s) {
         }
     }
     for (;;) {
-        if (!s.empty() && is_space_byte(s.back())) {
+        if (!s.empty() && is_space(s.back())) {
             s.remove_suffix(1);
         } else if (s.size() >= 2 && static_cast<unsigned char>(s[s.size() - 2]) == 0xC2 &&
                    static_cast<unsigned char>(s.back()) == 0xA0) {
@@ -68,16 +70,16 @@ std::size_t bullet_length(std::string_view s) {
     for (const std::string_view b : kBullets) {
         if (s.size() > b.size() && s.substr(0, b.size()) == b) {
             std::size_t n = b.size();
-            const bool space = is_space_byte(s[n]) || (s.size() > n + 1 && static_cast<unsigned char>(s[n]) == 0xC2 &&
+            const bool space = is_space(s[n]) || (s.size() > n + 1 && static_cast<unsigned char>(s[n]) == 0xC2 &&
                                                        static_cast<unsigned char>(s[n + 1]) == 0xA0);
             // "**bold**" is emphasis, not a bullet; glyph bullets may touch the text.
             const bool glyph = b.size() > 1 && b != "\xE2\x80\x93";
             if (!space && !glyph) continue;
-            while (n < s.size() && is_space_byte(s[n])) ++n;
+            while (n < s.size() && is_space(s[n])) ++n;
             while (n + 1 < s.size() && static_cast<unsigned char>(s[n]) == 0xC2 &&
                    static_cast<unsigned char>(s[n + 1]) == 0xA0) {
                 n += 2;
-                while (n < s.size() && is_space_byte(s[n])) ++n;
+                while (n < s.size() && is_space(s[n])) ++n;
             }
             return n;
         }
@@ -106,7 +108,7 @@ bool ends_with_open_word(std::string_view text) {
         "a",  "an",   "the",  "to",   "of",   "and",   "or",  "for",   "in",  "on",  "at",
         "by", "with", "from", "as",   "that", "which", "its", "their", "our", "his", "her",
         "be", "is",   "was",  "were", "are",  "has",   "had", "have",  "but", "than"};
-    const std::string folded = fold(text);
+    const std::string folded = fold_key(text);
     std::size_t end = folded.size();
     while (end > 0 && !std::isalnum(static_cast<unsigned char>(folded[end - 1])) && folded[end - 1] != '\'') --end;
     std::size_t begin = end;
@@ -126,7 +128,7 @@ bool starts_table_caption(std::string_view s) {
 }
 
 bool starts_response(std::string_view s) {
-    const std::string folded = fold(s.substr(0, 40));
+    const std::string folded = fold_key(s.substr(0, 40));
     return folded.rfind("response:", 0) == 0 || folded.rfind("record of verbal response", 0) == 0;
 }
 
@@ -137,7 +139,7 @@ std::vector<std::string> split_cells(std::string_view line) {
         const std::size_t tab = line.find('\t', start);
         const std::string_view cell =
             line.substr(start, tab == std::string_view::npos ? std::string_view::npos : tab - start);
-        cells.push_back(collapse_spaces(strip_emphasis(trim_view(cell))));
+        cells.push_back(collapse_spaces(strip_emphasis(trim_indent(cell))));
         if (tab == std::string_view::npos) break;
         start = tab + 1;
     }
@@ -162,7 +164,7 @@ public:
     std::vector<Piece> run(std::span<const SourceLine> lines) {
         for (std::size_t i = 0; i < lines.size(); ++i) {
             const std::string_view raw = lines[i].text;
-            const std::string_view line = trim_view(raw);
+            const std::string_view line = trim_indent(raw);
             if (line.empty() || only_emphasis(line)) {
                 ++blanks_;
                 continue;
@@ -207,20 +209,20 @@ private:
     void add_text_line(std::string_view line, int page) {
         flush_table();
         std::string clean = strip_emphasis(line);
-        std::string_view rest = trim_view(clean);
+        std::string_view rest = trim_indent(clean);
         if (rest.empty()) return;
         // Markdown headings: "## Minutes" -> "Minutes", always a block of its own.
         bool markdown_heading = false;
         if (rest.front() == '#') {
             while (!rest.empty() && rest.front() == '#') rest.remove_prefix(1);
-            rest = trim_view(rest);
+            rest = trim_indent(rest);
             markdown_heading = true;
             if (rest.empty()) return;
         }
         bool bullet = false;
         if (const std::size_t b = bullet_length(rest); b > 0) {
             bullet = true;
-            rest = trim_view(rest.substr(b));
+            rest = trim_indent(rest.substr(b));
             if (rest.empty()) {
                 // A bullet glyph alone on its line: the text follows on the next line.
                 flush_block();
@@ -234,7 +236,7 @@ private:
         }
         std::string label;
         LabelKind kind = LabelKind::none;
-        if (const std::size_t n = parse_label(rest, label, kind); n > 0) rest = trim_view(rest.substr(n));
+        if (const std::size_t n = parse_label(rest, label, kind); n > 0) rest = trim_indent(rest.substr(n));
         const bool marked = bullet || kind != LabelKind::none;
 
         if (open_ && !marked && !markdown_heading && continues(rest)) {
@@ -299,7 +301,7 @@ std::size_t parse_label(std::string_view text, std::string& label, LabelKind& ki
     kind = LabelKind::none;
     std::size_t i = 0;
     const auto space_at = [&](std::size_t at) -> std::size_t {  // bytes of a space (NBSP too) at `at`
-        if (at < text.size() && is_space_byte(text[at])) return 1;
+        if (at < text.size() && is_space(text[at])) return 1;
         if (at + 1 < text.size() && static_cast<unsigned char>(text[at]) == 0xC2 &&
             static_cast<unsigned char>(text[at + 1]) == 0xA0) {
             return 2;
@@ -391,11 +393,11 @@ std::string label_value(std::string_view label) {
 }
 
 bool ends_sentence(std::string_view text) {
-    std::string_view s = trim_view(text);
+    std::string_view s = trim_indent(text);
     for (;;) {
         if (s.empty()) return false;
         const char c = s.back();
-        if (c == '*' || c == '_' || c == '"' || c == '\'' || c == ')' || c == ']' || is_space_byte(c)) {
+        if (c == '*' || c == '_' || c == '"' || c == '\'' || c == ')' || c == ']' || is_space(c)) {
             s.remove_suffix(1);
             continue;
         }

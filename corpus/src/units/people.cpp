@@ -9,6 +9,7 @@
 #include <cctype>
 
 #include "quorum/corpus/text.hpp"
+#include "quorum/text/ascii.hpp"
 
 namespace quorum::corpus {
 namespace {
@@ -44,18 +45,14 @@ constexpr std::array<Honorific, 22> kHonorifics = {{
     {"alderman", "Alderman", false},
 }};
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+using text::is_space;
+using text::to_lower;
 
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
 
 // The honorific a word is, or nullptr. Trailing '.' and ':' are ignored ("Cllr.", "Councillors:").
 const Honorific* honorific_of(std::string_view word) {
     while (!word.empty() && (word.back() == '.' || word.back() == ':' || word.back() == ',')) word.remove_suffix(1);
-    const std::string l = lower(word);
+    const std::string l = to_lower(word);
     for (const Honorific& h : kHonorifics) {
         if (l != h.word) continue;
         if (h.exact_case) {
@@ -96,7 +93,7 @@ std::string strip_stars(std::string_view s) {
 // Words of a text for matching: folded, split at spaces and punctuation; apostrophes and
 // '&' stay inside words ("i'anson", "ads&fs"); a possessive "'s" is dropped.
 std::vector<std::pair<std::size_t, std::string>> match_words(std::string_view text) {
-    const std::string folded = fold(fix_pdf_l(text));
+    const std::string folded = fold_key(fix_pdf_l(text));
     std::vector<std::pair<std::size_t, std::string>> words;
     std::string cur;
     std::size_t start = 0;
@@ -189,7 +186,7 @@ std::string person_id(std::string_view printed_name) {
         if (end == std::string_view::npos || honorific_of(rest.substr(0, end)) == nullptr) break;
         rest.remove_prefix(end);
     }
-    return slugify(fix_pdf_l(rest));
+    return slug(fix_pdf_l(rest));
 }
 
 Attendee parse_attendee(std::string_view text) {
@@ -236,7 +233,7 @@ Attendee parse_attendee(std::string_view text) {
     a.name = collapse_spaces(trim(rest));
 
     if (!paren.empty()) {
-        const std::string f = fold(paren);
+        const std::string f = fold_key(paren);
         const std::string role = role_from_words(f);
         if (f.find("non-voting") != std::string::npos || f.find("non voting") != std::string::npos) {
             a.note = paren;
@@ -259,7 +256,7 @@ Attendee parse_attendee(std::string_view text) {
         }
     }
     if (!title.empty()) {
-        const std::string f = fold(title);
+        const std::string f = fold_key(title);
         if (f.rfind("standing in for", 0) == 0 || f.rfind("substitute for", 0) == 0 ||
             f.rfind("substituting for", 0) == 0) {
             const std::size_t for_at = f.find("for ");
@@ -325,7 +322,7 @@ void PeopleLinker::add(const Attendee& attendee, const char* list) {
             const std::size_t close = attendee.title.find(')', open);
             if (close == std::string::npos) break;
             const std::string inner = attendee.title.substr(open + 1, close - open - 1);
-            if (is_acronym(inner)) e.acronyms.push_back(fold(inner));
+            if (is_acronym(inner)) e.acronyms.push_back(fold_key(inner));
             open = attendee.title.find('(', close);
         }
     }
@@ -378,10 +375,10 @@ void PeopleLinker::link_names(std::string_view text, Hits& out) const {
         }
     }
     // Full names without a title: "Sally Halls explained ...".
-    const std::string folded_text = " " + fold(fix_pdf_l(text)) + " ";
+    const std::string folded_text = " " + fold_key(fix_pdf_l(text)) + " ";
     for (const Entry& e : entries_) {
         if (e.first.empty() || e.first.size() < 2) continue;
-        const std::string needle = fold(fix_pdf_l(e.name));
+        const std::string needle = fold_key(fix_pdf_l(e.name));
         std::size_t at = folded_text.find(needle);
         while (at != std::string::npos) {
             const bool left = at == 0 || std::isalnum(static_cast<unsigned char>(folded_text[at - 1])) == 0;

@@ -16,7 +16,7 @@ enum class Column { none, number, questioner, question, addressee, response };
 bool has(const std::string& s, std::string_view w) { return s.find(w) != std::string::npos; }
 
 Column column_of(const std::string& cell) {
-    const std::string h = fold(cell);
+    const std::string h = fold_key(cell);
     if (h.empty()) return Column::none;
     if (has(h, "number") || h == "no" || h == "no." || h == "ref") return Column::number;
     if (has(h, "questioner") || has(h, "asked by") || h == "name") return Column::questioner;
@@ -29,7 +29,7 @@ Column column_of(const std::string& cell) {
 }
 
 bool starts_response(const std::string& cell) {
-    const std::string f = fold(cell.substr(0, 60));
+    const std::string f = fold_key(cell.substr(0, 60));
     return f.rfind("record of verbal response", 0) == 0 || f.rfind("record of the verbal response", 0) == 0 ||
            f.rfind("response", 0) == 0 || f.rfind("answer:", 0) == 0 || f.rfind("verbal response", 0) == 0;
 }
@@ -45,11 +45,11 @@ std::string join_filled(const std::vector<std::string>& row) {
 }
 
 std::string kind_of(const std::string& number, const std::string& question_header, std::string_view title) {
-    const std::string n = fold(number);
-    if (has(fold(question_header), "supplementary") || n.rfind("spq", 0) == 0 || n.rfind("sq", 0) == 0) {
+    const std::string n = fold_key(number);
+    if (has(fold_key(question_header), "supplementary") || n.rfind("spq", 0) == 0 || n.rfind("sq", 0) == 0) {
         return "supplementary";
     }
-    const std::string t = fold(title);
+    const std::string t = fold_key(title);
     if (n.rfind("mq", 0) == 0 || n.rfind("cq", 0) == 0 || has(t, "members of the council") ||
         has(t, "from councillors") || has(t, "member question")) {
         return "member";
@@ -117,7 +117,7 @@ std::vector<QuestionInfo> read_questions(const TableInfo& table, std::string_vie
 
 std::string response_text(std::string_view block_text, bool* is_response) {
     const std::string t = trim(block_text);
-    const std::string f = fold(t.substr(0, 60));
+    const std::string f = fold_key(t.substr(0, 60));
     *is_response = false;
     for (const std::string_view p : {std::string_view("response:"), std::string_view("written response:"),
                                      std::string_view("answer:"), std::string_view("response")}) {
@@ -148,7 +148,7 @@ namespace {
 
 // "Answer", "Response:", "Reply" alone: the marker between a question and its answer.
 bool answer_marker(std::string_view text) {
-    std::string f = fold(trim(text));
+    std::string f = fold_key(trim(text));
     while (!f.empty() && (f.back() == ':' || f.back() == '.')) f.pop_back();
     return f == "answer" || f == "response" || f == "reply" || f == "written answer" || f == "written response";
 }
@@ -157,7 +157,7 @@ bool answer_marker(std::string_view text) {
 
 bool read_question_heading(std::string_view text, std::string& questioner, std::string& addressee, std::string& rest) {
     std::string t = trim(text);
-    std::string f = fold(t);
+    std::string f = fold_key(t);
     // "Question 3 by ...", "Public question from ...", "Question by ..."
     std::size_t at = std::string::npos, skip = 0;
     for (std::string_view lead : {std::string_view("question by "), std::string_view("question from ")}) {
@@ -174,7 +174,7 @@ bool read_question_heading(std::string_view text, std::string& questioner, std::
     std::size_t end = t.find('\n', from);
     if (end == std::string::npos) end = t.size();
     const std::string heading = t.substr(from, end - from);
-    const std::size_t to = fold(heading).find(" to ");
+    const std::size_t to = fold_key(heading).find(" to ");
     if (to == std::string::npos || to == 0 || to > 80) return false;
     questioner = trim(std::string_view(heading).substr(0, to));
     addressee = trim(std::string_view(heading).substr(to + 4));

@@ -10,11 +10,12 @@
 #include <cctype>
 
 #include "quorum/corpus/text.hpp"
+#include "quorum/text/ascii.hpp"
 
 namespace quorum::corpus {
 namespace {
 
-bool is_space(char c) { return c == ' ' || c == '\t'; }
+using text::is_blank;
 
 // ASCII case-insensitive prefix test.
 bool istarts(std::string_view s, std::string_view prefix) {
@@ -40,7 +41,7 @@ std::optional<std::string_view> after_keyword(std::string_view s, std::size_t n,
     std::string_view rest = s.substr(n);
     if (!rest.empty() && std::isalpha(static_cast<unsigned char>(rest.front())) != 0) return std::nullopt;
     std::size_t i = 0;
-    while (i < rest.size() && is_space(rest[i])) ++i;
+    while (i < rest.size() && is_blank(rest[i])) ++i;
     const std::string_view next = rest.substr(i);
     if (next.empty()) return next;
     const bool dash = next.front() == ':' || next.front() == '-' || next.front() == ',' ||
@@ -55,7 +56,7 @@ std::optional<std::string_view> after_keyword(std::string_view s, std::size_t n,
 std::string clean_remainder(std::string_view rest) {
     for (;;) {
         if (!rest.empty() &&
-            (is_space(rest.front()) || rest.front() == ':' || rest.front() == '-' || rest.front() == ',')) {
+            (is_blank(rest.front()) || rest.front() == ':' || rest.front() == '-' || rest.front() == ',')) {
             rest.remove_prefix(1);
         } else if (rest.substr(0, 3) == "\xE2\x80\x93" || rest.substr(0, 3) == "\xE2\x80\x94") {
             rest.remove_prefix(3);
@@ -64,14 +65,14 @@ std::string clean_remainder(std::string_view rest) {
         }
     }
     std::string out = trim(rest);
-    const std::string folded = fold(out);
+    const std::string folded = fold_key(out);
     if (folded == "that" || folded == "that:" || folded == "that -" || folded == "that:-") out.clear();
     return out;
 }
 
 bool ends_with_colon(std::string_view text) {
     std::string_view s = text;
-    while (!s.empty() && (is_space(s.back()) || s.back() == '*' || s.back() == '-')) s.remove_suffix(1);
+    while (!s.empty() && (is_blank(s.back()) || s.back() == '*' || s.back() == '-')) s.remove_suffix(1);
     return !s.empty() && s.back() == ':';
 }
 
@@ -125,7 +126,7 @@ std::optional<ResolutionKeyword> match_resolution_keyword(std::string_view text)
     if (t.empty()) return std::nullopt;
     if (auto k = match_prefix(t)) return k;
     if (!ends_with_colon(t) || t.size() > 400) return std::nullopt;
-    const std::string folded = fold(t);
+    const std::string folded = fold_key(t);
     // Information requests: "And that the following information requests be made:".
     if (contains(folded, "following information") &&
         (contains(folded, "request") || contains(folded, "provided") || contains(folded, "be made"))) {
@@ -148,7 +149,7 @@ bool starts_resolution_keyword(std::string_view line) { return match_prefix(trim
 bool has_inline_resolution(std::string_view text) {
     // "... RESOLVED: That the minutes ..." in the middle of a Markdown paragraph.
     if (text.find("RESOLVED") != std::string_view::npos) return true;
-    const std::string folded = fold(text);
+    const std::string folded = fold_key(text);
     return contains(folded, "and resolved that") || contains(folded, "and resolved to") ||
            contains(folded, "and it was resolved") || contains(folded, "unanimously resolved") ||
            contains(folded, "it was resolved to") || contains(folded, "it was resolved that") ||
@@ -156,7 +157,7 @@ bool has_inline_resolution(std::string_view text) {
 }
 
 std::string find_outcome(std::string_view text, bool decisions_too) {
-    const std::string f = fold(text);
+    const std::string f = fold_key(text);
     static constexpr std::array<std::string_view, 12> kUnanimous = {
         "carried unanimously",  "unanimously carried", "agreed unanimously",   "unanimously agreed",
         "voted unanimously",    "unanimously voted",   "unanimously approved", "approved unanimously",
@@ -202,7 +203,7 @@ bool starts_with_that(std::string_view text) {
 // Does a paragraph before a decision talk about the decision ("The following
 // recommendations were proposed and seconded and carried unanimously.")?
 bool about_decision(std::string_view text) {
-    const std::string f = fold(text);
+    const std::string f = fold_key(text);
     static constexpr std::array<std::string_view, 11> kWords = {"recommendation", "resolution", "resolved", "motion",
                                                                 "propos",         "seconded",   "vote",     "in favour",
                                                                 "carried",        "amendment",  "unanimous"};
@@ -236,7 +237,7 @@ ResolutionBlock read_resolution(const std::vector<Piece>& pieces, std::size_t st
     std::string votes;  // texts of the decision itself: only votes count there
     std::size_t j = implicit ? start : start + 1;
     const std::string& rem = keyword.remainder;
-    const bool rem_is_preamble = !rem.empty() && (ends_with_colon(rem) || fold(rem).ends_with(" that"));
+    const bool rem_is_preamble = !rem.empty() && (ends_with_colon(rem) || fold_key(rem).ends_with(" that"));
     if (rem_is_preamble) out.preamble = rem;
     if (!implicit) votes += pieces[start].block.text + "\n";
 

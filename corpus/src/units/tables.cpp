@@ -99,7 +99,7 @@ std::string table_text(const TableInfo& table) {
 }
 
 bool is_numbered_caption(std::string_view text) {
-    const std::string f = fold(text.substr(0, 12));
+    const std::string f = fold_key(text.substr(0, 12));
     if (f.rfind("table ", 0) != 0 || f.size() < 7) return false;
     return std::isdigit(static_cast<unsigned char>(f[6])) != 0;
 }

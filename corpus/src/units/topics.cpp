@@ -162,7 +162,7 @@ std::vector<TopicRule> parse_topics(std::string_view tsv_text) {
 }
 
 std::vector<std::string> topic_words(std::string_view text) {
-    const std::string folded = fold(text);
+    const std::string folded = fold_key(text);
     std::vector<std::string> words;
     std::string cur;
     for (const char ch : folded) {

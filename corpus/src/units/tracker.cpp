@@ -15,7 +15,7 @@ enum class Column { none, number, meeting_date, action, owner, directorate, prog
 bool has(const std::string& s, std::string_view w) { return s.find(w) != std::string::npos; }
 
 Column column_of(const std::string& header_cell) {
-    const std::string h = fold(header_cell);
+    const std::string h = fold_key(header_cell);
     if (h.empty()) return Column::none;
     if (has(h, "number") || h == "no" || h == "no." || h == "ref" || h == "ref." || h == "#" || h == "id" ||
         h == "action no" || h == "action no.") {
@@ -42,7 +42,7 @@ std::string normalise_date(const std::string& printed) {
 }
 
 std::string normalise_status(const std::string& printed) {
-    const std::string s = fold(printed);
+    const std::string s = fold_key(printed);
     if (s.empty()) return s;
     if (s == "complete" || s == "completed" || s == "done" || s == "closed" || s == "yes" || s == "achieved") {
         return "completed";

@@ -117,7 +117,7 @@ std::size_t emit_table(Builder& b, const std::vector<Piece>& pieces, std::size_t
 }
 
 bool is_section_keyword(std::string_view section) {
-    const std::string f = fold(section);
+    const std::string f = fold_key(section);
     return f == "recommendation(s)" || f == "recommendations" || f == "recommendation" || f == "resolved" ||
            f == "resolutions" || f == "decision" || f == "decisions" || f == "recommendations:";
 }

@@ -1,4 +1,5 @@
-// Text normalisation shared by every reader: decoding, repair, ICU normalisation, folding.
+// Text for the readers: decoding bytes of unknown encoding, heading case, and the shared
+// text rules of text/ under the names the readers use.
 #pragma once
 
 #include <string>
@@ -6,6 +7,8 @@
 #include <vector>
 
 #include "quorum/corpus/model.hpp"
+#include "quorum/text/fold.hpp"
+#include "quorum/text/utf8.hpp"
 
 namespace quorum::corpus {
 
@@ -15,23 +18,13 @@ namespace quorum::corpus {
 [[nodiscard]] std::string decode_to_utf8(std::string_view bytes, const std::string& file,
                                          std::vector<Diagnostic>& diagnostics);
 
-// Replace invalid UTF-8 sequences by U+FFFD; sets *repaired when anything was replaced.
-[[nodiscard]] std::string repair_utf8(std::string_view text, bool* repaired = nullptr);
-
-// Unicode NFC (for display and storage).
-[[nodiscard]] std::string to_nfc(std::string_view text);
-
-// Matching key: NFKC, case folded, accents removed, curly quotes and dashes made plain,
-// white space collapsed. "Children’s  Services" -> "children's services".
-[[nodiscard]] std::string fold(std::string_view text);
-
-// Stable id from a name: folded, ASCII letters and digits, runs of others -> '-'.
-// "Children and Young People Scrutiny Committee" -> "children-and-young-people-scrutiny-committee".
-[[nodiscard]] std::string slugify(std::string_view text);
-
-// Trim ASCII and Unicode white space (incl. NBSP) at both ends; collapse inner runs to one space.
-[[nodiscard]] std::string trim(std::string_view text);
-[[nodiscard]] std::string collapse_spaces(std::string_view text);
+// The text rules every step shares (one definition, in text/).
+using text::collapse_spaces;
+using text::fold_key;
+using text::repair_utf8;
+using text::slug;
+using text::to_nfc;
+using text::trim;
 
 // Title case for headings printed in capitals: "FOSTERING SERVICE UPDATE" -> "Fostering Service Update"
 // (small words lower case, known acronyms kept: "SEND", "DfE" stay).
