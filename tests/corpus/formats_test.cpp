@@ -179,9 +179,11 @@ TEST_CASE("document ids are slugs of the path relative to the input folder's par
     CHECK(document_base_id("/data/corpus/samples/000_93a416bcbe6d1f5a.txt", "/data/corpus/samples") ==
           "samples-000-93a416bcbe6d1f5a");
     CHECK(document_base_id("/data/corpus/samples/000_93a416bcbe6d1f5a.txt", "") == "samples-000-93a416bcbe6d1f5a");
+    // Regression: "x.pdf" and its extraction "x.txt" shared one id, so one replaced the other.
     CHECK(document_base_id("/a/kent/cabinet/2025-01-30/Printed minutes.pdf", "/a/kent") ==
           "kent-cabinet-2025-01-30-printed-minutes-pdf");
     CHECK(document_base_id("/a/x/minutes.html", "/a/x") == "x-minutes-html");
+    // Regression: a 300-character file name made a unit id over Xapian's term limit.
     const std::string long_id = document_base_id("/a/limerick/" + std::string(300, 'n') + ".md", "/a/limerick");
     CHECK(long_id.size() <= 96);
     CHECK(long_id != document_base_id("/a/limerick/" + std::string(299, 'n') + ".md", "/a/limerick"));

@@ -61,6 +61,8 @@ TEST_CASE("a file named as an agenda is read as an agenda", "[layouts]") {
 
 TEST_CASE("parish minutes date the meeting from their title, not from the minute approving earlier minutes",
           "[layouts]") {
+    // Regression: a parish's items printed on one line each ran heading and body together,
+    // and a cut fell inside "(Inc Matters Arising)".
     const auto r =
         run("STOKE FERRY PARISH COUNCIL Draft (until approved at the next meeting) Minutes of the Ordinary Meeting "
             "held on Wednesday 1 July 2020 at 7.00 pm, Virtually online via Zoom\n\n"
