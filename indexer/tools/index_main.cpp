@@ -76,7 +76,7 @@ int main(int argc, char** argv) {
     app.add_flag("--force", options.force, "re-index every file even when unchanged");
     app.add_option("--as-of", options.as_of, "date (YYYY-MM-DD) decision statuses are relative to (default: today)");
     app.add_option("--dump", dump_file, "print the reading of FILE as JSON and exit (no index)");
-    app.add_option("--topics", topics, "topics file (id<TAB>name<TAB>patterns) for topic names");
+    app.add_option("--topics", topics, "topics file (id<TAB>name<TAB>patterns) instead of the built-in topic rules");
     app.add_option("--terms", terms, "council terms file (TERM<TAB>SYNONYM|...) instead of the built-in list");
     app.add_option("--threads", options.threads, "reader threads (default: number of cores)")
         ->check(CLI::Range(1u, 256u));

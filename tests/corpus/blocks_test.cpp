@@ -167,7 +167,7 @@ TEST_CASE("Every unit of a body gets the next id of its document and the context
     Document doc;
     doc.id = "samples-000-93a416bcbe6d1f5a";
     doc.units.resize(12);
-    extract_units(lines_of(kPdfList), context, doc, PeopleLinker{});
+    extract_units(lines_of(kPdfList), context, doc, PeopleLinker{}, default_topic_rules());
     REQUIRE(doc.units.size() == 15);
     CHECK(doc.units[12].id == "samples-000-93a416bcbe6d1f5a-u0012");
     CHECK(doc.units[14].id == "samples-000-93a416bcbe6d1f5a-u0014");

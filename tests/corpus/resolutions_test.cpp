@@ -18,7 +18,7 @@ namespace {
 std::vector<Unit> resolutions_of(std::string_view text, const BodyContext& context = {}) {
     Document doc;
     doc.id = "samples-000";
-    extract_units(lines_of(text, 3), context, doc, PeopleLinker{});
+    extract_units(lines_of(text, 3), context, doc, PeopleLinker{}, default_topic_rules());
     std::vector<Unit> out;
     for (Unit& u : doc.units) {
         if (u.type == UnitType::resolution) out.push_back(std::move(u));

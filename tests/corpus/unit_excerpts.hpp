@@ -29,7 +29,7 @@ inline std::vector<Unit> units_of(std::string_view text, const BodyContext& cont
                                   const PeopleLinker& people = {}) {
     Document doc;
     doc.id = "samples-001";
-    extract_units(lines_of(text), context, doc, people);
+    extract_units(lines_of(text), context, doc, people, default_topic_rules());
     return std::move(doc.units);
 }
 

@@ -379,6 +379,59 @@ TEST_CASE("two file names that give one document id are reported and not merged 
     CHECK(dup->message.find("rename one of the two files") != std::string::npos);
 }
 
+// Regression: --topics renamed topics but never changed which units got them.
+TEST_CASE("a topics file decides which units get topics, on a first build and on a later run", "[indexer]") {
+    test::TempDir tmp;
+    auto archive = tmp.path() / "minutes";
+    std::filesystem::create_directories(archive);
+    std::ofstream(archive / "Minutes - 3 May 2023.md")
+        << "Minutes of the meeting of the Audit Committee held on 3 May 2023\n\n"
+           "1. ALLOTMENTS\n\nThe committee noted the waiting list for allotments.\n";
+    const auto topics_file = tmp.path() / "topics.tsv";
+    std::ofstream(topics_file) << "# one rule the built-in rules do not have\n"
+                                  "allotments\tAllotments and growing\tallotment*\n";
+    const auto units_with_topic = [](const std::filesystem::path& db, const std::string& topic) {
+        return Xapian::Database(db.string()).get_termfreq(s::term(s::topic_prefix, topic));
+    };
+    index::RunOptions options;
+    options.inputs = {archive};
+    options.as_of = "2023-06-01";
+
+    // A first (sharded) build reads with the file's rules.
+    options.db = tmp.path() / "first";
+    options.topics_file = topics_file;
+    REQUIRE(index::run_index(options).indexed == 1);
+    CHECK(units_with_topic(options.db, "allotments") > 0);
+    CHECK(Xapian::Database(options.db.string()).get_metadata(s::name_key("topic", "allotments")) ==
+          "Allotments and growing");
+
+    // An index built with the built-in rules, then run again with the file: every file is
+    // read again under the new rules.
+    options.db = tmp.path() / "later";
+    options.topics_file.reset();
+    REQUIRE(index::run_index(options).indexed == 1);
+    CHECK(units_with_topic(options.db, "allotments") == 0);
+    options.topics_file = topics_file;
+    REQUIRE(index::run_index(options).indexed == 1);
+    CHECK(units_with_topic(options.db, "allotments") > 0);
+}
+
+TEST_CASE("a topics file with no rule in it is an error that says how the lines go", "[indexer]") {
+    test::TempDir tmp;
+    auto archive = tmp.path() / "minutes";
+    std::filesystem::create_directories(archive);
+    std::ofstream(archive / "Minutes - 3 May 2023.md")
+        << "Minutes of the meeting of the Audit Committee held on 3 May 2023\n\n1. APOLOGIES\n\nNone.\n";
+    const auto topics_file = tmp.path() / "topics.tsv";
+    std::ofstream(topics_file) << "allotments Allotments allotment*\n";  // spaces where tabs belong
+    index::RunOptions options;
+    options.inputs = {archive};
+    options.db = tmp.path() / "db";
+    options.topics_file = topics_file;
+    CHECK_THROWS_WITH(index::run_index(options), Catch::Contains("tabs, not spaces"));
+    CHECK_FALSE(std::filesystem::exists(options.db));
+}
+
 namespace {
 
 // Unit ids in docid order, and the spelling dictionary: what a search can see of an index.

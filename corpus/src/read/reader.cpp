@@ -144,7 +144,8 @@ std::optional<Sidecar> parse_sidecar(const fs::path& path, const std::string& fi
 
 // The chain after the bytes are in memory.
 FileResult read_bytes(std::string_view bytes, const std::string& source, const std::string& doc_id,
-                      const std::string& ext, const Sidecar& sidecar, std::vector<Diagnostic> early) {
+                      const std::string& ext, const Sidecar& sidecar, const TopicRules& topics,
+                      std::vector<Diagnostic> early) {
     FileResult out;
     out.diagnostics = std::move(early);
     if (bytes.empty()) {
@@ -179,7 +180,7 @@ FileResult read_bytes(std::string_view bytes, const std::string& source, const s
         return out;
     }
     try {
-        segment(text, sidecar, doc_id, source, out);
+        segment(text, sidecar, doc_id, source, topics, out);
         out.ok = true;
     } catch (const std::exception& e) {
         // The segmenter must not throw; if it does, the run still goes on.
@@ -271,7 +272,7 @@ FileResult read_buffer(std::string_view bytes, const std::string& name, const Re
         std::string ext = lower_extension(path);
         if (!is_supported_file(path)) ext = ".txt";  // unknown names are read as plain text
         return read_bytes(bytes, source, document_base_id(path, options.root), ext, options.sidecar.value_or(Sidecar{}),
-                          {});
+                          options.topics, {});
     } catch (const std::exception& e) {
         FileResult out;
         add(out.diagnostics, Sev::error, name, "read-failed", std::string("could not read the text: ") + e.what());
@@ -330,7 +331,7 @@ FileResult read_file(const fs::path& file, const ReadOptions& options) {
                 if (auto sc = parse_sidecar(side, source, early)) sidecar = std::move(*sc);
         }
         return read_bytes(bytes, source, document_base_id(file, options.root), lower_extension(file), sidecar,
-                          std::move(early));
+                          options.topics, std::move(early));
     } catch (const std::exception& e) {
         // Out of memory or a filesystem error: report and go on with the next file.
         out.ok = false;

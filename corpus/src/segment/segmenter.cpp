@@ -110,7 +110,8 @@ bool known_section(std::string_view heading) {
 }
 
 // Units of a body, section by section.
-void emit_sections(Document& doc, const Lines& body, BodyContext context, const PeopleLinker& linker, bool report) {
+void emit_sections(Document& doc, const Lines& body, BodyContext context, const PeopleLinker& linker,
+                   const TopicRules& topics, bool report) {
     Lines section;
     std::string heading = context.section;
     bool skip = skipped_section(heading);
@@ -121,7 +122,7 @@ void emit_sections(Document& doc, const Lines& body, BodyContext context, const 
         if (content && !skip) {
             BodyContext c = context;
             c.section = heading;
-            extract_units(std::span<const SourceLine>(section), c, doc, linker);
+            extract_units(std::span<const SourceLine>(section), c, doc, linker, topics);
         }
         section.clear();
     };
@@ -169,7 +170,7 @@ std::string unit_id(const std::string& doc_id, std::size_t ordinal) {
 }  // namespace
 
 void segment(const SourceText& text, const Sidecar& sidecar, const std::string& doc_id, const std::string& source,
-             FileResult& out) {
+             const TopicRules& topics, FileResult& out) {
     Lines cleaned = text.lines;
     strip_page_furniture(cleaned);
     const Lines& lines = cleaned;
@@ -376,7 +377,7 @@ void segment(const SourceText& text, const Sidecar& sidecar, const std::string& 
         if (part.kind == DocumentKind::web_page && layout.first_item_line > h.end) {
             Lines pre(lines.begin() + static_cast<std::ptrdiff_t>(h.end),
                       lines.begin() + static_cast<std::ptrdiff_t>(std::min(layout.first_item_line, part.end)));
-            emit_sections(doc, pre, BodyContext{-1, doc.title, "", false}, linker, false);
+            emit_sections(doc, pre, BodyContext{-1, doc.title, "", false}, linker, topics, false);
         }
         // Exempt business: the items an exclusion resolution names ("item 12", "the
         // following item"), or every later item until public business resumes ("PART I",
@@ -433,7 +434,8 @@ void segment(const SourceText& text, const Sidecar& sidecar, const std::string& 
             doc.items.push_back(item);
             const std::size_t first_unit = doc.units.size();
             if (!item.exempt)
-                emit_sections(doc, block.body, BodyContext{index, item.title, "", item.procedural}, linker, false);
+                emit_sections(doc, block.body, BodyContext{index, item.title, "", item.procedural}, linker, topics,
+                              false);
             Unit u;
             u.type = UnitType::item;
             u.title = item.title;
@@ -444,19 +446,19 @@ void segment(const SourceText& text, const Sidecar& sidecar, const std::string& 
             u.procedural = item.procedural;
             if (!item.exempt) {
                 u.people = linker.mentions(u.text);
-                u.topics = assign_topics(u.title, u.text);
+                u.topics = topics.assign(u.title, u.text);
             }
             doc.units.insert(doc.units.begin() + static_cast<std::ptrdiff_t>(first_unit), std::move(u));
         }
         if (!layout.trailer.empty())
-            emit_sections(doc, layout.trailer, BodyContext{-1, doc.title, "", false}, linker, false);
+            emit_sections(doc, layout.trailer, BodyContext{-1, doc.title, "", false}, linker, topics, false);
 
         // Reports and the other parts, and minutes or agendas whose items could not be
         // told apart: sections of the whole body (the text stays searchable).
         if (!has_items || (layout.items.empty() && part.kind != DocumentKind::web_page)) {
             Lines body(lines.begin() + static_cast<std::ptrdiff_t>(std::min(h.end, part.end)),
                        lines.begin() + static_cast<std::ptrdiff_t>(part.end));
-            emit_sections(doc, body, BodyContext{-1, doc.title, "", false}, linker,
+            emit_sections(doc, body, BodyContext{-1, doc.title, "", false}, linker, topics,
                           part.kind != DocumentKind::action_tracker);
         }
         // Trailing parts of a single document (a supplement of questions).
@@ -467,13 +469,13 @@ void segment(const SourceText& text, const Sidecar& sidecar, const std::string& 
             Lines body(lines.begin() + static_cast<std::ptrdiff_t>(std::min(th.end, tend)),
                        lines.begin() + static_cast<std::ptrdiff_t>(tend));
             emit_sections(doc, body, BodyContext{-1, th.title.empty() ? doc.title : th.title, th.title, false}, linker,
-                          false);
+                          topics, false);
         }
         trailing.clear();
 
         add_prose_questions(doc, [&](Unit& u) {
             u.people = linker.mentions(u.text);
-            u.topics = assign_topics(u.title, u.text);
+            u.topics = topics.assign(u.title, u.text);
         });
         for (std::size_t i = 0; i < doc.units.size(); ++i) doc.units[i].id = unit_id(doc.id, i + 1);
 

@@ -9,8 +9,9 @@
 namespace quorum::corpus {
 
 // `doc_id` is the stable id of the file (its path relative to the archive root).
-// Appends documents, meetings, people, acronyms and diagnostics to `out`.
+// Appends documents, meetings, people, acronyms and diagnostics to `out`; units get their
+// topics by `topics`.
 void segment(const SourceText& text, const Sidecar& sidecar, const std::string& doc_id, const std::string& source,
-             FileResult& out);
+             const TopicRules& topics, FileResult& out);
 
 }  // namespace quorum::corpus

@@ -1,37 +1,38 @@
-// Topic assignment. Rules are data (data/topics.tsv, compiled in; load_topics replaces
-// them). Matching is one pass over the folded words of a text: each word looks up the
-// patterns that start with it (exact words in one hash map, stems by their prefixes in
-// another), so the cost does not grow with the number of rules.
+// Topic assignment. Rules are data (data/topics.tsv, compiled in; a run may give its own
+// as a TopicRules value). Matching is one pass over the folded words of a text: each word
+// looks up the patterns that start with it (exact words in one hash map, stems by their
+// prefixes in another), so the cost does not grow with the number of rules.
 #include "units/topics.hpp"
 
 #include <algorithm>
 #include <cctype>
 #include <memory>
-#include <mutex>
 #include <unordered_map>
 
+#include "quorum/corpus/data_file.hpp"
 #include "quorum/corpus/text.hpp"
-#include "units/units.hpp"
 
 namespace quorum::corpus {
 
 extern const char* const kDefaultTopicsData;
 
-namespace {
-
-struct Pattern {
-    std::vector<std::string> words;
-    std::vector<bool> stem;
-    std::size_t topic = 0;
-};
-
-struct Matcher {
+struct TopicRules::Matcher {
+    struct Pattern {
+        std::vector<std::string> words;
+        std::vector<bool> stem;
+        std::size_t topic = 0;
+    };
     std::vector<TopicRule> topics;
     std::vector<Pattern> patterns;
     std::unordered_map<std::string, std::vector<std::size_t>> exact_first;  // first word -> patterns
     std::unordered_map<std::string, std::vector<std::size_t>> stem_first;   // first stem -> patterns
     std::size_t max_stem = 0;
 };
+
+namespace {
+
+using Matcher = TopicRules::Matcher;
+using Pattern = Matcher::Pattern;
 
 bool word_matches(const std::string& word, const std::string& pattern, bool stem) {
     return stem ? word.compare(0, pattern.size(), pattern) == 0 : word == pattern;
@@ -71,15 +72,6 @@ std::shared_ptr<const Matcher> build(std::string_view tsv) {
     return m;
 }
 
-std::mutex g_mutex;
-std::shared_ptr<const Matcher> g_matcher;
-
-std::shared_ptr<const Matcher> matcher() {
-    std::lock_guard lock(g_mutex);
-    if (!g_matcher) g_matcher = build(kDefaultTopicsData);
-    return g_matcher;
-}
-
 // Occurrences per topic: at each word position a topic counts at most once.
 std::vector<int> count(const Matcher& m, const std::vector<std::string>& words) {
     std::vector<int> counts(m.topics.size(), 0);
@@ -116,28 +108,14 @@ std::vector<int> count(const Matcher& m, const std::vector<std::string>& words) 
 
 std::vector<TopicRule> parse_topics(std::string_view tsv_text) {
     std::vector<TopicRule> out;
-    std::size_t start = 0;
-    while (start < tsv_text.size()) {
-        std::size_t end = tsv_text.find('\n', start);
-        if (end == std::string_view::npos) end = tsv_text.size();
-        std::string_view line = tsv_text.substr(start, end - start);
-        start = end + 1;
-        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-        if (line.empty() || line.front() == '#') continue;
-        const std::size_t t1 = line.find('\t');
-        const std::size_t t2 = t1 == std::string_view::npos ? t1 : line.find('\t', t1 + 1);
-        if (t2 == std::string_view::npos) continue;
+    for (const std::vector<std::string_view>& fields : data_file_records(tsv_text)) {
+        if (fields.size() < 3) continue;
         TopicRule rule;
-        rule.id = trim(line.substr(0, t1));
-        rule.name = trim(line.substr(t1 + 1, t2 - t1 - 1));
-        std::string_view patterns = line.substr(t2 + 1);
-        std::size_t p = 0;
-        while (p <= patterns.size()) {
-            std::size_t bar = patterns.find('|', p);
-            if (bar == std::string_view::npos) bar = patterns.size();
+        rule.id = trim(fields[0]);
+        rule.name = trim(fields[1]);
+        for (const std::string_view raw : data_file_alternatives(fields[2])) {
             // Fold the pattern the way texts are folded; a '*' stays on the word it ends.
             std::string marked;
-            const std::string_view raw = patterns.substr(p, bar - p);
             std::size_t t = 0;
             while (t < raw.size()) {
                 std::size_t space = raw.find(' ', t);
@@ -154,7 +132,6 @@ std::vector<TopicRule> parse_topics(std::string_view tsv_text) {
                 }
             }
             if (!marked.empty()) rule.patterns.push_back(marked);
-            p = bar + 1;
         }
         if (!rule.id.empty() && !rule.patterns.empty()) out.push_back(std::move(rule));
     }
@@ -180,31 +157,41 @@ std::vector<std::string> topic_words(std::string_view text) {
     return words;
 }
 
-std::vector<std::string> assign_topics(std::string_view title, std::string_view text) {
-    const auto m = matcher();
-    const std::vector<int> in_title = count(*m, topic_words(title));
+TopicRules TopicRules::parse(std::string_view tsv_text) {
+    TopicRules rules;
+    rules.matcher_ = build(tsv_text);
+    return rules;
+}
+
+const std::vector<TopicRule>& TopicRules::rules() const {
+    static const std::vector<TopicRule> none;
+    return matcher_ ? matcher_->topics : none;
+}
+
+std::vector<std::string> TopicRules::assign(std::string_view title, std::string_view text) const {
+    if (!matcher_ || matcher_->topics.empty()) return {};
+    const Matcher& m = *matcher_;
+    const std::vector<int> in_title = count(m, topic_words(title));
     const std::vector<std::string> words = topic_words(text);
-    const std::vector<int> in_text = count(*m, words);
+    const std::vector<int> in_text = count(m, words);
     const int needed = std::max<int>(2, static_cast<int>(words.size() / 500));
     std::vector<std::string> out;
-    for (std::size_t t = 0; t < m->topics.size(); ++t) {
-        if (in_title[t] > 0 || in_text[t] >= needed) out.push_back(m->topics[t].id);
+    for (std::size_t t = 0; t < m.topics.size(); ++t) {
+        if (in_title[t] > 0 || in_text[t] >= needed) out.push_back(m.topics[t].id);
     }
     return out;
 }
 
-void load_topics(const std::string& tsv_text) {
-    auto built = build(tsv_text.empty() ? std::string_view(kDefaultTopicsData) : std::string_view(tsv_text));
-    std::lock_guard lock(g_mutex);
-    g_matcher = std::move(built);
-}
-
-std::string topic_name(std::string_view id) {
-    const auto m = matcher();
-    for (const TopicRule& t : m->topics) {
+std::string TopicRules::name(std::string_view id) const {
+    for (const TopicRule& t : rules()) {
         if (t.id == id) return t.name;
     }
     return {};
+}
+
+const TopicRules& default_topic_rules() {
+    static const TopicRules rules = TopicRules::parse(kDefaultTopicsData);
+    return rules;
 }
 
 }  // namespace quorum::corpus

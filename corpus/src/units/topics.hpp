@@ -5,13 +5,9 @@
 #include <string_view>
 #include <vector>
 
-namespace quorum::corpus {
+#include "quorum/corpus/topics.hpp"
 
-struct TopicRule {
-    std::string id;
-    std::string name;
-    std::vector<std::string> patterns;  // folded words, '*' ending a word = stem
-};
+namespace quorum::corpus {
 
 // Parses the data file format (see the header of data/topics.tsv). Bad lines are skipped.
 [[nodiscard]] std::vector<TopicRule> parse_topics(std::string_view tsv_text);

@@ -125,7 +125,7 @@ bool is_section_keyword(std::string_view section) {
 }  // namespace
 
 void extract_units(std::span<const SourceLine> lines, const BodyContext& context, Document& doc,
-                   const PeopleLinker& people) {
+                   const PeopleLinker& people, const TopicRules& topics) {
     const std::size_t first_new = doc.units.size();
     const std::vector<Piece> pieces = split_pieces(lines);
     Builder builder(context, doc);
@@ -185,7 +185,7 @@ void extract_units(std::span<const SourceLine> lines, const BodyContext& context
     for (std::size_t k = first_new; k < doc.units.size(); ++k) {
         Unit& u = doc.units[k];
         u.people = people.mentions(u.text);
-        u.topics = assign_topics(u.title, u.text);
+        u.topics = topics.assign(u.title, u.text);
     }
 }
 

@@ -23,22 +23,12 @@ struct BodyContext {
 
 // Appends the units found in `lines` to doc.units (ids: doc.id + "-u" + 4-digit ordinal).
 // The segmenter adds the `item` unit itself (heading + whole body) after calling this.
+// Units get their topics by `topics`.
 void extract_units(std::span<const SourceLine> lines, const BodyContext& context, Document& doc,
-                   const PeopleLinker& people);
+                   const PeopleLinker& people, const TopicRules& topics);
 
 // Acronyms defined in text: "Multi-Agency Safeguarding Hub (MASH)", "MASH (Multi-agency
 // Safeguarding Hub)", glossary lines "DfE<TAB or spaces>Department for Education".
 void find_acronyms(std::span<const SourceLine> lines, std::vector<Acronym>& out);
-
-// Topic ids for a text by the rules in the topics data file (see topics.hpp).
-[[nodiscard]] std::vector<std::string> assign_topics(std::string_view title, std::string_view text);
-
-// Replaces the compiled-in topic rules (corpus/data/topics.tsv) by the rules in
-// `tsv_text`, same format; an empty text restores the defaults. Thread-safe.
-void load_topics(const std::string& tsv_text);
-
-// Display name of a topic id ("send" -> "Special educational needs and disabilities
-// (SEND)"), or "" when the id is unknown.
-[[nodiscard]] std::string topic_name(std::string_view id);
 
 }  // namespace quorum::corpus

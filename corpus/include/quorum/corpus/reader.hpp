@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "quorum/corpus/model.hpp"
+#include "quorum/corpus/topics.hpp"
 
 namespace quorum::corpus {
 
@@ -44,6 +45,8 @@ struct ReadOptions {
     std::filesystem::path root;               // archive root: document ids and sources are relative to it
     std::optional<Sidecar> sidecar;           // when not given, NAME.meta.json beside the file is read
     std::size_t max_file_bytes = 256u << 20;  // larger files are reported and skipped
+    // The rules that decide which topics units get (quorum-index --topics gives its own).
+    TopicRules topics = default_topic_rules();
 };
 
 // Base of the ids of the documents read from `file`: the slug of its path relative to the

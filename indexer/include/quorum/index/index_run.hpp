@@ -24,7 +24,7 @@ struct RunOptions {
     bool prune = false;
     bool force = false;                                // re-index files even when unchanged
     unsigned threads = 0;                              // 0 = hardware concurrency
-    std::optional<std::filesystem::path> topics_file;  // topic names (id<TAB>name<TAB>...)
+    std::optional<std::filesystem::path> topics_file;  // topic rules (id<TAB>name<TAB>patterns; default: built in)
     std::optional<std::filesystem::path> terms_file;   // council terms (default: compiled in)
     std::string as_of;  // decisions pass: statuses relative to this date (YYYY-MM-DD); "" = today
 };

@@ -1,0 +1,29 @@
+// The decisions pass of a run: decisions link records across files, so any change
+// recomputes them over the whole archive, and the new records go into the same commit as
+// the units.
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <string>
+
+#include "quorum/corpus/reader.hpp"
+#include "quorum/index/index_run.hpp"
+#include "quorum/index/index_writer.hpp"
+#include "run_settings.hpp"
+
+namespace quorum::index {
+
+// Called as a phase of the pass ends, with its name (a first build times its phases).
+using PhaseEnd = std::function<void(const std::string& phase)>;
+
+// Analyses the whole archive and writes the records through `writer` (not committed).
+// The archive is the files read in this run (`read`, by key; emptied) and every other
+// indexed file whose path still exists, read again under `roots` (key -> input folder) on
+// settings.threads threads.
+void decisions_pass(IndexWriter& writer, std::map<std::string, corpus::FileResult>& read,
+                    const std::map<std::string, std::filesystem::path>& roots, const RunSettings& settings,
+                    RunSummary& summary, const PhaseEnd& phase_end = {});
+
+}  // namespace quorum::index

@@ -1,0 +1,25 @@
+// The first build of an index: each thread reads, builds and writes its own shard of
+// contiguous files; the shards are merged in input order into a new database beside the
+// target, which gets meetings, names, synonyms and decisions in one commit and is then
+// renamed into place. Nothing appears at RunOptions::db until the index is complete.
+#pragma once
+
+#include <filesystem>
+#include <vector>
+
+#include "input_collection.hpp"
+#include "quorum/index/index_run.hpp"
+#include "run_settings.hpp"
+
+namespace quorum::index {
+
+// True when `db` holds no index yet: a first build can then write shards and merge them.
+[[nodiscard]] bool is_new_index(const std::filesystem::path& db);
+
+// Builds the index at options.db from `all` (every collected file; shadowed ones are
+// skipped, collect_tasks reported them). Throws std::runtime_error when the index cannot
+// be written; bad files are only reported in summary.problems.
+void build_new_index(const RunOptions& options, std::vector<Task> all, const RunSettings& settings, RunSummary& summary,
+                     const Progress& progress);
+
+}  // namespace quorum::index

@@ -1,0 +1,83 @@
+#include "input_collection.hpp"
+
+#include <map>
+#include <set>
+
+#include "quorum/corpus/reader.hpp"
+
+namespace quorum::index {
+namespace fs = std::filesystem;
+
+corpus::Diagnostic problem(const std::string& file, const std::string& code, const std::string& message,
+                           corpus::Diagnostic::Severity severity) {
+    corpus::Diagnostic d;
+    d.severity = severity;
+    d.file = file;
+    d.code = code;
+    d.message = message;
+    return d;
+}
+
+fs::path clean(const fs::path& p) {
+    fs::path a = fs::absolute(p).lexically_normal();
+    if (a.has_relative_path() && a.filename().empty()) a = a.parent_path();
+    return a;
+}
+
+// Collect (key, path, root) for every input file; keys are paths relative to the parent
+// of the input folder, like document ids.
+std::vector<Task> collect_tasks(const RunOptions& options, RunSummary& summary) {
+    std::vector<Task> tasks;
+    std::set<std::string> keys;
+    for (const auto& input : options.inputs) {
+        fs::path in = clean(input);
+        std::error_code ec;
+        if (!fs::exists(in, ec)) {
+            summary.problems.push_back(problem(input.string(), "not-found",
+                                               "input not found: check the path (files or folders are accepted)"));
+            continue;
+        }
+        std::vector<fs::path> files;
+        fs::path root, base;
+        if (fs::is_directory(in, ec)) {
+            std::vector<corpus::Diagnostic> diagnostics;
+            files = corpus::collect_inputs({in}, diagnostics);
+            for (auto& d : diagnostics) summary.problems.push_back(std::move(d));
+            root = in;
+            base = in.parent_path();
+        } else {
+            if (!corpus::is_supported_file(in)) {
+                summary.problems.push_back(
+                    problem(in.string(), "unsupported", "not a .txt, .md, .html, .htm or .pdf file: skipped"));
+                continue;
+            }
+            files.push_back(in);
+            root = in.parent_path();
+            base = root.parent_path();
+        }
+        for (const auto& f : files) {
+            fs::path abs = clean(f);
+            std::string key = abs.lexically_relative(base).generic_string();
+            if (key.empty() || key.rfind("..", 0) == 0) key = abs.generic_string();
+            if (!keys.insert(key).second) continue;
+            tasks.push_back({key, abs, root, {}, {}});
+        }
+    }
+    // Two names that slugify alike ("a b.md" and "a\u00a0b.md") give one document id, and
+    // the later file would silently replace the earlier one's units: say so.
+    std::map<std::string, const Task*> by_id;
+    for (const Task& t : tasks) {
+        auto [it, fresh] = by_id.emplace(corpus::document_base_id(t.path, t.root), &t);
+        if (!fresh) {
+            summary.problems.push_back(problem(t.key, "duplicate-id",
+                                               "reads to the same document id \"" + it->first + "\" as " +
+                                                   it->second->key +
+                                                   ": its units replace that file's; rename one of the two files"));
+            const_cast<Task*>(it->second)->shadowed = true;
+            it->second = &t;
+        }
+    }
+    return tasks;
+}
+
+}  // namespace quorum::index
