@@ -70,19 +70,4 @@ std::string capitalize(std::string s) {
     return s;
 }
 
-std::string slug(const std::string& s) {
-    std::string out;
-    bool dash = false;
-    for (unsigned char c : s) {
-        if (std::isalnum(c)) {
-            if (dash && !out.empty()) out += '-';
-            out += static_cast<char>(std::tolower(c));
-            dash = false;
-        } else if (c != '\'') {
-            dash = true;
-        }
-    }
-    return out;
-}
-
 }  // namespace quorum::bench

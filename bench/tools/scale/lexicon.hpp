@@ -10,6 +10,8 @@
 #include <unordered_set>
 #include <vector>
 
+#include "quorum/text/fold.hpp"
+
 namespace quorum::bench {
 
 // Pronounceable made-up words: place names, project names, surnames, jargon.
@@ -43,6 +45,7 @@ private:
 };
 
 std::string capitalize(std::string s);
-std::string slug(const std::string& s);  // "Audit and Governance Committee" -> "audit-and-governance-committee"
+// Ids the way Quorum makes them: "Audit and Governance Committee" -> "audit-and-governance-committee".
+using text::slug;
 
 }  // namespace quorum::bench
