@@ -58,9 +58,10 @@ const CommitteeSummary* DecisionAnalysis::committee(std::string_view id) const {
 bool matches(const Decision& d, const DecisionFilter& f) {
     using decisions_detail::contains;
     if (!f.committee.empty() && (!d.committee || d.committee->id != f.committee)) return false;
-    if (!f.outcome.empty() && d.outcome.result != f.outcome) return false;
-    if (!f.status.empty() && d.status != f.status && !(f.status == "overdue" && d.overdue)) return false;
-    if (!f.kind.empty() && d.kind != f.kind) return false;
+    if (!f.outcome.empty() && d.outcome.result != from_slug<OutcomeResult>(f.outcome)) return false;
+    const auto status = from_slug<DecisionStatus>(f.status);
+    if (!f.status.empty() && d.status != status && !(status == DecisionStatus::overdue && d.overdue)) return false;
+    if (!f.kind.empty() && d.kind != from_slug<DecisionKind>(f.kind)) return false;
     if (!f.owner.empty() && d.owner_id != f.owner && !contains(fold(d.owner), fold(f.owner))) return false;
     if (!f.from.empty() && (d.date.empty() || d.date < f.from)) return false;
     if (!f.to.empty() && (d.date.empty() || d.date > f.to)) return false;

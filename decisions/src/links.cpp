@@ -20,10 +20,7 @@
 namespace quorum::decisions::decisions_detail {
 namespace {
 
-bool minuted(const Decision& d) {
-    return (d.kind == "resolution" || d.kind == "recommendation" || d.kind == "agreed" || d.kind == "action" ||
-            d.kind == "information-request");
-}
+bool minuted(const Decision& d) { return is_minuted(d.kind); }
 
 std::string committee_id(const Decision& d) { return d.committee ? d.committee->id : std::string(); }
 
@@ -291,7 +288,7 @@ void link_all(const Archive& archive, Collected& collected, const DecisionOption
     // ---- officer reports: the agenda item each is for, and the resolution it became.
     std::map<std::string, std::pair<const ItemRef*, double>> item_of_report;  // report title + meeting -> item
     for (auto& r : ds) {
-        if (r.kind != "report-recommendation") continue;
+        if (r.kind != DecisionKind::report_recommendation) continue;
         const std::string title = collected.report_title.count(r.id) ? collected.report_title.at(r.id) : std::string();
         const std::string key = r.meeting_id + "\n" + title;
         if (!item_of_report.count(key)) {
@@ -315,13 +312,14 @@ void link_all(const Archive& archive, Collected& collected, const DecisionOption
     }
     for (std::size_t i = 0; i < ds.size(); ++i) {
         Decision& r = ds[i];
-        if (r.kind != "report-recommendation" || r.item_title.empty()) continue;
+        if (r.kind != DecisionKind::report_recommendation || r.item_title.empty()) continue;
         bool minutes_exist = false;
         std::size_t best = ds.size();
         double best_sim = 0;
         for (std::size_t j : group(by_meeting, r.meeting_id)) {
             const Decision& m = ds[j];
-            if (!minuted(m) || m.kind == "action" || m.meeting_id != r.meeting_id || m.document_kind != "minutes")
+            if (!minuted(m) || m.kind == DecisionKind::action || m.meeting_id != r.meeting_id ||
+                m.document_kind != to_string(DocumentKind::minutes))
                 continue;
             if (m.item_number != r.item_number && fold(m.item_title) != fold(r.item_title)) continue;
             minutes_exist = true;
@@ -330,17 +328,17 @@ void link_all(const Archive& archive, Collected& collected, const DecisionOption
         }
         if (best < ds.size() && best_sim >= 0.15) {
             const Decision& m = ds[best];
-            links.push_back({r.id, m.id, "adopted-as",
+            links.push_back({r.id, m.id, LinkType::adopted_as,
                              std::min(1.0, (0.5 + 0.5 * best_sim) * (0.7 + 0.3 * r.item_confidence)),
                              "same meeting and item " + m.item_number + "; text similarity " + fixed(best_sim), m.date,
                              m.item_title});
             r.outcome = m.outcome;
             r.outcome.evidence = "adopted as " + m.id + (m.outcome.evidence.empty() ? "" : ": " + m.outcome.evidence);
-            r.status = "adopted";
+            r.status = DecisionStatus::adopted;
             r.status_source = "derived";
             r.status_reason = "the minutes of " + m.date + " record it as adopted (item " + m.item_number + ")";
         } else if (minutes_exist) {
-            r.status = "not adopted";
+            r.status = DecisionStatus::not_adopted;
             r.status_source = "derived";
             r.status_reason = "the minutes of item " + r.item_number + " record no resolution like it";
         }
@@ -348,19 +346,19 @@ void link_all(const Archive& archive, Collected& collected, const DecisionOption
 
     // ---- actions minuted under the same item follow from its resolutions.
     for (std::size_t i = 0; i < ds.size(); ++i) {
-        if (ds[i].kind != "action" || ds[i].item_number.empty()) continue;
+        if (ds[i].kind != DecisionKind::action || ds[i].item_number.empty()) continue;
         std::size_t best = ds.size();
         double best_sim = 0;
         for (std::size_t j : group(by_document, ds[i].document_id)) {
             const Decision& m = ds[j];
-            if (j == i || !minuted(m) || m.kind == "action" || m.document_id != ds[i].document_id ||
+            if (j == i || !minuted(m) || m.kind == DecisionKind::action || m.document_id != ds[i].document_id ||
                 m.item_number != ds[i].item_number)
                 continue;
             const double s = similarity(words[i], words[j], &idf);
             if (s > best_sim) best = j, best_sim = s;
         }
         if (best < ds.size() && best_sim >= 0.2)
-            links.push_back({ds[best].id, ds[i].id, "actioned-by", std::min(1.0, 0.5 + 0.5 * best_sim),
+            links.push_back({ds[best].id, ds[i].id, LinkType::actioned_by, std::min(1.0, 0.5 + 0.5 * best_sim),
                              "same item " + ds[i].item_number + "; text similarity " + fixed(best_sim), ds[i].date,
                              ds[i].item_title});
     }
@@ -369,7 +367,7 @@ void link_all(const Archive& archive, Collected& collected, const DecisionOption
     const long window = options.tracker_window_days;
     for (std::size_t i = 0; i < ds.size(); ++i) {
         Decision& t = ds[i];
-        if (t.kind != "tracker-row" && t.kind != "work-programme-entry") continue;
+        if (t.kind != DecisionKind::tracker_row && t.kind != DecisionKind::work_programme_entry) continue;
         const std::string anchor = !t.origin_date.empty() ? t.origin_date : t.date;
         const bool only_before = t.origin_date.empty();
         std::size_t best = ds.size(), candidates = 0;
@@ -402,7 +400,8 @@ void link_all(const Archive& archive, Collected& collected, const DecisionOption
             const double gap =
                 anchor.empty() || m.date.empty() ? window / 2.0 : std::labs(gap_days(anchor_day, day[j]));
             double score = sim * (1.0 - 0.2 * gap / std::max(1L, window));
-            if (m.kind == "action" && t.kind == "tracker-row") score += 0.02;  // trackers log actions first
+            if (m.kind == DecisionKind::action && t.kind == DecisionKind::tracker_row)
+                score += 0.02;  // trackers log actions first
             if (score > best_score) best = j, best_score = score, best_sim = sim;
         }
         const std::string committee_name = t.committee ? t.committee->name : std::string("that committee");
@@ -410,12 +409,13 @@ void link_all(const Archive& archive, Collected& collected, const DecisionOption
             const Decision& m = ds[best];
             std::string reason = "text similarity " + fixed(best_sim);
             if (!t.origin_date.empty() && t.origin_date != m.date)
-                reason += "; decided " + m.date + ", the " + (t.kind == "tracker-row" ? "tracker" : "entry") +
-                          " says " + t.origin_date + " (" +
-                          std::to_string(std::labs(days_between(t.origin_date, m.date))) + " days apart)";
+                reason += "; decided " + m.date + ", the " +
+                          (t.kind == DecisionKind::tracker_row ? "tracker" : "entry") + " says " + t.origin_date +
+                          " (" + std::to_string(std::labs(days_between(t.origin_date, m.date))) + " days apart)";
             else if (!m.date.empty())
                 reason += "; decided " + m.date;
-            links.push_back({m.id, t.id, "tracked-by", std::min(1.0, best_score), reason, t.date, t.document_title});
+            links.push_back(
+                {m.id, t.id, LinkType::tracked_by, std::min(1.0, best_score), reason, t.date, t.document_title});
         } else if (candidates == 0) {
             t.unlinked_reason = "no decision of " + committee_name + " is recorded within " + std::to_string(window) +
                                 " days of " + (anchor.empty() ? std::string("its date") : anchor) + " in this archive";
@@ -429,12 +429,12 @@ void link_all(const Archive& archive, Collected& collected, const DecisionOption
     // ---- a committee's recommendation to the executive put to a later meeting as a report's recommendation.
     std::vector<std::size_t> reports_by_day;
     for (std::size_t j = 0; j < ds.size(); ++j)
-        if (ds[j].kind == "report-recommendation" && !ds[j].date.empty()) reports_by_day.push_back(j);
+        if (ds[j].kind == DecisionKind::report_recommendation && !ds[j].date.empty()) reports_by_day.push_back(j);
     std::stable_sort(reports_by_day.begin(), reports_by_day.end(),
                      [&ds](std::size_t a, std::size_t b) { return ds[a].date < ds[b].date; });
     for (std::size_t i = 0; i < ds.size(); ++i) {
         const Decision& c = ds[i];
-        if (!minuted(c) || c.kind == "action") continue;
+        if (!minuted(c) || c.kind == DecisionKind::action) continue;
         std::size_t best = ds.size();
         double best_sim = 0;
         if (c.date.empty()) continue;
@@ -450,7 +450,8 @@ void link_all(const Archive& archive, Collected& collected, const DecisionOption
         const std::string& council = scopes.council_of(c);
         for (std::size_t j : pool) {
             const Decision& r = ds[j];
-            if (r.kind != "report-recommendation" || r.date.empty() || c.date.empty() || r.date <= c.date) continue;
+            if (r.kind != DecisionKind::report_recommendation || r.date.empty() || c.date.empty() || r.date <= c.date)
+                continue;
             // A recommendation goes to its own council's executive, not to another council's.
             if (!council.empty() && !scopes.council_of(r).empty() && scopes.council_of(r) != council) continue;
             if (gap_days(day[i], day[j]) > options.came_back_window_days) continue;
@@ -458,7 +459,7 @@ void link_all(const Archive& archive, Collected& collected, const DecisionOption
             if (s > best_sim) best = j, best_sim = s;
         }
         if (best < ds.size() && best_sim >= std::max(0.45, threshold + 0.15))
-            links.push_back({c.id, ds[best].id, "proposed-as", std::min(1.0, best_sim),
+            links.push_back({c.id, ds[best].id, LinkType::proposed_as, std::min(1.0, best_sim),
                              "text similarity " + fixed(best_sim) + "; report for " + ds[best].date, ds[best].date,
                              ds[best].item_title.empty() ? ds[best].document_title : ds[best].item_title});
     }
@@ -539,7 +540,8 @@ void link_all(const Archive& archive, Collected& collected, const DecisionOption
     // focus") points at it.
     for (std::size_t i = 0; i < ds.size(); ++i) {
         const Decision& c = ds[i];
-        if (!(minuted(c) || c.kind == "work-programme-entry") || c.date.empty() || needs_no_action(c)) continue;
+        if (!(minuted(c) || c.kind == DecisionKind::work_programme_entry) || c.date.empty() || needs_no_action(c))
+            continue;
         const auto named = find_date_near(c.text, c.date);
         // Who is to act says nothing about the matter: "Locum Clerk to report fly tipping"
         // is not about the standing item "Locum Clerk's Report".
@@ -589,7 +591,7 @@ void link_all(const Archive& archive, Collected& collected, const DecisionOption
                 best = &item, best_score = s, best_named = names_meeting;
         }
         if (best)
-            links.push_back({c.id, best->unit_id, "came-back-at", best_score,
+            links.push_back({c.id, best->unit_id, LinkType::came_back_at, best_score,
                              "later item " + best->number + " \"" + best->title + "\" on " + best->date +
                                  (best_named ? "; the decision names that meeting" : "") + "; similarity " +
                                  fixed(best_score),

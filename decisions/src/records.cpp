@@ -10,13 +10,13 @@
 namespace quorum::decisions::decisions_detail {
 namespace {
 
-std::string decision_kind(const Unit& u) {
+DecisionKind decision_kind(const Unit& u) {
     const std::string k = u.resolution ? fold(u.resolution->kind) : std::string();
-    if (k.starts_with("recommend")) return "recommendation";
-    if (k.starts_with("agreed") || k == "agree") return "agreed";
-    if (k.starts_with("action")) return "action";
-    if (k.starts_with("information")) return "information-request";
-    return "resolution";
+    if (k.starts_with("recommend")) return DecisionKind::recommendation;
+    if (k.starts_with("agreed") || k == "agree") return DecisionKind::agreed;
+    if (k.starts_with("action")) return DecisionKind::action;
+    if (k.starts_with("information")) return DecisionKind::information_request;
+    return DecisionKind::resolution;
 }
 
 bool is_procedural_heading(std::string_view title) {
@@ -158,7 +158,7 @@ Collected collect(const Archive& archive, const PeopleIndex& people) {
             const bool in_recommendations = section.starts_with("recommendation");
             if (u.type == UnitType::action || (u.action && u.type != UnitType::resolution)) {
                 Decision x = base(u, d, c);
-                x.kind = "tracker-row";
+                x.kind = DecisionKind::tracker_row;
                 if (u.action) {
                     const ActionInfo& a = *u.action;
                     x.label = a.number;
@@ -169,8 +169,8 @@ Collected collect(const Archive& archive, const PeopleIndex& people) {
                     x.due_date = iso_date(a.due_date);
                     x.origin_date = iso_date(a.meeting_date);
                     x.status = normalise_status(a.status);
-                    if (x.status.empty()) x.status = normalise_status(a.progress);
-                    if (!x.status.empty()) x.status_source = "tracker";
+                    if (!x.status) x.status = normalise_status(a.progress);
+                    if (x.status) x.status_source = "tracker";
                 }
                 x.owner_id = people.resolve(x.owner, c.meeting_id);
                 out.decisions.push_back(std::move(x));
@@ -207,7 +207,7 @@ Collected collect(const Archive& archive, const PeopleIndex& people) {
                     continue;
                 }
                 Decision x = base(u, d, c);
-                x.kind = "report-recommendation";
+                x.kind = DecisionKind::report_recommendation;
                 x.label = u.number;
                 if (u.resolution) {
                     if (x.label.empty()) x.label = u.resolution->label;
@@ -221,7 +221,7 @@ Collected collect(const Archive& archive, const PeopleIndex& people) {
                     x.addressee_text = c.committee->name;
                 }
                 x.due_date = read_due_date(x.text);
-                x.status = "proposed";
+                x.status = DecisionStatus::proposed;
                 out.report_title.emplace(x.id, d.title.empty() ? u.title : d.title);
                 out.decisions.push_back(std::move(x));
             } else if (u.type == UnitType::table && u.table && d.kind != DocumentKind::minutes) {
@@ -233,7 +233,7 @@ Collected collect(const Archive& archive, const PeopleIndex& people) {
                     if (origin.empty()) continue;
                     Decision x = base(u, d, c);
                     x.id = "d-" + u.id + "-r" + std::to_string(r + 1);
-                    x.kind = "work-programme-entry";
+                    x.kind = DecisionKind::work_programme_entry;
                     x.label = std::to_string(r + 1);
                     x.text = row.empty() ? joined : trim(row.front());
                     x.progress = row.size() > 1 ? trim(row.back()) : std::string();
@@ -245,7 +245,7 @@ Collected collect(const Archive& archive, const PeopleIndex& people) {
                 const std::string origin = origin_date_of(u.text, &at);
                 if (origin.empty()) continue;
                 Decision x = base(u, d, c);
-                x.kind = "work-programme-entry";
+                x.kind = DecisionKind::work_programme_entry;
                 const std::string before = trim(u.text.substr(0, std::min(at, u.text.size())));
                 if (before.size() > 10) x.text = before;
                 x.progress = trim(u.text.substr(std::min(at, u.text.size())));

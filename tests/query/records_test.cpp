@@ -67,14 +67,14 @@ TEST_CASE("Searcher lists, filters and pages the decision records of the index",
     CHECK(second.records.front() == everything.records[10]);
 
     query::DecisionQuery noted;
-    noted.outcome = "noted";
+    noted.outcome = index::vocabulary::OutcomeResult::noted;
     noted.from = noted.to = "2022-02-22";
     const auto n = searcher.decisions(noted);
     REQUIRE(n.total == 1);
     CHECK(json::parse(n.records[0])["label"] == "a)");
 
     query::DecisionQuery overdue;  // tracker rows that say "Overdue" and rows past their due date
-    overdue.status = "overdue";
+    overdue.status = index::vocabulary::DecisionStatus::overdue;
     overdue.per_page = 1000;
     for (const auto& r : searcher.decisions(overdue).records) {
         const auto d = json::parse(r);

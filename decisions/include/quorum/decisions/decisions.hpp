@@ -13,20 +13,26 @@
 #include <nlohmann/json.hpp>
 
 #include "quorum/corpus/model.hpp"
+#include "quorum/index/vocabulary.hpp"
 
 namespace quorum::decisions {
 
 // Decisions are an analysis over the corpus model: these are its inputs.
 using corpus::Acronym;
 using corpus::Archive;
-using corpus::Named;
 using corpus::Document;
+using corpus::Named;
+// Kinds, outcomes, statuses and link types are the index's and the API's vocabulary.
+using index::vocabulary::DecisionKind;
+using index::vocabulary::DecisionStatus;
+using index::vocabulary::LinkType;
+using index::vocabulary::OutcomeResult;
 
 // What the minutes record as the fate of a decision.
 struct Outcome {
-    std::string result;  // agreed | noted | deferred | rejected | amended | withdrawn | "" (not recorded)
-    std::string vote;    // unanimous | majority | "" (not recorded)
-    int votes_for = -1;  // -1: not recorded
+    std::optional<OutcomeResult> result;  // nullopt: not recorded
+    std::string vote;                     // unanimous | majority | "" (not recorded)
+    int votes_for = -1;                   // -1: not recorded
     int votes_against = -1;
     int abstentions = -1;
     std::string proposer;       // person id, "" when not named
@@ -41,7 +47,7 @@ struct Outcome {
 struct DecisionLink {
     std::string from;
     std::string to;
-    std::string type;       // proposed-as | adopted-as | actioned-by | tracked-by | came-back-at
+    LinkType type = LinkType::adopted_as;
     double confidence = 0;  // 0..1
     std::string reason;     // how it was found ("same meeting and item; text similarity 0.82")
     std::string to_date;    // date of the target (for came-back-at: the later meeting)
@@ -54,8 +60,7 @@ struct DecisionLink {
 struct Decision {
     std::string id;  // "d-" + unit id (work-programme rows: + "-r" + row)
     std::string unit_id;
-    std::string kind;   // resolution | recommendation | agreed | action | information-request |
-                        // report-recommendation | tracker-row | work-programme-entry
+    DecisionKind kind = DecisionKind::resolution;
     std::string label;  // "a)", "1.", "" when unlettered
     std::string text;
     std::string preamble;  // "Having reviewed the information provided, the Committee:"
@@ -74,11 +79,10 @@ struct Decision {
     std::string owner;     // as printed (tracker owner, or the officer an action names)
     std::string owner_id;  // person id when the owner is a known person
     std::string directorate;
-    std::string due_date;             // YYYY-MM-DD when known
-    std::string origin_date;          // tracker rows / work-programme entries: the meeting date they cite
-    std::string progress;             // tracker progress text
-    std::string status;               // completed | in progress | overdue | to be completed | open |
-                                      // closed | deferred | no-action
+    std::string due_date;     // YYYY-MM-DD when known
+    std::string origin_date;  // tracker rows / work-programme entries: the meeting date they cite
+    std::string progress;     // tracker progress text
+    std::optional<DecisionStatus> status;
     std::string status_source;        // "tracker" | "derived"
     std::string status_reason;        // why that status ("tracker row samples-...-u0013 says ...")
     bool overdue = false;             // due date before as_of and nothing closed it
@@ -88,15 +92,15 @@ struct Decision {
 };
 
 struct ThreadStep {
-    std::string record;  // "decision" | "item"
-    std::string id;      // decision id or unit id
-    std::string kind;    // decision kind, or "item" for an item coming back
+    std::string record;                // "decision" | "item"
+    std::string id;                    // decision id or unit id
+    std::optional<DecisionKind> kind;  // nullopt for an item coming back
     std::string date;
     std::string meeting_id;
-    std::string title;        // item heading / report title
-    std::string text;         // decision text or item heading
-    std::string link_type;    // type of the link that brought this step in ("" for the first)
-    std::string linked_from;  // the step it follows from
+    std::string title;                  // item heading / report title
+    std::string text;                   // decision text or item heading
+    std::optional<LinkType> link_type;  // type of the link that brought this step in (none for the first)
+    std::string linked_from;            // the step it follows from
     double confidence = 1;
 };
 
