@@ -3,7 +3,6 @@
 #include <algorithm>
 
 #include "decisions_internal.hpp"
-#include "quorum/corpus/text.hpp"
 
 namespace quorum::decisions {
 
@@ -53,29 +52,6 @@ const CommitteeSummary* DecisionAnalysis::committee(std::string_view id) const {
     for (const auto& c : committees)
         if (c.id == id) return &c;
     return nullptr;
-}
-
-bool matches(const Decision& d, const DecisionFilter& f) {
-    using decisions_detail::contains;
-    if (!f.committee.empty() && (!d.committee || d.committee->id != f.committee)) return false;
-    if (!f.outcome.empty() && d.outcome.result != from_slug<OutcomeResult>(f.outcome)) return false;
-    const auto status = from_slug<DecisionStatus>(f.status);
-    if (!f.status.empty() && d.status != status && !(status == DecisionStatus::overdue && d.overdue)) return false;
-    if (!f.kind.empty() && d.kind != from_slug<DecisionKind>(f.kind)) return false;
-    if (!f.owner.empty() && d.owner_id != f.owner && !contains(fold(d.owner), fold(f.owner))) return false;
-    if (!f.from.empty() && (d.date.empty() || d.date < f.from)) return false;
-    if (!f.to.empty() && (d.date.empty() || d.date > f.to)) return false;
-    if (!f.q.empty()) {
-        const std::string hay = fold(d.text + " " + d.item_title + " " + d.owner + " " + d.document_title);
-        const std::string q = fold(f.q);
-        std::size_t i = 0;
-        while (i < q.size()) {
-            const std::size_t end = std::min(q.find(' ', i), q.size());
-            if (end > i && !contains(hay, q.substr(i, end - i))) return false;
-            i = end + 1;
-        }
-    }
-    return true;
 }
 
 }  // namespace quorum::decisions

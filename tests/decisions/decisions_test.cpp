@@ -1096,30 +1096,6 @@ TEST_CASE("Decision JSON has the documented shape", "[decisions][json]") {
     }
 }
 
-TEST_CASE("Filters of GET /api/decisions select by committee, outcome, status, owner and dates",
-          "[decisions][filter]") {
-    const auto& a = analysis();
-    auto count = [&](const DecisionFilter& f) {
-        return std::count_if(a.decisions.begin(), a.decisions.end(), [&](const Decision& d) { return matches(d, f); });
-    };
-    DecisionFilter overdue;
-    overdue.status = "overdue";
-    CHECK(count(overdue) >= 5);
-    DecisionFilter sampson;
-    sampson.owner = "matthew-sampson";
-    CHECK(count(sampson) >= 3);
-    DecisionFilter feb_only;
-    feb_only.from = "2022-02-22";
-    feb_only.to = "2022-02-22";
-    CHECK(count(feb_only) == 17);
-    DecisionFilter q;
-    q.q = "fostering panel";
-    CHECK(count(q) == 1);
-    DecisionFilter deferred;
-    deferred.outcome = "deferred";
-    CHECK(count(deferred) == 1);
-}
-
 // ---- The sample archive read through the readers (corpus/samples).
 
 namespace {

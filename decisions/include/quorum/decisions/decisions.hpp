@@ -198,13 +198,6 @@ struct DecisionAnalysis {
 // keeps about a fifth of the units this way.
 void keep_decision_inputs(Document& document);
 
-// GET /api/decisions filters; empty fields do not filter. `q` matches folded words of
-// text, item title and owner (all words must occur).
-struct DecisionFilter {
-    std::string q, committee, outcome, status, owner, from, to, kind;
-};
-[[nodiscard]] bool matches(const Decision& decision, const DecisionFilter& filter);
-
 // One role key for the many ways a role is printed: "Director Children and Families (DCF)",
 // "the DCF" and "Director for Children and Families" -> "director-children-families".
 // Acronyms are expanded from `acronyms` and from parenthesised forms seen in earlier calls
