@@ -934,6 +934,7 @@ TEST_CASE("A matter comes back at its own council's committee, not at another co
     CHECK(came_back_date(one) == "2019-02-14");
 }
 
+// Regression: a proposed-as link crossed councils (a Barset report took Avon's recommendation).
 TEST_CASE("A committee's recommendation is proposed to its own council's executive, not another's",
           "[decisions][reports]") {
     const Named scrutiny{"scrutiny-committee", "Scrutiny Committee"}, cabinet{"cabinet", "Cabinet"};
