@@ -1,5 +1,7 @@
 #include "decision_documents.hpp"
 
+#include "decision_records_json.hpp"
+
 #include <algorithm>
 #include <cstdio>
 #include <set>
@@ -53,8 +55,8 @@ std::vector<RecordDocument> decision_documents(const decisions::DecisionAnalysis
     out.reserve(analysis.decisions.size());
     for (std::size_t i = 0; i < analysis.decisions.size(); ++i) {
         const auto& d = analysis.decisions[i];
-        json summary = decisions::to_json(d);
-        json detail = decisions::decision_detail_json(analysis, d);
+        json summary = to_json(d);
+        json detail = decision_detail_json(analysis, d);
         auto place = places.find(d.unit_id);
         for (json* j : {&summary, &detail}) {
             (*j)["council"] =
@@ -99,7 +101,7 @@ std::vector<RecordDocument> decision_documents(const decisions::DecisionAnalysis
 std::vector<RecordDocument> person_documents(const decisions::DecisionAnalysis& analysis) {
     std::vector<RecordDocument> out;
     for (const auto& p : analysis.people) {
-        json full = decisions::to_json(p);
+        json full = to_json(p);
         json summary = full;
         for (const char* heavy : {"meetings", "proposed", "owned"}) summary.erase(heavy);
         RecordDocument r = record(s::person_id_tag, s::person_type, p.id);
@@ -131,7 +133,7 @@ std::vector<RecordDocument> committee_documents(const decisions::DecisionAnalysi
                         {"decisions_count", decisions},
                         {"first_date", first.empty() ? json(nullptr) : json(first)},
                         {"last_date", last.empty() ? json(nullptr) : json(last)}};
-        json full = decisions::to_json(c);
+        json full = to_json(c);
         for (auto it = summary.begin(); it != summary.end(); ++it)
             if (!full.contains(it.key())) full[it.key()] = it.value();
         RecordDocument r = record(s::committee_id_tag, s::committee_type, c.id);

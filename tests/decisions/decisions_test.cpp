@@ -1044,57 +1044,7 @@ TEST_CASE("Status is derived relative to as_of when no tracker says otherwise", 
 TEST_CASE("The analysis is the same on every run", "[decisions]") {
     DecisionOptions o;
     o.as_of = "2022-05-01";
-    CHECK(to_json(analyse_decisions(sample_archive(), o)) == to_json(analysis()));
-}
-
-TEST_CASE("Decision JSON has the documented shape", "[decisions][json]") {
-    const auto& a = analysis();
-    const Decision& d = decision(u(feb, 9));
-    const auto j = decision_detail_json(a, d);
-    for (const char* key : {"id",
-                            "unit_id",
-                            "kind",
-                            "label",
-                            "text",
-                            "preamble",
-                            "document",
-                            "meeting_id",
-                            "date",
-                            "committee",
-                            "item",
-                            "addressee",
-                            "outcome",
-                            "owner",
-                            "directorate",
-                            "due_date",
-                            "origin_date",
-                            "progress",
-                            "status",
-                            "status_source",
-                            "status_reason",
-                            "overdue",
-                            "unlinked_reason",
-                            "people",
-                            "thread_id",
-                            "links",
-                            "thread"})
-        CHECK(j.contains(key));
-    CHECK(j["committee"]["id"] == cypsc.id);
-    CHECK(j["item"]["number"] == "66");
-    CHECK(j["owner"]["id"] == "matthew-sampson");
-    CHECK(j["thread"]["steps"].is_array());
-    CHECK(j["links"][0]["type"].is_string());
-    const auto p = to_json(*a.person("toni-fagan"));
-    CHECK(p["roles"][1]["role"] == "chairperson");
-    CHECK(p["counts"]["attended"] == 2);
-    const auto c = to_json(*a.committee(cypsc.id));
-    CHECK(c["decisions_per_year"][0]["year"] == "2018");
-    const auto all = to_json(a);
-    CHECK(all["decisions"].size() == a.decisions.size());
-    for (const auto& dj : all["decisions"]) {
-        const std::string id = dj["id"];
-        CHECK(id.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789._-") == std::string::npos);
-    }
+    CHECK(analyse_decisions(sample_archive(), o) == analysis());
 }
 
 // ---- The sample archive read through the readers (corpus/samples).
@@ -1286,7 +1236,7 @@ TEST_CASE("Sample archive: people and their roles over 2018, 2022 and 2025", "[d
 
 namespace {
 
-std::pair<std::string, std::string> analysis_of_folder(const std::filesystem::path& dir) {
+std::pair<DecisionAnalysis, DecisionAnalysis> analysis_of_folder(const std::filesystem::path& dir) {
     Archive whole, slim;
     std::vector<Diagnostic> diagnostics;
     ReadOptions options;
@@ -1306,14 +1256,14 @@ std::pair<std::string, std::string> analysis_of_folder(const std::filesystem::pa
     CHECK(units_slim < units_whole);
     DecisionOptions o;
     o.as_of = "2022-05-01";
-    return {to_json(analyse_decisions(whole, o)).dump(), to_json(analyse_decisions(slim, o)).dump()};
+    return {analyse_decisions(whole, o), analyse_decisions(slim, o)};
 }
 
 }  // namespace
 
 TEST_CASE("The decisions pass reads the same decisions from slimmed readings of the samples", "[decisions]") {
     const auto [whole, slim] = analysis_of_folder(QUORUM_SAMPLES_DIR);
-    CHECK(whole.size() > 1000);
+    CHECK(whole.decisions.size() > 50);
     CHECK(slim == whole);
 }
 

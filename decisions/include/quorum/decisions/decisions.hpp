@@ -10,8 +10,6 @@
 #include <string_view>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include "quorum/corpus/model.hpp"
 #include "quorum/index/vocabulary.hpp"
 
@@ -29,6 +27,7 @@ using index::vocabulary::LinkType;
 using index::vocabulary::OutcomeResult;
 
 // What the minutes record as the fate of a decision.
+// The records compare by value (equal analyses: the analysis is deterministic).
 struct Outcome {
     std::optional<OutcomeResult> result;  // nullopt: not recorded
     std::string vote;                     // unanimous | majority | "" (not recorded)
@@ -40,6 +39,7 @@ struct Outcome {
     std::string seconder;
     std::string seconder_name;
     std::string evidence;  // the sentence the outcome was read from
+    bool operator==(const Outcome&) const = default;
 };
 
 // A typed, scored edge between two records. `to` is a decision id, or for came-back-at
@@ -52,6 +52,7 @@ struct DecisionLink {
     std::string reason;     // how it was found ("same meeting and item; text similarity 0.82")
     std::string to_date;    // date of the target (for came-back-at: the later meeting)
     std::string to_title;   // item heading of the target
+    bool operator==(const DecisionLink&) const = default;
 };
 
 // One record about a decision: a resolution part, a committee recommendation, an agreed
@@ -89,6 +90,7 @@ struct Decision {
     std::string unlinked_reason;      // tracker rows / entries with no decision found: why
     std::vector<std::string> people;  // person ids of the unit
     std::string thread_id;            // "" when nothing links to or from it
+    bool operator==(const Decision&) const = default;
 };
 
 struct ThreadStep {
@@ -102,6 +104,7 @@ struct ThreadStep {
     std::optional<LinkType> link_type;  // type of the link that brought this step in (none for the first)
     std::string linked_from;            // the step it follows from
     double confidence = 1;
+    bool operator==(const ThreadStep&) const = default;
 };
 
 // The ordered chain of records about one matter across meetings.
@@ -111,6 +114,7 @@ struct Thread {
     std::vector<ThreadStep> steps;  // by date, then recommendation -> resolution -> action -> tracker
     std::vector<DecisionLink> links;
     double confidence = 1;  // the weakest link's confidence
+    bool operator==(const Thread&) const = default;
 };
 
 struct RoleSpan {
@@ -119,6 +123,7 @@ struct RoleSpan {
     std::string committee_id;
     std::string from, to;  // first and last meeting date with that role
     int meetings = 0;
+    bool operator==(const RoleSpan&) const = default;
 };
 
 struct AttendanceRecord {
@@ -129,6 +134,7 @@ struct AttendanceRecord {
     std::string role;  // as printed
     bool remote = false;
     std::string note;  // "substitute for Councillor X"
+    bool operator==(const AttendanceRecord&) const = default;
 };
 
 struct PersonSummary {
@@ -143,6 +149,7 @@ struct PersonSummary {
     int substitutions = 0;
     std::vector<std::string> proposed;  // decision ids proposed or seconded
     std::vector<std::string> owned;     // decision ids owned (tracker / action owner)
+    bool operator==(const PersonSummary&) const = default;
 };
 
 struct CommitteeMember {
@@ -151,6 +158,7 @@ struct CommitteeMember {
     std::string role;      // normalised
     std::string from, to;  // first and last meeting date as a member in that role
     int meetings = 0;
+    bool operator==(const CommitteeMember&) const = default;
 };
 
 struct CommitteeSummary {
@@ -159,11 +167,13 @@ struct CommitteeSummary {
     struct MeetingRef {
         std::string id, date, title;
         int decisions = 0;
+        bool operator==(const MeetingRef&) const = default;
     };
     std::vector<MeetingRef> meetings;                             // by date
     std::vector<CommitteeMember> members;                         // over time: one row per person and role
     std::vector<std::pair<std::string, int>> decisions_per_year;  // ("2022", 31)
     std::vector<std::pair<std::string, std::string>> chairs;      // (date, person id) per meeting
+    bool operator==(const CommitteeSummary&) const = default;
 };
 
 struct DecisionOptions {
@@ -186,6 +196,7 @@ struct DecisionAnalysis {
     [[nodiscard]] std::vector<const DecisionLink*> links_of(std::string_view id) const;
     [[nodiscard]] const PersonSummary* person(std::string_view person_id) const;
     [[nodiscard]] const CommitteeSummary* committee(std::string_view committee_id) const;
+    bool operator==(const DecisionAnalysis&) const = default;
 };
 
 // The whole analysis. Pure: the same archive and options give the same result.
@@ -220,16 +231,5 @@ private:
 
 // Today's date as YYYY-MM-DD (UTC): the default `as_of`.
 [[nodiscard]] std::string today();
-
-[[nodiscard]] nlohmann::json to_json(const Outcome& outcome);
-[[nodiscard]] nlohmann::json to_json(const DecisionLink& link);
-[[nodiscard]] nlohmann::json to_json(const Decision& decision);
-[[nodiscard]] nlohmann::json to_json(const Thread& thread);
-[[nodiscard]] nlohmann::json to_json(const PersonSummary& person);
-[[nodiscard]] nlohmann::json to_json(const CommitteeSummary& committee);
-// The decision with its links and thread: the body of GET /api/decisions/{id}.
-[[nodiscard]] nlohmann::json decision_detail_json(const DecisionAnalysis& analysis, const Decision& decision);
-// Everything, for the indexer to store in one piece: {"as_of","decisions","threads","people","committees"}.
-[[nodiscard]] nlohmann::json to_json(const DecisionAnalysis& analysis);
 
 }  // namespace quorum::decisions

@@ -1,9 +1,16 @@
-// JSON shapes of decisions, threads, people and committees (documented in docs/DECISIONS.md).
+// JSON shapes of the decision, person and committee records the indexer stores (documented in
+// docs/DECISIONS.md). Stored record shapes live where they are written: decisions/ returns structs.
+#include "decision_records_json.hpp"
+
 #include <cmath>
 
-#include "decisions_internal.hpp"
+#include "quorum/index/vocabulary.hpp"
 
-namespace quorum::decisions {
+namespace quorum::index {
+
+using namespace decisions;
+using vocabulary::stored_name;
+
 namespace {
 
 nlohmann::json or_null(const std::string& s) { return s.empty() ? nlohmann::json(nullptr) : nlohmann::json(s); }
@@ -170,4 +177,4 @@ nlohmann::json to_json(const DecisionAnalysis& a) {
             {"threads", threads}, {"people", people},       {"committees", committees}};
 }
 
-}  // namespace quorum::decisions
+}  // namespace quorum::index
