@@ -3,7 +3,6 @@
 #include <algorithm>
 
 #include "decisions_internal.hpp"
-#include "quorum/corpus/text.hpp"
 
 namespace quorum::decisions {
 
@@ -53,28 +52,6 @@ const CommitteeSummary* DecisionAnalysis::committee(std::string_view id) const {
     for (const auto& c : committees)
         if (c.id == id) return &c;
     return nullptr;
-}
-
-bool matches(const Decision& d, const DecisionFilter& f) {
-    using decisions_detail::contains;
-    if (!f.committee.empty() && (!d.committee || d.committee->id != f.committee)) return false;
-    if (!f.outcome.empty() && d.outcome.result != f.outcome) return false;
-    if (!f.status.empty() && d.status != f.status && !(f.status == "overdue" && d.overdue)) return false;
-    if (!f.kind.empty() && d.kind != f.kind) return false;
-    if (!f.owner.empty() && d.owner_id != f.owner && !contains(fold_key(d.owner), fold_key(f.owner))) return false;
-    if (!f.from.empty() && (d.date.empty() || d.date < f.from)) return false;
-    if (!f.to.empty() && (d.date.empty() || d.date > f.to)) return false;
-    if (!f.q.empty()) {
-        const std::string hay = fold_key(d.text + " " + d.item_title + " " + d.owner + " " + d.document_title);
-        const std::string q = fold_key(f.q);
-        std::size_t i = 0;
-        while (i < q.size()) {
-            const std::size_t end = std::min(q.find(' ', i), q.size());
-            if (end > i && !contains(hay, q.substr(i, end - i))) return false;
-            i = end + 1;
-        }
-    }
-    return true;
 }
 
 }  // namespace quorum::decisions

@@ -12,9 +12,10 @@
 #include "quorum/decisions/decisions.hpp"
 #include "quorum/corpus/model.hpp"
 
-// The whole analysis reads the corpus model and its text rules.
+// The whole analysis reads the corpus model and its text rules, and speaks the index's vocabulary.
 namespace quorum::decisions {
 using namespace quorum::corpus;
+using namespace quorum::index::vocabulary;
 }  // namespace quorum::decisions
 
 namespace quorum::decisions::decisions_detail {
@@ -58,16 +59,26 @@ struct VoteSentence {
 // The outcome recorded for a decision: from the reader's outcome, the unit's own words,
 // its preamble and the last vote sentence before it in the item text.
 [[nodiscard]] Outcome read_outcome(std::string_view reader_outcome, std::string_view unit_text,
-                                   std::string_view preamble, std::string_view item_text, std::string_view kind);
+                                   std::string_view preamble, std::string_view item_text, DecisionKind kind);
 // Who a decision is addressed to, and the words that say so.
 [[nodiscard]] std::pair<std::string, std::string> read_addressee(std::string_view text, std::string_view preamble,
-                                                                 std::string_view kind);
+                                                                 DecisionKind kind);
 // Due date a decision's own words give ("to a meeting of the committee in March 2019").
 [[nodiscard]] std::string read_due_date(std::string_view text);
 // True when the decision asks for nothing to be done afterwards (notes, approves minutes).
 [[nodiscard]] bool needs_no_action(const Decision& decision);
-// Tracker statuses and progress words -> completed | in progress | overdue | to be completed | "".
-[[nodiscard]] std::string normalise_status(std::string_view status);
+// Tracker statuses and progress words -> completed | in progress | overdue | to be completed | none.
+[[nodiscard]] std::optional<DecisionStatus> normalise_status(std::string_view status);
+
+// What the minutes record as decided (not a report's proposal, a tracker row or a work-programme entry).
+[[nodiscard]] inline bool is_minuted(DecisionKind kind) {
+    return kind == DecisionKind::resolution || kind == DecisionKind::recommendation || kind == DecisionKind::agreed ||
+           kind == DecisionKind::action || kind == DecisionKind::information_request;
+}
+// The stored spelling of a status ("in progress"), "" for none: status reasons quote it.
+[[nodiscard]] inline std::string status_name(std::optional<DecisionStatus> status) {
+    return status ? std::string(stored_name(*status)) : std::string();
+}
 
 // ---- people (people_index.cpp)
 

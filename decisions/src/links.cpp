@@ -20,10 +20,7 @@
 namespace quorum::decisions::decisions_detail {
 namespace {
 
-bool minuted(const Decision& d) {
-    return (d.kind == "resolution" || d.kind == "recommendation" || d.kind == "agreed" || d.kind == "action" ||
-            d.kind == "information-request");
-}
+bool minuted(const Decision& d) { return is_minuted(d.kind); }
 
 std::string committee_id(const Decision& d) { return d.committee ? d.committee->id : std::string(); }
 
@@ -255,43 +252,99 @@ private:
     std::set<std::string> shared_;                                // committees of two or more councils
 };
 
-void link_all(const Archive& archive, Collected& collected, const DecisionOptions& options,
-              std::vector<DecisionLink>& links) {
-    auto& ds = collected.decisions;
-    const CommitteeScopes scopes(archive, collected);
-    std::vector<std::string> scope(ds.size());
-    for (std::size_t i = 0; i < ds.size(); ++i) scope[i] = scopes.of(ds[i]);
-    std::vector<std::string> item_scope(collected.items.size());
-    for (std::size_t k = 0; k < collected.items.size(); ++k) item_scope[k] = scopes.of(collected.items[k]);
-    // Candidates are narrowed by meeting, document, committee and date before any text is
-    // compared: every pass would otherwise compare every decision with every other one.
-    std::vector<std::optional<long>> day(ds.size());
-    for (std::size_t i = 0; i < ds.size(); ++i) day[i] = day_of(ds[i].date);
-    auto gap_days = [](const std::optional<long>& a, const std::optional<long>& b) -> long {
-        return a && b ? *b - *a : 0;  // as days_between: 0 when either date is unknown
-    };
-    const auto by_meeting = group_by(ds, [](const Decision& d) { return d.meeting_id; });
-    const auto by_document = group_by(ds, [](const Decision& d) { return d.document_id; });
-    const auto by_committee = group_by(scope, [](const std::string& s) { return s; });
-    const auto items_by_meeting = group_by(collected.items, [](const ItemRef& i) { return i.meeting_id; });
-    const auto items_by_committee = group_by(item_scope, [](const std::string& s) { return s; });
-    std::vector<std::optional<long>> item_day(collected.items.size());
-    for (std::size_t k = 0; k < collected.items.size(); ++k) item_day[k] = day_of(collected.items[k].date);
-    const double threshold = options.link_threshold;
+namespace {
 
-    // The archive's own vocabulary: a word every decision uses ("report") says little.
-    Idf idf;
-    std::vector<Words> words(ds.size());
-    for (std::size_t i = 0; i < ds.size(); ++i) {
-        words[i] = content_words(ds[i].text);
-        idf.add(words[i]);
+using Groups = std::unordered_map<std::string, std::vector<std::size_t>>;
+
+// ---- weights: how much each piece of evidence counts (docs/DECISIONS.md "Links"). Tuned on the
+// samples and the shared corpora; the decisions tests pin what they give.
+
+// A report is for the agenda item its title names: the heading says it, the item's opening
+// only confirms it. Below the minimum the title names no item.
+constexpr double report_heading_weight = 0.6, report_body_weight = 0.4;
+constexpr double min_report_item_score = 0.2;
+// Under the same item of the same meeting (adopted-as, actioned-by) the place is half the
+// evidence, so even loosely similar text links; the wording gives the other half.
+constexpr double same_item_base = 0.5, same_item_similarity = 0.5;
+constexpr double min_adopted_similarity = 0.15;
+constexpr double min_actioned_similarity = 0.2;
+// An unsure report -> item match costs an adopted-as link up to 30% of its confidence.
+constexpr double item_doubt_floor = 0.7, item_doubt_share = 0.3;
+// Tracker dates are hand-kept: a gap across the whole window costs only a fifth of the score,
+// and a minuted action beats a resolution by a hair because trackers log actions first.
+constexpr double tracker_gap_penalty = 0.2;
+constexpr double tracker_action_bonus = 0.02;
+// A later report of another body shares only wording with the recommendation: it must be close.
+constexpr double min_proposed_similarity = 0.45, proposed_margin = 0.15;
+// Coming back: the item's opening drifts from the matter, so it counts a little less than its
+// heading; naming the later meeting's date is strong evidence, a standing item weak.
+constexpr double item_body_discount = 0.9;
+constexpr double came_back_cosine_weight = 0.5, came_back_heading_weight = 0.5;
+constexpr double names_meeting_bonus = 0.25, standing_item_penalty = 0.1;
+constexpr double came_back_margin = 0.05, min_came_back_cosine = 0.15;
+// A heading at this many meetings is a standing item ("Approval of Payments").
+constexpr std::size_t standing_item_meetings = 4;
+// A name printed at a third of a committee's meetings (and at least three) is boilerplate.
+constexpr std::size_t min_recurring_meetings = 3, recurring_share = 3;
+// A word in a tenth of the headings or decisions is a slot, not a matter, once there are
+// enough texts for a share to mean something.
+constexpr int common_min_texts = 100;
+constexpr double common_share = 0.10;
+
+long gap_days(const std::optional<long>& a, const std::optional<long>& b) {
+    return a && b ? *b - *a : 0;  // as days_between: 0 when either date is unknown
+}
+
+// What every kind of link reads, computed once: scopes, days, words and the groups that narrow
+// the candidates. Candidates are narrowed by meeting, document, committee and date before any
+// text is compared: every pass would otherwise compare every decision with every other one.
+struct LinkContext {
+    LinkContext(const Archive& archive, Collected& c, const DecisionOptions& o, std::vector<DecisionLink>& l)
+        : collected(c), ds(c.decisions), options(o), links(l), scopes(archive, c), threshold(o.link_threshold) {
+        scope.resize(ds.size());
+        for (std::size_t i = 0; i < ds.size(); ++i) scope[i] = scopes.of(ds[i]);
+        item_scope.resize(collected.items.size());
+        for (std::size_t k = 0; k < collected.items.size(); ++k) item_scope[k] = scopes.of(collected.items[k]);
+        day.resize(ds.size());
+        for (std::size_t i = 0; i < ds.size(); ++i) day[i] = day_of(ds[i].date);
+        by_meeting = group_by(ds, [](const Decision& d) { return d.meeting_id; });
+        by_document = group_by(ds, [](const Decision& d) { return d.document_id; });
+        by_committee = group_by(scope, [](const std::string& s) { return s; });
+        items_by_meeting = group_by(collected.items, [](const ItemRef& i) { return i.meeting_id; });
+        items_by_committee = group_by(item_scope, [](const std::string& s) { return s; });
+        item_day.resize(collected.items.size());
+        for (std::size_t k = 0; k < collected.items.size(); ++k) item_day[k] = day_of(collected.items[k].date);
+        // The archive's own vocabulary: a word every decision uses ("report") says little.
+        words.resize(ds.size());
+        for (std::size_t i = 0; i < ds.size(); ++i) {
+            words[i] = content_words(ds[i].text);
+            idf.add(words[i]);
+        }
+        for (const auto& item : collected.items) idf.add(item.body_words);
     }
-    for (const auto& item : collected.items) idf.add(item.body_words);
 
-    // ---- officer reports: the agenda item each is for, and the resolution it became.
+    Collected& collected;
+    std::vector<Decision>& ds;
+    const DecisionOptions& options;
+    std::vector<DecisionLink>& links;
+    const CommitteeScopes scopes;
+    const double threshold;
+    std::vector<std::string> scope, item_scope;
+    std::vector<std::optional<long>> day, item_day;
+    Groups by_meeting, by_document, by_committee, items_by_meeting, items_by_committee;
+    Idf idf;
+    std::vector<Words> words;
+};
+
+// Officer reports: the agenda item each is for (item number, title and how sure).
+void match_report_items(LinkContext& ctx) {
+    auto& ds = ctx.ds;
+    const auto& collected = ctx.collected;
+    const auto& idf = ctx.idf;
+    const auto& items_by_meeting = ctx.items_by_meeting;
     std::map<std::string, std::pair<const ItemRef*, double>> item_of_report;  // report title + meeting -> item
     for (auto& r : ds) {
-        if (r.kind != "report-recommendation") continue;
+        if (r.kind != DecisionKind::report_recommendation) continue;
         const std::string title = collected.report_title.count(r.id) ? collected.report_title.at(r.id) : std::string();
         const std::string key = r.meeting_id + "\n" + title;
         if (!item_of_report.count(key)) {
@@ -301,11 +354,12 @@ void link_all(const Archive& archive, Collected& collected, const DecisionOption
             for (std::size_t k : group(items_by_meeting, r.meeting_id)) {
                 const ItemRef& item = collected.items[k];
                 if (item.meeting_id != r.meeting_id || r.meeting_id.empty()) continue;
-                const double s =
-                    0.6 * similarity(tw, item.heading_words, &idf) + 0.4 * similarity(tw, item.body_words, &idf);
+                const double s = report_heading_weight * similarity(tw, item.heading_words, &idf) +
+                                 report_body_weight * similarity(tw, item.body_words, &idf);
                 if (s > best_score) best = &item, best_score = s;
             }
-            item_of_report[key] = best_score >= 0.2 ? std::make_pair(best, best_score) : std::make_pair(nullptr, 0.0);
+            item_of_report[key] =
+                best_score >= min_report_item_score ? std::make_pair(best, best_score) : std::make_pair(nullptr, 0.0);
         }
         const auto [item, score] = item_of_report[key];
         if (!item) continue;
@@ -313,63 +367,93 @@ void link_all(const Archive& archive, Collected& collected, const DecisionOption
         r.item_title = item->title;
         r.item_confidence = std::min(1.0, score);
     }
+}
+
+// adopted-as: a report recommendation -> the resolution its meeting minuted under that item.
+void link_adopted(LinkContext& ctx) {
+    auto& ds = ctx.ds;
+    auto& links = ctx.links;
+    const auto& words = ctx.words;
+    const auto& idf = ctx.idf;
+    const auto& by_meeting = ctx.by_meeting;
     for (std::size_t i = 0; i < ds.size(); ++i) {
         Decision& r = ds[i];
-        if (r.kind != "report-recommendation" || r.item_title.empty()) continue;
+        if (r.kind != DecisionKind::report_recommendation || r.item_title.empty()) continue;
         bool minutes_exist = false;
         std::size_t best = ds.size();
         double best_sim = 0;
         for (std::size_t j : group(by_meeting, r.meeting_id)) {
             const Decision& m = ds[j];
-            if (!minuted(m) || m.kind == "action" || m.meeting_id != r.meeting_id || m.document_kind != "minutes")
+            if (!minuted(m) || m.kind == DecisionKind::action || m.meeting_id != r.meeting_id ||
+                m.document_kind != to_string(DocumentKind::minutes))
                 continue;
             if (m.item_number != r.item_number && fold_key(m.item_title) != fold_key(r.item_title)) continue;
             minutes_exist = true;
             const double s = similarity(words[i], words[j], &idf);
             if (s > best_sim) best = j, best_sim = s;
         }
-        if (best < ds.size() && best_sim >= 0.15) {
+        if (best < ds.size() && best_sim >= min_adopted_similarity) {
             const Decision& m = ds[best];
-            links.push_back({r.id, m.id, "adopted-as",
-                             std::min(1.0, (0.5 + 0.5 * best_sim) * (0.7 + 0.3 * r.item_confidence)),
+            links.push_back({r.id, m.id, LinkType::adopted_as,
+                             std::min(1.0, (same_item_base + same_item_similarity * best_sim) *
+                                               (item_doubt_floor + item_doubt_share * r.item_confidence)),
                              "same meeting and item " + m.item_number + "; text similarity " + fixed(best_sim), m.date,
                              m.item_title});
             r.outcome = m.outcome;
             r.outcome.evidence = "adopted as " + m.id + (m.outcome.evidence.empty() ? "" : ": " + m.outcome.evidence);
-            r.status = "adopted";
+            r.status = DecisionStatus::adopted;
             r.status_source = "derived";
             r.status_reason = "the minutes of " + m.date + " record it as adopted (item " + m.item_number + ")";
         } else if (minutes_exist) {
-            r.status = "not adopted";
+            r.status = DecisionStatus::not_adopted;
             r.status_source = "derived";
             r.status_reason = "the minutes of item " + r.item_number + " record no resolution like it";
         }
     }
+}
 
-    // ---- actions minuted under the same item follow from its resolutions.
+// actioned-by: actions minuted under the same item follow from its resolutions.
+void link_actioned(LinkContext& ctx) {
+    auto& ds = ctx.ds;
+    auto& links = ctx.links;
+    const auto& words = ctx.words;
+    const auto& idf = ctx.idf;
+    const auto& by_document = ctx.by_document;
     for (std::size_t i = 0; i < ds.size(); ++i) {
-        if (ds[i].kind != "action" || ds[i].item_number.empty()) continue;
+        if (ds[i].kind != DecisionKind::action || ds[i].item_number.empty()) continue;
         std::size_t best = ds.size();
         double best_sim = 0;
         for (std::size_t j : group(by_document, ds[i].document_id)) {
             const Decision& m = ds[j];
-            if (j == i || !minuted(m) || m.kind == "action" || m.document_id != ds[i].document_id ||
+            if (j == i || !minuted(m) || m.kind == DecisionKind::action || m.document_id != ds[i].document_id ||
                 m.item_number != ds[i].item_number)
                 continue;
             const double s = similarity(words[i], words[j], &idf);
             if (s > best_sim) best = j, best_sim = s;
         }
-        if (best < ds.size() && best_sim >= 0.2)
-            links.push_back({ds[best].id, ds[i].id, "actioned-by", std::min(1.0, 0.5 + 0.5 * best_sim),
+        if (best < ds.size() && best_sim >= min_actioned_similarity)
+            links.push_back({ds[best].id, ds[i].id, LinkType::actioned_by,
+                             std::min(1.0, same_item_base + same_item_similarity * best_sim),
                              "same item " + ds[i].item_number + "; text similarity " + fixed(best_sim), ds[i].date,
                              ds[i].item_title});
     }
+}
 
-    // ---- tracker rows and work-programme entries: the decision they follow from.
+// tracked-by: tracker rows and work-programme entries -> the decision they follow from.
+void link_tracked(LinkContext& ctx) {
+    auto& ds = ctx.ds;
+    auto& links = ctx.links;
+    const auto& words = ctx.words;
+    const auto& idf = ctx.idf;
+    const auto& options = ctx.options;
+    const auto& scope = ctx.scope;
+    const auto& day = ctx.day;
+    const auto& by_committee = ctx.by_committee;
+    const double threshold = ctx.threshold;
     const long window = options.tracker_window_days;
     for (std::size_t i = 0; i < ds.size(); ++i) {
         Decision& t = ds[i];
-        if (t.kind != "tracker-row" && t.kind != "work-programme-entry") continue;
+        if (t.kind != DecisionKind::tracker_row && t.kind != DecisionKind::work_programme_entry) continue;
         const std::string anchor = !t.origin_date.empty() ? t.origin_date : t.date;
         const bool only_before = t.origin_date.empty();
         std::size_t best = ds.size(), candidates = 0;
@@ -401,8 +485,9 @@ void link_all(const Archive& archive, Collected& collected, const DecisionOption
             const double sim = similarity(words[i], words[j], &idf);
             const double gap =
                 anchor.empty() || m.date.empty() ? window / 2.0 : std::labs(gap_days(anchor_day, day[j]));
-            double score = sim * (1.0 - 0.2 * gap / std::max(1L, window));
-            if (m.kind == "action" && t.kind == "tracker-row") score += 0.02;  // trackers log actions first
+            double score = sim * (1.0 - tracker_gap_penalty * gap / std::max(1L, window));
+            if (m.kind == DecisionKind::action && t.kind == DecisionKind::tracker_row)
+                score += tracker_action_bonus;  // trackers log actions first
             if (score > best_score) best = j, best_score = score, best_sim = sim;
         }
         const std::string committee_name = t.committee ? t.committee->name : std::string("that committee");
@@ -410,12 +495,13 @@ void link_all(const Archive& archive, Collected& collected, const DecisionOption
             const Decision& m = ds[best];
             std::string reason = "text similarity " + fixed(best_sim);
             if (!t.origin_date.empty() && t.origin_date != m.date)
-                reason += "; decided " + m.date + ", the " + (t.kind == "tracker-row" ? "tracker" : "entry") +
-                          " says " + t.origin_date + " (" +
-                          std::to_string(std::labs(days_between(t.origin_date, m.date))) + " days apart)";
+                reason += "; decided " + m.date + ", the " +
+                          (t.kind == DecisionKind::tracker_row ? "tracker" : "entry") + " says " + t.origin_date +
+                          " (" + std::to_string(std::labs(days_between(t.origin_date, m.date))) + " days apart)";
             else if (!m.date.empty())
                 reason += "; decided " + m.date;
-            links.push_back({m.id, t.id, "tracked-by", std::min(1.0, best_score), reason, t.date, t.document_title});
+            links.push_back(
+                {m.id, t.id, LinkType::tracked_by, std::min(1.0, best_score), reason, t.date, t.document_title});
         } else if (candidates == 0) {
             t.unlinked_reason = "no decision of " + committee_name + " is recorded within " + std::to_string(window) +
                                 " days of " + (anchor.empty() ? std::string("its date") : anchor) + " in this archive";
@@ -425,16 +511,27 @@ void link_all(const Archive& archive, Collected& collected, const DecisionOption
                                 (best < ds.size() ? ": " + describe(ds[best]) : std::string()) + ")";
         }
     }
+}
 
-    // ---- a committee's recommendation to the executive put to a later meeting as a report's recommendation.
+// proposed-as: a committee's recommendation to the executive put to a later meeting as a
+// report's recommendation.
+void link_proposed(LinkContext& ctx) {
+    auto& ds = ctx.ds;
+    auto& links = ctx.links;
+    const auto& words = ctx.words;
+    const auto& idf = ctx.idf;
+    const auto& options = ctx.options;
+    const auto& scopes = ctx.scopes;
+    const auto& day = ctx.day;
+    const double threshold = ctx.threshold;
     std::vector<std::size_t> reports_by_day;
     for (std::size_t j = 0; j < ds.size(); ++j)
-        if (ds[j].kind == "report-recommendation" && !ds[j].date.empty()) reports_by_day.push_back(j);
+        if (ds[j].kind == DecisionKind::report_recommendation && !ds[j].date.empty()) reports_by_day.push_back(j);
     std::stable_sort(reports_by_day.begin(), reports_by_day.end(),
                      [&ds](std::size_t a, std::size_t b) { return ds[a].date < ds[b].date; });
     for (std::size_t i = 0; i < ds.size(); ++i) {
         const Decision& c = ds[i];
-        if (!minuted(c) || c.kind == "action") continue;
+        if (!minuted(c) || c.kind == DecisionKind::action) continue;
         std::size_t best = ds.size();
         double best_sim = 0;
         if (c.date.empty()) continue;
@@ -450,53 +547,78 @@ void link_all(const Archive& archive, Collected& collected, const DecisionOption
         const std::string& council = scopes.council_of(c);
         for (std::size_t j : pool) {
             const Decision& r = ds[j];
-            if (r.kind != "report-recommendation" || r.date.empty() || c.date.empty() || r.date <= c.date) continue;
+            if (r.kind != DecisionKind::report_recommendation || r.date.empty() || c.date.empty() || r.date <= c.date)
+                continue;
             // A recommendation goes to its own council's executive, not to another council's.
             if (!council.empty() && !scopes.council_of(r).empty() && scopes.council_of(r) != council) continue;
             if (gap_days(day[i], day[j]) > options.came_back_window_days) continue;
             const double s = similarity(words[i], words[j], &idf);
             if (s > best_sim) best = j, best_sim = s;
         }
-        if (best < ds.size() && best_sim >= std::max(0.45, threshold + 0.15))
-            links.push_back({c.id, ds[best].id, "proposed-as", std::min(1.0, best_sim),
+        if (best < ds.size() && best_sim >= std::max(min_proposed_similarity, threshold + proposed_margin))
+            links.push_back({c.id, ds[best].id, LinkType::proposed_as, std::min(1.0, best_sim),
                              "text similarity " + fixed(best_sim) + "; report for " + ds[best].date, ds[best].date,
                              ds[best].item_title.empty() ? ds[best].document_title : ds[best].item_title});
     }
+}
 
-    std::vector<Words> phrases(ds.size());
-    auto shares_phrase = [](const Words& a, const Words& b) {
-        for (const auto& x : a)
-            if (std::binary_search(b.begin(), b.end(), x)) return true;
-        return false;
-    };
-
+// Evidence the came-back-at pass weighs besides the two texts, as the archive itself shows it.
+struct CameBackEvidence {
     // Words that name who acts ("clerk", "locum") in two or more decisions are not a topic:
     // a heading made of them ("Locum Clerk's Report") is about the officer, not the matter.
     std::set<std::string> actor_words;
+    // (committee scope, folded heading) of headings at many meetings.
+    std::set<std::pair<std::string, std::string>> standing_items;
+    // Boilerplate the archive itself shows: a capitalised name printed at many meetings
+    // ("Planning and Development Act" in every land disposal, the council's or district's own
+    // name, "Notice of Motion") says nothing about which matter a text is about. Longest first.
+    std::vector<std::string> recurring_names;
+    // ... and a word in a large share of the headings or of the decisions ("disposal", "land",
+    // "directorate") is a slot, not a matter: it does not count as shared evidence.
+    Idf heading_df, decision_df;
+
+    [[nodiscard]] Words topic_of(const Words& heading) const {
+        Words out;
+        for (const auto& w : heading)
+            if (!actor_words.count(w)) out.push_back(w);
+        return out;
+    }
+    [[nodiscard]] bool informative(const std::string& w) const {
+        // A share means little in a small archive of one committee, where the topic words recur.
+        auto common = [&](const Idf& df) { return df.documents() >= common_min_texts && df.share(w) >= common_share; };
+        return !common(heading_df) && !common(decision_df);
+    }
+};
+
+void gather_actor_words(const LinkContext& ctx, CameBackEvidence& ev) {
+    const auto& ds = ctx.ds;
+    auto& actor_words = ev.actor_words;
     {
         std::map<std::string, int> seen;
         for (const auto& d : ds)
             for (const auto& w : content_words(split_actor(d.text).first))
                 if (++seen[w] == 2) actor_words.insert(w);
     }
-    auto topic_of = [&](const Words& heading) {
-        Words out;
-        for (const auto& w : heading)
-            if (!actor_words.count(w)) out.push_back(w);
-        return out;
-    };
-    std::set<std::pair<std::string, std::string>> standing_items;
+}
+
+void gather_standing_items(const LinkContext& ctx, CameBackEvidence& ev) {
+    const auto& collected = ctx.collected;
+    const auto& item_scope = ctx.item_scope;
+    auto& standing_items = ev.standing_items;
     {
         std::map<std::pair<std::string, std::string>, std::set<std::string>> meetings_of;
         for (std::size_t k = 0; k < collected.items.size(); ++k)
             meetings_of[{item_scope[k], fold_key(collected.items[k].title)}].insert(collected.items[k].meeting_id);
         for (const auto& [key, ms] : meetings_of)
-            if (ms.size() >= 4) standing_items.insert(key);
+            if (ms.size() >= standing_item_meetings) standing_items.insert(key);
     }
+}
 
-    // Boilerplate the archive itself shows: a capitalised name printed at many meetings
-    // ("Planning and Development Act" in every land disposal, the council's or district's own
-    // name, "Notice of Motion") says nothing about which matter a text is about.
+void gather_recurring_names(const LinkContext& ctx, CameBackEvidence& ev) {
+    const auto& ds = ctx.ds;
+    const auto& collected = ctx.collected;
+    const auto& scope = ctx.scope;
+    const auto& item_scope = ctx.item_scope;
     std::set<std::string> recurring_names;
     {
         // Counted per committee: a district's own name is printed at most of that district's
@@ -514,23 +636,44 @@ void link_all(const Archive& archive, Collected& collected, const DecisionOption
             note(item_scope[k], item.meeting_id, item.title + "\n" + std::string(item.text));
         }
         for (const auto& [key, ms] : meetings_of)
-            if (ms.size() >= std::max<std::size_t>(3, meetings[key.first].size() / 3))
+            if (ms.size() >=
+                std::max<std::size_t>(min_recurring_meetings, meetings[key.first].size() / recurring_share))
                 recurring_names.insert(key.second);
     }
     std::vector<std::string> longest_first(recurring_names.begin(), recurring_names.end());
     std::stable_sort(longest_first.begin(), longest_first.end(),
                      [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
-    const NameFinder recurring_in(longest_first);
-    // ... and a word in a large share of the headings or of the decisions ("disposal", "land",
-    // "directorate") is a slot, not a matter: it does not count as shared evidence.
-    Idf heading_df, decision_df;
-    for (const auto& item : collected.items) heading_df.add(item.heading_words);
-    for (const auto& w : words) decision_df.add(w);
-    auto informative = [&](const std::string& w) {
-        // A share means little in a small archive of one committee, where the topic words recur.
-        auto common = [&](const Idf& df) { return df.documents() >= 100 && df.share(w) >= 0.10; };
-        return !common(heading_df) && !common(decision_df);
-    };
+    ev.recurring_names = std::move(longest_first);
+}
+
+bool shares_phrase(const Words& a, const Words& b) {
+    for (const auto& x : a)
+        if (std::binary_search(b.begin(), b.end(), x)) return true;
+    return false;
+}
+
+// came-back-at: a later item of the same committee about the same matter.
+void link_came_back(LinkContext& ctx) {
+    auto& ds = ctx.ds;
+    auto& links = ctx.links;
+    const auto& collected = ctx.collected;
+    const auto& idf = ctx.idf;
+    const auto& options = ctx.options;
+    const auto& scope = ctx.scope;
+    const auto& item_scope = ctx.item_scope;
+    const auto& day = ctx.day;
+    const auto& item_day = ctx.item_day;
+    const auto& items_by_committee = ctx.items_by_committee;
+    const double threshold = ctx.threshold;
+    CameBackEvidence ev;
+    gather_actor_words(ctx, ev);
+    gather_standing_items(ctx, ev);
+    gather_recurring_names(ctx, ev);
+    for (const auto& item : collected.items) ev.heading_df.add(item.heading_words);
+    for (const auto& w : ctx.words) ev.decision_df.add(w);
+    const NameFinder recurring_in(ev.recurring_names);
+    const auto& standing_items = ev.standing_items;
+    std::vector<Words> phrases(ds.size());
 
     // ---- the matter coming back: a later item of the same committee about the same thing.
     // Headings are short, so what counts is how much of the heading the decision names,
@@ -539,7 +682,8 @@ void link_all(const Archive& archive, Collected& collected, const DecisionOption
     // focus") points at it.
     for (std::size_t i = 0; i < ds.size(); ++i) {
         const Decision& c = ds[i];
-        if (!(minuted(c) || c.kind == "work-programme-entry") || c.date.empty() || needs_no_action(c)) continue;
+        if (!(minuted(c) || c.kind == DecisionKind::work_programme_entry) || c.date.empty() || needs_no_action(c))
+            continue;
         const auto named = find_date_near(c.text, c.date);
         // Who is to act says nothing about the matter: "Locum Clerk to report fly tipping"
         // is not about the standing item "Locum Clerk's Report".
@@ -562,15 +706,15 @@ void link_all(const Archive& archive, Collected& collected, const DecisionOption
             const ItemRef& item = collected.items[k];
             if (item.date.empty() || item.date <= c.date || item.meeting_id == c.meeting_id) continue;
             if (gap_days(day[i], item_day[k]) > options.came_back_window_days) continue;
-            const double cosine =
-                std::max(similarity(mine, item.heading_words, &idf), 0.9 * similarity(mine, item.body_words, &idf));
-            const Words topic = topic_of(item.heading_words);
+            const double cosine = std::max(similarity(mine, item.heading_words, &idf),
+                                           item_body_discount * similarity(mine, item.body_words, &idf));
+            const Words topic = ev.topic_of(item.heading_words);
             const double heading = covered(topic, mine, &idf);
             const bool names_meeting = named && *named == item.date;
             // One shared heading word ("review") is chance; two ("work programme") are a topic,
             // unless they are words most headings or decisions use.
             std::size_t shared = 0;
-            for (const auto& w : topic) shared += informative(w) && std::binary_search(mine.begin(), mine.end(), w);
+            for (const auto& w : topic) shared += ev.informative(w) && std::binary_search(mine.begin(), mine.end(), w);
             if (shared < 2 && !(names_meeting && shared >= 1)) continue;
             // ... and only when the decision uses a phrase of the heading ("work programme",
             // "mental health"), not the same two words apart ("WEST programme ... a review").
@@ -581,20 +725,35 @@ void link_all(const Archive& archive, Collected& collected, const DecisionOption
             // its next slot: "Disposal of Land" at 11 Mullally Lawn does not return as the next
             // meeting's "Disposal of Land" at 8 St Mary's Park.
             if (standing && !names_meeting && fold_key(c.item_title) == fold_key(item.title)) continue;
-            const double s =
-                std::min(1.0, 0.5 * cosine + 0.5 * heading + (names_meeting ? 0.25 : 0.0) - (standing ? 0.1 : 0.0));
-            if (s < threshold + 0.05 || cosine < 0.15) continue;
+            const double s = std::min(1.0, came_back_cosine_weight * cosine + came_back_heading_weight * heading +
+                                               (names_meeting ? names_meeting_bonus : 0.0) -
+                                               (standing ? standing_item_penalty : 0.0));
+            if (s < threshold + came_back_margin || cosine < min_came_back_cosine) continue;
             // The first meeting it came back at; within a meeting, the closest item.
             if (!best || item.date < best->date || (item.date == best->date && s > best_score))
                 best = &item, best_score = s, best_named = names_meeting;
         }
         if (best)
-            links.push_back({c.id, best->unit_id, "came-back-at", best_score,
+            links.push_back({c.id, best->unit_id, LinkType::came_back_at, best_score,
                              "later item " + best->number + " \"" + best->title + "\" on " + best->date +
                                  (best_named ? "; the decision names that meeting" : "") + "; similarity " +
                                  fixed(best_score),
                              best->date, best->title});
     }
+}
+
+}  // namespace
+
+void link_all(const Archive& archive, Collected& collected, const DecisionOptions& options,
+              std::vector<DecisionLink>& links) {
+    LinkContext ctx(archive, collected, options, links);
+    // In this order: adopted-as needs each report's item; the rest only read the records.
+    match_report_items(ctx);
+    link_adopted(ctx);
+    link_actioned(ctx);
+    link_tracked(ctx);
+    link_proposed(ctx);
+    link_came_back(ctx);
 }
 
 }  // namespace quorum::decisions::decisions_detail

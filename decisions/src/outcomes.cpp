@@ -38,19 +38,19 @@ int number_word(const std::string& w) {
 void apply_outcome_words(std::string_view folded, Outcome& o) {
     if (contains(folded, "unanim")) o.vote = "unanimous";
     if (contains(folded, "withdrawn") || contains(folded, "withdrew")) {
-        o.result = "withdrawn";
+        o.result = OutcomeResult::withdrawn;
     } else if (contains(folded, "not carried") || contains(folded, " lost") || starts_with(folded, "lost") ||
                contains(folded, "rejected") || contains(folded, "refused") || contains(folded, " fell")) {
-        o.result = "rejected";
+        o.result = OutcomeResult::rejected;
     } else if (contains(folded, "as amended") || contains(folded, "amendment was carried")) {
-        o.result = "amended";
+        o.result = OutcomeResult::amended;
     } else if (contains(folded, "defer")) {
-        o.result = "deferred";
+        o.result = OutcomeResult::deferred;
     } else if (contains(folded, "carried") || contains(folded, "agreed") || contains(folded, "approved") ||
                contains(folded, "resolved") || o.vote == "unanimous") {
-        o.result = "agreed";
+        o.result = OutcomeResult::agreed;
     } else if (starts_with(folded, "noted") || starts_with(folded, "note")) {
-        o.result = "noted";
+        o.result = OutcomeResult::noted;
     }
     static const std::regex by_votes(R"(by (\w+) votes? to (\w+)(?:,? with (\w+) abstentions?)?)");
     std::smatch m;
@@ -61,8 +61,8 @@ void apply_outcome_words(std::string_view folded, Outcome& o) {
         if (m[3].matched) o.abstentions = number_word(m[3].str());
         if (o.votes_for >= 0 && o.votes_against >= 0) {
             if (o.vote.empty()) o.vote = o.votes_against == 0 ? "unanimous" : "majority";
-            if (o.result.empty() || o.result == "agreed")
-                o.result = o.votes_for > o.votes_against ? "agreed" : "rejected";
+            if (!o.result || o.result == OutcomeResult::agreed)
+                o.result = o.votes_for > o.votes_against ? OutcomeResult::agreed : OutcomeResult::rejected;
         }
     }
 }
@@ -85,14 +85,14 @@ std::string printed_name_after(std::string_view original, std::string_view folde
 }  // namespace
 
 Outcome read_outcome(std::string_view reader_outcome, std::string_view unit_text, std::string_view preamble,
-                     std::string_view item_text, std::string_view kind) {
+                     std::string_view item_text, DecisionKind kind) {
     Outcome o;
     const std::string body = body_of(unit_text);
 
     // The vote sentence before this block in the item: "The following recommendations were
     // proposed and seconded and carried unanimously." It applies to the recommendations
     // that follow it, not to a separate ACTIONS list.
-    if (!item_text.empty() && kind != "action") {
+    if (!item_text.empty() && kind != DecisionKind::action) {
         std::string_view before = item_text;
         std::string probe = trim(unit_text.substr(0, std::min<std::size_t>(unit_text.size(), 200)));
         // Skip the label ("a)") so the probe matches however the reader trimmed it.
@@ -137,7 +137,7 @@ Outcome read_outcome(std::string_view reader_outcome, std::string_view unit_text
     if (!reader_outcome.empty()) {
         Outcome r;
         apply_outcome_words(fold_key(reader_outcome), r);
-        if (!r.result.empty()) o.result = r.result;
+        if (r.result) o.result = r.result;
         if (!r.vote.empty()) o.vote = r.vote;
         if (r.votes_for >= 0)
             o.votes_for = r.votes_for, o.votes_against = r.votes_against, o.abstentions = r.abstentions;
@@ -149,29 +149,28 @@ Outcome read_outcome(std::string_view reader_outcome, std::string_view unit_text
     const bool asks_strictly = contains(body, "request") || contains(body, "asked") || contains(body, " provide") ||
                                contains(body, "report back");
     if (starts_with(body, "noted") || starts_with(body, "notes ") || starts_with(body, "note ")) {
-        if (!asks) o.result = "noted";
+        if (!asks) o.result = OutcomeResult::noted;
     } else if ((contains(body, " be noted") || contains(body, " is noted") || contains(body, " are noted")) &&
                !asks_strictly) {
-        o.result = "noted";  // "The Ofsted inspection report be noted"
+        o.result = OutcomeResult::noted;  // "The Ofsted inspection report be noted"
     } else if (contains(body, "be deferred") || contains(body, "defer this") || starts_with(body, "defer")) {
-        o.result = "deferred";
+        o.result = OutcomeResult::deferred;
     } else if (contains(body, "be withdrawn")) {
-        o.result = "withdrawn";
+        o.result = OutcomeResult::withdrawn;
     }
     const std::string pre = fold_key(preamble);
-    if (o.result.empty() && (contains(pre, "noted") && !contains(pre, "recommend"))) o.result = "noted";
+    if (!o.result && (contains(pre, "noted") && !contains(pre, "recommend"))) o.result = OutcomeResult::noted;
     // Whatever the minutes print as the committee's resolution, recommendation or agreed
     // point was decided by it: that is an outcome even without a recorded vote.
-    if (o.result.empty() && kind != "report-recommendation" && kind != "tracker-row" &&
-        kind != "work-programme-entry") {
-        o.result = "agreed";
+    if (!o.result && is_minuted(kind)) {
+        o.result = OutcomeResult::agreed;
         if (o.evidence.empty()) o.evidence = "recorded in the minutes";
     }
     return o;
 }
 
 std::pair<std::string, std::string> read_addressee(std::string_view text, std::string_view preamble,
-                                                   std::string_view kind) {
+                                                   DecisionKind kind) {
     const std::string body = body_of(text);
     // The first few printed words: what the reader of the API sees as the reason.
     auto words = [&](std::size_t n) {
@@ -273,7 +272,7 @@ std::string read_due_date(std::string_view text) {
 }
 
 bool needs_no_action(const Decision& d) {
-    if (d.outcome.result == "noted") return true;
+    if (d.outcome.result == OutcomeResult::noted) return true;
     const std::string f = fold_key(d.text);
     if (contains(f, "accurate record") || contains(f, "correct record") || contains(f, "true record")) return true;
     const std::string body = body_of(d.text);
@@ -285,15 +284,15 @@ bool needs_no_action(const Decision& d) {
     return false;
 }
 
-std::string normalise_status(std::string_view status) {
+std::optional<DecisionStatus> normalise_status(std::string_view status) {
     const std::string f = fold_key(status);
     if (f.empty()) return {};
-    if (contains(f, "overdue")) return "overdue";
+    if (contains(f, "overdue")) return DecisionStatus::overdue;
     if (contains(f, "to be completed") || contains(f, "not started") || contains(f, "to be done"))
-        return "to be completed";
+        return DecisionStatus::to_be_completed;
     if (contains(f, "in progress") || contains(f, "ongoing") || contains(f, "underway") || contains(f, "on track"))
-        return "in progress";
-    if (contains(f, "complete") || f == "done" || contains(f, "closed")) return "completed";
+        return DecisionStatus::in_progress;
+    if (contains(f, "complete") || f == "done" || contains(f, "closed")) return DecisionStatus::completed;
     return {};
 }
 

@@ -10,13 +10,13 @@
 namespace quorum::decisions::decisions_detail {
 namespace {
 
-std::string decision_kind(const Unit& u) {
+DecisionKind decision_kind(const Unit& u) {
     const std::string k = u.resolution ? fold_key(u.resolution->kind) : std::string();
-    if (k.starts_with("recommend")) return "recommendation";
-    if (k.starts_with("agreed") || k == "agree") return "agreed";
-    if (k.starts_with("action")) return "action";
-    if (k.starts_with("information")) return "information-request";
-    return "resolution";
+    if (k.starts_with("recommend")) return DecisionKind::recommendation;
+    if (k.starts_with("agreed") || k == "agree") return DecisionKind::agreed;
+    if (k.starts_with("action")) return DecisionKind::action;
+    if (k.starts_with("information")) return DecisionKind::information_request;
+    return DecisionKind::resolution;
 }
 
 bool is_procedural_heading(std::string_view title) {
@@ -100,14 +100,156 @@ void keep_decision_inputs(Document& document) {
 }  // namespace quorum::decisions
 
 namespace quorum::decisions::decisions_detail {
+namespace {
+
+using UnitsByItem = std::map<int, const Unit*>;  // item index -> the item's own unit
+
+// Later items a matter may come back at; the minutes' item wins over the agenda's.
+void collect_items(const Document& d, const Context& c, const UnitsByItem& item_units, Collected& out,
+                   std::map<std::pair<std::string, std::string>, std::size_t>& item_seen) {
+    for (std::size_t i = 0; i < d.items.size(); ++i) {
+        const Item& item = d.items[i];
+        if (item.procedural || item.exempt || is_procedural_heading(item.title)) continue;
+        ItemRef r;
+        const auto u = item_units.find(static_cast<int>(i));
+        r.unit_id = u != item_units.end() ? u->second->id : d.id + "#item-" + item.number;
+        r.meeting_id = c.meeting_id;
+        r.date = c.date;
+        r.committee_id = c.committee ? c.committee->id : std::string();
+        r.council = fold_key(c.council);
+        r.number = item.number;
+        r.title = item.title;
+        r.text = u != item_units.end() ? std::string_view(u->second->text) : std::string_view();
+        r.heading_words = content_words(item.title);
+        r.heading_phrases = content_phrases(item.title);
+        // The opening of the item says what it is about; the discussion drifts.
+        r.body_words =
+            content_words(item.title + " " + std::string(r.text.substr(0, std::min<std::size_t>(r.text.size(), 600))));
+        const auto key = std::make_pair(r.meeting_id.empty() ? d.id : r.meeting_id, fold_key(item.title));
+        if (const auto seen = item_seen.find(key); seen != item_seen.end()) {
+            if (d.kind == DocumentKind::minutes) out.items[seen->second] = std::move(r);
+            continue;
+        }
+        item_seen.emplace(key, out.items.size());
+        out.items.push_back(std::move(r));
+    }
+}
+
+// The decision records of one document: tracker rows, minuted decisions, report
+// recommendations and work-programme entries.
+void collect_records(const Document& d, const Context& c, const UnitsByItem& item_units, const PeopleIndex& people,
+                     Collected& out) {
+    const bool report_like = d.kind == DocumentKind::report || d.kind == DocumentKind::appendix;
+    const bool work_programme = is_work_programme(d);
+    std::string lead_in;  // "That the Committee:" before a report's lettered recommendations
+    for (const auto& u : d.units) {
+        const std::string section = fold_key(u.section);
+        const bool in_recommendations = section.starts_with("recommendation");
+        if (u.type == UnitType::action || (u.action && u.type != UnitType::resolution)) {
+            Decision x = base(u, d, c);
+            x.kind = DecisionKind::tracker_row;
+            if (u.action) {
+                const ActionInfo& a = *u.action;
+                x.label = a.number;
+                if (!trim(a.action).empty()) x.text = trim(a.action);
+                x.owner = trim(a.owner);
+                x.directorate = a.directorate;
+                x.progress = a.progress;
+                x.due_date = iso_date(a.due_date);
+                x.origin_date = iso_date(a.meeting_date);
+                x.status = normalise_status(a.status);
+                if (!x.status) x.status = normalise_status(a.progress);
+                if (x.status) x.status_source = "tracker";
+            }
+            x.owner_id = people.resolve(x.owner, c.meeting_id);
+            out.decisions.push_back(std::move(x));
+        } else if (u.type == UnitType::resolution && !report_like) {
+            Decision x = base(u, d, c);
+            x.kind = decision_kind(u);
+            if (u.resolution) {
+                x.label = u.resolution->label;
+                x.preamble = u.resolution->preamble;
+            }
+            if (u.item_index >= 0 && static_cast<std::size_t>(u.item_index) < d.items.size()) {
+                x.item_number = d.items[u.item_index].number;
+                x.item_title = d.items[u.item_index].title;
+                x.item_confidence = 1;
+            }
+            const auto iu = item_units.find(u.item_index);
+            const std::string item_text = iu != item_units.end() ? iu->second->text : std::string();
+            x.outcome = read_outcome(u.resolution ? u.resolution->outcome : std::string(), x.text, x.preamble,
+                                     item_text, x.kind);
+            x.outcome.proposer = people.resolve(x.outcome.proposer_name, c.meeting_id);
+            x.outcome.seconder = people.resolve(x.outcome.seconder_name, c.meeting_id);
+            std::tie(x.addressee, x.addressee_text) = read_addressee(x.text, x.preamble, x.kind);
+            x.due_date = read_due_date(x.text);
+            out.decisions.push_back(std::move(x));
+        } else if ((in_recommendations && (u.type == UnitType::paragraph || u.type == UnitType::resolution) &&
+                    d.kind != DocumentKind::minutes) ||
+                   (report_like && u.type == UnitType::resolution)) {
+            const std::string t = trim(u.text);
+            if (t.empty()) continue;
+            const std::string ft = fold_key(t);
+            if (t.back() == ':' || ft == "that" || ft == "that:" || (ft.size() < 40 && ft.starts_with("that the"))) {
+                lead_in = t;  // "That the committee:" introduces the lettered parts
+                continue;
+            }
+            Decision x = base(u, d, c);
+            x.kind = DecisionKind::report_recommendation;
+            x.label = u.number;
+            if (u.resolution) {
+                if (x.label.empty()) x.label = u.resolution->label;
+                if (!u.resolution->preamble.empty()) lead_in = u.resolution->preamble;
+            }
+            x.preamble = lead_in;
+            std::tie(x.addressee, x.addressee_text) = read_addressee(x.text, x.preamble, x.kind);
+            if (x.addressee.empty() && c.committee) {
+                // A report's recommendations are put to the body whose meeting it is for.
+                x.addressee = contains(fold_key(c.committee->name), "cabinet") ? "cabinet" : "committee";
+                x.addressee_text = c.committee->name;
+            }
+            x.due_date = read_due_date(x.text);
+            x.status = DecisionStatus::proposed;
+            out.report_title.emplace(x.id, d.title.empty() ? u.title : d.title);
+            out.decisions.push_back(std::move(x));
+        } else if (u.type == UnitType::table && u.table && d.kind != DocumentKind::minutes) {
+            for (std::size_t r = 0; r < u.table->rows.size(); ++r) {
+                const auto& row = u.table->rows[r];
+                std::string joined;
+                for (const auto& cell : row) joined += (joined.empty() ? "" : " | ") + cell;
+                const std::string origin = origin_date_of(joined, nullptr);
+                if (origin.empty()) continue;
+                Decision x = base(u, d, c);
+                x.id = "d-" + u.id + "-r" + std::to_string(r + 1);
+                x.kind = DecisionKind::work_programme_entry;
+                x.label = std::to_string(r + 1);
+                x.text = row.empty() ? joined : trim(row.front());
+                x.progress = row.size() > 1 ? trim(row.back()) : std::string();
+                x.origin_date = origin;
+                out.decisions.push_back(std::move(x));
+            }
+        } else if (work_programme && (u.type == UnitType::paragraph)) {
+            std::size_t at = 0;
+            const std::string origin = origin_date_of(u.text, &at);
+            if (origin.empty()) continue;
+            Decision x = base(u, d, c);
+            x.kind = DecisionKind::work_programme_entry;
+            const std::string before = trim(u.text.substr(0, std::min(at, u.text.size())));
+            if (before.size() > 10) x.text = before;
+            x.progress = trim(u.text.substr(std::min(at, u.text.size())));
+            x.origin_date = origin;
+            out.decisions.push_back(std::move(x));
+        }
+    }
+}
+
+}  // namespace
 
 Collected collect(const Archive& archive, const PeopleIndex& people) {
     Collected out;
     std::map<std::string, const Meeting*> meetings;
     for (const auto& m : archive.meetings) meetings.emplace(m.id, &m);
-
-    // Later items a matter may come back at; the minutes' item wins over the agenda's.
-    std::map<std::pair<std::string, std::string>, std::size_t> item_seen;
+    std::map<std::pair<std::string, std::string>, std::size_t> item_seen;  // (meeting, folded heading) -> item
 
     for (const auto& d : archive.documents) {
         Context c{d.meeting_id, d.date, d.council, d.committee};
@@ -116,143 +258,13 @@ Collected collect(const Archive& archive, const PeopleIndex& people) {
             if (c.council.empty()) c.council = it->second->council;
             if (!c.committee) c.committee = it->second->committee;
         }
-        std::map<int, const Unit*> item_units;
+        UnitsByItem item_units;
         for (const auto& u : d.units)
             if (u.type == UnitType::item && !item_units.count(u.item_index)) item_units.emplace(u.item_index, &u);
-
         if (d.kind == DocumentKind::minutes || d.kind == DocumentKind::agenda || d.kind == DocumentKind::web_page ||
-            d.kind == DocumentKind::agenda_pack) {
-            for (std::size_t i = 0; i < d.items.size(); ++i) {
-                const Item& item = d.items[i];
-                if (item.procedural || item.exempt || is_procedural_heading(item.title)) continue;
-                ItemRef r;
-                const auto u = item_units.find(static_cast<int>(i));
-                r.unit_id = u != item_units.end() ? u->second->id : d.id + "#item-" + item.number;
-                r.meeting_id = c.meeting_id;
-                r.date = c.date;
-                r.committee_id = c.committee ? c.committee->id : std::string();
-                r.council = fold_key(c.council);
-                r.number = item.number;
-                r.title = item.title;
-                r.text = u != item_units.end() ? std::string_view(u->second->text) : std::string_view();
-                r.heading_words = content_words(item.title);
-                r.heading_phrases = content_phrases(item.title);
-                // The opening of the item says what it is about; the discussion drifts.
-                r.body_words = content_words(item.title + " " +
-                                             std::string(r.text.substr(0, std::min<std::size_t>(r.text.size(), 600))));
-                const auto key = std::make_pair(r.meeting_id.empty() ? d.id : r.meeting_id, fold_key(item.title));
-                if (const auto seen = item_seen.find(key); seen != item_seen.end()) {
-                    if (d.kind == DocumentKind::minutes) out.items[seen->second] = std::move(r);
-                    continue;
-                }
-                item_seen.emplace(key, out.items.size());
-                out.items.push_back(std::move(r));
-            }
-        }
-
-        const bool report_like = d.kind == DocumentKind::report || d.kind == DocumentKind::appendix;
-        const bool work_programme = is_work_programme(d);
-        std::string lead_in;  // "That the Committee:" before a report's lettered recommendations
-        for (const auto& u : d.units) {
-            const std::string section = fold_key(u.section);
-            const bool in_recommendations = section.starts_with("recommendation");
-            if (u.type == UnitType::action || (u.action && u.type != UnitType::resolution)) {
-                Decision x = base(u, d, c);
-                x.kind = "tracker-row";
-                if (u.action) {
-                    const ActionInfo& a = *u.action;
-                    x.label = a.number;
-                    if (!trim(a.action).empty()) x.text = trim(a.action);
-                    x.owner = trim(a.owner);
-                    x.directorate = a.directorate;
-                    x.progress = a.progress;
-                    x.due_date = iso_date(a.due_date);
-                    x.origin_date = iso_date(a.meeting_date);
-                    x.status = normalise_status(a.status);
-                    if (x.status.empty()) x.status = normalise_status(a.progress);
-                    if (!x.status.empty()) x.status_source = "tracker";
-                }
-                x.owner_id = people.resolve(x.owner, c.meeting_id);
-                out.decisions.push_back(std::move(x));
-            } else if (u.type == UnitType::resolution && !report_like) {
-                Decision x = base(u, d, c);
-                x.kind = decision_kind(u);
-                if (u.resolution) {
-                    x.label = u.resolution->label;
-                    x.preamble = u.resolution->preamble;
-                }
-                if (u.item_index >= 0 && static_cast<std::size_t>(u.item_index) < d.items.size()) {
-                    x.item_number = d.items[u.item_index].number;
-                    x.item_title = d.items[u.item_index].title;
-                    x.item_confidence = 1;
-                }
-                const auto iu = item_units.find(u.item_index);
-                const std::string item_text = iu != item_units.end() ? iu->second->text : std::string();
-                x.outcome = read_outcome(u.resolution ? u.resolution->outcome : std::string(), x.text, x.preamble,
-                                         item_text, x.kind);
-                x.outcome.proposer = people.resolve(x.outcome.proposer_name, c.meeting_id);
-                x.outcome.seconder = people.resolve(x.outcome.seconder_name, c.meeting_id);
-                std::tie(x.addressee, x.addressee_text) = read_addressee(x.text, x.preamble, x.kind);
-                x.due_date = read_due_date(x.text);
-                out.decisions.push_back(std::move(x));
-            } else if ((in_recommendations && (u.type == UnitType::paragraph || u.type == UnitType::resolution) &&
-                        d.kind != DocumentKind::minutes) ||
-                       (report_like && u.type == UnitType::resolution)) {
-                const std::string t = trim(u.text);
-                if (t.empty()) continue;
-                const std::string ft = fold_key(t);
-                if (t.back() == ':' || ft == "that" || ft == "that:" ||
-                    (ft.size() < 40 && ft.starts_with("that the"))) {
-                    lead_in = t;  // "That the committee:" introduces the lettered parts
-                    continue;
-                }
-                Decision x = base(u, d, c);
-                x.kind = "report-recommendation";
-                x.label = u.number;
-                if (u.resolution) {
-                    if (x.label.empty()) x.label = u.resolution->label;
-                    if (!u.resolution->preamble.empty()) lead_in = u.resolution->preamble;
-                }
-                x.preamble = lead_in;
-                std::tie(x.addressee, x.addressee_text) = read_addressee(x.text, x.preamble, x.kind);
-                if (x.addressee.empty() && c.committee) {
-                    // A report's recommendations are put to the body whose meeting it is for.
-                    x.addressee = contains(fold_key(c.committee->name), "cabinet") ? "cabinet" : "committee";
-                    x.addressee_text = c.committee->name;
-                }
-                x.due_date = read_due_date(x.text);
-                x.status = "proposed";
-                out.report_title.emplace(x.id, d.title.empty() ? u.title : d.title);
-                out.decisions.push_back(std::move(x));
-            } else if (u.type == UnitType::table && u.table && d.kind != DocumentKind::minutes) {
-                for (std::size_t r = 0; r < u.table->rows.size(); ++r) {
-                    const auto& row = u.table->rows[r];
-                    std::string joined;
-                    for (const auto& cell : row) joined += (joined.empty() ? "" : " | ") + cell;
-                    const std::string origin = origin_date_of(joined, nullptr);
-                    if (origin.empty()) continue;
-                    Decision x = base(u, d, c);
-                    x.id = "d-" + u.id + "-r" + std::to_string(r + 1);
-                    x.kind = "work-programme-entry";
-                    x.label = std::to_string(r + 1);
-                    x.text = row.empty() ? joined : trim(row.front());
-                    x.progress = row.size() > 1 ? trim(row.back()) : std::string();
-                    x.origin_date = origin;
-                    out.decisions.push_back(std::move(x));
-                }
-            } else if (work_programme && (u.type == UnitType::paragraph)) {
-                std::size_t at = 0;
-                const std::string origin = origin_date_of(u.text, &at);
-                if (origin.empty()) continue;
-                Decision x = base(u, d, c);
-                x.kind = "work-programme-entry";
-                const std::string before = trim(u.text.substr(0, std::min(at, u.text.size())));
-                if (before.size() > 10) x.text = before;
-                x.progress = trim(u.text.substr(std::min(at, u.text.size())));
-                x.origin_date = origin;
-                out.decisions.push_back(std::move(x));
-            }
-        }
+            d.kind == DocumentKind::agenda_pack)
+            collect_items(d, c, item_units, out, item_seen);
+        collect_records(d, c, item_units, people, out);
     }
     // By date; records without a date keep their place after the dated ones.
     std::stable_sort(out.decisions.begin(), out.decisions.end(), [](const Decision& a, const Decision& b) {

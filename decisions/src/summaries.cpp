@@ -24,11 +24,6 @@ std::string printed_role(const Attendee& a, std::string_view as) {
     return std::string(as == "officer" ? "officer" : "in attendance");
 }
 
-bool is_minuted(const Decision& d) {
-    return d.kind == "resolution" || d.kind == "recommendation" || d.kind == "agreed" || d.kind == "action" ||
-           d.kind == "information-request";
-}
-
 void add_span(std::vector<RoleSpan>& spans, const std::string& key, const std::string& printed,
               const std::string& committee, const std::string& date, std::set<std::string>& seen,
               const std::string& meeting_id) {
@@ -121,7 +116,7 @@ std::vector<PersonSummary> summarise_people(const Archive& archive, const std::v
     for (const auto& d : decisions) {
         for (const auto* who : {&d.outcome.proposer, &d.outcome.seconder})
             if (!who->empty() && people.count(*who)) people[*who].proposed.push_back(d.id);
-        if (!d.owner_id.empty() && people.count(d.owner_id) && d.kind == "tracker-row")
+        if (!d.owner_id.empty() && people.count(d.owner_id) && d.kind == DecisionKind::tracker_row)
             people[d.owner_id].owned.push_back(d.id);
     }
     std::vector<PersonSummary> out;
@@ -139,7 +134,7 @@ std::vector<CommitteeSummary> summarise_committees(const Archive& archive, const
     std::map<std::string, CommitteeSummary> committees;
     std::map<std::string, int> decisions_of_meeting;
     for (const auto& d : decisions)
-        if (is_minuted(d)) ++decisions_of_meeting[d.meeting_id];
+        if (is_minuted(d.kind)) ++decisions_of_meeting[d.meeting_id];
     for (const Meeting* m : by_date(archive)) {
         if (!m->committee) continue;
         auto& c = committees[m->committee->id];
@@ -167,7 +162,7 @@ std::vector<CommitteeSummary> summarise_committees(const Archive& archive, const
         take(m->attendance.substitutes, "substitute");
     }
     for (const auto& d : decisions) {
-        if (!is_minuted(d) || !d.committee || !committees.count(d.committee->id)) continue;
+        if (!is_minuted(d.kind) || !d.committee || !committees.count(d.committee->id)) continue;
         auto& per_year = committees[d.committee->id].decisions_per_year;
         const std::string y = year_of(d.date).empty() ? std::string("unknown") : year_of(d.date);
         auto it = std::find_if(per_year.begin(), per_year.end(), [&](const auto& p) { return p.first == y; });

@@ -9,13 +9,21 @@
 namespace quorum::decisions::decisions_detail {
 namespace {
 
-int kind_rank(std::string_view kind) {
-    if (kind == "report-recommendation") return 0;
-    if (kind == "action") return 2;
-    if (kind == "tracker-row") return 3;
-    if (kind == "work-programme-entry") return 4;
-    if (kind == "item") return 5;
-    return 1;  // resolution, recommendation, agreed, information-request
+// Within a day: recommendation -> resolution -> action -> tracker -> entry -> item (no kind).
+int kind_rank(std::optional<DecisionKind> kind) {
+    if (!kind) return 5;
+    switch (*kind) {
+        case DecisionKind::report_recommendation:
+            return 0;
+        case DecisionKind::action:
+            return 2;
+        case DecisionKind::tracker_row:
+            return 3;
+        case DecisionKind::work_programme_entry:
+            return 4;
+        default:
+            return 1;  // resolution, recommendation, agreed, information-request
+    }
 }
 
 }  // namespace
@@ -26,35 +34,38 @@ void derive_status(std::vector<Decision>& ds, const std::vector<DecisionLink>& l
     auto overdue_by_date = [&](const Decision& d) { return !d.due_date.empty() && d.due_date < as_of; };
 
     for (auto& d : ds) {
-        if (d.kind == "tracker-row") {
-            if (d.status.empty()) {
-                d.status = overdue_by_date(d) ? "overdue" : "open";
+        if (d.kind == DecisionKind::tracker_row) {
+            if (!d.status) {
+                d.status = overdue_by_date(d) ? DecisionStatus::overdue : DecisionStatus::open;
                 d.status_source = "derived";
-                d.status_reason = d.status == "overdue" ? "due " + d.due_date + " and the tracker records no progress"
-                                                        : "the tracker records no status";
+                d.status_reason = d.status == DecisionStatus::overdue
+                                      ? "due " + d.due_date + " and the tracker records no progress"
+                                      : "the tracker records no status";
             } else {
-                d.status_reason = "the tracker says \"" + (d.progress.empty() ? d.status : d.progress) + "\"";
+                d.status_reason =
+                    "the tracker says \"" + (d.progress.empty() ? status_name(d.status) : d.progress) + "\"";
             }
-            d.overdue = d.status == "overdue" || (overdue_by_date(d) && d.status != "completed");
+            d.overdue =
+                d.status == DecisionStatus::overdue || (overdue_by_date(d) && d.status != DecisionStatus::completed);
         }
     }
     for (auto& d : ds) {
-        if (d.kind == "tracker-row" || d.kind == "report-recommendation") continue;
+        if (d.kind == DecisionKind::tracker_row || d.kind == DecisionKind::report_recommendation) continue;
         const Decision* row = nullptr;
         const Decision* entry = nullptr;
         const DecisionLink* back = nullptr;
         for (const auto& l : links) {
             if (l.from != d.id) continue;
-            if (l.type == "came-back-at") {
+            if (l.type == LinkType::came_back_at) {
                 back = &l;
                 continue;
             }
-            if (l.type != "tracked-by") continue;
+            if (l.type != LinkType::tracked_by) continue;
             const auto it = index.find(l.to);
             if (it == index.end()) continue;
             const Decision& t = ds[it->second];
-            if (t.kind == "tracker-row" && (!row || t.date > row->date)) row = &t;
-            if (t.kind == "work-programme-entry" && (!entry || t.date > entry->date)) entry = &t;
+            if (t.kind == DecisionKind::tracker_row && (!row || t.date > row->date)) row = &t;
+            if (t.kind == DecisionKind::work_programme_entry && (!entry || t.date > entry->date)) entry = &t;
         }
         // A row without a status of its own ("Noted") does not override what the archive shows.
         if (row && row->status_source != "tracker" && back) row = nullptr;
@@ -66,34 +77,35 @@ void derive_status(std::vector<Decision>& ds, const std::vector<DecisionLink>& l
             d.status = row->status;
             d.status_source = "tracker";
             d.status_reason = "tracker row " + row->label + (row->date.empty() ? "" : " of " + row->date) + ": " +
-                              (row->progress.empty() ? row->status : row->progress);
+                              (row->progress.empty() ? status_name(row->status) : row->progress);
             d.overdue = row->overdue;
             continue;
         }
         d.status_source = "derived";
         if (back) {
-            d.status = "closed";
+            d.status = DecisionStatus::closed;
             d.status_reason = "came back at " + back->to_title + " on " + back->to_date;
-        } else if (d.kind == "work-programme-entry") {
-            d.status = "open";
+        } else if (d.kind == DecisionKind::work_programme_entry) {
+            d.status = DecisionStatus::open;
             d.status_reason = "on the work programme; not yet come back in this archive";
-        } else if (d.outcome.result == "deferred") {
-            d.status = "deferred";
+        } else if (d.outcome.result == OutcomeResult::deferred) {
+            d.status = DecisionStatus::deferred;
             d.status_reason = "deferred by the meeting";
-        } else if (d.outcome.result == "rejected" || d.outcome.result == "withdrawn" || needs_no_action(d)) {
-            d.status = "no-action";
-            d.status_reason = d.outcome.result == "noted" || d.outcome.result.empty()
+        } else if (d.outcome.result == OutcomeResult::rejected || d.outcome.result == OutcomeResult::withdrawn ||
+                   needs_no_action(d)) {
+            d.status = DecisionStatus::no_action;
+            d.status_reason = d.outcome.result == OutcomeResult::noted || !d.outcome.result
                                   ? std::string("nothing to follow: it notes or approves")
-                                  : "it was " + d.outcome.result;
+                                  : "it was " + std::string(stored_name(*d.outcome.result));
         } else if (overdue_by_date(d)) {
-            d.status = "overdue";
+            d.status = DecisionStatus::overdue;
             d.status_reason = "due " + d.due_date + " and nothing later closes it";
         } else {
-            d.status = "open";
+            d.status = DecisionStatus::open;
             d.status_reason = entry ? "on the work programme of " + entry->date + "; nothing later closes it yet"
                                     : "nothing later in the archive closes it";
         }
-        d.overdue = d.status == "overdue";
+        d.overdue = d.status == DecisionStatus::overdue;
     }
 }
 
@@ -114,12 +126,12 @@ std::vector<Thread> build_threads(std::vector<Decision>& ds, const std::vector<D
     // Two matters that both come back at one general item ("Work programme review") are
     // still two threads: items are attached to each thread, never joined through.
     for (const auto& l : links) {
-        if (l.type == "came-back-at") continue;
+        if (l.type == LinkType::came_back_at) continue;
         const std::size_t a = find(id_of(l.from)), b = find(id_of(l.to));
         if (a != b) parent[std::max(a, b)] = std::min(a, b);
     }
     for (const auto& l : links)
-        if (l.type == "came-back-at") (void)id_of(l.from);
+        if (l.type == LinkType::came_back_at) (void)id_of(l.from);
     std::map<std::string, std::size_t> decision_index, item_index;
     for (std::size_t i = 0; i < ds.size(); ++i) decision_index.emplace(ds[i].id, i);
     for (std::size_t i = 0; i < items.size(); ++i) item_index.emplace(items[i].unit_id, i);
@@ -131,7 +143,7 @@ std::vector<Thread> build_threads(std::vector<Decision>& ds, const std::vector<D
     for (const auto& [id, n] : node)
         if (decision_index.count(id)) placed.emplace_back(id, find(n));
     for (const auto& l : links)
-        if (l.type == "came-back-at" && node.count(l.from)) placed.emplace_back(l.to, find(node[l.from]));
+        if (l.type == LinkType::came_back_at && node.count(l.from)) placed.emplace_back(l.to, find(node[l.from]));
     std::set<std::pair<std::string, std::size_t>> done;
     for (const auto& [id, group] : placed) {
         if (!done.insert({id, group}).second) continue;
@@ -151,7 +163,6 @@ std::vector<Thread> build_threads(std::vector<Decision>& ds, const std::vector<D
         } else if (const auto jt = item_index.find(id); jt != item_index.end()) {
             const ItemRef& r = items[jt->second];
             s.record = "item";
-            s.kind = "item";
             s.date = r.date;
             s.meeting_id = r.meeting_id;
             s.title = r.title;
@@ -162,13 +173,13 @@ std::vector<Thread> build_threads(std::vector<Decision>& ds, const std::vector<D
         // The link that brought it in: the most confident one pointing at it.
         for (const auto& l : links) {
             const bool here = node.count(l.from) && find(node[l.from]) == n;
-            if (l.to == id && here && (s.link_type.empty() || l.confidence > s.confidence)) {
+            if (l.to == id && here && (!s.link_type || l.confidence > s.confidence)) {
                 s.link_type = l.type;
                 s.linked_from = l.from;
                 s.confidence = l.confidence;
             }
         }
-        if (s.link_type.empty()) s.confidence = 1;
+        if (!s.link_type) s.confidence = 1;
         groups[n].push_back(std::move(s));
     }
     std::vector<std::pair<std::size_t, std::size_t>> sorted;  // (first decision index, group)
@@ -191,7 +202,7 @@ std::vector<Thread> build_threads(std::vector<Decision>& ds, const std::vector<D
             }
         std::set<std::string> members;
         for (const auto& s : steps)
-            if (s.record == "decision") members.insert(s.id);
+            if (s.kind) members.insert(s.id);  // a decision, not an item
         for (const auto& l : links)
             if (members.count(l.from)) {
                 t.links.push_back(l);

@@ -1,5 +1,7 @@
 #include "decision_documents.hpp"
 
+#include "decision_records_json.hpp"
+
 #include <algorithm>
 #include <cstdio>
 #include <set>
@@ -7,10 +9,12 @@
 #include "quorum/index/schema.hpp"
 #include "quorum/index/text_fold.hpp"
 #include "quorum/index/unit_record.hpp"
+#include "quorum/index/vocabulary.hpp"
 
 namespace quorum::index {
 
 namespace s = schema;
+namespace v = vocabulary;
 using nlohmann::json;
 
 namespace {
@@ -51,8 +55,8 @@ std::vector<RecordDocument> decision_documents(const decisions::DecisionAnalysis
     out.reserve(analysis.decisions.size());
     for (std::size_t i = 0; i < analysis.decisions.size(); ++i) {
         const auto& d = analysis.decisions[i];
-        json summary = decisions::to_json(d);
-        json detail = decisions::decision_detail_json(analysis, d);
+        json summary = to_json(d);
+        json detail = decision_detail_json(analysis, d);
         auto place = places.find(d.unit_id);
         for (json* j : {&summary, &detail}) {
             (*j)["council"] =
@@ -72,16 +76,16 @@ std::vector<RecordDocument> decision_documents(const decisions::DecisionAnalysis
             add_term(doc, s::committee_prefix, d.committee->id);
             doc.add_value(s::committee_slot, d.committee->id);
         }
-        add_term(doc, s::decision_kind_prefix, d.kind);
-        if (!d.outcome.result.empty()) {
-            add_term(doc, s::outcome_prefix, slug(d.outcome.result));
-            doc.add_value(s::outcome_slot, slug(d.outcome.result));
+        add_term(doc, s::decision_kind_prefix, v::to_slug(d.kind));
+        if (d.outcome.result) {
+            add_term(doc, s::outcome_prefix, v::to_slug(*d.outcome.result));
+            doc.add_value(s::outcome_slot, std::string(v::to_slug(*d.outcome.result)));
         }
-        if (!d.status.empty()) {
-            add_term(doc, s::status_prefix, slug(d.status));
-            doc.add_value(s::status_slot, slug(d.status));
+        if (d.status) {
+            add_term(doc, s::status_prefix, v::to_slug(*d.status));
+            doc.add_value(s::status_slot, std::string(v::to_slug(*d.status)));
         }
-        if (d.overdue) add_term(doc, s::status_prefix, "overdue");
+        if (d.overdue) add_term(doc, s::status_prefix, v::to_slug(v::DecisionStatus::overdue));
         add_term(doc, s::owner_prefix, d.owner_id);
         add_words(doc, s::owner_word_prefix, d.owner);
         add_term(doc, s::meeting_prefix, d.meeting_id);
@@ -97,7 +101,7 @@ std::vector<RecordDocument> decision_documents(const decisions::DecisionAnalysis
 std::vector<RecordDocument> person_documents(const decisions::DecisionAnalysis& analysis) {
     std::vector<RecordDocument> out;
     for (const auto& p : analysis.people) {
-        json full = decisions::to_json(p);
+        json full = to_json(p);
         json summary = full;
         for (const char* heavy : {"meetings", "proposed", "owned"}) summary.erase(heavy);
         RecordDocument r = record(s::person_id_tag, s::person_type, p.id);
@@ -129,7 +133,7 @@ std::vector<RecordDocument> committee_documents(const decisions::DecisionAnalysi
                         {"decisions_count", decisions},
                         {"first_date", first.empty() ? json(nullptr) : json(first)},
                         {"last_date", last.empty() ? json(nullptr) : json(last)}};
-        json full = decisions::to_json(c);
+        json full = to_json(c);
         for (auto it = summary.begin(); it != summary.end(); ++it)
             if (!full.contains(it.key())) full[it.key()] = it.value();
         RecordDocument r = record(s::committee_id_tag, s::committee_type, c.id);
@@ -145,24 +149,27 @@ std::vector<RecordDocument> committee_documents(const decisions::DecisionAnalysi
 
 std::map<std::string, UnitDecision> unit_decisions(const decisions::DecisionAnalysis& analysis) {
     std::map<std::string, UnitDecision> out;
-    auto push = [](std::vector<std::string>& list, const std::string& value) {
-        if (!value.empty() && std::find(list.begin(), list.end(), value) == list.end()) list.push_back(value);
+    auto push = [](std::vector<std::string>& list, const auto& value) {
+        if (!value) return;
+        const std::string slug(v::to_slug(*value));
+        if (std::find(list.begin(), list.end(), slug) == list.end()) list.push_back(slug);
     };
     for (const auto& d : analysis.decisions) {
         if (d.unit_id.empty()) continue;
         auto [it, fresh] = out.try_emplace(d.unit_id);
         auto& u = it->second;
-        push(u.outcomes, slug(d.outcome.result));
+        push(u.outcomes, d.outcome.result);
         // Only the status itself: the search filter must agree with the status facet and with
         // the printed status of a tracker row ("In progress" past its due date stays in
         // progress there; /api/decisions?status=overdue also finds it through "overdue").
-        push(u.statuses, slug(d.status));
+        push(u.statuses, d.status);
         if (fresh)
-            u.record = {{"id", d.id},
-                        {"kind", d.kind},
-                        {"outcome", d.outcome.result.empty() ? json(nullptr) : json(d.outcome.result)},
-                        {"status", d.status.empty() ? json(nullptr) : json(d.status)},
-                        {"overdue", d.overdue}};
+            u.record = {
+                {"id", d.id},
+                {"kind", std::string(v::stored_name(d.kind))},
+                {"outcome", d.outcome.result ? json(std::string(v::stored_name(*d.outcome.result))) : json(nullptr)},
+                {"status", d.status ? json(std::string(v::stored_name(*d.status))) : json(nullptr)},
+                {"overdue", d.overdue}};
     }
     return out;
 }

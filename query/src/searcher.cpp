@@ -12,6 +12,7 @@
 #include "query_builder.hpp"
 #include "quorum/index/schema.hpp"
 #include "quorum/index/text_fold.hpp"
+#include "quorum/index/vocabulary.hpp"
 #include "snippets.hpp"
 #include "quorum/text/utf8.hpp"
 
@@ -441,9 +442,11 @@ struct Searcher::Impl {
     RecordList decisions(const DecisionQuery& q) {
         std::vector<Xapian::Query> parts{term_of(s::type_prefix, s::decision_type)};
         if (!q.committee.empty()) parts.push_back(term_of(s::committee_prefix, q.committee));
-        if (!q.outcome.empty()) parts.push_back(term_of(s::outcome_prefix, quorum::index::slug(q.outcome)));
-        if (!q.status.empty()) parts.push_back(term_of(s::status_prefix, quorum::index::slug(q.status)));
-        if (!q.kind.empty()) parts.push_back(term_of(s::decision_kind_prefix, quorum::index::slug(q.kind)));
+        namespace v = quorum::index::vocabulary;
+        if (q.outcome) parts.push_back(term_of(s::outcome_prefix, v::to_slug(*q.outcome)));
+        // Overdue records carry XSoverdue besides their own status (decision_documents.cpp).
+        if (q.status) parts.push_back(term_of(s::status_prefix, v::to_slug(*q.status)));
+        if (q.kind) parts.push_back(term_of(s::decision_kind_prefix, v::to_slug(*q.kind)));
         if (!q.owner.empty()) {
             // An owner person id, or every word of the printed owner ("sampson", "Head of Service").
             std::vector<Xapian::Query> words;

@@ -5,8 +5,30 @@
 #include <stdexcept>
 #include "quorum/text/utf8.hpp"
 
+#include "quorum/index/vocabulary.hpp"
+
 namespace quorum::server {
 namespace {
+
+namespace v = quorum::index::vocabulary;
+
+// The allowed values of a vocabulary parameter: the slugs, in API order.
+template <class E>
+std::vector<std::string_view> choices_of() {
+    const auto slugs = v::slugs<E>();
+    return {slugs.begin(), slugs.end()};
+}
+
+// Any spelling the vocabulary parses (links written before the slugs were the one spelling).
+template <class E>
+bool parses_as(std::string_view value) {
+    return v::from_slug<E>(value).has_value();
+}
+
+template <class E>
+std::optional<E> vocabulary_value(const std::optional<std::string>& value) {
+    return value ? v::from_slug<E>(*value) : std::nullopt;
+}
 
 constexpr std::size_t kMaxRepeats = 50;
 constexpr std::size_t kMaxIdLength = 200;
@@ -61,6 +83,7 @@ void check_value(const ParamSpec& spec, const std::string& value) {
         case ParamKind::choice:
             for (auto choice : spec.choices)
                 if (value == choice) return;
+            if (spec.also_accepts != nullptr && spec.also_accepts(value)) return;
             bad(spec.name, "must be " + join(spec.choices));
         case ParamKind::integer: {
             long n = 0;
@@ -146,33 +169,12 @@ const std::vector<ParamSpec> kMeetingsTable = {
 const std::vector<ParamSpec> kDecisionsTable = {
     {"q", K::text, false, 0, 1000, {}, "", "every word occurs in the text, item title, owner or document title"},
     {"committee", K::id, false, 0, 0, {}, "", "committee id"},
-    {"outcome",
-     K::choice,
-     false,
-     0,
-     0,
-     {"agreed", "noted", "deferred", "rejected", "amended", "withdrawn"},
-     "",
-     "outcome recorded in the minutes"},
-    {"status",
-     K::choice,
-     false,
-     0,
-     0,
-     {"completed", "in-progress", "overdue", "to-be-completed", "open", "closed", "deferred", "no-action", "proposed",
-      "adopted", "not-adopted"},
-     "",
-     "status (overdue also matches decisions past their due date)"},
+    {"outcome", K::choice, false, 0, 0, choices_of<v::OutcomeResult>(), "", "outcome recorded in the minutes",
+     parses_as<v::OutcomeResult>},
+    {"status", K::choice, false, 0, 0, choices_of<v::DecisionStatus>(), "",
+     "status (overdue also matches decisions past their due date)", parses_as<v::DecisionStatus>},
     {"owner", K::text, false, 0, 200, {}, "", "owner person id, or words of the owner's printed name"},
-    {"kind",
-     K::choice,
-     false,
-     0,
-     0,
-     {"resolution", "recommendation", "agreed", "action", "information-request", "report-recommendation", "tracker-row",
-      "work-programme-entry"},
-     "",
-     "kind of record"},
+    {"kind", K::choice, false, 0, 0, choices_of<v::DecisionKind>(), "", "kind of record", parses_as<v::DecisionKind>},
     {"from", K::date, false, 0, 0, {}, "", "earliest meeting date, inclusive"},
     {"to", K::date, false, 0, 0, {}, "", "latest meeting date, inclusive"},
     {"page", K::integer, false, 1, 100000, {}, "1", "1-based page"},
@@ -303,10 +305,10 @@ DecisionParams parse_decision_params(const QueryParams& params) {
     auto& q = out.query;
     q.q = p.one("q").value_or("");
     q.committee = p.one("committee").value_or("");
-    q.outcome = p.one("outcome").value_or("");
-    q.status = p.one("status").value_or("");
+    q.outcome = vocabulary_value<v::OutcomeResult>(p.one("outcome"));
+    q.status = vocabulary_value<v::DecisionStatus>(p.one("status"));
     q.owner = p.one("owner").value_or("");
-    q.kind = p.one("kind").value_or("");
+    q.kind = vocabulary_value<v::DecisionKind>(p.one("kind"));
     q.from = p.one("from").value_or("");
     q.to = p.one("to").value_or("");
     q.page = static_cast<int>(p.integer("page", 1));

@@ -24,7 +24,7 @@ enum class ParamKind {
     id,       // ^[a-z0-9._-]{1,200}$, not starting with '.'
     year,     // four digits
     date,     // YYYY-MM-DD, a real calendar date
-    choice,   // one of `choices`
+    choice,   // one of `choices` (or a value `also_accepts`)
     integer,  // whole number from `min` to `max`
     boolean,  // true | false
 };
@@ -37,6 +37,8 @@ struct ParamSpec {
     std::vector<std::string_view> choices;  // for choice
     std::string_view default_value = {};    // shown in docs; applied by the caller
     std::string_view description = {};
+    // choice: older spellings that still parse ("in progress" for "in-progress"); not advertised.
+    bool (*also_accepts)(std::string_view) = nullptr;
 };
 
 // Validated values, by parameter name. Empty values ("page=") count as not given,

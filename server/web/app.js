@@ -19,8 +19,9 @@
   const DECISIONS_PER_PAGE = 20;
   const PEOPLE_SHOWN = 300;
   const OUTCOMES = [['agreed', 'Agreed'], ['noted', 'Noted'], ['deferred', 'Deferred'], ['rejected', 'Rejected'], ['amended', 'Amended'], ['withdrawn', 'Withdrawn']];
-  const STATUSES = [['overdue', 'Overdue'], ['open', 'Open'], ['in progress', 'In progress'], ['to be completed', 'To be completed'], ['completed', 'Completed'],
-    ['closed', 'Closed (came back)'], ['deferred', 'Deferred'], ['no-action', 'No action needed'], ['proposed', 'Proposed'], ['adopted', 'Adopted'], ['not adopted', 'Not adopted']];
+  // Status slugs, as /api/decisions?status= takes them (records print "in progress"; statusLabel reads both).
+  const STATUSES = [['overdue', 'Overdue'], ['open', 'Open'], ['in-progress', 'In progress'], ['to-be-completed', 'To be completed'], ['completed', 'Completed'],
+    ['closed', 'Closed (came back)'], ['deferred', 'Deferred'], ['no-action', 'No action needed'], ['proposed', 'Proposed'], ['adopted', 'Adopted'], ['not-adopted', 'Not adopted']];
   const KIND_LABELS = { resolution: 'Resolution', recommendation: 'Recommendation', agreed: 'Agreed', action: 'Action', 'information-request': 'Information request',
     'report-recommendation': 'Report recommendation', 'tracker-row': 'Tracker row', 'work-programme-entry': 'Work programme entry', item: 'Item' };
   const LINK_WORDS = { 'adopted-as': 'adopted as', 'actioned-by': 'actioned by', 'tracked-by': 'tracked by', 'proposed-as': 'proposed as', 'came-back-at': 'came back at' };
@@ -781,7 +782,7 @@
   const upperFirst = (t) => (t ? t.charAt(0).toUpperCase() + t.slice(1) : t);
   const kindLabel = (k) => KIND_LABELS[k] || upperFirst(String(k || 'record').replace(/-/g, ' '));
   const kindTag = (k) => h('span', { class: `tag tag-kind tag-${String(k).replace(/[^a-z]/g, '')}` }, kindLabel(k));
-  const statusLabel = (st) => (STATUSES.find(([k]) => k === st) || [null, upperFirst(String(st || 'unknown').replace(/-/g, ' '))])[1];
+  const statusLabel = (st) => (STATUSES.find(([k]) => k === String(st || '').replace(/ /g, '-')) || [null, upperFirst(String(st || 'unknown').replace(/-/g, ' '))])[1];
   const confidenceWords = (c) => (typeof c === 'number' ? `confidence ${c.toFixed(2)}` : 'confidence unknown');
   const linkWords = (t) => LINK_WORDS[t] || String(t || 'linked').replace(/-/g, ' ');
   const recordHref = (id) => (/^d-/.test(id) ? decisionHref(id) : unitHref(id));

@@ -19,6 +19,16 @@ using namespace quorum::decisions;
 
 namespace {
 
+// The stored spelling of a vocabulary value ("" for none): the tables below are written as the records print them.
+template <class E>
+std::string spelt(const E& value) {
+    return std::string(quorum::index::vocabulary::stored_name(value));
+}
+template <class E>
+std::string spelt(const std::optional<E>& value) {
+    return value ? spelt(*value) : std::string();
+}
+
 const Named cypsc{"children-and-young-people-scrutiny-committee", "Children and Young People Scrutiny Committee"};
 const Named cabinet{"cabinet", "Cabinet"};
 
@@ -616,12 +626,12 @@ TEST_CASE("Every decision of the 22 February 2022 minutes has its outcome and st
     for (const auto& e : expected) {
         const Decision& d = decision(u(feb, e.ordinal));
         INFO(d.id << ": " << d.text);
-        CHECK(d.kind == e.kind);
+        CHECK(spelt(d.kind) == e.kind);
         CHECK(d.label == e.label);
-        CHECK(d.outcome.result == e.result);
+        CHECK(spelt(d.outcome.result) == e.result);
         CHECK(d.outcome.vote == e.vote);
         CHECK(d.addressee == e.addressee);
-        CHECK(d.status == e.status);
+        CHECK(spelt(d.status) == e.status);
         CHECK(d.date == "2022-02-22");
         CHECK(d.meeting_id == "children-and-young-people-scrutiny-committee-2022-02-22");
         CHECK(!d.item_number.empty());
@@ -634,7 +644,7 @@ TEST_CASE("Every decision of the 22 February 2022 minutes has its outcome and st
 
 TEST_CASE("A vote sentence names proposer and seconder as people of the meeting", "[decisions][outcomes]") {
     const Decision& d = decision(u(mar, 4));  // item 78 a)
-    CHECK(d.outcome.result == "agreed");
+    CHECK(d.outcome.result == OutcomeResult::agreed);
     CHECK(d.outcome.vote == "unanimous");
     CHECK(d.outcome.proposer_name == "the chair");
     CHECK(d.outcome.proposer == "phillip-howells");
@@ -651,8 +661,8 @@ TEST_CASE("Outcomes read from the words: a vote by numbers, deferral, addressees
     CHECK(decision(u(jul, 2)).addressee == "executive");
     CHECK(decision(u(jul, 2)).addressee_text == "For the executive to");
     CHECK(decision(u(jul, 3)).addressee == "full-council");
-    CHECK(decision(u(jul, 5)).outcome.result == "deferred");
-    CHECK(decision(u(jul, 5)).status == "deferred");
+    CHECK(decision(u(jul, 5)).outcome.result == OutcomeResult::deferred);
+    CHECK(decision(u(jul, 5)).status == DecisionStatus::deferred);
     CHECK(decision(u(jul, 7)).outcome.vote == "unanimous");
 
     Archive a;
@@ -669,7 +679,7 @@ TEST_CASE("Outcomes read from the words: a vote by numbers, deferral, addressees
     const auto r = analyse_decisions(a, o);
     REQUIRE(r.decisions.size() == 1);
     const Outcome& out = r.decisions[0].outcome;
-    CHECK(out.result == "agreed");
+    CHECK(out.result == OutcomeResult::agreed);
     CHECK(out.vote == "majority");
     CHECK(out.votes_for == 5);
     CHECK(out.votes_against == 2);
@@ -682,10 +692,10 @@ TEST_CASE("Every tracker row is linked to its decision or says why not", "[decis
     for (int row = 1; row <= 15; ++row) {
         const Decision& t = tracker_row(row);
         INFO("row " << row << ": " << t.text);
-        CHECK(t.kind == "tracker-row");
+        CHECK(t.kind == DecisionKind::tracker_row);
         CHECK(t.label == std::to_string(row));
         bool linked = false;
-        for (const auto* l : analysis().links_of(t.id)) linked = linked || l->type == "tracked-by";
+        for (const auto* l : analysis().links_of(t.id)) linked = linked || l->type == LinkType::tracked_by;
         CHECK(linked == t.unlinked_reason.empty());
         if (row <= 12) {
             CHECK_FALSE(linked);
@@ -695,7 +705,7 @@ TEST_CASE("Every tracker row is linked to its decision or says why not", "[decis
     // Rows 13 and 14 say 12/02/22 but follow the ACTIONS of items 66 and 67 of 22 February.
     const DecisionLink* l13 = link_between("d-" + u(feb, 9), tracker_row(13).id);
     REQUIRE(l13 != nullptr);
-    CHECK(l13->type == "tracked-by");
+    CHECK(l13->type == LinkType::tracked_by);
     CHECK(l13->confidence > 0.8);
     CHECK(l13->reason.find("10 days apart") != std::string::npos);
     REQUIRE(link_between("d-" + u(feb, 15), tracker_row(14).id) != nullptr);
@@ -711,19 +721,19 @@ TEST_CASE("Every tracker row is linked to its decision or says why not", "[decis
 }
 
 TEST_CASE("Tracker rows keep the tracker's status, owner and overdue flag", "[decisions][status]") {
-    CHECK(tracker_row(1).status == "overdue");
+    CHECK(tracker_row(1).status == DecisionStatus::overdue);
     CHECK(tracker_row(1).overdue);
-    CHECK(tracker_row(3).status == "completed");
+    CHECK(tracker_row(3).status == DecisionStatus::completed);
     CHECK_FALSE(tracker_row(3).overdue);
-    CHECK(tracker_row(9).status == "in progress");
+    CHECK(tracker_row(9).status == DecisionStatus::in_progress);
     CHECK(tracker_row(9).overdue);  // due 1 March 2022, still in progress on 1 May
-    CHECK(tracker_row(13).status == "to be completed");
+    CHECK(tracker_row(13).status == DecisionStatus::to_be_completed);
     CHECK(tracker_row(13).status_source == "tracker");
     CHECK(tracker_row(13).owner_id == "matthew-sampson");
-    CHECK(tracker_row(15).status == "open");
+    CHECK(tracker_row(15).status == DecisionStatus::open);
     CHECK(tracker_row(15).owner_id.empty());  // "Clerk to the committee" is a role, not a person
     // Row 15 only says "Noted"; the update it asks for came back as item 10 on 26 April.
-    CHECK(decision(u(mar, 10)).status == "closed");
+    CHECK(decision(u(mar, 10)).status == DecisionStatus::closed);
     CHECK(decision(u(mar, 10)).status_source == "derived");
 }
 
@@ -739,11 +749,11 @@ TEST_CASE("Report recommendations in the agenda pack are linked to their agenda 
             if (d.document_id != std::string("samples-001-8fed95a2e73ba999-") + e.doc) continue;
             INFO(d.id << ": " << d.text);
             ++found;
-            CHECK(d.kind == "report-recommendation");
+            CHECK(d.kind == DecisionKind::report_recommendation);
             CHECK(d.item_number == e.item);
             CHECK(d.item_confidence > 0.3);
             CHECK(d.preamble.rfind("That the", 0) == 0);
-            CHECK(d.status == "proposed");  // the minutes of 26 April are not in the archive
+            CHECK(d.status == DecisionStatus::proposed);  // the minutes of 26 April are not in the archive
             CHECK(d.date == "2022-04-26");
         }
         CHECK(found >= 1);
@@ -775,27 +785,27 @@ TEST_CASE("A report's recommendation is linked to the resolution its meeting ado
     CHECK(rec->item_number == "10");
     const auto links = r.links_of(rec->id);
     REQUIRE(links.size() == 1);
-    CHECK(links[0]->type == "adopted-as");
+    CHECK(links[0]->type == LinkType::adopted_as);
     CHECK(links[0]->to == "d-samples-004-96e372cf547dc9a6-u0007");
     CHECK(links[0]->confidence > 0.5);
-    CHECK(rec->status == "adopted");
-    CHECK(rec->outcome.result == "agreed");
+    CHECK(rec->status == DecisionStatus::adopted);
+    CHECK(rec->outcome.result == OutcomeResult::agreed);
     CHECK(rec->outcome.vote == "unanimous");
     const Thread* t = r.thread_of(rec->id);
     REQUIRE(t != nullptr);
     REQUIRE(t->steps.size() == 2);
-    CHECK(t->steps[0].kind == "report-recommendation");
-    CHECK(t->steps[1].link_type == "adopted-as");
+    CHECK(t->steps[0].kind == DecisionKind::report_recommendation);
+    CHECK(t->steps[1].link_type == LinkType::adopted_as);
 }
 
 TEST_CASE("A work-programme entry naming its origin links back to the decision", "[decisions][tracker]") {
     const Decision* entry = analysis().find("d-samples-001-8fed95a2e73ba999-p9-u0001-r3");
     REQUIRE(entry != nullptr);
-    CHECK(entry->kind == "work-programme-entry");
+    CHECK(entry->kind == DecisionKind::work_programme_entry);
     CHECK(entry->origin_date == "2022-02-22");
     const DecisionLink* l = link_between("d-" + u(feb, 12), entry->id);  // item 67 b)
     REQUIRE(l != nullptr);
-    CHECK(l->type == "tracked-by");
+    CHECK(l->type == LinkType::tracked_by);
     CHECK(l->confidence > 0.6);
     const Decision* old = analysis().find("d-samples-001-8fed95a2e73ba999-p9-u0001-r1");
     REQUIRE(old != nullptr);
@@ -809,13 +819,13 @@ TEST_CASE("A thread follows a matter from the minutes to the tracker and back to
     const Thread* t = analysis().thread_of("d-" + u(mar, 10));
     REQUIRE(t != nullptr);
     std::vector<std::string> kinds;
-    for (const auto& s : t->steps) kinds.push_back(s.kind);
+    for (const auto& s : t->steps) kinds.push_back(s.kind ? spelt(*s.kind) : std::string("item"));
     CHECK(std::find(kinds.begin(), kinds.end(), "tracker-row") != kinds.end());
     CHECK(std::find(kinds.begin(), kinds.end(), "item") != kinds.end());
     CHECK(t->steps.front().id == "d-" + u(mar, 10));
     for (std::size_t i = 1; i < t->steps.size(); ++i) {
         CHECK(t->steps[i - 1].date <= t->steps[i].date);
-        CHECK_FALSE(t->steps[i].link_type.empty());
+        CHECK(t->steps[i].link_type.has_value());
         CHECK(t->steps[i].confidence > 0);
         CHECK(t->steps[i].confidence <= 1);
     }
@@ -873,7 +883,7 @@ TEST_CASE("A shared Act and the council's own name do not make a matter come bac
 
     auto came_back = [&](const std::string& from) -> const DecisionLink* {
         for (const auto& l : analysis.links)
-            if (l.from == from && l.type == "came-back-at") return &l;
+            if (l.from == from && l.type == LinkType::came_back_at) return &l;
         return nullptr;
     };
     for (const std::string& d : {jan.unit_id(2), feb.unit_id(2), mar.unit_id(3)}) {
@@ -907,7 +917,7 @@ TEST_CASE("A matter comes back at its own council's committee, not at another co
     o.as_of = "2019-06-01";
     auto came_back_date = [&](const Archive& a) {
         for (const auto& l : analyse_decisions(a, o).links)
-            if (l.from == "d-" + jan.unit_id(2) && l.type == "came-back-at") return l.to_date;
+            if (l.from == "d-" + jan.unit_id(2) && l.type == LinkType::came_back_at) return l.to_date;
         return std::string("none");
     };
 
@@ -924,6 +934,7 @@ TEST_CASE("A matter comes back at its own council's committee, not at another co
     CHECK(came_back_date(one) == "2019-02-14");
 }
 
+// Regression: a proposed-as link crossed councils (a Barset report took Avon's recommendation).
 TEST_CASE("A committee's recommendation is proposed to its own council's executive, not another's",
           "[decisions][reports]") {
     const Named scrutiny{"scrutiny-committee", "Scrutiny Committee"}, cabinet{"cabinet", "Cabinet"};
@@ -947,7 +958,7 @@ TEST_CASE("A committee's recommendation is proposed to its own council's executi
     o.as_of = "2019-06-01";
     std::string to = "none";
     for (const auto& l : analyse_decisions(a, o).links)
-        if (l.type == "proposed-as") to = l.to;
+        if (l.type == LinkType::proposed_as) to = l.to;
     CHECK(to.rfind("d-avon-cabinet-", 0) == 0);
 }
 
@@ -1024,90 +1035,16 @@ TEST_CASE("Status is derived relative to as_of when no tracker says otherwise", 
     const auto b = analyse_decisions(sample_archive(), after);
     REQUIRE(a.find(id) != nullptr);
     CHECK(a.find(id)->due_date == "2019-03-31");
-    CHECK(a.find(id)->status == "open");
+    CHECK(a.find(id)->status == DecisionStatus::open);
     CHECK_FALSE(a.find(id)->overdue);
-    CHECK(b.find(id)->status == "overdue");
+    CHECK(b.find(id)->status == DecisionStatus::overdue);
     CHECK(b.find(id)->overdue);
 }
 
 TEST_CASE("The analysis is the same on every run", "[decisions]") {
     DecisionOptions o;
     o.as_of = "2022-05-01";
-    CHECK(to_json(analyse_decisions(sample_archive(), o)) == to_json(analysis()));
-}
-
-TEST_CASE("Decision JSON has the documented shape", "[decisions][json]") {
-    const auto& a = analysis();
-    const Decision& d = decision(u(feb, 9));
-    const auto j = decision_detail_json(a, d);
-    for (const char* key : {"id",
-                            "unit_id",
-                            "kind",
-                            "label",
-                            "text",
-                            "preamble",
-                            "document",
-                            "meeting_id",
-                            "date",
-                            "committee",
-                            "item",
-                            "addressee",
-                            "outcome",
-                            "owner",
-                            "directorate",
-                            "due_date",
-                            "origin_date",
-                            "progress",
-                            "status",
-                            "status_source",
-                            "status_reason",
-                            "overdue",
-                            "unlinked_reason",
-                            "people",
-                            "thread_id",
-                            "links",
-                            "thread"})
-        CHECK(j.contains(key));
-    CHECK(j["committee"]["id"] == cypsc.id);
-    CHECK(j["item"]["number"] == "66");
-    CHECK(j["owner"]["id"] == "matthew-sampson");
-    CHECK(j["thread"]["steps"].is_array());
-    CHECK(j["links"][0]["type"].is_string());
-    const auto p = to_json(*a.person("toni-fagan"));
-    CHECK(p["roles"][1]["role"] == "chairperson");
-    CHECK(p["counts"]["attended"] == 2);
-    const auto c = to_json(*a.committee(cypsc.id));
-    CHECK(c["decisions_per_year"][0]["year"] == "2018");
-    const auto all = to_json(a);
-    CHECK(all["decisions"].size() == a.decisions.size());
-    for (const auto& dj : all["decisions"]) {
-        const std::string id = dj["id"];
-        CHECK(id.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789._-") == std::string::npos);
-    }
-}
-
-TEST_CASE("Filters of GET /api/decisions select by committee, outcome, status, owner and dates",
-          "[decisions][filter]") {
-    const auto& a = analysis();
-    auto count = [&](const DecisionFilter& f) {
-        return std::count_if(a.decisions.begin(), a.decisions.end(), [&](const Decision& d) { return matches(d, f); });
-    };
-    DecisionFilter overdue;
-    overdue.status = "overdue";
-    CHECK(count(overdue) >= 5);
-    DecisionFilter sampson;
-    sampson.owner = "matthew-sampson";
-    CHECK(count(sampson) >= 3);
-    DecisionFilter feb_only;
-    feb_only.from = "2022-02-22";
-    feb_only.to = "2022-02-22";
-    CHECK(count(feb_only) == 17);
-    DecisionFilter q;
-    q.q = "fostering panel";
-    CHECK(count(q) == 1);
-    DecisionFilter deferred;
-    deferred.outcome = "deferred";
-    CHECK(count(deferred) == 1);
+    CHECK(analyse_decisions(sample_archive(), o) == analysis());
 }
 
 // ---- The sample archive read through the readers (corpus/samples).
@@ -1132,20 +1069,20 @@ const DecisionAnalysis& samples_analysis() {
 const Decision* sample_decision(const std::string& date, const std::string& item, const std::string& label,
                                 const std::string& kind) {
     for (const auto& d : samples_analysis().decisions)
-        if (d.date == date && d.item_number == item && d.label == label && d.kind == kind) return &d;
+        if (d.date == date && d.item_number == item && d.label == label && spelt(d.kind) == kind) return &d;
     return nullptr;
 }
 
 std::vector<const Decision*> sample_kind(const std::string& kind) {
     std::vector<const Decision*> out;
     for (const auto& d : samples_analysis().decisions)
-        if (d.kind == kind) out.push_back(&d);
+        if (spelt(d.kind) == kind) out.push_back(&d);
     return out;
 }
 
 const Decision* linked_from(const Decision& to, const std::string& type) {
     for (const auto* l : samples_analysis().links_of(to.id))
-        if (l->to == to.id && l->type == type) return samples_analysis().find(l->from);
+        if (l->to == to.id && spelt(l->type) == type) return samples_analysis().find(l->from);
     return nullptr;
 }
 
@@ -1173,16 +1110,16 @@ TEST_CASE("Sample archive: every tracker row is linked to its decision or marked
     REQUIRE(source("13") != nullptr);
     CHECK(source("13")->date == "2022-02-22");
     CHECK(source("13")->item_number == "66");
-    CHECK(source("13")->kind == "action");
+    CHECK(source("13")->kind == DecisionKind::action);
     REQUIRE(source("14") != nullptr);
     CHECK(source("14")->item_number == "67");
-    CHECK(source("14")->kind == "action");
+    CHECK(source("14")->kind == DecisionKind::action);
     // Row 15 follows the ACTIONS of item 80 of 22 March.
     REQUIRE(source("15") != nullptr);
     CHECK(source("15")->date == "2022-03-22");
     CHECK(source("15")->item_number == "80");
     // The tracker's status reaches the decision it follows.
-    CHECK(source("13")->status == "to be completed");
+    CHECK(source("13")->status == DecisionStatus::to_be_completed);
     CHECK(source("13")->owner_id == "matthew-sampson");
     CHECK(source("14")->owner_id == "darryl-freeman");
 }
@@ -1243,18 +1180,18 @@ TEST_CASE("Sample archive: outcomes and statuses of the 22 February 2022 decisio
         INFO("item " << e.item << " " << e.label << " " << e.kind);
         REQUIRE(d != nullptr);
         ++found;
-        CHECK(d->outcome.result == e.result);
+        CHECK(spelt(d->outcome.result) == e.result);
         CHECK(d->outcome.vote == e.vote);
-        CHECK(d->status == e.status);
+        CHECK(spelt(d->status) == e.status);
     }
     // Item 70's two AGREED points: the mental health focus came back on 22 March.
     std::vector<const Decision*> agreed;
     for (const auto& d : samples_analysis().decisions)
         if (d.date == "2022-02-22" && d.item_number == "70") agreed.push_back(&d);
     REQUIRE(agreed.size() == 2);
-    CHECK(agreed[0]->status == "closed");
+    CHECK(agreed[0]->status == DecisionStatus::closed);
     CHECK(agreed[0]->status_reason.find("2022-03-22") != std::string::npos);
-    CHECK(agreed[1]->status == "open");
+    CHECK(agreed[1]->status == DecisionStatus::open);
     std::size_t all = 0;
     for (const auto& d : samples_analysis().decisions) all += d.date == "2022-02-22";
     CHECK(all == found + agreed.size());
@@ -1299,7 +1236,7 @@ TEST_CASE("Sample archive: people and their roles over 2018, 2022 and 2025", "[d
 
 namespace {
 
-std::pair<std::string, std::string> analysis_of_folder(const std::filesystem::path& dir) {
+std::pair<DecisionAnalysis, DecisionAnalysis> analysis_of_folder(const std::filesystem::path& dir) {
     Archive whole, slim;
     std::vector<Diagnostic> diagnostics;
     ReadOptions options;
@@ -1319,14 +1256,14 @@ std::pair<std::string, std::string> analysis_of_folder(const std::filesystem::pa
     CHECK(units_slim < units_whole);
     DecisionOptions o;
     o.as_of = "2022-05-01";
-    return {to_json(analyse_decisions(whole, o)).dump(), to_json(analyse_decisions(slim, o)).dump()};
+    return {analyse_decisions(whole, o), analyse_decisions(slim, o)};
 }
 
 }  // namespace
 
 TEST_CASE("The decisions pass reads the same decisions from slimmed readings of the samples", "[decisions]") {
     const auto [whole, slim] = analysis_of_folder(QUORUM_SAMPLES_DIR);
-    CHECK(whole.size() > 1000);
+    CHECK(whole.decisions.size() > 50);
     CHECK(slim == whole);
 }
 

@@ -2,6 +2,7 @@
 // 127.0.0.1, over a fake Backend so it runs without an index.
 #include "app.hpp"
 #include "http_server.hpp"
+#include "openapi.hpp"
 #include "params.hpp"
 #include "raw_http.hpp"
 
@@ -9,8 +10,14 @@
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
+#include "quorum/index/vocabulary.hpp"
+
 #include <atomic>
+#include <map>
+#include <fstream>
+#include <regex>
 #include <set>
+#include <sstream>
 #include <stdexcept>
 #include <thread>
 
@@ -231,6 +238,135 @@ TEST_CASE("the OpenAPI document is valid JSON describing every endpoint", "[http
     std::set<std::string> documented;
     for (const auto& p : doc["paths"]["/api/search"]["get"]["parameters"]) documented.insert(p["name"]);
     for (const auto& spec : search_param_table()) CHECK(documented.count(std::string(spec.name)) == 1);
+}
+
+namespace {
+
+// The parameter table of each endpoint that has one: what params.cpp validates.
+const std::map<std::string, std::span<const ParamSpec>>& param_tables() {
+    static const std::map<std::string, std::span<const ParamSpec>> tables = {
+        {"/api/search", search_param_table()},         {"/api/meetings", meetings_param_table()},
+        {"/api/decisions", decisions_param_table()},   {"/api/people", people_param_table()},
+        {"/api/committees", committees_param_table()},
+    };
+    return tables;
+}
+
+// What openapi.json must say of a parameter params.cpp validates.
+void check_documented(const ParamSpec& spec, const json& param) {
+    const json& schema = param["schema"];
+    CHECK(schema["type"] == (spec.repeatable                   ? "array"
+                             : spec.kind == ParamKind::integer ? "integer"
+                             : spec.kind == ParamKind::boolean ? "boolean"
+                                                               : "string"));
+    const json& value = spec.repeatable ? schema["items"] : schema;
+    switch (spec.kind) {
+        case ParamKind::text:
+            CHECK(value["maxLength"] == spec.max);
+            break;
+        case ParamKind::id:
+            CHECK(value["pattern"] == "^[a-z0-9._-]{1,200}$");
+            break;
+        case ParamKind::year:
+            CHECK(value["pattern"] == "^[0-9]{4}$");
+            break;
+        case ParamKind::date:
+            CHECK(value["format"] == "date");
+            break;
+        case ParamKind::choice: {
+            std::vector<std::string> choices(spec.choices.begin(), spec.choices.end());
+            CHECK(value["enum"].get<std::vector<std::string>>() == choices);
+            break;
+        }
+        case ParamKind::integer:
+            CHECK(value["minimum"] == spec.min);
+            CHECK(value["maximum"] == spec.max);
+            break;
+        case ParamKind::boolean:
+            break;
+    }
+    if (schema.contains("default")) {  // a documented default is the one applied
+        const json& d = schema["default"];
+        CHECK((d.is_string() ? d.get<std::string>() : d.dump()) == std::string(spec.default_value));
+    }
+}
+
+template <class E>
+std::vector<std::string> slugs_of() {
+    const auto slugs = quorum::index::vocabulary::slugs<E>();
+    return {slugs.begin(), slugs.end()};
+}
+
+// The first-level keys (or first elements of pairs) of a constant in app.js: `const NAME = ...;`.
+std::set<std::string> app_js_keys(const std::string& source, const std::string& name) {
+    const auto start = source.find("const " + name + " = ");
+    REQUIRE(start != std::string::npos);
+    const auto end = source.find(";\n", start);
+    const std::string body = source.substr(start, end - start);
+    std::set<std::string> keys;
+    // ['in-progress', 'In progress'] or 'tracker-row': 'Tracker row' or resolution: 'Resolution'
+    static const std::regex key(R"(\[\s*'([^']+)'|'([^']+)'\s*:|[{,]\s*([a-z]+)\s*:)");
+    for (auto it = std::sregex_iterator(body.begin(), body.end(), key); it != std::sregex_iterator(); ++it)
+        keys.insert((*it)[1].matched ? (*it)[1].str() : (*it)[2].matched ? (*it)[2].str() : (*it)[3].str());
+    return keys;
+}
+
+}  // namespace
+
+// Regression: params.cpp, openapi.json and app.js each listed the decision statuses, and
+// the page sent "status=in progress", which the server refused.
+TEST_CASE("openapi.json documents every parameter params.cpp validates, with the same allowed values",
+          "[http][openapi]") {
+    const auto doc = json::parse(openapi_json());
+    for (const auto& [path, item] : doc["paths"].items()) {
+        std::set<std::string> documented;
+        for (const auto& p : item["get"].value("parameters", json::array()))
+            if (p["in"] == "query") documented.insert(p["name"].get<std::string>());
+        const auto table = param_tables().find(path);
+        INFO(path);
+        if (table == param_tables().end()) {
+            CHECK(documented.empty());  // a query parameter nothing validates
+            continue;
+        }
+        std::set<std::string> validated;
+        for (const auto& spec : table->second) validated.insert(std::string(spec.name));
+        CHECK(documented == validated);
+        for (const auto& p : item["get"]["parameters"])
+            for (const auto& spec : table->second)
+                if (p["in"] == "query" && p["name"] == std::string(spec.name)) {
+                    INFO(spec.name);
+                    check_documented(spec, p);
+                }
+    }
+    for (const auto& [path, table] : param_tables()) CHECK(doc["paths"].contains(path));
+
+    // The decision vocabularies are the C++ ones.
+    namespace v = quorum::index::vocabulary;
+    const json& decisions = doc["paths"]["/api/decisions"]["get"]["parameters"];
+    for (const auto& p : decisions) {
+        if (p["name"] == "outcome")
+            CHECK(p["schema"]["enum"].get<std::vector<std::string>>() == slugs_of<v::OutcomeResult>());
+        if (p["name"] == "status")
+            CHECK(p["schema"]["enum"].get<std::vector<std::string>>() == slugs_of<v::DecisionStatus>());
+        if (p["name"] == "kind")
+            CHECK(p["schema"]["enum"].get<std::vector<std::string>>() == slugs_of<v::DecisionKind>());
+    }
+}
+
+TEST_CASE("the web page's lists of outcomes, statuses, kinds and link types are the vocabulary", "[http][web]") {
+    std::ifstream in(std::string(QUORUM_SOURCE_DIR) + "/server/web/app.js");
+    REQUIRE(in);
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    const std::string app = buffer.str();
+    namespace v = quorum::index::vocabulary;
+    auto set_of = [](std::vector<std::string> list) { return std::set<std::string>(list.begin(), list.end()); };
+    CHECK(app_js_keys(app, "OUTCOMES") == set_of(slugs_of<v::OutcomeResult>()));
+    CHECK(app_js_keys(app, "STATUSES") == set_of(slugs_of<v::DecisionStatus>()));
+    auto kinds = set_of(slugs_of<v::DecisionKind>());
+    kinds.insert("item");  // a thread step that is a later item
+    CHECK(app_js_keys(app, "KIND_LABELS") == kinds);
+    CHECK(app_js_keys(app, "LINK_WORDS") == set_of(slugs_of<v::LinkType>()));
 }
 
 TEST_CASE("methods other than GET, HEAD and OPTIONS get 405 before any body is read", "[http]") {

@@ -10,23 +10,28 @@
 #include <string_view>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include "quorum/corpus/model.hpp"
+#include "quorum/index/vocabulary.hpp"
 
 namespace quorum::decisions {
 
 // Decisions are an analysis over the corpus model: these are its inputs.
 using corpus::Acronym;
 using corpus::Archive;
-using corpus::Named;
 using corpus::Document;
+using corpus::Named;
+// Kinds, outcomes, statuses and link types are the index's and the API's vocabulary.
+using index::vocabulary::DecisionKind;
+using index::vocabulary::DecisionStatus;
+using index::vocabulary::LinkType;
+using index::vocabulary::OutcomeResult;
 
 // What the minutes record as the fate of a decision.
+// The records compare by value (equal analyses: the analysis is deterministic).
 struct Outcome {
-    std::string result;  // agreed | noted | deferred | rejected | amended | withdrawn | "" (not recorded)
-    std::string vote;    // unanimous | majority | "" (not recorded)
-    int votes_for = -1;  // -1: not recorded
+    std::optional<OutcomeResult> result;  // nullopt: not recorded
+    std::string vote;                     // unanimous | majority | "" (not recorded)
+    int votes_for = -1;                   // -1: not recorded
     int votes_against = -1;
     int abstentions = -1;
     std::string proposer;       // person id, "" when not named
@@ -34,6 +39,7 @@ struct Outcome {
     std::string seconder;
     std::string seconder_name;
     std::string evidence;  // the sentence the outcome was read from
+    bool operator==(const Outcome&) const = default;
 };
 
 // A typed, scored edge between two records. `to` is a decision id, or for came-back-at
@@ -41,11 +47,12 @@ struct Outcome {
 struct DecisionLink {
     std::string from;
     std::string to;
-    std::string type;       // proposed-as | adopted-as | actioned-by | tracked-by | came-back-at
+    LinkType type = LinkType::adopted_as;
     double confidence = 0;  // 0..1
     std::string reason;     // how it was found ("same meeting and item; text similarity 0.82")
     std::string to_date;    // date of the target (for came-back-at: the later meeting)
     std::string to_title;   // item heading of the target
+    bool operator==(const DecisionLink&) const = default;
 };
 
 // One record about a decision: a resolution part, a committee recommendation, an agreed
@@ -54,8 +61,7 @@ struct DecisionLink {
 struct Decision {
     std::string id;  // "d-" + unit id (work-programme rows: + "-r" + row)
     std::string unit_id;
-    std::string kind;   // resolution | recommendation | agreed | action | information-request |
-                        // report-recommendation | tracker-row | work-programme-entry
+    DecisionKind kind = DecisionKind::resolution;
     std::string label;  // "a)", "1.", "" when unlettered
     std::string text;
     std::string preamble;  // "Having reviewed the information provided, the Committee:"
@@ -74,30 +80,31 @@ struct Decision {
     std::string owner;     // as printed (tracker owner, or the officer an action names)
     std::string owner_id;  // person id when the owner is a known person
     std::string directorate;
-    std::string due_date;             // YYYY-MM-DD when known
-    std::string origin_date;          // tracker rows / work-programme entries: the meeting date they cite
-    std::string progress;             // tracker progress text
-    std::string status;               // completed | in progress | overdue | to be completed | open |
-                                      // closed | deferred | no-action
+    std::string due_date;     // YYYY-MM-DD when known
+    std::string origin_date;  // tracker rows / work-programme entries: the meeting date they cite
+    std::string progress;     // tracker progress text
+    std::optional<DecisionStatus> status;
     std::string status_source;        // "tracker" | "derived"
     std::string status_reason;        // why that status ("tracker row samples-...-u0013 says ...")
     bool overdue = false;             // due date before as_of and nothing closed it
     std::string unlinked_reason;      // tracker rows / entries with no decision found: why
     std::vector<std::string> people;  // person ids of the unit
     std::string thread_id;            // "" when nothing links to or from it
+    bool operator==(const Decision&) const = default;
 };
 
 struct ThreadStep {
-    std::string record;  // "decision" | "item"
-    std::string id;      // decision id or unit id
-    std::string kind;    // decision kind, or "item" for an item coming back
+    std::string record;                // "decision" | "item"
+    std::string id;                    // decision id or unit id
+    std::optional<DecisionKind> kind;  // nullopt for an item coming back
     std::string date;
     std::string meeting_id;
-    std::string title;        // item heading / report title
-    std::string text;         // decision text or item heading
-    std::string link_type;    // type of the link that brought this step in ("" for the first)
-    std::string linked_from;  // the step it follows from
+    std::string title;                  // item heading / report title
+    std::string text;                   // decision text or item heading
+    std::optional<LinkType> link_type;  // type of the link that brought this step in (none for the first)
+    std::string linked_from;            // the step it follows from
     double confidence = 1;
+    bool operator==(const ThreadStep&) const = default;
 };
 
 // The ordered chain of records about one matter across meetings.
@@ -107,6 +114,7 @@ struct Thread {
     std::vector<ThreadStep> steps;  // by date, then recommendation -> resolution -> action -> tracker
     std::vector<DecisionLink> links;
     double confidence = 1;  // the weakest link's confidence
+    bool operator==(const Thread&) const = default;
 };
 
 struct RoleSpan {
@@ -115,6 +123,7 @@ struct RoleSpan {
     std::string committee_id;
     std::string from, to;  // first and last meeting date with that role
     int meetings = 0;
+    bool operator==(const RoleSpan&) const = default;
 };
 
 struct AttendanceRecord {
@@ -125,6 +134,7 @@ struct AttendanceRecord {
     std::string role;  // as printed
     bool remote = false;
     std::string note;  // "substitute for Councillor X"
+    bool operator==(const AttendanceRecord&) const = default;
 };
 
 struct PersonSummary {
@@ -139,6 +149,7 @@ struct PersonSummary {
     int substitutions = 0;
     std::vector<std::string> proposed;  // decision ids proposed or seconded
     std::vector<std::string> owned;     // decision ids owned (tracker / action owner)
+    bool operator==(const PersonSummary&) const = default;
 };
 
 struct CommitteeMember {
@@ -147,6 +158,7 @@ struct CommitteeMember {
     std::string role;      // normalised
     std::string from, to;  // first and last meeting date as a member in that role
     int meetings = 0;
+    bool operator==(const CommitteeMember&) const = default;
 };
 
 struct CommitteeSummary {
@@ -155,11 +167,13 @@ struct CommitteeSummary {
     struct MeetingRef {
         std::string id, date, title;
         int decisions = 0;
+        bool operator==(const MeetingRef&) const = default;
     };
     std::vector<MeetingRef> meetings;                             // by date
     std::vector<CommitteeMember> members;                         // over time: one row per person and role
     std::vector<std::pair<std::string, int>> decisions_per_year;  // ("2022", 31)
     std::vector<std::pair<std::string, std::string>> chairs;      // (date, person id) per meeting
+    bool operator==(const CommitteeSummary&) const = default;
 };
 
 struct DecisionOptions {
@@ -182,6 +196,7 @@ struct DecisionAnalysis {
     [[nodiscard]] std::vector<const DecisionLink*> links_of(std::string_view id) const;
     [[nodiscard]] const PersonSummary* person(std::string_view person_id) const;
     [[nodiscard]] const CommitteeSummary* committee(std::string_view committee_id) const;
+    bool operator==(const DecisionAnalysis&) const = default;
 };
 
 // The whole analysis. Pure: the same archive and options give the same result.
@@ -193,13 +208,6 @@ struct DecisionAnalysis {
 // analysis of the whole ones. An indexer holding a whole archive for the decisions pass
 // keeps about a fifth of the units this way.
 void keep_decision_inputs(Document& document);
-
-// GET /api/decisions filters; empty fields do not filter. `q` matches folded words of
-// text, item title and owner (all words must occur).
-struct DecisionFilter {
-    std::string q, committee, outcome, status, owner, from, to, kind;
-};
-[[nodiscard]] bool matches(const Decision& decision, const DecisionFilter& filter);
 
 // One role key for the many ways a role is printed: "Director Children and Families (DCF)",
 // "the DCF" and "Director for Children and Families" -> "director-children-families".
@@ -223,16 +231,5 @@ private:
 
 // Today's date as YYYY-MM-DD (UTC): the default `as_of`.
 [[nodiscard]] std::string today();
-
-[[nodiscard]] nlohmann::json to_json(const Outcome& outcome);
-[[nodiscard]] nlohmann::json to_json(const DecisionLink& link);
-[[nodiscard]] nlohmann::json to_json(const Decision& decision);
-[[nodiscard]] nlohmann::json to_json(const Thread& thread);
-[[nodiscard]] nlohmann::json to_json(const PersonSummary& person);
-[[nodiscard]] nlohmann::json to_json(const CommitteeSummary& committee);
-// The decision with its links and thread: the body of GET /api/decisions/{id}.
-[[nodiscard]] nlohmann::json decision_detail_json(const DecisionAnalysis& analysis, const Decision& decision);
-// Everything, for the indexer to store in one piece: {"as_of","decisions","threads","people","committees"}.
-[[nodiscard]] nlohmann::json to_json(const DecisionAnalysis& analysis);
 
 }  // namespace quorum::decisions

@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+#include "quorum/index/vocabulary.hpp"
+
 namespace quorum::query {
 
 enum class Sort { relevance, newest, oldest };
@@ -62,13 +64,16 @@ struct MeetingFilter {
     std::string from, to;
 };
 
-// GET /api/decisions: every field optional (empty = no filter). Semantics of
-// decisions::matches(Decision, DecisionFilter): committee id; outcome result; status (overdue
-// also matches decisions past their due date); owner person id or words of the printed
-// owner; from/to inclusive on the decision's date; q: every folded word occurs in the text,
-// item title, owner or document title.
+// GET /api/decisions: every field optional (empty = no filter). This is the one decision
+// filter (Searcher::decisions): committee id; outcome result; status (overdue also matches
+// decisions past their due date); kind; owner person id or words of the printed owner;
+// from/to inclusive on the decision's date; q: every folded word occurs in the text,
+// preamble, item title, owner or document title.
 struct DecisionQuery {
-    std::string q, committee, outcome, status, owner, kind, from, to;
+    std::string q, committee, owner, from, to;
+    std::optional<index::vocabulary::OutcomeResult> outcome;
+    std::optional<index::vocabulary::DecisionStatus> status;
+    std::optional<index::vocabulary::DecisionKind> kind;
     int page = 1;       // 1-based
     int per_page = 50;  // 1..10000
 };

@@ -1,12 +1,24 @@
-// JSON shapes of decisions, threads, people and committees (documented in docs/DECISIONS.md).
+// JSON shapes of the decision, person and committee records the indexer stores (documented in
+// docs/DECISIONS.md). Stored record shapes live where they are written: decisions/ returns structs.
+#include "decision_records_json.hpp"
+
 #include <cmath>
 
-#include "decisions_internal.hpp"
+#include "quorum/index/vocabulary.hpp"
 
-namespace quorum::decisions {
+namespace quorum::index {
+
+using namespace decisions;
+using vocabulary::stored_name;
+
 namespace {
 
 nlohmann::json or_null(const std::string& s) { return s.empty() ? nlohmann::json(nullptr) : nlohmann::json(s); }
+// Records store a term by its stored spelling ("in progress"), null when there is none.
+template <class E>
+nlohmann::json or_null(const std::optional<E>& v) {
+    return v ? nlohmann::json(std::string(stored_name(*v))) : nlohmann::json(nullptr);
+}
 // Confidences are estimates: two decimals say all there is to say.
 double rounded(double v) { return std::round(v * 100.0) / 100.0; }
 nlohmann::json count_or_null(int n) { return n < 0 ? nlohmann::json(nullptr) : nlohmann::json(n); }
@@ -19,7 +31,7 @@ nlohmann::json person_ref(const std::string& id, const std::string& name) {
 }  // namespace
 
 nlohmann::json to_json(const Outcome& o) {
-    if (o.result.empty() && o.vote.empty()) return nullptr;
+    if (!o.result && o.vote.empty()) return nullptr;
     return {{"result", or_null(o.result)},
             {"vote", or_null(o.vote)},
             {"votes_for", count_or_null(o.votes_for)},
@@ -33,7 +45,7 @@ nlohmann::json to_json(const Outcome& o) {
 nlohmann::json to_json(const DecisionLink& l) {
     return {{"from", l.from},
             {"to", l.to},
-            {"type", l.type},
+            {"type", std::string(stored_name(l.type))},
             {"confidence", rounded(l.confidence)},
             {"reason", l.reason},
             {"to_date", or_null(l.to_date)},
@@ -44,7 +56,7 @@ nlohmann::json to_json(const Decision& d) {
     nlohmann::json j = {
         {"id", d.id},
         {"unit_id", d.unit_id},
-        {"kind", d.kind},
+        {"kind", std::string(stored_name(d.kind))},
         {"label", d.label},
         {"text", d.text},
         {"preamble", d.preamble},
@@ -82,7 +94,7 @@ nlohmann::json to_json(const Thread& t) {
     for (const auto& s : t.steps)
         steps.push_back({{"record", s.record},
                          {"id", s.id},
-                         {"kind", s.kind},
+                         {"kind", s.kind ? std::string(stored_name(*s.kind)) : std::string("item")},
                          {"date", or_null(s.date)},
                          {"meeting_id", or_null(s.meeting_id)},
                          {"title", s.title},
@@ -165,4 +177,4 @@ nlohmann::json to_json(const DecisionAnalysis& a) {
             {"threads", threads}, {"people", people},       {"committees", committees}};
 }
 
-}  // namespace quorum::decisions
+}  // namespace quorum::index

@@ -1,0 +1,23 @@
+// The JSON the indexer stores for the decisions pass (docs/DECISIONS.md "Serving it"): the
+// shapes GET /api/decisions/{id}, /api/people/{id} and /api/committees/{id} return.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include "quorum/decisions/decisions.hpp"
+
+namespace quorum::index {
+
+[[nodiscard]] nlohmann::json to_json(const decisions::Outcome& outcome);
+[[nodiscard]] nlohmann::json to_json(const decisions::DecisionLink& link);
+[[nodiscard]] nlohmann::json to_json(const decisions::Decision& decision);
+[[nodiscard]] nlohmann::json to_json(const decisions::Thread& thread);
+[[nodiscard]] nlohmann::json to_json(const decisions::PersonSummary& person);
+[[nodiscard]] nlohmann::json to_json(const decisions::CommitteeSummary& committee);
+// The decision with its links and thread: the body of GET /api/decisions/{id}.
+[[nodiscard]] nlohmann::json decision_detail_json(const decisions::DecisionAnalysis& analysis,
+                                                  const decisions::Decision& decision);
+// Everything in one piece: {"as_of","decisions","links","threads","people","committees"}.
+[[nodiscard]] nlohmann::json to_json(const decisions::DecisionAnalysis& analysis);
+
+}  // namespace quorum::index
