@@ -56,11 +56,6 @@ bool attendance_label(std::string_view p) {
     return false;
 }
 
-std::size_t next_content(const Lines& lines, std::size_t from, std::size_t end) {
-    while (from < end && is_blank(lines[from].text)) ++from;
-    return from;
-}
-
 // Position of `needle` (lower case) in lower-cased `hay` at or after `from`.
 std::size_t find_lc(const std::string& hay_lc, std::string_view needle, std::size_t from = 0) {
     return hay_lc.find(needle, from);
