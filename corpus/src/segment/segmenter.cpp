@@ -81,28 +81,14 @@ bool skipped_section(std::string_view heading) {
 
 // Known report section names are headings even right after another heading.
 bool known_section(std::string_view heading) {
-    static const char* const names[] = {"purpose",
-                                        "recommendation(s)",
-                                        "recommendations",
-                                        "alternative options",
-                                        "key considerations",
-                                        "community impact",
-                                        "environmental impact",
-                                        "equality duty",
-                                        "resource implications",
-                                        "legal implications",
-                                        "risk management",
-                                        "consultees",
-                                        "appendices",
-                                        "background papers",
-                                        "glossary",
-                                        "classification",
-                                        "decision type",
-                                        "wards affected",
-                                        "summary",
-                                        "background",
-                                        "introduction",
-                                        "financial implications"};
+    // A table of words, packed: clang-format would put one a line.
+    // clang-format off
+    static const char* const names[] = {
+        "purpose", "recommendation(s)", "recommendations", "alternative options", "key considerations",
+        "community impact", "environmental impact", "equality duty", "resource implications", "legal implications",
+        "risk management", "consultees", "appendices", "background papers", "glossary", "classification",
+        "decision type", "wards affected", "summary", "background", "introduction", "financial implications"};
+    // clang-format on
     const std::string l = to_lower(heading);
     for (const char* n : names)
         if (l == n) return true;
