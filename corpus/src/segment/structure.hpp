@@ -110,7 +110,7 @@ struct Part {
 // rather than refer to earlier minutes ("To adopt Minutes of Meeting ... held on ...")?
 [[nodiscard]] bool minutes_title_line(std::string_view plain_line);
 
-// ---- attendance (attendance.cpp) -------------------------------------------------------
+// ---- attendance (attendance.cpp, attendee_lists.cpp, apologies.cpp) --------------------
 
 // Attendance blocks ("Present:", "Committee Members:", "In attendance", "Officers:") in
 // [begin, end). `people` turns one printed entry into an Attendee.
