@@ -54,7 +54,7 @@ struct Case {
 // a bare number at the top or foot of a page) and converter notes. Keeps the line count.
 void strip_page_furniture(Lines& lines);
 
-// ---- meeting headers (meeting_header.cpp) ----------------------------------------------
+// ---- meeting headers (meeting_header.cpp; one reader per kind: header_readers.hpp) -----
 
 struct Header {
     std::string council;
