@@ -1,5 +1,6 @@
 #include "export_formats.hpp"
 
+#include "json_fields.hpp"
 #include "params.hpp"
 #include "text_escape.hpp"
 
@@ -10,23 +11,6 @@ namespace quorum::server {
 namespace {
 
 using nlohmann::json;
-
-// A string field of an object, or "" when absent, null or not a string/number.
-std::string field(const json& object, std::string_view key) {
-    if (!object.is_object()) return {};
-    auto it = object.find(key);
-    if (it == object.end()) return {};
-    if (it->is_string()) return it->get<std::string>();
-    if (it->is_number_integer()) return std::to_string(it->get<long long>());
-    if (it->is_number()) return it->dump();
-    return {};
-}
-
-std::string nested(const json& object, std::string_view key, std::string_view inner) {
-    if (!object.is_object()) return {};
-    auto it = object.find(key);
-    return it == object.end() ? std::string() : field(*it, inner);
-}
 
 // The meeting's date: an action row's own meeting date, else the date ending the meeting id.
 std::string meeting_date(const json& hit) {

@@ -81,28 +81,14 @@ bool skipped_section(std::string_view heading) {
 
 // Known report section names are headings even right after another heading.
 bool known_section(std::string_view heading) {
-    static const char* const names[] = {"purpose",
-                                        "recommendation(s)",
-                                        "recommendations",
-                                        "alternative options",
-                                        "key considerations",
-                                        "community impact",
-                                        "environmental impact",
-                                        "equality duty",
-                                        "resource implications",
-                                        "legal implications",
-                                        "risk management",
-                                        "consultees",
-                                        "appendices",
-                                        "background papers",
-                                        "glossary",
-                                        "classification",
-                                        "decision type",
-                                        "wards affected",
-                                        "summary",
-                                        "background",
-                                        "introduction",
-                                        "financial implications"};
+    // A table of words, packed: clang-format would put one a line.
+    // clang-format off
+    static const char* const names[] = {
+        "purpose", "recommendation(s)", "recommendations", "alternative options", "key considerations",
+        "community impact", "environmental impact", "equality duty", "resource implications", "legal implications",
+        "risk management", "consultees", "appendices", "background papers", "glossary", "classification",
+        "decision type", "wards affected", "summary", "background", "introduction", "financial implications"};
+    // clang-format on
     const std::string l = to_lower(heading);
     for (const char* n : names)
         if (l == n) return true;
@@ -167,13 +153,16 @@ std::string unit_id(const std::string& doc_id, std::size_t ordinal) {
     return doc_id + buf;
 }
 
-}  // namespace
+// What a file is read as: the documents of an agenda pack, or one document whose
+// trailing parts (a supplement of questions, an appendix) stay in it as sections after
+// its items.
+struct FileLayout {
+    std::vector<Part> parts;
+    std::vector<Part> trailing;
+    bool pack = false;
+};
 
-void segment(const SourceText& text, const Sidecar& sidecar, const std::string& doc_id, const std::string& source,
-             const TopicRules& topics, FileResult& out) {
-    Lines cleaned = text.lines;
-    strip_page_furniture(cleaned);
-    const Lines& lines = cleaned;
+FileLayout file_layout(const SourceText& text, const Sidecar& sidecar, const std::string& source, const Lines& lines) {
     std::vector<Part> parts = find_parts(lines);
     std::optional<DocumentKind> side_kind;
     if (sidecar.kind) side_kind = document_kind_from_string(*sidecar.kind);
@@ -199,8 +188,6 @@ void segment(const SourceText& text, const Sidecar& sidecar, const std::string& 
                 parts[i].kind == DocumentKind::report)
                 pack = true;
     }
-    // A single document: trailing parts (a supplement of questions, an appendix) stay in
-    // it as sections after its items.
     std::vector<Part> trailing;
     if (!pack) {
         Part whole = parts.front();
@@ -209,39 +196,282 @@ void segment(const SourceText& text, const Sidecar& sidecar, const std::string& 
         if (side_kind && *side_kind != DocumentKind::agenda_pack) whole.kind = *side_kind;
         parts = {whole};
     }
+    return FileLayout{std::move(parts), std::move(trailing), pack};
+}
 
-    // The pack's own meeting: the agenda's header, overridden by the sidecar.
+// The pack's own meeting: the agenda's header, overridden by the sidecar.
+MeetingRef pack_meeting_of(const Lines& lines, const Part& first, const Sidecar& sidecar, const std::string& source) {
     MeetingRef pack_meeting;
-    if (pack && parts.front().kind == DocumentKind::agenda) {
-        const Header h = read_header(lines, parts.front().begin, parts.front().end, DocumentKind::agenda);
+    if (first.kind == DocumentKind::agenda) {
+        const Header h = read_header(lines, first.begin, first.end, DocumentKind::agenda);
         if (!h.committee.empty()) pack_meeting.committee = committee_named(h.committee);
         pack_meeting.date = h.date;
         pack_meeting.start_time = h.start_time;
         pack_meeting.venue = h.venue;
     }
-    if (pack) {
-        if (sidecar.committee) pack_meeting.committee = committee_named(*sidecar.committee);
-        if (sidecar.date) pack_meeting.date = *sidecar.date;
-        if (pack_meeting.date.empty()) pack_meeting.date = date_from_file_name(source);
+    if (sidecar.committee) pack_meeting.committee = committee_named(*sidecar.committee);
+    if (sidecar.date) pack_meeting.date = *sidecar.date;
+    if (pack_meeting.date.empty()) pack_meeting.date = date_from_file_name(source);
+    return pack_meeting;
+}
+
+std::string document_title(DocumentKind kind, const std::string& mtitle, const Header& h, const SourceText& text) {
+    std::string title;
+    switch (kind) {
+        case DocumentKind::minutes:
+            title = mtitle.empty() ? "Minutes" : "Minutes \xE2\x80\x93 " + mtitle;
+            break;
+        case DocumentKind::agenda:
+            title = mtitle.empty() ? "Agenda" : "Agenda \xE2\x80\x93 " + mtitle;
+            break;
+        case DocumentKind::web_page:
+            title = !h.title.empty() ? h.title : text.title;
+            break;
+        default:
+            title = h.title;
+            break;
+    }
+    if (title.empty()) title = text.title;
+    return title;
+}
+
+// Attendance of minutes: the lists before the first item, then the items that list people
+// (a numbered "Present", apologies, substitutes). Every attendee gets a person id.
+Attendance minutes_attendance(const Lines& lines, std::size_t begin, std::size_t end, const ItemLayout& items) {
+    Attendance att = read_attendance(lines, begin, std::min(items.first_item_line, end));
+    for (const auto& block : items.items) {
+        const std::string t = to_lower(block.item.title);
+        // parish minutes number the attendance: "1. Present: G. Gott - Vice Chairman, ..."
+        if (att.present.empty() && (t == "present" || t == "those attending" || t == "attendance" ||
+                                    t == "those present" || t == "members present")) {
+            Lines listed{SourceLine{"Present:", block.item.page}};
+            listed.insert(listed.end(), block.body.begin(), block.body.end());
+            const Attendance more = read_attendance(listed, 0, listed.size());
+            att.present = more.present;
+            if (att.in_attendance.empty()) att.in_attendance = more.in_attendance;
+            if (att.officers.empty()) att.officers = more.officers;
+        }
+        if (t.find("apolog") != std::string::npos) read_apologies(block.body, att);
+        if (t.find("substitut") != std::string::npos) read_substitutes(block.body, att);
+    }
+    for (auto* list : {&att.present, &att.in_attendance, &att.officers, &att.apologies, &att.substitutes})
+        for (auto& a : *list)
+            if (a.person_id.empty()) a.person_id = person_id(a.name);
+    return att;
+}
+
+// Exempt business: the items an exclusion resolution names ("item 12", "the following
+// item"), or every later item until public business resumes ("PART I", "UNRESTRICTED
+// ITEMS"), and items marked exempt themselves.
+class ExemptBusiness {
+public:
+    // Whether this item is exempt; then what its own exclusion resolution makes exempt.
+    bool exempt(const Item& item, const std::string& body_text, DocumentKind kind) {
+        const bool exclusion_motion = contains_ci(item.title, "exclusion of") || contains_ci(item.title, "exempt");
+        const std::string number_lc = to_lower(item.number);
+        const bool named = std::find(named_exempt_.begin(), named_exempt_.end(), number_lc) != named_exempt_.end() ||
+                           (number_lc.find('/') != std::string::npos &&
+                            std::find(named_exempt_.begin(), named_exempt_.end(),
+                                      number_lc.substr(0, number_lc.find('/'))) != named_exempt_.end());
+        const bool marked =
+            mentions_exempt(item.title) || part_marker(item.title) == true || contains_ci(item.title, "confidential");
+        // a minute that itself records exempt information (not the motion naming other items)
+        const bool body_exempt = !exclusion_motion && mentions_exempt(body_text) && kind != DocumentKind::agenda &&
+                                 exclusion_scope(body_text).numbers.empty() &&
+                                 !contains_ci(body_text, "following item");
+        const bool exempt = excluded_ || exclude_next_ > 0 || named || marked || body_exempt;
+        if (exclude_next_ > 0) --exclude_next_;
+        if (exclusion_motion || (mentions_exempt(body_text) &&
+                                 (contains_ci(body_text, "following item") || contains_ci(body_text, "excluded")))) {
+            const ExclusionScope scope = exclusion_scope(body_text + " " + item.title);
+            if (!scope.numbers.empty()) {
+                named_exempt_.insert(named_exempt_.end(), scope.numbers.begin(), scope.numbers.end());
+            } else if (scope.following_only) {
+                exclude_next_ = 1;
+            } else {
+                excluded_ = true;
+            }
+        }
+        return exempt;
     }
 
-    std::map<std::string, std::size_t> meeting_index;
-    std::string last_council;
-    MeetingRef previous;  // the meeting of the previous part (appendices follow their report)
+    // A Part I / Part II heading printed at the end of an item's body governs the next items.
+    void read_end_marker(const Lines& body) {
+        for (auto it = body.rbegin(); it != body.rend(); ++it) {
+            if (is_blank(it->text)) continue;
+            if (auto m = part_marker(plain(it->text))) {
+                excluded_ = *m;
+                if (!*m) {
+                    exclude_next_ = 0;
+                    named_exempt_.clear();
+                }
+            }
+            break;
+        }
+    }
 
-    for (std::size_t n = 0; n < parts.size(); ++n) {
-        const Part& part = parts[n];
-        Document doc;
-        doc.id = pack ? doc_id + "-p" + std::to_string(n + 1) : doc_id;
-        doc.source = source;
-        doc.part = pack ? static_cast<int>(n + 1) : 0;
-        doc.kind = part.kind;
-        doc.url = sidecar.url ? *sidecar.url : text.url;
+private:
+    bool excluded_ = false;                  // exempt until a Part I marker
+    int exclude_next_ = 0;                   // "the following item": this many items
+    std::vector<std::string> named_exempt_;  // item numbers a resolution named
+};
 
-        Header h = read_header(lines, part.begin, part.end, part.kind);
+// The unit of a whole item: its heading and body text (only the heading when exempt).
+Unit item_unit(const Item& item, int index, const std::string& body_text, const PeopleLinker& linker,
+               const TopicRules& topics) {
+    Unit u;
+    u.type = UnitType::item;
+    u.title = item.title;
+    u.text = item.exempt || body_text.empty() ? item.title : body_text;
+    u.page = item.page;
+    u.item_index = index;
+    u.number = item.number;
+    u.procedural = item.procedural;
+    if (!item.exempt) {
+        u.people = linker.mentions(u.text);
+        u.topics = topics.assign(u.title, u.text);
+    }
+    return u;
+}
+
+// Items and their units; each item's own unit comes before the units of its body.
+void emit_items(Document& doc, ItemLayout& items, DocumentKind kind, const PeopleLinker& linker,
+                const TopicRules& topics) {
+    ExemptBusiness exempt;
+    for (auto& block : items.items) {
+        Item item = block.item;
+        // ModernGov pages end with "Supporting documents:" — not part of the minute.
+        while (!block.body.empty() && (is_blank(block.body.back().text) ||
+                                       starts_with_ci(plain(block.body.back().text), "supporting documents")))
+            block.body.pop_back();
+        item.procedural = is_procedural(item, block.body);
+        const std::string body_text = paragraph_text(block.body);
+        item.exempt = exempt.exempt(item, body_text, kind);
+        exempt.read_end_marker(block.body);
+        const int index = static_cast<int>(doc.items.size());
+        doc.items.push_back(item);
+        const std::size_t first_unit = doc.units.size();
+        if (!item.exempt)
+            emit_sections(doc, block.body, BodyContext{index, item.title, "", item.procedural}, linker, topics, false);
+        doc.units.insert(doc.units.begin() + static_cast<std::ptrdiff_t>(first_unit),
+                         item_unit(item, index, body_text, linker, topics));
+    }
+}
+
+// The units of a part's body: its items (with the text before and after them), or its
+// sections when it has no items.
+void emit_body(Document& doc, const Lines& lines, const Part& part, const Header& h, ItemLayout& items, bool has_items,
+               const PeopleLinker& linker, const TopicRules& topics) {
+    // Text before the first item of a web page: the item's summary.
+    if (part.kind == DocumentKind::web_page && items.first_item_line > h.end) {
+        Lines pre(lines.begin() + static_cast<std::ptrdiff_t>(h.end),
+                  lines.begin() + static_cast<std::ptrdiff_t>(std::min(items.first_item_line, part.end)));
+        emit_sections(doc, pre, BodyContext{-1, doc.title, "", false}, linker, topics, false);
+    }
+    emit_items(doc, items, part.kind, linker, topics);
+    if (!items.trailer.empty())
+        emit_sections(doc, items.trailer, BodyContext{-1, doc.title, "", false}, linker, topics, false);
+
+    // Reports and the other parts, and minutes or agendas whose items could not be
+    // told apart: sections of the whole body (the text stays searchable).
+    if (!has_items || (items.items.empty() && part.kind != DocumentKind::web_page)) {
+        Lines body(lines.begin() + static_cast<std::ptrdiff_t>(std::min(h.end, part.end)),
+                   lines.begin() + static_cast<std::ptrdiff_t>(part.end));
+        emit_sections(doc, body, BodyContext{-1, doc.title, "", false}, linker, topics,
+                      part.kind != DocumentKind::action_tracker);
+    }
+}
+
+// Trailing parts of a single document (a supplement of questions): sections under their own headings.
+void emit_trailing(Document& doc, const Lines& lines, const std::vector<Part>& trailing, const PeopleLinker& linker,
+                   const TopicRules& topics) {
+    for (std::size_t t = 0; t < trailing.size(); ++t) {
+        const Part& tp = trailing[t];
+        const std::size_t tend = t + 1 < trailing.size() ? trailing[t + 1].begin : lines.size();
+        const Header th = read_header(lines, tp.begin, tend, tp.kind);
+        Lines body(lines.begin() + static_cast<std::ptrdiff_t>(std::min(th.end, tend)),
+                   lines.begin() + static_cast<std::ptrdiff_t>(tend));
+        emit_sections(doc, body, BodyContext{-1, th.title.empty() ? doc.title : th.title, th.title, false}, linker,
+                      topics, false);
+    }
+}
+
+// People of a meeting join the file's people; a person met again gains the new roles.
+void add_people(FileResult& out, std::vector<Person> people) {
+    for (auto& p : people) {
+        bool known = false;
+        for (auto& q : out.people)
+            if (q.id == p.id) {
+                known = true;
+                for (auto& r : p.roles) q.roles.push_back(r);
+                break;
+            }
+        if (!known) out.people.push_back(std::move(p));
+    }
+}
+
+void add_acronyms(const Lines& lines, FileResult& out) {
+    std::vector<Acronym> acronyms;
+    find_acronyms(std::span<const SourceLine>(lines), acronyms);
+    for (auto& a : acronyms) {
+        bool dup = false;
+        for (const auto& b : out.acronyms) dup = dup || b == a;
+        if (!dup) out.acronyms.push_back(std::move(a));
+    }
+}
+
+// One file being segmented: each part becomes a document, and the documents share the
+// meetings they record (a pack's agenda and the minutes of that meeting are one meeting).
+class FileSegmenter {
+public:
+    FileSegmenter(const SourceText& text, const Sidecar& sidecar, const std::string& doc_id, const std::string& source,
+                  const Lines& lines, const TopicRules& topics, FileResult& out)
+        : text_(text), sidecar_(sidecar), doc_id_(doc_id), source_(source), lines_(lines), topics_(topics), out_(out) {}
+
+    void run() {
+        layout_ = file_layout(text_, sidecar_, source_, lines_);
+        if (layout_.pack) pack_meeting_ = pack_meeting_of(lines_, layout_.parts.front(), sidecar_, source_);
+        for (std::size_t n = 0; n < layout_.parts.size(); ++n) segment_part(n);
+        add_acronyms(lines_, out_);
+    }
+
+private:
+    void segment_part(std::size_t n) {
+        const Part& part = layout_.parts[n];
+        Header h = read_header(lines_, part.begin, part.end, part.kind);
         // a web page's title names the meeting: "Agenda for X on Thursday 15 January 2026, 7:30 pm"
         if (part.kind == DocumentKind::agenda && n == 0 && (h.committee.empty() || h.date.empty()))
-            read_agenda_title(text.title, h);
+            read_agenda_title(text_.title, h);
+        const MeetingRef m = meeting_of(part, h);
+        const std::string mtitle = meeting_title(m);
+        Document doc = new_document(n, part, h, m, mtitle);
+        Meeting& meeting = meeting_record(doc, m, mtitle, part.kind);
+
+        const bool has_items = part.kind == DocumentKind::minutes || part.kind == DocumentKind::agenda ||
+                               part.kind == DocumentKind::web_page;
+        ItemLayout items;
+        if (has_items) items = find_items(lines_, h.end, part.end, part.kind);
+        if (part.kind == DocumentKind::minutes) {
+            Attendance att = minutes_attendance(lines_, h.end, part.end, items);
+            if (meeting.attendance.empty()) meeting.attendance = std::move(att);
+        }
+        const PeopleLinker linker(meeting.attendance);
+        emit_body(doc, lines_, part, h, items, has_items, linker, topics_);
+        emit_trailing(doc, lines_, layout_.trailing, linker, topics_);
+        layout_.trailing.clear();
+
+        add_prose_questions(doc, [&](Unit& u) {
+            u.people = linker.mentions(u.text);
+            u.topics = topics_.assign(u.title, u.text);
+        });
+        for (std::size_t i = 0; i < doc.units.size(); ++i) doc.units[i].id = unit_id(doc.id, i + 1);
+        if (part.kind == DocumentKind::minutes) add_people(out_, linker.people(meeting));
+        out_.documents.push_back(std::move(doc));
+    }
+
+    // The meeting a part records: its own header; in a pack, parts without one take the
+    // pack's meeting (an appendix its report's); a single document takes the sidecar's.
+    MeetingRef meeting_of(const Part& part, const Header& h) {
         MeetingRef m;
         const bool own_header = part.kind == DocumentKind::minutes || part.kind == DocumentKind::report ||
                                 part.kind == DocumentKind::agenda || part.kind == DocumentKind::questions ||
@@ -257,249 +487,111 @@ void segment(const SourceText& text, const Sidecar& sidecar, const std::string& 
             // "Minutes of the Ordinary Meeting held on ...": a meeting of the council itself
             m.committee = committee_named(h.council);
         }
-        if (pack) {
+        if (layout_.pack) {
             const bool inherits = !own_header || (part.kind == DocumentKind::agenda) ||
                                   (part.kind == DocumentKind::questions && !m.committee && m.date.empty());
-            if (part.kind == DocumentKind::appendix && previous.committee) {
-                m.committee = previous.committee;
-                m.date = previous.date;
+            if (part.kind == DocumentKind::appendix && previous_.committee) {
+                m.committee = previous_.committee;
+                m.date = previous_.date;
             } else if (inherits) {
                 if (!m.committee || part.kind == DocumentKind::agenda)
-                    m.committee = pack_meeting.committee ? pack_meeting.committee : m.committee;
+                    m.committee = pack_meeting_.committee ? pack_meeting_.committee : m.committee;
                 if (m.date.empty() || part.kind == DocumentKind::agenda)
-                    m.date = pack_meeting.date.empty() ? m.date : pack_meeting.date;
-                if (m.start_time.empty()) m.start_time = pack_meeting.start_time;
-                if (m.venue.empty()) m.venue = pack_meeting.venue;
+                    m.date = pack_meeting_.date.empty() ? m.date : pack_meeting_.date;
+                if (m.start_time.empty()) m.start_time = pack_meeting_.start_time;
+                if (m.venue.empty()) m.venue = pack_meeting_.venue;
             }
         } else {
-            if (sidecar.committee) m.committee = committee_named(*sidecar.committee);
-            if (sidecar.date) m.date = *sidecar.date;
+            if (sidecar_.committee) m.committee = committee_named(*sidecar_.committee);
+            if (sidecar_.date) m.date = *sidecar_.date;
             // Minutes and agendas are named after their meeting; a report or an appendix
             // may carry its own version date ("Appendix D 21.01.25.pdf").
             if (m.date.empty() && (part.kind == DocumentKind::minutes || part.kind == DocumentKind::agenda ||
                                    part.kind == DocumentKind::questions))
-                m.date = date_from_file_name(source);
+                m.date = date_from_file_name(source_);
         }
-        if (sidecar.council) m.council = *sidecar.council;
-        if (m.council.empty()) m.council = last_council;
-        last_council = m.council;
+        if (sidecar_.council) m.council = *sidecar_.council;
+        if (m.council.empty()) m.council = last_council_;
+        last_council_ = m.council;
         if (part.kind == DocumentKind::report || part.kind == DocumentKind::minutes ||
             part.kind == DocumentKind::agenda)
-            previous = m;
+            previous_ = m;
+        return m;
+    }
 
+    Document new_document(std::size_t n, const Part& part, const Header& h, const MeetingRef& m,
+                          const std::string& mtitle) const {
+        Document doc;
+        doc.id = layout_.pack ? doc_id_ + "-p" + std::to_string(n + 1) : doc_id_;
+        doc.source = source_;
+        doc.part = layout_.pack ? static_cast<int>(n + 1) : 0;
+        doc.kind = part.kind;
+        doc.url = sidecar_.url ? *sidecar_.url : text_.url;
         doc.council = m.council;
         doc.committee = m.committee;
         doc.date = m.date;
         doc.report_by = h.report_by;
-        const std::string mtitle = meeting_title(m);
-        switch (part.kind) {
-            case DocumentKind::minutes:
-                doc.title = mtitle.empty() ? "Minutes" : "Minutes \xE2\x80\x93 " + mtitle;
-                break;
-            case DocumentKind::agenda:
-                doc.title = mtitle.empty() ? "Agenda" : "Agenda \xE2\x80\x93 " + mtitle;
-                break;
-            case DocumentKind::web_page:
-                doc.title = !h.title.empty() ? h.title : text.title;
-                break;
-            default:
-                doc.title = h.title;
-                break;
-        }
-        if (doc.title.empty()) doc.title = text.title;
-        if (sidecar.title && (!pack || n == 0)) doc.title = *sidecar.title;
+        doc.title = document_title(part.kind, mtitle, h, text_);
+        if (sidecar_.title && (!layout_.pack || n == 0)) doc.title = *sidecar_.title;
         for (std::size_t i = part.begin; i < part.end; ++i) {
-            if (lines[i].page == 0) continue;
-            if (doc.first_page == 0) doc.first_page = lines[i].page;
-            doc.last_page = lines[i].page;
+            if (lines_[i].page == 0) continue;
+            if (doc.first_page == 0) doc.first_page = lines_[i].page;
+            doc.last_page = lines_[i].page;
         }
+        return doc;
+    }
 
-        // The meeting record.
-        Meeting* meeting = nullptr;
+    // The meeting record of a document, made on first sight. The minutes know best where
+    // and when the meeting happened.
+    Meeting& meeting_record(Document& doc, const MeetingRef& m, const std::string& mtitle, DocumentKind kind) {
         if (m.committee && !m.date.empty())
             doc.meeting_id = m.committee->id + "-" + m.date;
         else
             doc.meeting_id = doc.id + "-meeting";
-        {
-            auto it = meeting_index.find(doc.meeting_id);
-            if (it == meeting_index.end()) {
-                Meeting mt;
-                mt.id = doc.meeting_id;
-                mt.council = m.council;
-                mt.committee = m.committee;
-                mt.date = m.date;
-                mt.start_time = m.start_time;
-                mt.venue = m.venue;
-                mt.title = mtitle.empty() ? doc.title : mtitle;
-                out.meetings.push_back(std::move(mt));
-                it = meeting_index.emplace(doc.meeting_id, out.meetings.size() - 1).first;
-            }
-            meeting = &out.meetings[it->second];
-            // The minutes know best where and when the meeting happened.
-            if (part.kind == DocumentKind::minutes) {
-                if (!m.venue.empty()) meeting->venue = m.venue;
-                if (!m.start_time.empty()) meeting->start_time = m.start_time;
-            }
-            if (meeting->venue.empty()) meeting->venue = m.venue;
-            if (meeting->start_time.empty()) meeting->start_time = m.start_time;
+        auto it = meeting_index_.find(doc.meeting_id);
+        if (it == meeting_index_.end()) {
+            Meeting mt;
+            mt.id = doc.meeting_id;
+            mt.council = m.council;
+            mt.committee = m.committee;
+            mt.date = m.date;
+            mt.start_time = m.start_time;
+            mt.venue = m.venue;
+            mt.title = mtitle.empty() ? doc.title : mtitle;
+            out_.meetings.push_back(std::move(mt));
+            it = meeting_index_.emplace(doc.meeting_id, out_.meetings.size() - 1).first;
         }
-
-        // Items and attendance.
-        const bool has_items = part.kind == DocumentKind::minutes || part.kind == DocumentKind::agenda ||
-                               part.kind == DocumentKind::web_page;
-        ItemLayout layout;
-        if (has_items) layout = find_items(lines, h.end, part.end, part.kind);
-        if (part.kind == DocumentKind::minutes) {
-            Attendance att = read_attendance(lines, h.end, std::min(layout.first_item_line, part.end));
-            for (const auto& block : layout.items) {
-                const std::string t = to_lower(block.item.title);
-                // parish minutes number the attendance: "1. Present: G. Gott - Vice Chairman, ..."
-                if (att.present.empty() && (t == "present" || t == "those attending" || t == "attendance" ||
-                                            t == "those present" || t == "members present")) {
-                    Lines listed{SourceLine{"Present:", block.item.page}};
-                    listed.insert(listed.end(), block.body.begin(), block.body.end());
-                    const Attendance more = read_attendance(listed, 0, listed.size());
-                    att.present = more.present;
-                    if (att.in_attendance.empty()) att.in_attendance = more.in_attendance;
-                    if (att.officers.empty()) att.officers = more.officers;
-                }
-                if (t.find("apolog") != std::string::npos) read_apologies(block.body, att);
-                if (t.find("substitut") != std::string::npos) read_substitutes(block.body, att);
-            }
-            for (auto* list : {&att.present, &att.in_attendance, &att.officers, &att.apologies, &att.substitutes})
-                for (auto& a : *list)
-                    if (a.person_id.empty()) a.person_id = person_id(a.name);
-            if (meeting->attendance.empty()) meeting->attendance = std::move(att);
+        Meeting& meeting = out_.meetings[it->second];
+        if (kind == DocumentKind::minutes) {
+            if (!m.venue.empty()) meeting.venue = m.venue;
+            if (!m.start_time.empty()) meeting.start_time = m.start_time;
         }
-        const PeopleLinker linker(meeting->attendance);
-
-        // Text before the first item of a web page: the item's summary.
-        if (part.kind == DocumentKind::web_page && layout.first_item_line > h.end) {
-            Lines pre(lines.begin() + static_cast<std::ptrdiff_t>(h.end),
-                      lines.begin() + static_cast<std::ptrdiff_t>(std::min(layout.first_item_line, part.end)));
-            emit_sections(doc, pre, BodyContext{-1, doc.title, "", false}, linker, topics, false);
-        }
-        // Exempt business: the items an exclusion resolution names ("item 12", "the
-        // following item"), or every later item until public business resumes ("PART I",
-        // "UNRESTRICTED ITEMS"), and items marked exempt themselves.
-        bool excluded = false;                  // exempt until a Part I marker
-        int exclude_next = 0;                   // "the following item": this many items
-        std::vector<std::string> named_exempt;  // item numbers a resolution named
-        for (auto& block : layout.items) {
-            Item item = block.item;
-            // ModernGov pages end with "Supporting documents:" — not part of the minute.
-            while (!block.body.empty() && (is_blank(block.body.back().text) ||
-                                           starts_with_ci(plain(block.body.back().text), "supporting documents")))
-                block.body.pop_back();
-            item.procedural = is_procedural(item, block.body);
-            std::string body_text = paragraph_text(block.body);
-            const bool exclusion_motion = contains_ci(item.title, "exclusion of") || contains_ci(item.title, "exempt");
-            const std::string number_lc = to_lower(item.number);
-            const bool named = std::find(named_exempt.begin(), named_exempt.end(), number_lc) != named_exempt.end() ||
-                               (number_lc.find('/') != std::string::npos &&
-                                std::find(named_exempt.begin(), named_exempt.end(),
-                                          number_lc.substr(0, number_lc.find('/'))) != named_exempt.end());
-            const bool marked = mentions_exempt(item.title) || part_marker(item.title) == true ||
-                                contains_ci(item.title, "confidential");
-            // a minute that itself records exempt information (not the motion naming other items)
-            const bool body_exempt = !exclusion_motion && mentions_exempt(body_text) &&
-                                     part.kind != DocumentKind::agenda && exclusion_scope(body_text).numbers.empty() &&
-                                     !contains_ci(body_text, "following item");
-            item.exempt = excluded || exclude_next > 0 || named || marked || body_exempt;
-            if (exclude_next > 0) --exclude_next;
-            if (exclusion_motion || (mentions_exempt(body_text) && (contains_ci(body_text, "following item") ||
-                                                                    contains_ci(body_text, "excluded")))) {
-                const ExclusionScope scope = exclusion_scope(body_text + " " + item.title);
-                if (!scope.numbers.empty()) {
-                    named_exempt.insert(named_exempt.end(), scope.numbers.begin(), scope.numbers.end());
-                } else if (scope.following_only) {
-                    exclude_next = 1;
-                } else {
-                    excluded = true;
-                }
-            }
-            // a Part I / Part II heading printed at the end of this item's body governs the next items
-            for (auto it = block.body.rbegin(); it != block.body.rend(); ++it) {
-                if (is_blank(it->text)) continue;
-                if (auto m = part_marker(plain(it->text))) {
-                    excluded = *m;
-                    if (!*m) {
-                        exclude_next = 0;
-                        named_exempt.clear();
-                    }
-                }
-                break;
-            }
-            const int index = static_cast<int>(doc.items.size());
-            doc.items.push_back(item);
-            const std::size_t first_unit = doc.units.size();
-            if (!item.exempt)
-                emit_sections(doc, block.body, BodyContext{index, item.title, "", item.procedural}, linker, topics,
-                              false);
-            Unit u;
-            u.type = UnitType::item;
-            u.title = item.title;
-            u.text = item.exempt || body_text.empty() ? item.title : body_text;
-            u.page = item.page;
-            u.item_index = index;
-            u.number = item.number;
-            u.procedural = item.procedural;
-            if (!item.exempt) {
-                u.people = linker.mentions(u.text);
-                u.topics = topics.assign(u.title, u.text);
-            }
-            doc.units.insert(doc.units.begin() + static_cast<std::ptrdiff_t>(first_unit), std::move(u));
-        }
-        if (!layout.trailer.empty())
-            emit_sections(doc, layout.trailer, BodyContext{-1, doc.title, "", false}, linker, topics, false);
-
-        // Reports and the other parts, and minutes or agendas whose items could not be
-        // told apart: sections of the whole body (the text stays searchable).
-        if (!has_items || (layout.items.empty() && part.kind != DocumentKind::web_page)) {
-            Lines body(lines.begin() + static_cast<std::ptrdiff_t>(std::min(h.end, part.end)),
-                       lines.begin() + static_cast<std::ptrdiff_t>(part.end));
-            emit_sections(doc, body, BodyContext{-1, doc.title, "", false}, linker, topics,
-                          part.kind != DocumentKind::action_tracker);
-        }
-        // Trailing parts of a single document (a supplement of questions).
-        for (std::size_t t = 0; t < trailing.size(); ++t) {
-            const Part& tp = trailing[t];
-            const std::size_t tend = t + 1 < trailing.size() ? trailing[t + 1].begin : lines.size();
-            const Header th = read_header(lines, tp.begin, tend, tp.kind);
-            Lines body(lines.begin() + static_cast<std::ptrdiff_t>(std::min(th.end, tend)),
-                       lines.begin() + static_cast<std::ptrdiff_t>(tend));
-            emit_sections(doc, body, BodyContext{-1, th.title.empty() ? doc.title : th.title, th.title, false}, linker,
-                          topics, false);
-        }
-        trailing.clear();
-
-        add_prose_questions(doc, [&](Unit& u) {
-            u.people = linker.mentions(u.text);
-            u.topics = topics.assign(u.title, u.text);
-        });
-        for (std::size_t i = 0; i < doc.units.size(); ++i) doc.units[i].id = unit_id(doc.id, i + 1);
-
-        if (part.kind == DocumentKind::minutes)
-            for (auto& p : linker.people(*meeting)) {
-                bool known = false;
-                for (auto& q : out.people)
-                    if (q.id == p.id) {
-                        known = true;
-                        for (auto& r : p.roles) q.roles.push_back(r);
-                        break;
-                    }
-                if (!known) out.people.push_back(std::move(p));
-            }
-        out.documents.push_back(std::move(doc));
+        if (meeting.venue.empty()) meeting.venue = m.venue;
+        if (meeting.start_time.empty()) meeting.start_time = m.start_time;
+        return meeting;
     }
 
-    std::vector<Acronym> acronyms;
-    find_acronyms(std::span<const SourceLine>(lines), acronyms);
-    for (auto& a : acronyms) {
-        bool dup = false;
-        for (const auto& b : out.acronyms) dup = dup || b == a;
-        if (!dup) out.acronyms.push_back(std::move(a));
-    }
+    const SourceText& text_;
+    const Sidecar& sidecar_;
+    const std::string& doc_id_;
+    const std::string& source_;
+    const Lines& lines_;
+    const TopicRules& topics_;
+    FileResult& out_;
+    FileLayout layout_;
+    MeetingRef pack_meeting_;                           // a pack's own meeting (its agenda's)
+    std::map<std::string, std::size_t> meeting_index_;  // meeting id -> index in out_.meetings
+    std::string last_council_;                          // a part that names no council is the previous part's
+    MeetingRef previous_;  // the meeting of the previous part (appendices follow their report)
+};
+
+}  // namespace
+
+void segment(const SourceText& text, const Sidecar& sidecar, const std::string& doc_id, const std::string& source,
+             const TopicRules& topics, FileResult& out) {
+    Lines lines = text.lines;
+    strip_page_furniture(lines);
+    FileSegmenter(text, sidecar, doc_id, source, lines, topics, out).run();
 }
 
 }  // namespace quorum::corpus

@@ -17,7 +17,7 @@ namespace quorum::corpus::structure {
 
 using Lines = std::vector<SourceLine>;
 
-// ---- line shapes (items.cpp) -----------------------------------------------------------
+// ---- line shapes (line_shapes.cpp) -----------------------------------------------------
 
 // Display text of a line: Markdown emphasis and stray HTML tags removed, spaces collapsed,
 // trimmed. Tabs (table cells) are kept.
@@ -27,6 +27,14 @@ using text::starts_with_ci;
 using text::to_lower;
 [[nodiscard]] bool contains_ci(std::string_view text, std::string_view needle);
 [[nodiscard]] std::vector<std::string> split_words(std::string_view text);
+// Next non-blank line index in [from, end), or end.
+[[nodiscard]] std::size_t next_content(const Lines& lines, std::size_t from, std::size_t end);
+
+// Letters of a word: ASCII case only (accented letters count as neither).
+struct Case {
+    int upper = 0, lower = 0;
+};
+[[nodiscard]] Case letter_case(std::string_view w);
 
 // How much a line looks like a heading: 0 not at all, 1 short sentence-case line,
 // 2 title case, 3 capitals. Long lines, sentences and questions score 0.
@@ -46,7 +54,7 @@ using text::to_lower;
 // a bare number at the top or foot of a page) and converter notes. Keeps the line count.
 void strip_page_furniture(Lines& lines);
 
-// ---- meeting headers (meeting_header.cpp) ----------------------------------------------
+// ---- meeting headers (meeting_header.cpp; one reader per kind: header_readers.hpp) -----
 
 struct Header {
     std::string council;
@@ -102,7 +110,7 @@ struct Part {
 // rather than refer to earlier minutes ("To adopt Minutes of Meeting ... held on ...")?
 [[nodiscard]] bool minutes_title_line(std::string_view plain_line);
 
-// ---- attendance (attendance.cpp) -------------------------------------------------------
+// ---- attendance (attendance.cpp, attendee_lists.cpp, apologies.cpp) --------------------
 
 // Attendance blocks ("Present:", "Committee Members:", "In attendance", "Officers:") in
 // [begin, end). `people` turns one printed entry into an Attendee.
@@ -133,6 +141,8 @@ struct ItemLayout {
 
 [[nodiscard]] ItemLayout find_items(const Lines& lines, std::size_t begin, std::size_t end, DocumentKind kind);
 
+// ---- item flags (item_flags.cpp) -------------------------------------------------------
+
 // Procedural business: apologies, substitutes, declarations, minutes, no questions, next meeting.
 [[nodiscard]] bool is_procedural(const Item& item, const Lines& body);
 // Exempt business (Part II, Schedule 12A, exclusion of the press and public).
@@ -149,6 +159,8 @@ struct ExclusionScope {
 // "EXEMPT ITEMS", "Confidential business"), false when public business resumes ("PART I",
 // "UNRESTRICTED ITEMS", "the press and public were readmitted"), nullopt otherwise.
 [[nodiscard]] std::optional<bool> part_marker(std::string_view plain_line);
+
+// ---- sections (line_shapes.cpp) --------------------------------------------------------
 
 // A short standalone line that names a section ("Key considerations", "Corporate
 // Responsibility") rather than saying something.
