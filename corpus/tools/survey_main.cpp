@@ -137,12 +137,13 @@ int main(int argc, char** argv) {
     unsigned threads = 2;
     double slow_after = 2.0;
     bool list_failures = false;
-    std::size_t lost_files = 0;
+    std::size_t lost_files = 0, lost_samples = 5;
     app.add_option("inputs", inputs, "folders or files to read")->required();
     app.add_option("-j,--threads", threads, "worker threads")->check(CLI::Range(1u, 64u));
     app.add_option("--slow", slow_after, "report files that take longer than this many seconds");
     app.add_flag("--failures", list_failures, "list every file that could not be read, with the reason");
     app.add_option("--lost", lost_files, "list the N files losing the largest share of their text, with samples");
+    app.add_option("--samples", lost_samples, "lost sentences listed per file with --lost (default 5)");
     CLI11_PARSE(app, argc, argv);
 
     const auto start = std::chrono::steady_clock::now();
@@ -167,7 +168,7 @@ int main(int argc, char** argv) {
             options.keep_source = true;
             const FileResult r = read_file(file, options);
             const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-            FileCoverage coverage = measure_coverage(r, CoverageOptions{lost_files > 0 ? 5u : 0u});
+            FileCoverage coverage = measure_coverage(r, CoverageOptions{lost_files > 0 ? lost_samples : 0u});
             const std::lock_guard lock(mutex);
             add(totals, file, r, seconds, slow_after);
             totals.coverage[folder_of(file, root)].add(coverage);
