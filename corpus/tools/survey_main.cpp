@@ -12,8 +12,10 @@
 #include <mutex>
 #include <string>
 #include <thread>
+#include <tuple>
 #include <vector>
 
+#include "quorum/corpus/coverage.hpp"
 #include "quorum/corpus/reader.hpp"
 
 using namespace quorum::corpus;
@@ -29,7 +31,64 @@ struct Totals {
     std::map<std::string, std::size_t> units_by_type;
     std::map<std::string, std::size_t> files_by_format;
     std::vector<std::pair<double, std::string>> slow;  // seconds, file
+    std::map<std::string, CoverageTotals> coverage;    // by folder (see folder_of)
 };
+
+// A file that lost text, for --lost.
+struct Loss {
+    std::string file;
+    FileCoverage coverage;
+};
+
+// The folder a file is counted under: the first folder below the input it came from, so
+// that "quorum-survey corpora" gives one line per corpus; the input itself for its own files.
+std::string folder_of(const fs::path& file, const fs::path& root) {
+    if (root.empty()) return file.parent_path().filename().string();
+    const fs::path rel = file.lexically_relative(root);
+    const fs::path name = fs::path(root).lexically_normal().filename();
+    const std::string top =
+        name.empty() ? fs::path(root).lexically_normal().parent_path().filename().string() : name.string();
+    if (rel.empty() || std::distance(rel.begin(), rel.end()) < 2) return top.empty() ? "." : top;
+    return rel.begin()->string();
+}
+
+void print_coverage(const std::map<std::string, CoverageTotals>& by_folder) {
+    std::printf("coverage by folder (sentences of the source text found in units; see docs/CORPORA.md):\n");
+    std::printf("  %-32s %7s %9s %7s %7s %7s %7s %8s %7s %6s\n", "folder", "files", "sentences", "kept%", "furn%",
+                "exempt%", "lost%", "hdr-lost", ">5%", ">30%");
+    CoverageTotals all;
+    const auto row = [](const std::string& name, const CoverageTotals& t) {
+        const auto pct = [&](std::size_t n) {
+            return t.sentences == 0 ? 0.0 : 100.0 * static_cast<double>(n) / static_cast<double>(t.sentences);
+        };
+        std::printf("  %-32s %7zu %9zu %7.1f %7.1f %7.1f %7.1f %8zu %7zu %6zu  zero-units %zu\n", name.c_str(), t.files,
+                    t.sentences, t.kept_percent(), pct(t.furniture), pct(t.exempt), t.lost_percent(),
+                    t.lost_before_first_item, t.files_losing_5, t.files_losing_30, t.files_zero_units);
+    };
+    for (const auto& [folder, t] : by_folder) {
+        row(folder, t);
+        all.add(t);
+    }
+    if (by_folder.size() > 1) row("(all)", all);
+    std::printf("%s\n", coverage_summary(all).c_str());
+}
+
+// The files losing the largest share of their sentences (files with text and no unit
+// first), each with its first lost sentences.
+void print_losses(std::vector<Loss>& losses, std::size_t count) {
+    const auto key = [](const Loss& l) {
+        return std::make_tuple(l.coverage.zero_units(), l.coverage.lost_share(), l.coverage.lost);
+    };
+    std::sort(losses.begin(), losses.end(), [&](const Loss& a, const Loss& b) { return key(a) > key(b); });
+    std::printf("files losing the most text (of %zu losing any):\n", losses.size());
+    for (std::size_t i = 0; i < losses.size() && i < count; ++i) {
+        const FileCoverage& c = losses[i].coverage;
+        std::printf("  %5.1f%% lost (%zu of %zu sentences, %zu before the first item; %zu units)  %s\n",
+                    100.0 * c.lost_share(), c.lost, c.sentences, c.lost_before_first_item, c.units,
+                    losses[i].file.c_str());
+        for (const auto& s : c.lost_sentences) std::printf("      %6d: %.160s\n", s.line, s.text.c_str());
+    }
+}
 
 std::string format_of(const fs::path& p) {
     std::string ext = p.extension().string();
@@ -78,10 +137,13 @@ int main(int argc, char** argv) {
     unsigned threads = 2;
     double slow_after = 2.0;
     bool list_failures = false;
+    std::size_t lost_files = 0, lost_samples = 5;
     app.add_option("inputs", inputs, "folders or files to read")->required();
     app.add_option("-j,--threads", threads, "worker threads")->check(CLI::Range(1u, 64u));
     app.add_option("--slow", slow_after, "report files that take longer than this many seconds");
     app.add_flag("--failures", list_failures, "list every file that could not be read, with the reason");
+    app.add_option("--lost", lost_files, "list the N files losing the largest share of their text, with samples");
+    app.add_option("--samples", lost_samples, "lost sentences listed per file with --lost (default 5)");
     CLI11_PARSE(app, argc, argv);
 
     const auto start = std::chrono::steady_clock::now();
@@ -92,6 +154,7 @@ int main(int argc, char** argv) {
     std::mutex mutex;
     std::atomic<std::size_t> next{0};
     std::vector<std::pair<std::string, std::string>> failures;  // file, reason
+    std::vector<Loss> losses;
     const auto work = [&] {
         for (std::size_t i = next++; i < files.size(); i = next++) {
             const fs::path& file = files[i];
@@ -102,10 +165,15 @@ int main(int argc, char** argv) {
             const auto t0 = std::chrono::steady_clock::now();
             ReadOptions options;
             options.root = root;
+            options.keep_source = true;
             const FileResult r = read_file(file, options);
             const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+            FileCoverage coverage = measure_coverage(r, CoverageOptions{lost_files > 0 ? lost_samples : 0u});
             const std::lock_guard lock(mutex);
             add(totals, file, r, seconds, slow_after);
+            totals.coverage[folder_of(file, root)].add(coverage);
+            if (lost_files > 0 && (coverage.lost > 0 || coverage.zero_units()))
+                losses.push_back({file.string(), std::move(coverage)});
             if (!r.ok && list_failures)
                 failures.emplace_back(
                     file.string(),
@@ -141,6 +209,8 @@ int main(int argc, char** argv) {
     std::printf("slow files (>= %.1f s): %zu\n", slow_after, totals.slow.size());
     for (std::size_t i = 0; i < totals.slow.size() && i < 20; ++i)
         std::printf("  %6.1f s  %s\n", totals.slow[i].first, totals.slow[i].second.c_str());
+    print_coverage(totals.coverage);
+    if (lost_files > 0) print_losses(losses, lost_files);
     std::printf("threads:    %u\nseconds:    %.1f\n", threads, seconds);
     if (list_failures) {
         std::sort(failures.begin(), failures.end());

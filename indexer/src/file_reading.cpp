@@ -16,7 +16,10 @@ Outcome read_task(const Task& task, DocumentBuilder& builder, const corpus::Topi
         corpus::ReadOptions read_options;
         read_options.root = task.root;
         read_options.topics = topics;
+        read_options.keep_source = true;
         corpus::FileResult result = corpus::read_file(task.path, read_options);
+        out.coverage = corpus::measure_coverage(result, corpus::CoverageOptions{0});
+        result.source.reset();
         out.diagnostics = std::move(result.diagnostics);
         if (!result.ok) {
             if (out.diagnostics.empty())

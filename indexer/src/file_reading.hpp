@@ -16,6 +16,7 @@ struct Outcome {
     BuiltFile built;
     std::optional<corpus::FileResult> file;  // kept for the decisions pass
     std::vector<corpus::Diagnostic> diagnostics;
+    corpus::FileCoverage coverage;  // counts only; the source text is dropped after measuring
 };
 
 // Reads `task` with `topics` and builds it; `touched` when only its mtime changed. Never

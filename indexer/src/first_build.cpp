@@ -129,6 +129,7 @@ ShardsRead write_shards(std::vector<Task>& tasks, const std::vector<fs::path>& s
                         units = shard.add_file(task.key, task.path, outcome.signature, outcome.built);
                     std::lock_guard lock(mutex);
                     diagnostics[i] = std::move(outcome.diagnostics);
+                    summary.coverage.add(outcome.coverage);
                     if (outcome.kind == Outcome::Kind::indexed) {
                         for (const auto& [type, n] : outcome.built.units_by_type) summary.units_by_type[type] += n;
                         summary.units_added += units;

@@ -47,6 +47,7 @@ void write_outcome(const Task& task, Outcome& outcome, IndexWriter& writer,
                    std::map<std::string, corpus::FileResult>& read_files, RunSummary& summary) {
     for (auto& d : outcome.diagnostics)
         if (d.severity != corpus::Diagnostic::Severity::info) summary.problems.push_back(std::move(d));
+    summary.coverage.add(outcome.coverage);
     switch (outcome.kind) {
         case Outcome::Kind::touched:
             writer.touch_file(task.key, task.path, outcome.signature);

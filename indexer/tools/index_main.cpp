@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
+#include "quorum/corpus/coverage.hpp"
 #include "quorum/corpus/model_json.hpp"
 #include "quorum/corpus/reader.hpp"
 #include "quorum/index/index_run.hpp"
@@ -52,6 +53,8 @@ void print_summary(const quorum::index::RunSummary& s) {
             stderr,
             "  decisions: %zu records, %zu links, %zu threads; %zu people, %zu committees (%zu files re-read)\n",
             s.decisions, s.links, s.threads, s.people, s.committees, s.files_reread);
+    // Issue 12: how much of the text read in this run reached units (quorum-survey --lost names the files).
+    if (s.coverage.files > 0) std::fprintf(stderr, "  %s\n", quorum::corpus::coverage_summary(s.coverage).c_str());
     std::fprintf(stderr, "  %.2f s, %.2f MB read (%.2f MB/s), index %.2f MB\n", s.seconds, mb,
                  s.seconds > 0 ? mb / s.seconds : 0.0, static_cast<double>(s.index_bytes) / 1e6);
     for (const auto& [phase, seconds] : s.phase_seconds)

@@ -144,7 +144,7 @@ std::optional<Sidecar> parse_sidecar(const fs::path& path, const std::string& fi
 
 // The chain after the bytes are in memory.
 FileResult read_bytes(std::string_view bytes, const std::string& source, const std::string& doc_id,
-                      const std::string& ext, const Sidecar& sidecar, const TopicRules& topics,
+                      const std::string& ext, const Sidecar& sidecar, const ReadOptions& options,
                       std::vector<Diagnostic> early) {
     FileResult out;
     out.diagnostics = std::move(early);
@@ -177,10 +177,11 @@ FileResult read_bytes(std::string_view bytes, const std::string& source, const s
         if (!failed)
             add(out.diagnostics, Sev::error, source, "empty",
                 "the file has no readable text (blank, or a scanned PDF without a text layer)");
+        if (options.keep_source) out.source = std::move(text);
         return out;
     }
     try {
-        segment(text, sidecar, doc_id, source, topics, out);
+        segment(text, sidecar, doc_id, source, options.topics, out);
         out.ok = true;
     } catch (const std::exception& e) {
         // The segmenter must not throw; if it does, the run still goes on.
@@ -189,6 +190,7 @@ FileResult read_bytes(std::string_view bytes, const std::string& source, const s
     }
     for (auto& d : out.diagnostics)
         if (d.file.empty()) d.file = source;
+    if (options.keep_source) out.source = std::move(text);
     return out;
 }
 
@@ -272,7 +274,7 @@ FileResult read_buffer(std::string_view bytes, const std::string& name, const Re
         std::string ext = lower_extension(path);
         if (!is_supported_file(path)) ext = ".txt";  // unknown names are read as plain text
         return read_bytes(bytes, source, document_base_id(path, options.root), ext, options.sidecar.value_or(Sidecar{}),
-                          options.topics, {});
+                          options, {});
     } catch (const std::exception& e) {
         FileResult out;
         add(out.diagnostics, Sev::error, name, "read-failed", std::string("could not read the text: ") + e.what());
@@ -330,8 +332,8 @@ FileResult read_file(const fs::path& file, const ReadOptions& options) {
             if (fs::exists(side, ec))
                 if (auto sc = parse_sidecar(side, source, early)) sidecar = std::move(*sc);
         }
-        return read_bytes(bytes, source, document_base_id(file, options.root), lower_extension(file), sidecar,
-                          options.topics, std::move(early));
+        return read_bytes(bytes, source, document_base_id(file, options.root), lower_extension(file), sidecar, options,
+                          std::move(early));
     } catch (const std::exception& e) {
         // Out of memory or a filesystem error: report and go on with the next file.
         out.ok = false;

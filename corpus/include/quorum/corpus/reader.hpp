@@ -39,6 +39,9 @@ struct FileResult {
     std::vector<Acronym> acronyms;
     std::vector<Diagnostic> diagnostics;
     bool ok = false;  // false when the file could not be read at all (reason in diagnostics)
+    // The format reader's text before segmentation, only when ReadOptions::keep_source asked
+    // for it: the coverage checker compares it with the units (see coverage.hpp).
+    std::optional<SourceText> source;
 };
 
 struct ReadOptions {
@@ -47,6 +50,8 @@ struct ReadOptions {
     std::size_t max_file_bytes = 256u << 20;  // larger files are reported and skipped
     // The rules that decide which topics units get (quorum-index --topics gives its own).
     TopicRules topics = default_topic_rules();
+    // Keep the SourceText in FileResult::source (costs a copy of the text only when set).
+    bool keep_source = false;
 };
 
 // Base of the ids of the documents read from `file`: the slug of its path relative to the

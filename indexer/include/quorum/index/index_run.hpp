@@ -14,6 +14,7 @@
 #include <utility>
 #include <vector>
 
+#include "quorum/corpus/coverage.hpp"
 #include "quorum/corpus/model.hpp"
 
 namespace quorum::index {
@@ -40,6 +41,7 @@ struct RunSummary {
     std::vector<std::pair<std::string, double>> phase_seconds;  // a first (sharded) build's phases, in order
     bool committed = false;
     std::vector<corpus::Diagnostic> problems;  // failed files and warnings, by file
+    corpus::CoverageTotals coverage;           // text of the files read in this run found in units (issue 12)
     // The decisions pass (run when anything changed, or the stored records are stale).
     bool decisions_computed = false;
     std::size_t decisions = 0, links = 0, threads = 0, people = 0, committees = 0;
