@@ -141,6 +141,51 @@ void derive_status(std::vector<Decision>& decisions, const std::vector<DecisionL
 [[nodiscard]] std::vector<CommitteeSummary> summarise_committees(const Archive& archive,
                                                                  const std::vector<Decision>& decisions);
 
+// ---- names and committee scopes for the link pass (link_names.cpp) ----
+
+// Names printed in capitals of two or more words ("Planning and Development Act",
+// "Municipal District of Adare-Rathkeale", "NOTICE OF MOTION"), folded. Function words
+// at either end ("That the Council") are not part of a name.
+[[nodiscard]] std::vector<std::string> capitalised_names(std::string_view text);
+
+// `text` (folded) with every name of `names` blanked out, and the year of an Act after it
+// ("planning and development act, 2000"). The blank is punctuation, so no phrase runs across it.
+// Longest names first: "municipal district" must not cut "municipal district of adare" short.
+[[nodiscard]] std::string without_names(std::string text, const std::vector<std::string>& names);
+
+// Blanking names (without_names) only needs the names that can occur in the text: those
+// whose first word is a word of it. Kept in the order of the full list.
+class NameFinder {
+public:
+    explicit NameFinder(const std::vector<std::string>& names);
+    [[nodiscard]] std::vector<std::string> in(const std::string& text) const;
+
+private:
+    static std::string first_word(const std::string& name);
+    const std::vector<std::string>& names_;
+    std::unordered_map<std::string, std::vector<std::size_t>> by_first_word_;
+};
+
+// Councils share committee names ("Cabinet", "Planning Committee"): in an archive of several
+// councils a committee is known by its name and its council. Where only one council is ever
+// named with a committee, papers that do not name it (an agenda without the council's
+// heading) stay with that council's, so a one-council archive is one scope per committee.
+class CommitteeScopes {
+public:
+    CommitteeScopes(const Archive& archive, const Collected& collected);
+    [[nodiscard]] std::string of(const Decision& d) const;
+    [[nodiscard]] std::string of(const ItemRef& item) const;
+    // The council a decision's document (or its meeting) names, folded; "" when none does.
+    [[nodiscard]] const std::string& council_of(const Decision& d) const;
+
+private:
+    void note(const std::string& committee, const std::string& council);
+    [[nodiscard]] std::string key(const std::string& committee, const std::string& council) const;
+    std::unordered_map<std::string, std::string> council_of_document_;
+    std::unordered_map<std::string, std::string> first_council_;  // committee -> a council named with it
+    std::set<std::string> shared_;                                // committees of two or more councils
+};
+
 // Small string helpers.
 [[nodiscard]] bool contains(std::string_view haystack, std::string_view needle);
 [[nodiscard]] std::string shorten(std::string_view text, std::size_t max_chars);

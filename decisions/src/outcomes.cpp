@@ -10,7 +10,6 @@
 namespace quorum::decisions::decisions_detail {
 namespace {
 
-bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
 
 // The decision's words without its label: "a) The Committee promotes" -> "the committee promotes".
 std::string body_of(std::string_view text) {
@@ -19,8 +18,8 @@ std::string body_of(std::string_view text) {
     std::smatch m;
     if (std::regex_search(f, m, label) && m.position(0) == 0) f = f.substr(static_cast<std::size_t>(m.length(0)));
     while (!f.empty() && (f[0] == '*' || f[0] == ' ')) f.erase(0, 1);
-    if (starts_with(f, "that ")) f = f.substr(5);
-    if (starts_with(f, "that ")) f = f.substr(5);  // "That that the next meeting" is printed
+    if (f.starts_with("that ")) f = f.substr(5);
+    if (f.starts_with("that ")) f = f.substr(5);  // "That that the next meeting" is printed
     return f;
 }
 
@@ -39,7 +38,7 @@ void apply_outcome_words(std::string_view folded, Outcome& o) {
     if (contains(folded, "unanim")) o.vote = "unanimous";
     if (contains(folded, "withdrawn") || contains(folded, "withdrew")) {
         o.result = OutcomeResult::withdrawn;
-    } else if (contains(folded, "not carried") || contains(folded, " lost") || starts_with(folded, "lost") ||
+    } else if (contains(folded, "not carried") || contains(folded, " lost") || folded.starts_with("lost") ||
                contains(folded, "rejected") || contains(folded, "refused") || contains(folded, " fell")) {
         o.result = OutcomeResult::rejected;
     } else if (contains(folded, "as amended") || contains(folded, "amendment was carried")) {
@@ -49,7 +48,7 @@ void apply_outcome_words(std::string_view folded, Outcome& o) {
     } else if (contains(folded, "carried") || contains(folded, "agreed") || contains(folded, "approved") ||
                contains(folded, "resolved") || o.vote == "unanimous") {
         o.result = OutcomeResult::agreed;
-    } else if (starts_with(folded, "noted") || starts_with(folded, "note")) {
+    } else if (folded.starts_with("noted") || folded.starts_with("note")) {
         o.result = OutcomeResult::noted;
     }
     static const std::regex by_votes(R"(by (\w+) votes? to (\w+)(?:,? with (\w+) abstentions?)?)");
@@ -148,12 +147,12 @@ Outcome read_outcome(std::string_view reader_outcome, std::string_view unit_text
                       contains(body, "report back") || contains(body, " be ");
     const bool asks_strictly = contains(body, "request") || contains(body, "asked") || contains(body, " provide") ||
                                contains(body, "report back");
-    if (starts_with(body, "noted") || starts_with(body, "notes ") || starts_with(body, "note ")) {
+    if (body.starts_with("noted") || body.starts_with("notes ") || body.starts_with("note ")) {
         if (!asks) o.result = OutcomeResult::noted;
     } else if ((contains(body, " be noted") || contains(body, " is noted") || contains(body, " are noted")) &&
                !asks_strictly) {
         o.result = OutcomeResult::noted;  // "The Ofsted inspection report be noted"
-    } else if (contains(body, "be deferred") || contains(body, "defer this") || starts_with(body, "defer")) {
+    } else if (contains(body, "be deferred") || contains(body, "defer this") || body.starts_with("defer")) {
         o.result = OutcomeResult::deferred;
     } else if (contains(body, "be withdrawn")) {
         o.result = OutcomeResult::withdrawn;
@@ -222,7 +221,7 @@ std::pair<std::string, std::string> read_addressee(std::string_view text, std::s
         {"scrutiny to", "committee", 2},
     };
     for (const auto& r : rules) {
-        if (starts_with(body, r.prefix)) {
+        if (body.starts_with(r.prefix)) {
             const char next = body.size() > r.prefix.size() ? body[r.prefix.size()] : ' ';
             if (std::isalnum(static_cast<unsigned char>(next))) continue;  // "directorate" is not "director"
             return {std::string(r.addressee), words(r.words)};
@@ -278,8 +277,8 @@ bool needs_no_action(const Decision& d) {
     const std::string body = body_of(d.text);
     const bool asks = contains(body, "request") || contains(body, "asked") || contains(body, "provide") ||
                       contains(body, "report back") || contains(body, " be ") || contains(body, " to ");
-    if (!asks && (starts_with(body, "endorse") || starts_with(body, "welcome") || starts_with(body, "accept") ||
-                  starts_with(body, "note")))
+    if (!asks && (body.starts_with("endorse") || body.starts_with("welcome") || body.starts_with("accept") ||
+                  body.starts_with("note")))
         return true;
     return false;
 }

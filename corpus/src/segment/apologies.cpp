@@ -10,8 +10,6 @@
 namespace quorum::corpus::structure {
 namespace {
 
-using text::is_upper;
-
 std::string sentence_after(const std::string& text, std::size_t from) {
     // up to ". " followed by a capital, or the end
     std::size_t i = from;

@@ -15,8 +15,6 @@
 namespace quorum::corpus::structure {
 namespace {
 
-using text::is_upper;
-
 // Words of job titles and organisations: a piece made of them is a title, not a name.
 bool role_word(std::string_view word) {
     // A table of words, packed: clang-format would put one a line.

@@ -7,9 +7,6 @@
 
 namespace quorum::corpus::structure {
 
-using text::is_digit;
-using text::trim_view;
-
 bool mentions_exempt(std::string_view text) {
     const std::string l = to_lower(text);
     return l.find("exclusion of the press") != std::string::npos || l.find("exclusion of press") != std::string::npos ||

@@ -13,11 +13,6 @@
 namespace quorum::corpus::structure {
 namespace {
 
-using text::is_digit;
-using text::is_lower;
-using text::is_upper;
-using text::trim_view;
-
 // "---o0o--67." -> "67."; separators printed by some minute templates between items.
 std::string strip_separator(std::string_view s) {
     std::size_t i = 0;

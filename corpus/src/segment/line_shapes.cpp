@@ -9,11 +9,6 @@
 namespace quorum::corpus::structure {
 namespace {
 
-using text::is_digit;
-using text::is_lower;
-using text::is_upper;
-using text::trim_view;
-
 // Small words that stay lower case in title-case headings.
 bool small_word(std::string_view w) {
     static const char* const words[] = {"a",  "an", "and", "as",  "at", "by",   "for", "from", "in",  "into",

@@ -12,8 +12,6 @@
 namespace quorum::corpus::structure {
 namespace {
 
-using text::is_digit;
-
 // "Page 3 of 12", "Page 3", "- 3 -", "3 | Page", "Page | 3"
 bool page_number_phrase(const std::string& p) {
     const std::string l = to_lower(p);

@@ -23,7 +23,11 @@ using Lines = std::vector<SourceLine>;
 // trimmed. Tabs (table cells) are kept.
 [[nodiscard]] std::string plain(std::string_view text);
 [[nodiscard]] bool is_blank(std::string_view text);
+using text::is_digit;
+using text::is_lower;
+using text::is_upper;
 using text::starts_with_ci;
+using text::trim_view;
 using text::to_lower;
 [[nodiscard]] bool contains_ci(std::string_view text, std::string_view needle);
 [[nodiscard]] std::vector<std::string> split_words(std::string_view text);
