@@ -44,7 +44,6 @@ std::vector<Token> tokenize(std::string_view s) {
     return out;
 }
 
-
 // 1..12 for a month name or its usual abbreviation ("Sept", "Feb"), else 0.
 int month_number(std::string_view word) {
     static constexpr std::array<const char*, 12> names = {"january",   "february", "march",    "april",

@@ -10,7 +10,6 @@
 namespace quorum::decisions::decisions_detail {
 namespace {
 
-
 // The decision's words without its label: "a) The Committee promotes" -> "the committee promotes".
 std::string body_of(std::string_view text) {
     std::string f = fold_key(text);

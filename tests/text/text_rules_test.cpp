@@ -17,10 +17,10 @@ TEST_CASE("fold makes curly quotes, case, accents and spacing match their plain 
     CHECK(fold_key("  CAF\xC3\x89 na\xC3\xAFve\t r\xC3\xA9sum\xC3\xA9 ") == "cafe naive resume");
     CHECK(fold_key("\xE2\x80\x9CQuoted\xE2\x80\x9D \xE2\x80\x93 text") == "\"quoted\" - text");
     CHECK(fold_key("Stra\xC3\x9F"
-               "e") == "strasse");
+                   "e") == "strasse");
     CHECK(fold_key("\xEF\xBC\xA1\xEF\xBC\xA2") == "ab");  // full-width letters (NFKC)
     CHECK(fold_key("non\xC2\xA0"
-               "breaking") == "non breaking");
+                   "breaking") == "non breaking");
     CHECK(fold_key("") == "");
 }
 
@@ -32,7 +32,7 @@ TEST_CASE("fold repairs invalid UTF-8 instead of failing") {
 TEST_CASE("slug gives URL-safe ids from names") {
     CHECK(slug("Children and Young People Scrutiny Committee") == "children-and-young-people-scrutiny-committee");
     CHECK(slug("Helen I\xE2\x80\x99"
-                  "Anson") == "helen-ianson");
+               "Anson") == "helen-ianson");
     CHECK(slug("samples/000_93a416bcbe6d1f5a") == "samples-000-93a416bcbe6d1f5a");
     CHECK(slug("  --Caf\xC3\xA9 (Plough Lane)!  ") == "cafe-plough-lane");
     CHECK(slug("***") == "");
@@ -93,7 +93,9 @@ TEST_CASE("append_utf8 writes every plane and replaces what is not a character")
 }
 
 TEST_CASE("a cut never falls inside a UTF-8 sequence") {
-    const std::string s = "ab\xE2\x82\xAC" "cd";  // a b EURO c d
+    const std::string s =
+        "ab\xE2\x82\xAC"
+        "cd";  // a b EURO c d
     CHECK(utf8_floor(s, 3) == 2);
     CHECK(utf8_floor(s, 4) == 2);
     CHECK(utf8_floor(s, 5) == 5);
@@ -104,7 +106,8 @@ TEST_CASE("a cut never falls inside a UTF-8 sequence") {
 TEST_CASE("fold_for_search keeps case but agrees with fold_key on accents, quotes and dashes") {
     CHECK(fold_for_search("Children\u2019s Caf\u00e9 \u2013 AND") == "Children's Cafe - AND");
     CHECK(fold_key(fold_for_search("Children\u2019s Caf\u00e9")) == fold_key("Children\u2019s Caf\u00e9"));
-    CHECK(fold_words("Multi-Agency Safeguarding Hub") == std::vector<std::string>{"multi", "agency", "safeguarding", "hub"});
+    CHECK(fold_words("Multi-Agency Safeguarding Hub") ==
+          std::vector<std::string>{"multi", "agency", "safeguarding", "hub"});
     CHECK(phrase_key("  Multi-Agency\u00a0Safeguarding Hub ") == "multi agency safeguarding hub");
 }
 

@@ -27,8 +27,8 @@ using text::is_digit;
 using text::is_lower;
 using text::is_upper;
 using text::starts_with_ci;
-using text::trim_view;
 using text::to_lower;
+using text::trim_view;
 [[nodiscard]] bool contains_ci(std::string_view text, std::string_view needle);
 [[nodiscard]] std::vector<std::string> split_words(std::string_view text);
 // Next non-blank line index in [from, end), or end.

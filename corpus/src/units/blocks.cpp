@@ -71,7 +71,7 @@ std::size_t bullet_length(std::string_view s) {
         if (s.size() > b.size() && s.substr(0, b.size()) == b) {
             std::size_t n = b.size();
             const bool space = is_space(s[n]) || (s.size() > n + 1 && static_cast<unsigned char>(s[n]) == 0xC2 &&
-                                                       static_cast<unsigned char>(s[n + 1]) == 0xA0);
+                                                  static_cast<unsigned char>(s[n + 1]) == 0xA0);
             // "**bold**" is emphasis, not a bullet; glyph bullets may touch the text.
             const bool glyph = b.size() > 1 && b != "\xE2\x80\x93";
             if (!space && !glyph) continue;

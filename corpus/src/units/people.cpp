@@ -48,7 +48,6 @@ constexpr std::array<Honorific, 22> kHonorifics = {{
 using text::is_space;
 using text::to_lower;
 
-
 // The honorific a word is, or nullptr. Trailing '.' and ':' are ignored ("Cllr.", "Councillors:").
 const Honorific* honorific_of(std::string_view word) {
     while (!word.empty() && (word.back() == '.' || word.back() == ':' || word.back() == ',')) word.remove_suffix(1);
