@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
-scripts/build.sh
+scripts/build.sh quorum-index quorum-serve  # the tests are built by scripts/test.sh
 inputs=("$@")
 [ ${#inputs[@]} -eq 0 ] && inputs=(corpus/samples)
 build/quorum-index --db var/index "${inputs[@]}"

@@ -60,45 +60,25 @@ Compact compact_folded(std::string_view folded) {
     return out;
 }
 
-// compact_folded(fold_key(text)), faster: ASCII is folded here and only runs of other
+// compact_folded(fold_key(text)), faster: ASCII is lower-cased here and only runs of other
 // characters go through ICU (fold_key of a whole unit with one "é" in it normalises all of
-// it, and was most of the checker's time). Both sides are compacted the same way, and runs
-// are never cut by a sentence end, so they compare alike.
+// it, and was most of the checker's time). A run that folds to nothing (a zero-width space)
+// still separates words.
 Compact compact(std::string_view text) {
-    Compact out;
-    out.chars.reserve(text.size());
-    bool in_word = false, word_letter = false;
-    const auto end_word = [&] {
-        if (in_word && word_letter) ++out.words;
-        in_word = word_letter = false;
-    };
+    std::string folded;
+    folded.reserve(text.size());
     for (std::size_t i = 0; i < text.size();) {
-        const auto c = static_cast<unsigned char>(text[i]);
-        if (c >= 0x80) {
-            std::size_t j = i;
-            while (j < text.size() && static_cast<unsigned char>(text[j]) >= 0x80) ++j;
-            const Compact run = compact_folded(text::fold_key(text.substr(i, j - i)));
-            if (run.chars.empty()) {
-                end_word();  // a dash, a bullet, a non-breaking space
-            } else {
-                out.chars += run.chars;
-                in_word = true;
-                word_letter = word_letter || run.words > 0;
-            }
-            i = j;
+        if (static_cast<unsigned char>(text[i]) < 0x80) {
+            folded.push_back(text::to_lower(text[i++]));
             continue;
         }
-        ++i;
-        if (text::is_alpha(static_cast<char>(c)) || text::is_digit(static_cast<char>(c))) {
-            out.chars.push_back(text::to_lower(static_cast<char>(c)));
-            in_word = true;
-            word_letter = word_letter || text::is_alpha(static_cast<char>(c));
-        } else if (c != '\'') {  // "council's" is one word
-            end_word();
-        }
+        std::size_t j = i;
+        while (j < text.size() && static_cast<unsigned char>(text[j]) >= 0x80) ++j;
+        const std::string run = text::fold_key(text.substr(i, j - i));
+        folded += run.empty() ? std::string(" ") : run;
+        i = j;
     }
-    end_word();
-    return out;
+    return compact_folded(folded);
 }
 
 std::uint64_t window_hash(std::string_view s) {

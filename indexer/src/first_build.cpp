@@ -42,13 +42,7 @@ std::vector<Task> files_to_read(std::vector<Task> all, RunSummary& summary) {
     std::vector<Task> tasks;
     for (auto& t : all) {
         if (t.shadowed) continue;  // reported by collect_tasks(); the later file is indexed
-        try {
-            t.signature = stat_signature(t.path);
-        } catch (const std::exception& e) {
-            summary.problems.push_back(problem(t.path.string(), "unreadable", e.what()));
-            ++summary.failed;
-            continue;
-        }
+        if (!take_signature(t, summary)) continue;
         tasks.push_back(std::move(t));
     }
     return tasks;

@@ -20,13 +20,7 @@ namespace {
 std::vector<Task> changed_files(std::vector<Task> all, const IndexWriter& writer, bool force, RunSummary& summary) {
     std::vector<Task> tasks;
     for (auto& t : all) {
-        try {
-            t.signature = stat_signature(t.path);
-        } catch (const std::exception& e) {
-            summary.problems.push_back(problem(t.path.string(), "unreadable", e.what()));
-            ++summary.failed;
-            continue;
-        }
+        if (!take_signature(t, summary)) continue;
         if (!force) {
             if (writer.unchanged(t.key, t.signature)) {
                 ++summary.unchanged;

@@ -18,6 +18,17 @@ corpus::Diagnostic problem(const std::string& file, const std::string& code, con
     return d;
 }
 
+bool take_signature(Task& task, RunSummary& summary) {
+    try {
+        task.signature = stat_signature(task.path);
+        return true;
+    } catch (const std::exception& e) {
+        summary.problems.push_back(problem(task.path.string(), "unreadable", e.what()));
+        ++summary.failed;
+        return false;
+    }
+}
+
 fs::path clean(const fs::path& p) {
     fs::path a = fs::absolute(p).lexically_normal();
     if (a.has_relative_path() && a.filename().empty()) a = a.parent_path();

@@ -30,6 +30,10 @@ struct Task {
 [[nodiscard]] corpus::Diagnostic problem(const std::string& file, const std::string& code, const std::string& message,
                                          corpus::Diagnostic::Severity severity = corpus::Diagnostic::Severity::error);
 
+// Reads the file's size and mtime into task.signature; false (the file reported as unreadable
+// and counted as failed) when it cannot be read.
+[[nodiscard]] bool take_signature(Task& task, RunSummary& summary);
+
 // Absolute, normalised, without a trailing slash.
 [[nodiscard]] std::filesystem::path clean(const std::filesystem::path& p);
 

@@ -3,6 +3,7 @@
 #include "export_formats.hpp"
 #include "json_codec.hpp"
 #include "text_escape.hpp"
+#include "quorum/text/utf8.hpp"
 
 #include <memory>
 
@@ -120,7 +121,7 @@ std::string filters_of(const httplib::Request& req) {
         if (!out.empty()) out += '&';
         out += k + "=" + v;
     }
-    return to_valid_utf8(out);
+    return text::repair_utf8(out);
 }
 
 }  // namespace

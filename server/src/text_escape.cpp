@@ -9,10 +9,9 @@
 
 namespace quorum::server {
 
-std::string to_valid_utf8(std::string_view text) { return text::repair_utf8(text); }
 
 std::string xml_escape(std::string_view raw) {
-    const std::string text = to_valid_utf8(raw);
+    const std::string text = text::repair_utf8(raw);
     std::string out;
     out.reserve(text.size() + 16);
     for (char ch : text) {
@@ -42,7 +41,7 @@ std::string xml_escape(std::string_view raw) {
 }
 
 std::string csv_cell(std::string_view raw) {
-    const std::string text = to_valid_utf8(raw);
+    const std::string text = text::repair_utf8(raw);
     std::string out = "\"";
     if (!text.empty() &&
         (text[0] == '=' || text[0] == '+' || text[0] == '-' || text[0] == '@' || text[0] == '\t' || text[0] == '\r'))

@@ -7,9 +7,6 @@
 
 namespace quorum::server {
 
-// Invalid UTF-8 sequences replaced by U+FFFD.
-[[nodiscard]] std::string to_valid_utf8(std::string_view text);
-
 // XML 1.0 character data or attribute value: & < > " ' escaped, characters XML
 // forbids (C0 controls except tab, LF, CR) dropped, invalid UTF-8 replaced.
 [[nodiscard]] std::string xml_escape(std::string_view text);
