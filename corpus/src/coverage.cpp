@@ -136,12 +136,16 @@ public:
             const std::string* last_section = nullptr;
             for (const auto& u : doc.units) {
                 ++units_;
+                // An item prints its number before its heading ("88/19 Emergency Evacuation
+                // Procedures"), a report paragraph after its section ("3.6 The ...").
+                const bool item = u.type == UnitType::item;
+                if (item) all_ += compact(u.number).chars;
                 // paragraphs repeat their item's title and section: once is enough
                 if (last_title == nullptr || *last_title != u.title) all_ += compact(u.title).chars;
                 if (last_section == nullptr || *last_section != u.section) all_ += compact(u.section).chars;
                 last_title = &u.title;
                 last_section = &u.section;
-                all_ += compact(u.number).chars;
+                if (!item) all_ += compact(u.number).chars;
                 all_ += compact(u.text).chars;
             }
         }

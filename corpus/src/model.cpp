@@ -19,13 +19,16 @@ constexpr std::array<std::pair<DocumentKind, const char*>, 9> kind_names = {{
     {DocumentKind::questions, "questions"},
 }};
 
-constexpr std::array<std::pair<UnitType, const char*>, 6> unit_names = {{
+constexpr std::array<std::pair<UnitType, const char*>, 9> unit_names = {{
     {UnitType::item, "item"},
     {UnitType::paragraph, "paragraph"},
     {UnitType::table, "table"},
     {UnitType::resolution, "resolution"},
     {UnitType::question, "question"},
     {UnitType::action, "action"},
+    {UnitType::header, "header"},
+    {UnitType::attendance, "attendance"},
+    {UnitType::cover, "cover"},
 }};
 
 }  // namespace

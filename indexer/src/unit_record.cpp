@@ -8,47 +8,10 @@ namespace quorum::index {
 
 using nlohmann::json;
 
-const char* type_name(corpus::UnitType type) noexcept {
-    switch (type) {
-        case corpus::UnitType::item:
-            return "item";
-        case corpus::UnitType::paragraph:
-            return "paragraph";
-        case corpus::UnitType::table:
-            return "table";
-        case corpus::UnitType::resolution:
-            return "resolution";
-        case corpus::UnitType::question:
-            return "question";
-        case corpus::UnitType::action:
-            return "action";
-    }
-    return "paragraph";
-}
+// One spelling of each name: the model's.
+const char* type_name(corpus::UnitType type) noexcept { return corpus::to_string(type); }
 
-const char* kind_name(corpus::DocumentKind kind) noexcept {
-    switch (kind) {
-        case corpus::DocumentKind::minutes:
-            return "minutes";
-        case corpus::DocumentKind::agenda:
-            return "agenda";
-        case corpus::DocumentKind::report:
-            return "report";
-        case corpus::DocumentKind::agenda_pack:
-            return "agenda-pack";
-        case corpus::DocumentKind::web_page:
-            return "web-page";
-        case corpus::DocumentKind::appendix:
-            return "appendix";
-        case corpus::DocumentKind::action_tracker:
-            return "action-tracker";
-        case corpus::DocumentKind::work_programme:
-            return "work-programme";
-        case corpus::DocumentKind::questions:
-            return "questions";
-    }
-    return "report";
-}
+const char* kind_name(corpus::DocumentKind kind) noexcept { return corpus::to_string(kind); }
 
 std::string NameTable::name(const std::string& id) const {
     if (auto it = names_.find(id); it != names_.end()) return it->second;

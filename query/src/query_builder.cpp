@@ -6,6 +6,7 @@
 
 #include "quorum/index/schema.hpp"
 #include "quorum/index/text_fold.hpp"
+#include "quorum/text/fold.hpp"
 #include "question_intent.hpp"
 #include "stop_words.hpp"
 #include "synonym_rewrite.hpp"
@@ -80,6 +81,18 @@ std::string date_value(const std::string& date, const char* name) {
     return date.substr(0, 4) + date.substr(5, 2) + date.substr(8, 2);
 }
 
+// The unit types of a document's front matter (corpus::is_front_matter).
+constexpr const char* kFrontMatterTypes[] = {"header", "attendance", "cover"};
+
+bool includes_front_matter(const SearchRequest& request) {
+    if (request.include_front_matter) return *request.include_front_matter;
+    const bool named = std::any_of(request.type.begin(), request.type.end(), [](const std::string& t) {
+        return std::any_of(std::begin(kFrontMatterTypes), std::end(kFrontMatterTypes),
+                           [&](const char* f) { return slug(t) == f; });
+    });
+    return named || !quorum::text::trim(request.q).empty();
+}
+
 // Words only: what an unparseable query falls back to.
 std::string plain_words(const std::string& text) {
     std::string out;
@@ -103,14 +116,21 @@ std::string plain_words(const std::string& text) {
 Xapian::Query rank_by_kind(const Xapian::Query& match, const QuestionIntent& intent) {
     if (!intent.natural) return match;
     Xapian::Query item(s::term(s::type_prefix, "item"));
-    Xapian::Query ranked(Xapian::Query::OP_OR, Xapian::Query(Xapian::Query::OP_AND_NOT, match, item),
-                         Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
-                                       Xapian::Query(Xapian::Query::OP_FILTER, match, item), item_weight));
-    std::vector<Xapian::Query> lifts;
-    auto lift = [&](Xapian::Query which, double factor) {
-        lifts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(Xapian::Query::OP_FILTER, match, which),
-                           factor);
+    // Front matter (a header, an attendance list, a cover's notices) is short and names the
+    // committee and the meeting, so it matches many questions without answering them.
+    std::vector<Xapian::Query> front_types;
+    for (const char* type : kFrontMatterTypes) front_types.emplace_back(s::term(s::type_prefix, type));
+    Xapian::Query front(Xapian::Query::OP_OR, front_types.begin(), front_types.end());
+    Xapian::Query weighed_down(Xapian::Query::OP_OR, item, front);
+    const auto scaled = [&](const Xapian::Query& which, double factor) {
+        return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(Xapian::Query::OP_FILTER, match, which),
+                             factor);
     };
+    const std::vector<Xapian::Query> parts{Xapian::Query(Xapian::Query::OP_AND_NOT, match, weighed_down),
+                                           scaled(item, item_weight), scaled(front, front_matter_weight)};
+    Xapian::Query ranked(Xapian::Query::OP_OR, parts.begin(), parts.end());
+    std::vector<Xapian::Query> lifts;
+    auto lift = [&](const Xapian::Query& which, double factor) { lifts.push_back(scaled(which, factor)); };
     if (intent.decision) lift(Xapian::Query(s::term(s::type_prefix, "resolution")), decision_lift);
     if (intent.actions) lift(Xapian::Query(s::term(s::type_prefix, "action")), action_lift);
     if (intent.overdue) lift(Xapian::Query(s::term(s::status_prefix, "overdue")), action_lift);
@@ -325,6 +345,12 @@ BuiltQuery QueryBuilder::build(const SearchRequest& request, Xapian::Query::op d
     if (!request.include_procedural)
         out.filter =
             Xapian::Query(Xapian::Query::OP_AND_NOT, out.filter, Xapian::Query(std::string(s::procedural_marker)));
+    if (!includes_front_matter(request)) {
+        std::vector<Xapian::Query> front;
+        for (const char* type : kFrontMatterTypes) front.emplace_back(s::term(s::type_prefix, type));
+        out.filter = Xapian::Query(Xapian::Query::OP_AND_NOT, out.filter,
+                                   Xapian::Query(Xapian::Query::OP_OR, front.begin(), front.end()));
+    }
     return out;
 }
 

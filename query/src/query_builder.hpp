@@ -19,6 +19,7 @@ inline constexpr unsigned max_wildcard_expansion = 50;
 
 // Ranking multipliers (measured on the question set of tests/query/ranking_test.cpp).
 inline constexpr double item_weight = 0.5;    // item units: whole item text, repeats its paragraphs
+inline constexpr double front_matter_weight = 0.3;  // header, attendance, cover: short, name the meeting
 inline constexpr double decision_lift = 1.5;  // "what did we resolve...": resolutions score x2.5
 inline constexpr double action_lift = 1.0;    // "actions", "overdue": actions (overdue ones) lifted
 inline constexpr double year_lift = 1.0;      // "in 2025": units of that year score x2

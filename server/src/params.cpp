@@ -148,6 +148,14 @@ const std::vector<ParamSpec> kSearchTable = {
      "json",
      "json: one page; csv and atom: the whole result set, at most 10,000 rows"},
     {"procedural", K::boolean, false, 0, 0, {}, "true", "false leaves out procedural units (apologies, declarations)"},
+    {"front_matter",
+     K::choice,
+     false,
+     0,
+     0,
+     {"auto", "true", "false"},
+     "auto",
+     "header, attendance and cover units: auto includes them when q has words or type names them"},
 };
 
 const std::vector<ParamSpec> kMeetingsTable = {
@@ -279,6 +287,7 @@ SearchParams parse_search_params(const QueryParams& params) {
     r.page = static_cast<int>(p.integer("page", 1));
     r.per_page = static_cast<int>(p.integer("per_page", 10));
     r.include_procedural = p.one("procedural").value_or("true") == "true";
+    if (const auto front = p.one("front_matter"); front && *front != "auto") r.include_front_matter = *front == "true";
     out.format = format_of(p);
     return out;
 }

@@ -9,7 +9,7 @@
 (() => {
   const FILTERS = ['committee', 'type', 'person', 'topic'];
   const FACET_LABELS = { committee: 'Committee', year: 'Year', type: 'Type', person: 'Person', topic: 'Topic' };
-  const TYPE_LABELS = { item: 'Minute item', paragraph: 'Paragraph', table: 'Table', resolution: 'Decision', question: 'Question', action: 'Action' };
+  const TYPE_LABELS = { item: 'Minute item', paragraph: 'Paragraph', table: 'Table', resolution: 'Decision', question: 'Question', action: 'Action', header: 'Meeting header', attendance: 'Attendance', cover: 'Cover and notices' };
   const SORTS = [['relevance', 'Most relevant'], ['newest', 'Newest first'], ['oldest', 'Oldest first']];
   const PER_PAGE = 10;
   const FACET_VISIBLE = 6;

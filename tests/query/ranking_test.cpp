@@ -5,6 +5,8 @@
 // does not silently change the question.
 #include <catch2/catch.hpp>
 
+#include <set>
+
 #include <algorithm>
 #include <cstdlib>
 #include <fstream>
@@ -268,4 +270,41 @@ TEST_CASE("keyword queries keep requiring every word", "[query][ranking]") {
         std::string text = json::parse(hit.record)["text"];
         CHECK(text.find("andbook") != std::string::npos);
     }
+}
+
+// Issue 12: meeting headers, attendance lists and agenda covers are units, so a venue or
+// a co-optee's name is found; browsing by filters alone leaves them out.
+TEST_CASE("front matter is found by its words and left out of a browse", "[query][ranking]") {
+    query::Searcher searcher(samples_index());
+    const auto types_of = [](const query::SearchResult& result) {
+        std::set<std::string> types;
+        for (const auto& hit : result.hits) types.insert(json::parse(hit.record)["type"].get<std::string>());
+        return types;
+    };
+    query::SearchRequest venue;
+    venue.q = "Conference Room 1 Plough Lane";
+    venue.per_page = 20;
+    CHECK(types_of(searcher.search(venue)).count("header") == 1);
+
+    query::SearchRequest co_optee;
+    co_optee.q = "Wiktor Daron";
+    const auto found = searcher.search(co_optee);
+    REQUIRE_FALSE(found.hits.empty());
+    CHECK(json::parse(found.hits[0].record)["text"].get<std::string>().find("Wiktor Daron") != std::string::npos);
+
+    query::SearchRequest browse;
+    browse.committee = {"children-and-young-people-scrutiny-committee"};
+    browse.per_page = 100;
+    const auto listed = searcher.search(browse);
+    for (const char* type : {"header", "attendance", "cover"}) CHECK(types_of(listed).count(type) == 0);
+    browse.include_front_matter = true;
+    const auto everything = searcher.search(browse);
+    CHECK(everything.total > listed.total);
+
+    query::SearchRequest lists;
+    lists.type = {"attendance"};
+    lists.per_page = 100;
+    const auto attendance = searcher.search(lists);
+    CHECK(attendance.total >= 5);
+    CHECK(types_of(attendance) == std::set<std::string>{"attendance"});
 }

@@ -122,6 +122,27 @@ std::vector<Attendee> read_block(const std::vector<std::string>& lines, Block bl
 
 }  // namespace
 
+bool attendance_label(std::string_view plain_line) {
+    std::string rest;
+    const Block b = label_of(std::string(plain_line), rest);
+    return b != Block::none && b != Block::ignore;
+}
+
+// Names and titles are capitalised ("Director, Service Operations (Mr. G. Daly)"); prose
+// is mostly small words ("At the outset of the Meeting the Cathaoirleach welcomed").
+bool prose_line(std::string_view plain_line) {
+    const auto words = split_words(plain_line);
+    if (words.size() < 6) return false;
+    std::size_t lower = 0, lettered = 0;
+    for (const auto& w : words) {
+        const Case c = letter_case(w);
+        if (c.upper + c.lower == 0) continue;
+        ++lettered;
+        if (c.upper == 0) ++lower;
+    }
+    return lettered >= 6 && lower * 5 >= lettered * 2;
+}
+
 Attendance read_attendance(const Lines& lines, std::size_t begin, std::size_t end) {
     Attendance att;
     Block block = Block::none;
@@ -160,6 +181,12 @@ Attendance read_attendance(const Lines& lines, std::size_t begin, std::size_t en
             block = b;
             if (!rest.empty()) block_lines.push_back(rest);
             continue;
+        }
+        // Regression (Limerick minutes): a list ran on into the welcome that follows it,
+        // and its sentences became attendees. Prose ends a list.
+        if (block != Block::none && prose_line(p)) {
+            flush();
+            block = Block::none;
         }
         if (block != Block::none) block_lines.push_back(p);
     }

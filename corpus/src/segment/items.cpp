@@ -219,6 +219,10 @@ bool meeting_end_line(std::string_view p) {
     static const char* const starts[] = {"the meeting ended",    "the meeting closed",     "the meeting concluded",
                                          "the meeting finished", "the meeting terminated", "meeting ended at",
                                          "meeting closed at",    "the meeting was closed"};
+    // "The meeting closed for public input", "was closed briefly at 9.05pm to allow comment":
+    // a pause, not the end
+    for (const char* pause : {" for ", " to allow", "briefly", "whilst", "while "})
+        if (l.find(pause) != std::string::npos) return false;
     for (const char* s : starts)
         if (l.rfind(s, 0) == 0) return true;
     return false;
@@ -472,6 +476,13 @@ ItemLayout find_items(const Lines& lines, std::size_t begin, std::size_t end, Do
     for (std::size_t n = 0; n < accepted.size(); ++n) layout.items.push_back(item_block(lines, accepted, n, stop));
     if (kind == DocumentKind::agenda && !layout.items.empty()) split_agenda_notes(layout);
     tidy_bodies(layout);
+    // Regression (issue 12): the text after "The meeting ended" was dropped; a City Record
+    // prints the next session there, parish minutes a public forum. The closing sentence is
+    // the last item's; what follows is the trailer, without the signature ("Chairperson").
+    std::size_t j = stop;
+    for (; j < end && !is_blank(lines[j].text); ++j) layout.items.back().body.push_back(lines[j]);
+    for (; j < end; ++j)
+        if (!signature_line(plain(lines[j].text))) layout.trailer.push_back(lines[j]);
     return layout;
 }
 

@@ -12,6 +12,8 @@
 #include "quorum/corpus/dates.hpp"
 #include "quorum/corpus/text.hpp"
 #include "units/questions.hpp"
+#include "segment/body_sections.hpp"
+#include "segment/front_matter.hpp"
 #include "segment/structure.hpp"
 #include "units/units.hpp"
 
@@ -37,107 +39,6 @@ std::string date_from_file_name(std::string_view source) {
         if (c == '_') c = ' ';
     const auto d = find_date(name);
     return d ? *d : std::string();
-}
-
-bool bullet_start(std::string_view p) {
-    if (p.empty()) return false;
-    if (p.front() == '-' || p.front() == '*' || starts_with_ci(p, "\xE2\x80\xA2") || starts_with_ci(p, "\xC2\xB7"))
-        return true;
-    if (p.front() == '(') return true;  // "(i)", "(a)"
-    // "a)", "1.", "12."
-    std::size_t i = 0;
-    while (i < p.size() && i < 3 && ((p[i] >= '0' && p[i] <= '9') || (p[i] >= 'a' && p[i] <= 'z'))) ++i;
-    return i > 0 && i < p.size() && (p[i] == ')' || p[i] == '.') && i + 1 < p.size() && p[i + 1] == ' ';
-}
-
-// Whole text of a body: wrapped lines joined, paragraphs separated by a blank line,
-// list entries on their own lines.
-std::string paragraph_text(std::span<const SourceLine> body) {
-    std::string out;
-    bool in_paragraph = false;
-    for (const auto& line : body) {
-        const std::string p = plain(line.text);
-        if (p.empty()) {
-            in_paragraph = false;
-            continue;
-        }
-        if (!in_paragraph) {
-            if (!out.empty()) out += "\n\n";
-        } else if (bullet_start(p) || p.find('\t') != std::string::npos || out.back() == ':') {
-            out += "\n";
-        } else {
-            out += " ";
-        }
-        out += p;
-        in_paragraph = true;
-    }
-    return out;
-}
-
-bool skipped_section(std::string_view heading) {
-    const std::string l = to_lower(heading);
-    return l == "classification" || l == "decision type" || l == "wards affected" || l == "key decision";
-}
-
-// Known report section names are headings even right after another heading.
-bool known_section(std::string_view heading) {
-    // A table of words, packed: clang-format would put one a line.
-    // clang-format off
-    static const char* const names[] = {
-        "purpose", "recommendation(s)", "recommendations", "alternative options", "key considerations",
-        "community impact", "environmental impact", "equality duty", "resource implications", "legal implications",
-        "risk management", "consultees", "appendices", "background papers", "glossary", "classification",
-        "decision type", "wards affected", "summary", "background", "introduction", "financial implications"};
-    // clang-format on
-    const std::string l = to_lower(heading);
-    for (const char* n : names)
-        if (l == n) return true;
-    return false;
-}
-
-// Units of a body, section by section.
-void emit_sections(Document& doc, const Lines& body, BodyContext context, const PeopleLinker& linker,
-                   const TopicRules& topics, bool report) {
-    Lines section;
-    std::string heading = context.section;
-    bool skip = skipped_section(heading);
-    auto flush = [&] {
-        bool content = false;
-        for (const auto& l : section)
-            if (!is_blank(l.text)) content = true;
-        if (content && !skip) {
-            BodyContext c = context;
-            c.section = heading;
-            extract_units(std::span<const SourceLine>(section), c, doc, linker, topics);
-        }
-        section.clear();
-    };
-    bool after_heading = false;
-    for (std::size_t i = 0; i < body.size(); ++i) {
-        if (is_blank(body[i].text)) {
-            section.push_back(body[i]);
-            continue;
-        }
-        const std::string p = plain(body[i].text);
-        // the first line after a heading is its content ("Purpose" / "Open"), unless it is
-        // itself a known section name; a heading needs content after it
-        bool is_heading = is_section_heading(body, i, report) && (!after_heading || known_section(p));
-        if (is_heading && !report) {
-            bool more = false;
-            for (std::size_t j = i + 1; j < body.size() && !more; ++j) more = !is_blank(body[j].text);
-            is_heading = more;
-        }
-        if (is_heading) {
-            flush();
-            heading = p;
-            skip = skipped_section(p);
-            after_heading = true;
-            continue;
-        }
-        after_heading = false;
-        section.push_back(body[i]);
-    }
-    flush();
 }
 
 std::string meeting_title(const MeetingRef& m) {
@@ -464,7 +365,15 @@ private:
             u.people = linker.mentions(u.text);
             u.topics = topics_.assign(u.title, u.text);
         });
+        // After the body, so that the ids of the body's units stay what they were before
+        // front matter had units.
+        const bool before_items = has_items && !items.items.empty() && part.kind != DocumentKind::web_page;
+        const std::size_t body_begin = before_items ? std::max(items.first_item_line, h.end) : h.end;
+        emit_front_matter(doc, lines_, FrontMatterLines{part.begin, h.end, body_begin}, part.kind, linker, topics_);
+        // a report's cover fields come out of its body: they go last too
+        std::stable_partition(doc.units.begin(), doc.units.end(), [](const Unit& u) { return !is_front_matter(u.type); });
         for (std::size_t i = 0; i < doc.units.size(); ++i) doc.units[i].id = unit_id(doc.id, i + 1);
+        report_exempt_items(doc, source_, out_.diagnostics);
         if (part.kind == DocumentKind::minutes) add_people(out_, linker.people(meeting));
         out_.documents.push_back(std::move(doc));
     }
@@ -591,6 +500,7 @@ void segment(const SourceText& text, const Sidecar& sidecar, const std::string& 
              const TopicRules& topics, FileResult& out) {
     Lines lines = text.lines;
     strip_page_furniture(lines);
+    report_page_furniture(text.lines, lines, source, out.diagnostics);
     FileSegmenter(text, sidecar, doc_id, source, lines, topics, out).run();
 }
 

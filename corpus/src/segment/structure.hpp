@@ -58,6 +58,15 @@ struct Case {
 // a bare number at the top or foot of a page) and converter notes. Keeps the line count.
 void strip_page_furniture(Lines& lines);
 
+// ---- text left out on purpose (withheld_text.cpp) --------------------------------------
+
+// An info diagnostic `page-furniture` counting the lines strip_page_furniture blanked
+// (`before` and `after` it); none when it blanked nothing.
+void report_page_furniture(const Lines& before, const Lines& after, const std::string& file,
+                           std::vector<Diagnostic>& out);
+// An info diagnostic `exempt-withheld` for each exempt item of `doc`.
+void report_exempt_items(const Document& doc, const std::string& file, std::vector<Diagnostic>& out);
+
 // ---- meeting headers (meeting_header.cpp; one reader per kind: header_readers.hpp) -----
 
 struct Header {
@@ -119,6 +128,12 @@ struct Part {
 // Attendance blocks ("Present:", "Committee Members:", "In attendance", "Officers:") in
 // [begin, end). `people` turns one printed entry into an Attendee.
 [[nodiscard]] Attendance read_attendance(const Lines& lines, std::size_t begin, std::size_t end);
+
+// "Present:", "OFFICIALS IN ATTENDANCE", "In attendance Councillor X": a line that starts
+// an attendance list.
+[[nodiscard]] bool attendance_label(std::string_view plain_line);
+// A line of running prose (mostly lower-case words), which ends an attendance list.
+[[nodiscard]] bool prose_line(std::string_view plain_line);
 
 // Splits a printed list of people ("Councillor X, Mr Y - Education Cooptee and Jane
 // Ellis, Director of Healthwatch") into entries, each "name[, title]".

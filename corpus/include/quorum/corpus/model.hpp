@@ -24,7 +24,15 @@ enum class DocumentKind {
     questions,  // a schedule of public/member questions (supplement)
 };
 
-enum class UnitType { item, paragraph, table, resolution, question, action };
+// The last three are a document's front matter (issue 12): its meeting header (council,
+// committee, date, venue), its attendance lists, and an agenda's or report's cover and
+// notices. They are units so that a venue or a co-optee's name can be found; searches and
+// the page can leave them out (see is_front_matter).
+enum class UnitType { item, paragraph, table, resolution, question, action, header, attendance, cover };
+
+[[nodiscard]] constexpr bool is_front_matter(UnitType type) noexcept {
+    return type == UnitType::header || type == UnitType::attendance || type == UnitType::cover;
+}
 
 [[nodiscard]] const char* to_string(DocumentKind kind) noexcept;  // "minutes", "agenda-pack", ...
 [[nodiscard]] const char* to_string(UnitType type) noexcept;      // "item", "paragraph", ...

@@ -28,6 +28,10 @@ struct SearchRequest {
     bool facets = true;  // count facets over the whole match set
     bool snippets = true;
     bool include_procedural = true;
+    // Front matter (header, attendance and cover units). Unset: included when the query has
+    // words or a type filter names them, left out when browsing by filters alone, so a
+    // committee's list of business is not a list of attendance lists.
+    std::optional<bool> include_front_matter;
 };
 
 struct FacetValue {
