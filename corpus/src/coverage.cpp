@@ -23,6 +23,7 @@ constexpr std::size_t kStride = 4;
 constexpr std::size_t kMinWords = 3;
 constexpr std::size_t kItemKeyChars = 40;     // a wrapped item title is found by its start
 constexpr std::size_t kItemLookahead = 5000;  // lines searched for the next item title
+constexpr std::size_t kItemLabelChars = 12;   // "item12", "102/18": printed around a heading
 constexpr std::size_t kNone = std::numeric_limits<std::size_t>::max();
 constexpr std::uint64_t kBase = 0x100000001b3ull;
 
@@ -134,18 +135,25 @@ public:
         for (const auto& doc : result.documents) {
             const std::string* last_title = nullptr;
             const std::string* last_section = nullptr;
+            const std::string* last_preamble = nullptr;
             for (const auto& u : doc.units) {
                 ++units_;
                 // An item prints its number before its heading ("88/19 Emergency Evacuation
                 // Procedures"), a report paragraph after its section ("3.6 The ...").
                 const bool item = u.type == UnitType::item;
                 if (item) all_ += compact(u.number).chars;
-                // paragraphs repeat their item's title and section: once is enough
-                if (last_title == nullptr || *last_title != u.title) all_ += compact(u.title).chars;
+                // paragraphs repeat their item's title and section: once is enough (items
+                // print theirs each, even when two are alike: "Question submitted by ...")
+                if (item || last_title == nullptr || *last_title != u.title) all_ += compact(u.title).chars;
                 if (last_section == nullptr || *last_section != u.section) all_ += compact(u.section).chars;
                 last_title = &u.title;
                 last_section = &u.section;
                 if (!item) all_ += compact(u.number).chars;
+                // a decision's lettered parts share its preamble, which is indexed with each
+                const std::string* preamble = u.resolution ? &u.resolution->preamble : nullptr;
+                if (preamble != nullptr && (last_preamble == nullptr || *last_preamble != *preamble))
+                    all_ += compact(*preamble).chars;
+                if (preamble != nullptr) last_preamble = preamble;
                 all_ += compact(u.text).chars;
             }
         }
@@ -237,6 +245,7 @@ struct ItemLines {
         std::size_t line;
         std::size_t document;
         bool exempt;
+        std::string key;  // compact start of the item's title
     };
     std::vector<Entry> entries;  // located items, in line order
 };
@@ -252,7 +261,7 @@ ItemLines locate_items(const FileResult& result, const std::vector<std::string>&
             const std::size_t stop = std::min(line_compact.size(), cursor + kItemLookahead);
             for (std::size_t i = cursor; i < stop; ++i) {
                 if (line_compact[i].find(key) == std::string::npos) continue;
-                out.entries.push_back({i, d, item.exempt});
+                out.entries.push_back({i, d, item.exempt, key});
                 cursor = i + 1;
                 break;
             }
@@ -315,12 +324,21 @@ FileCoverage measure_coverage(const SourceText& source, const FileResult& result
     }
     const std::vector<char> furniture = furniture_lines(source);
     std::vector<char> exempt, before_item;
-    mark_regions(locate_items(result, line_compact), n, exempt, before_item);
+    const ItemLines items = locate_items(result, line_compact);
+    mark_regions(items, n, exempt, before_item);
+    // An item's heading is kept in its number and title, whatever label printed them ("Item
+    // 1: Adoption of Minutes", "2.0 Minutes of Previous Meeting", "5.Question submitted by").
+    std::vector<const std::string*> heading_key(n, nullptr);
+    for (const auto& e : items.entries) heading_key[e.line] = &e.key;
+    const auto heading = [&](std::size_t line, const std::string& piece) {
+        return heading_key[line] != nullptr && piece.find(*heading_key[line]) != std::string::npos &&
+               piece.size() <= heading_key[line]->size() + kItemLabelChars;
+    };
 
     for (std::size_t i = 0; i < n; ++i) {
         for (const auto& [piece, c] : pieces[i]) {
             ++out.sentences;
-            if (units.contains(c.chars)) {
+            if (units.contains(c.chars) || heading(i, c.chars)) {
                 ++out.kept;
             } else if (furniture[i]) {
                 ++out.furniture;

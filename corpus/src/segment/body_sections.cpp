@@ -76,15 +76,23 @@ void emit_sections(Document& doc, const Lines& body, BodyContext context, const 
         bool content = false;
         for (const auto& l : section)
             if (!is_blank(l.text)) content = true;
-        if (content) {
-            BodyContext c = context;
-            c.section = heading;
-            const std::size_t from = doc.units.size();
-            extract_units(std::span<const SourceLine>(section), c, doc, linker, topics);
-            // Regression (issue 12): a report's classification fields were dropped; they are
-            // its cover.
-            if (skip) retype_paragraphs(doc, from, UnitType::cover);
+        const std::size_t from = doc.units.size();
+        BodyContext c = context;
+        c.section = heading;
+        if (content) extract_units(std::span<const SourceLine>(section), c, doc, linker, topics);
+        // Regression (issue 12): a heading with nothing under it but a dash, or another
+        // heading ("Updates:" / "-" / "Update from Working Group on Vacancy" / "-"), was
+        // lost with its empty section. It is a paragraph of its own.
+        // Only a heading that says something: one or two words ("Appendices", "Background
+        // papers") are a label without content, and keeping them would renumber the units.
+        if (doc.units.size() == from && split_words(heading).size() >= 3 && heading != context.section) {
+            const Lines alone{SourceLine{heading, section.empty() ? 0 : section.front().page}};
+            c.section.clear();
+            extract_units(std::span<const SourceLine>(alone), c, doc, linker, topics);
         }
+        // Regression (issue 12): a report's classification fields were dropped; they are
+        // its cover.
+        if (skip) retype_paragraphs(doc, from, UnitType::cover);
         section.clear();
     };
     bool after_heading = false;

@@ -4,6 +4,7 @@
 #include "segment/segmenter.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <map>
 #include <span>
@@ -161,6 +162,19 @@ Attendance minutes_attendance(const Lines& lines, std::size_t begin, std::size_t
     return att;
 }
 
+// "Exempt Items", "EXEMPT BUSINESS": the word, not "Exemption Certificate for External Audit"
+// (regression, issue 12: that parish minute withheld every later minute).
+bool exempt_word(std::string_view title) {
+    const std::string l = to_lower(title);
+    for (std::size_t at = l.find("exempt"); at != std::string::npos; at = l.find("exempt", at + 1)) {
+        const std::size_t end = at + 6;
+        const bool starts = at == 0 || !std::isalpha(static_cast<unsigned char>(l[at - 1]));
+        const bool ends = end == l.size() || !std::isalpha(static_cast<unsigned char>(l[end]));
+        if (starts && ends) return true;
+    }
+    return false;
+}
+
 // Exempt business: the items an exclusion resolution names ("item 12", "the following
 // item"), or every later item until public business resumes ("PART I", "UNRESTRICTED
 // ITEMS"), and items marked exempt themselves.
@@ -168,7 +182,7 @@ class ExemptBusiness {
 public:
     // Whether this item is exempt; then what its own exclusion resolution makes exempt.
     bool exempt(const Item& item, const std::string& body_text, DocumentKind kind) {
-        const bool exclusion_motion = contains_ci(item.title, "exclusion of") || contains_ci(item.title, "exempt");
+        const bool exclusion_motion = contains_ci(item.title, "exclusion of") || exempt_word(item.title);
         const std::string number_lc = to_lower(item.number);
         const bool named = std::find(named_exempt_.begin(), named_exempt_.end(), number_lc) != named_exempt_.end() ||
                            (number_lc.find('/') != std::string::npos &&
