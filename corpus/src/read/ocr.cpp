@@ -83,6 +83,14 @@ tesseract::TessBaseAPI* engine() {
     return e.api.get();
 }
 
+// A page with no dark pixel has nothing to read; tesseract would take a second to say so.
+bool blank(const poppler::image& image) {
+    const auto* row = reinterpret_cast<const unsigned char*>(image.const_data());
+    for (int y = 0; y < image.height(); ++y, row += image.bytes_per_row())
+        if (std::any_of(row, row + image.width(), [](unsigned char grey) { return grey < 160; })) return false;
+    return true;
+}
+
 bool has_words(const std::string& s) {
     return std::any_of(s.begin(), s.end(), [](char c) { return c != ' ' && c != '\n' && c != '\t' && c != '\f'; });
 }
@@ -111,6 +119,10 @@ OcrPage ocr_page(const poppler::page& page) {
     if (!image.is_valid() || image.width() <= 0 || image.height() <= 0) {
         out.status = OcrPage::Status::failed;
         out.why = "poppler could not render the page to an image";
+        return out;
+    }
+    if (blank(image)) {
+        out.status = OcrPage::Status::empty;
         return out;
     }
     api->SetImage(reinterpret_cast<const unsigned char*>(image.const_data()), image.width(), image.height(), 1,
