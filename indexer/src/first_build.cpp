@@ -153,7 +153,10 @@ ShardsRead write_shards(std::vector<Task>& tasks, const std::vector<fs::path>& s
     if (failure) std::rethrow_exception(failure);
     for (auto& list : diagnostics)
         for (auto& d : list)
-            if (d.severity != corpus::Diagnostic::Severity::info) summary.problems.push_back(std::move(d));
+            if (d.severity == corpus::Diagnostic::Severity::info)
+                ++summary.notes[d.code];
+            else
+                summary.problems.push_back(std::move(d));
     return out;
 }
 

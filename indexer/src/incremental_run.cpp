@@ -40,7 +40,10 @@ std::vector<Task> changed_files(std::vector<Task> all, const IndexWriter& writer
 void write_outcome(const Task& task, Outcome& outcome, IndexWriter& writer,
                    std::map<std::string, corpus::FileResult>& read_files, RunSummary& summary) {
     for (auto& d : outcome.diagnostics)
-        if (d.severity != corpus::Diagnostic::Severity::info) summary.problems.push_back(std::move(d));
+        if (d.severity == corpus::Diagnostic::Severity::info)
+            ++summary.notes[d.code];
+        else
+            summary.problems.push_back(std::move(d));
     summary.coverage.add(outcome.coverage);
     switch (outcome.kind) {
         case Outcome::Kind::touched:

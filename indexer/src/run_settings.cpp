@@ -6,6 +6,7 @@
 #include <stdexcept>
 #include <thread>
 
+#include "quorum/corpus/reader.hpp"
 #include "quorum/index/index_writer.hpp"
 
 namespace quorum::index {
@@ -40,6 +41,9 @@ RunSettings load_run_settings(const RunOptions& options) {
     } else {
         settings.topics = corpus::default_topic_rules();
     }
+    // Pages without a text layer give units only where OCR is built in: a file indexed by
+    // the other kind of build is read again.
+    if (corpus::ocr_built_in()) settings.fingerprint += settings.fingerprint.empty() ? "ocr" : " ocr";
     for (const corpus::TopicRule& rule : settings.topics.rules()) settings.topic_names.set(rule.id, rule.name);
     settings.threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
     settings.as_of = options.as_of;

@@ -16,7 +16,7 @@ struct RunSettings {
     corpus::TopicRules topics;  // which topics units get (--topics, or the built-in rules)
     NameTable topic_names;      // their display names, for the stored records
     std::vector<std::pair<std::string, std::string>> council_terms;  // synonyms (--terms, or built in)
-    std::string fingerprint;  // options that change the index content (a topics file)
+    std::string fingerprint;  // options that change the index content (a topics file, OCR built in)
     unsigned threads = 1;
     std::string as_of;  // decisions pass: statuses relative to this date; "" = today
 };

@@ -91,6 +91,7 @@ json unit_record(const corpus::Unit& unit, const corpus::Document& document, con
         {"topics", std::move(topics_json)},
         {"procedural", unit.procedural},
     };
+    if (unit.ocr) record["ocr"] = true;  // only when set, like the other optional fields
     if (unit.resolution) {
         const auto& r = *unit.resolution;
         record["resolution"] = {{"kind", r.kind}, {"label", r.label}, {"preamble", r.preamble}, {"outcome", r.outcome}};

@@ -53,6 +53,12 @@ void print_summary(const quorum::index::RunSummary& s) {
             stderr,
             "  decisions: %zu records, %zu links, %zu threads; %zu people, %zu committees (%zu files re-read)\n",
             s.decisions, s.links, s.threads, s.people, s.committees, s.files_reread);
+    // Info diagnostics are counted, not listed: "ocr-page 12" is the pages read by OCR.
+    if (!s.notes.empty()) {
+        std::fprintf(stderr, "  notes:");
+        for (const auto& [code, n] : s.notes) std::fprintf(stderr, " %s %zu", code.c_str(), n);
+        std::fprintf(stderr, "\n");
+    }
     // Issue 12: how much of the text read in this run reached units (quorum-survey --lost names the files).
     if (s.coverage.files > 0) std::fprintf(stderr, "  %s\n", quorum::corpus::coverage_summary(s.coverage).c_str());
     std::fprintf(stderr, "  %.2f s, %.2f MB read (%.2f MB/s), index %.2f MB\n", s.seconds, mb,

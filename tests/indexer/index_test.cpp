@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <set>
 #include <nlohmann/json.hpp>
 #include <xapian.h>
@@ -476,4 +477,38 @@ TEST_CASE("a first build writes one shard per thread and gives the index a one-t
     query::SearchRequest r;
     r.q = "foster";
     CHECK(searcher.search(r).total > 0);
+}
+
+TEST_CASE("a unit read by OCR is stored with \"ocr\": true and the run counts the pages OCR read", "[indexer][ocr]") {
+    test::TempDir tmp;
+    const auto archive = tmp.path() / "scans";
+    std::filesystem::create_directories(archive);
+    std::filesystem::copy_file(std::filesystem::path(QUORUM_FIXTURES_DIR) / "pdf" / "scanned_minutes.pdf",
+                               archive / "scanned_minutes.pdf");
+    index::RunOptions options;
+    options.db = tmp.path() / "db";
+    options.inputs = {archive};
+    const auto summary = index::run_index(options);
+    REQUIRE(summary.indexed == 1);
+    query::Searcher searcher(options.db);
+    std::optional<nlohmann::json> typed, scanned;
+    for (const auto& id : unit_ids(options.db)) {
+        auto record = nlohmann::json::parse(*searcher.unit(id));
+        const std::string text = record["text"];
+        if (text.find("Councillor Smith") != std::string::npos) typed = record;
+        if (text.find("pothole") != std::string::npos) scanned = record;
+    }
+    REQUIRE(typed);
+    CHECK_FALSE(typed->contains("ocr"));  // only set when true
+    if (corpus::ocr_built_in()) {
+        REQUIRE(scanned);
+        CHECK((*scanned)["ocr"] == true);
+        CHECK((*scanned)["page"] == 2);
+        CHECK(summary.notes.at("ocr-page") == 1);
+    } else {
+        CHECK_FALSE(scanned);
+        const bool reported = std::any_of(summary.problems.begin(), summary.problems.end(),
+                                          [](const corpus::Diagnostic& d) { return d.code == "ocr-unavailable"; });
+        CHECK(reported);
+    }
 }

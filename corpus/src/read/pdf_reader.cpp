@@ -4,6 +4,7 @@
 // and table columns apart; raw_order_layout puts the number and the heading on separate
 // lines, loses paragraph breaks and runs table cells together. Column gaps (3+ spaces
 // inside a line) become tabs, so tables reach the segmenter as tab-separated rows.
+// A page without a text layer (a scan) is read by OCR where the build has it (ocr.cpp).
 #include <poppler/cpp/poppler-document.h>
 #include <poppler/cpp/poppler-global.h>
 #include <poppler/cpp/poppler-page.h>
@@ -14,6 +15,7 @@
 #include <string>
 
 #include "quorum/corpus/text.hpp"
+#include "read/ocr.hpp"
 #include "read/source_readers.hpp"
 
 namespace quorum::corpus {
@@ -82,6 +84,46 @@ std::string tidy_line(std::string_view raw) {
     return out;
 }
 
+// A page with no text layer, read by OCR: its lines join the text with their page number
+// and the page is listed in ocr_pages, so that its units are marked as OCR'd text.
+void read_page_by_ocr(const poppler::page& page, int number, const std::string& file, SourceText& out,
+                      std::vector<Diagnostic>& diagnostics) {
+    using Sev = Diagnostic::Severity;
+    const OcrPage ocr = ocr_page(page);
+    const std::string where = "page " + std::to_string(number) + " has no text layer";
+    switch (ocr.status) {
+        case OcrPage::Status::unavailable:
+            diagnostics.push_back({Sev::warning, file, 0, "ocr-unavailable",
+                                   where + " and was not read by OCR: " + ocr.why});
+            return;
+        case OcrPage::Status::failed:
+            diagnostics.push_back({Sev::warning, file, 0, "ocr-failed",
+                                   where + " and OCR failed: " + ocr.why +
+                                       ". Check that the page opens in a PDF viewer; a fresh copy may help"});
+            return;
+        case OcrPage::Status::empty:
+            diagnostics.push_back({Sev::info, file, 0, "ocr-empty",
+                                   where + " and OCR found no words on it (a blank page or a picture?); look at the "
+                                           "page if it should have text"});
+            return;
+        case OcrPage::Status::ok:
+            break;
+    }
+    std::size_t start = 0;
+    while (start < ocr.text.size()) {
+        std::size_t end = ocr.text.find('\n', start);
+        if (end == std::string::npos) end = ocr.text.size();
+        std::string line(trim(std::string_view(ocr.text).substr(start, end - start)));
+        if (!line.empty() || (!out.lines.empty() && !out.lines.back().text.empty()))
+            out.lines.push_back({to_nfc(repair_utf8(line)), number});
+        start = end + 1;
+    }
+    out.ocr_pages.push_back(number);
+    diagnostics.push_back({Sev::info, file, 0, "ocr-page",
+                           where + " and was read by OCR (mean word confidence " + std::to_string(ocr.confidence) +
+                               "%); its units are marked \"ocr\": check them against the page"});
+}
+
 }  // namespace
 
 SourceText read_pdf_source(std::string_view bytes, const std::string& file, std::vector<Diagnostic>& diagnostics) {
@@ -131,7 +173,10 @@ SourceText read_pdf_source(std::string_view bytes, const std::string& file, std:
                 out.lines.push_back({to_nfc(line), p + 1});
             start = end + 1;
         }
-        if (!any) empty_pages.push_back(p + 1);
+        if (!any) {
+            empty_pages.push_back(p + 1);
+            read_page_by_ocr(*page, p + 1, file, out, diagnostics);
+        }
     }
     if (!empty_pages.empty()) {
         std::string list;
@@ -140,7 +185,7 @@ SourceText read_pdf_source(std::string_view bytes, const std::string& file, std:
         if (empty_pages.size() > 20) list += ", ...";
         diagnostics.push_back({Sev::info, file, 0, "pdf-no-text",
                                std::to_string(empty_pages.size()) + " page(s) have no text layer (scanned?): " + list +
-                                   ". OCR the file to make them searchable"});
+                                   "; the ocr-* diagnostic of each page says whether OCR read it"});
     }
     return out;
 }

@@ -142,6 +142,13 @@ std::optional<Sidecar> parse_sidecar(const fs::path& path, const std::string& fi
     return sc;
 }
 
+// A unit is OCR'd text when the page it starts on was read by OCR.
+void mark_ocr_units(const std::vector<int>& ocr_pages, FileResult& out) {
+    for (auto& doc : out.documents)
+        for (auto& u : doc.units)
+            u.ocr = u.page > 0 && std::binary_search(ocr_pages.begin(), ocr_pages.end(), u.page);
+}
+
 // The chain after the bytes are in memory.
 FileResult read_bytes(std::string_view bytes, const std::string& source, const std::string& doc_id,
                       const std::string& ext, const Sidecar& sidecar, const ReadOptions& options,
@@ -182,6 +189,7 @@ FileResult read_bytes(std::string_view bytes, const std::string& source, const s
     }
     try {
         segment(text, sidecar, doc_id, source, options.topics, out);
+        if (!text.ocr_pages.empty()) mark_ocr_units(text.ocr_pages, out);
         out.ok = true;
     } catch (const std::exception& e) {
         // The segmenter must not throw; if it does, the run still goes on.

@@ -130,6 +130,7 @@ struct Unit {
     std::vector<std::string> people;  // person ids mentioned or acting
     std::vector<std::string> topics;  // topic ids
     bool procedural = false;          // apologies, substitutes, declarations, next meeting...
+    bool ocr = false;                 // its page had no text layer and was read by OCR: may have misreadings
     std::optional<ResolutionInfo> resolution;
     std::optional<TableInfo> table;
     std::optional<QuestionInfo> question;

@@ -29,6 +29,7 @@ struct SourceText {
     std::vector<SourceLine> lines;
     std::string title;  // <title> of an HTML page, PDF metadata title, Markdown front matter
     std::string url;    // where the text says it came from ("[Original file](...)")
+    std::vector<int> ocr_pages;  // pages whose lines were read by OCR (no text layer), ascending
 };
 
 // What one input file gave.
@@ -61,6 +62,10 @@ struct ReadOptions {
 
 // Extensions the readers accept (lower case, with dot).
 [[nodiscard]] bool is_supported_file(const std::filesystem::path& file);
+
+// True when this build reads PDF pages without a text layer by OCR (built with tesseract);
+// without it such pages are reported as ocr-unavailable.
+[[nodiscard]] bool ocr_built_in() noexcept;
 
 // Read one file through the whole chain. Never throws for bad data: problems are
 // diagnostics, and ok=false when nothing could be read.

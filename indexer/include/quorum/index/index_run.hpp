@@ -41,6 +41,7 @@ struct RunSummary {
     std::vector<std::pair<std::string, double>> phase_seconds;  // a first (sharded) build's phases, in order
     bool committed = false;
     std::vector<corpus::Diagnostic> problems;  // failed files and warnings, by file
+    std::map<std::string, std::size_t> notes;  // info diagnostics, counted by code ("ocr-page": pages read by OCR)
     corpus::CoverageTotals coverage;           // text of the files read in this run found in units (issue 12)
     // The decisions pass (run when anything changed, or the stored records are stale).
     bool decisions_computed = false;
