@@ -12,6 +12,7 @@
 #include "quorum/corpus/dates.hpp"
 #include "quorum/corpus/text.hpp"
 #include "units/questions.hpp"
+#include "segment/sections.hpp"
 #include "segment/structure.hpp"
 #include "units/units.hpp"
 
@@ -74,71 +75,6 @@ std::string paragraph_text(std::span<const SourceLine> body) {
     return out;
 }
 
-bool skipped_section(std::string_view heading) {
-    const std::string l = to_lower(heading);
-    return l == "classification" || l == "decision type" || l == "wards affected" || l == "key decision";
-}
-
-// Known report section names are headings even right after another heading.
-bool known_section(std::string_view heading) {
-    // A table of words, packed: clang-format would put one a line.
-    // clang-format off
-    static const char* const names[] = {
-        "purpose", "recommendation(s)", "recommendations", "alternative options", "key considerations",
-        "community impact", "environmental impact", "equality duty", "resource implications", "legal implications",
-        "risk management", "consultees", "appendices", "background papers", "glossary", "classification",
-        "decision type", "wards affected", "summary", "background", "introduction", "financial implications"};
-    // clang-format on
-    const std::string l = to_lower(heading);
-    for (const char* n : names)
-        if (l == n) return true;
-    return false;
-}
-
-// Units of a body, section by section.
-void emit_sections(Document& doc, const Lines& body, BodyContext context, const PeopleLinker& linker,
-                   const TopicRules& topics, bool report) {
-    Lines section;
-    std::string heading = context.section;
-    bool skip = skipped_section(heading);
-    auto flush = [&] {
-        bool content = false;
-        for (const auto& l : section)
-            if (!is_blank(l.text)) content = true;
-        if (content && !skip) {
-            BodyContext c = context;
-            c.section = heading;
-            extract_units(std::span<const SourceLine>(section), c, doc, linker, topics);
-        }
-        section.clear();
-    };
-    bool after_heading = false;
-    for (std::size_t i = 0; i < body.size(); ++i) {
-        if (is_blank(body[i].text)) {
-            section.push_back(body[i]);
-            continue;
-        }
-        const std::string p = plain(body[i].text);
-        // the first line after a heading is its content ("Purpose" / "Open"), unless it is
-        // itself a known section name; a heading needs content after it
-        bool is_heading = is_section_heading(body, i, report) && (!after_heading || known_section(p));
-        if (is_heading && !report) {
-            bool more = false;
-            for (std::size_t j = i + 1; j < body.size() && !more; ++j) more = !is_blank(body[j].text);
-            is_heading = more;
-        }
-        if (is_heading) {
-            flush();
-            heading = p;
-            skip = skipped_section(p);
-            after_heading = true;
-            continue;
-        }
-        after_heading = false;
-        section.push_back(body[i]);
-    }
-    flush();
-}
 
 std::string meeting_title(const MeetingRef& m) {
     if (m.committee && !m.date.empty()) return m.committee->name + ", " + display_date(m.date);
@@ -460,6 +396,9 @@ private:
         emit_trailing(doc, lines_, layout_.trailing, linker, topics_);
         layout_.trailing.clear();
 
+        if (doc.units.empty())  // the text stays searchable when its structure was not understood
+            paragraphs_fallback(doc, lines_, part.begin, layout_.pack ? part.end : lines_.size(), linker, topics_,
+                                out_.diagnostics);
         add_prose_questions(doc, [&](Unit& u) {
             u.people = linker.mentions(u.text);
             u.topics = topics_.assign(u.title, u.text);
@@ -591,6 +530,7 @@ void segment(const SourceText& text, const Sidecar& sidecar, const std::string& 
              const TopicRules& topics, FileResult& out) {
     Lines lines = text.lines;
     strip_page_furniture(lines);
+    split_run_on_lines(lines);
     FileSegmenter(text, sidecar, doc_id, source, lines, topics, out).run();
 }
 
