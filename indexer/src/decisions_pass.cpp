@@ -30,11 +30,12 @@ fs::path root_of(const std::string& key, const fs::path& path) {
 // with the run's topic rules).
 // Files are merged in key order, so the same inputs give the same archive.
 corpus::Archive whole_archive(const IndexWriter& writer, std::map<std::string, corpus::FileResult>& read,
-                              const std::map<std::string, fs::path>& roots, const RunSettings& settings,
+                              const std::map<std::string, FilePlace>& places, const RunSettings& settings,
                               RunSummary& summary) {
     struct Job {
         std::string key;
         fs::path path, root;
+        std::string doc_id;  // empty: the file's base id
         std::optional<corpus::FileResult> result;
     };
     std::vector<Job> jobs;
@@ -42,8 +43,11 @@ corpus::Archive whole_archive(const IndexWriter& writer, std::map<std::string, c
         if (read.count(f.key) || f.path.empty()) continue;
         std::error_code ec;
         if (!fs::is_regular_file(f.path, ec)) continue;  // gone without --prune: its units stay, its decisions go
-        auto r = roots.find(f.key);
-        jobs.push_back({f.key, f.path, r != roots.end() ? r->second : root_of(f.key, f.path), std::nullopt});
+        auto r = places.find(f.key);
+        if (r != places.end())
+            jobs.push_back({f.key, f.path, r->second.root, r->second.doc_id, std::nullopt});
+        else
+            jobs.push_back({f.key, f.path, root_of(f.key, f.path), "", std::nullopt});
     }
     std::atomic<std::size_t> next{0};
     std::vector<std::thread> pool;
@@ -52,6 +56,7 @@ corpus::Archive whole_archive(const IndexWriter& writer, std::map<std::string, c
             for (std::size_t j; (j = next++) < jobs.size();) {
                 corpus::ReadOptions read_options;
                 read_options.root = jobs[j].root;
+                read_options.doc_id = jobs[j].doc_id;
                 read_options.topics = settings.topics;
                 try {
                     jobs[j].result = corpus::read_file(jobs[j].path, read_options);
@@ -85,9 +90,9 @@ std::map<std::string, UnitPlace> unit_places(const corpus::Archive& archive) {
 }  // namespace
 
 void decisions_pass(IndexWriter& writer, std::map<std::string, corpus::FileResult>& read,
-                    const std::map<std::string, fs::path>& roots, const RunSettings& settings, RunSummary& summary,
+                    const std::map<std::string, FilePlace>& places, const RunSettings& settings, RunSummary& summary,
                     const PhaseEnd& phase_end) {
-    corpus::Archive archive = whole_archive(writer, read, roots, settings, summary);
+    corpus::Archive archive = whole_archive(writer, read, places, settings, summary);
     decisions::DecisionOptions decision_options;
     decision_options.as_of = settings.as_of;
     decisions::DecisionAnalysis analysis = decisions::analyse_decisions(archive, decision_options);

@@ -15,15 +15,22 @@
 
 namespace quorum::index {
 
+// Where a stored file is read again from: its input folder and its document id (ids of
+// names that slug alike are made distinct across the whole run: corpus::document_ids).
+struct FilePlace {
+    std::filesystem::path root;
+    std::string doc_id;
+};
+
 // Called as a phase of the pass ends, with its name (a first build times its phases).
 using PhaseEnd = std::function<void(const std::string& phase)>;
 
 // Analyses the whole archive and writes the records through `writer` (not committed).
 // The archive is the files read in this run (`read`, by key; emptied) and every other
-// indexed file whose path still exists, read again under `roots` (key -> input folder) on
-// settings.threads threads.
+// indexed file whose path still exists, read again from `places` (key -> input folder and
+// document id) on settings.threads threads.
 void decisions_pass(IndexWriter& writer, std::map<std::string, corpus::FileResult>& read,
-                    const std::map<std::string, std::filesystem::path>& roots, const RunSettings& settings,
+                    const std::map<std::string, FilePlace>& places, const RunSettings& settings,
                     RunSummary& summary, const PhaseEnd& phase_end = {});
 
 }  // namespace quorum::index

@@ -15,6 +15,7 @@ Outcome read_task(const Task& task, DocumentBuilder& builder, const corpus::Topi
         }
         corpus::ReadOptions read_options;
         read_options.root = task.root;
+        read_options.doc_id = task.doc_id;
         read_options.topics = topics;
         read_options.keep_source = true;
         corpus::FileResult result = corpus::read_file(task.path, read_options);

@@ -37,11 +37,10 @@ private:
     std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
 };
 
-// The files to read: every collected file but the shadowed ones, with its size and mtime.
+// The files to read: every collected file, with its size and mtime.
 std::vector<Task> files_to_read(std::vector<Task> all, RunSummary& summary) {
     std::vector<Task> tasks;
     for (auto& t : all) {
-        if (t.shadowed) continue;  // reported by collect_tasks(); the later file is indexed
         if (!take_signature(t, summary)) continue;
         tasks.push_back(std::move(t));
     }
@@ -169,9 +168,9 @@ void finish_index(const fs::path& merged, ShardsRead& shards_read, const std::ve
     writer.set_council_terms(settings.council_terms);
     writer.add_names(shards_read.names);
     writer.touch_every_meeting();
-    std::map<std::string, fs::path> roots;
-    for (const auto& t : tasks) roots.emplace(t.key, t.root);
-    decisions_pass(writer, shards_read.read_files, roots, settings, summary,
+    std::map<std::string, FilePlace> places;
+    for (const auto& t : tasks) places.emplace(t.key, FilePlace{t.root, t.doc_id});
+    decisions_pass(writer, shards_read.read_files, places, settings, summary,
                    [&](const std::string& phase) { phases.end(phase); });
     writer.commit();
     phases.end("write decisions, meetings and names");

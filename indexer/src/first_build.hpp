@@ -16,8 +16,8 @@ namespace quorum::index {
 // True when `db` holds no index yet: a first build can then write shards and merge them.
 [[nodiscard]] bool is_new_index(const std::filesystem::path& db);
 
-// Builds the index at options.db from `all` (every collected file; shadowed ones are
-// skipped, collect_tasks reported them). Throws std::runtime_error when the index cannot
+// Builds the index at options.db from `all` (every collected file, each with its own
+// document id). Throws std::runtime_error when the index cannot
 // be written; bad files are only reported in summary.problems.
 void build_new_index(const RunOptions& options, std::vector<Task> all, const RunSettings& settings, RunSummary& summary,
                      const Progress& progress);

@@ -139,10 +139,10 @@ std::map<std::string, corpus::FileResult> read_and_write(const std::vector<Task>
 void update_index(const RunOptions& options, std::vector<Task> all, const RunSettings& settings, RunSummary& summary,
                   const Progress& progress) {
     std::set<std::string> seen;
-    std::map<std::string, fs::path> roots;  // key -> input folder, for the decisions pass
+    std::map<std::string, FilePlace> places;  // key -> input folder and id, for the decisions pass
     for (const auto& t : all) {
         seen.insert(t.key);
-        roots.emplace(t.key, t.root);
+        places.emplace(t.key, FilePlace{t.root, t.doc_id});
     }
     IndexWriter writer(options.db, settings.fingerprint);
     writer.set_council_terms(settings.council_terms);
@@ -161,7 +161,7 @@ void update_index(const RunOptions& options, std::vector<Task> all, const RunSet
 
     // Any change recomputes the decisions over the whole archive (see decisions_pass.hpp).
     if (writer.changed() || options.force || !writer.decisions_current())
-        decisions_pass(writer, read_files, roots, settings, summary);
+        decisions_pass(writer, read_files, places, settings, summary);
     read_files.clear();
 
     writer.commit();

@@ -74,20 +74,12 @@ std::vector<Task> collect_tasks(const RunOptions& options, RunSummary& summary) 
             tasks.push_back({key, abs, root, {}, {}});
         }
     }
-    // Two names that slugify alike ("a b.md" and "a\u00a0b.md") give one document id, and
-    // the later file would silently replace the earlier one's units: say so.
-    std::map<std::string, const Task*> by_id;
-    for (const Task& t : tasks) {
-        auto [it, fresh] = by_id.emplace(corpus::document_base_id(t.path, t.root), &t);
-        if (!fresh) {
-            summary.problems.push_back(problem(t.key, "duplicate-id",
-                                               "reads to the same document id \"" + it->first + "\" as " +
-                                                   it->second->key +
-                                                   ": its units replace that file's; rename one of the two files"));
-            const_cast<Task*>(it->second)->shadowed = true;
-            it->second = &t;
-        }
-    }
+    // Two names that slug alike ("a b.md" and "a\u00a0b.md") would give one document id, and
+    // one file's units would replace the other's: ids are made distinct over the whole run.
+    std::vector<corpus::IdSource> sources;
+    for (const Task& t : tasks) sources.push_back({t.path, t.root});
+    const std::vector<std::string> ids = corpus::document_ids(sources);
+    for (std::size_t i = 0; i < tasks.size(); ++i) tasks[i].doc_id = ids[i];
     return tasks;
 }
 

@@ -18,12 +18,12 @@ struct Task {
     std::filesystem::path root;
     FileSignature signature;
     std::string stored_hash;  // set when only the mtime differs: a hash decides
-    bool shadowed = false;    // a later input reads to the same document id and replaces it
+    std::string doc_id;       // its documents' id, distinct in the run (corpus::document_ids)
 };
 
 // Every input file, in input order; keys are paths relative to the parent of the input
-// folder, like document ids. Missing and unsupported inputs, and two files that read to
-// one document id, are reported in summary.problems.
+// folder, like document ids; each has a document id no other file of the run has.
+// Missing and unsupported inputs are reported in summary.problems.
 [[nodiscard]] std::vector<Task> collect_tasks(const RunOptions& options, RunSummary& summary);
 
 // A problem of one file, as RunSummary::problems holds them.

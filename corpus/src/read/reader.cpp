@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <system_error>
@@ -270,6 +271,42 @@ std::string document_base_id(const fs::path& file, const fs::path& root) {
     return id;
 }
 
+std::vector<std::string> document_ids(const std::vector<IdSource>& files) {
+    std::vector<std::string> ids(files.size());
+    std::map<std::string, std::vector<std::size_t>> by_id;  // plain id -> files giving it
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        ids[i] = document_base_id(files[i].file, files[i].root);
+        by_id[ids[i]].push_back(i);
+    }
+    std::set<std::string> taken;
+    for (const auto& [id, _] : by_id) taken.insert(id);
+    for (auto& [id, group] : by_id) {
+        if (group.size() < 2) continue;
+        std::vector<std::pair<std::string, std::size_t>> names;  // exact relative path, file
+        for (const std::size_t i : group)
+            names.emplace_back(relative_path(files[i].file, files[i].root).generic_string(), i);
+        std::sort(names.begin(), names.end());
+        for (std::size_t k = 1; k < names.size(); ++k) {
+            if (names[k].first == names[k - 1].first) {  // the same file given twice
+                ids[names[k].second] = ids[names[k - 1].second];
+                continue;
+            }
+            // another seed per attempt: a suffixed id that is itself taken is made again
+            for (std::uint64_t seed = text::kFnvOffsetBasis;; ++seed) {
+                char hex[17];
+                std::snprintf(hex, sizeof hex, "%016llx",
+                              static_cast<unsigned long long>(text::fnv1a(names[k].first, seed)));
+                std::string distinct = id + "-" + std::string(hex, 8);
+                if (taken.insert(distinct).second) {
+                    ids[names[k].second] = std::move(distinct);
+                    break;
+                }
+            }
+        }
+    }
+    return ids;
+}
+
 bool is_supported_file(const fs::path& file) {
     static const std::set<std::string> exts = {".txt", ".md", ".html", ".htm", ".pdf"};
     return !is_sidecar(file) && exts.contains(lower_extension(file));
@@ -281,8 +318,8 @@ FileResult read_buffer(std::string_view bytes, const std::string& name, const Re
         const std::string source = relative_path(path, options.root).generic_string();
         std::string ext = lower_extension(path);
         if (!is_supported_file(path)) ext = ".txt";  // unknown names are read as plain text
-        return read_bytes(bytes, source, document_base_id(path, options.root), ext, options.sidecar.value_or(Sidecar{}),
-                          options, {});
+        const std::string id = options.doc_id.empty() ? document_base_id(path, options.root) : options.doc_id;
+        return read_bytes(bytes, source, id, ext, options.sidecar.value_or(Sidecar{}), options, {});
     } catch (const std::exception& e) {
         FileResult out;
         add(out.diagnostics, Sev::error, name, "read-failed", std::string("could not read the text: ") + e.what());
@@ -340,8 +377,8 @@ FileResult read_file(const fs::path& file, const ReadOptions& options) {
             if (fs::exists(side, ec))
                 if (auto sc = parse_sidecar(side, source, early)) sidecar = std::move(*sc);
         }
-        return read_bytes(bytes, source, document_base_id(file, options.root), lower_extension(file), sidecar, options,
-                          std::move(early));
+        const std::string id = options.doc_id.empty() ? document_base_id(file, options.root) : options.doc_id;
+        return read_bytes(bytes, source, id, lower_extension(file), sidecar, options, std::move(early));
     } catch (const std::exception& e) {
         // Out of memory or a filesystem error: report and go on with the next file.
         out.ok = false;

@@ -71,6 +71,19 @@ struct Candidate {
     bool dotted = false;
 };
 
+// Run-on minutes ("4. Matters Arising from previous meetings The Highway Engineer has
+// ..."): a paragraph after the number is the item's heading followed by its minute.
+void split_run_on_heading(std::string& heading, std::string& rest) {
+    constexpr std::size_t kParagraphChars = 160;
+    if (heading.size() <= kParagraphChars) return;
+    const std::string h = heading_prefix(heading);
+    if (h.empty() || h.size() >= heading.size() || split_words(h).size() < 2 ||
+        !std::string_view(heading).starts_with(h))
+        return;
+    rest = std::string(trim_view(std::string_view(heading).substr(h.size())));
+    heading = h;
+}
+
 std::optional<Candidate> candidate_at(const Lines& lines, std::size_t i) {
     const std::string p = strip_separator(plain(lines[i].text));
     if (p.empty()) return std::nullopt;
@@ -180,6 +193,7 @@ std::optional<Candidate> candidate_at(const Lines& lines, std::size_t i) {
             heading = label;
         }
     }
+    if (c.rest.empty() && dotted) split_run_on_heading(heading, c.rest);
     c.heading = heading;
     return c;
 }

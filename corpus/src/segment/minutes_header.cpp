@@ -172,6 +172,55 @@ std::string minutes_venue(const std::string& joined, const std::string& lc, std:
     return venue;
 }
 
+// The value of a "LABEL:" field in `p` (`lc` is it in lower case), the label at a word
+// start: up to the next field ("DATE: Thursday 3rd December 2020 TIME: 7:00pm PLACE: ..."),
+// a rule of dashes or the end. Empty when the label is not there.
+std::string field_value(const std::string& p, const std::string& lc, std::string_view label) {
+    for (std::size_t at = lc.find(label); at != std::string::npos; at = lc.find(label, at + 1)) {
+        if (at > 0 && lc[at - 1] != ' ') continue;
+        std::size_t v = at + label.size();
+        while (v < p.size() && p[v] == ' ') ++v;
+        if (v >= p.size() || p[v] != ':') continue;
+        ++v;
+        std::size_t e = v;
+        // the next field: a word of capitals and a colon ("TIME:"), or a rule ("-----")
+        for (std::size_t k = v; k < p.size() && e == v; ++k) {
+            if (p.compare(k, 3, "---") == 0) e = k;
+            if (p[k] != ':' || k < v + 3) continue;
+            std::size_t w = k;
+            while (w > v && is_upper(p[w - 1])) --w;
+            if (k - w >= 3 && (w == v || p[w - 1] == ' ')) e = w;
+        }
+        if (e == v) e = p.size();
+        return trim_punct(p.substr(v, e - v));
+    }
+    return {};
+}
+
+// Minutes printed on a template of labelled fields ("DATE:", "TIME:", "PLACE:"), read
+// when the title line gave no date: a long letterhead (page number, the clerk's address,
+// email, telephone) run onto the title line hides "Minutes of" from minutes_start.
+void read_labelled_fields(const Lines& lines, std::size_t begin, std::size_t end, Header& h) {
+    constexpr int kScanLines = 12;           // the header is at the top
+    constexpr std::size_t kScanChars = 2000;  // of a run-on line, its start
+    constexpr std::size_t kDateWithin = 12;   // "Thursday 3rd December 2020": a weekday before it
+    int seen = 0;
+    for (std::size_t i = begin; i < end && seen < kScanLines; ++i) {
+        std::string p = plain(lines[i].text);
+        if (p.empty()) continue;
+        ++seen;
+        if (p.size() > kScanChars) p.resize(kScanChars);
+        const std::string lc = to_lower(p);
+        if (const std::string v = field_value(p, lc, "date"); !v.empty() && h.date.empty())
+            if (const auto d = find_date(v); d && date_position(v) <= kDateWithin) h.date = *d;
+        if (const std::string v = field_value(p, lc, "time"); !v.empty() && h.start_time.empty())
+            if (const auto t = find_time(v)) h.start_time = *t;
+        for (const char* label : {"place", "venue"})
+            if (const std::string v = field_value(p, lc, label); !v.empty() && h.venue.empty() && v.size() < 120)
+                h.venue = v;
+    }
+}
+
 }  // namespace
 
 Header read_minutes(const Lines& lines, std::size_t begin, std::size_t end) {
@@ -179,7 +228,10 @@ Header read_minutes(const Lines& lines, std::size_t begin, std::size_t end) {
     h.end = begin;
     std::string prefix;  // text before "Minutes of" on the same line
     const std::size_t start = minutes_start(lines, begin, end, prefix);
-    if (start == end) return h;
+    if (start == end) {
+        read_labelled_fields(lines, begin, end, h);
+        return h;
+    }
     h.council = minutes_council(lines, begin, start, prefix);
     const std::string joined = joined_header(lines, start, end, prefix.size(), h.end);
     const std::string lc = to_lower(joined);
@@ -190,6 +242,7 @@ Header read_minutes(const Lines& lines, std::size_t begin, std::size_t end) {
     if (dp != std::string::npos)
         if (auto t = find_time(std::string_view(joined).substr(dp))) h.start_time = *t;
     h.venue = minutes_venue(joined, lc, held, dp);
+    if (h.date.empty()) read_labelled_fields(lines, begin, end, h);
     return h;
 }
 

@@ -14,6 +14,7 @@
 #include "quorum/corpus/text.hpp"
 #include "units/questions.hpp"
 #include "segment/body_sections.hpp"
+#include "segment/fallback.hpp"
 #include "segment/front_matter.hpp"
 #include "segment/structure.hpp"
 #include "units/units.hpp"
@@ -375,6 +376,9 @@ private:
         emit_trailing(doc, lines_, layout_.trailing, linker, topics_);
         layout_.trailing.clear();
 
+        if (doc.units.empty())  // the text stays searchable when its structure was not understood
+            paragraphs_fallback(doc, lines_, part.begin, layout_.pack ? part.end : lines_.size(), linker, topics_,
+                                out_.diagnostics);
         add_prose_questions(doc, [&](Unit& u) {
             u.people = linker.mentions(u.text);
             u.topics = topics_.assign(u.title, u.text);
@@ -515,6 +519,7 @@ void segment(const SourceText& text, const Sidecar& sidecar, const std::string& 
     Lines lines = text.lines;
     strip_page_furniture(lines);
     report_page_furniture(text.lines, lines, source, out.diagnostics);
+    split_run_on_lines(lines);
     FileSegmenter(text, sidecar, doc_id, source, lines, topics, out).run();
 }
 

@@ -10,6 +10,7 @@
 #include <cstdio>
 
 #include "units/blocks.hpp"
+#include "units/long_paragraphs.hpp"
 #include "units/people.hpp"
 #include "units/questions.hpp"
 #include "quorum/corpus/text.hpp"
@@ -179,8 +180,11 @@ void extract_units(std::span<const SourceLine> lines, const BodyContext& context
                 ++i;
             }
         }
-        Unit& u = builder.add(UnitType::paragraph, block.page, std::move(text));
-        u.number = label_value(block.label);
+        // a paragraph longer than a reader would cite becomes several, cut at sentence ends
+        for (std::string& piece : split_long_paragraph(text)) {
+            Unit& u = builder.add(UnitType::paragraph, block.page, std::move(piece));
+            u.number = label_value(block.label);
+        }
     }
     for (std::size_t k = first_new; k < doc.units.size(); ++k) {
         Unit& u = doc.units[k];

@@ -53,12 +53,27 @@ struct ReadOptions {
     TopicRules topics = default_topic_rules();
     // Keep the SourceText in FileResult::source (costs a copy of the text only when set).
     bool keep_source = false;
+    // The id of the file's documents when the run gave it one (document_ids); empty:
+    // document_base_id of the file.
+    std::string doc_id;
 };
 
 // Base of the ids of the documents read from `file`: the slug of its path relative to the
 // parent of the input folder `root`, without extension ("samples-000-93a416bcbe6d1f5a").
 // An empty `root` (or root == file) means the folder holding the file.
 [[nodiscard]] std::string document_base_id(const std::filesystem::path& file, const std::filesystem::path& root);
+
+// A file of a run and the root its id is relative to (ReadOptions::root).
+struct IdSource {
+    std::filesystem::path file, root;
+};
+
+// Document ids of a run's files, in their order: document_base_id, except where names
+// that differ only in spaces or punctuation ("a  b.md", "a\u00a0b.md") slug to one id.
+// Then the file whose exact relative path sorts first keeps the plain id (so ids do not
+// depend on listing order) and each other gets "-" and 8 hex digits of an FNV-1a hash of
+// its exact relative path. Ids of names that collide with nothing are document_base_id.
+[[nodiscard]] std::vector<std::string> document_ids(const std::vector<IdSource>& files);
 
 // Extensions the readers accept (lower case, with dot).
 [[nodiscard]] bool is_supported_file(const std::filesystem::path& file);
