@@ -60,7 +60,11 @@ void print_summary(const quorum::index::RunSummary& s) {
         std::fprintf(stderr, "\n");
     }
     // Issue 12: how much of the text read in this run reached units (quorum-survey --lost names the files).
-    if (s.coverage.files > 0) std::fprintf(stderr, "  %s\n", quorum::corpus::coverage_summary(s.coverage).c_str());
+    if (s.coverage.files > 0) {
+        const auto fell = s.notes.find("structure-unrecognised");
+        std::fprintf(stderr, "  %s; %zu fell back to paragraphs (structure-unrecognised)\n",
+                     quorum::corpus::coverage_summary(s.coverage).c_str(), fell == s.notes.end() ? 0 : fell->second);
+    }
     std::fprintf(stderr, "  %.2f s, %.2f MB read (%.2f MB/s), index %.2f MB\n", s.seconds, mb,
                  s.seconds > 0 ? mb / s.seconds : 0.0, static_cast<double>(s.index_bytes) / 1e6);
     for (const auto& [phase, seconds] : s.phase_seconds)
