@@ -430,3 +430,19 @@ TEST_CASE("A decision inside a sentence ('proposed by ..., seconded by ... and r
     CHECK(resolutions_of("Recommendations have been made to the legal team in regards to the co-optee position.\n")
               .empty());
 }
+
+TEST_CASE("a lettered part that says 'It was agreed that' keeps its own text before the parts after it",
+          "[resolutions]") {
+    // Regression (issue 12, Kent "Appendix 1 - Selection and Member Services
+    // recommendations"): the keyword block was neither preamble nor part, and was lost.
+    const auto units = resolutions_of(
+        "c) It was agreed that the Children Young Persons and Education Cabinet Committee\n"
+        "would be separated to reflect the individual portfolio holders.\n"
+        "\n"
+        "d) The Health Reform and Public Health Committee would be merged into\n"
+        "the Adult Social Care Cabinet Committee.\n");
+    REQUIRE(units.size() == 2);
+    CHECK(units[0].text.find("Children Young Persons and Education") != std::string::npos);
+    CHECK(units[0].resolution->label == "c)");
+    CHECK(units[1].text.find("Adult Social Care") != std::string::npos);
+}

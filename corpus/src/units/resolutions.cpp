@@ -271,11 +271,13 @@ ResolutionBlock read_resolution(const std::vector<Piece>& pieces, std::size_t st
         }
         ++j;
     }
-    if (out.parts.empty()) {
-        if (!implicit && !rem.empty() && !rem_is_preamble) {
-            // The decision is the keyword block itself: "RESOLVED: That the minutes ...".
-            out.parts.push_back({pieces[start].block.text, "", pieces[start].block.page});
-        } else if (!out.preamble.empty() && keyword.kind == "information-request" && !implicit) {
+    if (!implicit && !rem.empty() && !rem_is_preamble) {
+        // The keyword block is a decision itself: "RESOLVED: That the minutes ...". Regression
+        // (issue 12): followed by lettered parts ("c) It was agreed that ..." / "d) ..."), its
+        // own text was neither preamble nor part, and was lost.
+        out.parts.insert(out.parts.begin(), {pieces[start].block.text, pieces[start].block.label, pieces[start].block.page});
+    } else if (out.parts.empty()) {
+        if (!out.preamble.empty() && keyword.kind == "information-request" && !implicit) {
             out.parts.push_back({pieces[start].block.text, "", pieces[start].block.page});
             out.preamble.clear();
         }
