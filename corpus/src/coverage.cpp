@@ -362,16 +362,8 @@ FileCoverage measure_coverage(const FileResult& result, const CoverageOptions& o
 
 void CoverageTotals::add(const FileCoverage& f) {
     if (f.sentences == 0) return;
-    ++files;
-    sentences += f.sentences;
-    kept += f.kept;
-    furniture += f.furniture;
-    exempt += f.exempt;
-    lost += f.lost;
-    lost_before_first_item += f.lost_before_first_item;
-    if (f.lost_share() > 0.05) ++files_losing_5;
-    if (f.lost_share() > 0.30) ++files_losing_30;
-    if (f.zero_units()) ++files_zero_units;
+    add(CoverageTotals{1, f.sentences, f.kept, f.furniture, f.exempt, f.lost, f.lost_before_first_item,
+                       f.lost_share() > 0.05 ? 1u : 0u, f.lost_share() > 0.30 ? 1u : 0u, f.zero_units() ? 1u : 0u});
 }
 
 void CoverageTotals::add(const CoverageTotals& o) {

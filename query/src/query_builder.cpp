@@ -84,6 +84,12 @@ std::string date_value(const std::string& date, const char* name) {
 // The unit types of a document's front matter (corpus::is_front_matter).
 constexpr const char* kFrontMatterTypes[] = {"header", "attendance", "cover"};
 
+Xapian::Query front_matter_units() {
+    std::vector<Xapian::Query> types;
+    for (const char* type : kFrontMatterTypes) types.emplace_back(s::term(s::type_prefix, type));
+    return Xapian::Query(Xapian::Query::OP_OR, types.begin(), types.end());
+}
+
 bool includes_front_matter(const SearchRequest& request) {
     if (request.include_front_matter) return *request.include_front_matter;
     const bool named = std::any_of(request.type.begin(), request.type.end(), [](const std::string& t) {
@@ -118,9 +124,7 @@ Xapian::Query rank_by_kind(const Xapian::Query& match, const QuestionIntent& int
     Xapian::Query item(s::term(s::type_prefix, "item"));
     // Front matter (a header, an attendance list, a cover's notices) is short and names the
     // committee and the meeting, so it matches many questions without answering them.
-    std::vector<Xapian::Query> front_types;
-    for (const char* type : kFrontMatterTypes) front_types.emplace_back(s::term(s::type_prefix, type));
-    Xapian::Query front(Xapian::Query::OP_OR, front_types.begin(), front_types.end());
+    const Xapian::Query front = front_matter_units();
     Xapian::Query weighed_down(Xapian::Query::OP_OR, item, front);
     const auto scaled = [&](const Xapian::Query& which, double factor) {
         return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(Xapian::Query::OP_FILTER, match, which),
@@ -345,12 +349,8 @@ BuiltQuery QueryBuilder::build(const SearchRequest& request, Xapian::Query::op d
     if (!request.include_procedural)
         out.filter =
             Xapian::Query(Xapian::Query::OP_AND_NOT, out.filter, Xapian::Query(std::string(s::procedural_marker)));
-    if (!includes_front_matter(request)) {
-        std::vector<Xapian::Query> front;
-        for (const char* type : kFrontMatterTypes) front.emplace_back(s::term(s::type_prefix, type));
-        out.filter = Xapian::Query(Xapian::Query::OP_AND_NOT, out.filter,
-                                   Xapian::Query(Xapian::Query::OP_OR, front.begin(), front.end()));
-    }
+    if (!includes_front_matter(request))
+        out.filter = Xapian::Query(Xapian::Query::OP_AND_NOT, out.filter, front_matter_units());
     return out;
 }
 

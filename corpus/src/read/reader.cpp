@@ -442,32 +442,26 @@ std::vector<fs::path> collect_inputs(const std::vector<fs::path>& inputs, std::v
     return files;
 }
 
+// Records of `more` join `into`; one met again (same id) is merged into the first.
+template <typename T, typename Merge>
+void merge_by_id(std::vector<T>& into, std::vector<T>& more, Merge merge) {
+    if (more.empty()) return;
+    std::unordered_map<std::string, std::size_t> index;
+    for (std::size_t i = 0; i < into.size(); ++i) index.emplace(into[i].id, i);
+    for (auto& m : more) {
+        if (const auto it = index.find(m.id); it != index.end()) {
+            merge(into[it->second], std::move(m));
+        } else {
+            index.emplace(m.id, into.size());
+            into.push_back(std::move(m));
+        }
+    }
+}
+
 void merge_into(Archive& archive, FileResult&& file) {
     for (auto& d : file.documents) archive.documents.push_back(std::move(d));
-    if (!file.meetings.empty()) {
-        std::unordered_map<std::string, std::size_t> index;
-        for (std::size_t i = 0; i < archive.meetings.size(); ++i) index.emplace(archive.meetings[i].id, i);
-        for (auto& m : file.meetings) {
-            if (const auto it = index.find(m.id); it != index.end()) {
-                merge_meeting(archive.meetings[it->second], std::move(m));
-            } else {
-                index.emplace(m.id, archive.meetings.size());
-                archive.meetings.push_back(std::move(m));
-            }
-        }
-    }
-    if (!file.people.empty()) {
-        std::unordered_map<std::string, std::size_t> index;
-        for (std::size_t i = 0; i < archive.people.size(); ++i) index.emplace(archive.people[i].id, i);
-        for (auto& p : file.people) {
-            if (const auto it = index.find(p.id); it != index.end()) {
-                merge_person(archive.people[it->second], std::move(p));
-            } else {
-                index.emplace(p.id, archive.people.size());
-                archive.people.push_back(std::move(p));
-            }
-        }
-    }
+    merge_by_id(archive.meetings, file.meetings, merge_meeting);
+    merge_by_id(archive.people, file.people, merge_person);
     for (auto& a : file.acronyms)
         if (std::find(archive.acronyms.begin(), archive.acronyms.end(), a) == archive.acronyms.end())
             archive.acronyms.push_back(std::move(a));

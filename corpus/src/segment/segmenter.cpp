@@ -4,7 +4,6 @@
 #include "segment/segmenter.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <cstdio>
 #include <map>
 #include <span>
@@ -12,6 +11,7 @@
 #include "units/people.hpp"
 #include "quorum/corpus/dates.hpp"
 #include "quorum/corpus/text.hpp"
+#include "quorum/text/fold.hpp"
 #include "units/questions.hpp"
 #include "segment/body_sections.hpp"
 #include "segment/fallback.hpp"
@@ -166,14 +166,8 @@ Attendance minutes_attendance(const Lines& lines, std::size_t begin, std::size_t
 // "Exempt Items", "EXEMPT BUSINESS": the word, not "Exemption Certificate for External Audit"
 // (regression, issue 12: that parish minute withheld every later minute).
 bool exempt_word(std::string_view title) {
-    const std::string l = to_lower(title);
-    for (std::size_t at = l.find("exempt"); at != std::string::npos; at = l.find("exempt", at + 1)) {
-        const std::size_t end = at + 6;
-        const bool starts = at == 0 || !std::isalpha(static_cast<unsigned char>(l[at - 1]));
-        const bool ends = end == l.size() || !std::isalpha(static_cast<unsigned char>(l[end]));
-        if (starts && ends) return true;
-    }
-    return false;
+    const auto words = text::fold_words(title);
+    return std::find(words.begin(), words.end(), "exempt") != words.end();
 }
 
 // Exempt business: the items an exclusion resolution names ("item 12", "the following
