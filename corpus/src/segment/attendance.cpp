@@ -128,6 +128,14 @@ bool attendance_label(std::string_view plain_line) {
     return b != Block::none && b != Block::ignore;
 }
 
+bool label_prefix(const Lines& lines, std::size_t i, std::size_t end) {
+    const std::string word = plain(lines[i].text);
+    if (split_words(word).size() != 1 || attendance_label(word)) return false;
+    const std::size_t next = next_content(lines, i + 1, end);
+    // joined, the two lines are a label ("Committee Members:"); "Smith" / "In attendance:" are not
+    return next < end && attendance_label(word + " " + plain(lines[next].text));
+}
+
 // Names and titles are capitalised ("Director, Service Operations (Mr. G. Daly)"); prose
 // is mostly small words ("At the outset of the Meeting the Cathaoirleach welcomed").
 bool prose_line(std::string_view plain_line) {
@@ -163,17 +171,7 @@ Attendance read_attendance(const Lines& lines, std::size_t begin, std::size_t en
         if (p.empty()) continue;
         const std::string l = to_lower(p);
         if (l.find("denotes") != std::string::npos || l.rfind("* ", 0) == 0) continue;  // "*Denotes virtual attendance"
-        // "Committee" / "Members:" split over two lines by the PDF
-        if (l == "committee" && i + 1 < end && starts_with_ci(plain(lines[i + 1].text), "members")) {
-            flush();
-            block = Block::present;
-            ++i;
-            const std::string next = plain(lines[i].text);
-            const std::size_t colon = next.find(':');
-            const std::string rest = colon == std::string::npos ? "" : trim(next.substr(colon + 1));
-            if (!rest.empty()) block_lines.push_back(rest);
-            continue;
-        }
+        if (label_prefix(lines, i, end)) continue;
         std::string rest;
         const Block b = label_of(p, rest);
         if (b != Block::none) {

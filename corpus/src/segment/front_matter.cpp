@@ -34,10 +34,7 @@ std::vector<RunLines> split_runs(const Lines& lines, const FrontMatterLines& r) 
             if (!runs.empty()) runs.back().lines.push_back(lines[i]);
             continue;
         }
-        // "Committee" / "Members:" split over two lines by the PDF
-        const std::size_t next = next_content(lines, i + 1, r.body_begin);
-        const bool label = attendance_label(p) || (split_words(p).size() == 1 && next < r.body_begin &&
-                                                   attendance_label(plain(lines[next].text)));
+        const bool label = attendance_label(p) || label_prefix(lines, i, r.body_begin);
         listing = label || (listing && !prose_line(p));
         const Run kind = listing ? Run::attendance : i < r.header_end ? Run::header : Run::other;
         if (runs.empty() || runs.back().kind != kind || label) runs.push_back(RunLines{kind, {}});

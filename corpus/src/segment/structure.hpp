@@ -132,6 +132,9 @@ struct Part {
 // "Present:", "OFFICIALS IN ATTENDANCE", "In attendance Councillor X": a line that starts
 // an attendance list.
 [[nodiscard]] bool attendance_label(std::string_view plain_line);
+// "Committee" above "Members:": one word the PDF split from the label on the next line
+// (the two joined are a label).
+[[nodiscard]] bool label_prefix(const Lines& lines, std::size_t i, std::size_t end);
 // A line of running prose (mostly lower-case words), which ends an attendance list.
 [[nodiscard]] bool prose_line(std::string_view plain_line);
 
