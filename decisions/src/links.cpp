@@ -137,6 +137,8 @@ long gap_days(const std::optional<long>& a, const std::optional<long>& b) {
 // What every kind of link reads, computed once: scopes, days, words and the groups that narrow
 // the candidates. Candidates are narrowed by meeting, document, committee and date before any
 // text is compared: every pass would otherwise compare every decision with every other one.
+struct CameBackEvidence;
+
 struct LinkContext {
     LinkContext(const Archive& archive, Collected& c, const DecisionOptions& o, std::vector<DecisionLink>& l)
         : collected(c), ds(c.decisions), options(o), links(l), scopes(archive, c), threshold(o.link_threshold) {
@@ -173,14 +175,21 @@ struct LinkContext {
     Groups by_meeting, by_document, by_committee, items_by_meeting, items_by_committee;
     Idf idf;
     std::vector<Words> words;
+
+    // The link kinds, each over the whole archive (definitions below).
+    void match_report_items();
+    void link_adopted();
+    void link_actioned();
+    void link_tracked();
+    void link_proposed();
+    void link_came_back();
+    void gather_actor_words(CameBackEvidence& ev) const;
+    void gather_standing_items(CameBackEvidence& ev) const;
+    void gather_recurring_names(CameBackEvidence& ev) const;
 };
 
 // Officer reports: the agenda item each is for (item number, title and how sure).
-void match_report_items(LinkContext& ctx) {
-    auto& ds = ctx.ds;
-    const auto& collected = ctx.collected;
-    const auto& idf = ctx.idf;
-    const auto& items_by_meeting = ctx.items_by_meeting;
+void LinkContext::match_report_items() {
     std::map<std::string, std::pair<const ItemRef*, double>> item_of_report;  // report title + meeting -> item
     for (auto& r : ds) {
         if (r.kind != DecisionKind::report_recommendation) continue;
@@ -209,12 +218,7 @@ void match_report_items(LinkContext& ctx) {
 }
 
 // adopted-as: a report recommendation -> the resolution its meeting minuted under that item.
-void link_adopted(LinkContext& ctx) {
-    auto& ds = ctx.ds;
-    auto& links = ctx.links;
-    const auto& words = ctx.words;
-    const auto& idf = ctx.idf;
-    const auto& by_meeting = ctx.by_meeting;
+void LinkContext::link_adopted() {
     for (std::size_t i = 0; i < ds.size(); ++i) {
         Decision& r = ds[i];
         if (r.kind != DecisionKind::report_recommendation || r.item_title.empty()) continue;
@@ -252,12 +256,7 @@ void link_adopted(LinkContext& ctx) {
 }
 
 // actioned-by: actions minuted under the same item follow from its resolutions.
-void link_actioned(LinkContext& ctx) {
-    auto& ds = ctx.ds;
-    auto& links = ctx.links;
-    const auto& words = ctx.words;
-    const auto& idf = ctx.idf;
-    const auto& by_document = ctx.by_document;
+void LinkContext::link_actioned() {
     for (std::size_t i = 0; i < ds.size(); ++i) {
         if (ds[i].kind != DecisionKind::action || ds[i].item_number.empty()) continue;
         std::size_t best = ds.size();
@@ -279,16 +278,7 @@ void link_actioned(LinkContext& ctx) {
 }
 
 // tracked-by: tracker rows and work-programme entries -> the decision they follow from.
-void link_tracked(LinkContext& ctx) {
-    auto& ds = ctx.ds;
-    auto& links = ctx.links;
-    const auto& words = ctx.words;
-    const auto& idf = ctx.idf;
-    const auto& options = ctx.options;
-    const auto& scope = ctx.scope;
-    const auto& day = ctx.day;
-    const auto& by_committee = ctx.by_committee;
-    const double threshold = ctx.threshold;
+void LinkContext::link_tracked() {
     const long window = options.tracker_window_days;
     for (std::size_t i = 0; i < ds.size(); ++i) {
         Decision& t = ds[i];
@@ -354,20 +344,12 @@ void link_tracked(LinkContext& ctx) {
 
 // proposed-as: a committee's recommendation to the executive put to a later meeting as a
 // report's recommendation.
-void link_proposed(LinkContext& ctx) {
-    auto& ds = ctx.ds;
-    auto& links = ctx.links;
-    const auto& words = ctx.words;
-    const auto& idf = ctx.idf;
-    const auto& options = ctx.options;
-    const auto& scopes = ctx.scopes;
-    const auto& day = ctx.day;
-    const double threshold = ctx.threshold;
+void LinkContext::link_proposed() {
     std::vector<std::size_t> reports_by_day;
     for (std::size_t j = 0; j < ds.size(); ++j)
         if (ds[j].kind == DecisionKind::report_recommendation && !ds[j].date.empty()) reports_by_day.push_back(j);
     std::stable_sort(reports_by_day.begin(), reports_by_day.end(),
-                     [&ds](std::size_t a, std::size_t b) { return ds[a].date < ds[b].date; });
+                     [this](std::size_t a, std::size_t b) { return ds[a].date < ds[b].date; });
     for (std::size_t i = 0; i < ds.size(); ++i) {
         const Decision& c = ds[i];
         if (!minuted(c) || c.kind == DecisionKind::action) continue;
@@ -377,7 +359,7 @@ void link_proposed(LinkContext& ctx) {
         // Reports dated after the decision, within the window (reports_by_day is sorted by date).
         std::vector<std::size_t> pool;
         for (auto it = std::upper_bound(reports_by_day.begin(), reports_by_day.end(), c.date,
-                                        [&ds](const std::string&date, std::size_t j) { return date < ds[j].date; });
+                                        [this](const std::string&date, std::size_t j) { return date < ds[j].date; });
              it != reports_by_day.end(); ++it) {
             if (gap_days(day[i], day[*it]) > options.came_back_window_days && day[i] && day[*it]) break;
             pool.push_back(*it);
@@ -429,8 +411,7 @@ struct CameBackEvidence {
     }
 };
 
-void gather_actor_words(const LinkContext& ctx, CameBackEvidence& ev) {
-    const auto& ds = ctx.ds;
+void LinkContext::gather_actor_words(CameBackEvidence& ev) const {
     auto& actor_words = ev.actor_words;
     {
         std::map<std::string, int> seen;
@@ -440,9 +421,7 @@ void gather_actor_words(const LinkContext& ctx, CameBackEvidence& ev) {
     }
 }
 
-void gather_standing_items(const LinkContext& ctx, CameBackEvidence& ev) {
-    const auto& collected = ctx.collected;
-    const auto& item_scope = ctx.item_scope;
+void LinkContext::gather_standing_items(CameBackEvidence& ev) const {
     auto& standing_items = ev.standing_items;
     {
         std::map<std::pair<std::string, std::string>, std::set<std::string>> meetings_of;
@@ -453,11 +432,7 @@ void gather_standing_items(const LinkContext& ctx, CameBackEvidence& ev) {
     }
 }
 
-void gather_recurring_names(const LinkContext& ctx, CameBackEvidence& ev) {
-    const auto& ds = ctx.ds;
-    const auto& collected = ctx.collected;
-    const auto& scope = ctx.scope;
-    const auto& item_scope = ctx.item_scope;
+void LinkContext::gather_recurring_names(CameBackEvidence& ev) const {
     std::set<std::string> recurring_names;
     {
         // Counted per committee: a district's own name is printed at most of that district's
@@ -492,24 +467,13 @@ bool shares_phrase(const Words& a, const Words& b) {
 }
 
 // came-back-at: a later item of the same committee about the same matter.
-void link_came_back(LinkContext& ctx) {
-    auto& ds = ctx.ds;
-    auto& links = ctx.links;
-    const auto& collected = ctx.collected;
-    const auto& idf = ctx.idf;
-    const auto& options = ctx.options;
-    const auto& scope = ctx.scope;
-    const auto& item_scope = ctx.item_scope;
-    const auto& day = ctx.day;
-    const auto& item_day = ctx.item_day;
-    const auto& items_by_committee = ctx.items_by_committee;
-    const double threshold = ctx.threshold;
+void LinkContext::link_came_back() {
     CameBackEvidence ev;
-    gather_actor_words(ctx, ev);
-    gather_standing_items(ctx, ev);
-    gather_recurring_names(ctx, ev);
+    gather_actor_words(ev);
+    gather_standing_items(ev);
+    gather_recurring_names(ev);
     for (const auto& item : collected.items) ev.heading_df.add(item.heading_words);
-    for (const auto& w : ctx.words) ev.decision_df.add(w);
+    for (const auto& w : words) ev.decision_df.add(w);
     const NameFinder recurring_in(ev.recurring_names);
     const auto& standing_items = ev.standing_items;
     std::vector<Words> phrases(ds.size());
@@ -587,12 +551,12 @@ void link_all(const Archive& archive, Collected& collected, const DecisionOption
               std::vector<DecisionLink>& links) {
     LinkContext ctx(archive, collected, options, links);
     // In this order: adopted-as needs each report's item; the rest only read the records.
-    match_report_items(ctx);
-    link_adopted(ctx);
-    link_actioned(ctx);
-    link_tracked(ctx);
-    link_proposed(ctx);
-    link_came_back(ctx);
+    ctx.match_report_items();
+    ctx.link_adopted();
+    ctx.link_actioned();
+    ctx.link_tracked();
+    ctx.link_proposed();
+    ctx.link_came_back();
 }
 
 }  // namespace quorum::decisions::decisions_detail
