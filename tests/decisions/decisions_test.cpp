@@ -4,6 +4,8 @@
 // and work programme.
 #include <catch2/catch.hpp>
 
+#include "sample_decisions.hpp"
+
 #include <algorithm>
 #include <filesystem>
 #include <cstdio>
@@ -1149,33 +1151,8 @@ TEST_CASE("Sample archive: the report recommendations in the agenda pack are lin
 }
 
 TEST_CASE("Sample archive: outcomes and statuses of the 22 February 2022 decisions", "[decisions][samples]") {
-    struct Expect {
-        const char* item;
-        const char* label;
-        const char* kind;
-        const char* result;
-        const char* vote;
-        const char* status;
-    };
-    const Expect expected[] = {
-        {"63", "", "resolution", "agreed", "", "no-action"},
-        {"66", "a)", "recommendation", "noted", "", "no-action"},
-        {"66", "b)", "recommendation", "agreed", "", "open"},
-        {"66", "c)", "recommendation", "agreed", "", "open"},
-        {"66", "d)", "recommendation", "agreed", "", "open"},
-        {"66", "1.", "action", "agreed", "", "to be completed"},
-        {"67", "a)", "recommendation", "agreed", "unanimous", "open"},
-        {"67", "b)", "recommendation", "agreed", "unanimous", "open"},
-        {"67", "c)", "recommendation", "agreed", "unanimous", "open"},
-        {"67", "d)", "recommendation", "agreed", "unanimous", "open"},
-        {"67", "1.", "action", "agreed", "", "to be completed"},
-        {"68", "a)", "recommendation", "agreed", "unanimous", "open"},
-        {"68", "b)", "recommendation", "agreed", "unanimous", "open"},
-        {"69", "a)", "recommendation", "agreed", "unanimous", "open"},
-        {"69", "b)", "recommendation", "agreed", "unanimous", "open"},
-    };
     std::size_t found = 0;
-    for (const auto& e : expected) {
+    for (const auto& e : quorum::test::kFebruary2022Decisions) {
         const Decision* d = sample_decision("2022-02-22", e.item, e.label, e.kind);
         INFO("item " << e.item << " " << e.label << " " << e.kind);
         REQUIRE(d != nullptr);
