@@ -1,6 +1,7 @@
 #include "quorum/index/document_builder.hpp"
 
 #include <algorithm>
+#include <filesystem>
 #include <set>
 
 #include "quorum/index/schema.hpp"
@@ -30,6 +31,27 @@ bool valid_date(const std::string& d) {
 
 void add_boolean(Xapian::Document& doc, std::string_view prefix, const std::string& value) {
     if (!value.empty()) doc.add_boolean_term(s::term(prefix, bounded_term_value(value)));
+}
+
+// The council, committee and title of a unit's document and the words of its file's
+// name and folder ("boughton-pc-meeting-may-13.md"), each distinct word once. Numbers and
+// opaque ids in file names are left out.
+std::string context_words(const corpus::Document& document, const std::string& file_key) {
+    std::filesystem::path path(file_key);
+    std::string material = document.council + ' ' + (document.committee ? document.committee->name : std::string()) +
+                           ' ' + document.title + ' ' + path.stem().string() + ' ' +
+                           path.parent_path().filename().string();
+    std::set<std::string> seen;
+    std::string out;
+    for (const auto& word : fold_words(material)) {
+        if (word.size() < 3 || word.size() > 30) continue;
+        if (!std::all_of(word.begin(), word.end(), [](char c) { return (c >= 'a' && c <= 'z') || c == '\''; }))
+            continue;
+        if (!seen.insert(word).second) continue;
+        out += word;
+        out.push_back(' ');
+    }
+    return out;
 }
 
 }  // namespace
@@ -149,6 +171,12 @@ BuiltUnit DocumentBuilder::build_unit(const corpus::Unit& unit, const corpus::Do
         termgen_.increase_termpos(100);
         termgen_.index_text(fold_for_search(unit.resolution->preamble), s::preamble_wdf_inc);
     }
+
+    // Where the unit was printed: a question often names the council, the parish, the
+    // committee or the report ("Boughton wishing well"), which the passage itself rarely
+    // repeats. Each word once, without positions, so it finds the passage without
+    // outranking its own text (docs/RELEVANCE.md measured it).
+    termgen_.index_text_without_positions(context_words(document, file_key), 1);
 
     built.spelling = spelling_words(doc);
     return built;

@@ -166,6 +166,8 @@ void finish_index(const fs::path& merged, ShardsRead& shards_read, const std::ve
     // flushed as they come instead of being held for one commit.
     IndexWriter writer(merged, settings.fingerprint, WriteMode::private_build);
     writer.set_council_terms(settings.council_terms);
+    writer.set_thesaurus(settings.thesaurus);
+    writer.set_related_words(settings.related_words);
     writer.add_names(shards_read.names);
     writer.touch_every_meeting();
     std::map<std::string, FilePlace> places;

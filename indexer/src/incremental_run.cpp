@@ -146,6 +146,8 @@ void update_index(const RunOptions& options, std::vector<Task> all, const RunSet
     }
     IndexWriter writer(options.db, settings.fingerprint);
     writer.set_council_terms(settings.council_terms);
+    writer.set_thesaurus(settings.thesaurus);
+    writer.set_related_words(settings.related_words);
 
     const std::vector<Task> tasks = changed_files(std::move(all), writer, options.force, summary);
     std::map<std::string, corpus::FileResult> read_files = read_and_write(tasks, writer, settings, summary, progress);

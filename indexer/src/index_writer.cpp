@@ -1,6 +1,7 @@
 #include "quorum/index/index_writer.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <cctype>
 #include <cstdlib>
 #include <stdexcept>
@@ -99,7 +100,8 @@ struct IndexWriter::Impl {
     bool in_transaction = true;  // WriteMode::transaction
     bool dirty = false;          // anything written this run: without it commit() leaves the revision as it was
     std::set<std::string> touched_meetings;
-    std::vector<std::pair<std::string, std::string>> council_terms;
+    std::vector<std::pair<std::string, std::string>> council_terms, thesaurus;
+    std::vector<RelatedWordEntry> related_words;
     unsigned person_slots = 0, topic_slots = 0;
 
     std::optional<Xapian::docid> find(const std::string& id_term) const {
@@ -201,6 +203,20 @@ struct IndexWriter::Impl {
             out[kb].insert(ka);
         };
         for (const auto& [a, b] : council_terms) add_pair(a, b);
+        // One way, under their own key prefixes (schema.hpp): only the hybrid mode reads them.
+        for (const auto& [plain, papers] : thesaurus) {
+            std::string k = phrase_key(plain), v = phrase_key(papers);
+            if (k.empty() || v.empty() || k == v || k.size() > s::max_term_value || v.size() > s::max_term_value)
+                continue;
+            out[std::string(s::thesaurus_key_prefix) + k].insert(v);
+        }
+        for (const auto& r : related_words) {
+            std::string k = phrase_key(r.word), v = phrase_key(r.related);
+            if (k.empty() || v.empty() || k == v || k.size() > s::max_term_value) continue;
+            char weight[16];
+            std::snprintf(weight, sizeof weight, "%.2f ", r.weight);
+            out[std::string(s::related_key_prefix) + k].insert(weight + v);
+        }
         std::string marker(s::file_marker);
         for (auto it = db.postlist_begin(marker); it != db.postlist_end(marker); ++it) {
             json list = json::parse(db.get_document(*it).get_value(s::acronyms_slot), nullptr, false);
@@ -527,6 +543,14 @@ DecisionCounts IndexWriter::write_decisions(const decisions::DecisionAnalysis& a
         rethrow(e, "cannot write the decision records");
     }
     return counts;
+}
+
+void IndexWriter::set_thesaurus(std::vector<std::pair<std::string, std::string>> entries) {
+    impl_->thesaurus = std::move(entries);
+}
+
+void IndexWriter::set_related_words(std::vector<RelatedWordEntry> entries) {
+    impl_->related_words = std::move(entries);
 }
 
 void IndexWriter::set_council_terms(std::vector<std::pair<std::string, std::string>> terms) {

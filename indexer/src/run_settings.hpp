@@ -8,6 +8,7 @@
 
 #include "quorum/corpus/topics.hpp"
 #include "quorum/index/index_run.hpp"
+#include "quorum/index/index_writer.hpp"
 #include "quorum/index/unit_record.hpp"
 
 namespace quorum::index {
@@ -16,6 +17,8 @@ struct RunSettings {
     corpus::TopicRules topics;  // which topics units get (--topics, or the built-in rules)
     NameTable topic_names;      // their display names, for the stored records
     std::vector<std::pair<std::string, std::string>> council_terms;  // synonyms (--terms, or built in)
+    std::vector<std::pair<std::string, std::string>> thesaurus;      // hybrid mode (--thesaurus, or built in)
+    std::vector<RelatedWordEntry> related_words;                     // hybrid mode (--related-words, or built in)
     std::string fingerprint;  // options that change the index content (a topics file, OCR built in)
     unsigned threads = 1;
     std::string as_of;  // decisions pass: statuses relative to this date; "" = today

@@ -91,6 +91,11 @@ int main(int argc, char** argv) {
     app.add_option("--dump", dump_file, "print the reading of FILE as JSON and exit (no index)");
     app.add_option("--topics", topics, "topics file (id<TAB>name<TAB>patterns) instead of the built-in topic rules");
     app.add_option("--terms", terms, "council terms file (TERM<TAB>SYNONYM|...) instead of the built-in list");
+    std::string thesaurus, related_words;
+    app.add_option("--thesaurus", thesaurus,
+                   "thesaurus for the hybrid search mode (PLAIN<TAB>PAPERS|..., one way) instead of the built-in one");
+    app.add_option("--related-words", related_words,
+                   "related words for the hybrid search mode (WORD<TAB>RELATED:WEIGHT|...) instead of the built-in ones");
     app.add_option("--threads", options.threads, "reader threads (default: number of cores)")
         ->check(CLI::Range(1u, 256u));
     app.add_flag("-q,--quiet", quiet, "print only errors");
@@ -106,6 +111,8 @@ int main(int argc, char** argv) {
         for (const auto& i : inputs) options.inputs.emplace_back(i);
         if (!topics.empty()) options.topics_file = topics;
         if (!terms.empty()) options.terms_file = terms;
+        if (!thesaurus.empty()) options.thesaurus_file = thesaurus;
+        if (!related_words.empty()) options.related_words_file = related_words;
 
         bool tty = !quiet && ::isatty(STDERR_FILENO);
         quorum::index::Progress progress;

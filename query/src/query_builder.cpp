@@ -7,6 +7,9 @@
 #include "quorum/index/schema.hpp"
 #include "quorum/index/text_fold.hpp"
 #include "quorum/text/fold.hpp"
+#include "meaning_expansion.hpp"
+#include "more_like_this.hpp"
+#include "query_reading.hpp"
 #include "question_intent.hpp"
 #include "stop_words.hpp"
 #include "synonym_rewrite.hpp"
@@ -284,6 +287,43 @@ Xapian::Query QueryBuilder::parse(const std::string& text, Xapian::Query::op def
     }
 }
 
+// The typed word behind a term ("Zfoster" -> "fostering"), from the parser's last parse.
+std::string QueryBuilder::word_of(const std::string& term) const {
+    auto it = parser_.unstem_begin(term);
+    if (it != parser_.unstem_end(term)) return *it;
+    return !term.empty() && term[0] == 'Z' ? term.substr(1) : term;
+}
+
+// Fills the reading and the word maps of `out`; in hybrid mode first ORs each word with
+// its related words (meaning_expansion.hpp).
+void QueryBuilder::describe(BuiltQuery& out, const QuestionIntent& intent, bool natural, std::vector<Expansion> used,
+                            bool hybrid) {
+    const WordOfTerm words = [this](const std::string& term) { return word_of(term); };
+    read_query(out.match, words, out.reading);
+    out.unexpanded = out.match;
+    for (auto t = out.match.get_terms_begin(); t != out.match.get_terms_end(); ++t)
+        if (!(*t).empty() && (*t)[0] != 'X') out.words_of_terms.emplace(*t, word_of(*t));
+    if (hybrid && out.any_terms) {
+        std::vector<std::string> typed;
+        for (const auto& [term, word] : out.words_of_terms)
+            if (term.size() > 1 && term[0] == 'Z' && !is_stop_word(word) &&
+                std::find(typed.begin(), typed.end(), word) == typed.end())
+                typed.push_back(word);
+        MeaningExpansion meaning = expand_by_meaning(out.match, typed, db_, stem_, cache_.thesaurus);
+        out.match = std::move(meaning.query);
+        out.expanded = !meaning.expansions.empty();
+        out.stand_ins = std::move(meaning.stand_ins);
+        used.insert(used.end(), meaning.expansions.begin(), meaning.expansions.end());
+    }
+    out.reading.expansions = std::move(used);
+    if (natural) {
+        if (intent.decision) out.reading.lifts.emplace_back("decisions first");
+        if (intent.actions) out.reading.lifts.emplace_back(intent.overdue ? "overdue actions first" : "actions first");
+        for (const auto& y : intent.years) out.reading.lifts.push_back("units of " + y + " first");
+        for (const auto& m : intent.months) out.reading.lifts.push_back("units of " + m + " first");
+    }
+}
+
 BuiltQuery QueryBuilder::build(const SearchRequest& request, Xapian::Query::op default_op) {
     if (request.q.size() > max_query_chars)
         throw std::invalid_argument("query too long: " + std::to_string(request.q.size()) + " characters (at most " +
@@ -293,7 +333,19 @@ BuiltQuery QueryBuilder::build(const SearchRequest& request, Xapian::Query::op d
                                     "); spell more of the words out");
     BuiltQuery out;
     std::string folded = fold_for_search(request.q);
-    if (folded.find_first_not_of(" \t\r\n") == std::string::npos) {
+    if (!request.like.empty()) {
+        if (folded.find_first_not_of(" \t\r\n") != std::string::npos)
+            throw std::invalid_argument("give either q or like, not both: like finds what resembles one unit");
+        auto like = like_query(db_, request.like);
+        if (!like)
+            throw std::invalid_argument("like: no unit or decision '" + request.like +
+                                        "'; give the id of a hit or a decision");
+        out.match = like->query;
+        out.any_terms = true;
+        out.reading.like = request.like;
+        out.reading.any_of = like->words;
+        for (const auto& w : like->words) out.words_of_terms.emplace("Z" + w, w);
+    } else if (folded.find_first_not_of(" \t\r\n") == std::string::npos) {
         out.match = Xapian::Query(std::string(s::unit_marker));
     } else {
         // A natural question ("what did we resolve on foster carer recruitment?") is matched
@@ -301,7 +353,13 @@ BuiltQuery QueryBuilder::build(const SearchRequest& request, Xapian::Query::op d
         QuestionIntent intent = read_intent(folded);
         bool natural = intent.natural && default_op == Xapian::Query::OP_AND;
         Xapian::Query::op op = natural ? Xapian::Query::OP_OR : default_op;
-        std::string expanded = expand_synonyms(intent.text, cache_);
+        const bool hybrid = request.mode == Mode::hybrid;
+        std::vector<Expansion> used;
+        std::string expanded = intent.text;
+        if (hybrid)
+            expanded =
+                expand_synonyms(expanded, cache_.thesaurus_phrases, cache_.longest_thesaurus_key, &used, "thesaurus");
+        expanded = expand_synonyms(expanded, cache_, &used);
         // The suggestion is for the query as typed, question and intent words included.
         bool rewritten = expanded != folded;
         // Spelling correction is costly (a quarter of a plain query's CPU) and suggest() keeps
@@ -317,6 +375,7 @@ BuiltQuery QueryBuilder::build(const SearchRequest& request, Xapian::Query::op d
             throw std::invalid_argument("query has too many terms (" + std::to_string(terms.size()) + ", at most " +
                                         std::to_string(max_query_terms) + "); shorten it");
         out.any_terms = !out.match.empty();
+        describe(out, intent, natural, std::move(used), hybrid);
         // Only the implicit AND between words is relaxed to OR, never one the user wrote.
         bool explicit_ops = folded.find(" AND ") != std::string::npos || folded.find("NOT ") != std::string::npos ||
                             folded.find('+') != std::string::npos || folded.find(" -") != std::string::npos ||
@@ -346,6 +405,20 @@ BuiltQuery QueryBuilder::build(const SearchRequest& request, Xapian::Query::op d
         filters.push_back(unit_dates(request.from, request.to, cache_.years));
     }
     out.filter = Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end());
+    auto shown = [&](const char* facet, const std::vector<std::string>& values) {
+        for (const auto& v : values) out.reading.filters.push_back(std::string(facet) + ": " + cache_.name(facet, slug(v)));
+    };
+    shown("committee", request.committee);
+    shown("person", request.person);
+    shown("topic", request.topic);
+    shown("type", request.type);
+    shown("year", request.year);
+    shown("kind", request.kind);
+    shown("outcome", request.outcome);
+    shown("status", request.status);
+    if (!request.from.empty()) out.reading.filters.push_back("from " + request.from);
+    if (!request.to.empty()) out.reading.filters.push_back("to " + request.to);
+    out.reading.text = reading_text(out.reading);
     if (!request.include_procedural)
         out.filter =
             Xapian::Query(Xapian::Query::OP_AND_NOT, out.filter, Xapian::Query(std::string(s::procedural_marker)));

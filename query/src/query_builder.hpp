@@ -2,12 +2,14 @@
 // the request's filters as boolean filters, and the bounds that keep a query cheap.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 
 #include <xapian.h>
 
 #include "index_cache.hpp"
+#include "question_intent.hpp"
 #include "quorum/query/searcher.hpp"
 
 namespace quorum::query {
@@ -30,6 +32,14 @@ struct BuiltQuery {
     std::optional<std::string> suggestion;
     bool any_terms = false;  // false for an empty query: every unit that passes the filters
     bool relaxable = false;  // several words joined by the default AND: OR can be tried
+    QueryReading reading;    // how the query was read, in words (reading.text filled)
+    // The words' query before the hybrid mode's related words: whether it matches anything
+    // decides whether an AND is relaxed (related words must not stand in for a missing word).
+    Xapian::Query unexpanded;
+    bool expanded = false;  // related words were added
+    // For "why it matched": a matching term -> the word typed for it, or, for a related word
+    // the hybrid mode brought in, "dismissed \u2248 sacked".
+    std::map<std::string, std::string> words_of_terms, stand_ins;
 };
 
 // Units/meetings dated from..to inclusive (YYYY-MM-DD, either may be empty) on the date
@@ -54,6 +64,9 @@ private:
 
     // The corrected query, or nullopt when no unknown word was corrected.
     [[nodiscard]] std::optional<std::string> suggest(const std::string& query, const std::string& corrected) const;
+
+    [[nodiscard]] std::string word_of(const std::string& term) const;
+    void describe(BuiltQuery& out, const QuestionIntent& intent, bool natural, std::vector<Expansion> used, bool hybrid);
 
     const Xapian::Database& db_;
     const IndexCache& cache_;

@@ -207,11 +207,12 @@ struct Searcher::Impl {
         };
         std::unique_ptr<FacetSpies> spies;
         Xapian::MSet mset = run(built.match, spies);
-        if (mset.empty() && mset.get_matches_estimated() == 0 && built.relaxable) {
+        if (built.relaxable && (mset.empty() ? mset.get_matches_estimated() == 0 : !matches_any(built))) {
             // No unit has every word: rank those with most of them (OR) instead of nothing.
-            BuiltQuery relaxed = builder->build(request, Xapian::Query::OP_OR);
-            mset = run(relaxed.match, spies);
+            built = builder->build(request, Xapian::Query::OP_OR);
+            mset = run(built.match, spies);
         }
+        result.reading = built.reading;
 
         result.total = mset.get_matches_estimated();
         result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
@@ -229,12 +230,36 @@ struct Searcher::Impl {
                 hit.snippet = make_snippet(mset, fields.text, builder->stemmer(), built.match);
             if (hit.id.empty()) hit.id = id_of(doc);
             hit.also_in = also_in(it.get_collapse_key(), *it, table.get());
+            if (built.any_terms) why_matched(enquire, it, built, hit);
             result.hits.push_back(std::move(hit));
         }
         if (spies) result.facets = spies->counts(cache);
         if (table_counts) count(query, mset, result);
         result.took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
         return result;
+    }
+
+    // Whether the words' own query (no related words) matches a unit passing the filters.
+    bool matches_any(const BuiltQuery& built) {
+        if (!built.expanded) return true;
+        Xapian::Enquire probe(db);
+        probe.set_query(Xapian::Query(Xapian::Query::OP_FILTER, built.unexpanded, built.filter));
+        probe.set_weighting_scheme(Xapian::BoolWeight());
+        return !probe.get_mset(0, 1).empty();
+    }
+
+    // The words of the query this hit contains, and the related words standing in for others.
+    static void why_matched(const Xapian::Enquire& enquire, const Xapian::MSetIterator& it, const BuiltQuery& built,
+                            Hit& hit) {
+        for (auto t = enquire.get_matching_terms_begin(it); t != enquire.get_matching_terms_end(it); ++t) {
+            if (auto stand_in = built.stand_ins.find(*t); stand_in != built.stand_ins.end()) {
+                if (std::find(hit.related.begin(), hit.related.end(), stand_in->second) == hit.related.end())
+                    hit.related.push_back(stand_in->second);
+            } else if (auto word = built.words_of_terms.find(*t); word != built.words_of_terms.end()) {
+                if (std::find(hit.matched.begin(), hit.matched.end(), word->second) == hit.matched.end())
+                    hit.matched.push_back(word->second);
+            }
+        }
     }
 
     std::optional<std::string> data_of(const std::string& id_term) {

@@ -23,8 +23,9 @@ std::string as_query_part(const std::string& key) { return key.find(' ') == std:
 
 }  // namespace
 
-std::string expand_synonyms(const std::string& query, const IndexCache& cache) {
-    if (cache.synonyms.empty()) return query;
+std::string expand_synonyms(const std::string& query, const SynonymTable& table, std::size_t longest_key,
+                            std::vector<Expansion>* used, const char* source) {
+    if (table.empty()) return query;
     // Split into tokens; separators (space, brackets, quoted phrases) are kept as
     // non-candidate tokens so the string can be put back together exactly.
     std::vector<Token> tokens;
@@ -78,8 +79,8 @@ std::string expand_synonyms(const std::string& query, const IndexCache& cache) {
                 key += w;
             }
             words += tokens[j].words.size();
-            if (words > cache.longest_synonym_key) break;
-            if (auto it = cache.synonyms.find(key); it != cache.synonyms.end()) {
+            if (words > longest_key) break;
+            if (auto it = table.find(key); it != table.end()) {
                 best = &it->second;
                 best_end = j + 1;
             }
@@ -95,6 +96,7 @@ std::string expand_synonyms(const std::string& query, const IndexCache& cache) {
         out += '(' + as_query_part(span_key);
         for (const auto& alt : *best) out += " OR " + as_query_part(alt);
         out += ')';
+        if (used != nullptr) used->push_back({span_key, *best, source});
         changed = true;
         k = best_end;
     }

@@ -47,8 +47,30 @@ json hit_json(const query::Hit& hit) {
     out["score"] = hit.score;
     out["snippet"] = hit.snippet;
     out["also_in"] = hit.also_in;
+    out["why"] = {{"matched", hit.matched}, {"related", hit.related}};
     ensure_fields(out, kHitFields);
     ensure_lists(out, {"people", "topics"});
+    return out;
+}
+
+// How the query was read: "read_as" in words for people (the page shows it), its parts for
+// programs, and Xapian's description as "parsed" for developers.
+json query_json(const query::SearchRequest& request, const query::QueryReading& reading, const std::string& parsed) {
+    json expansions = json::array();
+    for (const auto& e : reading.expansions)
+        expansions.push_back({{"word", e.word}, {"related", e.related}, {"source", e.source}});
+    json out = {{"q", request.q},
+                {"mode", request.mode == query::Mode::hybrid ? "hybrid" : "keyword"},
+                {"read_as", reading.text},
+                {"all_of", reading.all_of},
+                {"any_of", reading.any_of},
+                {"phrases", reading.phrases},
+                {"without", reading.without},
+                {"filters", reading.filters},
+                {"expansions", std::move(expansions)},
+                {"lifts", reading.lifts},
+                {"parsed", parsed}};
+    if (!request.like.empty()) out["like"] = request.like;
     return out;
 }
 
@@ -67,7 +89,7 @@ json search_json(const query::SearchRequest& request, const query::SearchResult&
     const std::uint64_t per_page = static_cast<std::uint64_t>(std::max(1, request.per_page));
     const std::uint64_t pages = std::min<std::uint64_t>((result.total + per_page - 1) / per_page, 1000);
     return {
-        {"query", {{"q", request.q}, {"parsed", result.parsed}}},
+        {"query", query_json(request, result.reading, result.parsed)},
         {"total", result.total},
         {"total_exact", result.total_exact},
         {"facets_exact", result.facets_exact},

@@ -156,6 +156,15 @@ const std::vector<ParamSpec> kSearchTable = {
      {"auto", "true", "false"},
      "auto",
      "header, attendance and cover units: auto includes them when q has words or type names them"},
+    {"mode",
+     K::choice,
+     false,
+     0,
+     0,
+     {"hybrid", "keyword"},
+     "hybrid",
+     "hybrid: also by meaning (thesaurus, related words, WordNet); keyword: the words as typed"},
+    {"like", K::id, false, 0, 0, {}, "", "more like this: a unit or decision id; q must then be empty"},
 };
 
 const std::vector<ParamSpec> kMeetingsTable = {
@@ -288,6 +297,8 @@ SearchParams parse_search_params(const QueryParams& params) {
     r.per_page = static_cast<int>(p.integer("per_page", 10));
     r.include_procedural = p.one("procedural").value_or("true") == "true";
     if (const auto front = p.one("front_matter"); front && *front != "auto") r.include_front_matter = *front == "true";
+    r.mode = p.one("mode").value_or("hybrid") == "keyword" ? query::Mode::keyword : query::Mode::hybrid;
+    r.like = p.one("like").value_or("");
     out.format = format_of(p);
     return out;
 }

@@ -27,6 +27,8 @@ struct RunOptions {
     unsigned threads = 0;                              // 0 = hardware concurrency
     std::optional<std::filesystem::path> topics_file;  // topic rules (id<TAB>name<TAB>patterns; default: built in)
     std::optional<std::filesystem::path> terms_file;   // council terms (default: compiled in)
+    std::optional<std::filesystem::path> thesaurus_file;      // the hybrid mode's thesaurus (default: compiled in)
+    std::optional<std::filesystem::path> related_words_file;  // and its related words (default: compiled in)
     std::string as_of;  // decisions pass: statuses relative to this date (YYYY-MM-DD); "" = today
 };
 

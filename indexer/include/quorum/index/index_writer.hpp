@@ -67,6 +67,12 @@ struct DecisionCounts {
 // when done), so changes are flushed in batches as they come: memory stays bounded.
 enum class WriteMode { transaction, private_build };
 
+// A word the hybrid mode may also search for a query word, with its weight (0,1].
+struct RelatedWordEntry {
+    std::string word, related;
+    double weight = 0;
+};
+
 class IndexWriter {
 public:
     // Opens (or creates) the database at `dir` and starts the run's transaction.
@@ -112,6 +118,10 @@ public:
 
     // Council terms (term, synonym) added as synonyms both ways, next to learnt acronyms.
     void set_council_terms(std::vector<std::pair<std::string, std::string>> terms);
+    // What the hybrid search mode adds, one way (schema.hpp, "the synonym table"): the
+    // thesaurus (plain words, the papers' words) and related words with their weights.
+    void set_thesaurus(std::vector<std::pair<std::string, std::string>> entries);
+    void set_related_words(std::vector<RelatedWordEntry> entries);
 
     // Re-merge touched meetings, rebuild synonyms, write metadata and commit the run.
     void commit();
@@ -131,6 +141,13 @@ private:
 // Sets Xapian's flush threshold (XAPIAN_FLUSH_THRESHOLD) for writers opened afterwards,
 // unless the user set it.
 void use_batched_flushes();
+
+// Parse related_words.tsv text: "WORD<TAB>RELATED:WEIGHT|RELATED:WEIGHT..." lines, '#'
+// comments, weights in (0,1]. Throws std::runtime_error naming a malformed line.
+[[nodiscard]] std::vector<RelatedWordEntry> parse_related_words(std::string_view tsv);
+[[nodiscard]] std::string_view default_related_words();
+// The thesaurus.tsv compiled in (the council_terms.tsv format, read one way).
+[[nodiscard]] std::string_view default_thesaurus();
 
 // Parse council_terms.tsv text: "TERM<TAB>SYNONYM|SYNONYM..." lines, '#' comments.
 [[nodiscard]] std::vector<std::pair<std::string, std::string>> parse_council_terms(std::string_view tsv);

@@ -11,7 +11,7 @@ namespace quorum::index::schema {
 
 // Bump when terms, values or stored data change meaning: files indexed under another
 // version count as changed and are re-indexed.
-inline constexpr std::string_view version = "3";  // 2: resolution preambles indexed; 3: item text without positions
+inline constexpr std::string_view version = "4";  // 2: resolution preambles indexed; 3: item text without positions; 4: context words
 
 // ---- term prefixes -------------------------------------------------------------------
 inline constexpr std::string_view id_prefix = "Q";                 // Q<unit id>, Q<meeting:id>, Q<file:key>
@@ -88,6 +88,15 @@ inline constexpr std::string_view decisions_version = "1";
 inline constexpr std::string_view decisions_as_of_key = "quorum:decisions-as-of";
 // Display names of facet ids: "name:committee:<id>", "name:person:<id>", "name:topic:<id>".
 inline constexpr std::string_view name_key_prefix = "name:";
+
+// ---- the synonym table ---------------------------------------------------------------
+// Plain keys (folded words joined by ' ') are council acronyms and terms, both ways, used in
+// every mode. Two kinds of key carry what the hybrid mode adds, one way only:
+//   "=<words>" -> "<words>": the council thesaurus (plain English -> the papers' words);
+//   "~<word>"  -> "<weight> <word>": related words, weight in (0,1] (word vectors trained on
+//                 council papers: corpus/data/related_words.tsv).
+inline constexpr std::string_view thesaurus_key_prefix = "=";
+inline constexpr std::string_view related_key_prefix = "~";
 
 // ---- weighting -----------------------------------------------------------------------
 inline constexpr unsigned title_wdf_inc = 3;       // titles/headings count three times

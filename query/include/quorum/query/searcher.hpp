@@ -16,6 +16,11 @@ namespace quorum::query {
 
 enum class Sort { relevance, newest, oldest };
 
+// keyword: the words as typed (with council acronyms). hybrid: also by meaning: each word
+// brings its related words (the council thesaurus, words used alike in the archive, WordNet
+// synonyms), weighed below the word itself; docs/RELEVANCE.md measures both.
+enum class Mode { keyword, hybrid };
+
 // One search. Validation of ranges happens in the server's parameter table; the
 // searcher still clamps defensively and throws std::invalid_argument for nonsense.
 struct SearchRequest {
@@ -32,6 +37,27 @@ struct SearchRequest {
     // words or a type filter names them, left out when browsing by filters alone, so a
     // committee's list of business is not a list of attendance lists.
     std::optional<bool> include_front_matter;
+    Mode mode = Mode::hybrid;
+    // "More like this": units like this unit (or decision) id, ranked by the terms that
+    // distinguish it (Xapian's relevance feedback); `q` then narrows nothing and must be empty.
+    std::string like;
+};
+
+// A word of the query and the related words it brought (hybrid mode, or a council acronym).
+struct Expansion {
+    std::string word;                  // as typed (folded)
+    std::vector<std::string> related;  // "dismissed", "members allowances"
+    std::string source;                // thesaurus | archive | wordnet | acronym
+};
+
+// How a query was read, in words for people: never Xapian's description.
+struct QueryReading {
+    std::vector<std::string> all_of, any_of, phrases, without;  // words and phrases as typed
+    std::vector<std::string> filters;                            // "committee: cabinet", "year 2022"
+    std::vector<Expansion> expansions;
+    std::vector<std::string> lifts;                              // "decisions first", "units of 2022 first"
+    std::string like;                                            // the unit id of a "more like this"
+    std::string text;  // "all of: fostering, allowances · the phrase "foster carers" · also: dismissed ≈ sacked"
 };
 
 struct FacetValue {
@@ -47,10 +73,15 @@ struct Hit {
     std::string snippet;               // HTML-escaped except <mark>...</mark>
     std::string record;                // the unit's stored JSON record (fields of a hit, plus "text")
     std::vector<std::string> also_in;  // ids of duplicate units collapsed into this one
+    // Why it matched: the query's words it contains, and related words standing in for
+    // others ("dismissed ≈ sacked").
+    std::vector<std::string> matched;
+    std::vector<std::string> related;
 };
 
 struct SearchResult {
-    std::string parsed;  // how the query was read (Xapian's description, readable)
+    std::string parsed;  // Xapian's description of the query (for developers)
+    QueryReading reading;
     std::uint64_t total = 0;
     bool total_exact = false;  // total counted, not Xapian's estimate or a scaled sample
     std::vector<Hit> hits;

@@ -1,0 +1,24 @@
+// "More like this": the units that share what is distinctive about one unit (or the unit a
+// decision came from), by Xapian's relevance feedback: the unit is the relevance set, its
+// most telling words (an ESet) are the query, and the unit and its copies are left out.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <xapian.h>
+
+namespace quorum::query {
+
+inline constexpr unsigned like_terms = 20;  // words taken from the unit
+
+struct LikeQuery {
+    Xapian::Query query;
+    std::vector<std::string> words;  // the words it searches for, most telling first
+};
+
+// nullopt when `id` is neither a unit nor a decision of the index.
+[[nodiscard]] std::optional<LikeQuery> like_query(const Xapian::Database& db, const std::string& id);
+
+}  // namespace quorum::query

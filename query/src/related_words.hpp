@@ -1,0 +1,29 @@
+// The words related to one word of a query, for the hybrid mode: words used alike in
+// council papers (the index's "~word" synonym entries, from word vectors) and WordNet's
+// general English synonyms. Only words the index holds are offered, weighed below the word.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <xapian.h>
+
+namespace quorum::query {
+
+// Measured on the tuning questions of tests/relevance (docs/RELEVANCE.md).
+inline constexpr double archive_word_weight = 0.5;  // x the vectors' cosine similarity
+inline constexpr double wordnet_word_weight = 0.4;
+inline constexpr std::size_t max_archive_words = 3;
+inline constexpr std::size_t max_wordnet_words = 3;
+inline constexpr unsigned wordnet_max_uses = 5;  // units using a word, at most, for WordNet to be asked
+
+struct RelatedWord {
+    std::string word;
+    double weight = 0;   // multiplies the related word's score; the word itself counts 1
+    std::string source;  // archive | wordnet
+};
+
+[[nodiscard]] std::vector<RelatedWord> related_words(const Xapian::Database& db, const Xapian::Stem& stem,
+                                                     const std::string& word);
+
+}  // namespace quorum::query
