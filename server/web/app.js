@@ -132,15 +132,19 @@
       sort: SORTS.some(([k]) => k === p.get('sort')) ? p.get('sort') : 'relevance',
       page: Math.max(1, parseInt(p.get('page') || '1', 10) || 1),
       perPage: Math.min(100, Math.max(1, parseInt(p.get('per_page') || String(PER_PAGE), 10) || PER_PAGE)),
+      mode: p.get('mode') === 'keyword' ? 'keyword' : 'hybrid',
+      like: (p.get('like') || '').trim(),
     };
     for (const f of FILTERS) s[f] = [...new Set(p.getAll(f).filter(Boolean))];
-    s.home = !p.has('q') && !s.from && !s.to && FILTERS.every((f) => s[f].length === 0);
+    s.home = !p.has('q') && !s.like && !s.from && !s.to && FILTERS.every((f) => s[f].length === 0);
     return s;
   }
 
   function searchParams(s, { page = true } = {}) {
     const p = new URLSearchParams();
-    p.set('q', s.q);
+    if (s.like) p.set('like', s.like);
+    else p.set('q', s.q);
+    if (s.mode === 'keyword') p.set('mode', 'keyword');
     for (const f of FILTERS) for (const v of s[f]) p.append(f, v);
     if (s.from) p.set('from', s.from);
     if (s.to) p.set('to', s.to);
@@ -318,7 +322,8 @@
     const q = state.q.trim();
 
     const headingText = total === 0 ? 'No results' : plural(total, 'result', 'results');
-    const heading = h('h1', { tabindex: '-1', id: 'results-heading' }, headingText, q ? [' for ', h('q', {}, q)] : null);
+    const heading = h('h1', { tabindex: '-1', id: 'results-heading' }, headingText,
+      state.like ? ' like the passage you chose' : q ? [' for ', h('q', {}, q)] : null);
 
     const facets = data.facets || {};
     const names = facetNames(facets);
@@ -326,8 +331,7 @@
 
     const main = h('section', { class: 'results', 'aria-labelledby': 'results-heading' });
     append(main, [
-      data.query && data.query.parsed ? h('p', { class: 'parsed muted' }, 'Your search was read as ', h('code', {}, data.query.parsed),
-        typeof data.took_ms === 'number' ? ` (${data.took_ms < 10 ? data.took_ms.toFixed(1) : Math.round(data.took_ms)} ms).` : '.') : null,
+      renderReading(state, data),
       chips,
     ]);
     if (total === 0) {
@@ -349,6 +353,19 @@
     announce(total === 0 ? `No results${q ? ` for ${q}` : ''}.${data.suggestion ? ` Did you mean ${data.suggestion}?` : ''}`
       : `${headingText}${q ? ` for ${q}` : ''}. Page ${data.page} of ${pages}.`);
     return heading;
+  }
+
+  // How the query was read, in words (never Xapian's description), and the other mode.
+  function renderReading(state, data) {
+    const query = data.query || {};
+    const took = typeof data.took_ms === 'number' ? ` (${data.took_ms < 10 ? data.took_ms.toFixed(1) : Math.round(data.took_ms)} ms)` : '';
+    const other = state.mode === 'keyword'
+      ? link(searchHref({ ...state, mode: 'hybrid', page: 1 }), 'Also search by meaning')
+      : link(searchHref({ ...state, mode: 'keyword', page: 1 }), 'Search only the words as typed');
+    if (!query.read_as && !state.q.trim() && !state.like) return null;
+    return h('p', { class: 'reading muted', id: 'reading' },
+      query.read_as ? ['Read as: ', h('span', { class: 'read-as' }, query.read_as), `${took}. `] : null,
+      state.like ? null : other, state.like ? null : '.');
   }
 
   function facetNames(facets) {
@@ -410,8 +427,23 @@
       hit.snippet ? h('p', { class: 'snippet' }, snippetNodes(hit.snippet)) : null,
       crumbs.length ? h('ol', { class: 'crumbs', 'aria-label': 'Where this is from' }, crumbs) : null,
       also ? h('p', { class: 'also muted' }, `The same text appears in ${plural(also, 'other place', 'other places')}.`) : null,
+      whyMatched(hit),
+      h('p', { class: 'more-like' }, link(likeHref(hit.id), 'More like this', hidden(`: ${hit.title || typeLabel(hit.type)}`))),
       DECISION_TYPES.has(hit.type) ? decisionLinkFor(hit.id, 'also', hit.title || itemLabel(hit.item)) : null);
   }
+
+  // Why a hit matched: the words of the query it has, and related words standing in for others.
+  function whyMatched(hit) {
+    const why = hit.why || {};
+    const matched = Array.isArray(why.matched) ? why.matched : [];
+    const related = Array.isArray(why.related) ? why.related : [];
+    if (matched.length === 0 && related.length === 0) return null;
+    return h('p', { class: 'why muted' }, 'Matched: ',
+      matched.length ? matched.join(', ') : null,
+      matched.length && related.length ? ' · ' : null,
+      related.length ? ['by meaning: ', related.join(', ')] : null);
+  }
+  const likeHref = (id) => `/?${new URLSearchParams({ like: id })}`;
 
   function renderPagination(state, page, pages, hrefOf = (n) => searchHref({ ...state, page: n }), label = 'Results pages') {
     if (pages <= 1) return null;
@@ -576,6 +608,7 @@
       DECISION_TYPES.has(unit.type) ? decisionLinkFor(unit.id, 'decision-record', null) : null,
       h('div', { class: 'unit-body' }, unitBody(unit)),
       citeBlock(citationFor(unit, here), here),
+      h('p', { class: 'more-like' }, link(likeHref(unit.id), 'Where else has this come up? More like this')),
       ownItem ? itemContext(unit, ownItem, itemUnit) : null,
       alsoIn.length ? h('section', { class: 'context', 'aria-labelledby': 'also-h' },
         h('h2', { id: 'also-h' }, 'The same text elsewhere'),
@@ -975,6 +1008,7 @@
       h('p', { class: 'hit-type' }, kindTag(d.kind), ' ', statusBadge(d)),
       heading,
       h('div', { class: 'unit-body' }, d.preamble ? h('p', { class: 'preamble' }, d.preamble) : null, paragraphs(d.text)),
+      h('p', { class: 'more-like' }, link(likeHref(d.id), 'Where else has this come up? More like this')),
       d.unlinked_reason ? h('div', { class: 'notice notice-unlinked' }, h('p', {}, h('strong', {}, 'Not linked to any decision. '), d.unlinked_reason)) : null,
       h('dl', { class: 'summary' }, dlRows([
         ['Committee', d.committee ? link(committeeHref(d.committee.id), d.committee.name) : null],

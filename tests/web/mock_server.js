@@ -318,7 +318,7 @@ function snippetOf(text, words) {
 
 function hitOf(u, rank, words) {
   const { text, ...rest } = u;
-  return { ...rest, rank, score: Math.round((20 - rank / 2) * 10) / 10, snippet: snippetOf(text, words), also_in: alsoIn.get(u.id) || [] };
+  return { ...rest, rank, score: Math.round((20 - rank / 2) * 10) / 10, snippet: snippetOf(text, words), also_in: alsoIn.get(u.id) || [], why: { matched: words, related: [] } };
 }
 
 function facetOf(list, pick) {
@@ -334,7 +334,10 @@ const TYPE_NAMES = { item: 'Item', paragraph: 'Paragraph', table: 'Table', resol
 
 function search(params) {
   const q = (params.get('q') || '').trim();
-  const words = q.toLowerCase().split(/\s+/).filter((w) => w && !w.includes(':')).map((w) => w.replace(/^[+"]+|["]+$/g, ''));
+  let words = q.toLowerCase().split(/\s+/).filter((w) => w && !w.includes(':')).map((w) => w.replace(/^[+"]+|["]+$/g, ''));
+  // More like this: the mock takes the unit's two longest words as the query.
+  const likeUnit = params.get('like') ? units.find((u) => u.id === params.get('like')) : null;
+  if (likeUnit) words = [...new Set(likeUnit.text.toLowerCase().match(/[a-z]{6,}/g) || [])].sort((a, b) => b.length - a.length).slice(0, 1);
   const want = (name) => params.getAll(name).filter(Boolean);
   const [committee, person, topic, type] = ['committee', 'person', 'topic', 'type'].map(want);
   const from = params.get('from') || '';
@@ -342,6 +345,7 @@ function search(params) {
   let hits = units.filter((u) => {
     const hay = `${u.title} ${u.text}`.toLowerCase();
     if (!words.every((w) => hay.includes(w))) return false;
+    if (likeUnit && u.id === likeUnit.id) return false;
     if (committee.length && !committee.includes(u.committee.id)) return false;
     if (person.length && !u.people.some((p) => person.includes(p.id))) return false;
     if (topic.length && !u.topics.some((t) => topic.includes(t.id))) return false;
@@ -358,7 +362,7 @@ function search(params) {
   const perPage = Math.min(100, Math.max(1, parseInt(params.get('per_page') || '10', 10) || 10));
   const slice = hits.slice((page - 1) * perPage, page * perPage);
   return {
-    query: { q, parsed: words.length ? words.map((w) => `Zstem:${w}`).join(' AND ') : '<alldocuments>' },
+    query: { q, mode: params.get('mode') || 'hybrid', read_as: words.length ? `${likeUnit ? `like ${likeUnit.id} · ` : ''}all of: ${words.join(', ')}` : '', all_of: words, parsed: words.length ? words.map((w) => `Zstem:${w}`).join(' AND ') : '<alldocuments>' },
     total: hits.length, page, per_page: perPage, took_ms: 0.4,
     suggestion: hits.length === 0 && /fost/.test(q) ? 'fostering' : null,
     hits: slice.map((u, i) => hitOf(u, (page - 1) * perPage + i + 1, words)),

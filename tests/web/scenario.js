@@ -42,11 +42,29 @@ async function runJourney(t, browser, baseUrl, { prefix, word }) {
     assert.ok(await page.locator('.snippet mark').count() > 0, 'no highlighted words in the snippets');
     assert.equal(await page.locator('.hits script, .hits img, .hits iframe').count(), 0, 'markup other than <mark> reached the results');
     assert.ok(await page.locator('.hit .crumbs li').count() > 0, 'hits have no breadcrumb');
-    assert.match(await page.locator('.parsed').innerText(), /read as/);
+    // The query is read back in words, never as Xapian's description (issue 13).
+    const reading = await page.locator('#reading').innerText();
+    assert.match(reading, /Read as: .*(all of|any of|the word)/);
+    assert.doesNotMatch(reading, /Query\(|@\d|Z[a-z]/);
+    assert.ok(await page.locator('.hit .why').count() > 0, 'no hit says why it matched');
     await page.waitForFunction(() => /result/.test(document.getElementById('status').textContent));
     assert.ok(await page.locator('.histogram li').count() > 0, 'no year histogram');
     await checkAccessibility(page, 'search results');
     await screenshot(page, `${prefix}-2-search`);
+  });
+
+  await t.test('"More like this" on a hit finds other passages like it, and Back returns', async () => {
+    const firstTitle = page.locator('.hit .hit-title a').first();
+    const firstId = new URL(await firstTitle.getAttribute('href'), baseUrl).searchParams.get('id');
+    await clickAndSettle(page, page.locator('.hit .more-like a').first());
+    assert.equal(param(page, 'like')[0], firstId);
+    assert.match(await heading(page), /like the passage you chose/);
+    const ids = await page.locator('.hit .hit-title a').evaluateAll((as) => as.map((a) => new URL(a.href).searchParams.get('id')));
+    assert.ok(!ids.includes(firstId), 'the passage itself came back as like itself');
+    assert.match(await page.locator('#reading').innerText(), /Read as: like /);
+    await page.goBack();
+    await settled(page);
+    assert.equal(param(page, 'q')[0], word);
   });
 
   await t.test('a facet narrows the results, shows as a chip, and the chip removes it', async () => {
