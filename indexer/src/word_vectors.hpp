@@ -1,0 +1,33 @@
+// Related words learnt from council papers: fastText word vectors (Debian's
+// libfasttext-dev, subword skipgram), and each word's nearest neighbours among the words
+// the papers use often. The hybrid search mode adds them to a query (query/related_words).
+#pragma once
+
+#include <filesystem>
+#include <vector>
+
+#include "quorum/index/index_writer.hpp"
+
+namespace quorum::index {
+
+struct RelatedWordsOptions {
+    int min_count = 20;             // a word used fewer times has a vector too noisy to trust
+    double min_similarity = 0.62;   // cosine; below it neighbours are topical, not alike
+    std::size_t per_word = 4;
+    unsigned threads = 2;
+    int dim = 100, epoch = 5;
+};
+
+// Whether quorum was built with fastText.
+[[nodiscard]] bool word_vectors_built_in();
+
+// Trains on `text` (one passage per line, lower case words) and returns the neighbours.
+// Throws std::runtime_error when fastText is not built in or the text cannot be read.
+[[nodiscard]] std::vector<RelatedWordEntry> learn_related_words(const std::filesystem::path& text,
+                                                                const RelatedWordsOptions& options);
+
+// The neighbours in a model fastText saved (.bin).
+[[nodiscard]] std::vector<RelatedWordEntry> related_words_of_model(const std::filesystem::path& model,
+                                                                   const RelatedWordsOptions& options);
+
+}  // namespace quorum::index

@@ -1,0 +1,52 @@
+// quorum-related-words: learns which words council papers use alike (fastText vectors) and
+// writes related_words.tsv, the table the hybrid search mode reads (scripts/related_words.sh
+// makes corpus/data/related_words.tsv from the real corpora).
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <map>
+
+#include <CLI/CLI.hpp>
+
+#include "../src/word_vectors.hpp"
+
+int main(int argc, char** argv) {
+    CLI::App app{"Learn related words from council papers into a related_words.tsv"};
+    std::string train, model, out;
+    quorum::index::RelatedWordsOptions options;
+    app.add_option("--train", train, "text to learn from: one passage per line, lower-case words");
+    app.add_option("--model", model, "a fastText .bin model to read instead of training");
+    app.add_option("--out", out, "where to write the table")->required();
+    app.add_option("--min-count", options.min_count, "words used fewer times get no neighbours");
+    app.add_option("--min-similarity", options.min_similarity, "cosine similarity a neighbour needs");
+    app.add_option("--per-word", options.per_word, "neighbours kept per word");
+    app.add_option("--threads", options.threads, "training threads");
+    CLI11_PARSE(app, argc, argv);
+    if (train.empty() == model.empty()) {
+        std::cerr << "quorum-related-words: give --train TEXT or --model BIN\n";
+        return 2;
+    }
+    try {
+        auto entries = model.empty() ? quorum::index::learn_related_words(train, options)
+                                     : quorum::index::related_words_of_model(model, options);
+        std::map<std::string, std::string> lines;
+        for (const auto& e : entries) {
+            char weight[16];
+            std::snprintf(weight, sizeof weight, "%.2f", e.weight);
+            auto& line = lines[e.word];
+            line += (line.empty() ? "" : "|") + e.related + ":" + weight;
+        }
+        std::ofstream file(out);
+        file << "# Related words: WORD<TAB>RELATED:SIMILARITY|... One way; the hybrid search mode adds them\n"
+                "# to a query word, weighed by similarity. Made by scripts/related_words.sh (fastText vectors\n"
+                "# trained on council papers); edit by hand or regenerate.\n";
+        for (const auto& [word, line] : lines) file << word << '\t' << line << '\n';
+        if (!file) throw std::runtime_error("cannot write " + out);
+        std::cerr << "quorum-related-words: " << lines.size() << " words, " << entries.size() << " related words -> "
+                  << out << "\n";
+    } catch (const std::exception& e) {
+        std::cerr << "quorum-related-words: " << e.what() << "\n";
+        return 1;
+    }
+    return 0;
+}
