@@ -4,18 +4,13 @@
 #include <filesystem>
 #include <set>
 
+#include "quorum/index/collapse_key.hpp"
 #include "quorum/index/schema.hpp"
 #include "quorum/index/text_fold.hpp"
 
 namespace quorum::index {
 
 namespace s = schema;
-
-std::string collapse_key(const std::string& type, const std::string& date, const std::string& committee,
-                         const std::string& title, const std::string& text) {
-    std::string material = type + '\n' + date + '\n' + committee + '\n' + fold_key(title) + '\n' + fold_key(text);
-    return hex64(fnv1a(material));
-}
 
 DocumentBuilder::DocumentBuilder(NameTable topic_names) : topic_names_(std::move(topic_names)), stem_("en") {
     termgen_.set_stemmer(stem_);
@@ -108,9 +103,8 @@ BuiltUnit DocumentBuilder::build_unit(const corpus::Unit& unit, const corpus::Do
         status = slug(unit.action->status);
         add_boolean(doc, s::status_prefix, status);
     }
-    std::string collapse = unit.text.empty() && unit.title.empty()
-                               ? hex64(fnv1a(unit.id))
-                               : collapse_key(type, date, committee, unit.title, unit.text);
+    const std::string collapse =
+        collapse_key(unit, CollapseScope{document.kind, date, committee, document.meeting_id, document.id});
     doc.add_boolean_term(s::term(s::duplicate_prefix, collapse));
 
     // Values: sorting, ranges, collapsing and facet counting.

@@ -32,11 +32,6 @@ struct BuiltFile {
     unsigned person_slots_used = 0, topic_slots_used = 0;
 };
 
-// Key for collapsing duplicate text: same type, meeting date, committee, folded title and
-// folded text -> same key (minutes printed in a later agenda pack, one report in two packs).
-[[nodiscard]] std::string collapse_key(const std::string& type, const std::string& date, const std::string& committee,
-                                       const std::string& title, const std::string& text);
-
 // Words of a built document for the spelling dictionary: unprefixed, unstemmed terms
 // without digits, each once (the dictionary counts units, so deleting a unit can undo it).
 [[nodiscard]] std::vector<std::string> spelling_words(const Xapian::Document& doc);

@@ -11,7 +11,9 @@ namespace quorum::index::schema {
 
 // Bump when terms, values or stored data change meaning: files indexed under another
 // version count as changed and are re-indexed.
-inline constexpr std::string_view version = "4";  // 2: resolution preambles indexed; 3: item text without positions; 4: context words
+inline constexpr std::string_view version = "4";  // 2: resolution preambles indexed; 3: item text without positions;
+                                                  // 4: collapse key of folded text, papers' long passages
+                                                  // unscoped; context words; thesaurus and related words
 
 // ---- term prefixes -------------------------------------------------------------------
 inline constexpr std::string_view id_prefix = "Q";                 // Q<unit id>, Q<meeting:id>, Q<file:key>
@@ -62,7 +64,7 @@ enum Slot : unsigned {
     type_slot = 2,            // unit type
     year_slot = 3,            // YYYY
     kind_slot = 4,            // document kind
-    collapse_slot = 5,        // hash of the folded text: duplicates collapse onto one hit
+    collapse_slot = 5,        // collapse key (collapse_key.hpp): copies of one passage collapse onto one hit
     outcome_slot = 6,         // resolution outcome slug
     status_slot = 7,          // action status slug
     summary_slot = 8,         // meetings: summary JSON record (id, date, committee, title, items_count);
