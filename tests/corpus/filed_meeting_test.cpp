@@ -205,3 +205,35 @@ TEST_CASE("dating floor: sampled Kent and Limerick documents are dated and join 
         if (s.every == 1) CHECK(in_meeting.size() <= 3);  // the folder's own, and the minutes approved at it
     }
 }
+
+TEST_CASE("a cover sheet's own meeting, and a sidecar, win over the meeting folder", "[filed]") {
+    const std::string in_folder = "cabinet/2025-03-04/originals/Report.txt";
+    const FileResult to = read_buffer(
+        "From: Peter Oakford, Deputy Leader\nTo: Cabinet, 30th January 2025\nSubject: Budget monitoring\n"
+        "Classification: Unrestricted\n\n1. Introduction\n\n1.1 This report sets out the budget position.\n",
+        in_folder);
+    REQUIRE(to.documents.size() == 1);
+    CHECK(to.documents[0].date == "2025-01-30");
+    CHECK(to.documents[0].date_source == "printed");
+    CHECK(to.documents[0].meeting_id == "cabinet-2025-01-30");
+
+    const FileResult dated = read_buffer(
+        "Title of report: Budget monitoring\nMeeting: Cabinet\nDate of meeting: Thursday 30 January 2025\n"
+        "Report by: Director of Finance\n\nPurpose\n\nThis report sets out the budget position for the year.\n",
+        in_folder);
+    REQUIRE(dated.documents.size() == 1);
+    CHECK(dated.documents[0].date == "2025-01-30");
+    CHECK(dated.documents[0].date_source == "printed");
+
+    ReadOptions options;
+    options.sidecar = Sidecar{};
+    options.sidecar->date = "2025-02-01";
+    options.sidecar->committee = "Cabinet";
+    const FileResult side =
+        read_buffer("Appendix 1\nGlossary of Terms\n\nThe terms used in the reports are explained below.\n",
+                    "cabinet/2025-03-04/originals/Appendix 1.txt", options);
+    REQUIRE(side.documents.size() == 1);
+    CHECK(side.documents[0].date == "2025-02-01");
+    CHECK(side.documents[0].date_source == "sidecar");
+    CHECK(side.documents[0].meeting_id == "cabinet-2025-02-01");
+}
