@@ -111,6 +111,7 @@ void to_json(json& j, const Document& v) {
              {"council", or_null(v.council)},
              {"committee", opt(v.committee)},
              {"date", or_null(v.date)},
+             {"date_source", or_null(v.date_source)},
              {"meeting_id", or_null(v.meeting_id)},
              {"report_by", or_null(v.report_by)},
              {"first_page", v.first_page},

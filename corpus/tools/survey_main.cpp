@@ -23,6 +23,22 @@ namespace fs = std::filesystem;
 
 namespace {
 
+// How many documents and units know the meeting they belong to (issue 13): a date, a
+// committee, and a meeting id made of both.
+struct Dating {
+    std::size_t documents = 0, dated = 0, with_committee = 0, attributed = 0, units = 0, units_dated = 0;
+    std::map<std::string, std::size_t> by_source;  // dated documents by Document::date_source
+    void add(const Dating& o) {
+        for (const auto& [k, n] : o.by_source) by_source[k] += n;
+        documents += o.documents;
+        dated += o.dated;
+        with_committee += o.with_committee;
+        attributed += o.attributed;
+        units += o.units;
+        units_dated += o.units_dated;
+    }
+};
+
 struct Totals {
     std::size_t files = 0, parsed = 0, failed = 0, documents = 0, meetings = 0, items = 0, units = 0;
     std::map<std::string, std::size_t> failed_by_code;  // first error code of each failed file
@@ -32,6 +48,7 @@ struct Totals {
     std::map<std::string, std::size_t> files_by_format;
     std::vector<std::pair<double, std::string>> slow;  // seconds, file
     std::map<std::string, CoverageTotals> coverage;    // by folder (see folder_of)
+    std::map<std::string, Dating> dating;              // by folder (see folder_of)
 };
 
 // A file that lost text, for --lost.
@@ -71,6 +88,49 @@ void print_coverage(const std::map<std::string, CoverageTotals>& by_folder) {
     }
     if (by_folder.size() > 1) row("(all)", all);
     std::printf("%s\n", coverage_summary(all).c_str());
+}
+
+void count_dating(Dating& t, const FileResult& r) {
+    for (const auto& d : r.documents) {
+        const bool dated = !d.date.empty();
+        ++t.documents;
+        t.dated += dated ? 1 : 0;
+        t.with_committee += d.committee ? 1 : 0;
+        t.attributed += dated && d.committee ? 1 : 0;
+        t.units += d.units.size();
+        t.units_dated += dated ? d.units.size() : 0;
+        if (dated) ++t.by_source[d.date_source.empty() ? "(unknown)" : d.date_source];
+    }
+}
+
+void print_dating(const std::map<std::string, Dating>& by_folder) {
+    std::printf("meeting attribution by folder (documents and units with a date; see docs/CORPORA.md):\n");
+    std::printf("  %-32s %9s %7s %8s %8s %9s %7s   %s\n", "folder", "documents", "dated%", "cttee%", "date+c%", "units",
+                "dated%", "dates by source");
+    const auto pct = [](std::size_t n, std::size_t of) {
+        return of == 0 ? 0.0 : 100.0 * static_cast<double>(n) / static_cast<double>(of);
+    };
+    Dating all;
+    const auto row = [&](const std::string& name, const Dating& t) {
+        std::printf("  %-32s %9zu %7.1f %8.1f %8.1f %9zu %7.1f  ", name.c_str(), t.documents, pct(t.dated, t.documents),
+                    pct(t.with_committee, t.documents), pct(t.attributed, t.documents), t.units,
+                    pct(t.units_dated, t.units));
+        for (const auto& [source, n] : t.by_source) std::printf(" %s %zu", source.c_str(), n);
+        std::printf("\n");
+    };
+    for (const auto& [folder, t] : by_folder) {
+        row(folder, t);
+        all.add(t);
+    }
+    if (by_folder.size() > 1) row("(all)", all);
+}
+
+// One line per document for --dates: what was attributed, to check by hand.
+void write_dates(std::FILE* out, const FileResult& r) {
+    for (const auto& d : r.documents)
+        std::fprintf(out, "%s\t%d\t%s\t%s\t%s\t%s\t%s\n", d.source.c_str(), d.part, to_string(d.kind),
+                     d.date.empty() ? "-" : d.date.c_str(), d.committee ? d.committee->name.c_str() : "-",
+                     d.meeting_id.c_str(), d.date_source.empty() ? "-" : d.date_source.c_str());
 }
 
 // The files losing the largest share of their sentences (files with text and no unit
@@ -138,13 +198,17 @@ int main(int argc, char** argv) {
     double slow_after = 2.0;
     bool list_failures = false;
     std::size_t lost_files = 0, lost_samples = 5;
+    std::string dates_file;
     app.add_option("inputs", inputs, "folders or files to read")->required();
     app.add_option("-j,--threads", threads, "worker threads")->check(CLI::Range(1u, 64u));
     app.add_option("--slow", slow_after, "report files that take longer than this many seconds");
     app.add_flag("--failures", list_failures, "list every file that could not be read, with the reason");
     app.add_option("--lost", lost_files, "list the N files losing the largest share of their text, with samples");
     app.add_option("--samples", lost_samples, "lost sentences listed per file with --lost (default 5)");
+    app.add_option("--dates", dates_file,
+                   "write one line per document (source, part, kind, date, committee, meeting id) to this file");
     CLI11_PARSE(app, argc, argv);
+    std::FILE* dates_out = dates_file.empty() ? nullptr : std::fopen(dates_file.c_str(), "w");
 
     const auto start = std::chrono::steady_clock::now();
     std::vector<Diagnostic> input_diagnostics;
@@ -172,6 +236,8 @@ int main(int argc, char** argv) {
             const std::lock_guard lock(mutex);
             add(totals, file, r, seconds, slow_after);
             totals.coverage[folder_of(file, root)].add(coverage);
+            count_dating(totals.dating[folder_of(file, root)], r);
+            if (dates_out) write_dates(dates_out, r);
             if (lost_files > 0 && (coverage.lost > 0 || coverage.zero_units()))
                 losses.push_back({file.string(), std::move(coverage)});
             if (!r.ok && list_failures)
@@ -210,6 +276,8 @@ int main(int argc, char** argv) {
     for (std::size_t i = 0; i < totals.slow.size() && i < 20; ++i)
         std::printf("  %6.1f s  %s\n", totals.slow[i].first, totals.slow[i].second.c_str());
     print_coverage(totals.coverage);
+    print_dating(totals.dating);
+    if (dates_out) std::fclose(dates_out);
     if (lost_files > 0) print_losses(losses, lost_files);
     std::printf("threads:    %u\nseconds:    %.1f\n", threads, seconds);
     if (list_failures) {

@@ -30,7 +30,7 @@ SourceText text_of(const std::string& s) {
 
 FileResult run(const std::string& s) {
     FileResult r;
-    segment(text_of(s), Sidecar{}, "t-doc", "t/doc.md", default_topic_rules(), r);
+    segment(text_of(s), Sidecar{}, Filing{}, "t-doc", "t/doc.md", default_topic_rules(), r);
     return r;
 }
 

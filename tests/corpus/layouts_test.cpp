@@ -29,7 +29,7 @@ SourceText text_of(const std::string& s, int lines_per_page = 0) {
 
 FileResult run(const std::string& s, const std::string& source = "t/doc.md", int lines_per_page = 0) {
     FileResult r;
-    segment(text_of(s, lines_per_page), Sidecar{}, "t-doc", source, default_topic_rules(), r);
+    segment(text_of(s, lines_per_page), Sidecar{}, filing_of(source, false), "t-doc", source, default_topic_rules(), r);
     return r;
 }
 
@@ -255,7 +255,7 @@ TEST_CASE("a text that says nothing of its kind is named by its file, and is min
     SourceText page = text_of("Committee details\n\nPurpose of committee\n\nTo oversee the neighbourhood.\n");
     page.format = "html";
     FileResult r;
-    segment(page, Sidecar{}, "t-doc", "x/CommitteeDetails.html", default_topic_rules(), r);
+    segment(page, Sidecar{}, Filing{}, "t-doc", "x/CommitteeDetails.html", default_topic_rules(), r);
     CHECK(r.documents.at(0).kind == DocumentKind::web_page);
 }
 

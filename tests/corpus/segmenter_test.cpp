@@ -22,7 +22,7 @@ SourceText text_of(const std::string& s) {
 
 FileResult run(const std::string& s, Sidecar sidecar = {}) {
     FileResult r;
-    segment(text_of(s), sidecar, "t-doc", "t/doc.txt", default_topic_rules(), r);
+    segment(text_of(s), sidecar, Filing{}, "t-doc", "t/doc.txt", default_topic_rules(), r);
     return r;
 }
 

@@ -152,8 +152,8 @@ void mark_ocr_units(const std::vector<int>& ocr_pages, FileResult& out) {
 
 // The chain after the bytes are in memory.
 FileResult read_bytes(std::string_view bytes, const std::string& source, const std::string& doc_id,
-                      const std::string& ext, const Sidecar& sidecar, const ReadOptions& options,
-                      std::vector<Diagnostic> early) {
+                      const std::string& ext, const Sidecar& sidecar, const Filing& filing,
+                      const ReadOptions& options, std::vector<Diagnostic> early) {
     FileResult out;
     out.diagnostics = std::move(early);
     if (bytes.empty()) {
@@ -189,7 +189,7 @@ FileResult read_bytes(std::string_view bytes, const std::string& source, const s
         return out;
     }
     try {
-        segment(text, sidecar, doc_id, source, options.topics, out);
+        segment(text, sidecar, filing, doc_id, source, options.topics, out);
         if (!text.ocr_pages.empty()) mark_ocr_units(text.ocr_pages, out);
         out.ok = true;
     } catch (const std::exception& e) {
@@ -319,7 +319,9 @@ FileResult read_buffer(std::string_view bytes, const std::string& name, const Re
         std::string ext = lower_extension(path);
         if (!is_supported_file(path)) ext = ".txt";  // unknown names are read as plain text
         const std::string id = options.doc_id.empty() ? document_base_id(path, options.root) : options.doc_id;
-        return read_bytes(bytes, source, id, ext, options.sidecar.value_or(Sidecar{}), options, {});
+        // Text in memory has a name but no folder on disk: its siblings are not listed.
+        return read_bytes(bytes, source, id, ext, options.sidecar.value_or(Sidecar{}), filing_of(name, false), options,
+                          {});
     } catch (const std::exception& e) {
         FileResult out;
         add(out.diagnostics, Sev::error, name, "read-failed", std::string("could not read the text: ") + e.what());
@@ -378,7 +380,8 @@ FileResult read_file(const fs::path& file, const ReadOptions& options) {
                 if (auto sc = parse_sidecar(side, source, early)) sidecar = std::move(*sc);
         }
         const std::string id = options.doc_id.empty() ? document_base_id(file, options.root) : options.doc_id;
-        return read_bytes(bytes, source, id, lower_extension(file), sidecar, options, std::move(early));
+        const Filing filing = filing_of(fs::absolute(file, ec).generic_string(), true);
+        return read_bytes(bytes, source, id, lower_extension(file), sidecar, filing, options, std::move(early));
     } catch (const std::exception& e) {
         // Out of memory or a filesystem error: report and go on with the next file.
         out.ok = false;

@@ -14,6 +14,7 @@
 #include "quorum/text/fold.hpp"
 #include "units/questions.hpp"
 #include "segment/body_sections.hpp"
+#include "segment/filed_meeting.hpp"
 #include "segment/fallback.hpp"
 #include "segment/front_matter.hpp"
 #include "segment/structure.hpp"
@@ -27,21 +28,10 @@ using namespace structure;
 struct MeetingRef {
     std::optional<Named> committee;
     std::string date, council, start_time, venue;
-};
+    std::string date_source;  // where the date came from (Document::date_source)
 
-// The date a file's name gives ("Printed minutes 30th-Jan-2025 10.00 Cabinet.pdf",
-// "Agenda - Planning - 6th March 2019.md"): a meeting's papers are named after it.
-std::string date_from_file_name(std::string_view source) {
-    const std::size_t slash = source.find_last_of("/\\");
-    if (slash != std::string_view::npos) source.remove_prefix(slash + 1);
-    const std::size_t dot = source.rfind('.');
-    if (dot != std::string_view::npos && dot > 0) source = source.substr(0, dot);
-    std::string name(source);
-    for (char& c : name)
-        if (c == '_') c = ' ';
-    const auto d = find_date(name);
-    return d ? *d : std::string();
-}
+    MeetingFields fields() { return MeetingFields{committee, date, date_source}; }
+};
 
 std::string meeting_title(const MeetingRef& m) {
     if (m.committee && !m.date.empty()) return m.committee->name + ", " + display_date(m.date);
@@ -102,8 +92,9 @@ FileLayout file_layout(const SourceText& text, const Sidecar& sidecar, const std
     return FileLayout{std::move(parts), std::move(trailing), pack};
 }
 
-// The pack's own meeting: the agenda's header, overridden by the sidecar.
-MeetingRef pack_meeting_of(const Lines& lines, const Part& first, const Sidecar& sidecar, const std::string& source) {
+// The pack's own meeting: the agenda's header, overridden by the sidecar; then its folder
+// and file name (a pack that starts with minutes is not dated by its meeting folder).
+MeetingRef pack_meeting_of(const Lines& lines, const Part& first, const Sidecar& sidecar, const Filing& filing) {
     MeetingRef pack_meeting;
     if (first.kind == DocumentKind::agenda) {
         const Header h = read_header(lines, first.begin, first.end, DocumentKind::agenda);
@@ -111,10 +102,15 @@ MeetingRef pack_meeting_of(const Lines& lines, const Part& first, const Sidecar&
         pack_meeting.date = h.date;
         pack_meeting.start_time = h.start_time;
         pack_meeting.venue = h.venue;
+        if (!h.date.empty()) pack_meeting.date_source = "printed";
     }
     if (sidecar.committee) pack_meeting.committee = committee_named(*sidecar.committee);
-    if (sidecar.date) pack_meeting.date = *sidecar.date;
-    if (pack_meeting.date.empty()) pack_meeting.date = date_from_file_name(source);
+    if (sidecar.date) {
+        pack_meeting.date = *sidecar.date;
+        pack_meeting.date_source = "sidecar";
+    }
+    fill_from_filing(filing, first.kind == DocumentKind::minutes ? DocumentKind::minutes : DocumentKind::agenda_pack,
+                     pack_meeting.fields());
     return pack_meeting;
 }
 
@@ -334,13 +330,20 @@ void add_acronyms(const Lines& lines, FileResult& out) {
 // meetings they record (a pack's agenda and the minutes of that meeting are one meeting).
 class FileSegmenter {
 public:
-    FileSegmenter(const SourceText& text, const Sidecar& sidecar, const std::string& doc_id, const std::string& source,
-                  const Lines& lines, const TopicRules& topics, FileResult& out)
-        : text_(text), sidecar_(sidecar), doc_id_(doc_id), source_(source), lines_(lines), topics_(topics), out_(out) {}
+    FileSegmenter(const SourceText& text, const Sidecar& sidecar, const Filing& filing, const std::string& doc_id,
+                  const std::string& source, const Lines& lines, const TopicRules& topics, FileResult& out)
+        : text_(text),
+          sidecar_(sidecar),
+          filing_(filing),
+          doc_id_(doc_id),
+          source_(source),
+          lines_(lines),
+          topics_(topics),
+          out_(out) {}
 
     void run() {
         layout_ = file_layout(text_, sidecar_, source_, lines_);
-        if (layout_.pack) pack_meeting_ = pack_meeting_of(lines_, layout_.parts.front(), sidecar_, source_);
+        if (layout_.pack) pack_meeting_ = pack_meeting_of(lines_, layout_.parts.front(), sidecar_, filing_);
         for (std::size_t n = 0; n < layout_.parts.size(); ++n) segment_part(n);
         add_acronyms(lines_, out_);
     }
@@ -352,7 +355,7 @@ private:
         // a web page's title names the meeting: "Agenda for X on Thursday 15 January 2026, 7:30 pm"
         if (part.kind == DocumentKind::agenda && n == 0 && (h.committee.empty() || h.date.empty()))
             read_agenda_title(text_.title, h);
-        const MeetingRef m = meeting_of(part, h);
+        const MeetingRef m = meeting_of(n, part, h);
         const std::string mtitle = meeting_title(m);
         Document doc = new_document(n, part, h, m, mtitle);
         Meeting& meeting = meeting_record(doc, m, mtitle, part.kind);
@@ -391,8 +394,10 @@ private:
     }
 
     // The meeting a part records: its own header; in a pack, parts without one take the
-    // pack's meeting (an appendix its report's); a single document takes the sidecar's.
-    MeetingRef meeting_of(const Part& part, const Header& h) {
+    // pack's meeting (an appendix its report's); a single document takes the sidecar's, then
+    // what its folder and file name say (fill_from_filing). The first minutes of a pack named
+    // as minutes ("Minutes - X - 8th October 2018.md") are the minutes the name dates.
+    MeetingRef meeting_of(std::size_t n, const Part& part, const Header& h) {
         MeetingRef m;
         const bool own_header = part.kind == DocumentKind::minutes || part.kind == DocumentKind::report ||
                                 part.kind == DocumentKind::agenda || part.kind == DocumentKind::questions ||
@@ -402,6 +407,7 @@ private:
             m.date = h.date;
             m.start_time = h.start_time;
             m.venue = h.venue;
+            if (!m.date.empty()) m.date_source = "printed";
         }
         m.council = h.council;
         if (!m.committee && part.kind == DocumentKind::minutes && !h.council.empty()) {
@@ -409,27 +415,16 @@ private:
             m.committee = committee_named(h.council);
         }
         if (layout_.pack) {
-            const bool inherits = !own_header || (part.kind == DocumentKind::agenda) ||
-                                  (part.kind == DocumentKind::questions && !m.committee && m.date.empty());
-            if (part.kind == DocumentKind::appendix && previous_.committee) {
-                m.committee = previous_.committee;
-                m.date = previous_.date;
-            } else if (inherits) {
-                if (!m.committee || part.kind == DocumentKind::agenda)
-                    m.committee = pack_meeting_.committee ? pack_meeting_.committee : m.committee;
-                if (m.date.empty() || part.kind == DocumentKind::agenda)
-                    m.date = pack_meeting_.date.empty() ? m.date : pack_meeting_.date;
-                if (m.start_time.empty()) m.start_time = pack_meeting_.start_time;
-                if (m.venue.empty()) m.venue = pack_meeting_.venue;
-            }
+            inherit_pack_meeting(part, own_header, m);
+            if (n == 0 && part.kind == DocumentKind::minutes && kind_from_file_name(source_) == DocumentKind::minutes)
+                fill_from_filing(filing_, DocumentKind::minutes, m.fields());
         } else {
             if (sidecar_.committee) m.committee = committee_named(*sidecar_.committee);
-            if (sidecar_.date) m.date = *sidecar_.date;
-            // Minutes and agendas are named after their meeting; a report or an appendix
-            // may carry its own version date ("Appendix D 21.01.25.pdf").
-            if (m.date.empty() && (part.kind == DocumentKind::minutes || part.kind == DocumentKind::agenda ||
-                                   part.kind == DocumentKind::questions))
-                m.date = date_from_file_name(source_);
+            if (sidecar_.date) {
+                m.date = *sidecar_.date;
+                m.date_source = "sidecar";
+            }
+            fill_from_filing(filing_, part.kind, m.fields());
         }
         if (sidecar_.council) m.council = *sidecar_.council;
         if (m.council.empty()) m.council = last_council_;
@@ -438,6 +433,28 @@ private:
             part.kind == DocumentKind::agenda)
             previous_ = m;
         return m;
+    }
+
+    // A part of a pack: an appendix follows its report; a part without a header of its own,
+    // and the agenda, take the pack's meeting.
+    void inherit_pack_meeting(const Part& part, bool own_header, MeetingRef& m) const {
+        const bool inherits = !own_header || (part.kind == DocumentKind::agenda) ||
+                              (part.kind == DocumentKind::questions && !m.committee && m.date.empty());
+        if (part.kind == DocumentKind::appendix && previous_.committee) {
+            m.committee = previous_.committee;
+            m.date = previous_.date;
+            m.date_source = previous_.date.empty() ? "" : "pack";
+        } else if (inherits) {
+            if (!m.committee || part.kind == DocumentKind::agenda)
+                m.committee = pack_meeting_.committee ? pack_meeting_.committee : m.committee;
+            if ((m.date.empty() || part.kind == DocumentKind::agenda) && !pack_meeting_.date.empty()) {
+                m.date = pack_meeting_.date;
+                // the pack's agenda is dated as the pack is; other parts by the pack
+                m.date_source = part.kind == DocumentKind::agenda ? pack_meeting_.date_source : "pack";
+            }
+            if (m.start_time.empty()) m.start_time = pack_meeting_.start_time;
+            if (m.venue.empty()) m.venue = pack_meeting_.venue;
+        }
     }
 
     Document new_document(std::size_t n, const Part& part, const Header& h, const MeetingRef& m,
@@ -451,6 +468,7 @@ private:
         doc.council = m.council;
         doc.committee = m.committee;
         doc.date = m.date;
+        if (!m.date.empty()) doc.date_source = m.date_source;
         doc.report_by = h.report_by;
         doc.title = document_title(part.kind, mtitle, h, text_);
         if (sidecar_.title && (!layout_.pack || n == 0)) doc.title = *sidecar_.title;
@@ -494,6 +512,7 @@ private:
 
     const SourceText& text_;
     const Sidecar& sidecar_;
+    const Filing& filing_;  // what the file's folder and name say of its meeting
     const std::string& doc_id_;
     const std::string& source_;
     const Lines& lines_;
@@ -508,13 +527,13 @@ private:
 
 }  // namespace
 
-void segment(const SourceText& text, const Sidecar& sidecar, const std::string& doc_id, const std::string& source,
-             const TopicRules& topics, FileResult& out) {
+void segment(const SourceText& text, const Sidecar& sidecar, const Filing& filing, const std::string& doc_id,
+             const std::string& source, const TopicRules& topics, FileResult& out) {
     Lines lines = text.lines;
     strip_page_furniture(lines);
     report_page_furniture(text.lines, lines, source, out.diagnostics);
     split_run_on_lines(lines);
-    FileSegmenter(text, sidecar, doc_id, source, lines, topics, out).run();
+    FileSegmenter(text, sidecar, filing, doc_id, source, lines, topics, out).run();
 }
 
 }  // namespace quorum::corpus

@@ -5,13 +5,15 @@
 #include <string>
 
 #include "quorum/corpus/reader.hpp"
+#include "segment/filed_meeting.hpp"
 
 namespace quorum::corpus {
 
-// `doc_id` is the stable id of the file (its path relative to the archive root).
+// `doc_id` is the stable id of the file (its path relative to the archive root); `filing`
+// is what its folder and file name say of its meeting (filing_of).
 // Appends documents, meetings, people, acronyms and diagnostics to `out`; units get their
 // topics by `topics`.
-void segment(const SourceText& text, const Sidecar& sidecar, const std::string& doc_id, const std::string& source,
-             const TopicRules& topics, FileResult& out);
+void segment(const SourceText& text, const Sidecar& sidecar, const Filing& filing, const std::string& doc_id,
+             const std::string& source, const TopicRules& topics, FileResult& out);
 
 }  // namespace quorum::corpus

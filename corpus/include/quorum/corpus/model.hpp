@@ -157,7 +157,11 @@ struct Document {
     std::string council;
     std::optional<Named> committee;  // the meeting it records (Cabinet report -> Cabinet)
     std::string date;                // meeting date it records, YYYY-MM-DD or empty
-    std::string meeting_id;          // Meeting::id or empty
+    // Where the date came from (issue 13), so that it can be checked: "printed" (its own
+    // header or cover sheet), "pack" (the agenda pack it is part of), "sidecar", "folder"
+    // (the meeting folder it is filed in), "file-name"; empty when there is no date.
+    std::string date_source;
+    std::string meeting_id;  // Meeting::id or empty
     std::string report_by;           // officer report author line
     int first_page = 0, last_page = 0;
     std::vector<Item> items;
