@@ -6,6 +6,7 @@ packages=(
   libxapian-dev xapian-tools libcpp-httplib-dev nlohmann-json3-dev libicu-dev
   libpoppler-cpp-dev libgumbo-dev libcli11-dev catch2
   libtesseract-dev tesseract-ocr-eng
+  wordnet-dev wordnet-base libfasttext-dev
   curl nginx-light chromium wrk time clang-tidy
 )
 # Browser tests need Node.js with npm. Debian's nodejs and npm packages are used unless

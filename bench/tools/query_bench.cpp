@@ -131,6 +131,8 @@ int main(int argc, char** argv) {
     app.add_option("--only", only, "run only the questions of this kind or id (for profiling)");
     app.add_option("--dump", dump, "write each question's total, hit ids and facet counts here (to compare builds)");
     app.add_flag("--no-facets", no_facets, "do not count facets");
+    std::string mode = "hybrid";
+    app.add_option("--mode", mode, "search mode: hybrid (the default) or keyword")->check(CLI::IsMember({"hybrid", "keyword"}));
     app.add_flag("--no-snippets", no_snippets, "do not make snippets");
     CLI11_PARSE(app, argc, argv);
     try {
@@ -144,6 +146,7 @@ int main(int argc, char** argv) {
         if (!only.empty()) std::erase_if(questions, [&](const Question& q) { return q.kind != only && q.id != only; });
         for (auto& q : questions) {
             q.request.facets = !no_facets;
+            q.request.mode = mode == "keyword" ? quorum::query::Mode::keyword : quorum::query::Mode::hybrid;
             q.request.snippets = !no_snippets;
         }
         quorum::query::Searcher searcher(db);

@@ -96,6 +96,7 @@ std::vector<RelatedWordEntry> learn_related_words(const std::filesystem::path& t
     args.epoch = options.epoch;
     args.minCount = std::min(5, options.min_count);
     args.thread = static_cast<int>(std::max(1u, options.threads));
+    args.bucket = options.buckets;
     args.verbose = 0;
     fasttext::FastText model;
     model.train(args);

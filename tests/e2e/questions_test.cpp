@@ -297,3 +297,30 @@ TEST_CASE("an Atom feed of a search is complete", "[e2e][questions]") {
     CHECK(r->body.find("</feed>") != std::string::npos);
     CHECK(r->body.find("<entry>") != std::string::npos);
 }
+
+// Issue 13: the hybrid mode over HTTP says how it read the query and why each hit matched.
+TEST_CASE("hybrid mode reads a plain word as the papers' word and says why a hit matched", "[e2e][questions]") {
+    auto keyword = search(q("kids") + "&mode=keyword");
+    CHECK(keyword["total"] == 0);
+    auto hybrid = search(q("kids"));
+    CHECK(hybrid["query"]["mode"] == "hybrid");
+    REQUIRE(hybrid["total"].get<int>() > 0);
+    CHECK(str(hybrid["query"]["read_as"]).find("kids \u2248 children") != std::string::npos);
+    CHECK(str(hybrid["query"]["read_as"]).find("Query(") == std::string::npos);
+    const auto& related = hybrid["hits"][0]["why"]["related"];
+    CHECK(std::find(related.begin(), related.end(), "children \u2248 kids") != related.end());
+}
+
+TEST_CASE("more like this answers over HTTP and refuses a query beside it", "[e2e][questions]") {
+    auto seed = search(q("foster carer recruitment"));
+    REQUIRE_FALSE(seed["hits"].empty());
+    const std::string id = seed["hits"][0]["id"];
+    auto like = search("like=" + id);
+    CHECK(like["query"]["like"] == id);
+    REQUIRE(like["total"].get<int>() > 0);
+    for (const auto& hit : like["hits"]) CHECK(hit["id"] != id);
+    auto both = samples_server().client().Get(("/api/search?like=" + id + "&q=fostering").c_str());
+    REQUIRE(both);
+    CHECK(both->status == 400);
+    CHECK(both->body.find("either q or like") != std::string::npos);
+}

@@ -117,6 +117,8 @@ TEST_CASE("every bad search parameter is named in the error", "[params]") {
         {{{"sort", "best"}}, "sort must be relevance, newest or oldest"},
         {{{"format", "xml"}}, "format must be json, csv or atom"},
         {{{"procedural", "yes"}}, "procedural must be true or false"},
+        {{{"mode", "semantic"}}, "mode must be hybrid or keyword"},
+        {{{"like", "../secret"}}, "like must be an id"},
     };
     for (const auto& c : cases) {
         INFO("expected: " << c.expected);
