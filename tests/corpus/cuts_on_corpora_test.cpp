@@ -76,9 +76,9 @@ TEST_CASE("bad cuts: a fixed sample of the shared corpora has few lead-ins alone
             options.root = folder;
             for (const Document& doc : read_file(file, options).documents) count(doc, here);
         }
-        WARN(folder.filename().string() << ": " << here.units << " units, " << here.lead_in_alone
-                                        << " lead-ins alone, " << here.sentence_at_page << " sentences and "
-                                        << here.table_at_page << " tables cut at a page break");
+        WARN(folder.filename().string() << ": " << here.units << " units, " << here.lead_in_alone << " lead-ins alone, "
+                                        << here.sentence_at_page << " sentences and " << here.table_at_page
+                                        << " tables cut at a page break");
         all.units += here.units;
         all.lead_in_alone += here.lead_in_alone;
         all.sentence_at_page += here.sentence_at_page;

@@ -3,10 +3,12 @@
 // per lettered part.
 #include <catch2/catch.hpp>
 
+#include <cctype>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "quorum/corpus/reader.hpp"
 #include "units/lead_ins.hpp"
 #include "units/long_paragraphs.hpp"
 #include "unit_excerpts.hpp"
@@ -110,7 +112,8 @@ constexpr const char* kStokeFerryComments =
     "development sites to be on the playing field, as well as current equipment. There was also concern of who might "
     "maintain the additional equipment. Play equipment on the Furlong Road Site, Playing Field and this development "
     "would mean three separate play areas. \xE2\x80\xA2 Any green space within the development could be maintained by "
-    "the village as they had a Handyman. \xE2\x80\xA2 As part of the planning process if there was a green space within "
+    "the village as they had a Handyman. \xE2\x80\xA2 As part of the planning process if there was a green space "
+    "within "
     "the development there would need to be a minimum size agreed.\n"
     "\n"
     "The Chair invited members of the public to comment on green space provision and the following was noted:\n";
@@ -188,8 +191,9 @@ TEST_CASE("A decision's lettered parts stay one resolution unit each, with their
     REQUIRE(r.size() == 3);
     REQUIRE(r[0]->resolution);
     CHECK(r[0]->resolution->preamble == "that Cabinet agree to:");
-    CHECK(r[1]->text == "b) Note the forecast overspend on Schools\xE2\x80\x99 Delegated Budgets of \xC2\xA3"
-                        "30.4m.");
+    CHECK(r[1]->text ==
+          "b) Note the forecast overspend on Schools\xE2\x80\x99 Delegated Budgets of \xC2\xA3"
+          "30.4m.");
     CHECK(paragraphs(units).empty());
 }
 
@@ -203,4 +207,29 @@ TEST_CASE("What opens a list, and which lead-ins are sentences rather than label
     CHECK_FALSE(is_lead_in_sentence("Minutes:"));
     CHECK_FALSE(is_lead_in_sentence("Purchase of Bulbs for The Cemetery:"));
     CHECK_FALSE(is_lead_in_sentence("Minutes Seconded By:"));
+}
+
+TEST_CASE("Seed 004: a long list of questions and answers is cut between questions, never inside one", "[lead-ins]") {
+    // "The key points of the discussion are detailed below:" then eleven numbered questions,
+    // each with its answers as bullets: 9,700 characters. Cut where a line begins, a
+    // question was parted from its answer ("5. ... why it had taken so long" / "• In
+    // relation to what had enabled the pace ...").
+    const FileResult r = read_file(std::string(QUORUM_SAMPLES_DIR) + "/004_96e372cf547dc9a6.txt");
+    REQUIRE(r.documents.size() == 1);
+    std::vector<const Unit*> parts;
+    for (const Unit& u : r.documents[0].units) {
+        const bool lead = u.text.rfind("The Chair invited comments and discussion", 0) == 0;
+        if (u.type == UnitType::paragraph && (lead || !parts.empty()) &&
+            u.text.find("\n\xE2\x80\xA2 ") != std::string::npos)
+            parts.push_back(&u);
+    }
+    REQUIRE(parts.size() >= 5);
+    CHECK(parts[0]->text.rfind("The Chair invited comments and discussion from the committee in relation to the "
+                               "report. The key points of the discussion are detailed below:\n1. The committee asked",
+                               0) == 0);
+    for (std::size_t k = 1; k < parts.size(); ++k) {
+        INFO(parts[k]->text.substr(0, 80));
+        CHECK(std::isdigit(static_cast<unsigned char>(parts[k]->text.front())) != 0);  // a question begins it
+        CHECK(parts[k]->text.size() <= kMaxParagraphChars);
+    }
 }

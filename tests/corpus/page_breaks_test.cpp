@@ -92,8 +92,7 @@ TEST_CASE("A title line on a new page that is not a page break's sentence stays 
     CHECK(pieces[0].block.text == "Interests in items on the agenda");
 }
 
-TEST_CASE("Tables on consecutive pages join only when the later one goes on with the same columns",
-          "[page-breaks]") {
+TEST_CASE("Tables on consecutive pages join only when the later one goes on with the same columns", "[page-breaks]") {
     std::vector<Piece> pieces(4);
     pieces[0].block.text = "Table 2: Effect Symbols";
     pieces[0].block.lines = 1;

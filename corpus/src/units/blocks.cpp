@@ -339,8 +339,8 @@ private:
     TableRun table_;
     bool in_table_ = false;
     int blanks_ = 0;
-    int last_page_ = 0;           // page of the current block's last line
-    std::size_t margin_ = 0;      // right margin of the body's text (right_margin)
+    int last_page_ = 0;            // page of the current block's last line
+    std::size_t margin_ = 0;       // right margin of the body's text (right_margin)
     bool last_line_full_ = false;  // the last text line reached the margin
 };
 

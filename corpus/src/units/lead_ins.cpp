@@ -78,10 +78,14 @@ bool title_like(std::string_view text) {
 // What marks an item: "bullet", "letter", "roman", a number's style ("#.", "(#)"), or "".
 std::string item_kind(const Block& b) {
     switch (b.label_kind) {
-        case LabelKind::letter: return "letter";
-        case LabelKind::roman: return "roman";
-        case LabelKind::number: return label_style(b.label);
-        case LabelKind::none: break;
+        case LabelKind::letter:
+            return "letter";
+        case LabelKind::roman:
+            return "roman";
+        case LabelKind::number:
+            return label_style(b.label);
+        case LabelKind::none:
+            break;
     }
     return b.bullet ? "bullet" : "";
 }
@@ -155,8 +159,8 @@ LeadInList read_lead_in_list(const std::vector<Piece>& pieces, std::size_t start
             all_plain = false;
         } else if (under == 0 && opens_list(introducer->text) && is_lead_in_sentence(introducer->text)) {
             take = true;  // the paragraph a lead-in sentence introduces
-        } else if (all_plain && last != nullptr && !ends_full_sentence(last->text) && b.text.size() <= kShortItemChars &&
-                   !title_like(b.text)) {
+        } else if (all_plain && last != nullptr && !ends_full_sentence(last->text) &&
+                   b.text.size() <= kShortItemChars && !title_like(b.text)) {
             take = true;  // the next line of an unmarked list ("...frameworks;")
         }
         if (!take) break;

@@ -23,10 +23,10 @@ namespace quorum::corpus {
 [[nodiscard]] bool is_lead_in_sentence(std::string_view text);
 
 struct LeadInList {
-    std::string text;         // the lead-in and its items, one a line ("" when no list follows)
-    std::size_t lead_in = 0;  // characters of the lead-in line in `text`
+    std::string text;                      // the lead-in and its items, one a line ("" when no list follows)
+    std::size_t lead_in = 0;               // characters of the lead-in line in `text`
     std::vector<std::size_t> item_starts;  // where each item of the list (not a sub-point) begins in `text`
-    std::size_t end = 0;      // index of the first piece after the list
+    std::size_t end = 0;                   // index of the first piece after the list
 };
 
 // The list that pieces[start] (a block that opens_list) introduces: marked items (bullets,

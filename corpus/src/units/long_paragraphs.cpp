@@ -93,6 +93,8 @@ std::vector<std::size_t> choose_cuts(std::size_t size, const std::vector<std::si
         previous = cut > at ? cut : 0;
         if (size - start <= limit) break;
     }
+    // the rest still too long and no cut near the target: the last cut makes it shorter
+    if (size - start > limit && previous > start) starts.push_back(previous);
     return starts;
 }
 

@@ -50,8 +50,7 @@ public:
     void run() {
         for (std::size_t i = 0; i < pieces_.size(); ++i) {
             if (!pieces_[i].is_table) continue;
-            while (join_next(i)) {
-            }
+            while (join_next(i)) {}
         }
     }
 
@@ -61,9 +60,9 @@ private:
         TableRun& first = pieces_[i].table;
         const std::string caption = caption_of(i);
         std::size_t next = i + 1;
-        const bool title_between = next < pieces_.size() && !pieces_[next].is_table &&
-                                   (repeats_title(pieces_[next].block.text, caption) ||
-                                    repeats_title(pieces_[next].block.text, section_));
+        const bool title_between =
+            next < pieces_.size() && !pieces_[next].is_table &&
+            (repeats_title(pieces_[next].block.text, caption) || repeats_title(pieces_[next].block.text, section_));
         if (title_between) ++next;
         if (next >= pieces_.size() || !pieces_[next].is_table) return false;
         TableRun& more = pieces_[next].table;
@@ -83,7 +82,8 @@ private:
 
     // The title of pieces[i]: a caption block right above it, or its own caption row.
     std::string caption_of(std::size_t i) const {
-        if (i > 0 && !pieces_[i - 1].is_table && is_caption_block(pieces_[i - 1].block)) return pieces_[i - 1].block.text;
+        if (i > 0 && !pieces_[i - 1].is_table && is_caption_block(pieces_[i - 1].block))
+            return pieces_[i - 1].block.text;
         const TableRun& run = pieces_[i].table;
         return caption_row(run) ? run.rows[0][0] : std::string();
     }
@@ -94,8 +94,6 @@ private:
 
 }  // namespace
 
-void join_page_continued_tables(std::vector<Piece>& pieces, std::string_view section) {
-    Joiner(pieces, section).run();
-}
+void join_page_continued_tables(std::vector<Piece>& pieces, std::string_view section) { Joiner(pieces, section).run(); }
 
 }  // namespace quorum::corpus
