@@ -3,6 +3,7 @@
 // per lettered part.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cctype>
 #include <string>
 #include <string_view>
@@ -232,4 +233,19 @@ TEST_CASE("Seed 004: a long list of questions and answers is cut between questio
         CHECK(std::isdigit(static_cast<unsigned char>(parts[k]->text.front())) != 0);  // a question begins it
         CHECK(parts[k]->text.size() <= kMaxParagraphChars);
     }
+}
+
+TEST_CASE("A PDF list with a gap after its bullets is a list under its lead-in, not a table", "[lead-ins]") {
+    // report_cover.pdf (make_report_cover.py), laid out as Kent's Appendix J (Government
+    // Grants): "... as listed below:" then "•     Extended Rights to Home to School Transport".
+    const FileResult r = read_file(std::string(QUORUM_FIXTURES_DIR) + "/pdf/report_cover.pdf");
+    REQUIRE(r.documents.size() == 1);
+    const auto& units = r.documents[0].units;
+    CHECK(of_type(units, UnitType::table).size() == 1);  // Year | Places | Schools only
+    const auto p = paragraphs(units);
+    CHECK(std::any_of(p.begin(), p.end(), [](const Unit* u) {
+        return u->text ==
+               "Several grants have been rolled into the Revenue Support Grant, as listed below:\n"
+               "\xE2\x80\xA2 Extended Rights to Home to School Transport\n\xE2\x80\xA2 Transparency Code Grant";
+    }));
 }
