@@ -37,9 +37,9 @@ std::string utf8(const poppler::ustring& s) {
 
 // A bullet glyph alone before the gap: "•", "▪", "" (a symbol font's bullet), "o".
 bool bullet_glyph(std::string_view before) {
-    static constexpr std::array<std::string_view, 9> kGlyphs = {
-        "\xE2\x80\xA2", "\xC2\xB7", "\xEF\x82\xB7", "\xE2\x96\xAA", "\xE2\x97\x8F",
-        "\xE2\x96\xA0", "\xE2\x9E\xA2", "\xEF\x82\xA7", "o"};
+    static constexpr std::array<std::string_view, 9> kGlyphs = {"\xE2\x80\xA2", "\xC2\xB7",     "\xEF\x82\xB7",
+                                                                "\xE2\x96\xAA", "\xE2\x97\x8F", "\xE2\x96\xA0",
+                                                                "\xE2\x9E\xA2", "\xEF\x82\xA7", "o"};
     return std::find(kGlyphs.begin(), kGlyphs.end(), before) != kGlyphs.end();
 }
 
