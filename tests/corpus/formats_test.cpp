@@ -173,6 +173,9 @@ TEST_CASE("the PDF reader keeps a cover field or a paragraph number with its tex
     CHECK(contains(lines, "1.1 The County Council is the Strategic Commissioner of Education."));
     CHECK(contains(lines, "Year\tPlaces\tSchools"));
     CHECK(contains(lines, "2025\t120\t4"));
+    // Regression (issue 13): a bullet a column apart from its text was a table of bullets
+    // (609 of them in the Kent papers), its lead-in a unit apart.
+    CHECK(contains(lines, "   \xE2\x80\xA2 Extended Rights to Home to School Transport"));
 }
 
 TEST_CASE("document ids are slugs of the path relative to the input folder's parent") {

@@ -10,6 +10,7 @@
 #include <poppler/cpp/poppler-page.h>
 
 #include <algorithm>
+#include <array>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -34,8 +35,19 @@ std::string utf8(const poppler::ustring& s) {
     return std::string(bytes.begin(), bytes.end());
 }
 
-// A paragraph number ("1.2", "3.4.1") or a cover field's name ("From:", "Ask for:").
+// A bullet glyph alone before the gap: "•", "▪", "" (a symbol font's bullet), "o".
+bool bullet_glyph(std::string_view before) {
+    static constexpr std::array<std::string_view, 9> kGlyphs = {"\xE2\x80\xA2", "\xC2\xB7",     "\xEF\x82\xB7",
+                                                                "\xE2\x96\xAA", "\xE2\x97\x8F", "\xE2\x96\xA0",
+                                                                "\xE2\x9E\xA2", "\xEF\x82\xA7", "o"};
+    return std::find(kGlyphs.begin(), kGlyphs.end(), before) != kGlyphs.end();
+}
+
+// A paragraph number ("1.2", "3.4.1"), a cover field's name ("From:", "Ask for:") or a
+// bullet glyph (issue 13: a bulleted list laid out with a gap after its bullets was read
+// as a table of bullets, apart from the lead-in it belongs to).
 bool leading_label(std::string_view before) {
+    if (bullet_glyph(before)) return true;
     if (before.empty() || before.size() > 24) return false;
     if (before.back() == ':')
         return before.find(':') == before.size() - 1 && std::count(before.begin(), before.end(), ' ') <= 2;

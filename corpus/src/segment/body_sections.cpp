@@ -40,6 +40,14 @@ bool known_section(std::string_view heading) {
     return false;
 }
 
+// Does a section with content end on a page before `page`?
+bool continued_on_new_page(const Lines& section, int page) {
+    for (auto it = section.rbegin(); it != section.rend(); ++it) {
+        if (!is_blank(it->text)) return it->page > 0 && page > it->page;
+    }
+    return false;
+}
+
 }  // namespace
 
 // Whole text of a body: wrapped lines joined, paragraphs separated by a blank line,
@@ -110,6 +118,10 @@ void emit_sections(Document& doc, const Lines& body, BodyContext context, const 
             for (std::size_t j = i + 1; j < body.size() && !more; ++j) more = !is_blank(body[j].text);
             is_heading = more;
         }
+        // Regression (issue 13): a title printed again at the top of the next page above the
+        // rest of its table ("SILVER & GOLD Employer Recognition Scheme Award Holders") cut
+        // the table in two sections. The section goes on; its title is kept once.
+        if (p == heading && continued_on_new_page(section, body[i].page)) continue;
         if (is_heading) {
             flush();
             heading = p;

@@ -7,10 +7,14 @@
 //  - across blank lines only when the sentence is unfinished and the line starts lower
 //    case or with a digit, or the previous line ends on a word that cannot end a
 //    sentence ("to", "the", "council's");
+//  - across a page break (footer and header between) also when the unfinished sentence
+//    goes on: a lower-case word, a digit, an open word or comma before the break, or a
+//    last line that ran to the right margin (the paragraph had not ended);
 //  - bullets, labelled points ("a)", "3.6", "12.") and decision keywords always start
 //    a new block.
 #include "units/blocks.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 
@@ -122,6 +126,32 @@ bool ends_with_open_word(std::string_view text) {
     return false;
 }
 
+bool ends_with_comma(std::string_view text) {
+    while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
+    return !text.empty() && text.back() == ',';
+}
+
+// Columns a line's text reaches, indentation included (UTF-8 continuation bytes not counted).
+std::size_t end_column(std::string_view raw) {
+    while (!raw.empty() && is_space(raw.back())) raw.remove_suffix(1);
+    std::size_t n = 0;
+    for (const char c : raw) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
+    return n;
+}
+
+// The right margin of a body's text: the column most of its longest lines reach (90th
+// percentile, so that one overlong line does not set it). 0 when there are too few lines.
+std::size_t right_margin(std::span<const SourceLine> lines) {
+    std::vector<std::size_t> ends;
+    for (const SourceLine& l : lines) {
+        if (l.text.find('\t') != std::string::npos) continue;
+        if (const std::size_t e = end_column(l.text); e > 0) ends.push_back(e);
+    }
+    if (ends.size() < 4) return 0;
+    std::sort(ends.begin(), ends.end());
+    return ends[ends.size() * 9 / 10];
+}
+
 bool starts_table_caption(std::string_view s) {
     return s.size() > 6 && (s.substr(0, 6) == "Table " || s.substr(0, 6) == "TABLE ") &&
            std::isdigit(static_cast<unsigned char>(s[6])) != 0;
@@ -162,6 +192,7 @@ void append_text(Block& block, std::string_view line) {
 class Splitter {
 public:
     std::vector<Piece> run(std::span<const SourceLine> lines) {
+        margin_ = right_margin(lines);
         for (std::size_t i = 0; i < lines.size(); ++i) {
             const std::string_view raw = lines[i].text;
             const std::string_view line = trim_indent(raw);
@@ -173,6 +204,8 @@ public:
                 add_table_row(raw, lines[i].page);
             } else {
                 add_text_line(line, lines[i].page);
+                // a line that reaches the right margin was wrapped, not ended
+                last_line_full_ = margin_ > 0 && end_column(raw) * 10 >= margin_ * 9;
             }
             blanks_ = 0;
         }
@@ -204,6 +237,7 @@ private:
             table_.page = page;
         }
         table_.rows.push_back(std::move(cells));
+        table_.last_page = page;
     }
 
     void add_text_line(std::string_view line, int page) {
@@ -239,9 +273,10 @@ private:
         if (const std::size_t n = parse_label(rest, label, kind); n > 0) rest = trim_indent(rest.substr(n));
         const bool marked = bullet || kind != LabelKind::none;
 
-        if (open_ && !marked && !markdown_heading && continues(rest)) {
+        if (open_ && !marked && !markdown_heading && continues(rest, page)) {
             append_text(current_, rest);
             if (current_.page == 0) current_.page = page;
+            last_page_ = page;
             return;
         }
         flush_block();
@@ -254,18 +289,30 @@ private:
         current_.blank_before = blanks_ > 0 || pieces_.empty();
         current_.text = std::string(rest);
         current_.lines = 1;
+        last_page_ = page;
         if (markdown_heading) flush_block();
     }
 
-    bool continues(std::string_view line) const {
+    bool continues(std::string_view line, int page) const {
         if (current_.text.empty()) return true;  // a label or bullet alone on the previous line
         if (starts_resolution_keyword(line) || starts_table_caption(line) || starts_response(line)) return false;
         const bool finished = ends_sentence(current_.text);
         if (blanks_ == 0) return !finished || starts_lower(line);
+        if (!finished && page > 0 && last_page_ > 0 && page > last_page_ && continues_over_page(line)) return true;
         if (heading_like(current_)) return false;
         if (starts_lower(line)) return true;
         if (finished) return false;
         return starts_lower_or_digit(line) || ends_with_open_word(current_.text);
+    }
+
+    // Regression (issue 13): "... funded by adult social care and" / footer "13" / "were
+    // legally the responsibility ..." was two units: the last piece on the page was one short
+    // line, which looked like a heading. Across a page break the sentence decides.
+    bool continues_over_page(std::string_view line) const {
+        if (starts_lower_or_digit(line) || ends_with_open_word(current_.text) || ends_with_comma(current_.text))
+            return true;
+        // "... plus Public" / "Health, Schools and General.": a capital after a full line
+        return last_line_full_ && !heading_like(current_);
     }
 
     void flush_block() {
@@ -292,6 +339,9 @@ private:
     TableRun table_;
     bool in_table_ = false;
     int blanks_ = 0;
+    int last_page_ = 0;            // page of the current block's last line
+    std::size_t margin_ = 0;       // right margin of the body's text (right_margin)
+    bool last_line_full_ = false;  // the last text line reached the margin
 };
 
 }  // namespace

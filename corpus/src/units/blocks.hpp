@@ -29,6 +29,7 @@ struct Block {
 struct TableRun {
     std::vector<std::vector<std::string>> rows;
     int page = 0;
+    int last_page = 0;  // page of its last row
 };
 
 struct Piece {

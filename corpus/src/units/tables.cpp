@@ -76,6 +76,8 @@ TableInfo shape_table(const TableRun& run, std::string caption) {
             continue;
         }
         after_header = false;
+        // the header printed again at the top of the next page: kept once
+        if (row == table.header) continue;
         if (empty_first && (row.size() < width || filled(row) <= 1)) {
             merge_into(table.rows.empty() ? table.header : table.rows.back(), row);
             continue;

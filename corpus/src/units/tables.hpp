@@ -11,7 +11,8 @@ namespace quorum::corpus {
 
 // Header = first row; a sub-header row right under it ("\t£000\t£000") is merged into it;
 // rows whose first cell is empty and which carry at most one cell, or fewer cells than
-// the header, continue the row above; separator rows ("-----") are dropped. A first row
+// the header, continue the row above; separator rows ("-----") and rows that repeat the
+// header (printed again at the top of the next page) are dropped. A first row
 // with a single filled cell over a wider table ("Annual agenda items\t\t\t") is a caption,
 // used when `caption` is empty.
 [[nodiscard]] TableInfo shape_table(const TableRun& run, std::string caption);

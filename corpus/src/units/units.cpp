@@ -10,11 +10,13 @@
 #include <cstdio>
 
 #include "units/blocks.hpp"
+#include "units/lead_ins.hpp"
 #include "units/long_paragraphs.hpp"
 #include "units/people.hpp"
 #include "units/questions.hpp"
 #include "quorum/corpus/text.hpp"
 #include "units/resolutions.hpp"
+#include "units/table_pages.hpp"
 #include "units/tables.hpp"
 #include "units/tracker.hpp"
 
@@ -117,6 +119,39 @@ std::size_t emit_table(Builder& b, const std::vector<Piece>& pieces, std::size_t
     return i + 1;
 }
 
+// A paragraph with what belongs to it: the list its lead-in opens (lead_ins.cpp), or the
+// lettered sub-points of a numbered report paragraph. Returns the index of the next piece.
+std::size_t emit_paragraph(Builder& b, const std::vector<Piece>& pieces, std::size_t i) {
+    const Block& block = pieces[i].block;
+    std::string text = labelled(block.label, block.text);
+    ++i;
+    if (opens_list(block.text)) {
+        const LeadInList list = read_lead_in_list(pieces, i - 1);
+        if (!list.text.empty()) {
+            for (std::string& piece : split_long_list(list.text, list.item_starts, list.lead_in)) {
+                Unit& u = b.add(UnitType::paragraph, block.page, std::move(piece));
+                u.number = label_value(block.label);
+            }
+            return list.end;
+        }
+    }
+    if (block.label_kind == LabelKind::number) {
+        while (i < pieces.size() && !pieces[i].is_table &&
+               (pieces[i].block.label_kind == LabelKind::letter || pieces[i].block.label_kind == LabelKind::roman) &&
+               !match_resolution_keyword(pieces[i].block.text)) {
+            text += '\n';
+            text += labelled(pieces[i].block.label, pieces[i].block.text);
+            ++i;
+        }
+    }
+    // a paragraph longer than a reader would cite becomes several, cut at sentence ends
+    for (std::string& piece : split_long_paragraph(text)) {
+        Unit& u = b.add(UnitType::paragraph, block.page, std::move(piece));
+        u.number = label_value(block.label);
+    }
+    return i;
+}
+
 bool is_section_keyword(std::string_view section) {
     const std::string f = fold_key(section);
     return f == "recommendation(s)" || f == "recommendations" || f == "recommendation" || f == "resolved" ||
@@ -128,7 +163,8 @@ bool is_section_keyword(std::string_view section) {
 void extract_units(std::span<const SourceLine> lines, const BodyContext& context, Document& doc,
                    const PeopleLinker& people, const TopicRules& topics) {
     const std::size_t first_new = doc.units.size();
-    const std::vector<Piece> pieces = split_pieces(lines);
+    std::vector<Piece> pieces = split_pieces(lines);
+    join_page_continued_tables(pieces, context.section);
     Builder builder(context, doc);
     std::size_t i = 0;
     // A report's "Recommendation(s)" section is itself a decision block.
@@ -168,23 +204,7 @@ void extract_units(std::span<const SourceLine> lines, const BodyContext& context
             ++i;
             continue;
         }
-        std::string text = labelled(block.label, block.text);
-        ++i;
-        // Lettered sub-points of a numbered report paragraph belong to it.
-        if (block.label_kind == LabelKind::number) {
-            while (
-                i < pieces.size() && !pieces[i].is_table &&
-                (pieces[i].block.label_kind == LabelKind::letter || pieces[i].block.label_kind == LabelKind::roman) &&
-                !match_resolution_keyword(pieces[i].block.text)) {
-                text += "\n" + labelled(pieces[i].block.label, pieces[i].block.text);
-                ++i;
-            }
-        }
-        // a paragraph longer than a reader would cite becomes several, cut at sentence ends
-        for (std::string& piece : split_long_paragraph(text)) {
-            Unit& u = builder.add(UnitType::paragraph, block.page, std::move(piece));
-            u.number = label_value(block.label);
-        }
+        i = emit_paragraph(builder, pieces, i);
     }
     for (std::size_t k = first_new; k < doc.units.size(); ++k) {
         Unit& u = doc.units[k];
