@@ -28,6 +28,21 @@ void add_boolean(Xapian::Document& doc, std::string_view prefix, const std::stri
     if (!value.empty()) doc.add_boolean_term(s::term(prefix, bounded_term_value(value)));
 }
 
+// Words every paper's title or file name has ("minutes of the meeting of the committee",
+// "agenda pack", month names): as context they would tie each question about minutes or
+// meetings to every unit of every set of minutes.
+bool generic_context_word(const std::string& w) {
+    static const std::set<std::string> generic{
+        "the", "and", "for", "with", "from", "held", "meeting", "meetings", "minutes", "minute", "agenda", "agendas",
+        "report", "reports", "appendix", "annex", "originals", "original", "pack", "public", "document", "documents",
+        "item", "items", "committee", "committees", "council", "councils", "county", "city", "parish", "district",
+        "borough", "draft", "final", "version", "supplementary", "frontsheet", "printed", "plan", "january",
+        "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+        "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "pdf", "doc",
+        "docx", "html", "htm", "txt", "md", "meetings", "monthly", "special", "annual", "ordinary"};
+    return generic.count(w) > 0;
+}
+
 // The council, committee and title of a unit's document and the words of its file's
 // name and folder ("boughton-pc-meeting-may-13.md"), each distinct word once. Numbers and
 // opaque ids in file names are left out.
@@ -42,7 +57,7 @@ std::string context_words(const corpus::Document& document, const std::string& f
         if (word.size() < 3 || word.size() > 30) continue;
         if (!std::all_of(word.begin(), word.end(), [](char c) { return (c >= 'a' && c <= 'z') || c == '\''; }))
             continue;
-        if (!seen.insert(word).second) continue;
+        if (generic_context_word(word) || !seen.insert(word).second) continue;
         out += word;
         out.push_back(' ');
     }

@@ -69,7 +69,14 @@ MeaningExpansion expand_by_meaning(const Xapian::Query& parsed, const std::vecto
                 shown.back().source += "+" + source;
             shown.back().related.push_back(related);
         };
-        if (auto it = thesaurus.find(word); it != thesaurus.end()) {
+        auto it = thesaurus.find(word);
+        // "gritted" finds the entry for "gritting": single-word keys also match by stem.
+        if (it == thesaurus.end()) {
+            const std::string own = stem(word);
+            for (auto k = thesaurus.begin(); k != thesaurus.end() && it == thesaurus.end(); ++k)
+                if (k->first.find(' ') == std::string::npos && stem(k->first) == own) it = k;
+        }
+        if (it != thesaurus.end()) {
             for (const auto& entry : it->second) {
                 by_source["thesaurus"].push_back(entry_query(entry, stem));
                 if (entry.find(' ') == std::string::npos) out.stand_ins.emplace("Z" + stem(entry), entry + " \u2248 " + word);
@@ -77,7 +84,7 @@ MeaningExpansion expand_by_meaning(const Xapian::Query& parsed, const std::vecto
             }
             source_weight["thesaurus"] = thesaurus_weight;
         }
-        for (const auto& r : related_words(db, stem, word)) {
+        for (const auto& r : related_words(db, stem, word, it != thesaurus.end())) {
             const std::string alt_term = "Z" + stem(r.word);
             by_source[r.source].emplace_back(alt_term);
             source_weight[r.source] = std::max(source_weight[r.source], r.weight);

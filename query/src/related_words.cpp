@@ -12,7 +12,7 @@ namespace quorum::query {
 namespace s = quorum::index::schema;
 
 std::vector<RelatedWord> related_words(const Xapian::Database& db, const Xapian::Stem& stem,
-                                       const std::string& word) {
+                                       const std::string& word, bool curated) {
     std::vector<RelatedWord> out;
     const std::string own = stem(word);
     std::vector<std::string> stems{own};
@@ -42,7 +42,7 @@ std::vector<RelatedWord> related_words(const Xapian::Database& db, const Xapian:
     // only for words the archive hardly uses, which are most likely the asker's own words
     // for what the papers say otherwise ("sacked" where they say "dismissed").
     const Xapian::doccount rare = std::max<Xapian::doccount>(wordnet_max_uses, db.get_doccount() / 20000);
-    if (db.get_termfreq("Z" + own) > rare) return out;
+    if (curated || db.get_termfreq("Z" + own) > rare) return out;
     n = 0;
     for (const auto& w : wordnet_synonyms(word))
         if (n < max_wordnet_words && w.size() > 3 && !is_stop_word(w) && offer(w, wordnet_word_weight, "wordnet")) ++n;

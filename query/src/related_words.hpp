@@ -23,7 +23,8 @@ struct RelatedWord {
     std::string source;  // archive | wordnet
 };
 
+// `curated`: the council thesaurus already has the word; WordNet is then not asked.
 [[nodiscard]] std::vector<RelatedWord> related_words(const Xapian::Database& db, const Xapian::Stem& stem,
-                                                     const std::string& word);
+                                                     const std::string& word, bool curated = false);
 
 }  // namespace quorum::query

@@ -14,7 +14,7 @@ namespace quorum::query {
 
 namespace {
 
-constexpr int senses_per_pos = 2;           // rarer senses drift ("can" for "dismiss")
+constexpr int senses_per_pos = 1;  // rarer senses drift ("can" for "dismiss", "bottom" for "seat")
 constexpr std::size_t max_remembered = 20000;  // words; the cache is cleared when full
 
 std::mutex wordnet_lock;
