@@ -7,6 +7,7 @@
 #include "first_build.hpp"
 #include "incremental_run.hpp"
 #include "input_collection.hpp"
+#include "learnt_words.hpp"
 #include "run_settings.hpp"
 
 namespace quorum::index {
@@ -35,6 +36,7 @@ RunSummary run_index(const RunOptions& options, const Progress& progress) {
         build_new_index(options, std::move(all), settings, summary, progress);
     else
         update_index(options, std::move(all), settings, summary, progress);
+    if (options.learn_words) learn_words(options, settings, summary);
     summary.index_bytes = directory_bytes(options.db);
     summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return summary;

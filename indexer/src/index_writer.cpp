@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <cctype>
 #include <cstdlib>
+#include <set>
 #include <stdexcept>
 #include <unordered_map>
 
@@ -210,7 +211,15 @@ struct IndexWriter::Impl {
                 continue;
             out[std::string(s::thesaurus_key_prefix) + k].insert(v);
         }
-        for (const auto& r : related_words) {
+        // Words learnt from this archive replace the built-in ones for the words they cover.
+        const auto learnt = parse_related_words(db.get_metadata(std::string(s::learnt_words_key)));
+        std::set<std::string> learnt_words;
+        for (const auto& r : learnt) learnt_words.insert(r.word);
+        std::vector<RelatedWordEntry> related;
+        for (const auto& r : related_words)
+            if (!learnt_words.count(r.word)) related.push_back(r);
+        related.insert(related.end(), learnt.begin(), learnt.end());
+        for (const auto& r : related) {
             std::string k = phrase_key(r.word), v = phrase_key(r.related);
             if (k.empty() || v.empty() || k == v || k.size() > s::max_term_value) continue;
             char weight[16];
@@ -551,6 +560,14 @@ void IndexWriter::set_thesaurus(std::vector<std::pair<std::string, std::string>>
 
 void IndexWriter::set_related_words(std::vector<RelatedWordEntry> entries) {
     impl_->related_words = std::move(entries);
+}
+
+void IndexWriter::set_learnt_words(const std::vector<RelatedWordEntry>& entries) {
+    try {
+        impl_->set_metadata_if_changed(std::string(s::learnt_words_key), format_related_words(entries));
+    } catch (const Xapian::Error& e) {
+        rethrow(e, "cannot store the learnt words");
+    }
 }
 
 void IndexWriter::set_council_terms(std::vector<std::pair<std::string, std::string>> terms) {

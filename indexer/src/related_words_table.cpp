@@ -1,4 +1,5 @@
 // related_words.tsv: the related words the hybrid search mode may add for a query word.
+#include <cstdio>
 #include <cstdlib>
 #include <stdexcept>
 #include <string>
@@ -24,6 +25,24 @@ std::vector<RelatedWordEntry> parse_related_words(std::string_view tsv) {
             out.push_back({word, related, weight});
         }
     }
+    return out;
+}
+
+std::string format_related_words(const std::vector<RelatedWordEntry>& entries) {
+    std::string out, word;
+    for (const auto& e : entries) {
+        char weight[16];
+        std::snprintf(weight, sizeof weight, "%.2f", e.weight);
+        if (e.word != word) {
+            if (!out.empty()) out.push_back('\n');
+            out += e.word + '\t';
+            word = e.word;
+        } else {
+            out.push_back('|');
+        }
+        out += e.related + ':' + weight;
+    }
+    if (!out.empty()) out.push_back('\n');
     return out;
 }
 

@@ -39,11 +39,15 @@ std::vector<RelatedWordEntry> neighbours(const fasttext::FastText& model, const 
             words.push_back(dict->getWord(i));
     const int dim = model.getDimension();
     std::vector<float> unit(words.size() * static_cast<std::size_t>(dim));
-    fasttext::Vector v(dim);
+    // The word's own row of the input matrix, without its character n-grams: with them,
+    // "fostering" sits beside "promoting" and "gritting" beside "sitting" (shared endings).
+    const auto input = model.getInputMatrix();
     for (std::size_t i = 0; i < words.size(); ++i) {
-        model.getWordVector(v, words[i]);
-        const double norm = std::max(1e-9, static_cast<double>(v.norm()));
-        for (int d = 0; d < dim; ++d) unit[i * dim + d] = static_cast<float>(v[d] / norm);
+        const int32_t id = dict->getId(words[i]);
+        double norm = 0;
+        for (int d = 0; d < dim; ++d) norm += double(input->at(id, d)) * input->at(id, d);
+        norm = std::max(1e-9, std::sqrt(norm));
+        for (int d = 0; d < dim; ++d) unit[i * dim + d] = static_cast<float>(input->at(id, d) / norm);
     }
     const Xapian::Stem stem("en");
     std::vector<std::string> stems;
@@ -63,13 +67,15 @@ std::vector<RelatedWordEntry> neighbours(const fasttext::FastText& model, const 
                 if (dot >= options.min_similarity) best.emplace_back(dot, j);
             }
             std::sort(best.begin(), best.end(), [](const auto& x, const auto& y) { return x.first > y.first; });
+            std::vector<std::size_t> taken;
             for (std::size_t k = 0; k < best.size() && found[i].size() < options.per_word; ++k) {
-                // One form of each neighbour ("dismissed", not also "dismissal").
-                const auto& other = stems[best[k].second];
-                if (std::any_of(found[i].begin(), found[i].end(),
-                                [&](const RelatedWordEntry& e) { return stem(e.related) == other; }))
+                // One form of each neighbour ("dismissed", not also "dismissal"); the stems
+                // were made before the threads started (a Xapian::Stem is not thread-safe).
+                const std::size_t j = best[k].second;
+                if (std::any_of(taken.begin(), taken.end(), [&](std::size_t t) { return stems[t] == stems[j]; }))
                     continue;
-                found[i].push_back({words[i], words[best[k].second], std::round(best[k].first * 100) / 100});
+                taken.push_back(j);
+                found[i].push_back({words[i], words[j], std::round(best[k].first * 100) / 100});
             }
         }
     };
@@ -100,6 +106,7 @@ std::vector<RelatedWordEntry> learn_related_words(const std::filesystem::path& t
     args.verbose = 0;
     fasttext::FastText model;
     model.train(args);
+    if (!options.save_model.empty()) model.saveModel(options.save_model.string());
     return neighbours(model, options);
 #else
     (void)text;

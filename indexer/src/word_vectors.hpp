@@ -16,7 +16,8 @@ struct RelatedWordsOptions {
     std::size_t per_word = 4;
     unsigned threads = 2;
     int dim = 100, epoch = 5;
-    int buckets = 200000;  // subword hash buckets: fastText's 2 million make an 800 MB matrix
+    int buckets = 200000;
+    std::filesystem::path save_model;  // where to keep the trained model (.bin), if anywhere  // subword hash buckets: fastText's 2 million make an 800 MB matrix
 };
 
 // Whether quorum was built with fastText.

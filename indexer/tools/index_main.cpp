@@ -65,6 +65,7 @@ void print_summary(const quorum::index::RunSummary& s) {
         std::fprintf(stderr, "  %s; %zu fell back to paragraphs (structure-unrecognised)\n",
                      quorum::corpus::coverage_summary(s.coverage).c_str(), fell == s.notes.end() ? 0 : fell->second);
     }
+    if (s.words_learnt) std::fprintf(stderr, "  related words learnt for %zu words of this archive\n", s.words_learnt);
     std::fprintf(stderr, "  %.2f s, %.2f MB read (%.2f MB/s), index %.2f MB\n", s.seconds, mb,
                  s.seconds > 0 ? mb / s.seconds : 0.0, static_cast<double>(s.index_bytes) / 1e6);
     for (const auto& [phase, seconds] : s.phase_seconds)
@@ -92,6 +93,8 @@ int main(int argc, char** argv) {
     app.add_option("--topics", topics, "topics file (id<TAB>name<TAB>patterns) instead of the built-in topic rules");
     app.add_option("--terms", terms, "council terms file (TERM<TAB>SYNONYM|...) instead of the built-in list");
     std::string thesaurus, related_words;
+    app.add_flag("--learn-words", options.learn_words,
+                 "also learn related words from this archive (fastText; slower: see docs/RELEVANCE.md)");
     app.add_option("--thesaurus", thesaurus,
                    "thesaurus for the hybrid search mode (PLAIN<TAB>PAPERS|..., one way) instead of the built-in one");
     app.add_option("--related-words", related_words,

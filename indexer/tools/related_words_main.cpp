@@ -21,11 +21,14 @@ int main(int argc, char** argv) {
     app.add_option("--min-similarity", options.min_similarity, "cosine similarity a neighbour needs");
     app.add_option("--per-word", options.per_word, "neighbours kept per word");
     app.add_option("--threads", options.threads, "training threads");
+    std::string save;
+    app.add_option("--save-model", save, "keep the trained fastText model here (.bin)");
     CLI11_PARSE(app, argc, argv);
     if (train.empty() == model.empty()) {
         std::cerr << "quorum-related-words: give --train TEXT or --model BIN\n";
         return 2;
     }
+    options.save_model = save;
     try {
         auto entries = model.empty() ? quorum::index::learn_related_words(train, options)
                                      : quorum::index::related_words_of_model(model, options);

@@ -31,8 +31,6 @@ void IndexCache::load(const Xapian::Database& db) {
         names[key.substr(0, colon)][key.substr(colon + 1)] = db.get_metadata(*it);
     }
     thesaurus.clear();
-    thesaurus_phrases.clear();
-    longest_thesaurus_key = 1;
     const std::string thesaurus_prefix(s::thesaurus_key_prefix), related_prefix(s::related_key_prefix);
     for (auto k = db.synonym_keys_begin(); k != db.synonym_keys_end(); ++k) {
         const std::string key = *k;
@@ -42,10 +40,9 @@ void IndexCache::load(const Xapian::Database& db) {
         const std::string words = thesaurus_key ? key.substr(thesaurus_prefix.size()) : key;
         auto& list = thesaurus_key ? thesaurus[words] : synonyms[words];
         for (auto v = db.synonyms_begin(key); v != db.synonyms_end(key); ++v) list.push_back(*v);
-        if (thesaurus_key && words.find(' ') != std::string::npos) thesaurus_phrases[words] = list;
-        auto& longest = thesaurus_key ? longest_thesaurus_key : longest_synonym_key;
-        longest = std::max<std::size_t>(longest,
-                                        static_cast<std::size_t>(std::count(words.begin(), words.end(), ' ')) + 1);
+        if (!thesaurus_key)
+            longest_synonym_key = std::max<std::size_t>(
+                longest_synonym_key, static_cast<std::size_t>(std::count(words.begin(), words.end(), ' ')) + 1);
     }
     auto slots = [&db](std::string_view key, unsigned max) {
         std::string v = db.get_metadata(std::string(key));

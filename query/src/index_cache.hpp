@@ -21,8 +21,6 @@ struct IndexCache {
     std::size_t longest_synonym_key = 1;  // in words
     // The council thesaurus (hybrid mode only, one way): plain words -> the papers' words.
     std::map<std::string, std::vector<std::string>> thesaurus;
-    std::map<std::string, std::vector<std::string>> thesaurus_phrases;  // its keys of several words
-    std::size_t longest_thesaurus_key = 1;
     std::vector<std::string> years;       // "2019"...: years with a year term, ascending
     unsigned person_slots = 0, topic_slots = 0;
     bool remote_shards = false;  // set by the searcher: stock facet spies only (facet_counter.hpp)

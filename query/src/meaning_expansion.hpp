@@ -17,7 +17,7 @@
 namespace quorum::query {
 
 // Measured on the tuning questions of tests/relevance (docs/RELEVANCE.md).
-inline constexpr double thesaurus_weight = 0.8;
+inline constexpr double thesaurus_weight = 0.5;
 
 struct MeaningExpansion {
     Xapian::Query query;

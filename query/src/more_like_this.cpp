@@ -64,7 +64,7 @@ std::optional<LikeQuery> like_query(const Xapian::Database& db, const std::strin
     for (auto it = eset.begin(); it != eset.end(); ++it) {
         terms.emplace_back(*it);
         auto word = word_of_stem.find(*it);
-        out.words.push_back(word != word_of_stem.end() ? word->second : (*it).substr(1));
+        out.words.emplace_back(*it, word != word_of_stem.end() ? word->second : (*it).substr(1));
     }
     if (terms.empty()) return LikeQuery{Xapian::Query::MatchNothing, {}};
     // Leave out the unit and its collapsed copies: they are what the user is reading.

@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <xapian.h>
@@ -15,7 +16,8 @@ inline constexpr unsigned like_terms = 20;  // words taken from the unit
 
 struct LikeQuery {
     Xapian::Query query;
-    std::vector<std::string> words;  // the words it searches for, most telling first
+    // The terms it searches for, most telling first, each with the unit's own word for it.
+    std::vector<std::pair<std::string, std::string>> words;
 };
 
 // nullopt when `id` is neither a unit nor a decision of the index.

@@ -294,34 +294,33 @@ std::string QueryBuilder::word_of(const std::string& term) const {
     return !term.empty() && term[0] == 'Z' ? term.substr(1) : term;
 }
 
-// Fills the reading and the word maps of `out`; in hybrid mode first ORs each word with
-// its related words (meaning_expansion.hpp).
-void QueryBuilder::describe(BuiltQuery& out, const QuestionIntent& intent, bool natural, std::vector<Expansion> used,
-                            bool hybrid) {
+// Fills the reading and the word maps of `out` from the words' query.
+void QueryBuilder::describe(BuiltQuery& out, const QuestionIntent& intent, bool natural) {
     const WordOfTerm words = [this](const std::string& term) { return word_of(term); };
     read_query(out.match, words, out.reading);
     out.unexpanded = out.match;
     for (auto t = out.match.get_terms_begin(); t != out.match.get_terms_end(); ++t)
-        if (!(*t).empty() && (*t)[0] != 'X') out.words_of_terms.emplace(*t, word_of(*t));
-    if (hybrid && out.any_terms) {
-        std::vector<std::string> typed;
-        for (const auto& [term, word] : out.words_of_terms)
-            if (term.size() > 1 && term[0] == 'Z' && !is_stop_word(word) &&
-                std::find(typed.begin(), typed.end(), word) == typed.end())
-                typed.push_back(word);
-        MeaningExpansion meaning = expand_by_meaning(out.match, typed, db_, stem_, cache_.thesaurus);
-        out.match = std::move(meaning.query);
-        out.expanded = !meaning.expansions.empty();
-        out.stand_ins = std::move(meaning.stand_ins);
-        used.insert(used.end(), meaning.expansions.begin(), meaning.expansions.end());
-    }
-    out.reading.expansions = std::move(used);
+        if (!(*t).empty() && (*t)[0] != 'X' && !is_stop_word(word_of(*t))) out.words_of_terms.emplace(*t, word_of(*t));
     if (natural) {
         if (intent.decision) out.reading.lifts.emplace_back("decisions first");
         if (intent.actions) out.reading.lifts.emplace_back(intent.overdue ? "overdue actions first" : "actions first");
         for (const auto& y : intent.years) out.reading.lifts.push_back("units of " + y + " first");
         for (const auto& m : intent.months) out.reading.lifts.push_back("units of " + m + " first");
     }
+}
+
+// The hybrid mode: each word the user typed (not the acronyms' expansions) ORed in place
+// with what it may mean (meaning_expansion.hpp); reading.expansions says what was added.
+void QueryBuilder::expand_meaning(BuiltQuery& out, const QuestionIntent& intent) {
+    if (!out.any_terms) return;
+    std::vector<std::string> typed;
+    for (const auto& w : quorum::index::fold_words(intent.text))
+        if (!is_stop_word(w) && std::find(typed.begin(), typed.end(), w) == typed.end()) typed.push_back(w);
+    MeaningExpansion meaning = expand_by_meaning(out.match, typed, db_, stem_, cache_.thesaurus);
+    out.match = std::move(meaning.query);
+    out.stand_ins = std::move(meaning.stand_ins);
+    out.expanded = !meaning.expansions.empty();
+    out.reading.expansions = std::move(meaning.expansions);
 }
 
 BuiltQuery QueryBuilder::build(const SearchRequest& request, Xapian::Query::op default_op) {
@@ -343,8 +342,10 @@ BuiltQuery QueryBuilder::build(const SearchRequest& request, Xapian::Query::op d
         out.match = like->query;
         out.any_terms = true;
         out.reading.like = request.like;
-        out.reading.any_of = like->words;
-        for (const auto& w : like->words) out.words_of_terms.emplace("Z" + w, w);
+        for (const auto& [term, word] : like->words) {
+            out.reading.any_of.push_back(word);
+            out.words_of_terms.emplace(term, word);
+        }
     } else if (folded.find_first_not_of(" \t\r\n") == std::string::npos) {
         out.match = Xapian::Query(std::string(s::unit_marker));
     } else {
@@ -355,33 +356,35 @@ BuiltQuery QueryBuilder::build(const SearchRequest& request, Xapian::Query::op d
         Xapian::Query::op op = natural ? Xapian::Query::OP_OR : default_op;
         const bool hybrid = request.mode == Mode::hybrid;
         std::vector<Expansion> used;
-        std::string expanded = intent.text;
-        if (hybrid)
-            expanded =
-                expand_synonyms(expanded, cache_.thesaurus_phrases, cache_.longest_thesaurus_key, &used, "thesaurus");
-        expanded = expand_synonyms(expanded, cache_, &used);
+        const std::string expanded = expand_synonyms(intent.text, cache_, &used);
         // The suggestion is for the query as typed, question and intent words included.
         bool rewritten = expanded != folded;
         // Spelling correction is costly (a quarter of a plain query's CPU) and suggest() keeps
-        // only corrections of unknown words: run it only when some word is unknown.
+        // only corrections of unknown words: run it only when some word is unknown. It runs
+        // first, so the parse the reading is made from is the last one (its unstem map).
         const bool spell = has_unknown_word(folded);
         const unsigned spelling = spell ? unsigned(Xapian::QueryParser::FLAG_SPELLING_CORRECTION) : 0u;
-        out.match = parse(expanded, op, rewritten ? 0u : spelling);
         if (rewritten && spell) (void)parse(folded, op, spelling);
-        std::string corrected = spell ? parser_.get_corrected_query_string() : std::string();
+        std::string corrected;
+        if (spell && rewritten) corrected = parser_.get_corrected_query_string();
+        out.match = parse(expanded, op, rewritten ? 0u : spelling);
+        if (spell && !rewritten) corrected = parser_.get_corrected_query_string();
         if (!corrected.empty() && corrected != folded) out.suggestion = suggest(folded, corrected);
         std::set<std::string> terms(out.match.get_terms_begin(), out.match.get_terms_end());
         if (terms.size() > max_query_terms)
             throw std::invalid_argument("query has too many terms (" + std::to_string(terms.size()) + ", at most " +
                                         std::to_string(max_query_terms) + "); shorten it");
         out.any_terms = !out.match.empty();
-        describe(out, intent, natural, std::move(used), hybrid);
+        describe(out, intent, natural);
+        if (hybrid) expand_meaning(out, intent);
+        used.insert(used.end(), out.reading.expansions.begin(), out.reading.expansions.end());
+        out.reading.expansions = std::move(used);
         // Only the implicit AND between words is relaxed to OR, never one the user wrote.
         bool explicit_ops = folded.find(" AND ") != std::string::npos || folded.find("NOT ") != std::string::npos ||
                             folded.find('+') != std::string::npos || folded.find(" -") != std::string::npos ||
                             folded.rfind('-', 0) == 0;
         out.relaxable = default_op == Xapian::Query::OP_AND && !natural && !explicit_ops &&
-                        out.match.get_type() == Xapian::Query::OP_AND;
+                        out.unexpanded.get_type() == Xapian::Query::OP_AND;
         if (out.any_terms) out.match = rank_by_kind(out.match, intent);
         if (out.match.empty()) out.match = Xapian::Query::MatchNothing;
     }

@@ -66,7 +66,8 @@ private:
     [[nodiscard]] std::optional<std::string> suggest(const std::string& query, const std::string& corrected) const;
 
     [[nodiscard]] std::string word_of(const std::string& term) const;
-    void describe(BuiltQuery& out, const QuestionIntent& intent, bool natural, std::vector<Expansion> used, bool hybrid);
+    void describe(BuiltQuery& out, const QuestionIntent& intent, bool natural);
+    void expand_meaning(BuiltQuery& out, const QuestionIntent& intent);
 
     const Xapian::Database& db_;
     const IndexCache& cache_;

@@ -207,7 +207,9 @@ struct Searcher::Impl {
         };
         std::unique_ptr<FacetSpies> spies;
         Xapian::MSet mset = run(built.match, spies);
-        if (built.relaxable && (mset.empty() ? mset.get_matches_estimated() == 0 : !matches_any(built))) {
+        // A page past the end still relaxes when the typed words alone match nothing, so
+        // every page reads the query the same way.
+        if (built.relaxable && (mset.get_matches_estimated() == 0 || !matches_any(built))) {
             // No unit has every word: rank those with most of them (OR) instead of nothing.
             built = builder->build(request, Xapian::Query::OP_OR);
             mset = run(built.match, spies);

@@ -218,7 +218,7 @@
     e.preventDefault();
     const current = readState(location.search);
     const base = current.view === 'search' ? current : readState('');
-    navigate(searchHref(withChange(base, { q: input.value.trim() })), { focus: 'none' });
+    navigate(searchHref(withChange(base, { q: input.value.trim(), like: '' })), { focus: 'none' });
   });
 
   // ---------- render dispatcher ----------

@@ -30,6 +30,9 @@ struct RunOptions {
     std::optional<std::filesystem::path> thesaurus_file;      // the hybrid mode's thesaurus (default: compiled in)
     std::optional<std::filesystem::path> related_words_file;  // and its related words (default: compiled in)
     std::string as_of;  // decisions pass: statuses relative to this date (YYYY-MM-DD); "" = today
+    // Learn related words from this archive's own units (fastText) after the run, and keep
+    // them in the index beside the built-in ones (they win for the words they cover).
+    bool learn_words = false;
 };
 
 struct RunSummary {
@@ -42,6 +45,7 @@ struct RunSummary {
     double seconds = 0;
     std::vector<std::pair<std::string, double>> phase_seconds;  // a first (sharded) build's phases, in order
     bool committed = false;
+    std::size_t words_learnt = 0;  // --learn-words: words given related words from this archive
     std::vector<corpus::Diagnostic> problems;  // failed files and warnings, by file
     std::map<std::string, std::size_t> notes;  // info diagnostics, counted by code ("ocr-page": pages read by OCR)
     corpus::CoverageTotals coverage;           // text of the files read in this run found in units (issue 12)

@@ -122,6 +122,9 @@ public:
     // thesaurus (plain words, the papers' words) and related words with their weights.
     void set_thesaurus(std::vector<std::pair<std::string, std::string>> entries);
     void set_related_words(std::vector<RelatedWordEntry> entries);
+    // Related words learnt from this archive (quorum-index --learn-words): kept in the index's
+    // metadata, so later runs keep them; for the words they cover they replace the built-in ones.
+    void set_learnt_words(const std::vector<RelatedWordEntry>& entries);
 
     // Re-merge touched meetings, rebuild synonyms, write metadata and commit the run.
     void commit();
@@ -145,6 +148,8 @@ void use_batched_flushes();
 // Parse related_words.tsv text: "WORD<TAB>RELATED:WEIGHT|RELATED:WEIGHT..." lines, '#'
 // comments, weights in (0,1]. Throws std::runtime_error naming a malformed line.
 [[nodiscard]] std::vector<RelatedWordEntry> parse_related_words(std::string_view tsv);
+// The same format, written (one line per word, in the order given).
+[[nodiscard]] std::string format_related_words(const std::vector<RelatedWordEntry>& entries);
 [[nodiscard]] std::string_view default_related_words();
 // The thesaurus.tsv compiled in (the council_terms.tsv format, read one way).
 [[nodiscard]] std::string_view default_thesaurus();

@@ -90,6 +90,8 @@ inline constexpr std::string_view decisions_version = "1";
 inline constexpr std::string_view decisions_as_of_key = "quorum:decisions-as-of";
 // Display names of facet ids: "name:committee:<id>", "name:person:<id>", "name:topic:<id>".
 inline constexpr std::string_view name_key_prefix = "name:";
+// Related words learnt from this archive (related_words.tsv format), when it was asked for.
+inline constexpr std::string_view learnt_words_key = "quorum:learnt-words";
 
 // ---- the synonym table ---------------------------------------------------------------
 // Plain keys (folded words joined by ' ') are council acronyms and terms, both ways, used in
