@@ -30,6 +30,13 @@ bool worth_listing(const std::string& w) {
     return w.size() >= 3 && w.size() <= 30 && std::all_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; });
 }
 
+// Subword vectors put words with one ending side by side ("fostering" by "promoting",
+// "gritting" by "sitting"): a neighbour that shares the last three letters is that, not a
+// word used alike. (The words' own rows without subwords, tried instead, were noise.)
+bool same_ending(const std::string& a, const std::string& b) {
+    return a.size() >= 3 && b.size() >= 3 && a.compare(a.size() - 3, 3, b, b.size() - 3, 3) == 0;
+}
+
 std::vector<RelatedWordEntry> neighbours(const fasttext::FastText& model, const RelatedWordsOptions& options) {
     auto dict = model.getDictionary();
     const auto counts = dict->getCounts(fasttext::entry_type::word);
@@ -39,15 +46,11 @@ std::vector<RelatedWordEntry> neighbours(const fasttext::FastText& model, const 
             words.push_back(dict->getWord(i));
     const int dim = model.getDimension();
     std::vector<float> unit(words.size() * static_cast<std::size_t>(dim));
-    // The word's own row of the input matrix, without its character n-grams: with them,
-    // "fostering" sits beside "promoting" and "gritting" beside "sitting" (shared endings).
-    const auto input = model.getInputMatrix();
+    fasttext::Vector v(dim);
     for (std::size_t i = 0; i < words.size(); ++i) {
-        const int32_t id = dict->getId(words[i]);
-        double norm = 0;
-        for (int d = 0; d < dim; ++d) norm += double(input->at(id, d)) * input->at(id, d);
-        norm = std::max(1e-9, std::sqrt(norm));
-        for (int d = 0; d < dim; ++d) unit[i * dim + d] = static_cast<float>(input->at(id, d) / norm);
+        model.getWordVector(v, words[i]);
+        const double norm = std::max(1e-9, static_cast<double>(v.norm()));
+        for (int d = 0; d < dim; ++d) unit[i * dim + d] = static_cast<float>(v[d] / norm);
     }
     const Xapian::Stem stem("en");
     std::vector<std::string> stems;
@@ -60,7 +63,7 @@ std::vector<RelatedWordEntry> neighbours(const fasttext::FastText& model, const 
             best.clear();
             const float* a = &unit[i * dim];
             for (std::size_t j = 0; j < words.size(); ++j) {
-                if (j == i || stems[j] == stems[i]) continue;
+                if (j == i || stems[j] == stems[i] || same_ending(words[i], words[j])) continue;
                 const float* b = &unit[j * dim];
                 float dot = 0;
                 for (int d = 0; d < dim; ++d) dot += a[d] * b[d];

@@ -12,7 +12,7 @@ namespace quorum::index {
 
 struct RelatedWordsOptions {
     int min_count = 20;             // a word used fewer times has a vector too noisy to trust
-    double min_similarity = 0.62;   // cosine; below it neighbours are topical, not alike
+    double min_similarity = 0.66;   // cosine; below it neighbours are topical, not alike
     std::size_t per_word = 4;
     unsigned threads = 2;
     int dim = 100, epoch = 5;
