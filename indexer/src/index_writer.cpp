@@ -204,28 +204,7 @@ struct IndexWriter::Impl {
             out[kb].insert(ka);
         };
         for (const auto& [a, b] : council_terms) add_pair(a, b);
-        // One way, under their own key prefixes (schema.hpp): only the hybrid mode reads them.
-        for (const auto& [plain, papers] : thesaurus) {
-            std::string k = phrase_key(plain), v = phrase_key(papers);
-            if (k.empty() || v.empty() || k == v || k.size() > s::max_term_value || v.size() > s::max_term_value)
-                continue;
-            out[std::string(s::thesaurus_key_prefix) + k].insert(v);
-        }
-        // Words learnt from this archive replace the built-in ones for the words they cover.
-        const auto learnt = parse_related_words(db.get_metadata(std::string(s::learnt_words_key)));
-        std::set<std::string> learnt_words;
-        for (const auto& r : learnt) learnt_words.insert(r.word);
-        std::vector<RelatedWordEntry> related;
-        for (const auto& r : related_words)
-            if (!learnt_words.count(r.word)) related.push_back(r);
-        related.insert(related.end(), learnt.begin(), learnt.end());
-        for (const auto& r : related) {
-            std::string k = phrase_key(r.word), v = phrase_key(r.related);
-            if (k.empty() || v.empty() || k == v || k.size() > s::max_term_value) continue;
-            char weight[16];
-            std::snprintf(weight, sizeof weight, "%.2f ", r.weight);
-            out[std::string(s::related_key_prefix) + k].insert(weight + v);
-        }
+        add_hybrid_synonyms(out, thesaurus, related_words, db.get_metadata(std::string(s::learnt_words_key)));
         std::string marker(s::file_marker);
         for (auto it = db.postlist_begin(marker); it != db.postlist_end(marker); ++it) {
             json list = json::parse(db.get_document(*it).get_value(s::acronyms_slot), nullptr, false);

@@ -1,13 +1,19 @@
 // related_words.tsv: the related words the hybrid search mode may add for a query word.
 #include <cstdio>
 #include <cstdlib>
+#include <map>
+#include <set>
 #include <stdexcept>
 #include <string>
 
 #include "quorum/corpus/data_file.hpp"
 #include "quorum/index/index_writer.hpp"
+#include "quorum/index/schema.hpp"
+#include "quorum/index/text_fold.hpp"
 
 namespace quorum::index {
+
+namespace s = schema;
 
 std::vector<RelatedWordEntry> parse_related_words(std::string_view tsv) {
     std::vector<RelatedWordEntry> out;
@@ -26,6 +32,30 @@ std::vector<RelatedWordEntry> parse_related_words(std::string_view tsv) {
         }
     }
     return out;
+}
+
+void add_hybrid_synonyms(std::map<std::string, std::set<std::string>>& table,
+                         const std::vector<std::pair<std::string, std::string>>& thesaurus,
+                         const std::vector<RelatedWordEntry>& related_words, std::string_view learnt_tsv) {
+    for (const auto& [plain, papers] : thesaurus) {
+        std::string k = phrase_key(plain), v = phrase_key(papers);
+        if (k.empty() || v.empty() || k == v || k.size() > s::max_term_value || v.size() > s::max_term_value) continue;
+        table[std::string(s::thesaurus_key_prefix) + k].insert(v);
+    }
+    const auto learnt = parse_related_words(learnt_tsv);
+    std::set<std::string> learnt_words;
+    for (const auto& r : learnt) learnt_words.insert(r.word);
+    std::vector<RelatedWordEntry> related;
+    for (const auto& r : related_words)
+        if (!learnt_words.count(r.word)) related.push_back(r);
+    related.insert(related.end(), learnt.begin(), learnt.end());
+    for (const auto& r : related) {
+        std::string k = phrase_key(r.word), v = phrase_key(r.related);
+        if (k.empty() || v.empty() || k == v || k.size() > s::max_term_value) continue;
+        char weight[16];
+        std::snprintf(weight, sizeof weight, "%.2f ", r.weight);
+        table[std::string(s::related_key_prefix) + k].insert(weight + v);
+    }
 }
 
 std::string format_related_words(const std::vector<RelatedWordEntry>& entries) {

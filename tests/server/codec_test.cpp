@@ -129,7 +129,15 @@ TEST_CASE("a search response carries the query, paging, suggestion, hits and eve
     result.facets["committee"] = {{"c", "C", 3}};
     result.facets["kind"] = {{"minutes", "Minutes", 2}};
     const auto j = search_json(request, result);
-    CHECK(j["query"] == json{{"q", "fostring"}, {"parsed", "Query(fostring)"}});
+    CHECK(j["query"]["q"] == "fostring");
+    CHECK(j["query"]["parsed"] == "Query(fostring)");
+    // Issue 13: how the query was read, in words and in parts, and the mode.
+    CHECK(j["query"]["mode"] == "hybrid");
+    CHECK(j["query"]["read_as"].is_string());
+    for (const char* list : {"all_of", "any_of", "phrases", "without", "filters", "expansions", "lifts"})
+        CHECK(j["query"][list].is_array());
+    CHECK(j["hits"][0]["why"]["matched"].is_array());
+    CHECK(j["hits"][0]["why"]["related"].is_array());
     CHECK(j["total"] == 42);
     CHECK(j["page"] == 1);
     CHECK(j["per_page"] == 10);

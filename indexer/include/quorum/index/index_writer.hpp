@@ -148,6 +148,12 @@ void use_batched_flushes();
 // Parse related_words.tsv text: "WORD<TAB>RELATED:WEIGHT|RELATED:WEIGHT..." lines, '#'
 // comments, weights in (0,1]. Throws std::runtime_error naming a malformed line.
 [[nodiscard]] std::vector<RelatedWordEntry> parse_related_words(std::string_view tsv);
+// The synonym table's entries for the hybrid mode (schema.hpp, "the synonym table"), one way,
+// added to `table` (key -> values): the thesaurus under "=", related words under "~", the
+// words learnt from this archive (related_words.tsv text) replacing built-in ones they cover.
+void add_hybrid_synonyms(std::map<std::string, std::set<std::string>>& table,
+                         const std::vector<std::pair<std::string, std::string>>& thesaurus,
+                         const std::vector<RelatedWordEntry>& related_words, std::string_view learnt_tsv);
 // The same format, written (one line per word, in the order given).
 [[nodiscard]] std::string format_related_words(const std::vector<RelatedWordEntry>& entries);
 [[nodiscard]] std::string_view default_related_words();
