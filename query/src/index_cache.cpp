@@ -31,6 +31,7 @@ void IndexCache::load(const Xapian::Database& db) {
         names[key.substr(0, colon)][key.substr(colon + 1)] = db.get_metadata(*it);
     }
     thesaurus.clear();
+    thesaurus_stems.clear();
     const std::string thesaurus_prefix(s::thesaurus_key_prefix), related_prefix(s::related_key_prefix);
     for (auto k = db.synonym_keys_begin(); k != db.synonym_keys_end(); ++k) {
         const std::string key = *k;
@@ -44,6 +45,9 @@ void IndexCache::load(const Xapian::Database& db) {
             longest_synonym_key = std::max<std::size_t>(
                 longest_synonym_key, static_cast<std::size_t>(std::count(words.begin(), words.end(), ' ')) + 1);
     }
+    const Xapian::Stem stem("en");
+    for (const auto& [key, list] : thesaurus)
+        if (key.find(' ') == std::string::npos) thesaurus_stems.emplace(stem(key), key);
     auto slots = [&db](std::string_view key, unsigned max) {
         std::string v = db.get_metadata(std::string(key));
         unsigned n = v.empty() ? max : static_cast<unsigned>(std::strtoul(v.c_str(), nullptr, 10));

@@ -21,6 +21,9 @@ struct IndexCache {
     std::size_t longest_synonym_key = 1;  // in words
     // The council thesaurus (hybrid mode only, one way): plain words -> the papers' words.
     std::map<std::string, std::vector<std::string>> thesaurus;
+    // Stem of each one-word thesaurus key -> the key ("gritted" finds "gritting"), made once
+    // per revision rather than by stemming every key for every query word.
+    std::map<std::string, std::string> thesaurus_stems;
     std::vector<std::string> years;       // "2019"...: years with a year term, ascending
     unsigned person_slots = 0, topic_slots = 0;
     bool remote_shards = false;  // set by the searcher: stock facet spies only (facet_counter.hpp)

@@ -117,20 +117,22 @@ Q entry_query(const std::vector<std::string>& words, const Xapian::Stem& stem) {
 // The thesaurus entry for `key` (folded words), or for a single word with the same stem
 // ("gritted" finds "gritting").
 const std::vector<std::string>* thesaurus_entry(const std::map<std::string, std::vector<std::string>>& thesaurus,
+                                                const std::map<std::string, std::string>& thesaurus_stems,
                                                 const std::string& key, const Xapian::Stem& stem) {
     if (auto it = thesaurus.find(key); it != thesaurus.end()) return &it->second;
     if (key.find(' ') != std::string::npos) return nullptr;
-    const std::string own = stem(key);
-    for (const auto& [k, v] : thesaurus)
-        if (k.find(' ') == std::string::npos && stem(k) == own) return &v;
-    return nullptr;
+    auto by_stem = thesaurus_stems.find(stem(key));
+    if (by_stem == thesaurus_stems.end()) return nullptr;
+    auto it = thesaurus.find(by_stem->second);
+    return it == thesaurus.end() ? nullptr : &it->second;
 }
 
 }  // namespace
 
 MeaningExpansion expand_by_meaning(const Xapian::Query& parsed, const std::vector<std::string>& words,
                                    const Xapian::Database& db, const Xapian::Stem& stem,
-                                   const std::map<std::string, std::vector<std::string>>& thesaurus) {
+                                   const std::map<std::string, std::vector<std::string>>& thesaurus,
+                                   const std::map<std::string, std::string>& thesaurus_stems) {
     MeaningExpansion out;
     std::vector<Alternative> alternatives;
     // key: the typed words it expands ("council tax" or "sacked").
@@ -148,7 +150,7 @@ MeaningExpansion expand_by_meaning(const Xapian::Query& parsed, const std::vecto
             if (shown.source.find(source) == std::string::npos)
                 shown.source += (shown.source.empty() ? "" : "+") + source;
         };
-        const auto* entry = thesaurus_entry(thesaurus, key, stem);
+        const auto* entry = thesaurus_entry(thesaurus, thesaurus_stems, key, stem);
         if (entry != nullptr) {
             std::set<std::string> seen(own_stems.begin(), own_stems.end());
             for (const auto& e : *entry) {

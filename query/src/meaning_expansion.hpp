@@ -26,9 +26,10 @@ struct MeaningExpansion {
 };
 
 // `words`: the query's words to expand (folded, stop words already out). `thesaurus`: the
-// index's one-way thesaurus (IndexCache::thesaurus).
+// index's one-way thesaurus and its one-word keys by stem (IndexCache).
 [[nodiscard]] MeaningExpansion expand_by_meaning(const Xapian::Query& parsed, const std::vector<std::string>& words,
                                                  const Xapian::Database& db, const Xapian::Stem& stem,
-                                                 const std::map<std::string, std::vector<std::string>>& thesaurus);
+                                                 const std::map<std::string, std::vector<std::string>>& thesaurus,
+                                                 const std::map<std::string, std::string>& thesaurus_stems);
 
 }  // namespace quorum::query

@@ -84,6 +84,19 @@ std::string date_value(const std::string& date, const char* name) {
     return date.substr(0, 4) + date.substr(5, 2) + date.substr(8, 2);
 }
 
+// The request's facet filters: each a boolean prefix, and the facet its values are named in.
+struct RequestFilter {
+    std::string_view prefix;
+    const char* facet;
+    std::vector<std::string> SearchRequest::*values;
+};
+const RequestFilter kRequestFilters[] = {
+    {s::committee_prefix, "committee", &SearchRequest::committee}, {s::person_prefix, "person", &SearchRequest::person},
+    {s::topic_prefix, "topic", &SearchRequest::topic},             {s::type_prefix, "type", &SearchRequest::type},
+    {s::year_prefix, "year", &SearchRequest::year},                {s::kind_prefix, "kind", &SearchRequest::kind},
+    {s::outcome_prefix, "outcome", &SearchRequest::outcome},       {s::status_prefix, "status", &SearchRequest::status},
+};
+
 // The unit types of a document's front matter (corpus::is_front_matter).
 constexpr const char* kFrontMatterTypes[] = {"header", "attendance", "cover"};
 
@@ -316,7 +329,7 @@ void QueryBuilder::expand_meaning(BuiltQuery& out, const QuestionIntent& intent)
     std::vector<std::string> typed;
     for (const auto& w : quorum::index::fold_words(intent.text))
         if (!is_stop_word(w) && std::find(typed.begin(), typed.end(), w) == typed.end()) typed.push_back(w);
-    MeaningExpansion meaning = expand_by_meaning(out.match, typed, db_, stem_, cache_.thesaurus);
+    MeaningExpansion meaning = expand_by_meaning(out.match, typed, db_, stem_, cache_.thesaurus, cache_.thesaurus_stems);
     out.match = std::move(meaning.query);
     out.stand_ins = std::move(meaning.stand_ins);
     out.expanded = !meaning.expansions.empty();
@@ -394,31 +407,18 @@ BuiltQuery QueryBuilder::build(const SearchRequest& request, Xapian::Query::op d
     auto add = [&](std::string_view prefix, const std::vector<std::string>& values, bool slugify) {
         if (!values.empty()) filters.push_back(any_of(prefix, values, slugify));
     };
-    add(s::committee_prefix, request.committee, true);
-    add(s::person_prefix, request.person, true);
-    add(s::topic_prefix, request.topic, true);
-    add(s::type_prefix, request.type, true);
-    add(s::year_prefix, request.year, true);
-    add(s::kind_prefix, request.kind, true);
-    add(s::outcome_prefix, request.outcome, true);
-    add(s::status_prefix, request.status, true);
+    for (const auto& f : kRequestFilters) {
+        const auto& values = request.*f.values;
+        if (values.empty()) continue;
+        add(f.prefix, values, true);
+        for (const auto& v : values) out.reading.filters.push_back(std::string(f.facet) + ": " + cache_.name(f.facet, slug(v)));
+    }
     if (!request.from.empty() || !request.to.empty()) {
         if (!request.from.empty()) (void)date_value(request.from, "from");  // same errors as date_range()
         if (!request.to.empty()) (void)date_value(request.to, "to");
         filters.push_back(unit_dates(request.from, request.to, cache_.years));
     }
     out.filter = Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end());
-    auto shown = [&](const char* facet, const std::vector<std::string>& values) {
-        for (const auto& v : values) out.reading.filters.push_back(std::string(facet) + ": " + cache_.name(facet, slug(v)));
-    };
-    shown("committee", request.committee);
-    shown("person", request.person);
-    shown("topic", request.topic);
-    shown("type", request.type);
-    shown("year", request.year);
-    shown("kind", request.kind);
-    shown("outcome", request.outcome);
-    shown("status", request.status);
     if (!request.from.empty()) out.reading.filters.push_back("from " + request.from);
     if (!request.to.empty()) out.reading.filters.push_back("to " + request.to);
     out.reading.text = reading_text(out.reading);
