@@ -254,12 +254,14 @@ struct Searcher::Impl {
     static void why_matched(const Xapian::Enquire& enquire, const Xapian::MSetIterator& it, const BuiltQuery& built,
                             Hit& hit) {
         for (auto t = enquire.get_matching_terms_begin(it); t != enquire.get_matching_terms_end(it); ++t) {
-            if (auto stand_in = built.stand_ins.find(*t); stand_in != built.stand_ins.end()) {
-                if (std::find(hit.related.begin(), hit.related.end(), stand_in->second) == hit.related.end())
-                    hit.related.push_back(stand_in->second);
-            } else if (auto word = built.words_of_terms.find(*t); word != built.words_of_terms.end()) {
+            // A typed word's own term is a match even when it also stands in for another word
+            // ("foster" typed beside "carer"): found as typed first.
+            if (auto word = built.words_of_terms.find(*t); word != built.words_of_terms.end()) {
                 if (std::find(hit.matched.begin(), hit.matched.end(), word->second) == hit.matched.end())
                     hit.matched.push_back(word->second);
+            } else if (auto stand_in = built.stand_ins.find(*t); stand_in != built.stand_ins.end()) {
+                if (std::find(hit.related.begin(), hit.related.end(), stand_in->second) == hit.related.end())
+                    hit.related.push_back(stand_in->second);
             }
         }
     }

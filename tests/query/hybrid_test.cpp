@@ -198,3 +198,15 @@ TEST_CASE("a page past the end reads the query as the first page does", "[query]
     CHECK(a.reading.any_of.size() >= 1);  // relaxed on both pages
     CHECK(b.hits.empty());
 }
+
+TEST_CASE("a typed word that is also another typed word's related word counts as matched", "[query][hybrid]") {
+    // Regression: "foster carer recruitment" showed the hit with "Fostering" as matching only
+    // "foster ≈ carer", because "foster" is also a related word of "carer".
+    auto r = ask("what did we resolve on foster carer recruitment", query::Mode::hybrid);
+    REQUIRE_FALSE(r.hits.empty());
+    for (const auto& hit : r.hits) {
+        std::string text = json::parse(hit.record)["text"].get<std::string>();
+        std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return char(std::tolower(c)); });
+        if (text.find("foster") != std::string::npos) CHECK(has(hit.matched, "foster"));
+    }
+}
