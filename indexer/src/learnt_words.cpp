@@ -15,13 +15,8 @@ namespace quorum::index {
 namespace s = schema;
 namespace fs = std::filesystem;
 
-namespace {
-
-// The archive's unit texts, one unit a line, as lower-case words: fastText's input. Item
-// units repeat their paragraphs and are left out, so no passage counts twice.
-std::size_t write_training_text(const fs::path& db_dir, const fs::path& out_path) {
+std::size_t write_training_text(const fs::path& db_dir, std::ostream& out) {
     Xapian::Database db(db_dir.string());
-    std::ofstream out(out_path);
     const std::string marker(s::unit_marker), item = s::term(s::type_prefix, "item");
     std::size_t units = 0;
     for (auto it = db.postlist_begin(marker); it != db.postlist_end(marker); ++it) {
@@ -40,11 +35,8 @@ std::size_t write_training_text(const fs::path& db_dir, const fs::path& out_path
         out << line << '\n';
         ++units;
     }
-    if (!out) throw std::runtime_error("cannot write " + out_path.string() + ": check the disk has room");
     return units;
 }
-
-}  // namespace
 
 void learn_words(const RunOptions& options, const RunSettings& settings, RunSummary& summary) {
     if (!word_vectors_built_in())
@@ -57,7 +49,12 @@ void learn_words(const RunOptions& options, const RunSettings& settings, RunSumm
             fs::remove(p, ec);
         }
     } remove{text};
-    if (write_training_text(options.db, text) == 0) return;
+    {
+        std::ofstream out(text);
+        const std::size_t units = write_training_text(options.db, out);
+        if (!out) throw std::runtime_error("cannot write " + text.string() + ": check the disk has room");
+        if (units == 0) return;
+    }
     RelatedWordsOptions learning;
     learning.threads = settings.threads;
     learning.min_count = 10;  // a council's own archive is small: its local words are used less

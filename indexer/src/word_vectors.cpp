@@ -2,11 +2,14 @@
 
 #include <algorithm>
 #include <cmath>
+#include <fstream>
 #include <stdexcept>
 #include <string>
 #include <thread>
 
 #include <xapian.h>
+
+#include "related_word_filters.hpp"
 
 #ifdef QUORUM_HAVE_FASTTEXT
 #include <fasttext/fasttext.h>
@@ -28,13 +31,6 @@ namespace {
 // Words worth a neighbour list: used often, letters only, not a stop-word-sized scrap.
 bool worth_listing(const std::string& w) {
     return w.size() >= 3 && w.size() <= 30 && std::all_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; });
-}
-
-// Subword vectors put words with one ending side by side ("fostering" by "promoting",
-// "gritting" by "sitting"): a neighbour that shares the last three letters is that, not a
-// word used alike. (The words' own rows without subwords, tried instead, were noise.)
-bool same_ending(const std::string& a, const std::string& b) {
-    return a.size() >= 3 && b.size() >= 3 && a.compare(a.size() - 3, 3, b, b.size() - 3, 3) == 0;
 }
 
 std::vector<RelatedWordEntry> neighbours(const fasttext::FastText& model, const RelatedWordsOptions& options) {
@@ -63,15 +59,17 @@ std::vector<RelatedWordEntry> neighbours(const fasttext::FastText& model, const 
             best.clear();
             const float* a = &unit[i * dim];
             for (std::size_t j = 0; j < words.size(); ++j) {
-                if (j == i || stems[j] == stems[i] || same_ending(words[i], words[j])) continue;
+                if (j == i || stems[j] == stems[i]) continue;
                 const float* b = &unit[j * dim];
                 float dot = 0;
                 for (int d = 0; d < dim; ++d) dot += a[d] * b[d];
-                if (dot >= options.min_similarity) best.emplace_back(dot, j);
+                if (dot >= options.min_similarity && !spelling_neighbour(words[i], words[j])) best.emplace_back(dot, j);
             }
             std::sort(best.begin(), best.end(), [](const auto& x, const auto& y) { return x.first > y.first; });
             std::vector<std::size_t> taken;
-            for (std::size_t k = 0; k < best.size() && found[i].size() < options.per_word; ++k) {
+            // Spares for the collocations dropped below.
+            const std::size_t wanted = options.usage_text.empty() ? options.per_word : options.per_word * 3;
+            for (std::size_t k = 0; k < best.size() && found[i].size() < wanted; ++k) {
                 // One form of each neighbour ("dismissed", not also "dismissal"); the stems
                 // were made before the threads started (a Xapian::Stem is not thread-safe).
                 const std::size_t j = best[k].second;
@@ -86,8 +84,14 @@ std::vector<RelatedWordEntry> neighbours(const fasttext::FastText& model, const 
     std::vector<std::thread> pool;
     for (std::size_t t = 0; t < n; ++t) pool.emplace_back(work, t, n);
     for (auto& t : pool) t.join();
+    if (!options.usage_text.empty()) {
+        std::ifstream text(options.usage_text);
+        if (!text) throw std::runtime_error("cannot read " + options.usage_text.string());
+        drop_collocations(found, text, options.collocation_share);
+    }
     std::vector<RelatedWordEntry> out;
-    for (auto& list : found) out.insert(out.end(), list.begin(), list.end());
+    for (auto& list : found)
+        out.insert(out.end(), list.begin(), list.begin() + static_cast<long>(std::min(list.size(), options.per_word)));
     return out;
 }
 
@@ -110,7 +114,9 @@ std::vector<RelatedWordEntry> learn_related_words(const std::filesystem::path& t
     fasttext::FastText model;
     model.train(args);
     if (!options.save_model.empty()) model.saveModel(options.save_model.string());
-    return neighbours(model, options);
+    RelatedWordsOptions with_usage = options;
+    with_usage.usage_text = text;
+    return neighbours(model, with_usage);
 #else
     (void)text;
     (void)options;

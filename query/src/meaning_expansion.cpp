@@ -108,7 +108,7 @@ std::vector<std::string> split_words(const std::string& entry) {
 
 // A thesaurus entry as a query: one word by its stem, several as a phrase of the words.
 Q entry_query(const std::vector<std::string>& words, const Xapian::Stem& stem) {
-    if (words.size() == 1) return Q("Z" + stem(words[0]));
+    if (words.size() == 1) return Q(stand_in_term(stem, words[0]));
     std::vector<Q> terms;
     for (const auto& w : words) terms.emplace_back(w);
     return Q(Q::OP_PHRASE, terms.begin(), terms.end(), unsigned(terms.size()));
@@ -135,13 +135,12 @@ MeaningExpansion expand_by_meaning(const Xapian::Query& parsed, const std::vecto
                                    const std::map<std::string, std::string>& thesaurus_stems) {
     MeaningExpansion out;
     std::vector<Alternative> alternatives;
+    std::vector<std::string> typed_stems;
+    for (const auto& w : words) typed_stems.push_back(stem(w));
     // key: the typed words it expands ("council tax" or "sacked").
     auto expand = [&](const std::string& key, const std::vector<std::string>& key_words) {
-        std::vector<std::string> terms, own_stems;
-        for (const auto& w : key_words) {
-            terms.push_back("Z" + stem(w));
-            own_stems.push_back(stem(w));
-        }
+        std::vector<std::string> terms;
+        for (const auto& w : key_words) terms.push_back("Z" + stem(w));
         std::map<std::string, std::vector<Q>> by_source;
         std::map<std::string, double> weight;
         Expansion shown{key, {}, ""};
@@ -152,7 +151,8 @@ MeaningExpansion expand_by_meaning(const Xapian::Query& parsed, const std::vecto
         };
         const auto* entry = thesaurus_entry(thesaurus, thesaurus_stems, key, stem);
         if (entry != nullptr) {
-            std::set<std::string> seen(own_stems.begin(), own_stems.end());
+            // Nor is a word typed elsewhere in the query a stand-in for this one.
+            std::set<std::string> seen(typed_stems.begin(), typed_stems.end());
             for (const auto& e : *entry) {
                 const auto e_words = split_words(e);
                 if (e_words.empty()) continue;
@@ -160,14 +160,14 @@ MeaningExpansion expand_by_meaning(const Xapian::Query& parsed, const std::vecto
                 const std::string first = e_words.size() == 1 ? stem(e_words[0]) : e;
                 if (!seen.insert(first).second) continue;
                 by_source["thesaurus"].push_back(entry_query(e_words, stem));
-                if (e_words.size() == 1) out.stand_ins.emplace("Z" + first, e + " \u2248 " + key);
+                if (e_words.size() == 1) out.stand_ins.emplace(stand_in_term(stem, e), e + " \u2248 " + key);
                 note(e, "thesaurus");
             }
             weight["thesaurus"] = thesaurus_weight;
         }
         if (key_words.size() == 1)
-            for (const auto& r : related_words(db, stem, key, entry != nullptr)) {
-                const std::string alt_term = "Z" + stem(r.word);
+            for (const auto& r : related_words(db, stem, key, entry != nullptr, typed_stems)) {
+                const std::string alt_term = stand_in_term(stem, r.word);
                 by_source[r.source].emplace_back(alt_term);
                 weight[r.source] = std::max(weight[r.source], r.weight);
                 out.stand_ins.emplace(alt_term, r.word + " \u2248 " + key);
@@ -175,7 +175,7 @@ MeaningExpansion expand_by_meaning(const Xapian::Query& parsed, const std::vecto
             }
         if (by_source.empty()) return;
         std::vector<Q> groups;
-        for (const auto& [source, queries] : by_source) groups.push_back(group(queries, weight[source]));
+for (const auto& [source, queries] : by_source) groups.push_back(group(queries, weight[source]));
         alternatives.push_back({terms, Q(Q::OP_OR, groups.begin(), groups.end()), out.expansions.size()});
         out.expansions.push_back(std::move(shown));
     };

@@ -11,17 +11,26 @@ namespace quorum::query {
 
 namespace s = quorum::index::schema;
 
+std::string stand_in_term(const Xapian::Stem& stem, const std::string& word) {
+    const std::string st = stem(word);
+    return st.size() < 3 ? word : "Z" + st;
+}
+
 std::vector<RelatedWord> related_words(const Xapian::Database& db, const Xapian::Stem& stem,
-                                       const std::string& word, bool curated) {
+                                       const std::string& word, bool curated,
+                                       const std::vector<std::string>& typed_stems) {
     std::vector<RelatedWord> out;
     const std::string own = stem(word);
-    std::vector<std::string> stems{own};
+    std::vector<std::string> stems(typed_stems);
+    stems.push_back(own);
     // A related word is worth adding when the index has it and it is not the word again
-    // in another form ("dismissal" for "dismissed" is stemming's job).
+    // in another form ("dismissal" for "dismissed" is stemming's job), nor a typed word,
+    // nor a function word the vectors put near a word it often follows ("the ≈ council").
     auto offer = [&](const std::string& w, double weight, const char* source) {
+        if (is_stop_word(w)) return false;
         const std::string st = stem(w);
         if (st.empty() || std::find(stems.begin(), stems.end(), st) != stems.end()) return false;
-        if (!db.term_exists("Z" + st)) return false;
+        if (!db.term_exists(stand_in_term(stem, w))) return false;
         stems.push_back(st);
         out.push_back({w, weight, source});
         return true;
@@ -45,7 +54,7 @@ std::vector<RelatedWord> related_words(const Xapian::Database& db, const Xapian:
     if (curated || db.get_termfreq("Z" + own) > rare) return out;
     n = 0;
     for (const auto& w : wordnet_synonyms(word))
-        if (n < max_wordnet_words && w.size() > 3 && !is_stop_word(w) && offer(w, wordnet_word_weight, "wordnet")) ++n;
+        if (n < max_wordnet_words && w.size() > 3 && offer(w, wordnet_word_weight, "wordnet")) ++n;
     return out;
 }
 

@@ -210,3 +210,29 @@ TEST_CASE("a typed word that is also another typed word's related word counts as
         if (text.find("foster") != std::string::npos) CHECK(has(hit.matched, "foster"));
     }
 }
+
+TEST_CASE("a short stand-in word is searched as itself, not by what the stemmer leaves of it", "[query][hybrid]") {
+    // Regression: the thesaurus's "aed" for "defibrillator" was searched by its stem "a",
+    // so every unit with the article "a" matched a question about defibrillators.
+    auto r = ask("defibrillator", query::Mode::hybrid);
+    REQUIRE(r.reading.expansions.size() == 1);
+    CHECK(has(r.reading.expansions[0].related, "aed"));
+    CHECK(r.total == 0);  // the samples never mention either
+}
+
+TEST_CASE("a word the person typed is never offered as a stand-in for another", "[query][hybrid]") {
+    // Regression: "social care" read as "care ≈ social" and "social ≈ care", so each word
+    // counted twice and long passages repeating both outranked the answer.
+    for (const std::string q : {"foster carer recruitment", "social care", "mental health support schools"}) {
+        auto r = ask(q, query::Mode::hybrid);
+        std::set<std::string> typed;
+        for (const auto& e : r.reading.expansions) typed.insert(e.word);
+        for (const auto& e : r.reading.expansions)
+            for (const auto& related : e.related) CHECK_FALSE(typed.count(related));
+        std::vector<std::string> words;
+        for (const auto& w : r.reading.any_of) words.push_back(w);
+        for (const auto& w : r.reading.all_of) words.push_back(w);
+        for (const auto& e : r.reading.expansions)
+            for (const auto& related : e.related) CHECK_FALSE(has(words, related));
+    }
+}
