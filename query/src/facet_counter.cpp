@@ -123,7 +123,8 @@ bool has_remote_shards(const std::filesystem::path& path) {
     return check(path, 0);
 }
 
-FacetCounter::FacetCounter(std::shared_ptr<const FacetTable> table) : table_(std::move(table)) {
+FacetCounter::FacetCounter(std::shared_ptr<const FacetTable> table, Copies copies)
+    : table_(std::move(table)), copies_(copies) {
     for (const auto& f : table_->facets) counts_.emplace_back(f.values.size(), 0);
     seen_.assign(table_->collapse_keys / 64 + 1, 0);
 }
@@ -134,20 +135,26 @@ void FacetCounter::operator()(const Xapian::Document& doc, double) {
     ++matched_;
     const std::uint32_t key = table_->collapse.empty() ? 0 : table_->collapse[did];
     const std::uint32_t size = key < table_->collapse_sizes.size() ? table_->collapse_sizes[key] : 0;
-    share_ += size > 1 ? 1.0 / double(size) : 1.0;
+    const double share = size > 1 ? 1.0 / double(size) : 1.0;
+    share_ += share;
+    bool first = true;
     if (key == 0) {
         ++collapsed_;
     } else if ((seen_[key / 64] & (std::uint64_t(1) << (key % 64))) == 0) {
         seen_[key / 64] |= std::uint64_t(1) << (key % 64);
         ++collapsed_;
+    } else {
+        first = false;
     }
+    if (copies_ == Copies::once && !first) return;
+    const double weight = copies_ == Copies::share ? share : 1.0;
     for (std::size_t i = 0; i < table_->facets.size(); ++i) {
         const auto& f = table_->facets[i];
         auto& n = counts_[i];
         if (f.offsets.empty()) {
-            ++n[f.codes[did]];
+            n[f.codes[did]] += weight;
         } else {
-            for (std::uint32_t k = f.offsets[did]; k < f.offsets[did + 1]; ++k) ++n[f.codes[k]];
+            for (std::uint32_t k = f.offsets[did]; k < f.offsets[did + 1]; ++k) n[f.codes[k]] += weight;
         }
     }
 }

@@ -57,12 +57,18 @@ struct FacetTable {
 // match spies before collapsing), and how many matches remain once duplicates collapse.
 class FacetCounter : public Xapian::MatchSpy {
 public:
-    explicit FacetCounter(std::shared_ptr<const FacetTable> table);
+    // How copies of one passage (units sharing a collapse key) count in the facets:
+    // `each` as every match (what Xapian's stock value count spies count); `once`, the first
+    // copy met, so the facets add up to the collapsed total a search reports; `share`, 1 /
+    // (copies in the archive) each, for a sample, where a copy's twins are mostly not met.
+    enum class Copies { each, once, share };
+    explicit FacetCounter(std::shared_ptr<const FacetTable> table, Copies copies = Copies::once);
     void operator()(const Xapian::Document& doc, double wt) override;
 
     [[nodiscard]] const FacetTable& table() const noexcept { return *table_; }
-    // counts()[f][code]: matching documents with that value of facet f (code 0 unused).
-    [[nodiscard]] const std::vector<std::vector<std::uint64_t>>& counts() const noexcept { return counts_; }
+    // counts()[f][code]: matching documents with that value of facet f (code 0 unused),
+    // copies counted as the constructor says (fractions only for Copies::share).
+    [[nodiscard]] const std::vector<std::vector<double>>& counts() const noexcept { return counts_; }
     [[nodiscard]] std::uint64_t matched() const noexcept { return matched_; }
     // Matches with duplicates collapsed (one per collapse key): the total a collapsed search reports.
     [[nodiscard]] std::uint64_t collapsed() const noexcept { return collapsed_; }
@@ -72,7 +78,8 @@ public:
 
 private:
     std::shared_ptr<const FacetTable> table_;
-    std::vector<std::vector<std::uint64_t>> counts_;
+    Copies copies_;
+    std::vector<std::vector<double>> counts_;
     std::vector<std::uint64_t> seen_;  // bit per collapse key code
     std::uint64_t matched_ = 0, collapsed_ = 0;
     double share_ = 0;

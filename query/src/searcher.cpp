@@ -105,13 +105,13 @@ struct Searcher::Impl {
     // else estimated from a pseudo-random sample of docids (SamplePostingSource) and flagged.
     void count(const Xapian::Query& query, const Xapian::MSet& page, SearchResult& result) {
         std::shared_ptr<const FacetTable> table = cache.facet_table();
-        auto pass = [&](const Xapian::Query& q) {
+        auto pass = [&](const Xapian::Query& q, FacetCounter::Copies copies) {
             Xapian::Enquire counting(db);
             counting.set_query(q);
             counting.set_weighting_scheme(Xapian::BoolWeight());
             counting.set_docid_order(Xapian::Enquire::DONT_CARE);
             counting.set_time_limit(match_time_limit);
-            auto counter = std::make_unique<FacetCounter>(table);
+            auto counter = std::make_unique<FacetCounter>(table, copies);
             counting.add_matchspy(counter.get());
             (void)counting.get_mset(0, 1, db.get_doccount());
             return counter;
@@ -126,7 +126,7 @@ struct Searcher::Impl {
             stride = std::max<Xapian::doccount>(2, page.get_matches_upper_bound() / sample_target);
             for (int attempt = 0; attempt < 3 && stride > 1; ++attempt) {
                 Xapian::Query sample((new SamplePostingSource(stride, table->last_docid))->release());
-                counter = pass(Xapian::Query(Xapian::Query::OP_FILTER, query, sample));
+                counter = pass(Xapian::Query(Xapian::Query::OP_FILTER, query, sample), FacetCounter::Copies::share);
                 const std::uint64_t scaled = counter->matched() * stride;
                 if (scaled <= recount_limit) {
                     stride = 1;  // a small set after all: count it exactly, cheaply
@@ -140,7 +140,7 @@ struct Searcher::Impl {
         }
         if (!counter) {
             stride = 1;
-            counter = pass(query);
+            counter = pass(query, FacetCounter::Copies::once);
         }
         result.facets = facet_values(*counter, cache, double(stride));
         result.facets_exact = stride == 1;

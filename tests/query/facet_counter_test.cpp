@@ -49,7 +49,7 @@ std::map<std::string, std::map<std::string, std::uint64_t>> stock_counts(Xapian:
 std::map<std::string, std::map<std::string, std::uint64_t>> table_counts(
     Xapian::Enquire& enquire, const Xapian::Query& q, Xapian::doccount all,
     std::shared_ptr<const query::FacetTable> table) {
-    query::FacetCounter counter(std::move(table));
+    query::FacetCounter counter(std::move(table), query::FacetCounter::Copies::each);
     enquire.clear_matchspies();
     enquire.add_matchspy(&counter);
     enquire.set_query(q);
@@ -58,7 +58,8 @@ std::map<std::string, std::map<std::string, std::uint64_t>> table_counts(
     for (std::size_t f = 0; f < counter.table().facets.size(); ++f)
         for (std::size_t code = 1; code < counter.counts()[f].size(); ++code)
             if (counter.counts()[f][code] != 0)
-                out[counter.table().facets[f].name][counter.table().facets[f].values[code]] = counter.counts()[f][code];
+                out[counter.table().facets[f].name][counter.table().facets[f].values[code]] =
+                    static_cast<std::uint64_t>(counter.counts()[f][code]);
     return out;
 }
 
