@@ -7,6 +7,8 @@
 #include <iostream>
 #include <map>
 
+#include <unistd.h>
+
 #include <CLI/CLI.hpp>
 
 #include "../src/learnt_words.hpp"
@@ -40,10 +42,20 @@ int main(int argc, char** argv) {
     }
     options.save_model = save;
     options.usage_text = usage;
+    struct RemoveAtEnd {  // the training text written from --index, however the run ends
+        std::string path;
+        ~RemoveAtEnd() {
+            std::error_code ec;
+            if (!path.empty()) std::filesystem::remove(path, ec);
+        }
+    } cleanup;
     try {
         if (!indexes.empty()) {
             // The same text quorum-index --learn-words trains on, from every index given.
-            train = out + ".training.txt";
+            // In the temporary folder, not beside --out (often inside the repository).
+            train = (std::filesystem::temp_directory_path() /
+                     ("quorum-related-words-" + std::to_string(::getpid()) + ".txt")).string();
+            cleanup.path = train;
             std::ofstream text(train);
             std::size_t units = 0;
             for (const auto& db : indexes) units += quorum::index::write_training_text(db, text);
@@ -65,7 +77,6 @@ int main(int argc, char** argv) {
                 "# trained on council papers); edit by hand or regenerate.\n";
         for (const auto& [word, line] : lines) file << word << '\t' << line << '\n';
         if (!file) throw std::runtime_error("cannot write " + out);
-        if (!indexes.empty()) std::filesystem::remove(train);
         std::cerr << "quorum-related-words: " << lines.size() << " words, " << entries.size() << " related words -> "
                   << out << "\n";
     } catch (const std::exception& e) {
