@@ -3,7 +3,8 @@
 #
 #   bench/run.sh [--sizes 10,100,1000] [--repeat 3] [--large-repeat N] [--duration 10] [--peers all|none]
 #                [--engines quorum,omindex,sqlite,postgres] [--build DIR] [--work DIR]
-#                [--out FILE] [--query-repeat 200] [--peer-repeat 20] [--no-install] [--smoke] [--keep]
+#                [--out FILE] [--query-repeat 200] [--peer-repeat 20] [--distinct 2000] [--no-install]
+#                [--smoke] [--keep]
 #
 # Writes docs/BENCHMARKS.md (and docs/bench/latency.png): the machine, the exact
 # commands, one table per archive size with Quorum and every peer side by side. Figures
@@ -29,6 +30,7 @@ SMOKE=0
 KEEP=0
 QUERY_REPEAT=200
 PEER_REPEAT=20
+DISTINCT=2000
 CONNECTIONS="1 16 64"
 SEED=42
 
@@ -42,18 +44,19 @@ while [ $# -gt 0 ]; do
     --engines) ENGINES=$2; shift 2 ;;
     --query-repeat) QUERY_REPEAT=$2; shift 2 ;;
     --peer-repeat) PEER_REPEAT=$2; shift 2 ;;
+    --distinct) DISTINCT=$2; shift 2 ;;
     --build) BUILD=$(cd "$2" && pwd); shift 2 ;;
     --work) WORK=$2; shift 2 ;;
     --out) OUT=$2; shift 2 ;;
     --no-install) INSTALL=0; shift ;;
     --smoke) SMOKE=1; shift ;;
     --keep) KEEP=1; shift ;;
-    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
     *) echo "run.sh: unknown option '$1' (see --help)" >&2; exit 2 ;;
   esac
 done
 if [ "$SMOKE" = 1 ]; then
-  SIZES=0.3; REPEAT=1; DURATION=1; PEERS=none; INSTALL=0; QUERY_REPEAT=3; CONNECTIONS="1 4"
+  SIZES=0.3; REPEAT=1; DURATION=1; PEERS=none; INSTALL=0; QUERY_REPEAT=3; CONNECTIONS="1 4"; DISTINCT=100
 fi
 mkdir -p "$WORK"
 WORK=$(cd "$WORK" && pwd)
@@ -63,13 +66,14 @@ PLOT_DIR=$(dirname "$OUT")/bench
 
 SCALE=$BUILD/quorum-scale
 QBENCH=$BUILD/quorum-query-bench
+MIX=$BUILD/quorum-question-mix
 REPORT=$BUILD/quorum-bench-report
 INDEX=$BUILD/quorum-index
 SERVE=$BUILD/quorum-serve
 QUORUM=0
 [[ ",$ENGINES," == *,quorum,* ]] && QUORUM=1
 tools=("$SCALE" "$REPORT")
-[ "$QUORUM" = 1 ] && tools+=("$QBENCH" "$INDEX" "$SERVE")
+[ "$QUORUM" = 1 ] && tools+=("$QBENCH" "$MIX" "$INDEX" "$SERVE")
 for tool in "${tools[@]}"; do
   if [ ! -x "$tool" ]; then
     echo "run.sh: $tool is missing: build first (cmake --build $BUILD) or pass --build DIR" >&2
@@ -189,6 +193,7 @@ machine() {
     echo "duration=$DURATION"
     echo "query_repeat=$QUERY_REPEAT"
     echo "peer_repeat=$PEER_REPEAT"
+    echo "distinct=$DISTINCT"
     echo "connections=$CONNECTIONS"
     echo "peers=${PEER_LIST# }"
   } >"$WORK/machine.txt"
@@ -316,6 +321,28 @@ query_quorum() {  # SIZE REP
   done
   "$QBENCH" --db "$db" --queries "$ROOT/bench/queries.txt" --repeat "$QUERY_REPEAT" --no-facets --no-snippets >"$WORK/q.out"
   for m in p50_ms p95_ms p99_ms; do record "$s" quorum-bare "query_$m" "$r" "$(kv "$WORK/q.out" $m)"; done
+  # The headline (issue 14): distinct questions from the archive's own vocabulary, each
+  # asked once with no warm-up, so nothing an earlier asking read helps it; and bare
+  # libxapian on the same index and questions, the floor.
+  distinct_questions "$s" "$db"
+  note "$QBENCH --db DB --queries distinct.txt --repeat 1 --cold   # and --floor: bare libxapian"
+  "$QBENCH" --db "$db" --queries "$WORK/distinct-$s.txt" --repeat 1 --cold \
+    --per-query "$WORK/per-query-distinct-$s.tsv" >"$WORK/q.out"
+  for m in p50_ms p95_ms p99_ms mean_ms qps_one_thread questions_without_hits cpu_p50_ms cpu_p99_ms; do
+    record "$s" quorum-distinct "query_$m" "$r" "$(kv "$WORK/q.out" $m)"
+  done
+  "$QBENCH" --db "$db" --queries "$WORK/distinct-$s.txt" --repeat 1 --cold --floor >"$WORK/q.out"
+  for m in p50_ms p95_ms p99_ms mean_ms qps_one_thread cpu_p50_ms cpu_p99_ms; do
+    record "$s" xapian-floor "query_$m" "$r" "$(kv "$WORK/q.out" $m)"
+  done
+}
+
+distinct_questions() {  # SIZE DB: $WORK/distinct-SIZE.txt and its /api/search paths
+  local s=$1 db=$2
+  [ -s "$WORK/distinct-$s.txt" ] && return 0
+  note "$MIX --db DB --count $DISTINCT --seed $SEED --out distinct.txt   # distinct questions from the index's vocabulary"
+  "$MIX" --db "$db" --count "$DISTINCT" --seed "$SEED" --out "$WORK/distinct-$s.txt" 2>>"$WORK/mix-$s.log"
+  grep -v '^#' "$WORK/distinct-$s.txt" | awk -F'\t' 'NF >= 3 {print "/api/search?" $3}' >"$WORK/distinct-paths-$s.txt"
 }
 
 query_sqlite() {
@@ -377,15 +404,23 @@ http_bench() {  # SIZE REP
   record "$s" quorum server_peak_rss_kb "$r" "$(rss_kb "$pid" VmHWM)"
   kill "$pid" 2>/dev/null || true
   wait "$pid" 2>/dev/null || true
-  # The same questions with the response cache off: every answer is computed.
+  # The headline: the response cache off, so every answer is computed, and the distinct
+  # questions rotated (each connection starts at another one), not the fixed ones.
+  distinct_questions "$s" "$db"
   port=$(free_port)
-  note "$SERVE --db DB --host 127.0.0.1 --port PORT --cache-mb 0"
+  note "$SERVE --db DB --host 127.0.0.1 --port PORT --cache-mb 0   # wrk rotates the $DISTINCT distinct questions"
   "$SERVE" --db "$db" --host 127.0.0.1 --port "$port" --cache-mb 0 >>"$WORK/serve-$s.log" 2>&1 &
   pid=$!
   PIDS_TO_STOP+=("$pid")
   if wait_http "http://127.0.0.1:$port/healthz" 60; then
+    errors=0
+    while read -r p; do
+      code=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port$p")
+      [ "$code" = 200 ] || { errors=$((errors + 1)); echo "run.sh: $code for $p" >&2; }
+    done <"$WORK/distinct-paths-$s.txt"
+    record "$s" quorum-cold http_question_errors "$r" "$errors"
     for c in $CONNECTIONS; do
-      wrk_run "$s" quorum-cold "$r" "$c" "http://127.0.0.1:$port" "$WORK/paths.txt" "$pid"
+      wrk_run "$s" quorum-cold "$r" "$c" "http://127.0.0.1:$port" "$WORK/distinct-paths-$s.txt" "$pid"
     done
     record "$s" quorum-cold server_peak_rss_kb "$r" "$(rss_kb "$pid" VmHWM)"
   fi
@@ -458,6 +493,7 @@ for s in "${size_list[@]}"; do
     "$SCALE" --export-units "$archive" --tsv "$WORK/units-$s.tsv" --usv "$WORK/units-$s.usv" >"$WORK/units-$s.manifest"
     record "$s" peers units_exported 1 "$(kv "$WORK/units-$s.manifest" units)"
   fi
+  rm -f "$WORK/distinct-$s.txt"  # drawn again from this run's first index
   runs=$REPEAT
   [ -n "$LARGE_REPEAT" ] && awk -v s="$s" 'BEGIN { exit !(s >= 1000) }' && runs=$LARGE_REPEAT
   for r in $(seq "$runs"); do

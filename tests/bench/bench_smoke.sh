@@ -6,7 +6,7 @@
 set -euo pipefail
 build=$1
 src=$2
-for tool in quorum-scale quorum-bench-report quorum-query-bench quorum-index quorum-serve; do
+for tool in quorum-scale quorum-bench-report quorum-query-bench quorum-question-mix quorum-index quorum-serve; do
   if [ ! -x "$build/$tool" ]; then
     echo "bench smoke: $build/$tool is not built (QUORUM_BENCH=OFF?): skipped"
     exit 77
@@ -45,7 +45,11 @@ fi
 report=$work/run/BENCHMARKS.md
 [ -s "$report" ] || fail "no report written"
 grep -q '^## Archive of 0.3 MB' "$report" || fail "the report has no section for the archive"
-grep -q '^| Quorum | in process' "$report" || fail "the report has no in-process query row for Quorum"
+grep -q '^| Quorum | the fixed questions' "$report" || fail "the report has no in-process query row for Quorum"
+# The uncached headline (issue 14): distinct questions asked once, beside the libxapian floor.
+grep -q '^| Quorum | \*\*uncached\*\*' "$report" || fail "the report has no uncached distinct-questions row"
+grep -q '^| libxapian | bare libxapian' "$report" || fail "the report has no libxapian floor row"
+[ "$(grep -cv '^#' "$work/run/distinct-0.3.txt")" -ge 50 ] || fail "fewer than 50 distinct questions drawn"
 p50=$(awk -F'\t' '$2 == "quorum" && $3 == "query_p50_ms" {print $5}' "$work/run/results.tsv")
 [ -n "$p50" ] || fail "no in-process p50 measured"
 echo "bench smoke: archive of $docs documents, $units peer units, in-process p50 $p50 ms"
@@ -59,4 +63,8 @@ qerr=$(awk -F'\t' '$2 == "quorum" && $3 == "http_question_errors" {print $5}' "$
 [ -n "$rps" ] || fail "no HTTP figures measured"
 [ "$errors" = 0 ] || fail "wrk saw $errors errors"
 [ "$qerr" = 0 ] || fail "$qerr benchmark questions were not answered with 200"
+cold=$(awk -F'\t' '$2 == "quorum-cold" && $3 == "http_c4_rps" {print $5}' "$work/run/results.tsv")
+cerr=$(awk -F'\t' '$2 == "quorum-cold" && $3 == "http_question_errors" {print $5}' "$work/run/results.tsv")
+[ -n "$cold" ] || fail "no cache-off HTTP figures for the distinct questions"
+[ "$cerr" = 0 ] || fail "$cerr distinct questions were not answered with 200"
 echo "bench smoke: HTTP at 4 connections: $rps requests/s, 0 errors"
