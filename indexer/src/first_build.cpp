@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <cstdlib>
+#include <fstream>
 #include <map>
 #include <mutex>
 #include <stdexcept>
@@ -22,13 +24,24 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// Times a first build's phases into RunSummary::phase_seconds, in order.
+// The process's peak resident memory so far (VmHWM), in MB; 0 where /proc is missing.
+double peak_mb() {
+    std::ifstream status("/proc/self/status");
+    std::string line;
+    while (std::getline(status, line))
+        if (line.rfind("VmHWM:", 0) == 0) return std::strtod(line.c_str() + 6, nullptr) / 1024.0;
+    return 0;
+}
+
+// Times a first build's phases into RunSummary::phase_seconds, in order, with the peak
+// memory reached by the end of each (issue 14: which phase holds the memory).
 class PhaseClock {
 public:
     explicit PhaseClock(RunSummary& summary) : summary_(summary) {}
     void end(const std::string& phase) {
         const auto now = std::chrono::steady_clock::now();
         summary_.phase_seconds.emplace_back(phase, std::chrono::duration<double>(now - start_).count());
+        summary_.phase_peak_mb.push_back(peak_mb());
         start_ = now;
     }
 

@@ -68,8 +68,9 @@ void print_summary(const quorum::index::RunSummary& s) {
     if (s.words_learnt) std::fprintf(stderr, "  related words learnt for %zu words of this archive\n", s.words_learnt);
     std::fprintf(stderr, "  %.2f s, %.2f MB read (%.2f MB/s), index %.2f MB\n", s.seconds, mb,
                  s.seconds > 0 ? mb / s.seconds : 0.0, static_cast<double>(s.index_bytes) / 1e6);
-    for (const auto& [phase, seconds] : s.phase_seconds)
-        std::fprintf(stderr, "    %s: %.2f s\n", phase.c_str(), seconds);
+    for (std::size_t i = 0; i < s.phase_seconds.size(); ++i)
+        std::fprintf(stderr, "    %s: %.2f s, peak memory so far %.0f MB\n", s.phase_seconds[i].first.c_str(),
+                     s.phase_seconds[i].second, i < s.phase_peak_mb.size() ? s.phase_peak_mb[i] : 0.0);
 }
 
 }  // namespace

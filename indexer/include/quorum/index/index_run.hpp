@@ -44,6 +44,7 @@ struct RunSummary {
     std::uint64_t total_units = 0;
     double seconds = 0;
     std::vector<std::pair<std::string, double>> phase_seconds;  // a first (sharded) build's phases, in order
+    std::vector<double> phase_peak_mb;  // the peak resident memory (MB) reached by the end of each phase
     bool committed = false;
     std::size_t words_learnt = 0;  // --learn-words: words given related words from this archive
     std::vector<corpus::Diagnostic> problems;  // failed files and warnings, by file
