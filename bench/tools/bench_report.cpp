@@ -143,15 +143,19 @@ void query_table(std::ostream& out, const std::string& s) {
         {"postgres", "psql over TCP (\\timing), ts_rank + ts_headline"}};
     for (const auto& [sys, how] : rows) {
         if (!values(s, sys, "query_p50_ms")) continue;
-        const std::string name = sys.rfind("quorum", 0) == 0 ? "Quorum" : sys == "xapian-floor" ? "libxapian" : names.at(sys);
+        const std::string name = sys.rfind("quorum", 0) == 0 ? "Quorum"
+                                 : sys == "xapian-floor"     ? "libxapian"
+                                                             : names.at(sys);
         out << "| " << name << " | " << how << " | " << cell(values(s, sys, "query_p50_ms")) << " | "
             << cell(values(s, sys, "query_p95_ms")) << " | " << cell(values(s, sys, "query_p99_ms")) << " | "
             << cell(values(s, sys, "query_questions_without_hits")) << " | "
             << ratio(med(values(s, sys, "query_p50_ms")), q50) << " | "
             << ratio(med(values(s, sys, "query_p99_ms")), q99) << " |\n";
     }
-    const auto d50 = med(values(s, "quorum-distinct", "query_p50_ms")), f50 = med(values(s, "xapian-floor", "query_p50_ms"));
-    const auto d99 = med(values(s, "quorum-distinct", "query_p99_ms")), f99 = med(values(s, "xapian-floor", "query_p99_ms"));
+    const auto d50 = med(values(s, "quorum-distinct", "query_p50_ms")),
+               f50 = med(values(s, "xapian-floor", "query_p50_ms"));
+    const auto d99 = med(values(s, "quorum-distinct", "query_p99_ms")),
+               f99 = med(values(s, "xapian-floor", "query_p99_ms"));
     if (d50 && f50)
         out << "\nUncached Quorum against the libxapian floor on the same distinct questions: p50 " << ratio(d50, f50)
             << ", p99 " << ratio(d99, f99) << ". The rows \"÷ Quorum's\" compare with the fixed questions' row.\n";
@@ -196,8 +200,8 @@ void http_table(std::ostream& out, const std::string& s) {
             "computed**",
             c);
     for (const auto& c : cs)
-        row("quorum", "Quorum /api/search, the fixed questions rotated, response cache on (the default; repeats hit it)",
-            c);
+        row("quorum",
+            "Quorum /api/search, the fixed questions rotated, response cache on (the default; repeats hit it)", c);
     if (!cs.empty()) {
         row("healthz", "Quorum /healthz", cs.back());
         row("nginx", "nginx, static copy of a search response (ceiling)", cs.back());
@@ -444,7 +448,8 @@ int main(int argc, char** argv) {
           "prefixes, field prefixes, date ranges, facet filters, date sorts, browsing, deep pages, misspellings), "
        << machine["query_repeat"] << " rounds for Quorum, " << machine["peer_repeat"]
        << " for each peer, after one warm-up round. Quorum counts facets and makes snippets on every question; "
-          "the headline row is **uncached**: " << machine["distinct"]
+          "the headline row is **uncached**: "
+       << machine["distinct"]
        << " distinct questions drawn from the archive's own vocabulary (`quorum-question-mix`: common and rare "
           "words, two words of one unit, phrases, filters, date sorts, deep pages), each asked once with no "
           "warm-up, beside bare libxapian on the same index and questions (the floor); "

@@ -146,8 +146,8 @@ public:
         }
         if (r.sort != quorum::query::Sort::relevance)
             enquire.set_sort_by_value_then_relevance(s::date_slot, r.sort == quorum::query::Sort::newest);
-        const auto mset = enquire.get_mset(Xapian::doccount(r.page - 1) * Xapian::doccount(r.per_page),
-                                           Xapian::doccount(r.per_page));
+        const auto mset =
+            enquire.get_mset(Xapian::doccount(r.page - 1) * Xapian::doccount(r.per_page), Xapian::doccount(r.per_page));
         std::size_t hits = 0;
         for (auto it = mset.begin(); it != mset.end(); ++it) hits += it.get_document().get_data().empty() ? 0 : 1;
         return hits;
@@ -193,7 +193,8 @@ int main(int argc, char** argv) {
     app.add_option("--dump", dump, "write each question's total, hit ids and facet counts here (to compare builds)");
     app.add_flag("--no-facets", no_facets, "do not count facets");
     std::string mode = "hybrid";
-    app.add_option("--mode", mode, "search mode: hybrid (the default) or keyword")->check(CLI::IsMember({"hybrid", "keyword"}));
+    app.add_option("--mode", mode, "search mode: hybrid (the default) or keyword")
+        ->check(CLI::IsMember({"hybrid", "keyword"}));
     app.add_flag("--no-snippets", no_snippets, "do not make snippets");
     bool floor = false, cold = false;
     app.add_flag("--cold", cold,

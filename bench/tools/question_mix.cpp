@@ -30,7 +30,8 @@ namespace s = quorum::index::schema;
 namespace {
 
 bool plain_word(const std::string& t) {
-    return t.size() >= 3 && t.size() <= 20 && std::all_of(t.begin(), t.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+    return t.size() >= 3 && t.size() <= 20 &&
+           std::all_of(t.begin(), t.end(), [](char c) { return c >= 'a' && c <= 'z'; });
 }
 
 std::string encode(const std::string& v) {
@@ -92,8 +93,7 @@ public:
             return {"word-committee", "q=" + encode(any(common_)) + "&committee=" + encode(any(committees_))};
         if (roll < 82 && !years_.empty()) return {"word-year", "q=" + encode(any(common_)) + "&year=" + any(years_)};
         if (roll < 87 && !types_.empty()) return {"word-type", "q=" + encode(any(rare_)) + "&type=" + any(types_)};
-        if (roll < 94)
-            return {"word-sorted", "q=" + encode(any(common_)) + "&sort=" + (pick(2) ? "newest" : "oldest")};
+        if (roll < 94) return {"word-sorted", "q=" + encode(any(common_)) + "&sort=" + (pick(2) ? "newest" : "oldest")};
         return {"deep-page", "q=" + encode(any(common_)) + "&page=" + std::to_string(3 + pick(18))};
     }
 

@@ -42,7 +42,8 @@ bool spelling_neighbour(const std::string& a, const std::string& b) {
     const auto at = triples(a), bt = triples(b);
     std::vector<std::string> shared;
     std::set_intersection(at.begin(), at.end(), bt.begin(), bt.end(), std::back_inserter(shared));
-    const double jaccard = static_cast<double>(shared.size()) / static_cast<double>(at.size() + bt.size() - shared.size());
+    const double jaccard =
+        static_cast<double>(shared.size()) / static_cast<double>(at.size() + bt.size() - shared.size());
     if (jaccard < 0.3) return false;
     std::size_t prefix = 0;
     while (prefix < a.size() && prefix < b.size() && a[prefix] == b[prefix]) ++prefix;
@@ -73,7 +74,8 @@ void drop_collocations(std::vector<std::vector<RelatedWordEntry>>& lists, std::i
                 ++uses[static_cast<std::size_t>(current)];
                 for (auto previous : before) {
                     if (previous < 0) continue;
-                    auto pair = together.find(key(static_cast<std::uint32_t>(previous), static_cast<std::uint32_t>(current)));
+                    auto pair =
+                        together.find(key(static_cast<std::uint32_t>(previous), static_cast<std::uint32_t>(current)));
                     if (pair != together.end()) ++pair->second;
                 }
             }

@@ -30,7 +30,8 @@ namespace {
 
 // Words worth a neighbour list: used often, letters only, not a stop-word-sized scrap.
 bool worth_listing(const std::string& w) {
-    return w.size() >= 3 && w.size() <= 30 && std::all_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+    return w.size() >= 3 && w.size() <= 30 &&
+           std::all_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; });
 }
 
 std::vector<RelatedWordEntry> neighbours(const fasttext::FastText& model, const RelatedWordsOptions& options) {

@@ -11,12 +11,12 @@
 namespace quorum::index {
 
 struct RelatedWordsOptions {
-    int min_count = 20;             // a word used fewer times has a vector too noisy to trust
-    double min_similarity = 0.66;   // cosine; below it neighbours are topical, not alike
+    int min_count = 20;            // a word used fewer times has a vector too noisy to trust
+    double min_similarity = 0.66;  // cosine; below it neighbours are topical, not alike
     std::size_t per_word = 4;
     unsigned threads = 2;
     int dim = 100, epoch = 5;
-    int buckets = 200000;  // subword hash buckets: fastText's 2 million make an 800 MB matrix
+    int buckets = 200000;              // subword hash buckets: fastText's 2 million make an 800 MB matrix
     std::filesystem::path save_model;  // where to keep the trained model (.bin), if anywhere
     // Text the model learnt from (lower-case words): with it, words that stand side by side
     // ("social care", "parish council") are told from words used alike. Training sets it.

@@ -98,8 +98,9 @@ int main(int argc, char** argv) {
                  "also learn related words from this archive (fastText; slower: see docs/RELEVANCE.md)");
     app.add_option("--thesaurus", thesaurus,
                    "thesaurus for the hybrid search mode (PLAIN<TAB>PAPERS|..., one way) instead of the built-in one");
-    app.add_option("--related-words", related_words,
-                   "related words for the hybrid search mode (WORD<TAB>RELATED:WEIGHT|...) instead of the built-in ones");
+    app.add_option(
+        "--related-words", related_words,
+        "related words for the hybrid search mode (WORD<TAB>RELATED:WEIGHT|...) instead of the built-in ones");
     app.add_option("--threads", options.threads, "reader threads (default: number of cores)")
         ->check(CLI::Range(1u, 256u));
     app.add_flag("-q,--quiet", quiet, "print only errors");

@@ -54,7 +54,8 @@ int main(int argc, char** argv) {
             // The same text quorum-index --learn-words trains on, from every index given.
             // In the temporary folder, not beside --out (often inside the repository).
             train = (std::filesystem::temp_directory_path() /
-                     ("quorum-related-words-" + std::to_string(::getpid()) + ".txt")).string();
+                     ("quorum-related-words-" + std::to_string(::getpid()) + ".txt"))
+                        .string();
             cleanup.path = train;
             std::ofstream text(train);
             std::size_t units = 0;

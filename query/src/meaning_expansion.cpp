@@ -175,7 +175,7 @@ MeaningExpansion expand_by_meaning(const Xapian::Query& parsed, const std::vecto
             }
         if (by_source.empty()) return;
         std::vector<Q> groups;
-for (const auto& [source, queries] : by_source) groups.push_back(group(queries, weight[source]));
+        for (const auto& [source, queries] : by_source) groups.push_back(group(queries, weight[source]));
         alternatives.push_back({terms, Q(Q::OP_OR, groups.begin(), groups.end()), out.expansions.size()});
         out.expansions.push_back(std::move(shown));
     };
@@ -183,7 +183,8 @@ for (const auto& [source, queries] : by_source) groups.push_back(group(queries, 
     for (std::size_t i = 0; i + 1 < words.size(); ++i)
         for (std::size_t n = 3; n >= 2; --n) {
             if (i + n > words.size()) continue;
-            std::vector<std::string> run(words.begin() + static_cast<long>(i), words.begin() + static_cast<long>(i + n));
+            std::vector<std::string> run(words.begin() + static_cast<long>(i),
+                                         words.begin() + static_cast<long>(i + n));
             std::string key;
             for (const auto& w : run) key += (key.empty() ? "" : " ") + w;
             if (thesaurus.count(key)) {

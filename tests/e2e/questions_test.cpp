@@ -157,7 +157,7 @@ TEST_CASE("the facets add up to the total: copies of a passage count once, as in
             return n;
         };
         CHECK(sum("type") == r["total"].get<long long>());  // every unit has one type
-        CHECK(sum("year") <= r["total"].get<long long>());   // undated units have none
+        CHECK(sum("year") <= r["total"].get<long long>());  // undated units have none
         CHECK(sum("committee") <= r["total"].get<long long>());
         for (const auto& h : r["hits"]) copies_met = copies_met || !h["also_in"].empty();
     }

@@ -115,7 +115,8 @@ TEST_CASE("every hit says which words of the query it has", "[query][hybrid]") {
     for (const auto& hit : r.hits) {
         INFO(hit.id);
         CHECK_FALSE(hit.matched.empty());
-        std::string text = json::parse(hit.record)["text"].get<std::string>() + " " + json::parse(hit.record)["title"].get<std::string>();
+        std::string text = json::parse(hit.record)["text"].get<std::string>() + " " +
+                           json::parse(hit.record)["title"].get<std::string>();
         std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return char(std::tolower(c)); });
         // A matched word is in the unit's text or title (by its stem: "carers" for "carer").
         for (const auto& w : hit.matched) CHECK(text.find(w.substr(0, 4)) != std::string::npos);
@@ -145,7 +146,8 @@ TEST_CASE("more like this finds other units like one, without it or its copies",
     CHECK(lower.find(r.reading.any_of[0]) != std::string::npos);
     // The hits share the unit's subject: fostering comes up in the first page.
     bool fostering = false;
-    for (const auto& hit : r.hits) fostering = fostering || json::parse(hit.record)["text"].get<std::string>().find("oster") != std::string::npos;
+    for (const auto& hit : r.hits)
+        fostering = fostering || json::parse(hit.record)["text"].get<std::string>().find("oster") != std::string::npos;
     CHECK(fostering);
 }
 
