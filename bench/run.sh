@@ -396,9 +396,17 @@ http_bench() {  # SIZE REP
     [ "$code" = 200 ] || { errors=$((errors + 1)); echo "run.sh: $code for $p" >&2; }
   done <"$WORK/paths.txt"
   record "$s" quorum http_question_errors "$r" "$errors"
+  local before after
+  before=$(curl -fsS "http://127.0.0.1:$port/healthz" || true)
   for c in $CONNECTIONS; do
     wrk_run "$s" quorum "$r" "$c" "http://127.0.0.1:$port" "$WORK/paths.txt" "$pid"
   done
+  # The cache's hit rate over the cached runs, from /healthz's counters.
+  after=$(curl -fsS "http://127.0.0.1:$port/healthz" || true)
+  record "$s" quorum cache_hit_pct "$r" "$(python3 -c 'import json,sys
+b, a = (json.loads(x).get("cache", {}) for x in sys.argv[1:3])
+h = a.get("hits", 0) - b.get("hits", 0); m = a.get("misses", 0) - b.get("misses", 0)
+print(round(100 * h / (h + m), 1) if h + m else 0)' "$before" "$after" 2>/dev/null || echo 0)"
   local top=${CONNECTIONS##* }
   wrk_run "$s" healthz "$r" "$top" "http://127.0.0.1:$port" "$WORK/healthz.txt" "$pid"
   record "$s" quorum server_peak_rss_kb "$r" "$(rss_kb "$pid" VmHWM)"

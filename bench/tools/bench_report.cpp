@@ -209,7 +209,9 @@ void http_table(std::ostream& out, const std::string& s) {
         const auto n = med(values(s, "nginx", "http_c" + cs.back() + "_rps"));
         out << "\nServer memory: " << cell(values(s, "quorum", "server_idle_rss_kb"), 1.0 / 1024) << " MB RSS idle, "
             << cell(values(s, "quorum", "server_peak_rss_kb"), 1.0 / 1024) << " MB peak (VmHWM); with the cache off "
-            << cell(values(s, "quorum-cold", "server_peak_rss_kb"), 1.0 / 1024) << " MB peak. /healthz reaches "
+            << cell(values(s, "quorum-cold", "server_peak_rss_kb"), 1.0 / 1024)
+            << " MB peak. The response cache answered " << cell(values(s, "quorum", "cache_hit_pct"))
+            << "% of the cached runs' searches (its hit rate, from /healthz). /healthz reaches "
             << (h && n ? num(100 * *h / *n) + "%" : std::string("-"))
             << " of the nginx ceiling. Questions answered with a status other than 200 (one pass, curl): "
             << cell(values(s, "quorum", "http_question_errors")) << " of the fixed ones, "

@@ -202,7 +202,12 @@ void get_committee(Context& ctx, const httplib::Request& req, httplib::Response&
 
 void get_healthz(Context& ctx, const httplib::Request&, httplib::Response& res) {
     try {
-        send_json(res, {{"status", "ok"}, {"units", ctx.backend.unit_count()}});
+        nlohmann::json body{{"status", "ok"}, {"units", ctx.backend.unit_count()}};
+        if (ctx.cache && ctx.cache->max_bytes() > 0)
+            body["cache"] = {{"hits", ctx.cache->hits()},       {"misses", ctx.cache->misses()},
+                             {"entries", ctx.cache->entries()}, {"bytes", ctx.cache->bytes()},
+                             {"max_bytes", ctx.cache->max_bytes()}};
+        send_json(res, body);
     } catch (const std::exception& e) {
         if (ctx.log) ctx.log->note(std::string("healthz: ") + e.what());
         set_error(res, 503, default_message(503));

@@ -34,7 +34,11 @@ std::shared_ptr<const std::string> ResponseCache::find(std::string_view key) {
     auto& shard = shard_for(key);
     std::lock_guard lock(shard.mutex);
     const auto it = shard.index.find(key);
-    if (it == shard.index.end()) return nullptr;
+    if (it == shard.index.end()) {
+        misses_.fetch_add(1, std::memory_order_relaxed);
+        return nullptr;
+    }
+    hits_.fetch_add(1, std::memory_order_relaxed);
     shard.lru.splice(shard.lru.begin(), shard.lru, it->second);  // iterators stay valid
     return it->second->body;
 }

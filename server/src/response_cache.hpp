@@ -5,6 +5,7 @@
 // sharded so that worker threads rarely wait on each other.
 #pragma once
 
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <list>
@@ -29,6 +30,10 @@ public:
     [[nodiscard]] std::size_t max_bytes() const noexcept { return max_bytes_; }
     [[nodiscard]] std::size_t bytes() const;  // as counted against max_bytes
     [[nodiscard]] std::size_t entries() const;
+    // Lookups answered from the cache, and lookups it could not answer, since the start
+    // (a cache that keeps nothing counts neither): its hit rate, reported by /healthz.
+    [[nodiscard]] std::uint64_t hits() const noexcept { return hits_.load(std::memory_order_relaxed); }
+    [[nodiscard]] std::uint64_t misses() const noexcept { return misses_.load(std::memory_order_relaxed); }
 
     // What one entry counts against the bound.
     [[nodiscard]] static std::size_t cost(std::size_t key_size, std::size_t body_size) noexcept;
@@ -51,6 +56,7 @@ private:
     std::size_t max_bytes_;
     std::size_t shard_bytes_;
     std::vector<Shard> shards_;
+    std::atomic<std::uint64_t> hits_{0}, misses_{0};
 };
 
 // The key for a request: its route, the index revision, and its parameters by name in a

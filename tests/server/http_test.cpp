@@ -225,6 +225,24 @@ TEST_CASE("healthz reports the unit count", "[http]") {
     CHECK(json::parse(r->body) == json{{"status", "ok"}, {"units", 7}});
 }
 
+TEST_CASE("healthz reports the response cache's hits and misses, so its hit rate can be measured", "[http]") {
+    // Issue 14: the benchmark reports the cache's hit rate beside the uncached figures.
+    LiveServer s(1 << 20);
+    s.backend.index_revision = 1;  // a known revision: answers may be kept
+    auto c = s.client();
+    auto cache = [&] { return json::parse(c.Get("/healthz")->body)["cache"]; };
+    REQUIRE(cache().is_object());
+    CHECK(cache()["hits"] == 0);
+    REQUIRE(c.Get("/api/search?q=fostering")->status == 200);  // a miss, then kept
+    REQUIRE(c.Get("/api/search?q=fostering")->status == 200);  // a hit
+    REQUIRE(c.Get("/api/search?q=budget")->status == 200);     // a miss
+    const auto after = cache();
+    CHECK(after["hits"] == 1);
+    CHECK(after["misses"] == 2);
+    CHECK(after["entries"] == 2);
+    CHECK(after["bytes"].get<long long>() > 0);
+}
+
 TEST_CASE("the OpenAPI document is valid JSON describing every endpoint", "[http]") {
     LiveServer s;
     auto r = s.client().Get("/api/openapi.json");

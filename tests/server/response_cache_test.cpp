@@ -41,6 +41,8 @@ TEST_CASE("the cache gives back what was put under the same key, and nothing for
     cache.put("a", std::make_shared<const std::string>("{\"total\":2}"));  // replaced, not doubled
     CHECK(*cache.find("a") == "{\"total\":2}");
     CHECK(cache.entries() == 1);
+    CHECK(cache.hits() == 2);  // "a" twice; "b" missed
+    CHECK(cache.misses() == 1);
 }
 
 TEST_CASE("the cache never holds more bytes than its bound, dropping the least recently used", "[cache]") {
