@@ -8,9 +8,10 @@
 # INDEX_DIR (default build/related-words) keeps the indexes for the next run. About 30
 # minutes on 2 cores; rebuild quorum afterwards, since the table is compiled in.
 set -euo pipefail
+# Paths given are the caller's, so they are resolved before moving to the repository.
+corpora=$(realpath -m "${1:-$(dirname "$0")/../../shared/corpora}")
+indexes=$(realpath -m "${2:-$(dirname "$0")/../build/related-words}")
 cd "$(dirname "$0")/.."
-corpora="${1:-../shared/corpora}"
-indexes="${2:-build/related-words}"
 if [ ! -d "$corpora" ]; then
   echo "related_words: no corpora at $corpora (the real councils' papers are not in the repository); skipped" >&2
   exit 0

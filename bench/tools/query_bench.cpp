@@ -210,6 +210,8 @@ int main(int argc, char** argv) {
             return 0;
         }
         if (queries.empty()) throw std::invalid_argument("--queries FILE is needed (bench/queries.txt)");
+        if (cold && !dump.empty())
+            throw std::invalid_argument("--dump is written by the warm-up round, which --cold leaves out: give one");
         auto questions = load_questions(queries);
         if (!only.empty()) std::erase_if(questions, [&](const Question& q) { return q.kind != only && q.id != only; });
         for (auto& q : questions) {
@@ -292,6 +294,9 @@ int main(int argc, char** argv) {
         return 0;
     } catch (const std::exception& e) {
         std::cerr << "quorum-query-bench: " << e.what() << "\n";
+        return 1;
+    } catch (const Xapian::Error& e) {  // not a std::exception in Xapian 1.4
+        std::cerr << "quorum-query-bench: " << e.get_description() << "\n";
         return 1;
     }
 }

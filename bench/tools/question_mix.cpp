@@ -76,10 +76,10 @@ public:
         if (rare_.empty()) throw std::runtime_error("the index has no words to ask about: index an archive first");
         committees_ = values_of(db, s::committee_prefix);
         years_ = values_of(db, s::year_prefix);
-        // "XY" also begins the year terms ("XYR2025") and the meetings' own documents.
-        for (const auto& t : values_of(db, s::type_prefix))
-            if (t != "meeting" && std::all_of(t.begin(), t.end(), [](char c) { return c >= 'a' && c <= 'z'; }))
-                types_.push_back(t);
+        // The unit types a search shows by default; "XY" also begins the years ("XYR2025")
+        // and the types of records that are not units (meetings, decisions, people).
+        for (const char* t : {"item", "paragraph", "table", "resolution", "question", "action"})
+            if (db.term_exists(s::term(s::type_prefix, t))) types_.push_back(t);
     }
 
     // One question's kind and /api/search parameters.
@@ -113,21 +113,26 @@ private:
             }
             auto record = nlohmann::json::parse(doc.get_data(), nullptr, false);
             if (!record.is_object() || !record.contains("text") || !record["text"].is_string()) continue;
+            // The words as they stand, short ones too, so that a phrase is one the text has.
             std::vector<std::string> words;
             std::istringstream in(record["text"].get<std::string>());
             for (std::string w; in >> w;) {
                 std::string folded;
                 for (char c : w)
                     if (std::isalpha(static_cast<unsigned char>(c))) folded += static_cast<char>(std::tolower(c));
-                if (plain_word(folded)) words.push_back(folded);
+                if (!folded.empty()) words.push_back(folded);
             }
             if (int(words.size()) < n + 2) continue;
             std::string out;
             if (adjacent) {
-                const int at = pick(int(words.size()) - n);
+                const int at = pick(int(words.size()) - n + 1);
                 for (int i = 0; i < n; ++i) out += (i ? " " : "") + words[std::size_t(at + i)];
             } else {
-                for (int i = 0; i < n; ++i) out += (i ? " " : "") + any(words);
+                std::vector<std::string> plain;
+                for (const auto& w : words)
+                    if (plain_word(w)) plain.push_back(w);
+                if (plain.empty()) continue;
+                for (int i = 0; i < n; ++i) out += (i ? " " : "") + any(plain);
             }
             return out;
         }
@@ -171,6 +176,9 @@ int main(int argc, char** argv) {
         return written > 0 ? 0 : 1;
     } catch (const std::exception& e) {
         std::cerr << "quorum-question-mix: " << e.what() << "\n";
+        return 1;
+    } catch (const Xapian::Error& e) {  // not a std::exception in Xapian 1.4
+        std::cerr << "quorum-question-mix: " << e.get_description() << "\n";
         return 1;
     }
 }

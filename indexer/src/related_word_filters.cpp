@@ -1,6 +1,7 @@
 #include "related_word_filters.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <iterator>
 #include <sstream>
@@ -65,7 +66,8 @@ void drop_collocations(std::vector<std::vector<RelatedWordEntry>>& lists, std::i
     std::string line, word;
     while (std::getline(text, line)) {
         std::istringstream words(line);
-        std::int64_t before[near_words] = {-1, -1, -1};  // the last words read, nearest first
+        std::array<std::int64_t, near_words> before;  // the last words read, nearest first
+        before.fill(-1);
         while (words >> word) {
             auto it = id.find(word);
             // (A signed -1: "? -1 : it->second" would be unsigned.)

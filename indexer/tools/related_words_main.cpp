@@ -11,6 +11,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include <xapian.h>
+
 #include "../src/learnt_words.hpp"
 #include "../src/word_vectors.hpp"
 
@@ -82,6 +84,9 @@ int main(int argc, char** argv) {
                   << out << "\n";
     } catch (const std::exception& e) {
         std::cerr << "quorum-related-words: " << e.what() << "\n";
+        return 1;
+    } catch (const Xapian::Error& e) {  // not a std::exception in Xapian 1.4
+        std::cerr << "quorum-related-words: " << e.get_description() << "\n";
         return 1;
     }
     return 0;

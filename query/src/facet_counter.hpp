@@ -52,9 +52,9 @@ struct FacetTable {
 // where only stock match spies work.
 [[nodiscard]] bool has_remote_shards(const std::filesystem::path& path);
 
-// Counts, per facet and code, the matching documents (the stock spies' semantics: a unit
-// naming three people counts once for each; duplicates are not collapsed, as Xapian calls
-// match spies before collapsing), and how many matches remain once duplicates collapse.
+// Counts, per facet and code, the matching documents (a unit naming three people counts
+// once for each; copies of a passage as `Copies` says: Xapian calls match spies before it
+// collapses them), and how many matches remain once duplicates collapse.
 class FacetCounter : public Xapian::MatchSpy {
 public:
     // How copies of one passage (units sharing a collapse key) count in the facets:

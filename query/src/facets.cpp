@@ -51,7 +51,9 @@ void add_counter(Sums& sums, const FacetCounter& counter, double scale) {
         const auto& n = counter.counts()[i];
         std::map<std::string, std::uint64_t> sum;
         for (std::size_t code = 1; code < n.size(); ++code)
-            if (n[code] > 0) sum[f.values[code]] = static_cast<std::uint64_t>(n[code] * scale + 0.5);
+            // Rounded first: a sampled share can round to no unit, which is not a value to list.
+            if (const auto count = static_cast<std::uint64_t>(n[code] * scale + 0.5); count > 0)
+                sum[f.values[code]] = count;
         sums.emplace_back(f.name, std::move(sum));
     }
 }

@@ -2,7 +2,8 @@
 // per-revision facet table (no value lookup per match; facet_counter.hpp). Several shards
 // or remote shards: stock ValueCountMatchSpy objects (the only spies xapian-tcpsrv runs), one
 // per single-valued slot and, for the multi-valued facets (person, topic), one per slot in
-// use, their counts summed. Both give the same exact counts.
+// use, their counts summed. The stock spies count every copy of a passage (one collapse
+// key); the table counts a passage once, as the total does.
 #pragma once
 
 #include <map>

@@ -160,7 +160,7 @@ MeaningExpansion expand_by_meaning(const Xapian::Query& parsed, const std::vecto
                 const std::string first = e_words.size() == 1 ? stem(e_words[0]) : e;
                 if (!seen.insert(first).second) continue;
                 by_source["thesaurus"].push_back(entry_query(e_words, stem));
-                if (e_words.size() == 1) out.stand_ins.emplace(stand_in_term(stem, e), e + " \u2248 " + key);
+                if (e_words.size() == 1) out.stand_ins.emplace(stand_in_term(stem, e_words[0]), e + " \u2248 " + key);
                 note(e, "thesaurus");
             }
             weight["thesaurus"] = thesaurus_weight;

@@ -9,7 +9,9 @@
 #include <nlohmann/json.hpp>
 
 #include "quorum/index/index_run.hpp"
+#include "quorum/index/schema.hpp"
 #include "quorum/query/searcher.hpp"
+#include "related_words.hpp"
 #include "temp_dir.hpp"
 
 using namespace quorum;
@@ -237,4 +239,34 @@ TEST_CASE("a word the person typed is never offered as a stand-in for another", 
         for (const auto& e : r.reading.expansions)
             for (const auto& related : e.related) CHECK_FALSE(has(words, related));
     }
+}
+
+TEST_CASE("related words never offer a typed word or a function word as a stand-in", "[query][hybrid]") {
+    // Regression: "social care" read as "care ≈ social" and "council ≈ the", counting a
+    // typed word twice. The shipped table no longer pairs these, so the rule is checked on
+    // an index holding such entries.
+    test::TempDir dir;
+    const Xapian::Stem stem("en");
+    {
+        Xapian::WritableDatabase w((dir.path() / "db").string(), Xapian::DB_CREATE);
+        Xapian::Document doc;
+        for (const char* word : {"care", "social", "homecare", "the"}) doc.add_term("Z" + stem(word));
+        w.add_document(doc);
+        const std::string key = std::string(index::schema::related_key_prefix) + "care";
+        for (const char* entry : {"0.72 social", "0.70 the", "0.69 homecare"}) w.add_synonym(key, entry);
+        w.commit();
+    }
+    Xapian::Database db((dir.path() / "db").string());
+    auto words = [&](const std::vector<std::string>& typed) {
+        std::vector<std::string> out;
+        for (const auto& r : query::related_words(db, stem, "care", /*curated=*/true, typed)) out.push_back(r.word);
+        return out;
+    };
+    const auto alone = words({stem("care")});  // "care" typed alone
+    CHECK(has(alone, "social"));
+    CHECK(has(alone, "homecare"));
+    CHECK_FALSE(has(alone, "the"));
+    const auto beside = words({stem("social"), stem("care")});  // "social care"
+    CHECK_FALSE(has(beside, "social"));
+    CHECK(has(beside, "homecare"));
 }
