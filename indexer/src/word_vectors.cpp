@@ -17,6 +17,14 @@
 
 namespace quorum::index {
 
+#ifndef QUORUM_HAVE_FASTTEXT
+namespace {
+[[noreturn]] void without_fasttext() {
+    throw std::runtime_error("this quorum was built without fastText: install libfasttext-dev and rebuild");
+}
+}  // namespace
+#endif
+
 bool word_vectors_built_in() {
 #ifdef QUORUM_HAVE_FASTTEXT
     return true;
@@ -121,7 +129,7 @@ std::vector<RelatedWordEntry> learn_related_words(const std::filesystem::path& t
 #else
     (void)text;
     (void)options;
-    throw std::runtime_error("this quorum was built without fastText: install libfasttext-dev and rebuild");
+    without_fasttext();
 #endif
 }
 
@@ -134,7 +142,7 @@ std::vector<RelatedWordEntry> related_words_of_model(const std::filesystem::path
 #else
     (void)path;
     (void)options;
-    throw std::runtime_error("this quorum was built without fastText: install libfasttext-dev and rebuild");
+    without_fasttext();
 #endif
 }
 

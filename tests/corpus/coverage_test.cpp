@@ -8,6 +8,7 @@
 #include <map>
 #include <string>
 
+#include "shared_corpora.hpp"
 #include "quorum/corpus/coverage.hpp"
 #include "quorum/corpus/reader.hpp"
 
@@ -220,12 +221,9 @@ TEST_CASE("coverage floor: the bundled samples keep at least 99% of their senten
 }
 
 TEST_CASE("coverage floor: a fixed sample of each shared corpus keeps at least today's share", "[coverage]") {
-    const fs::path corpora = fs::path(QUORUM_SHARED_DIR) / "corpora";
+    if (!quorum::test::corpora_or_skip()) return;
+    const fs::path corpora = quorum::test::shared_corpora();
     std::error_code ec;
-    if (!fs::is_directory(corpora, ec)) {
-        WARN("skipped: no shared corpora at " << corpora.string());
-        return;
-    }
     // kept% of the sample (8 files spread over the folder) when the floor was set, less a
     // little; and how many files with text may give no unit
     struct Floor {

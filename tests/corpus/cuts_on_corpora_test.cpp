@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "shared_corpora.hpp"
 #include "quorum/corpus/reader.hpp"
 #include "units/blocks.hpp"
 #include "units/lead_ins.hpp"
@@ -57,12 +58,9 @@ std::vector<fs::path> spread_sample(const std::vector<fs::path>& files, std::siz
 
 TEST_CASE("bad cuts: a fixed sample of the shared corpora has few lead-ins alone and no page-break cuts",
           "[lead-ins][page-breaks]") {
-    const fs::path corpora = fs::path(QUORUM_SHARED_DIR) / "corpora";
+    if (!quorum::test::corpora_or_skip()) return;
+    const fs::path corpora = quorum::test::shared_corpora();
     std::error_code ec;
-    if (!fs::is_directory(corpora, ec)) {
-        WARN("skipped: no shared corpora at " << corpora.string());
-        return;
-    }
     std::vector<fs::path> folders;
     for (const auto& e : fs::directory_iterator(corpora, ec))
         if (e.is_directory()) folders.push_back(e.path());

@@ -10,6 +10,7 @@
 #include <map>
 #include <string>
 
+#include "shared_corpora.hpp"
 #include "quorum/corpus/reader.hpp"
 #include "segment/filed_meeting.hpp"
 
@@ -37,12 +38,13 @@ TEST_CASE("file names: a meeting reference gives date and committee; a month alo
     CHECK(moderngov.date == "2025-02-13");
     REQUIRE(moderngov.committee);
     CHECK(moderngov.committee->name == "County Council");
-    const NamedMeeting encoded = meeting_from_file_name("Budget%20Amendments%2013th-Feb-2025%2009.30%20County%20Council.pdf");
+    const NamedMeeting encoded =
+        meeting_from_file_name("Budget%20Amendments%2013th-Feb-2025%2009.30%20County%20Council.pdf");
     CHECK(encoded.date == "2025-02-13");
     CHECK(encoded.committee.value_or(Named{}).id == "county-council");
 
-    const NamedMeeting limerick =
-        meeting_from_file_name("Minutes - Meeting of the Travel and Transportation Strategic Policy Committee - 8th October 2018.md");
+    const NamedMeeting limerick = meeting_from_file_name(
+        "Minutes - Meeting of the Travel and Transportation Strategic Policy Committee - 8th October 2018.md");
     CHECK(limerick.date == "2018-10-08");
     CHECK(limerick.committee.value_or(Named{}).name == "Travel and Transportation Strategic Policy Committee");
 
@@ -60,8 +62,9 @@ TEST_CASE("file names: a meeting reference gives date and committee; a month alo
 }
 
 TEST_CASE("meeting names: the committee is what follows 'Meeting of'", "[filed]") {
-    CHECK(committee_of_meeting_name("Monthly Meeting of the Municipal District of Newcastle West").value_or(Named{}).name ==
-          "Municipal District of Newcastle West");
+    CHECK(committee_of_meeting_name("Monthly Meeting of the Municipal District of Newcastle West")
+              .value_or(Named{})
+              .name == "Municipal District of Newcastle West");
     CHECK(committee_of_meeting_name("Full Meeting of Limerick City and County Council").value_or(Named{}).id ==
           "limerick-city-and-county-council");
     CHECK(committee_of_meeting_name("Municipal District of Newcastle West Joint Policing Sub Committee Meeting")
@@ -78,8 +81,8 @@ TEST_CASE("folders: an ISO date folder and a YYYY/MM/DD-meeting folder are meeti
     const Filing kent = filing_of("kent/cabinet/2025-01-30/originals/Appendix O - MRP.pdf", false);
     CHECK(kent.folder.date == "2025-01-30");
     CHECK_FALSE(kent.folder.committee);  // "cabinet" above the date is not read as a committee
-    const Filing limerick =
-        filing_of("meetings/2019/03/06-Municipal District of Newcastle West Joint Policing Sub Committee Meeting/x.md", false);
+    const Filing limerick = filing_of(
+        "meetings/2019/03/06-Municipal District of Newcastle West Joint Policing Sub Committee Meeting/x.md", false);
     CHECK(limerick.folder.date == "2019-03-06");
     CHECK(limerick.folder.committee.value_or(Named{}).name ==
           "Municipal District of Newcastle West Joint Policing Sub Committee");
@@ -127,15 +130,14 @@ TEST_CASE("a Limerick meeting folder: the folder names the meeting; minutes keep
     CHECK(appendix.date == "2019-03-06");
     CHECK(appendix.date_source == "folder");
     CHECK(appendix.meeting_id == agenda.meeting_id);
-    const Document minutes =
-        read_one(folder / "Minutes - Monthly Meeting of the Municipal District of Newcastle West - 6th February 2019.md");
+    const Document minutes = read_one(
+        folder / "Minutes - Monthly Meeting of the Municipal District of Newcastle West - 6th February 2019.md");
     CHECK(minutes.date == "2019-02-06");
     CHECK(minutes.date_source == "file-name");
     CHECK(minutes.meeting_id == "municipal-district-of-newcastle-west-2019-02-06");
 }
 
-TEST_CASE("a meeting folder whose agendas name two committees dates its appendix but names no committee",
-          "[filed]") {
+TEST_CASE("a meeting folder whose agendas name two committees dates its appendix but names no committee", "[filed]") {
     const Document appendix = read_one(filed / "two-meetings" / "2025-03-13" / "Appendix 1 - Glossary.txt");
     CHECK(appendix.date == "2025-03-13");
     CHECK_FALSE(appendix.committee);
@@ -161,12 +163,8 @@ TEST_CASE("no folder, no name, no printed date: the date stays null", "[filed]")
 }
 
 TEST_CASE("dating floor: sampled Kent and Limerick documents are dated and join their meeting", "[filed]") {
-    const fs::path corpora = fs::path(QUORUM_SHARED_DIR) / "corpora";
-    std::error_code ec;
-    if (!fs::is_directory(corpora, ec)) {
-        WARN("skipped: no shared corpora at " << corpora.string());
-        return;
-    }
+    if (!quorum::test::corpora_or_skip()) return;
+    const fs::path corpora = quorum::test::shared_corpora();
     // share of documents and of units with a date when the floor was set (issue 13), less a little
     struct Sample {
         fs::path folder;

@@ -4,6 +4,7 @@
 // and work programme.
 #include <catch2/catch.hpp>
 
+#include "shared_corpora.hpp"
 #include "sample_decisions.hpp"
 
 #include <algorithm>
@@ -1246,12 +1247,8 @@ TEST_CASE("The decisions pass reads the same decisions from slimmed readings of 
 
 TEST_CASE("The decisions pass reads the same decisions from slimmed readings of Norfolk parish minutes",
           "[decisions][corpora]") {
-    const std::filesystem::path dir =
-        std::filesystem::path(QUORUM_SHARED_DIR) / "corpora" / "norfolk-parish-councils-md";
-    if (!std::filesystem::is_directory(dir)) {
-        WARN("../shared/corpora is not here (a fresh clone): skipped");
-        return;
-    }
+    if (!quorum::test::corpora_or_skip()) return;
+    const std::filesystem::path dir = quorum::test::shared_corpora() / "norfolk-parish-councils-md";
     const auto [whole, slim] = analysis_of_folder(dir);
     CHECK(slim == whole);
 }

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "shared_corpora.hpp"
 #include "quorum/corpus/reader.hpp"
 #include "quorum/index/collapse_key.hpp"
 #include "quorum/index/document_builder.hpp"
@@ -23,12 +24,7 @@ struct KeyedUnit {
     std::string type, text, key;
 };
 
-const fs::path corpora = fs::path(QUORUM_SHARED_DIR) / "corpora";
-
-bool corpora_present() {
-    std::error_code ec;
-    return fs::is_directory(corpora, ec);
-}
+const fs::path corpora = quorum::test::shared_corpora();
 
 // The units of one file with the collapse keys the indexer gives them.
 std::vector<KeyedUnit> keyed_units(const std::string& relative) {
@@ -83,10 +79,7 @@ bool all_collapse(const std::vector<KeyedUnit>& copy, const std::vector<KeyedUni
 
 TEST_CASE("collapse on Kent: the 9 January minutes reprinted for 13 February collapse, the two meetings do not",
           "[collapse][corpora]") {
-    if (!corpora_present()) {
-        WARN("skipped: no shared corpora at " << corpora.string());
-        return;
-    }
+    if (!quorum::test::corpora_or_skip()) return;
     const auto printed = keyed_units(
         "kent-cc-moderngov/full_council/2025-01-09/originals/Printed minutes 09th-Jan-2025 10.00 County Council.pdf");
     const auto reprint =
@@ -102,10 +95,7 @@ TEST_CASE("collapse on Kent: the 9 January minutes reprinted for 13 February col
 
 TEST_CASE("collapse on Kent: the undated 'originals' copy of the questions collapses with the 13 March pack",
           "[collapse][corpora]") {
-    if (!corpora_present()) {
-        WARN("skipped: no shared corpora at " << corpora.string());
-        return;
-    }
+    if (!quorum::test::corpora_or_skip()) return;
     const auto original = keyed_units(
         "kent-cc-moderngov/full_council/2025-03-13/originals/Questions put and answers given - March 2025.pdf");
     const auto pack = keyed_units(
@@ -122,10 +112,7 @@ TEST_CASE("collapse on Kent: the undated 'originals' copy of the questions colla
 
 TEST_CASE("collapse on Limerick: minutes filed under two meetings collapse; monthly attendance lists do not",
           "[collapse][corpora]") {
-    if (!corpora_present()) {
-        WARN("skipped: no shared corpora at " << corpora.string());
-        return;
-    }
+    if (!quorum::test::corpora_or_skip()) return;
     const std::string name = "/Minutes - Meeting of Limerick City and County Council 25th January 2016.md";
     const auto filed_first =
         keyed_units("limerick-ccc-md/meetings/2016/03/14-Full Meeting of Limerick City and County Council" + name);
