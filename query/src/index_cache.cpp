@@ -33,10 +33,15 @@ void IndexCache::load(const Xapian::Database& db) {
     thesaurus.clear();
     thesaurus_stems.clear();
     const std::string thesaurus_prefix(s::thesaurus_key_prefix), related_prefix(s::related_key_prefix);
+    // Past the related-word keys ("~word", thousands, looked up word by word in
+    // related_words.cpp) in one step: keys come in byte order, and "~" + 1 is past them all.
+    const std::string past_related(1, static_cast<char>(related_prefix[0] + 1));
     for (auto k = db.synonym_keys_begin(); k != db.synonym_keys_end(); ++k) {
+        if ((*k).rfind(related_prefix, 0) == 0) {
+            k.skip_to(past_related);
+            if (k == db.synonym_keys_end()) break;
+        }
         const std::string key = *k;
-        // Related words are many: they are looked up word by word (related_words.cpp).
-        if (key.rfind(related_prefix, 0) == 0) continue;
         const bool thesaurus_key = key.rfind(thesaurus_prefix, 0) == 0;
         const std::string words = thesaurus_key ? key.substr(thesaurus_prefix.size()) : key;
         auto& list = thesaurus_key ? thesaurus[words] : synonyms[words];
