@@ -33,13 +33,15 @@ void add_boolean(Xapian::Document& doc, std::string_view prefix, const std::stri
 // meetings to every unit of every set of minutes.
 bool generic_context_word(const std::string& w) {
     static const std::set<std::string> generic{
-        "the", "and", "for", "with", "from", "held", "meeting", "meetings", "minutes", "minute", "agenda", "agendas",
-        "report", "reports", "appendix", "annex", "originals", "original", "pack", "public", "document", "documents",
-        "item", "items", "committee", "committees", "council", "councils", "county", "city", "parish", "district",
-        "borough", "draft", "final", "version", "supplementary", "frontsheet", "printed", "plan", "january",
-        "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
-        "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "pdf", "doc",
-        "docx", "html", "htm", "txt", "md", "meetings", "monthly", "special", "annual", "ordinary"};
+        "the",       "and",        "for",      "with",     "from",          "held",       "meeting",   "meetings",
+        "minutes",   "minute",     "agenda",   "agendas",  "report",        "reports",    "appendix",  "annex",
+        "originals", "original",   "pack",     "public",   "document",      "documents",  "item",      "items",
+        "committee", "committees", "council",  "councils", "county",        "city",       "parish",    "district",
+        "borough",   "draft",      "final",    "version",  "supplementary", "frontsheet", "printed",   "plan",
+        "january",   "february",   "march",    "april",    "may",           "june",       "july",      "august",
+        "september", "october",    "november", "december", "monday",        "tuesday",    "wednesday", "thursday",
+        "friday",    "saturday",   "sunday",   "pdf",      "doc",           "docx",       "html",      "htm",
+        "txt",       "md",         "meetings", "monthly",  "special",       "annual",     "ordinary"};
     return generic.count(w) > 0;
 }
 
@@ -62,6 +64,14 @@ std::string context_words(const corpus::Document& document, const std::string& f
         out.push_back(' ');
     }
     return out;
+}
+
+// Whether a unit's title is its item's heading or its paper's title, shared with the
+// other passages, rather than a heading of its own.
+bool is_shared_heading(const corpus::Unit& unit, const corpus::Document& document) {
+    if (unit.title == document.title) return true;
+    if (unit.item_index < 0 || static_cast<std::size_t>(unit.item_index) >= document.items.size()) return false;
+    return unit.title == document.items[static_cast<std::size_t>(unit.item_index)].title;
 }
 
 }  // namespace
@@ -149,11 +159,30 @@ BuiltUnit DocumentBuilder::build_unit(const corpus::Unit& unit, const corpus::Do
     fill_slots(unit.people, s::person_slot_first, s::max_person_slots, out.person_slots_used);
     fill_slots(unit.topics, s::topic_slot_first, s::max_topic_slots, out.topic_slots_used);
 
-    // Free text, folded (case is left to Xapian), with positions for phrases and NEAR.
     termgen_.set_document(doc);
+    index_free_text(unit, document, file_key);
+
+    built.spelling = spelling_words(doc);
+    return built;
+}
+
+// Free text, folded (case is left to Xapian), with positions for phrases and NEAR, into the
+// document termgen_ is set to.
+void DocumentBuilder::index_free_text(const corpus::Unit& unit, const corpus::Document& document,
+                                      const std::string& file_key) {
     std::string title = fold_for_search(unit.title);
     if (!title.empty()) {
-        termgen_.index_text(title, 1, std::string(s::title_prefix));
+        // Every passage of an item repeats the item's heading (or its paper's title). Its
+        // plain words keep positions: "what was resolved about the multi agency safeguarding
+        // hub" is a phrase of the heading, asked of the resolution. The title field's copy
+        // keeps them only where the heading is the unit's own (the item, a table's caption),
+        // so a title:"..." phrase finds the item, and the position table does not hold each
+        // heading twice per passage (bench/LIMITS.md).
+        const bool shared_heading = unit.type != corpus::UnitType::item && is_shared_heading(unit, document);
+        if (shared_heading)
+            termgen_.index_text_without_positions(title, 1, std::string(s::title_prefix));
+        else
+            termgen_.index_text(title, 1, std::string(s::title_prefix));
         termgen_.increase_termpos(10);
         termgen_.index_text(title, s::title_wdf_inc);
         termgen_.increase_termpos(100);
@@ -186,9 +215,6 @@ BuiltUnit DocumentBuilder::build_unit(const corpus::Unit& unit, const corpus::Do
     // repeats. Each word once, without positions, so it finds the passage without
     // outranking its own text (docs/RELEVANCE.md measured it).
     termgen_.index_text_without_positions(context_words(document, file_key), 1);
-
-    built.spelling = spelling_words(doc);
-    return built;
 }
 
 BuiltFile DocumentBuilder::build(const corpus::FileResult& file, const std::string& file_key) {
@@ -200,6 +226,7 @@ BuiltFile DocumentBuilder::build(const corpus::FileResult& file, const std::stri
     }
     for (const auto& doc : file.documents) {
         if (doc.committee && !doc.committee->id.empty()) out.committee_names[doc.committee->id] = doc.committee->name;
+        if (!doc.units.empty()) out.documents[doc.id] = document_record(doc);
         for (const auto& unit : doc.units) {
             if (unit.id.empty()) continue;
             out.units.push_back(build_unit(unit, doc, people, file_key, out));

@@ -73,6 +73,10 @@ Xapian::Document file_document(const std::string& key, const std::filesystem::pa
         file_doc.add_boolean_term(s::term(s::meeting_contrib_prefix, bounded_term_value(id)));
         meetings[id] = std::move(part);
     }
+    // The records every unit of a document shares, found by the query library through XDR.
+    for (const auto& [id, record] : built.documents.items())
+        file_doc.add_boolean_term(s::term(s::document_record_prefix, bounded_term_value(id)));
+    file_doc.add_value(s::documents_slot, dump(built.documents));
     json acronyms = json::array();
     for (const auto& a : built.acronyms) acronyms.push_back({a.short_form, a.expansion});
     json data{{"key", key},

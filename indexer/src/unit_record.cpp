@@ -73,17 +73,8 @@ json unit_record(const corpus::Unit& unit, const corpus::Document& document, con
         {"type", type_name(unit.type)},
         {"title", unit.title},
         {"text", unit.text},
-        {"date", null_if_empty(document.date)},
-        {"council", null_if_empty(document.council)},
-        {"committee", named(document.committee)},
-        {"meeting_id", null_if_empty(document.meeting_id)},
+        {"doc", document.id},
         {"item", item},
-        {"document",
-         {{"id", document.id},
-          {"title", document.title},
-          {"kind", kind_name(document.kind)},
-          {"source", document.source},
-          {"url", null_if_empty(document.url)}}},
         {"page", unit.page > 0 ? json(unit.page) : json(nullptr)},
         {"section", unit.section},
         {"number", unit.number},
@@ -113,6 +104,19 @@ json unit_record(const corpus::Unit& unit, const corpus::Document& document, con
                             {"due_date", a.due_date},       {"status", a.status}};
     }
     return record;
+}
+
+json document_record(const corpus::Document& document) {
+    return json{{"date", null_if_empty(document.date)},
+                {"council", null_if_empty(document.council)},
+                {"committee", named(document.committee)},
+                {"meeting_id", null_if_empty(document.meeting_id)},
+                {"document",
+                 {{"id", document.id},
+                  {"title", document.title},
+                  {"kind", kind_name(document.kind)},
+                  {"source", document.source},
+                  {"url", null_if_empty(document.url)}}}};
 }
 
 json meeting_part(const std::string& meeting_id, const corpus::Meeting* meeting, const corpus::FileResult& file) {

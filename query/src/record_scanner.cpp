@@ -8,17 +8,33 @@ RecordFields RecordScanner::read(bool want_text) {
     RecordFields out;
     if (!consume('{')) return {};
     if (consume('}')) return out;
+    std::size_t comma_before = 0;  // the comma ending the previous member, 0 for the first
     for (;;) {
+        ws();
+        const std::size_t member_begin = i_;
         std::string key;
         if (!string_value(&key) || !consume(':')) return {};
-        std::string* target = key == "id" ? &out.id : key == "text" && want_text ? &out.text : nullptr;
+        std::string* target = key == "id"                  ? &out.id
+                              : key == "doc"               ? &out.doc
+                              : key == "text" && want_text ? &out.text
+                                                           : nullptr;
         ws();
         if (target != nullptr && peek() == '"') {
             if (!string_value(target)) return {};
         } else if (!skip_value()) {
             return {};
         }
-        if (consume(',')) continue;
+        const std::size_t member_end = i_;
+        const bool more = consume(',');
+        if (key == "doc") {
+            // The member and one comma beside it: the one after it, else the one before.
+            out.doc_begin = more || comma_before == 0 ? member_begin : comma_before;
+            out.doc_end = more ? i_ : member_end;
+        }
+        if (more) {
+            comma_before = i_ - 1;
+            continue;
+        }
         if (consume('}')) return out;
         return {};
     }

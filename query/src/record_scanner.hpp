@@ -9,10 +9,14 @@ namespace quorum::query {
 
 struct RecordFields {
     std::string id, text;
+    // "doc": the unit's document id, and where the member stands in the record (with one
+    // comma beside it), so that the document's shared fields can replace it.
+    std::string doc;
+    std::size_t doc_begin = 0, doc_end = 0;
 };
 
-// A reader of the top-level "id" and "text" strings of a stored record, skipping every
-// other value without building it: a hit needs only these two, and a full parse of the
+// A reader of the top-level "id", "text" and "doc" strings of a stored record, skipping
+// every other value without building it: a hit needs only these, and a full parse of the
 // record (a DOM, or even nlohmann's lexer) costs more than the rest of the hit. Any
 // malformation gives empty fields (the caller then reads the id from the id term).
 class RecordScanner {
@@ -34,7 +38,7 @@ private:
     std::size_t i_ = 0;
 };
 
-// The id (and, when `want_text`, the text) of a stored record; empty when malformed.
+// The id, the doc (and, when `want_text`, the text) of a stored record; empty when malformed.
 [[nodiscard]] RecordFields record_fields(const std::string& json, bool want_text);
 
 }  // namespace quorum::query

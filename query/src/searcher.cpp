@@ -7,6 +7,7 @@
 
 #include <xapian.h>
 
+#include "document_records.hpp"
 #include "facets.hpp"
 #include "index_cache.hpp"
 #include "query_builder.hpp"
@@ -50,6 +51,7 @@ struct Searcher::Impl {
     std::filesystem::path path;
     Xapian::Database db;
     IndexCache cache;
+    DocumentRecords documents;  // the fields units share with their document, joined to hits
     std::unique_ptr<QueryBuilder> builder;
 
     explicit Impl(const std::filesystem::path& p) : path(p) {
@@ -65,6 +67,7 @@ struct Searcher::Impl {
 
     void reload() {
         cache.load(db);
+        documents.clear();
         builder = std::make_unique<QueryBuilder>(db, cache);
     }
 
@@ -227,6 +230,7 @@ struct Searcher::Impl {
             hit.score = built.any_terms ? it.get_weight() : 0.0;
             hit.record = doc.get_data();
             RecordFields fields = record_fields(hit.record, request.snippets);
+            documents.join(db, hit.record, fields);
             hit.id = std::move(fields.id);
             if (request.snippets && !fields.text.empty())
                 hit.snippet = make_snippet(mset, fields.text, builder->stemmer(), built.match);
@@ -270,6 +274,13 @@ struct Searcher::Impl {
         auto it = db.postlist_begin(id_term);
         if (it == db.postlist_end(id_term)) return std::nullopt;
         return db.get_document(*it).get_data();
+    }
+
+    // A unit's record with its document's fields (document_records.hpp).
+    std::optional<std::string> unit_data(const std::string& id) {
+        auto record = data_of(s::term(s::id_prefix, id));
+        if (record) documents.join(db, *record, record_fields(*record, false));
+        return record;
     }
 
     std::vector<std::string> meetings(const MeetingFilter& filter) {
@@ -369,7 +380,7 @@ SearchResult Searcher::search(const SearchRequest& request) {
 
 std::optional<std::string> Searcher::unit(const std::string& id) {
     if (id.empty() || id.find(':') != std::string::npos) return std::nullopt;
-    return impl_->with_retry([&] { return impl_->data_of(s::term(s::id_prefix, id)); });
+    return impl_->with_retry([&] { return impl_->unit_data(id); });
 }
 
 std::vector<std::string> Searcher::meetings(const MeetingFilter& filter) {

@@ -7,13 +7,16 @@
 #include <map>
 #include <set>
 #include <nlohmann/json.hpp>
+#include <xapian.h>
 
 #include "archive_builder.hpp"
+#include "quorum/index/schema.hpp"
 #include "quorum/query/searcher.hpp"
 #include "temp_dir.hpp"
 
 using namespace quorum;
 using nlohmann::json;
+namespace s = quorum::index::schema;
 using quorum::test::DocSpec;
 using quorum::test::UnitSpec;
 
@@ -253,6 +256,39 @@ TEST_CASE("facet counts equal counts made from the stored records", "[query]") {
     CHECK(facet(all, "committee", "cabinet") == 2);
     for (const auto& v : all.facets.at("committee"))
         if (v.id == "cabinet") CHECK(v.name == "Cabinet");
+}
+
+TEST_CASE("hits and units carry their document's fields, which the index stores once per document", "[query]") {
+    BOTH_INDEXES;
+    auto r = find(searcher, "");
+    REQUIRE_FALSE(r.hits.empty());
+    for (const auto& h : r.hits) {
+        INFO(h.record);
+        json rec = json::parse(h.record);
+        CHECK_FALSE(rec.contains("doc"));
+        const std::string doc_id = rec["document"]["id"];
+        CHECK(h.id.rfind(doc_id, 0) == 0);  // unit ids extend their document's id
+        CHECK(rec["committee"].is_object());
+        CHECK(rec["date"].is_string());
+        CHECK(rec["meeting_id"].is_string());
+        CHECK(rec["document"]["kind"] == "minutes");
+        if (doc_id == "samples-002-cab") {
+            CHECK(rec["committee"]["id"] == "cabinet");
+            CHECK(rec["date"] == "2022-07-14");
+        }
+        auto unit = searcher.unit(h.id);
+        REQUIRE(unit);
+        CHECK(json::parse(*unit) == json::parse(h.record));
+    }
+    // Stored, a unit record names its document: the shared fields are not repeated per unit.
+    Xapian::Database db(fixture.single.string());
+    std::string term(s::unit_marker);
+    for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
+        json stored = json::parse(db.get_document(*it).get_data());
+        CHECK(stored["doc"].is_string());
+        CHECK_FALSE(stored.contains("document"));
+        CHECK_FALSE(stored.contains("committee"));
+    }
 }
 
 TEST_CASE("wildcards expand only to a bounded number of terms", "[query]") {

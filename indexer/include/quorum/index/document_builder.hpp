@@ -26,6 +26,7 @@ struct BuiltUnit {
 struct BuiltFile {
     std::vector<BuiltUnit> units;
     std::map<std::string, nlohmann::json> meetings;  // meeting id -> this file's part
+    nlohmann::json documents = nlohmann::json::object();  // document id -> document_record()
     std::vector<corpus::Acronym> acronyms;
     std::map<std::string, std::string> committee_names, person_names, topic_names;
     std::map<std::string, std::size_t> units_by_type;
@@ -47,6 +48,7 @@ public:
 private:
     [[nodiscard]] BuiltUnit build_unit(const corpus::Unit& unit, const corpus::Document& document,
                                        const NameTable& people, const std::string& file_key, BuiltFile& out);
+    void index_free_text(const corpus::Unit& unit, const corpus::Document& document, const std::string& file_key);
 
     NameTable topic_names_;
     Xapian::Stem stem_;

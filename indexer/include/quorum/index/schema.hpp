@@ -11,9 +11,11 @@ namespace quorum::index::schema {
 
 // Bump when terms, values or stored data change meaning: files indexed under another
 // version count as changed and are re-indexed.
-inline constexpr std::string_view version = "4";  // 2: resolution preambles indexed; 3: item text without positions;
+inline constexpr std::string_view version = "5";  // 2: resolution preambles indexed; 3: item text without positions;
                                                   // 4: collapse key of folded text, papers' long passages
-                                                  // unscoped; context words; thesaurus and related words
+                                                  // unscoped; context words; thesaurus and related words;
+                                                  // 5: unit records name their document (documents_slot);
+                                                  // a passage's item heading without positions
 
 // ---- term prefixes -------------------------------------------------------------------
 inline constexpr std::string_view id_prefix = "Q";                 // Q<unit id>, Q<meeting:id>, Q<file:key>
@@ -34,6 +36,7 @@ inline constexpr std::string_view status_prefix = "XS";            // XS<action 
 inline constexpr std::string_view resolution_kind_prefix = "XR";   // XR<resolution kind>
 inline constexpr std::string_view duplicate_prefix = "XH";         // XH<collapse key>: finds also_in
 inline constexpr std::string_view meeting_contrib_prefix = "XMC";  // on file docs: meetings they record
+inline constexpr std::string_view document_record_prefix = "XDR";  // XDR<document id>: the file doc holding its record
 // Decision, person and committee records (the decisions pass; docs/DECISIONS.md).
 inline constexpr std::string_view decision_kind_prefix = "XDK";  // XDK<decision kind>
 inline constexpr std::string_view owner_prefix = "XOWN";         // XOWN<owner person id>
@@ -73,6 +76,8 @@ enum Slot : unsigned {
     signature_slot = 10,      // per-file docs: "size|mtime_ns|hash|schema|options"
     order_slot = 11,          // decisions: 8-digit position in the analysis (date, then document order);
                               // people, committees: folded name (list order)
+    documents_slot = 12,      // per-file docs: JSON {document id: document record} (unit_record.hpp), the
+                              // fields every unit of a document shares, stored once instead of per unit
     person_slot_first = 100,  // person ids, one per slot: 100, 101, ... (multi-valued facet)
     topic_slot_first = 200,   // topic ids, one per slot: 200, 201, ...
 };

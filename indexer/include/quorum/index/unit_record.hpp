@@ -29,11 +29,16 @@ private:
     std::map<std::string, std::string> names_;
 };
 
-// {"id","type","title","text","date"|null,"council"|null,"committee"|null,"meeting_id"|null,
-//  "item"|null,"document":{...},"page"|null,"section","number","people","topics","procedural",
-//  and "resolution"/"table"/"question"/"action" when present}.
+// {"id","type","title","text","doc","item"|null,"page"|null,"section","number","people","topics",
+//  "procedural", and "resolution"/"table"/"question"/"action" when present}. "doc" names the
+// unit's document; the query library joins its document record back in (API.md's hit fields),
+// so the ~500 bytes every unit of a document shares are stored once, not once per unit.
 [[nodiscard]] nlohmann::json unit_record(const corpus::Unit& unit, const corpus::Document& document,
                                          const NameTable& people, const NameTable& topics);
+
+// The fields every unit of a document shares: {"date"|null,"council"|null,"committee"|null,
+// "meeting_id"|null,"document":{"id","title","kind","source","url"|null}}.
+[[nodiscard]] nlohmann::json document_record(const corpus::Document& document);
 
 // {"id","date","committee","council","title","venue","start_time","documents":[...],
 //  "attendance":{...},"items":[...],"items_count"} as far as one file knows the meeting.
