@@ -1,9 +1,12 @@
 #include "decisions_pass.hpp"
 
+#include <malloc.h>
+
 #include <algorithm>
 #include <atomic>
 #include <optional>
 #include <set>
+#include <string_view>
 #include <thread>
 #include <vector>
 
@@ -80,10 +83,15 @@ corpus::Archive whole_archive(const IndexWriter& writer, std::map<std::string, c
     return archive;
 }
 
-std::map<std::string, UnitPlace> unit_places(const corpus::Archive& archive) {
+// Where each decision's unit stands: only those units, not every unit of the archive.
+std::map<std::string, UnitPlace> unit_places(const corpus::Archive& archive,
+                                             const decisions::DecisionAnalysis& analysis) {
+    std::set<std::string_view> wanted;
+    for (const auto& d : analysis.decisions) wanted.insert(d.unit_id);
     std::map<std::string, UnitPlace> out;
     for (const auto& d : archive.documents)
-        for (const auto& u : d.units) out[u.id] = UnitPlace{d.council, u.page};
+        for (const auto& u : d.units)
+            if (wanted.count(u.id)) out[u.id] = UnitPlace{d.council, u.page};
     return out;
 }
 
@@ -97,7 +105,12 @@ void decisions_pass(IndexWriter& writer, std::map<std::string, corpus::FileResul
     decision_options.as_of = settings.as_of;
     decisions::DecisionAnalysis analysis = decisions::analyse_decisions(archive, decision_options);
     if (phase_end) phase_end("analyse decisions");
-    DecisionCounts c = writer.write_decisions(analysis, unit_places(archive));
+    const std::map<std::string, UnitPlace> places_of_units = unit_places(archive, analysis);
+    // The analysis keeps copies of what it needs: the readings go before the writing
+    // grows the writer's buffers, so the two peaks do not add up.
+    archive = corpus::Archive{};
+    ::malloc_trim(0);
+    DecisionCounts c = writer.write_decisions(analysis, places_of_units);
     summary.decisions_computed = true;
     summary.decisions = c.decisions;
     summary.links = c.links;
