@@ -22,7 +22,7 @@ namespace s = quorum::index::schema;
 namespace {
 
 struct Tally {
-    double docs = 0, words = 0, record_bytes = 0, pairs = 0, boolean_pairs = 0;
+    double docs = 0, words = 0, record_bytes = 0, value_bytes = 0, pairs = 0, boolean_pairs = 0;
 };
 
 // A boolean filter term: an upper-case prefix other than the stemmed ("Z") and title ("S") text.
@@ -56,6 +56,9 @@ int main(int argc, char** argv) {
             t.docs += 1;
             t.words += it.get_doclength();
             t.record_bytes += static_cast<double>(doc.get_data().size());
+            // Values too: a file's state document holds its documents' shared fields (slot 12).
+            for (auto v = doc.values_begin(); v != doc.values_end(); ++v)
+                t.value_bytes += static_cast<double>((*v).size());
             for (auto term = doc.termlist_begin(); term != doc.termlist_end(); ++term) {
                 t.pairs += 1;
                 if (boolean_term(*term)) t.boolean_pairs += 1;
@@ -63,19 +66,20 @@ int main(int argc, char** argv) {
         }
         auto print = [](const char* title, const std::map<std::string, Tally>& by) {
             Tally all;
-            std::printf("%s\n%-12s %10s %12s %12s %12s %12s\n", title, "", "documents", "words", "record MB",
-                        "term pairs", "boolean");
+            std::printf("%s\n%-12s %10s %12s %12s %12s %12s %12s\n", title, "", "documents", "words", "record MB",
+                        "value MB", "term pairs", "boolean");
             for (const auto& [name, t] : by) {
-                std::printf("%-12s %10.0f %12.0f %12.1f %12.0f %12.0f\n", name.c_str(), t.docs, t.words,
-                            t.record_bytes / 1e6, t.pairs, t.boolean_pairs);
+                std::printf("%-12s %10.0f %12.0f %12.1f %12.1f %12.0f %12.0f\n", name.c_str(), t.docs, t.words,
+                            t.record_bytes / 1e6, t.value_bytes / 1e6, t.pairs, t.boolean_pairs);
                 all.docs += t.docs;
                 all.words += t.words;
                 all.record_bytes += t.record_bytes;
+                all.value_bytes += t.value_bytes;
                 all.pairs += t.pairs;
                 all.boolean_pairs += t.boolean_pairs;
             }
-            std::printf("%-12s %10.0f %12.0f %12.1f %12.0f %12.0f\n\n", "all", all.docs, all.words,
-                        all.record_bytes / 1e6, all.pairs, all.boolean_pairs);
+            std::printf("%-12s %10.0f %12.0f %12.1f %12.1f %12.0f %12.0f\n\n", "all", all.docs, all.words,
+                        all.record_bytes / 1e6, all.value_bytes / 1e6, all.pairs, all.boolean_pairs);
         };
         print("units by type (record MB before Xapian's compression)", units);
         print("other records by kind", others);

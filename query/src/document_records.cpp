@@ -11,18 +11,23 @@ namespace s = quorum::index::schema;
 
 namespace {
 
-// Enough for the documents of every hit of many pages; past it the cache starts again
-// rather than grow with the archive.
-constexpr std::size_t max_cached_documents = 20000;
-
-const std::string& unknown_document() {
-    static const std::string body = R"("committee":null,"council":null,"date":null,"document":null,"meeting_id":null)";
-    return body;
-}
+// Enough for the documents of many pages of hits; past it the cache starts again rather
+// than grow with the archive (each pooled searcher has its own: about 0.6 KB an entry).
+constexpr std::size_t max_cached_documents = 4000;
 
 std::string members_of(const nlohmann::json& object) {
     std::string text = object.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     return text.size() >= 2 ? text.substr(1, text.size() - 2) : std::string();
+}
+
+// A document the index holds no record of (it cannot happen for an index written whole by
+// one schema) still answers with its id and the same fields as document_record(), unknown.
+std::string unknown_document(const std::string& id) {
+    return members_of({{"committee", nullptr},
+                       {"council", nullptr},
+                       {"date", nullptr},
+                       {"meeting_id", nullptr},
+                       {"document", {{"id", id}, {"title", ""}, {"source", ""}, {"url", nullptr}}}});
 }
 
 }  // namespace
@@ -37,23 +42,16 @@ const std::string& DocumentRecords::body_of(const Xapian::Database& db, const st
         auto records = nlohmann::json::parse(db.get_document(*post).get_value(s::documents_slot), nullptr, false);
         if (records.is_object())
             for (const auto& [doc_id, record] : records.items())
-                if (record.is_object()) bodies_.insert_or_assign(doc_id, members_of(record));
+                if (record.is_object() && !record.empty()) bodies_.insert_or_assign(doc_id, members_of(record));
     }
-    if (auto it = bodies_.find(id); it != bodies_.end() && !it->second.empty()) return it->second;
-    return unknown_document();
+    auto it = bodies_.find(id);
+    if (it == bodies_.end()) it = bodies_.emplace(id, unknown_document(id)).first;  // misses are kept too
+    return it->second;
 }
 
 void DocumentRecords::join(const Xapian::Database& db, std::string& record, const RecordFields& fields) {
-    if (fields.doc.empty() || fields.doc_end <= fields.doc_begin || fields.doc_end > record.size()) return;
-    const std::string& body = body_of(db, fields.doc);
-    std::string rest = record.substr(0, fields.doc_begin) + record.substr(fields.doc_end);  // still "{...}"
-    std::string out;
-    out.reserve(body.size() + rest.size() + 2);
-    out += '{';
-    out += body;
-    if (rest.size() > 2) out += ',';
-    out.append(rest, 1, std::string::npos);
-    record = std::move(out);
+    if (fields.doc_end <= fields.doc_begin || fields.doc_end > record.size()) return;  // no "doc": as stored
+    record.replace(fields.doc_begin, fields.doc_end - fields.doc_begin, body_of(db, fields.doc));
 }
 
 }  // namespace quorum::query

@@ -8,7 +8,6 @@ RecordFields RecordScanner::read(bool want_text) {
     RecordFields out;
     if (!consume('{')) return {};
     if (consume('}')) return out;
-    std::size_t comma_before = 0;  // the comma ending the previous member, 0 for the first
     for (;;) {
         ws();
         const std::size_t member_begin = i_;
@@ -24,17 +23,11 @@ RecordFields RecordScanner::read(bool want_text) {
         } else if (!skip_value()) {
             return {};
         }
-        const std::size_t member_end = i_;
-        const bool more = consume(',');
         if (key == "doc") {
-            // The member and one comma beside it: the one after it, else the one before.
-            out.doc_begin = more || comma_before == 0 ? member_begin : comma_before;
-            out.doc_end = more ? i_ : member_end;
+            out.doc_begin = member_begin;
+            out.doc_end = i_;
         }
-        if (more) {
-            comma_before = i_ - 1;
-            continue;
-        }
+        if (consume(',')) continue;
         if (consume('}')) return out;
         return {};
     }

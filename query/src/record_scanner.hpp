@@ -1,4 +1,4 @@
-// Reading the two fields a search hit needs out of a stored JSON record.
+// Reading the fields a search hit needs out of a stored JSON record.
 #pragma once
 
 #include <cstdint>
@@ -9,8 +9,8 @@ namespace quorum::query {
 
 struct RecordFields {
     std::string id, text;
-    // "doc": the unit's document id, and where the member stands in the record (with one
-    // comma beside it), so that the document's shared fields can replace it.
+    // "doc": the unit's document id, and where the member ("doc":"...") stands in the
+    // record, so that the document's shared fields can take its place.
     std::string doc;
     std::size_t doc_begin = 0, doc_end = 0;
 };

@@ -426,9 +426,14 @@ std::optional<std::string> Searcher::committee(const std::string& id) {
 
 bool Searcher::refresh() {
     return impl_->with_retry([&] {
-        Xapian::rev before = impl_->db.get_revision();
-        impl_->db.reopen();
-        if (impl_->db.get_revision() == before) return false;
+        try {
+            Xapian::rev before = impl_->db.get_revision();
+            impl_->db.reopen();
+            if (impl_->db.get_revision() == before) return false;
+        } catch (const Xapian::InvalidOperationError&) {
+            // Several shards have no single revision: reopen and read everything again.
+            impl_->db.reopen();
+        }
         impl_->reload();
         return true;
     });

@@ -105,6 +105,46 @@ TEST_CASE("every unit becomes one document with its stable id and the stored rec
     CHECK(searcher.unit_count() == 5);
 }
 
+TEST_CASE("a passage keeps its item's heading in the title field without positions; the item keeps them", "[indexer]") {
+    test::TempDir tmp;
+    DocSpec d = doc_a();
+    d.units.push_back({corpus::UnitType::item, "", "The fostering panel reviewed recruitment.", {}});
+    {
+        index::IndexWriter w(tmp.path());
+        test::put(w, "samples/a.txt", test::make_file({d}));
+        w.commit();
+    }
+    Xapian::Database db(tmp.path().string());
+    auto positions = [&](const std::string& unit_id, const std::string& term) {
+        auto post = db.postlist_begin(s::term(s::id_prefix, unit_id));
+        REQUIRE(post != db.postlist_end(s::term(s::id_prefix, unit_id)));
+        Xapian::Document doc = db.get_document(*post);
+        auto t = doc.termlist_begin();
+        t.skip_to(term);
+        REQUIRE((t != doc.termlist_end() && *t == term));
+        return t.positionlist_count();
+    };
+    // The heading is "Fostering Service Update" (archive_builder): every unit has it.
+    CHECK(positions("samples-000-aaaa-u0001", "Sservice") == 0);
+    CHECK(positions("samples-000-aaaa-u0001", "service") > 0);  // phrases of the heading still find the passage
+    CHECK(positions("samples-000-aaaa-u0003", "Sservice") == 0);
+    CHECK(positions("samples-000-aaaa-u0004", "Sservice") > 0);  // the item's own heading
+    // A phrase of the title field finds the item; a phrase of the plain words every unit.
+    auto phrase = [&](const std::string& prefix) {
+        std::vector<Xapian::Query> words;
+        for (const char* w : {"fostering", "service", "update"}) words.emplace_back(prefix + w);
+        Xapian::Enquire enquire(db);
+        enquire.set_query(Xapian::Query(Xapian::Query::OP_PHRASE, words.begin(), words.end()));
+        std::set<std::string> ids;
+        auto mset = enquire.get_mset(0, 10);
+        for (auto it = mset.begin(); it != mset.end(); ++it)
+            ids.insert(nlohmann::json::parse(it.get_document().get_data())["id"].get<std::string>());
+        return ids;
+    };
+    CHECK(phrase("S") == std::set<std::string>{"samples-000-aaaa-u0004"});
+    CHECK(phrase("").size() == 4);
+}
+
 TEST_CASE("writing the same files again gives the same index content", "[indexer]") {
     test::TempDir one, two;
     write_two_files(one.path());
