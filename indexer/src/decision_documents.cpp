@@ -3,8 +3,11 @@
 #include "decision_records_json.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <set>
+#include <string_view>
+#include <unordered_map>
 
 #include "quorum/index/schema.hpp"
 #include "quorum/index/text_fold.hpp"
@@ -33,10 +36,16 @@ std::string date_value(const std::string& date) {
     return date.substr(0, 4) + date.substr(5, 2) + date.substr(8, 2);
 }
 
-std::string position(std::size_t i) {
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%08zu", i);
-    return buf;
+// Sorts as analyse_decisions lists decisions: dated ones by date first, undated after.
+std::string order_key(const decisions::Decision& d, const UnitPlace* place, std::size_t i) {
+    char position[16];
+    std::snprintf(position, sizeof position, "%08zu", i);
+    std::string key = d.date.empty() ? std::string("1") : "0" + d.date;
+    key += '\x1f';
+    key += place ? place->file_order : std::string();
+    key += '\x1f';
+    key += position;
+    return key;
 }
 
 RecordDocument record(std::string_view tag, std::string_view type, const std::string& id) {
@@ -47,16 +56,42 @@ RecordDocument record(std::string_view tag, std::string_view type, const std::st
     return r;
 }
 
+// Terms of `doc` starting with `prefix` followed by a lower-case value (so "XO" does not
+// take "XOWN..." terms).
+std::vector<std::string> valued_terms(const Xapian::Document& doc, std::string_view prefix) {
+    std::vector<std::string> out;
+    auto t = doc.termlist_begin();
+    t.skip_to(std::string(prefix));
+    for (; t != doc.termlist_end() && (*t).rfind(prefix, 0) == 0; ++t) {
+        const std::string& term = *t;
+        if (term.size() > prefix.size() && std::isupper(static_cast<unsigned char>(term[prefix.size()]))) continue;
+        out.push_back(term);
+    }
+    return out;
+}
+
 }  // namespace
 
 std::vector<RecordDocument> decision_documents(const decisions::DecisionAnalysis& analysis,
                                                const std::map<std::string, UnitPlace>& places) {
     std::vector<RecordDocument> out;
     out.reserve(analysis.decisions.size());
+    // Links and threads by decision id: a search per decision would be quadratic.
+    std::unordered_map<std::string_view, std::vector<const decisions::DecisionLink*>> links_of;
+    for (const auto& l : analysis.links) {
+        links_of[l.from].push_back(&l);
+        if (l.to != l.from) links_of[l.to].push_back(&l);
+    }
+    std::unordered_map<std::string_view, const decisions::Thread*> threads;
+    for (const auto& t : analysis.threads) threads.emplace(t.id, &t);
+    const std::vector<const decisions::DecisionLink*> no_links;
     for (std::size_t i = 0; i < analysis.decisions.size(); ++i) {
         const auto& d = analysis.decisions[i];
         json summary = to_json(d);
-        json detail = decision_detail_json(analysis, d);
+        const auto links = links_of.find(d.id);
+        const auto thread = d.thread_id.empty() ? threads.end() : threads.find(d.thread_id);
+        json detail = decision_detail_json(d, links == links_of.end() ? no_links : links->second,
+                                           thread == threads.end() ? nullptr : thread->second);
         auto place = places.find(d.unit_id);
         for (json* j : {&summary, &detail}) {
             (*j)["council"] =
@@ -67,7 +102,7 @@ std::vector<RecordDocument> decision_documents(const decisions::DecisionAnalysis
         auto& doc = r.doc;
         doc.set_data(dump(detail));
         doc.add_value(s::summary_slot, dump(summary));
-        doc.add_value(s::order_slot, position(i));
+        doc.add_value(s::order_slot, order_key(d, place == places.end() ? nullptr : &place->second, i));
         if (auto date = date_value(d.date); !date.empty()) {
             doc.add_value(s::date_slot, date);
             add_term(doc, s::year_prefix, d.date.substr(0, 4));
@@ -98,9 +133,9 @@ std::vector<RecordDocument> decision_documents(const decisions::DecisionAnalysis
     return out;
 }
 
-std::vector<RecordDocument> person_documents(const decisions::DecisionAnalysis& analysis) {
+std::vector<RecordDocument> person_documents(const std::vector<decisions::PersonSummary>& people) {
     std::vector<RecordDocument> out;
-    for (const auto& p : analysis.people) {
+    for (const auto& p : people) {
         json full = to_json(p);
         json summary = full;
         for (const char* heavy : {"meetings", "proposed", "owned"}) summary.erase(heavy);
@@ -116,9 +151,9 @@ std::vector<RecordDocument> person_documents(const decisions::DecisionAnalysis& 
     return out;
 }
 
-std::vector<RecordDocument> committee_documents(const decisions::DecisionAnalysis& analysis) {
+std::vector<RecordDocument> committee_documents(const std::vector<decisions::CommitteeSummary>& committees) {
     std::vector<RecordDocument> out;
-    for (const auto& c : analysis.committees) {
+    for (const auto& c : committees) {
         int decisions = 0;
         std::string first, last;  // over dated meetings only (a meeting may have no date)
         for (const auto& m : c.meetings) {
@@ -172,6 +207,31 @@ std::map<std::string, UnitDecision> unit_decisions(const decisions::DecisionAnal
                 {"overdue", d.overdue}};
     }
     return out;
+}
+
+bool give_decision(Xapian::Document& doc, const UnitDecision& wanted) {
+    std::set<std::string> want_terms;
+    for (const auto& o : wanted.outcomes) want_terms.insert(s::term(s::outcome_prefix, o));
+    for (const auto& st : wanted.statuses) want_terms.insert(s::term(s::status_prefix, st));
+    std::vector<std::string> have = valued_terms(doc, s::outcome_prefix);
+    for (auto& t : valued_terms(doc, s::status_prefix)) have.push_back(std::move(t));
+    const std::string outcome = wanted.outcomes.empty() ? std::string() : wanted.outcomes.front();
+    const std::string status = wanted.statuses.empty() ? std::string() : wanted.statuses.front();
+    json data = json::parse(doc.get_data(), nullptr, false);
+    const bool same = std::set<std::string>(have.begin(), have.end()) == want_terms &&
+                      doc.get_value(s::outcome_slot) == outcome && doc.get_value(s::status_slot) == status &&
+                      data.is_object() && data.contains("decision") && data["decision"] == wanted.record;
+    if (same) return false;
+    for (const auto& t : have) doc.remove_term(t);
+    for (const auto& t : want_terms) doc.add_boolean_term(t);
+    // add_value("") removes a value (remove_value throws when it is absent).
+    doc.add_value(s::outcome_slot, outcome);
+    doc.add_value(s::status_slot, status);
+    if (data.is_object()) {
+        data["decision"] = wanted.record;
+        doc.set_data(dump(data));
+    }
+    return true;
 }
 
 }  // namespace quorum::index

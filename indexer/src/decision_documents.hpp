@@ -20,11 +20,15 @@ struct RecordDocument {
     Xapian::Document doc;
 };
 
-// Decision detail JSON (decision + links + thread) plus "council" and "page".
+// Decision detail JSON (decision + links + thread) plus "council" and "page". The list
+// order (order slot) is the decision's date, then its unit's file order (`places`), then
+// its place in `analysis`: the same order whether the archive was analysed whole or in
+// batches of councils.
 [[nodiscard]] std::vector<RecordDocument> decision_documents(const decisions::DecisionAnalysis& analysis,
                                                              const std::map<std::string, UnitPlace>& places);
-[[nodiscard]] std::vector<RecordDocument> person_documents(const decisions::DecisionAnalysis& analysis);
-[[nodiscard]] std::vector<RecordDocument> committee_documents(const decisions::DecisionAnalysis& analysis);
+[[nodiscard]] std::vector<RecordDocument> person_documents(const std::vector<decisions::PersonSummary>& people);
+[[nodiscard]] std::vector<RecordDocument> committee_documents(
+    const std::vector<decisions::CommitteeSummary>& committees);
 
 // What a unit carries from its decision records: XO/XS terms, outcome/status slots and
 // the "decision" field of its record ({"id","outcome","status","overdue"}).
@@ -33,5 +37,7 @@ struct UnitDecision {
     nlohmann::json record;                        // the first decision's summary
 };
 [[nodiscard]] std::map<std::string, UnitDecision> unit_decisions(const decisions::DecisionAnalysis& analysis);
+// Gives a unit's document what `wanted` says; false when it already had exactly that.
+[[nodiscard]] bool give_decision(Xapian::Document& doc, const UnitDecision& wanted);
 
 }  // namespace quorum::index

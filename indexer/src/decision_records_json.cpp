@@ -155,12 +155,16 @@ nlohmann::json to_json(const CommitteeSummary& c) {
 }
 
 nlohmann::json decision_detail_json(const DecisionAnalysis& a, const Decision& d) {
+    return decision_detail_json(d, a.links_of(d.id), a.thread_of(d.id));
+}
+
+nlohmann::json decision_detail_json(const Decision& d, const std::vector<const DecisionLink*>& links,
+                                    const Thread* thread) {
     nlohmann::json j = to_json(d);
-    nlohmann::json links = nlohmann::json::array();
-    for (const auto* l : a.links_of(d.id)) links.push_back(to_json(*l));
-    j["links"] = links;
-    const Thread* t = a.thread_of(d.id);
-    j["thread"] = t ? to_json(*t) : nlohmann::json(nullptr);
+    nlohmann::json list = nlohmann::json::array();
+    for (const auto* l : links) list.push_back(to_json(*l));
+    j["links"] = list;
+    j["thread"] = thread ? to_json(*thread) : nlohmann::json(nullptr);
     return j;
 }
 

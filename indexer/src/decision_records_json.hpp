@@ -17,6 +17,10 @@ namespace quorum::index {
 // The decision with its links and thread: the body of GET /api/decisions/{id}.
 [[nodiscard]] nlohmann::json decision_detail_json(const decisions::DecisionAnalysis& analysis,
                                                   const decisions::Decision& decision);
+// The same from the decision's links and thread (nullptr: none), found by the caller.
+[[nodiscard]] nlohmann::json decision_detail_json(const decisions::Decision& decision,
+                                                  const std::vector<const decisions::DecisionLink*>& links,
+                                                  const decisions::Thread* thread);
 // Everything in one piece: {"as_of","decisions","links","threads","people","committees"}.
 [[nodiscard]] nlohmann::json to_json(const decisions::DecisionAnalysis& analysis);
 

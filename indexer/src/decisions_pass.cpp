@@ -4,14 +4,17 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cstdio>
 #include <optional>
 #include <set>
 #include <string_view>
 #include <thread>
+#include <unordered_map>
 #include <vector>
 
 #include "file_reading.hpp"
 #include "quorum/decisions/decisions.hpp"
+#include "quorum/index/text_fold.hpp"
 
 namespace quorum::index {
 namespace fs = std::filesystem;
@@ -28,95 +31,161 @@ fs::path root_of(const std::string& key, const fs::path& path) {
     return base / *k.begin();
 }
 
-// The whole archive for the decisions pass: files read in this run are reused, every
-// other indexed file whose path still exists is read again (on settings.threads threads,
-// with the run's topic rules).
-// Files are merged in key order, so the same inputs give the same archive.
-corpus::Archive whole_archive(const IndexWriter& writer, std::map<std::string, corpus::FileResult>& read,
-                              const std::map<std::string, FilePlace>& places, const RunSettings& settings,
-                              RunSummary& summary) {
-    struct Job {
-        std::string key;
-        fs::path path, root;
-        std::string doc_id;  // empty: the file's base id
-        std::optional<corpus::FileResult> result;
-    };
-    std::vector<Job> jobs;
+// An indexed file the analysis covers, and where to read it again.
+struct PassFile {
+    std::string key;
+    fs::path path, root;
+    std::string doc_id;   // empty: the file's base id
+    std::string council;  // folded; "" when its documents name none
+    std::uint64_t size = 0;
+    std::string order;  // its place in key order, zero-padded (UnitPlace::file_order)
+};
+
+// Every indexed file read in this run, and every other indexed file whose path still
+// exists (one gone without --prune keeps its units and loses its decisions); by key, so
+// the same inputs give the same archive.
+std::vector<PassFile> files_to_analyse(const IndexWriter& writer, const std::map<std::string, corpus::FileResult>& read,
+                                       const std::map<std::string, FilePlace>& places) {
+    std::vector<PassFile> files;
     for (const auto& f : writer.stored_files()) {
-        if (read.count(f.key) || f.path.empty()) continue;
-        std::error_code ec;
-        if (!fs::is_regular_file(f.path, ec)) continue;  // gone without --prune: its units stay, its decisions go
-        auto r = places.find(f.key);
-        if (r != places.end())
-            jobs.push_back({f.key, f.path, r->second.root, r->second.doc_id, std::nullopt});
-        else
-            jobs.push_back({f.key, f.path, root_of(f.key, f.path), "", std::nullopt});
+        if (!read.count(f.key)) {
+            std::error_code ec;
+            if (f.path.empty() || !fs::is_regular_file(f.path, ec)) continue;
+        }
+        PassFile p{f.key, f.path, {}, {}, fold_key(f.council), f.signature.size, {}};
+        if (auto r = places.find(f.key); r != places.end()) {
+            p.root = r->second.root;
+            p.doc_id = r->second.doc_id;
+        } else {
+            p.root = root_of(f.key, f.path);
+        }
+        files.push_back(std::move(p));
+    }
+    std::sort(files.begin(), files.end(), [](const PassFile& a, const PassFile& b) { return a.key < b.key; });
+    char order[24];
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        std::snprintf(order, sizeof order, "%010zu", i);
+        files[i].order = order;
+    }
+    return files;
+}
+
+// The files of each council, councils in the order of their first file. Links never cross
+// councils, so each is analysed alone: a council's records do not depend on which other
+// councils share its archive, and the pass's memory follows the largest council.
+std::vector<std::vector<const PassFile*>> councils_of(const std::vector<PassFile>& files) {
+    std::vector<std::vector<const PassFile*>> councils;
+    std::unordered_map<std::string, std::size_t> index;
+    for (const auto& f : files) {
+        auto [it, fresh] = index.try_emplace(f.council, councils.size());
+        if (fresh) councils.emplace_back();
+        councils[it->second].push_back(&f);
+    }
+    return councils;
+}
+
+// A council's readings as one archive, in key order: those this run kept (taken out of
+// `read`) and the others read again on settings.threads threads with the run's topic
+// rules. `order_of` gets each document's file order.
+corpus::Archive read_council(const std::vector<const PassFile*>& batch, std::map<std::string, corpus::FileResult>& read,
+                             const RunSettings& settings, RunSummary& summary,
+                             std::unordered_map<std::string, std::string>& order_of) {
+    std::vector<std::optional<corpus::FileResult>> results(batch.size());
+    std::vector<std::size_t> again;
+    for (std::size_t i = 0; i < batch.size(); ++i) {
+        if (auto it = read.find(batch[i]->key); it != read.end()) {
+            results[i] = std::move(it->second);
+            read.erase(it);
+        } else {
+            again.push_back(i);
+        }
     }
     std::atomic<std::size_t> next{0};
     std::vector<std::thread> pool;
-    for (unsigned i = 0; i < std::max(1u, settings.threads) && i < jobs.size(); ++i)
+    for (unsigned t = 0; t < std::max(1u, settings.threads) && t < again.size(); ++t)
         pool.emplace_back([&] {
-            for (std::size_t j; (j = next++) < jobs.size();) {
+            for (std::size_t j; (j = next++) < again.size();) {
+                const PassFile& f = *batch[again[j]];
                 corpus::ReadOptions read_options;
-                read_options.root = jobs[j].root;
-                read_options.doc_id = jobs[j].doc_id;
+                read_options.root = f.root;
+                read_options.doc_id = f.doc_id;
                 read_options.topics = settings.topics;
                 try {
-                    jobs[j].result = corpus::read_file(jobs[j].path, read_options);
+                    corpus::FileResult r = corpus::read_file(f.path, read_options);
+                    if (r.ok) results[again[j]] = for_decisions(std::move(r));
                 } catch (const std::exception&) {
                     // Readers do not throw for bad data; a file that vanished mid-run is left out.
                 }
             }
         });
     for (auto& t : pool) t.join();
-    for (auto& job : jobs)
-        if (job.result && job.result->ok) {
-            read.emplace(job.key, for_decisions(std::move(*job.result)));
-            ++summary.files_reread;
-        }
+    summary.files_reread += static_cast<std::size_t>(
+        std::count_if(again.begin(), again.end(), [&](std::size_t i) { return results[i].has_value(); }));
     corpus::Archive archive;
-    std::set<std::string> indexed;
-    for (const auto& f : writer.stored_files()) indexed.insert(f.key);
-    for (auto& [key, result] : read)
-        if (indexed.count(key)) corpus::merge_into(archive, std::move(result));
-    read.clear();
+    for (std::size_t i = 0; i < batch.size(); ++i) {
+        if (!results[i]) continue;
+        for (const auto& d : results[i]->documents) order_of[d.id] = batch[i]->order;
+        corpus::merge_into(archive, std::move(*results[i]));
+    }
     return archive;
 }
 
 // Where each decision's unit stands: only those units, not every unit of the archive.
 std::map<std::string, UnitPlace> unit_places(const corpus::Archive& archive,
-                                             const decisions::DecisionAnalysis& analysis) {
+                                             const decisions::DecisionAnalysis& analysis,
+                                             const std::unordered_map<std::string, std::string>& order_of) {
     std::set<std::string_view> wanted;
     for (const auto& d : analysis.decisions) wanted.insert(d.unit_id);
     std::map<std::string, UnitPlace> out;
-    for (const auto& d : archive.documents)
+    for (const auto& d : archive.documents) {
+        const auto order = order_of.find(d.id);
         for (const auto& u : d.units)
-            if (wanted.count(u.id)) out[u.id] = UnitPlace{d.council, u.page};
+            if (wanted.count(u.id))
+                out[u.id] = UnitPlace{d.council, u.page, order == order_of.end() ? std::string() : order->second};
+    }
     return out;
+}
+
+void add_counts(RunSummary& summary, const DecisionCounts& c) {
+    summary.decisions += c.decisions;
+    summary.links += c.links;
+    summary.threads += c.threads;
+    summary.people += c.people;
+    summary.committees += c.committees;
 }
 
 }  // namespace
 
+bool keeps_readings(std::uint64_t bytes, const RunSettings& settings) { return bytes <= settings.keep_readings_bytes; }
+
 void decisions_pass(IndexWriter& writer, std::map<std::string, corpus::FileResult>& read,
                     const std::map<std::string, FilePlace>& places, const RunSettings& settings, RunSummary& summary,
                     const PhaseEnd& phase_end) {
-    corpus::Archive archive = whole_archive(writer, read, places, settings, summary);
+    const std::vector<PassFile> files = files_to_analyse(writer, read, places);
     decisions::DecisionOptions decision_options;
     decision_options.as_of = settings.as_of;
-    decisions::DecisionAnalysis analysis = decisions::analyse_decisions(archive, decision_options);
-    if (phase_end) phase_end("analyse decisions");
-    const std::map<std::string, UnitPlace> places_of_units = unit_places(archive, analysis);
-    // The analysis keeps copies of what it needs: the readings go before the writing
-    // grows the writer's buffers, so the two peaks do not add up.
-    archive = corpus::Archive{};
-    ::malloc_trim(0);
-    DecisionCounts c = writer.write_decisions(analysis, places_of_units);
+    std::string as_of = settings.as_of;
+    decisions::SummaryTotals totals;
+    writer.clear_decisions();
+    for (const auto& council : councils_of(files)) {
+        std::unordered_map<std::string, std::string> order_of;
+        corpus::Archive archive = read_council(council, read, settings, summary, order_of);
+        decisions::DecisionAnalysis analysis = decisions::analyse_decisions(archive, decision_options);
+        const std::map<std::string, UnitPlace> places_of_units = unit_places(archive, analysis, order_of);
+        // The analysis keeps copies of what it needs: the readings go before the writing
+        // grows the writer's buffers, so the two peaks do not add up.
+        archive = corpus::Archive{};
+        ::malloc_trim(0);
+        add_counts(summary, writer.write_decisions(analysis, places_of_units));
+        totals.add(std::move(analysis.people), std::move(analysis.committees));
+        as_of = analysis.as_of;
+        ++summary.decision_councils;
+    }
+    read.clear();  // files kept by the run that are no longer indexed
+    if (as_of.empty()) as_of = decisions::today();
+    add_counts(summary, writer.write_summaries(totals.take_people(), totals.take_committees(), as_of));
     summary.decisions_computed = true;
-    summary.decisions = c.decisions;
-    summary.links = c.links;
-    summary.threads = c.threads;
-    summary.people = c.people;
-    summary.committees = c.committees;
+    if (phase_end) phase_end("decisions: read, analyse and write, council by council");
 }
 
 }  // namespace quorum::index

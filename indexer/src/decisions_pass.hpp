@@ -25,10 +25,17 @@ struct FilePlace {
 // Called as a phase of the pass ends, with its name (a first build times its phases).
 using PhaseEnd = std::function<void(const std::string& phase)>;
 
+// True when a run reading `bytes` of files keeps its readings for the pass (at most
+// settings.keep_readings_bytes). Otherwise the pass reads each council again, and memory
+// stays bounded by the largest council.
+[[nodiscard]] bool keeps_readings(std::uint64_t bytes, const RunSettings& settings);
+
 // Analyses the whole archive and writes the records through `writer` (not committed).
 // The archive is the files read in this run (`read`, by key; emptied) and every other
 // indexed file whose path still exists, read again from `places` (key -> input folder and
-// document id) on settings.threads threads.
+// document id) on settings.threads threads. Each council is read, analysed, written and
+// released before the next (links never cross councils); the people and committee
+// summaries of all councils are merged (decisions::SummaryTotals) and written at the end.
 void decisions_pass(IndexWriter& writer, std::map<std::string, corpus::FileResult>& read,
                     const std::map<std::string, FilePlace>& places, const RunSettings& settings,
                     RunSummary& summary, const PhaseEnd& phase_end = {});

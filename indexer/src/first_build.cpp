@@ -107,7 +107,7 @@ fs::path make_build_folder(const fs::path& db) {
 // What the shard writers gathered for the one writer that finishes the index.
 struct ShardsRead {
     BuiltFile names;                                       // committee, person and topic names, slot counts
-    std::map<std::string, corpus::FileResult> read_files;  // for the decisions pass, by key
+    std::map<std::string, corpus::FileResult> read_files;  // for the decisions pass, by key (keeps_readings)
 };
 
 // Reads `tasks` on one thread per shard, each writing its contiguous share into its shard.
@@ -121,6 +121,9 @@ ShardsRead write_shards(std::vector<Task>& tasks, const std::vector<fs::path>& s
     std::size_t done = 0;
     std::atomic<bool> stop{false};
     std::exception_ptr failure;
+    std::uint64_t bytes = 0;
+    for (const auto& t : tasks) bytes += t.signature.size;
+    const bool keep = keeps_readings(bytes, settings);
     std::vector<std::thread> pool;
     for (std::size_t part = 0; part < shards.size(); ++part) {
         pool.emplace_back([&, part] {
@@ -146,7 +149,7 @@ ShardsRead write_shards(std::vector<Task>& tasks, const std::vector<fs::path>& s
                         names.topic_names.merge(outcome.built.topic_names);
                         names.person_slots_used = std::max(names.person_slots_used, outcome.built.person_slots_used);
                         names.topic_slots_used = std::max(names.topic_slots_used, outcome.built.topic_slots_used);
-                        if (outcome.file)
+                        if (outcome.file && keep)
                             out.read_files.insert_or_assign(task.key, for_decisions(std::move(*outcome.file)));
                     } else {
                         ++summary.failed;
@@ -188,7 +191,7 @@ void finish_index(const fs::path& merged, ShardsRead& shards_read, const std::ve
     decisions_pass(writer, shards_read.read_files, places, settings, summary,
                    [&](const std::string& phase) { phases.end(phase); });
     writer.commit();
-    phases.end("write decisions, meetings and names");
+    phases.end("write meetings, names and synonyms; commit");
     summary.total_units = writer.unit_count();
 }
 

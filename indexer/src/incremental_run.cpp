@@ -36,9 +36,10 @@ std::vector<Task> changed_files(std::vector<Task> all, const IndexWriter& writer
     return tasks;
 }
 
-// Writes one file's outcome (in input order) and counts it.
+// Writes one file's outcome (in input order) and counts it; keeps its reading for the
+// decisions pass in `read_files` unless that is null (keeps_readings).
 void write_outcome(const Task& task, Outcome& outcome, IndexWriter& writer,
-                   std::map<std::string, corpus::FileResult>& read_files, RunSummary& summary) {
+                   std::map<std::string, corpus::FileResult>* read_files, RunSummary& summary) {
     for (auto& d : outcome.diagnostics)
         if (d.severity == corpus::Diagnostic::Severity::info)
             ++summary.notes[d.code];
@@ -61,7 +62,8 @@ void write_outcome(const Task& task, Outcome& outcome, IndexWriter& writer,
             summary.units_deleted += c.deleted;
             summary.bytes_read += outcome.signature.size;
             ++summary.indexed;
-            if (outcome.file) read_files.insert_or_assign(task.key, for_decisions(std::move(*outcome.file)));
+            if (outcome.file && read_files)
+                read_files->insert_or_assign(task.key, for_decisions(std::move(*outcome.file)));
             break;
         }
     }
@@ -73,6 +75,9 @@ std::map<std::string, corpus::FileResult> read_and_write(const std::vector<Task>
                                                          const RunSettings& settings, RunSummary& summary,
                                                          const Progress& progress) {
     std::map<std::string, corpus::FileResult> read_files;
+    std::uint64_t bytes = 0;
+    for (const auto& t : tasks) bytes += t.signature.size;
+    const bool keep = keeps_readings(bytes, settings);
     // Readers run ahead of the writer by at most `window` files, so memory stays bounded.
     const std::size_t window = 4 * static_cast<std::size_t>(settings.threads);
     std::vector<std::optional<Outcome>> slots(tasks.size());
@@ -124,7 +129,7 @@ std::map<std::string, corpus::FileResult> read_and_write(const std::vector<Task>
             }
             room.notify_all();
             if (progress) progress(i + 1, tasks.size(), tasks[i].key);
-            write_outcome(tasks[i], outcome, writer, read_files, summary);
+            write_outcome(tasks[i], outcome, writer, keep ? &read_files : nullptr, summary);
         }
     } catch (...) {
         join_pool();

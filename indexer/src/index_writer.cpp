@@ -47,6 +47,16 @@ StoredFile parse_stored(const Xapian::Document& doc) {
     return f;
 }
 
+// The council a file's stored document records name first ("" when none does).
+std::string first_council(const std::string& documents) {
+    json records = json::parse(documents, nullptr, false);
+    if (!records.is_object()) return {};
+    for (const auto& [id, record] : records.items())
+        if (record.is_object() && record.contains("council") && record["council"].is_string())
+            return record["council"].get<std::string>();
+    return {};
+}
+
 std::string file_id_term(const std::string& key) {
     return s::term(s::id_prefix, std::string(s::file_id_tag) + bounded_term_value(key));
 }
@@ -323,6 +333,7 @@ std::vector<StoredFile> IndexWriter::stored_files() const {
             f.key = data.value("key", "");
             f.path = data.value("path", "");
             f.units = data.value("units", 0u);
+            f.council = first_council(doc.get_value(s::documents_slot));
             out.push_back(std::move(f));
         }
     } catch (const Xapian::Error& e) {
@@ -460,27 +471,7 @@ bool IndexWriter::decisions_current() const {
     }
 }
 
-namespace {
-
-// Terms of `doc` starting with `prefix` followed by a lower-case value (so "XO" does not
-// take "XOWN..." terms).
-std::vector<std::string> valued_terms(const Xapian::Document& doc, std::string_view prefix) {
-    std::vector<std::string> out;
-    auto t = doc.termlist_begin();
-    t.skip_to(std::string(prefix));
-    for (; t != doc.termlist_end() && (*t).rfind(prefix, 0) == 0; ++t) {
-        const std::string& term = *t;
-        if (term.size() > prefix.size() && std::isupper(static_cast<unsigned char>(term[prefix.size()]))) continue;
-        out.push_back(term);
-    }
-    return out;
-}
-
-}  // namespace
-
-DecisionCounts IndexWriter::write_decisions(const decisions::DecisionAnalysis& analysis,
-                                            const std::map<std::string, UnitPlace>& places) {
-    DecisionCounts counts;
+void IndexWriter::clear_decisions() {
     auto& db = impl_->db;
     try {
         // The records are rebuilt whole: links cross files, so any change may move any of them.
@@ -489,50 +480,57 @@ DecisionCounts IndexWriter::write_decisions(const decisions::DecisionAnalysis& a
             std::vector<Xapian::docid> old(db.postlist_begin(term), db.postlist_end(term));
             for (auto id : old) db.delete_document(id);
         }
-        auto store = [&db](std::vector<RecordDocument> docs) {
-            for (auto& r : docs) db.replace_document(r.id_term, r.doc);
-            return docs.size();
-        };
-        counts.decisions = store(decision_documents(analysis, places));
-        counts.people = store(person_documents(analysis));
-        counts.committees = store(committee_documents(analysis));
-        counts.links = analysis.links.size();
-        counts.threads = analysis.threads.size();
+        impl_->dirty = true;
+    } catch (const Xapian::Error& e) {
+        rethrow(e, "cannot delete the old decision records");
+    }
+}
+
+namespace {
+std::size_t store(Xapian::WritableDatabase& db, std::vector<RecordDocument> docs) {
+    for (auto& r : docs) db.replace_document(r.id_term, r.doc);
+    return docs.size();
+}
+}  // namespace
+
+DecisionCounts IndexWriter::write_decisions(const decisions::DecisionAnalysis& batch,
+                                            const std::map<std::string, UnitPlace>& places) {
+    DecisionCounts counts;
+    auto& db = impl_->db;
+    try {
+        counts.decisions = store(db, decision_documents(batch, places));
+        counts.links = batch.links.size();
+        counts.threads = batch.threads.size();
 
         // Units carry their decision's outcome and status (facets and filters of /api/search).
-        for (const auto& [unit_id, wanted] : unit_decisions(analysis)) {
+        for (const auto& [unit_id, wanted] : unit_decisions(batch)) {
             auto docid = impl_->find(s::term(s::id_prefix, unit_id));
             if (!docid) continue;
             Xapian::Document doc = db.get_document(*docid);
-            std::set<std::string> want_terms;
-            for (const auto& o : wanted.outcomes) want_terms.insert(s::term(s::outcome_prefix, o));
-            for (const auto& st : wanted.statuses) want_terms.insert(s::term(s::status_prefix, st));
-            std::vector<std::string> have = valued_terms(doc, s::outcome_prefix);
-            for (auto& t : valued_terms(doc, s::status_prefix)) have.push_back(std::move(t));
-            std::string outcome = wanted.outcomes.empty() ? std::string() : wanted.outcomes.front();
-            std::string status = wanted.statuses.empty() ? std::string() : wanted.statuses.front();
-            json data = json::parse(doc.get_data(), nullptr, false);
-            bool same = std::set<std::string>(have.begin(), have.end()) == want_terms &&
-                        doc.get_value(s::outcome_slot) == outcome && doc.get_value(s::status_slot) == status &&
-                        data.is_object() && data.contains("decision") && data["decision"] == wanted.record;
-            if (same) continue;
-            for (const auto& t : have) doc.remove_term(t);
-            for (const auto& t : want_terms) doc.add_boolean_term(t);
-            // add_value("") removes a value (remove_value throws when it is absent).
-            doc.add_value(s::outcome_slot, outcome);
-            doc.add_value(s::status_slot, status);
-            if (data.is_object()) {
-                data["decision"] = wanted.record;
-                doc.set_data(dump(data));
-            }
+            if (!give_decision(doc, wanted)) continue;
             db.replace_document(*docid, doc);
             ++counts.units_updated;
         }
-        db.set_metadata(std::string(s::decisions_key), std::string(s::decisions_version));
-        db.set_metadata(std::string(s::decisions_as_of_key), analysis.as_of);
         impl_->dirty = true;
     } catch (const Xapian::Error& e) {
         rethrow(e, "cannot write the decision records");
+    }
+    return counts;
+}
+
+DecisionCounts IndexWriter::write_summaries(const std::vector<decisions::PersonSummary>& people,
+                                            const std::vector<decisions::CommitteeSummary>& committees,
+                                            const std::string& as_of) {
+    DecisionCounts counts;
+    auto& db = impl_->db;
+    try {
+        counts.people = store(db, person_documents(people));
+        counts.committees = store(db, committee_documents(committees));
+        db.set_metadata(std::string(s::decisions_key), std::string(s::decisions_version));
+        db.set_metadata(std::string(s::decisions_as_of_key), as_of);
+        impl_->dirty = true;
+    } catch (const Xapian::Error& e) {
+        rethrow(e, "cannot write the person and committee records");
     }
     return counts;
 }

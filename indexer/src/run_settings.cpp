@@ -51,6 +51,7 @@ RunSettings load_run_settings(const RunOptions& options) {
     for (const corpus::TopicRule& rule : settings.topics.rules()) settings.topic_names.set(rule.id, rule.name);
     settings.threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
     settings.as_of = options.as_of;
+    settings.keep_readings_bytes = static_cast<std::uint64_t>(std::max(0.0, options.keep_readings_mb) * 1e6);
     return settings;
 }
 

@@ -2,6 +2,7 @@
 // once, before any file is read, and handed to every step as values.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <utility>
 #include <vector>
@@ -22,6 +23,7 @@ struct RunSettings {
     std::string fingerprint;  // options that change the index content (a topics file, OCR built in)
     unsigned threads = 1;
     std::string as_of;  // decisions pass: statuses relative to this date; "" = today
+    std::uint64_t keep_readings_bytes = 0;  // decisions pass: a run reading more reads each council again
 };
 
 // Throws std::runtime_error, saying what to do, when a file cannot be read or a topics

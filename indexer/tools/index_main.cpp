@@ -49,10 +49,10 @@ void print_summary(const quorum::index::RunSummary& s) {
         std::fprintf(stderr, "\n");
     }
     if (s.decisions_computed)
-        std::fprintf(
-            stderr,
-            "  decisions: %zu records, %zu links, %zu threads; %zu people, %zu committees (%zu files re-read)\n",
-            s.decisions, s.links, s.threads, s.people, s.committees, s.files_reread);
+        std::fprintf(stderr,
+                     "  decisions: %zu records, %zu links, %zu threads; %zu people, %zu committees (%zu councils, "
+                     "%zu files re-read)\n",
+                     s.decisions, s.links, s.threads, s.people, s.committees, s.decision_councils, s.files_reread);
     // Info diagnostics are counted, not listed: "ocr-page 12" is the pages read by OCR.
     if (!s.notes.empty()) {
         std::fprintf(stderr, "  notes:");
@@ -103,6 +103,10 @@ int main(int argc, char** argv) {
         "related words for the hybrid search mode (WORD<TAB>RELATED:WEIGHT|...) instead of the built-in ones");
     app.add_option("--threads", options.threads, "reader threads (default: number of cores)")
         ->check(CLI::Range(1u, 256u));
+    app.add_option("--keep-readings-mb", options.keep_readings_mb,
+                   "decisions are analysed council by council: a run reading more than this many MB of files "
+                   "reads each council again rather than hold every reading (memory follows the largest council)")
+        ->capture_default_str();
     app.add_flag("-q,--quiet", quiet, "print only errors");
     CLI11_PARSE(app, argc, argv);
 

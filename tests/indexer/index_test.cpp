@@ -562,3 +562,127 @@ TEST_CASE("a unit read by OCR is stored with \"ocr\": true and the run counts th
         CHECK(reported);
     }
 }
+
+namespace {
+
+// Copies the sample archive into `folder`, naming `council` wherever the samples name
+// Herefordshire (in the text and the sidecars).
+void copy_samples_as(const std::filesystem::path& folder, const std::string& council) {
+    std::filesystem::create_directories(folder);
+    for (const auto& e : std::filesystem::directory_iterator(QUORUM_SAMPLES_DIR)) {
+        const std::string name = e.path().filename().string();
+        if (name == "SOURCE.md") continue;
+        std::ifstream in(e.path(), std::ios::binary);
+        std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        const std::string printed = "Herefordshire";
+        for (std::size_t at = 0; (at = text.find(printed, at)) != std::string::npos; at += council.size())
+            text.replace(at, printed.size(), council);
+        std::ofstream(folder / name, std::ios::binary) << text;
+    }
+}
+
+// Every decision, person and committee record of an index: list forms and details.
+struct DecisionRecords {
+    std::vector<std::string> decisions, details, people, committees;
+};
+
+DecisionRecords decision_records(const std::filesystem::path& db) {
+    query::Searcher searcher(db);
+    DecisionRecords out;
+    query::DecisionQuery all;
+    all.per_page = 10000;
+    out.decisions = searcher.decisions(all).records;
+    for (const auto& r : out.decisions)
+        out.details.push_back(*searcher.decision(nlohmann::json::parse(r)["id"].get<std::string>()));
+    for (const auto& p : searcher.people("", 1, 10000).records)
+        out.people.push_back(*searcher.person(nlohmann::json::parse(p)["id"].get<std::string>()));
+    for (const auto& c : searcher.committees())
+        out.committees.push_back(*searcher.committee(nlohmann::json::parse(c)["id"].get<std::string>()));
+    return out;
+}
+
+}  // namespace
+
+// Issue 14: the decisions pass held the readings of the whole archive (4.1 GB at 1 GB of
+// text) and analysed every council together. It now analyses one council at a time.
+TEST_CASE("decisions are analysed council by council: a council's records do not change beside another council",
+          "[indexer][samples][decisions]") {
+    test::TempDir tmp;
+    // The same folder name in both archives gives the same file keys, hence the same ids.
+    copy_samples_as(tmp.path() / "alone" / "archive" / "hereford", "Herefordshire");
+    copy_samples_as(tmp.path() / "both" / "archive" / "hereford", "Herefordshire");
+    copy_samples_as(tmp.path() / "both" / "archive" / "salop", "Shropshire");
+
+    index::RunOptions options;
+    options.as_of = "2022-05-01";
+    options.inputs = {tmp.path() / "alone" / "archive"};
+    options.db = tmp.path() / "alone.db";
+    const auto alone = index::run_index(options);
+    options.inputs = {tmp.path() / "both" / "archive"};
+    options.db = tmp.path() / "both.db";
+    const auto both = index::run_index(options);
+    // A run reading more than keep_readings_mb reads each council again for the pass.
+    options.keep_readings_mb = 0;
+    options.db = tmp.path() / "reread.db";
+    const auto reread = index::run_index(options);
+
+    REQUIRE(alone.decisions > 0);
+    CHECK(alone.decision_councils == 1);
+    CHECK(both.decision_councils == 2);
+    CHECK(both.files_reread == 0);
+    CHECK(reread.files_reread == both.indexed);
+    CHECK(both.decisions == 2 * alone.decisions);
+    CHECK(both.links == 2 * alone.links);  // analysed together, the copies confused 3 of 14 links
+    CHECK(both.threads == 2 * alone.threads);
+
+    const DecisionRecords one = decision_records(tmp.path() / "alone.db");
+    const DecisionRecords two = decision_records(tmp.path() / "both.db");
+    // Herefordshire's decisions, in list order and in detail (links, threads), are those it
+    // has alone: list order is date, then file, across councils analysed apart.
+    std::vector<std::string> hereford, hereford_details;
+    for (std::size_t i = 0; i < two.decisions.size(); ++i)
+        if (nlohmann::json::parse(two.decisions[i])["council"] == "Herefordshire Council") {
+            hereford.push_back(two.decisions[i]);
+            hereford_details.push_back(two.details[i]);
+        }
+    CHECK(hereford == one.decisions);
+    CHECK(hereford_details == one.details);
+    // The two councils' decisions interleave by date: Herefordshire's do not all come first.
+    REQUIRE(two.decisions.size() == 2 * one.decisions.size());
+    std::vector<std::string> councils;
+    for (const auto& r : two.decisions) councils.push_back(nlohmann::json::parse(r)["council"]);
+    const auto first_salop = std::find(councils.begin(), councils.end(), "Shropshire Council");
+    const auto last_hereford = std::find(councils.rbegin(), councils.rend(), "Herefordshire Council");
+    CHECK(first_salop - councils.begin() < councils.rend() - last_hereford - 1);
+
+    // People and committees with the same ids in both councils are summed, as one analysis
+    // of both would: every attendance twice, every meeting twice.
+    REQUIRE(two.people.size() == one.people.size());
+    for (std::size_t i = 0; i < one.people.size(); ++i) {
+        const auto a = nlohmann::json::parse(one.people[i]), b = nlohmann::json::parse(two.people[i]);
+        CHECK(b.at("id") == a.at("id"));
+        CHECK(b.at("counts").at("attended") == 2 * a.at("counts").at("attended").get<int>());
+        CHECK(b.at("meetings").size() == 2 * a.at("meetings").size());
+        // (Roles printed with the council's name are two roles, so only their sum is checked.)
+        auto role_meetings = [](const nlohmann::json& p) {
+            int n = 0;
+            for (const auto& r : p.at("roles")) n += r.at("meetings").get<int>();
+            return n;
+        };
+        CHECK(role_meetings(b) == 2 * role_meetings(a));
+    }
+    REQUIRE(two.committees.size() == one.committees.size());
+    for (std::size_t i = 0; i < one.committees.size(); ++i) {
+        const auto a = nlohmann::json::parse(one.committees[i]), b = nlohmann::json::parse(two.committees[i]);
+        CHECK(b.at("meetings_count") == 2 * a.at("meetings_count").get<int>());
+        CHECK(b.at("decisions_count") == 2 * a.at("decisions_count").get<int>());
+        CHECK(b.at("members").size() == a.at("members").size());
+    }
+
+    // Readings kept or read again: the same records.
+    const DecisionRecords again = decision_records(tmp.path() / "reread.db");
+    CHECK(again.decisions == two.decisions);
+    CHECK(again.details == two.details);
+    CHECK(again.people == two.people);
+    CHECK(again.committees == two.committees);
+}

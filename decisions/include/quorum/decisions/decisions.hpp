@@ -5,6 +5,7 @@
 // Nothing here reads files or the clock except `today()`; `as_of` makes results deterministic.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -201,6 +202,22 @@ struct DecisionAnalysis {
 
 // The whole analysis. Pure: the same archive and options give the same result.
 [[nodiscard]] DecisionAnalysis analyse_decisions(const Archive& archive, const DecisionOptions& options = {});
+
+// The people and committee summaries of an archive analysed in parts (batches of whole
+// councils: links never cross councils). add() merges a part's summaries into the totals:
+// a person or committee met in two parts gets both parts' meetings, roles and members,
+// in date order, and the sums of their counts. The take_ functions give them by id, as
+// analyse_decisions does.
+class SummaryTotals {
+public:
+    void add(std::vector<PersonSummary>&& people, std::vector<CommitteeSummary>&& committees);
+    [[nodiscard]] std::vector<PersonSummary> take_people();
+    [[nodiscard]] std::vector<CommitteeSummary> take_committees();
+
+private:
+    std::map<std::string, PersonSummary> people_;
+    std::map<std::string, CommitteeSummary> committees_;
+};
 
 // Drops the units analyse_decisions never reads (paragraphs of minutes, questions, ...):
 // items, resolutions, actions, tables outside minutes and the paragraphs of

@@ -33,6 +33,10 @@ struct RunOptions {
     // Learn related words from this archive's own units (fastText) after the run, and keep
     // them in the index beside the built-in ones (they win for the words they cover).
     bool learn_words = false;
+    // The decisions pass analyses one council at a time. A run that reads at most this many
+    // MB of files keeps their readings for it; a larger one reads each council again, so
+    // that memory follows the largest council, not the archive.
+    double keep_readings_mb = 32;
 };
 
 struct RunSummary {
@@ -53,7 +57,8 @@ struct RunSummary {
     // The decisions pass (run when anything changed, or the stored records are stale).
     bool decisions_computed = false;
     std::size_t decisions = 0, links = 0, threads = 0, people = 0, committees = 0;
-    std::size_t files_reread = 0;  // unchanged files read again for the decisions pass
+    std::size_t files_reread = 0;      // files read again for the decisions pass
+    std::size_t decision_councils = 0;  // councils the decisions pass analysed, one at a time
 };
 
 // Progress callback: (files done, files to read, current file).

@@ -45,6 +45,7 @@ struct StoredFile {
     std::string schema;   // schema::version when indexed
     std::string options;  // options fingerprint when indexed (topics file etc.)
     std::size_t units = 0;
+    std::string council;  // the council its documents name (the first that names one); "" when none
 };
 
 struct WriteCounts {
@@ -55,6 +56,7 @@ struct WriteCounts {
 struct UnitPlace {
     std::string council;
     int page = 0;
+    std::string file_order;  // its file's place in the archive (sortable): decisions list by date, then this
 };
 
 struct DecisionCounts {
@@ -110,11 +112,19 @@ public:
     [[nodiscard]] bool changed() const;
     // True when the stored decision records were computed by this decisions-pass version.
     [[nodiscard]] bool decisions_current() const;
-    // Replace every decision, person and committee record by those of `analysis`, and give
-    // the units of decisions the decision's outcome and status (XO/XS terms, slots 6/7 and
-    // the record's "decision" field). `places`: unit id -> council and page.
-    DecisionCounts write_decisions(const decisions::DecisionAnalysis& analysis,
+    // The decision records are written in three steps, so that the analysis may come
+    // council by council (decisions_pass.hpp): clear_decisions() deletes every decision,
+    // person and committee record; write_decisions() adds a council's decisions
+    // (with their links and threads) and gives the units of decisions the decision's outcome
+    // and status (XO/XS terms, slots 6/7 and the record's "decision" field); `places`: unit
+    // id -> council, page and file order. write_summaries() adds the people and committees
+    // of the whole archive and marks the records current.
+    void clear_decisions();
+    DecisionCounts write_decisions(const decisions::DecisionAnalysis& batch,
                                    const std::map<std::string, UnitPlace>& places);
+    DecisionCounts write_summaries(const std::vector<decisions::PersonSummary>& people,
+                                   const std::vector<decisions::CommitteeSummary>& committees,
+                                   const std::string& as_of);
 
     // Council terms (term, synonym) added as synonyms both ways, next to learnt acronyms.
     void set_council_terms(std::vector<std::pair<std::string, std::string>> terms);

@@ -1,0 +1,116 @@
+// The people and committee summaries of an archive analysed in parts: an indexer analyses
+// one batch of whole councils at a time, so that its memory follows the largest batch and
+// not the archive, and adds each batch's summaries here.
+#include <algorithm>
+#include <map>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "quorum/decisions/decisions.hpp"
+
+namespace quorum::decisions {
+namespace {
+
+// Widens the span [from, to] to cover [other_from, other_to]; "" is an unknown date.
+void widen(std::string& from, std::string& to, const std::string& other_from, const std::string& other_to) {
+    if (!other_from.empty() && (from.empty() || other_from < from)) from = other_from;
+    if (other_to > to) to = other_to;
+}
+
+template <typename T>
+void append(std::vector<T>& into, std::vector<T>&& more) {
+    into.insert(into.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
+}
+
+void merge_person(PersonSummary& into, PersonSummary&& more) {
+    if (into.kind == "other" && more.kind != "other") into.kind = more.kind;
+    std::unordered_set<std::string> variants(into.variants.begin(), into.variants.end());
+    for (auto& v : more.variants)
+        if (variants.insert(v).second) into.variants.push_back(std::move(v));
+    for (auto& r : more.roles) {
+        auto it = std::find_if(into.roles.begin(), into.roles.end(),
+                               [&](const RoleSpan& s) { return s.role == r.role && s.committee_id == r.committee_id; });
+        if (it == into.roles.end()) {
+            into.roles.push_back(std::move(r));
+            continue;
+        }
+        widen(it->from, it->to, r.from, r.to);
+        it->meetings += r.meetings;
+    }
+    std::stable_sort(into.roles.begin(), into.roles.end(),
+                     [](const RoleSpan& a, const RoleSpan& b) { return a.from < b.from; });
+    append(into.meetings, std::move(more.meetings));
+    std::stable_sort(into.meetings.begin(), into.meetings.end(),
+                     [](const AttendanceRecord& a, const AttendanceRecord& b) { return a.date < b.date; });
+    into.attended += more.attended;
+    into.apologies += more.apologies;
+    into.substitutions += more.substitutions;
+    append(into.proposed, std::move(more.proposed));
+    append(into.owned, std::move(more.owned));
+}
+
+void merge_committee(CommitteeSummary& into, CommitteeSummary&& more) {
+    append(into.meetings, std::move(more.meetings));
+    std::stable_sort(into.meetings.begin(), into.meetings.end(),
+                     [](const auto& a, const auto& b) { return a.date < b.date; });
+    // Members by person and role, as summarise_committees keys them.
+    std::unordered_map<std::string, std::size_t> member_at;
+    for (std::size_t i = 0; i < into.members.size(); ++i)
+        member_at.emplace(into.members[i].person_id + '\n' + into.members[i].role, i);
+    for (auto& m : more.members) {
+        const auto it = member_at.find(m.person_id + '\n' + m.role);
+        if (it == member_at.end()) {
+            member_at.emplace(m.person_id + '\n' + m.role, into.members.size());
+            into.members.push_back(std::move(m));
+            continue;
+        }
+        CommitteeMember& have = into.members[it->second];
+        widen(have.from, have.to, m.from, m.to);
+        have.meetings += m.meetings;
+    }
+    std::stable_sort(into.members.begin(), into.members.end(),
+                     [](const CommitteeMember& a, const CommitteeMember& b) { return a.from < b.from; });
+    std::map<std::string, int> per_year(into.decisions_per_year.begin(), into.decisions_per_year.end());
+    for (const auto& [year, n] : more.decisions_per_year) per_year[year] += n;
+    into.decisions_per_year.assign(per_year.begin(), per_year.end());
+    append(into.chairs, std::move(more.chairs));
+    std::stable_sort(into.chairs.begin(), into.chairs.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+}
+
+}  // namespace
+
+void SummaryTotals::add(std::vector<PersonSummary>&& people, std::vector<CommitteeSummary>&& committees) {
+    for (auto& p : people) {
+        auto [it, fresh] = people_.try_emplace(p.id);
+        if (fresh)
+            it->second = std::move(p);
+        else
+            merge_person(it->second, std::move(p));
+    }
+    for (auto& c : committees) {
+        auto [it, fresh] = committees_.try_emplace(c.id);
+        if (fresh)
+            it->second = std::move(c);
+        else
+            merge_committee(it->second, std::move(c));
+    }
+}
+
+std::vector<PersonSummary> SummaryTotals::take_people() {
+    std::vector<PersonSummary> out;
+    out.reserve(people_.size());
+    for (auto& [id, p] : people_) out.push_back(std::move(p));
+    people_.clear();
+    return out;
+}
+
+std::vector<CommitteeSummary> SummaryTotals::take_committees() {
+    std::vector<CommitteeSummary> out;
+    out.reserve(committees_.size());
+    for (auto& [id, c] : committees_) out.push_back(std::move(c));
+    committees_.clear();
+    return out;
+}
+
+}  // namespace quorum::decisions
