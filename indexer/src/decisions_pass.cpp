@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <cstdio>
 #include <optional>
 #include <set>
@@ -88,7 +89,7 @@ std::vector<std::vector<const PassFile*>> councils_of(const std::vector<PassFile
 // `read`) and the others read again on settings.threads threads with the run's topic
 // rules. `order_of` gets each document's file order.
 corpus::Archive read_council(const std::vector<const PassFile*>& batch, std::map<std::string, corpus::FileResult>& read,
-                             const RunSettings& settings, RunSummary& summary,
+                             const RunSettings& settings, std::size_t& reread,
                              std::unordered_map<std::string, std::string>& order_of) {
     std::vector<std::optional<corpus::FileResult>> results(batch.size());
     std::vector<std::size_t> again;
@@ -119,7 +120,7 @@ corpus::Archive read_council(const std::vector<const PassFile*>& batch, std::map
             }
         });
     for (auto& t : pool) t.join();
-    summary.files_reread += static_cast<std::size_t>(
+    reread += static_cast<std::size_t>(
         std::count_if(again.begin(), again.end(), [&](std::size_t i) { return results[i].has_value(); }));
     corpus::Archive archive;
     for (std::size_t i = 0; i < batch.size(); ++i) {
@@ -154,6 +155,34 @@ void add_counts(RunSummary& summary, const DecisionCounts& c) {
     summary.committees += c.committees;
 }
 
+// One council read and analysed, ready to be written.
+struct CouncilAnalysis {
+    decisions::DecisionAnalysis analysis;
+    std::map<std::string, UnitPlace> places;  // of the decisions' units
+    std::size_t reread = 0;
+    double read_seconds = 0, analyse_seconds = 0;
+};
+
+CouncilAnalysis analyse_council(const std::vector<const PassFile*>& council,
+                                std::map<std::string, corpus::FileResult>& read, const RunSettings& settings) {
+    using Clock = std::chrono::steady_clock;
+    CouncilAnalysis out;
+    auto t = Clock::now();
+    std::unordered_map<std::string, std::string> order_of;
+    corpus::Archive archive = read_council(council, read, settings, out.reread, order_of);
+    const auto read_done = Clock::now();
+    out.read_seconds = std::chrono::duration<double>(read_done - t).count();
+    decisions::DecisionOptions options;
+    options.as_of = settings.as_of;
+    out.analysis = decisions::analyse_decisions(archive, options);
+    out.places = unit_places(archive, out.analysis, order_of);
+    out.analyse_seconds = std::chrono::duration<double>(Clock::now() - read_done).count();
+    // The analysis keeps copies of what it needs: the readings go before the writing.
+    archive = corpus::Archive{};
+    ::malloc_trim(0);
+    return out;
+}
+
 }  // namespace
 
 bool keeps_readings(std::uint64_t bytes, const RunSettings& settings) { return bytes <= settings.keep_readings_bytes; }
@@ -162,23 +191,23 @@ void decisions_pass(IndexWriter& writer, std::map<std::string, corpus::FileResul
                     const std::map<std::string, FilePlace>& places, const RunSettings& settings, RunSummary& summary,
                     const PhaseEnd& phase_end) {
     const std::vector<PassFile> files = files_to_analyse(writer, read, places);
-    decisions::DecisionOptions decision_options;
-    decision_options.as_of = settings.as_of;
+    const auto councils = councils_of(files);
     std::string as_of = settings.as_of;
     decisions::SummaryTotals totals;
     writer.clear_decisions();
-    for (const auto& council : councils_of(files)) {
-        std::unordered_map<std::string, std::string> order_of;
-        corpus::Archive archive = read_council(council, read, settings, summary, order_of);
-        decisions::DecisionAnalysis analysis = decisions::analyse_decisions(archive, decision_options);
-        const std::map<std::string, UnitPlace> places_of_units = unit_places(archive, analysis, order_of);
-        // The analysis keeps copies of what it needs: the readings go before the writing
-        // grows the writer's buffers, so the two peaks do not add up.
-        archive = corpus::Archive{};
-        ::malloc_trim(0);
-        add_counts(summary, writer.write_decisions(analysis, places_of_units));
-        totals.add(std::move(analysis.people), std::move(analysis.committees));
-        as_of = analysis.as_of;
+    // One council at a time: memory follows the largest council. (Reading the next council
+    // while this one is written measured 5% faster at 100 MB on 2 cores, for two councils'
+    // memory: the writer and the readers compete for the same cores.)
+    for (const auto& council : councils) {
+        CouncilAnalysis current = analyse_council(council, read, settings);
+        const auto t = std::chrono::steady_clock::now();
+        add_counts(summary, writer.write_decisions(current.analysis, current.places));
+        totals.add(std::move(current.analysis.people), std::move(current.analysis.committees));
+        summary.decision_write_seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
+        summary.decision_read_seconds += current.read_seconds;
+        summary.decision_analyse_seconds += current.analyse_seconds;
+        summary.files_reread += current.reread;
+        as_of = current.analysis.as_of;
         ++summary.decision_councils;
     }
     read.clear();  // files kept by the run that are no longer indexed

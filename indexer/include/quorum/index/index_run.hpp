@@ -59,6 +59,7 @@ struct RunSummary {
     std::size_t decisions = 0, links = 0, threads = 0, people = 0, committees = 0;
     std::size_t files_reread = 0;      // files read again for the decisions pass
     std::size_t decision_councils = 0;  // councils the decisions pass analysed, one at a time
+    double decision_read_seconds = 0, decision_analyse_seconds = 0, decision_write_seconds = 0;
 };
 
 // Progress callback: (files done, files to read, current file).
