@@ -91,7 +91,8 @@ inline constexpr std::string_view topic_slots_used_key = "quorum:topic-slots";  
 // The decisions pass: its version (stored when it ran; another value makes the next run
 // recompute even when no file changed) and the as_of date its statuses are relative to.
 inline constexpr std::string_view decisions_key = "quorum:decisions";
-inline constexpr std::string_view decisions_version = "1";
+// "2": analysed council by council, decisions listed by date, file and place.
+inline constexpr std::string_view decisions_version = "2";
 inline constexpr std::string_view decisions_as_of_key = "quorum:decisions-as-of";
 // Display names of facet ids: "name:committee:<id>", "name:person:<id>", "name:topic:<id>".
 inline constexpr std::string_view name_key_prefix = "name:";
