@@ -1252,3 +1252,66 @@ TEST_CASE("The decisions pass reads the same decisions from slimmed readings of 
     const auto [whole, slim] = analysis_of_folder(dir);
     CHECK(slim == whole);
 }
+
+// Issue 14: the indexer analyses one council at a time and adds the councils' summaries
+// together; a person or committee met in two councils must come out as one analysis of
+// both would give it.
+TEST_CASE("summaries of two councils analysed apart add up: spans widen, counts sum, dates stay in order",
+          "[decisions][summaries]") {
+    PersonSummary hereford{"jane-ray", "Jane Ray", "other", {"Cllr Ray"}, {}, {}, 2, 1, 0, {"d-1"}, {}};
+    hereford.roles = {{"chairperson", "Chairperson", "scrutiny", "2022-02-01", "2022-03-01", 2}};
+    hereford.meetings = {{"m-feb", "2022-02-01", "scrutiny", "present", "Chairperson", false, ""},
+                         {"m-mar", "2022-03-01", "scrutiny", "present", "Chairperson", false, ""}};
+    PersonSummary salop{"jane-ray", "Jane Ray", "councillor", {"Councillor Jane Ray", "Cllr Ray"}, {}, {}, 1, 0,
+                        1,          {},         {"d-9"}};
+    salop.roles = {{"chairperson", "Chair", "scrutiny", "2021-12-01", "2021-12-01", 1},
+                   {"member", "member", "cabinet", "", "", 1}};
+    salop.meetings = {{"m-dec", "2021-12-01", "scrutiny", "substitute", "Chair", false, ""}};
+    CommitteeSummary scrutiny_h{"scrutiny", "Scrutiny",    {{"m-mar", "2022-03-01", "Scrutiny", 3}},
+                                {},         {{"2022", 3}}, {}};
+    scrutiny_h.members = {{"jane-ray", "Jane Ray", "chairperson", "2022-03-01", "2022-03-01", 1}};
+    scrutiny_h.chairs = {{"2022-03-01", "jane-ray"}};
+    CommitteeSummary scrutiny_s{
+        "scrutiny", "Scrutiny", {{"m-dec", "2021-12-01", "Scrutiny", 2}}, {}, {{"2021", 1}, {"2022", 1}}, {}};
+    scrutiny_s.members = {{"jane-ray", "Jane Ray", "chairperson", "2021-12-01", "2021-12-01", 1},
+                          {"tom-bell", "Tom Bell", "member", "2021-12-01", "2021-12-01", 1}};
+    scrutiny_s.chairs = {{"2021-12-01", "jane-ray"}};
+
+    SummaryTotals totals;
+    totals.add({hereford}, {scrutiny_h});
+    totals.add({salop, PersonSummary{"tom-bell", "Tom Bell", "councillor"}}, {scrutiny_s});
+    const auto people = totals.take_people();
+    REQUIRE(people.size() == 2);
+    const PersonSummary& jane = people[0];
+    CHECK(jane.id == "jane-ray");
+    CHECK(jane.kind == "councillor");  // the first part could not tell; the second could
+    CHECK(jane.variants == std::vector<std::string>{"Cllr Ray", "Councillor Jane Ray"});
+    CHECK(jane.attended == 3);
+    CHECK(jane.apologies == 1);
+    CHECK(jane.substitutions == 1);
+    REQUIRE(jane.meetings.size() == 3);
+    CHECK(jane.meetings.front().meeting_id == "m-dec");
+    REQUIRE(jane.roles.size() == 2);
+    const RoleSpan& chair = jane.roles[1].role == "chairperson" ? jane.roles[1] : jane.roles[0];
+    CHECK(chair.from == "2021-12-01");
+    CHECK(chair.to == "2022-03-01");
+    CHECK(chair.meetings == 3);
+    CHECK(chair.role_name == "Chairperson");  // the first printed form
+    CHECK(jane.proposed == std::vector<std::string>{"d-1"});
+    CHECK(jane.owned == std::vector<std::string>{"d-9"});
+    CHECK(people[1].id == "tom-bell");
+
+    const auto committees = totals.take_committees();
+    REQUIRE(committees.size() == 1);
+    const CommitteeSummary& c = committees[0];
+    REQUIRE(c.meetings.size() == 2);
+    CHECK(c.meetings[0].id == "m-dec");
+    REQUIRE(c.members.size() == 2);
+    CHECK(c.members[0].person_id == "jane-ray");
+    CHECK(c.members[0].from == "2021-12-01");
+    CHECK(c.members[0].to == "2022-03-01");
+    CHECK(c.members[0].meetings == 2);
+    CHECK(c.decisions_per_year == std::vector<std::pair<std::string, int>>{{"2021", 1}, {"2022", 4}});
+    CHECK(c.chairs.front().first == "2021-12-01");
+    CHECK(totals.take_people().empty());  // taken
+}
