@@ -9,7 +9,7 @@ namespace quorum::decisions {
 DecisionAnalysis analyse_decisions(const Archive& archive, const DecisionOptions& options) {
     using namespace decisions_detail;
     DecisionAnalysis a;
-    a.as_of = day_of(options.as_of) ? options.as_of : today();
+    a.as_of = effective_as_of(options.as_of);
     const PeopleIndex people(archive);
     Collected collected = collect(archive, people);
     link_all(archive, collected, options, a.links);
@@ -20,6 +20,8 @@ DecisionAnalysis analyse_decisions(const Archive& archive, const DecisionOptions
     a.committees = summarise_committees(archive, a.decisions);
     return a;
 }
+
+std::string effective_as_of(const std::string& as_of) { return decisions_detail::day_of(as_of) ? as_of : today(); }
 
 const Decision* DecisionAnalysis::find(std::string_view id) const {
     for (const auto& d : decisions)

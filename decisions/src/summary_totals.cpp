@@ -22,9 +22,17 @@ void append(std::vector<T>& into, std::vector<T>&& more) {
     into.insert(into.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
 }
 
+// True when a span first met on `other_from` began before one first met on `from` ("" unknown).
+bool earlier(const std::string& other_from, const std::string& from) {
+    return !other_from.empty() && (from.empty() || other_from < from);
+}
+
 void merge_person(PersonSummary& into, PersonSummary&& more) {
     if (into.kind == "other" && more.kind != "other") into.kind = more.kind;
+    // Another council's printed name is a variant, as the readers merge people (merge_person).
     std::unordered_set<std::string> variants(into.variants.begin(), into.variants.end());
+    variants.insert(into.name);
+    if (variants.insert(more.name).second) into.variants.push_back(std::move(more.name));
     for (auto& v : more.variants)
         if (variants.insert(v).second) into.variants.push_back(std::move(v));
     for (auto& r : more.roles) {
@@ -34,6 +42,7 @@ void merge_person(PersonSummary& into, PersonSummary&& more) {
             into.roles.push_back(std::move(r));
             continue;
         }
+        if (earlier(r.from, it->from)) it->role_name = std::move(r.role_name);  // the first printed form
         widen(it->from, it->to, r.from, r.to);
         it->meetings += r.meetings;
     }
@@ -65,6 +74,7 @@ void merge_committee(CommitteeSummary& into, CommitteeSummary&& more) {
             continue;
         }
         CommitteeMember& have = into.members[it->second];
+        if (earlier(m.from, have.from)) have.name = std::move(m.name);
         widen(have.from, have.to, m.from, m.to);
         have.meetings += m.meetings;
     }

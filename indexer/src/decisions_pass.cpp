@@ -38,6 +38,7 @@ struct PassFile {
     fs::path path, root;
     std::string doc_id;   // empty: the file's base id
     std::string council;  // folded; "" when its documents name none
+    std::vector<std::string> meetings;
     std::uint64_t size = 0;
     std::string order;  // its place in key order, zero-padded (UnitPlace::file_order)
 };
@@ -53,7 +54,7 @@ std::vector<PassFile> files_to_analyse(const IndexWriter& writer, const std::map
             std::error_code ec;
             if (f.path.empty() || !fs::is_regular_file(f.path, ec)) continue;
         }
-        PassFile p{f.key, f.path, {}, {}, fold_key(f.council), f.signature.size, {}};
+        PassFile p{f.key, f.path, {}, {}, fold_key(f.council), f.meetings, f.signature.size, {}};
         if (auto r = places.find(f.key); r != places.end()) {
             p.root = r->second.root;
             p.doc_id = r->second.doc_id;
@@ -71,9 +72,35 @@ std::vector<PassFile> files_to_analyse(const IndexWriter& writer, const std::map
     return files;
 }
 
+// Gives a file whose documents name no council (an agenda or report without a sidecar)
+// the council of the files it shares a meeting with, when they name only one; in an
+// archive of one council, that council. The analysis links such papers to their
+// meeting's council, so they must be analysed with it.
+void place_unnamed(std::vector<PassFile>& files) {
+    std::unordered_map<std::string, std::set<std::string>> councils_of_meeting;
+    std::set<std::string> councils;
+    for (const auto& f : files) {
+        if (f.council.empty()) continue;
+        councils.insert(f.council);
+        for (const auto& m : f.meetings) councils_of_meeting[m].insert(f.council);
+    }
+    for (auto& f : files) {
+        if (!f.council.empty()) continue;
+        std::set<std::string> named;
+        for (const auto& m : f.meetings)
+            if (auto it = councils_of_meeting.find(m); it != councils_of_meeting.end())
+                named.insert(it->second.begin(), it->second.end());
+        if (named.size() == 1)
+            f.council = *named.begin();
+        else if (named.empty() && councils.size() == 1)
+            f.council = *councils.begin();
+    }
+}
+
 // The files of each council, councils in the order of their first file. Links never cross
 // councils, so each is analysed alone: a council's records do not depend on which other
-// councils share its archive, and the pass's memory follows the largest council.
+// councils share its archive, and the pass's memory follows the largest council. Files
+// that no council could be given (place_unnamed) are analysed together.
 std::vector<std::vector<const PassFile*>> councils_of(const std::vector<PassFile>& files) {
     std::vector<std::vector<const PassFile*>> councils;
     std::unordered_map<std::string, std::size_t> index;
@@ -164,7 +191,8 @@ struct CouncilAnalysis {
 };
 
 CouncilAnalysis analyse_council(const std::vector<const PassFile*>& council,
-                                std::map<std::string, corpus::FileResult>& read, const RunSettings& settings) {
+                                std::map<std::string, corpus::FileResult>& read, const RunSettings& settings,
+                                const decisions::DecisionOptions& options) {
     using Clock = std::chrono::steady_clock;
     CouncilAnalysis out;
     auto t = Clock::now();
@@ -172,8 +200,6 @@ CouncilAnalysis analyse_council(const std::vector<const PassFile*>& council,
     corpus::Archive archive = read_council(council, read, settings, out.reread, order_of);
     const auto read_done = Clock::now();
     out.read_seconds = std::chrono::duration<double>(read_done - t).count();
-    decisions::DecisionOptions options;
-    options.as_of = settings.as_of;
     out.analysis = decisions::analyse_decisions(archive, options);
     out.places = unit_places(archive, out.analysis, order_of);
     out.analyse_seconds = std::chrono::duration<double>(Clock::now() - read_done).count();
@@ -185,21 +211,28 @@ CouncilAnalysis analyse_council(const std::vector<const PassFile*>& council,
 
 }  // namespace
 
-bool keeps_readings(std::uint64_t bytes, const RunSettings& settings) { return bytes <= settings.keep_readings_bytes; }
+bool keeps_readings(const std::vector<Task>& tasks, const RunSettings& settings) {
+    std::uint64_t bytes = 0;
+    for (const auto& t : tasks) bytes += t.signature.size;
+    return bytes <= settings.keep_readings_bytes;
+}
 
 void decisions_pass(IndexWriter& writer, std::map<std::string, corpus::FileResult>& read,
                     const std::map<std::string, FilePlace>& places, const RunSettings& settings, RunSummary& summary,
                     const PhaseEnd& phase_end) {
-    const std::vector<PassFile> files = files_to_analyse(writer, read, places);
+    std::vector<PassFile> files = files_to_analyse(writer, read, places);
+    place_unnamed(files);
     const auto councils = councils_of(files);
-    std::string as_of = settings.as_of;
+    // One date for every council, even for a run that crosses midnight.
+    decisions::DecisionOptions options;
+    options.as_of = decisions::effective_as_of(settings.as_of);
     decisions::SummaryTotals totals;
     writer.clear_decisions();
     // One council at a time: memory follows the largest council. (Reading the next council
     // while this one is written measured 5% faster at 100 MB on 2 cores, for two councils'
     // memory: the writer and the readers compete for the same cores.)
     for (const auto& council : councils) {
-        CouncilAnalysis current = analyse_council(council, read, settings);
+        CouncilAnalysis current = analyse_council(council, read, settings, options);
         const auto t = std::chrono::steady_clock::now();
         add_counts(summary, writer.write_decisions(current.analysis, current.places));
         totals.add(std::move(current.analysis.people), std::move(current.analysis.committees));
@@ -207,12 +240,10 @@ void decisions_pass(IndexWriter& writer, std::map<std::string, corpus::FileResul
         summary.decision_read_seconds += current.read_seconds;
         summary.decision_analyse_seconds += current.analyse_seconds;
         summary.files_reread += current.reread;
-        as_of = current.analysis.as_of;
         ++summary.decision_councils;
     }
     read.clear();  // files kept by the run that are no longer indexed
-    if (as_of.empty()) as_of = decisions::today();
-    add_counts(summary, writer.write_summaries(totals.take_people(), totals.take_committees(), as_of));
+    add_counts(summary, writer.write_summaries(totals.take_people(), totals.take_committees(), options.as_of));
     summary.decisions_computed = true;
     if (phase_end) phase_end("decisions: read, analyse and write, council by council");
 }

@@ -10,6 +10,7 @@
 
 #include "quorum/corpus/reader.hpp"
 #include "quorum/index/index_run.hpp"
+#include "input_collection.hpp"
 #include "quorum/index/index_writer.hpp"
 #include "run_settings.hpp"
 
@@ -25,10 +26,10 @@ struct FilePlace {
 // Called as a phase of the pass ends, with its name (a first build times its phases).
 using PhaseEnd = std::function<void(const std::string& phase)>;
 
-// True when a run reading `bytes` of files keeps its readings for the pass (at most
-// settings.keep_readings_bytes). Otherwise the pass reads each council again, and memory
-// stays bounded by the largest council.
-[[nodiscard]] bool keeps_readings(std::uint64_t bytes, const RunSettings& settings);
+// True when a run reading `tasks` keeps their readings for the pass (at most
+// settings.keep_readings_bytes of files). Otherwise the pass reads each council again, and
+// memory stays bounded by the largest council.
+[[nodiscard]] bool keeps_readings(const std::vector<Task>& tasks, const RunSettings& settings);
 
 // Analyses the whole archive and writes the records through `writer` (not committed).
 // The archive is the files read in this run (`read`, by key; emptied) and every other

@@ -121,9 +121,7 @@ ShardsRead write_shards(std::vector<Task>& tasks, const std::vector<fs::path>& s
     std::size_t done = 0;
     std::atomic<bool> stop{false};
     std::exception_ptr failure;
-    std::uint64_t bytes = 0;
-    for (const auto& t : tasks) bytes += t.signature.size;
-    const bool keep = keeps_readings(bytes, settings);
+    const bool keep = keeps_readings(tasks, settings);
     std::vector<std::thread> pool;
     for (std::size_t part = 0; part < shards.size(); ++part) {
         pool.emplace_back([&, part] {

@@ -75,9 +75,7 @@ std::map<std::string, corpus::FileResult> read_and_write(const std::vector<Task>
                                                          const RunSettings& settings, RunSummary& summary,
                                                          const Progress& progress) {
     std::map<std::string, corpus::FileResult> read_files;
-    std::uint64_t bytes = 0;
-    for (const auto& t : tasks) bytes += t.signature.size;
-    const bool keep = keeps_readings(bytes, settings);
+    const bool keep = keeps_readings(tasks, settings);
     // Readers run ahead of the writer by at most `window` files, so memory stays bounded.
     const std::size_t window = 4 * static_cast<std::size_t>(settings.threads);
     std::vector<std::optional<Outcome>> slots(tasks.size());

@@ -47,14 +47,18 @@ StoredFile parse_stored(const Xapian::Document& doc) {
     return f;
 }
 
-// The council a file's stored document records name first ("" when none does).
-std::string first_council(const std::string& documents) {
+// What a file's stored document records say of where it belongs: the council the first
+// (by document id) that names one names, and every meeting id.
+void read_documents_slot(const std::string& documents, StoredFile& f) {
     json records = json::parse(documents, nullptr, false);
-    if (!records.is_object()) return {};
-    for (const auto& [id, record] : records.items())
-        if (record.is_object() && record.contains("council") && record["council"].is_string())
-            return record["council"].get<std::string>();
-    return {};
+    if (!records.is_object()) return;
+    for (const auto& [id, record] : records.items()) {
+        if (!record.is_object()) continue;
+        if (f.council.empty() && record.contains("council") && record["council"].is_string())
+            f.council = record["council"].get<std::string>();
+        if (record.contains("meeting_id") && record["meeting_id"].is_string())
+            f.meetings.push_back(record["meeting_id"].get<std::string>());
+    }
 }
 
 std::string file_id_term(const std::string& key) {
@@ -333,7 +337,7 @@ std::vector<StoredFile> IndexWriter::stored_files() const {
             f.key = data.value("key", "");
             f.path = data.value("path", "");
             f.units = data.value("units", 0u);
-            f.council = first_council(doc.get_value(s::documents_slot));
+            read_documents_slot(doc.get_value(s::documents_slot), f);
             out.push_back(std::move(f));
         }
     } catch (const Xapian::Error& e) {

@@ -23,8 +23,9 @@ std::vector<RelatedWordEntry> parse_related_words(std::string_view tsv) {
         for (const std::string_view entry : corpus::data_file_alternatives(fields[1])) {
             const auto colon = entry.rfind(':');
             const std::string related(entry.substr(0, colon == std::string_view::npos ? entry.size() : colon));
-            const double weight =
-                colon == std::string_view::npos ? 0 : std::strtod(std::string(entry.substr(colon + 1)).c_str(), nullptr);
+            const double weight = colon == std::string_view::npos
+                                      ? 0
+                                      : std::strtod(std::string(entry.substr(colon + 1)).c_str(), nullptr);
             if (related.empty() || !(weight > 0 && weight <= 1))
                 throw std::runtime_error("related words: '" + word + "\t" + std::string(entry) +
                                          "' is not RELATED:WEIGHT with a weight in (0,1]");

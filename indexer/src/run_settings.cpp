@@ -31,8 +31,9 @@ RunSettings load_run_settings(const RunOptions& options) {
     settings.council_terms = parse_council_terms(terms_tsv);
     settings.thesaurus = parse_council_terms(options.thesaurus_file ? read_text_file(*options.thesaurus_file)
                                                                     : std::string(default_thesaurus()));
-    settings.related_words = parse_related_words(
-        options.related_words_file ? read_text_file(*options.related_words_file) : std::string(default_related_words()));
+    settings.related_words =
+        parse_related_words(options.related_words_file ? read_text_file(*options.related_words_file)
+                                                       : std::string(default_related_words()));
     if (options.topics_file) {
         const std::string topics_tsv = read_text_file(*options.topics_file);
         settings.topics = corpus::TopicRules::parse(topics_tsv);

@@ -686,3 +686,44 @@ TEST_CASE("decisions are analysed council by council: a council's records do not
     CHECK(again.people == two.people);
     CHECK(again.committees == two.committees);
 }
+
+// Review of the council-by-council pass: a report filed without a sidecar names no
+// council, and was analysed apart from its own council's minutes (a group of its own).
+TEST_CASE("a paper that names no council is analysed with its archive's only council",
+          "[indexer][samples][decisions]") {
+    test::TempDir tmp;
+    const auto folder = tmp.path() / "archive" / "hereford";
+    copy_samples_as(folder, "Herefordshire");
+    index::RunOptions options;
+    options.as_of = "2022-05-01";
+    options.inputs = {tmp.path() / "archive"};
+    options.db = tmp.path() / "named.db";
+    const auto named = index::run_index(options);
+    // Without their sidecars' council, 003 and 004 name none (their text does not either).
+    int stripped = 0;
+    for (const auto& e : std::filesystem::directory_iterator(folder)) {
+        const std::string name = e.path().filename().string();
+        if (name.size() < 10 || name.substr(name.size() - 10) != ".meta.json" || name[2] < '3') continue;
+        std::ifstream in(e.path());
+        auto sidecar = nlohmann::json::parse(in);
+        in.close();
+        sidecar.erase("council");
+        std::ofstream(e.path()) << sidecar.dump();
+        ++stripped;
+    }
+    REQUIRE(stripped == 2);
+    options.db = tmp.path() / "unnamed.db";
+    const auto unnamed = index::run_index(options);
+    query::Searcher searcher(tmp.path() / "unnamed.db");
+    query::SearchRequest r;
+    r.q = "inspection";
+    bool some_unit_without_council = false;
+    for (const auto& hit : searcher.search(r).hits)
+        some_unit_without_council = some_unit_without_council || nlohmann::json::parse(hit.record)["council"].is_null();
+    REQUIRE(some_unit_without_council);
+
+    CHECK(unnamed.decision_councils == 1);
+    CHECK(unnamed.decisions == named.decisions);
+    CHECK(unnamed.links == named.links);
+    CHECK(unnamed.threads == named.threads);
+}

@@ -206,8 +206,10 @@ struct DecisionAnalysis {
 // The people and committee summaries of an archive analysed in parts (batches of whole
 // councils: links never cross councils). add() merges a part's summaries into the totals:
 // a person or committee met in two parts gets both parts' meetings, roles and members,
-// in date order, and the sums of their counts. The take_ functions give them by id, as
-// analyse_decisions does.
+// in date order (parts in the order added where dates tie), the sums of their counts,
+// the earliest printed form of a role, and another part's printed name as a variant.
+// Proposed and owned decisions are listed part by part. The take_ functions give them by
+// id, as analyse_decisions does.
 class SummaryTotals {
 public:
     void add(std::vector<PersonSummary>&& people, std::vector<CommitteeSummary>&& committees);
@@ -248,5 +250,8 @@ private:
 
 // Today's date as YYYY-MM-DD (UTC): the default `as_of`.
 [[nodiscard]] std::string today();
+// The date an analysis with DecisionOptions::as_of = `as_of` is relative to: `as_of` when
+// it is a valid YYYY-MM-DD, else today().
+[[nodiscard]] std::string effective_as_of(const std::string& as_of);
 
 }  // namespace quorum::decisions

@@ -45,7 +45,8 @@ struct StoredFile {
     std::string schema;   // schema::version when indexed
     std::string options;  // options fingerprint when indexed (topics file etc.)
     std::size_t units = 0;
-    std::string council;  // the council its documents name (the first that names one); "" when none
+    std::string council;  // the council its document records name (the first by document id); "" when none
+    std::vector<std::string> meetings;  // the meeting ids of its documents
 };
 
 struct WriteCounts {

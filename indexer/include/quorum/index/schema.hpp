@@ -74,7 +74,7 @@ enum Slot : unsigned {
                               // decisions: the Decision JSON (list form); people, committees: list form
     acronyms_slot = 9,        // per-file docs: JSON [[short, expansion], ...] learnt from the file
     signature_slot = 10,      // per-file docs: "size|mtime_ns|hash|schema|options"
-    order_slot = 11,          // decisions: 8-digit position in the analysis (date, then document order);
+    order_slot = 11,          // decisions: list order, date then file then place (decision_documents.hpp);
                               // people, committees: folded name (list order)
     documents_slot = 12,      // per-file docs: JSON {document id: document record} (unit_record.hpp), the
                               // fields every unit of a document shares, stored once instead of per unit
