@@ -38,7 +38,7 @@ std::string date_value(const std::string& date) {
 
 // Sorts as analyse_decisions lists decisions: dated ones by date first, undated after.
 std::string order_key(const decisions::Decision& d, const UnitPlace* place, std::size_t i) {
-    char position[16];
+    char position[24];  // room for any size_t: no truncation warning
     std::snprintf(position, sizeof position, "%08zu", i);
     std::string key = d.date.empty() ? std::string("1") : "0" + d.date;
     key += '\x1f';
