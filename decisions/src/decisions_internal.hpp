@@ -188,6 +188,17 @@ private:
 
 // Small string helpers.
 [[nodiscard]] bool contains(std::string_view haystack, std::string_view needle);
+
+// True when a span first met on `other_from` began before one first met on `from` ("" unknown).
+[[nodiscard]] inline bool earlier(const std::string& other_from, const std::string& from) {
+    return !other_from.empty() && (from.empty() || other_from < from);
+}
+
+// Widens the span [from, to] to cover [other_from, other_to]; "" is an unknown date.
+inline void widen(std::string& from, std::string& to, const std::string& other_from, const std::string& other_to) {
+    if (earlier(other_from, from)) from = other_from;
+    if (other_to > to) to = other_to;
+}
 [[nodiscard]] std::string shorten(std::string_view text, std::size_t max_chars);
 
 }  // namespace quorum::decisions::decisions_detail

@@ -31,8 +31,7 @@ void add_span(std::vector<RoleSpan>& spans, const std::string& key, const std::s
     if (!seen.insert(key + "\n" + committee + "\n" + meeting_id).second) return;
     for (auto& s : spans) {
         if (s.role != key || s.committee_id != committee) continue;
-        if (!date.empty() && (s.from.empty() || date < s.from)) s.from = date;
-        if (!date.empty() && date > s.to) s.to = date;
+        widen(s.from, s.to, date, date);
         ++s.meetings;
         return;
     }
@@ -152,8 +151,7 @@ std::vector<CommitteeSummary> summarise_committees(const Archive& archive, const
                 if (it == c.members.end()) {
                     c.members.push_back({id, strip_titles(a.name), role, m->date, m->date, 1});
                 } else {
-                    if (!m->date.empty() && (it->from.empty() || m->date < it->from)) it->from = m->date;
-                    if (m->date > it->to) it->to = m->date;
+                    widen(it->from, it->to, m->date, m->date);
                     ++it->meetings;
                 }
             }

@@ -6,25 +6,17 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include "quorum/decisions/decisions.hpp"
+#include "decisions_internal.hpp"
 
 namespace quorum::decisions {
 namespace {
 
-// Widens the span [from, to] to cover [other_from, other_to]; "" is an unknown date.
-void widen(std::string& from, std::string& to, const std::string& other_from, const std::string& other_to) {
-    if (!other_from.empty() && (from.empty() || other_from < from)) from = other_from;
-    if (other_to > to) to = other_to;
-}
+using decisions_detail::earlier;
+using decisions_detail::widen;
 
 template <typename T>
 void append(std::vector<T>& into, std::vector<T>&& more) {
     into.insert(into.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
-}
-
-// True when a span first met on `other_from` began before one first met on `from` ("" unknown).
-bool earlier(const std::string& other_from, const std::string& from) {
-    return !other_from.empty() && (from.empty() || other_from < from);
 }
 
 void merge_person(PersonSummary& into, PersonSummary&& more) {
@@ -88,39 +80,36 @@ void merge_committee(CommitteeSummary& into, CommitteeSummary&& more) {
                      [](const auto& a, const auto& b) { return a.first < b.first; });
 }
 
+// Records met again (same id) are merged into the first.
+template <typename T, typename Merge>
+void add_by_id(std::map<std::string, T>& totals, std::vector<T>&& more, Merge merge) {
+    for (auto& r : more) {
+        auto [it, fresh] = totals.try_emplace(r.id);
+        if (fresh)
+            it->second = std::move(r);
+        else
+            merge(it->second, std::move(r));
+    }
+}
+
+template <typename T>
+std::vector<T> take_all(std::map<std::string, T>& totals) {
+    std::vector<T> out;
+    out.reserve(totals.size());
+    for (auto& [id, r] : totals) out.push_back(std::move(r));
+    totals.clear();
+    return out;
+}
+
 }  // namespace
 
 void SummaryTotals::add(std::vector<PersonSummary>&& people, std::vector<CommitteeSummary>&& committees) {
-    for (auto& p : people) {
-        auto [it, fresh] = people_.try_emplace(p.id);
-        if (fresh)
-            it->second = std::move(p);
-        else
-            merge_person(it->second, std::move(p));
-    }
-    for (auto& c : committees) {
-        auto [it, fresh] = committees_.try_emplace(c.id);
-        if (fresh)
-            it->second = std::move(c);
-        else
-            merge_committee(it->second, std::move(c));
-    }
+    add_by_id(people_, std::move(people), merge_person);
+    add_by_id(committees_, std::move(committees), merge_committee);
 }
 
-std::vector<PersonSummary> SummaryTotals::take_people() {
-    std::vector<PersonSummary> out;
-    out.reserve(people_.size());
-    for (auto& [id, p] : people_) out.push_back(std::move(p));
-    people_.clear();
-    return out;
-}
+std::vector<PersonSummary> SummaryTotals::take_people() { return take_all(people_); }
 
-std::vector<CommitteeSummary> SummaryTotals::take_committees() {
-    std::vector<CommitteeSummary> out;
-    out.reserve(committees_.size());
-    for (auto& [id, c] : committees_) out.push_back(std::move(c));
-    committees_.clear();
-    return out;
-}
+std::vector<CommitteeSummary> SummaryTotals::take_committees() { return take_all(committees_); }
 
 }  // namespace quorum::decisions
