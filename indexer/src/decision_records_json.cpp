@@ -154,6 +154,52 @@ nlohmann::json to_json(const CommitteeSummary& c) {
             {"members", members}, {"chairs", chairs}, {"decisions_per_year", per_year}};
 }
 
+namespace {
+std::string text_of(const nlohmann::json& j, const char* key) {
+    const auto& v = j.at(key);
+    return v.is_null() ? std::string() : v.get<std::string>();
+}
+}  // namespace
+
+PersonSummary person_from_json(const nlohmann::json& j) {
+    PersonSummary p;
+    p.id = j.at("id").get<std::string>();
+    p.name = j.at("name").get<std::string>();
+    p.kind = j.at("kind").get<std::string>();
+    p.variants = j.at("variants").get<std::vector<std::string>>();
+    for (const auto& r : j.at("roles"))
+        p.roles.push_back({r.at("role").get<std::string>(), r.at("name").get<std::string>(),
+                           text_of(r, "committee_id"), text_of(r, "from"), text_of(r, "to"), r.at("meetings").get<int>()});
+    for (const auto& m : j.at("meetings"))
+        p.meetings.push_back({m.at("meeting_id").get<std::string>(), text_of(m, "date"), text_of(m, "committee_id"),
+                              m.at("as").get<std::string>(), text_of(m, "role"), m.at("remote").get<bool>(),
+                              text_of(m, "note")});
+    const auto& counts = j.at("counts");
+    p.attended = counts.at("attended").get<int>();
+    p.apologies = counts.at("apologies").get<int>();
+    p.substitutions = counts.at("substitutions").get<int>();
+    p.proposed = j.at("proposed").get<std::vector<std::string>>();
+    p.owned = j.at("owned").get<std::vector<std::string>>();
+    return p;
+}
+
+CommitteeSummary committee_from_json(const nlohmann::json& j) {
+    CommitteeSummary c;
+    c.id = j.at("id").get<std::string>();
+    c.name = j.at("name").get<std::string>();
+    for (const auto& m : j.at("meetings"))
+        c.meetings.push_back({m.at("id").get<std::string>(), text_of(m, "date"), m.at("title").get<std::string>(),
+                              m.at("decisions").get<int>()});
+    for (const auto& m : j.at("members"))
+        c.members.push_back({m.at("person_id").get<std::string>(), m.at("name").get<std::string>(),
+                             m.at("role").get<std::string>(), text_of(m, "from"), text_of(m, "to"),
+                             m.at("meetings").get<int>()});
+    for (const auto& y : j.at("decisions_per_year"))
+        c.decisions_per_year.emplace_back(y.at("year").get<std::string>(), y.at("count").get<int>());
+    for (const auto& ch : j.at("chairs")) c.chairs.emplace_back(text_of(ch, "date"), ch.at("person_id").get<std::string>());
+    return c;
+}
+
 nlohmann::json decision_detail_json(const DecisionAnalysis& a, const Decision& d) {
     return decision_detail_json(d, a.links_of(d.id), a.thread_of(d.id));
 }

@@ -14,6 +14,11 @@ namespace quorum::index {
 [[nodiscard]] nlohmann::json to_json(const decisions::Thread& thread);
 [[nodiscard]] nlohmann::json to_json(const decisions::PersonSummary& person);
 [[nodiscard]] nlohmann::json to_json(const decisions::CommitteeSummary& committee);
+// The summaries back from their stored shapes (null -> empty): to_json's inverse, for the
+// summary spill, which keeps each council's parts on disk until every council is analysed.
+// Throws nlohmann::json::exception on a shape to_json did not write.
+[[nodiscard]] decisions::PersonSummary person_from_json(const nlohmann::json& j);
+[[nodiscard]] decisions::CommitteeSummary committee_from_json(const nlohmann::json& j);
 // The decision with its links and thread: the body of GET /api/decisions/{id}.
 [[nodiscard]] nlohmann::json decision_detail_json(const decisions::DecisionAnalysis& analysis,
                                                   const decisions::Decision& decision);

@@ -35,8 +35,9 @@ using PhaseEnd = std::function<void(const std::string& phase)>;
 // The archive is the files read in this run (`read`, by key; emptied) and every other
 // indexed file whose path still exists, read again from `places` (key -> input folder and
 // document id) on settings.threads threads. Each council is read, analysed, written and
-// released before the next (links never cross councils); the people and committee
-// summaries of all councils are merged (decisions::SummaryTotals) and written at the end.
+// released before the next (links never cross councils). Each council's people and
+// committee summaries wait on disk (SummarySpill); at the end each person's and
+// committee's parts are merged (decisions::merge_summary) and written, a batch at a time.
 void decisions_pass(IndexWriter& writer, std::map<std::string, corpus::FileResult>& read,
                     const std::map<std::string, FilePlace>& places, const RunSettings& settings,
                     RunSummary& summary, const PhaseEnd& phase_end = {});

@@ -523,20 +523,27 @@ DecisionCounts IndexWriter::write_decisions(const decisions::DecisionAnalysis& b
 }
 
 DecisionCounts IndexWriter::write_summaries(const std::vector<decisions::PersonSummary>& people,
-                                            const std::vector<decisions::CommitteeSummary>& committees,
-                                            const std::string& as_of) {
+                                            const std::vector<decisions::CommitteeSummary>& committees) {
     DecisionCounts counts;
     auto& db = impl_->db;
     try {
         counts.people = store(db, person_documents(people));
         counts.committees = store(db, committee_documents(committees));
-        db.set_metadata(std::string(s::decisions_key), std::string(s::decisions_version));
-        db.set_metadata(std::string(s::decisions_as_of_key), as_of);
         impl_->dirty = true;
     } catch (const Xapian::Error& e) {
         rethrow(e, "cannot write the person and committee records");
     }
     return counts;
+}
+
+void IndexWriter::mark_decisions_current(const std::string& as_of) {
+    try {
+        impl_->db.set_metadata(std::string(s::decisions_key), std::string(s::decisions_version));
+        impl_->db.set_metadata(std::string(s::decisions_as_of_key), as_of);
+        impl_->dirty = true;
+    } catch (const Xapian::Error& e) {
+        rethrow(e, "cannot mark the decision records current");
+    }
 }
 
 void IndexWriter::set_thesaurus(std::vector<std::pair<std::string, std::string>> entries) {

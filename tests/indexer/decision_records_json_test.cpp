@@ -83,3 +83,23 @@ TEST_CASE("Decision JSON has the documented shape", "[indexer][decisions][json]"
         CHECK(id.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789._-") == std::string::npos);
     }
 }
+
+// Issue 14: the summary spill keeps each council's people and committees on disk as their
+// stored JSON and reads them back to merge; anything to_json wrote that the reading lost
+// would be lost from the records.
+TEST_CASE("Person and committee records read back as the summaries they were written from",
+          "[indexer][decisions][json]") {
+    const auto& a = samples_analysis();
+    REQUIRE(a.people.size() > 20);
+    REQUIRE(a.committees.size() >= 2);
+    std::size_t with_roles = 0, with_notes = 0;
+    for (const auto& p : a.people) {
+        CHECK(index::person_from_json(index::to_json(p)) == p);
+        with_roles += !p.roles.empty();
+        for (const auto& m : p.meetings) with_notes += !m.note.empty();
+    }
+    CHECK(with_roles > 10);
+    CHECK(with_notes > 0);  // substitutes' notes survive
+    for (const auto& c : a.committees) CHECK(index::committee_from_json(index::to_json(c)) == c);
+    CHECK_THROWS_AS(index::person_from_json(nlohmann::json{{"id", "x"}}), nlohmann::json::exception);
+}

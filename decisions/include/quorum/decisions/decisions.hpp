@@ -203,23 +203,15 @@ struct DecisionAnalysis {
 // The whole analysis. Pure: the same archive and options give the same result.
 [[nodiscard]] DecisionAnalysis analyse_decisions(const Archive& archive, const DecisionOptions& options = {});
 
-// The people and committee summaries of an archive analysed in parts (batches of whole
-// councils: links never cross councils). add() merges a part's summaries into the totals:
-// a person or committee met in two parts gets both parts' meetings, roles and members,
-// in date order (parts in the order added where dates tie), the sums of their counts,
-// the earliest printed form of a role, and another part's printed name as a variant.
-// Proposed and owned decisions are listed part by part. The take_ functions give them by
-// id, as analyse_decisions does.
-class SummaryTotals {
-public:
-    void add(std::vector<PersonSummary>&& people, std::vector<CommitteeSummary>&& committees);
-    [[nodiscard]] std::vector<PersonSummary> take_people();
-    [[nodiscard]] std::vector<CommitteeSummary> take_committees();
-
-private:
-    std::map<std::string, PersonSummary> people_;
-    std::map<std::string, CommitteeSummary> committees_;
-};
+// A person or committee met in two parts of an archive analysed apart (an indexer analyses
+// one council at a time: links never cross councils). `more`, from a later part, is merged
+// into `into`: both parts' meetings, roles and members in date order (the earlier part
+// first where dates tie), the sums of their counts, the earliest printed form of a role,
+// and the later part's printed name as a variant. Proposed and owned decisions are listed
+// part by part. Merging each id's parts in the order analysed gives the same records
+// whatever else is in memory.
+void merge_summary(PersonSummary& into, PersonSummary&& more);
+void merge_summary(CommitteeSummary& into, CommitteeSummary&& more);
 
 // Drops the units analyse_decisions never reads (paragraphs of minutes, questions, ...):
 // items, resolutions, actions, tables outside minutes and the paragraphs of

@@ -113,19 +113,20 @@ public:
     [[nodiscard]] bool changed() const;
     // True when the stored decision records were computed by this decisions-pass version.
     [[nodiscard]] bool decisions_current() const;
-    // The decision records are written in three steps, so that the analysis may come
+    // The decision records are written in four steps, so that the analysis may come
     // council by council (decisions_pass.hpp): clear_decisions() deletes every decision,
     // person and committee record; write_decisions() adds a council's decisions
     // (with their links and threads) and gives the units of decisions the decision's outcome
     // and status (XO/XS terms, slots 6/7 and the record's "decision" field); `places`: unit
-    // id -> council, page and file order. write_summaries() adds the people and committees
-    // of the whole archive and marks the records current.
+    // id -> council, page and file order. write_summaries() adds people and committee records
+    // (whole ones: each merged over every council), a batch at a time; and
+    // mark_decisions_current() records the pass's version and as-of date.
     void clear_decisions();
     DecisionCounts write_decisions(const decisions::DecisionAnalysis& batch,
                                    const std::map<std::string, UnitPlace>& places);
     DecisionCounts write_summaries(const std::vector<decisions::PersonSummary>& people,
-                                   const std::vector<decisions::CommitteeSummary>& committees,
-                                   const std::string& as_of);
+                                   const std::vector<decisions::CommitteeSummary>& committees);
+    void mark_decisions_current(const std::string& as_of);
 
     // Council terms (term, synonym) added as synonyms both ways, next to learnt acronyms.
     void set_council_terms(std::vector<std::pair<std::string, std::string>> terms);

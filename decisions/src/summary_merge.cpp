@@ -1,6 +1,6 @@
-// The people and committee summaries of an archive analysed in parts: an indexer analyses
-// one batch of whole councils at a time, so that its memory follows the largest batch and
-// not the archive, and adds each batch's summaries here.
+// Merging the people and committee summaries of an archive analysed in parts: an indexer
+// analyses one council at a time, so that its memory follows the largest council and not
+// the archive, and merges a person's or committee's parts here.
 #include <algorithm>
 #include <map>
 #include <unordered_map>
@@ -19,7 +19,9 @@ void append(std::vector<T>& into, std::vector<T>&& more) {
     into.insert(into.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
 }
 
-void merge_person(PersonSummary& into, PersonSummary&& more) {
+}  // namespace
+
+void merge_summary(PersonSummary& into, PersonSummary&& more) {
     if (into.kind == "other" && more.kind != "other") into.kind = more.kind;
     // Another council's printed name is a variant, as the readers merge people (merge_person).
     std::unordered_set<std::string> variants(into.variants.begin(), into.variants.end());
@@ -50,7 +52,7 @@ void merge_person(PersonSummary& into, PersonSummary&& more) {
     append(into.owned, std::move(more.owned));
 }
 
-void merge_committee(CommitteeSummary& into, CommitteeSummary&& more) {
+void merge_summary(CommitteeSummary& into, CommitteeSummary&& more) {
     append(into.meetings, std::move(more.meetings));
     std::stable_sort(into.meetings.begin(), into.meetings.end(),
                      [](const auto& a, const auto& b) { return a.date < b.date; });
@@ -79,37 +81,5 @@ void merge_committee(CommitteeSummary& into, CommitteeSummary&& more) {
     std::stable_sort(into.chairs.begin(), into.chairs.end(),
                      [](const auto& a, const auto& b) { return a.first < b.first; });
 }
-
-// Records met again (same id) are merged into the first.
-template <typename T, typename Merge>
-void add_by_id(std::map<std::string, T>& totals, std::vector<T>&& more, Merge merge) {
-    for (auto& r : more) {
-        auto [it, fresh] = totals.try_emplace(r.id);
-        if (fresh)
-            it->second = std::move(r);
-        else
-            merge(it->second, std::move(r));
-    }
-}
-
-template <typename T>
-std::vector<T> take_all(std::map<std::string, T>& totals) {
-    std::vector<T> out;
-    out.reserve(totals.size());
-    for (auto& [id, r] : totals) out.push_back(std::move(r));
-    totals.clear();
-    return out;
-}
-
-}  // namespace
-
-void SummaryTotals::add(std::vector<PersonSummary>&& people, std::vector<CommitteeSummary>&& committees) {
-    add_by_id(people_, std::move(people), merge_person);
-    add_by_id(committees_, std::move(committees), merge_committee);
-}
-
-std::vector<PersonSummary> SummaryTotals::take_people() { return take_all(people_); }
-
-std::vector<CommitteeSummary> SummaryTotals::take_committees() { return take_all(committees_); }
 
 }  // namespace quorum::decisions
