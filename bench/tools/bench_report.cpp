@@ -1,6 +1,9 @@
 // quorum-bench-report: turns bench/run.sh's raw results (one measurement a line:
-// size, system, metric, run, value) into docs/BENCHMARKS.md and a gnuplot plot of
-// latency against archive size. Every figure is the median of the runs, with min-max.
+// size, system, metric, run, value) into docs/BENCHMARKS.md, with gnuplot plots of
+// latency and of each cost against archive size (bench_plots.cpp). Every figure is the
+// median of the runs, with min-max.
+#include "bench_plots.hpp"
+
 #include <CLI/CLI.hpp>
 
 #include <algorithm>
@@ -325,47 +328,28 @@ void targets(std::ostream& out) {
             << " |\n";
 }
 
-void plot(const fs::path& plot_dir, const fs::path& work, std::ostream& out) {
-    const fs::path data = work / "latency.dat";
-    std::ofstream d(data);
-    d << "# size_mb quorum_p50 quorum_p99 sqlite_p50 sqlite_p99 postgres_p50 postgres_p99 http64_p50 http64_p99\n";
-    for (const auto& s : sizes) {
-        d << s;
-        for (const char* sys : {"quorum", "sqlite", "postgres"})
-            for (const char* m : {"query_p50_ms", "query_p99_ms"}) {
-                const auto v = med(values(s, sys, m));
-                d << ' ' << (v ? num(*v) : "NaN");
-            }
+// What the figures read (bench_plots.hpp): medians, '*' in a metric being the most
+// connections measured at that size.
+std::optional<double> plotted(const std::string& s, const std::string& sys, std::string metric) {
+    if (const auto star = metric.find('*'); star != std::string::npos) {
         const auto cs = connections(s);
-        for (const char* m : {"p50_ms", "p99_ms"}) {
-            const auto v = cs.empty() ? std::nullopt : med(values(s, "quorum", "http_c" + cs.back() + "_" + m));
-            d << ' ' << (v ? num(*v) : "NaN");
-        }
-        d << '\n';
+        if (cs.empty()) return std::nullopt;
+        metric.replace(star, 1, cs.back());
     }
-    d.close();
-    const fs::path png = plot_dir / "latency.png";
-    const fs::path script = work / "latency.gp";
-    std::ofstream g(script);
-    g << "set terminal png size 960,560\nset output '" << png.string() << "'\n"
-      << "set title 'Query latency against archive size (medians of runs)'\n"
-      << "set xlabel 'archive size (MB of text)'\nset ylabel 'latency (ms)'\n"
-      << "set logscale xy\nset grid\nset key left top\nset datafile missing 'NaN'\n"
-      << "plot '" << data.string() << "' using 1:2 with linespoints lw 2 title 'Quorum p50 (in process)', \\\n"
-      << " '' using 1:3 with linespoints lw 2 title 'Quorum p99 (in process)', \\\n"
-      << " '' using 1:9 with linespoints title 'Quorum p99 (HTTP, most connections)', \\\n"
-      << " '' using 1:4 with linespoints title 'SQLite FTS5 p50', '' using 1:5 with linespoints title 'SQLite FTS5 "
-         "p99', \\\n"
-      << " '' using 1:6 with linespoints title 'PostgreSQL p50', '' using 1:7 with linespoints title 'PostgreSQL "
-         "p99'\n";
-    g.close();
-    const std::string cmd = "gnuplot '" + script.string() + "' 2>/dev/null";
-    if (std::system("command -v gnuplot >/dev/null 2>&1") == 0 && std::system(cmd.c_str()) == 0 && fs::exists(png)) {
-        out << "![Query latency against archive size](bench/" << png.filename().string() << ")\n\n";
-    } else {
-        out << "(gnuplot is not installed: no plot. Data: `" << data.filename().string()
-            << "` in the work folder.)\n\n";
+    return med(values(s, sys, metric));
+}
+
+void plots(const fs::path& plot_dir, const fs::path& work, std::ostream& out) {
+    if (sizes.empty()) {
+        out << "(No results: no plot.)\n\n";
+        return;
     }
+    std::set<std::string> tops;
+    for (const auto& s : sizes)
+        if (const auto cs = connections(s); !cs.empty()) tops.insert(cs.back());
+    const quorum::bench::Results r{sizes, plotted, tops.size() == 1 ? *tops.begin() : "most"};
+    quorum::bench::latency_plot(r, plot_dir, work, out);
+    quorum::bench::costs_plot(r, plot_dir, work, out);
 }
 
 }  // namespace
@@ -492,8 +476,8 @@ int main(int argc, char** argv) {
         http_table(md, s);
         md << "\n";
     }
-    md << "## Latency against archive size\n\n";
-    plot(plot_dir, work, md);
+    md << "## Latency and costs against archive size\n\n";
+    plots(plot_dir, work, md);
     md << "## Targets\n\nFrom issue 14 (2-core machine): the 1 GB targets from 1,000 MB up, the 100 MB ones "
           "below; the latency and HTTP targets are for uncached answers to distinct questions.\n\n";
     targets(md);
