@@ -9,10 +9,11 @@
 # Writes docs/BENCHMARKS.md (and docs/bench/latency.png and costs.png: latency and every
 # cost against archive size): the machine, the exact commands, one table per archive size
 # with Quorum and every peer side by side. Figures are medians of --repeat runs with min
-# and max (--large-repeat: runs at 1,000 MB and above, default --repeat: one run there takes about an hour). Servers listen on 127.0.0.1 only and
-# are stopped when the script ends. --smoke: a tiny archive, one run, no peers, output
-# under --work (used by the ctest smoke test; exits 77 when wrk is missing). --keep: keep
-# the other sizes' results of the last run in --work and measure only --sizes again.
+# and max (--large-repeat: runs at 1,000 MB and above, default --repeat: one run there
+# takes about an hour). Servers listen on 127.0.0.1 only and are stopped when the script
+# ends. --smoke: a tiny archive, one run, no peers, output under --work (used by the ctest
+# smoke test; exits 77 when wrk is missing). --keep: keep the other sizes' results of the
+# last run in --work and measure only --sizes again.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
