@@ -6,7 +6,10 @@
 #include <mutex>
 #include <unordered_map>
 
+#include <algorithm>
+
 #include "quorum/index/schema.hpp"
+#include "quorum/text/hash.hpp"
 
 namespace quorum::query {
 
@@ -29,11 +32,49 @@ private:
 };
 
 FacetTable::Facet single(const Xapian::Database& db, const char* name, unsigned slot, Xapian::docid last) {
-    FacetTable::Facet f{name, {}, std::vector<std::uint32_t>(std::size_t(last) + 1, 0), {}};
+    FacetTable::Facet f{name, {}, {}, {}};
+    std::vector<std::uint32_t> codes(std::size_t(last) + 1, 0);
     Interner intern(f.values);
     for (auto it = db.valuestream_begin(slot); it != db.valuestream_end(slot); ++it)
-        if (it.get_docid() <= last && !(*it).empty()) f.codes[it.get_docid()] = intern.code(*it);
+        if (it.get_docid() <= last && !(*it).empty()) codes[it.get_docid()] = intern.code(*it);
+    f.codes = PackedCodes(codes);
     return f;
+}
+
+// A collapse key's 64 bits: the key is 16 hex digits (collapse_key.hpp); anything else is
+// hashed, which could join two keys only by a 64-bit collision.
+std::uint64_t key_bits(const std::string& key) {
+    std::uint64_t v = 0;
+    if (key.size() != 16) return text::fnv1a(key);
+    for (char c : key) {
+        const int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+        if (d < 0) return text::fnv1a(key);
+        v = v << 4 | std::uint64_t(d);
+    }
+    return v;
+}
+
+// collapse[docid] -> code (1.. in key order), and how many units share each code.
+void load_collapse(const Xapian::Database& db, FacetTable& t) {
+    constexpr std::uint64_t none = 0;  // no key (a key of 64 zero bits would just not collapse)
+    std::vector<std::uint64_t> bits(std::size_t(t.last_docid) + 1, none);
+    for (auto it = db.valuestream_begin(s::collapse_slot); it != db.valuestream_end(s::collapse_slot); ++it)
+        if (it.get_docid() <= t.last_docid && !(*it).empty()) bits[it.get_docid()] = key_bits(*it);
+    std::vector<std::uint64_t> keys;
+    for (auto b : bits)
+        if (b != none) keys.push_back(b);
+    std::sort(keys.begin(), keys.end());
+    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+    t.collapse.assign(bits.size(), 0);
+    t.collapse_keys = static_cast<std::uint32_t>(keys.size() + 1);
+    t.collapse_sizes.assign(t.collapse_keys, 0);
+    for (std::size_t d = 1; d < bits.size(); ++d) {
+        if (bits[d] == none) continue;
+        const auto code =
+            static_cast<std::uint32_t>(std::lower_bound(keys.begin(), keys.end(), bits[d]) - keys.begin() + 1);
+        t.collapse[d] = code;
+        ++t.collapse_sizes[code];
+    }
 }
 
 FacetTable::Facet multi(const Xapian::Database& db, const char* name, unsigned first, unsigned count,
@@ -47,13 +88,25 @@ FacetTable::Facet multi(const Xapian::Database& db, const char* name, unsigned f
     // Counting sort by docid into offsets/codes (CSR).
     for (const auto& p : pairs) ++f.offsets[p.first + 1];
     for (std::size_t d = 1; d < f.offsets.size(); ++d) f.offsets[d] += f.offsets[d - 1];
-    f.codes.resize(pairs.size());
+    std::vector<std::uint32_t> codes(pairs.size());
     std::vector<std::uint32_t> fill(f.offsets.begin(), f.offsets.end() - 1);
-    for (const auto& p : pairs) f.codes[fill[p.first]++] = p.second;
+    for (const auto& p : pairs) codes[fill[p.first]++] = p.second;
+    f.codes = PackedCodes(codes);
     return f;
 }
 
 }  // namespace
+
+PackedCodes::PackedCodes(const std::vector<std::uint32_t>& codes) : size_(codes.size()) {
+    const std::uint32_t max = codes.empty() ? 0 : *std::max_element(codes.begin(), codes.end());
+    width_ = max <= 0xff ? 1 : max <= 0xffff ? 2 : 4;
+    if (width_ == 1)
+        bytes_.assign(codes.begin(), codes.end());
+    else if (width_ == 2)
+        shorts_.assign(codes.begin(), codes.end());
+    else
+        words_ = codes;
+}
 
 FacetTable FacetTable::load(const Xapian::Database& db, unsigned person_slots, unsigned topic_slots) {
     FacetTable t;
@@ -67,12 +120,7 @@ FacetTable FacetTable::load(const Xapian::Database& db, unsigned person_slots, u
     t.facets.push_back(single(db, "status", s::status_slot, t.last_docid));
     t.facets.push_back(multi(db, "person", s::person_slot_first, person_slots, t.last_docid));
     t.facets.push_back(multi(db, "topic", s::topic_slot_first, topic_slots, t.last_docid));
-    FacetTable::Facet keys = single(db, "collapse", s::collapse_slot, t.last_docid);
-    t.collapse = std::move(keys.codes);
-    t.collapse_keys = static_cast<std::uint32_t>(keys.values.size());
-    t.collapse_sizes.assign(t.collapse_keys, 0);
-    for (Xapian::docid d = 1; d < t.collapse.size(); ++d)
-        if (t.collapse[d] != 0) ++t.collapse_sizes[t.collapse[d]];
+    load_collapse(db, t);
     return t;
 }
 
