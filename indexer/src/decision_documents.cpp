@@ -218,16 +218,24 @@ bool give_decision(Xapian::Document& doc, const UnitDecision& wanted) {
     const std::string outcome = wanted.outcomes.empty() ? std::string() : wanted.outcomes.front();
     const std::string status = wanted.statuses.empty() ? std::string() : wanted.statuses.front();
     json data = json::parse(doc.get_data(), nullptr, false);
-    const bool same = std::set<std::string>(have.begin(), have.end()) == want_terms &&
-                      doc.get_value(s::outcome_slot) == outcome && doc.get_value(s::status_slot) == status &&
-                      data.is_object() && data.contains("decision") && data["decision"] == wanted.record;
-    if (same) return false;
-    for (const auto& t : have) doc.remove_term(t);
-    for (const auto& t : want_terms) doc.add_boolean_term(t);
-    // add_value("") removes a value (remove_value throws when it is absent).
-    doc.add_value(s::outcome_slot, outcome);
-    doc.add_value(s::status_slot, status);
-    if (data.is_object()) {
+    const bool same_terms = std::set<std::string>(have.begin(), have.end()) == want_terms;
+    const bool same_values = doc.get_value(s::outcome_slot) == outcome && doc.get_value(s::status_slot) == status;
+    const bool same_data = data.is_object() && data.contains("decision") && data["decision"] == wanted.record;
+    if (same_terms && same_values && same_data) return false;
+    // Touch only what differs: replace_document then skips the termlist and postings of a
+    // unit whose terms did not change (Xapian's modification shortcut for a document read
+    // from the same database), which is most decision units: their reading already gave
+    // them their outcome or status.
+    if (!same_terms) {
+        for (const auto& t : have) doc.remove_term(t);
+        for (const auto& t : want_terms) doc.add_boolean_term(t);
+    }
+    if (!same_values) {
+        // add_value("") removes a value (remove_value throws when it is absent).
+        doc.add_value(s::outcome_slot, outcome);
+        doc.add_value(s::status_slot, status);
+    }
+    if (!same_data && data.is_object()) {
         data["decision"] = wanted.record;
         doc.set_data(dump(data));
     }

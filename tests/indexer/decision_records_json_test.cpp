@@ -2,9 +2,16 @@
 // code that shapes it): the analysis of the samples, read through the readers.
 #include <catch2/catch.hpp>
 
-#include <nlohmann/json.hpp>
+#include <unistd.h>
 
+#include <filesystem>
+
+#include <nlohmann/json.hpp>
+#include <xapian.h>
+
+#include "decision_documents.hpp"
 #include "decision_records_json.hpp"
+#include "quorum/index/schema.hpp"
 #include "quorum/corpus/reader.hpp"
 #include "quorum/decisions/decisions.hpp"
 
@@ -102,4 +109,58 @@ TEST_CASE("Person and committee records read back as the summaries they were wri
     CHECK(with_notes > 0);  // substitutes' notes survive
     for (const auto& c : a.committees) CHECK(index::committee_from_json(index::to_json(c)) == c);
     CHECK_THROWS_AS(index::person_from_json(nlohmann::json{{"id", "x"}}), nlohmann::json::exception);
+}
+
+// Issue 14: writing the decisions' fields into their units was the decisions pass's
+// largest cost. give_decision touches only what differs, so that a unit whose reading
+// already gave it its outcome keeps its terms, and Xapian rewrites only its data and values.
+TEST_CASE("A unit given its decision keeps its terms when they already agree, and changes them when not",
+          "[indexer][decisions]") {
+    namespace s = index::schema;
+    const auto dir = std::filesystem::temp_directory_path() / ("quorum-give-decision-" + std::to_string(::getpid()));
+    std::filesystem::remove_all(dir);
+    const std::string carried = s::term(s::outcome_prefix, "carried");
+    {
+        Xapian::WritableDatabase db(dir.string(), Xapian::DB_CREATE_OR_OVERWRITE);
+        Xapian::Document doc;
+        doc.add_term("Qunit-1");
+        doc.add_boolean_term(carried);
+        doc.add_posting("budget", 1);
+        doc.add_value(s::outcome_slot, "carried");
+        doc.set_data(R"({"id":"unit-1"})");
+        db.add_document(doc);
+        db.commit();
+    }
+    index::UnitDecision wanted{{"carried"}, {}, {{"id", "d-1"}, {"outcome", "carried"}}};
+    {
+        Xapian::WritableDatabase db(dir.string());
+        Xapian::Document doc = db.get_document(1);
+        REQUIRE(index::give_decision(doc, wanted));
+        db.replace_document(1, doc);
+        db.commit();
+        const Xapian::Document again = db.get_document(1);
+        CHECK(nlohmann::json::parse(again.get_data())["decision"]["id"] == "d-1");
+        CHECK(std::vector<std::string>(again.termlist_begin(), again.termlist_end()) ==
+              std::vector<std::string>{"Qunit-1", carried, "budget"});
+        CHECK(db.get_termfreq(carried) == 1);
+        Xapian::Document same = db.get_document(1);
+        CHECK_FALSE(index::give_decision(same, wanted));  // nothing to do
+    }
+    wanted = {{"deferred"}, {"completed"}, {{"id", "d-1"}, {"outcome", "deferred"}}};
+    {
+        Xapian::WritableDatabase db(dir.string());
+        Xapian::Document doc = db.get_document(1);
+        REQUIRE(index::give_decision(doc, wanted));
+        db.replace_document(1, doc);
+        db.commit();
+        CHECK(db.get_termfreq(carried) == 0);
+        CHECK(db.get_termfreq(s::term(s::outcome_prefix, "deferred")) == 1);
+        CHECK(db.get_termfreq(s::term(s::status_prefix, "completed")) == 1);
+        CHECK(db.get_termfreq("budget") == 1);
+        const Xapian::Document again = db.get_document(1);
+        CHECK(again.get_value(s::outcome_slot) == "deferred");
+        CHECK(again.get_value(s::status_slot) == "completed");
+        CHECK(nlohmann::json::parse(again.get_data())["decision"]["outcome"] == "deferred");
+    }
+    std::filesystem::remove_all(dir);
 }
