@@ -41,7 +41,6 @@ struct PassFile {
     std::string council;  // folded; "" when its documents name none
     std::vector<std::string> meetings;
     std::uint64_t size = 0;
-    std::string order;  // its place in key order, zero-padded (UnitPlace::file_order)
 };
 
 // Every indexed file read in this run, and every other indexed file whose path still
@@ -55,7 +54,7 @@ std::vector<PassFile> files_to_analyse(const IndexWriter& writer, const std::map
             std::error_code ec;
             if (f.path.empty() || !fs::is_regular_file(f.path, ec)) continue;
         }
-        PassFile p{f.key, f.path, {}, {}, fold_key(f.council), f.meetings, f.signature.size, {}};
+        PassFile p{f.key, f.path, {}, {}, fold_key(f.council), f.meetings, f.signature.size};
         if (auto r = places.find(f.key); r != places.end()) {
             p.root = r->second.root;
             p.doc_id = r->second.doc_id;
@@ -65,11 +64,6 @@ std::vector<PassFile> files_to_analyse(const IndexWriter& writer, const std::map
         files.push_back(std::move(p));
     }
     std::sort(files.begin(), files.end(), [](const PassFile& a, const PassFile& b) { return a.key < b.key; });
-    char order[24];
-    for (std::size_t i = 0; i < files.size(); ++i) {
-        std::snprintf(order, sizeof order, "%010zu", i);
-        files[i].order = order;
-    }
     return files;
 }
 
@@ -153,7 +147,9 @@ corpus::Archive read_council(const std::vector<const PassFile*>& batch, std::map
     corpus::Archive archive;
     for (std::size_t i = 0; i < batch.size(); ++i) {
         if (!results[i]) continue;
-        for (const auto& d : results[i]->documents) order_of[d.id] = batch[i]->order;
+        // Decisions list by date, then file key: a key, unlike a rank, stays put when
+        // other files come and go, so an incremental run keeps other councils' records.
+        for (const auto& d : results[i]->documents) order_of[d.id] = batch[i]->key;
         corpus::merge_into(archive, std::move(*results[i]));
     }
     return archive;
@@ -181,6 +177,7 @@ void add_counts(RunSummary& summary, const DecisionCounts& c) {
     summary.threads += c.threads;
     summary.people += c.people;
     summary.committees += c.committees;
+    summary.records_unchanged += c.records_unchanged;
 }
 
 // One council read and analysed, ready to be written.
@@ -228,7 +225,7 @@ void decisions_pass(IndexWriter& writer, std::map<std::string, corpus::FileResul
     decisions::DecisionOptions options;
     options.as_of = decisions::effective_as_of(settings.as_of);
     SummarySpill summaries;  // each council's people and committees, merged at the end
-    writer.clear_decisions();
+    writer.begin_decisions();
     // One council at a time: memory follows the largest council. (Reading the next council
     // while this one is written measured 5% faster at 100 MB on 2 cores, for two councils'
     // memory: the writer and the readers compete for the same cores.)
@@ -253,7 +250,7 @@ void decisions_pass(IndexWriter& writer, std::map<std::string, corpus::FileResul
     summaries.take_committees(batch, [&](std::vector<decisions::CommitteeSummary>&& committees) {
         add_counts(summary, writer.write_summaries({}, committees));
     });
-    writer.mark_decisions_current(options.as_of);
+    writer.finish_decisions(options.as_of);
     summary.decision_write_seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
     summary.decisions_computed = true;
     if (phase_end) phase_end("decisions: read, analyse and write, council by council");

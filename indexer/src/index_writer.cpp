@@ -5,12 +5,14 @@
 #include <cctype>
 #include <cstdlib>
 #include <set>
+#include <unordered_set>
 #include <stdexcept>
 #include <unordered_map>
 
 #include <xapian.h>
 
 #include "decision_documents.hpp"
+#include "file_state_document.hpp"
 #include "quorum/index/schema.hpp"
 #include "quorum/index/text_fold.hpp"
 
@@ -20,50 +22,6 @@ namespace s = schema;
 using nlohmann::json;
 
 namespace {
-
-std::string signature_value(const FileSignature& sig, const std::string& options) {
-    return std::to_string(sig.size) + '|' + std::to_string(sig.mtime_ns) + '|' + sig.hash + '|' +
-           std::string(s::version) + '|' + options;
-}
-
-StoredFile parse_stored(const Xapian::Document& doc) {
-    StoredFile f;
-    std::string v = doc.get_value(s::signature_slot);
-    std::vector<std::string> parts;
-    std::size_t pos = 0;
-    for (int i = 0; i < 4; ++i) {
-        std::size_t bar = v.find('|', pos);
-        if (bar == std::string::npos) break;
-        parts.push_back(v.substr(pos, bar - pos));
-        pos = bar + 1;
-    }
-    if (parts.size() == 4) {
-        f.signature.size = std::strtoull(parts[0].c_str(), nullptr, 10);
-        f.signature.mtime_ns = std::strtoll(parts[1].c_str(), nullptr, 10);
-        f.signature.hash = parts[2];
-        f.schema = parts[3];
-        f.options = v.substr(pos);
-    }
-    return f;
-}
-
-// What a file's stored document records say of where it belongs: the council the first
-// (by document id) that names one names, and every meeting id.
-void read_documents_slot(const std::string& documents, StoredFile& f) {
-    json records = json::parse(documents, nullptr, false);
-    if (!records.is_object()) return;
-    for (const auto& [id, record] : records.items()) {
-        if (!record.is_object()) continue;
-        if (f.council.empty() && record.contains("council") && record["council"].is_string())
-            f.council = record["council"].get<std::string>();
-        if (record.contains("meeting_id") && record["meeting_id"].is_string())
-            f.meetings.push_back(record["meeting_id"].get<std::string>());
-    }
-}
-
-std::string file_id_term(const std::string& key) {
-    return s::term(s::id_prefix, std::string(s::file_id_tag) + bounded_term_value(key));
-}
 
 std::string meeting_id_term(const std::string& id) {
     return s::term(s::id_prefix, std::string(s::meeting_id_tag) + bounded_term_value(id));
@@ -76,35 +34,6 @@ constexpr std::size_t max_metadata_key = 240;
 }
 
 }  // namespace
-
-Xapian::Document file_document(const std::string& key, const std::filesystem::path& path, const FileSignature& sig,
-                               BuiltFile& built, const std::string& options) {
-    Xapian::Document file_doc;
-    file_doc.add_boolean_term(file_id_term(key));
-    file_doc.add_boolean_term(std::string(s::file_marker));
-    json meetings = json::object();
-    for (auto& [id, part] : built.meetings) {
-        file_doc.add_boolean_term(s::term(s::meeting_contrib_prefix, bounded_term_value(id)));
-        meetings[id] = std::move(part);
-    }
-    // The records every unit of a document shares, found by the query library through XDR.
-    for (const auto& [id, record] : built.documents.items())
-        file_doc.add_boolean_term(s::term(s::document_record_prefix, bounded_term_value(id)));
-    file_doc.add_value(s::documents_slot, dump(built.documents));
-    json acronyms = json::array();
-    for (const auto& a : built.acronyms) acronyms.push_back({a.short_form, a.expansion});
-    json data{{"key", key},
-              {"path", path.string()},
-              {"size", sig.size},
-              {"mtime_ns", sig.mtime_ns},
-              {"hash", sig.hash},
-              {"units", built.units.size()},
-              {"meetings", std::move(meetings)}};
-    file_doc.set_data(dump(data));
-    file_doc.add_value(s::acronyms_slot, dump(acronyms));
-    file_doc.add_value(s::signature_slot, signature_value(sig, options));
-    return file_doc;
-}
 
 void use_batched_flushes() {
     // Xapian 1.4 reads its flush threshold from the environment only. Small batches keep
@@ -122,6 +51,10 @@ struct IndexWriter::Impl {
     std::vector<std::pair<std::string, std::string>> council_terms, thesaurus;
     std::vector<RelatedWordEntry> related_words;
     unsigned person_slots = 0, topic_slots = 0;
+    // Decision, person and committee records stored before this run's decisions pass and
+    // not yet written again by it: finish_decisions() deletes what is left.
+    std::unordered_set<Xapian::docid> stale_records;
+    void store(std::vector<RecordDocument> docs, DecisionCounts& counts);
 
     std::optional<Xapian::docid> find(const std::string& id_term) const {
         auto it = db.postlist_begin(id_term);
@@ -475,34 +408,62 @@ bool IndexWriter::decisions_current() const {
     }
 }
 
-void IndexWriter::clear_decisions() {
+void IndexWriter::begin_decisions() {
     auto& db = impl_->db;
     try {
-        // The records are rebuilt whole: links cross files, so any change may move any of them.
+        impl_->stale_records.clear();
         for (std::string_view type : {s::decision_type, s::person_type, s::committee_type}) {
             std::string term = s::term(s::type_prefix, type);
-            std::vector<Xapian::docid> old(db.postlist_begin(term), db.postlist_end(term));
-            for (auto id : old) db.delete_document(id);
+            impl_->stale_records.insert(db.postlist_begin(term), db.postlist_end(term));
         }
-        impl_->dirty = true;
     } catch (const Xapian::Error& e) {
-        rethrow(e, "cannot delete the old decision records");
+        rethrow(e, "cannot read the old decision records");
     }
 }
 
 namespace {
-std::size_t store(Xapian::WritableDatabase& db, std::vector<RecordDocument> docs) {
-    for (auto& r : docs) db.replace_document(r.id_term, r.doc);
-    return docs.size();
+
+bool same_document(const Xapian::Document& a, const Xapian::Document& b) {
+    if (a.get_data() != b.get_data() || a.values_count() != b.values_count() ||
+        a.termlist_count() != b.termlist_count())
+        return false;
+    for (auto x = a.values_begin(), y = b.values_begin(); x != a.values_end(); ++x, ++y)
+        if (x.get_valueno() != y.get_valueno() || *x != *y) return false;
+    for (auto x = a.termlist_begin(), y = b.termlist_begin(); x != a.termlist_end(); ++x, ++y)
+        if (*x != *y || x.get_wdf() != y.get_wdf()) return false;
+    return true;
 }
+
 }  // namespace
+
+// A record the last run stored just so is kept as it is: an incremental run then rewrites
+// only the records its changes moved, and holds only those until its commit.
+void IndexWriter::Impl::store(std::vector<RecordDocument> docs, DecisionCounts& counts) {
+    for (auto& r : docs) {
+        const auto docid = find(r.id_term);
+        if (!docid) {
+            db.add_document(r.doc);
+            dirty = true;
+            continue;
+        }
+        stale_records.erase(*docid);
+        if (same_document(db.get_document(*docid), r.doc)) {
+            ++counts.records_unchanged;
+            continue;
+        }
+        db.replace_document(*docid, r.doc);
+        dirty = true;
+    }
+}
 
 DecisionCounts IndexWriter::write_decisions(const decisions::DecisionAnalysis& batch,
                                             const std::map<std::string, UnitPlace>& places) {
     DecisionCounts counts;
     auto& db = impl_->db;
     try {
-        counts.decisions = store(db, decision_documents(batch, places));
+        auto records = decision_documents(batch, places);
+        counts.decisions = records.size();
+        impl_->store(std::move(records), counts);
         counts.links = batch.links.size();
         counts.threads = batch.threads.size();
 
@@ -514,8 +475,8 @@ DecisionCounts IndexWriter::write_decisions(const decisions::DecisionAnalysis& b
             if (!give_decision(doc, wanted)) continue;
             db.replace_document(*docid, doc);
             ++counts.units_updated;
+            impl_->dirty = true;
         }
-        impl_->dirty = true;
     } catch (const Xapian::Error& e) {
         rethrow(e, "cannot write the decision records");
     }
@@ -525,24 +486,27 @@ DecisionCounts IndexWriter::write_decisions(const decisions::DecisionAnalysis& b
 DecisionCounts IndexWriter::write_summaries(const std::vector<decisions::PersonSummary>& people,
                                             const std::vector<decisions::CommitteeSummary>& committees) {
     DecisionCounts counts;
-    auto& db = impl_->db;
     try {
-        counts.people = store(db, person_documents(people));
-        counts.committees = store(db, committee_documents(committees));
-        impl_->dirty = true;
+        counts.people = people.size();
+        counts.committees = committees.size();
+        impl_->store(person_documents(people), counts);
+        impl_->store(committee_documents(committees), counts);
     } catch (const Xapian::Error& e) {
         rethrow(e, "cannot write the person and committee records");
     }
     return counts;
 }
 
-void IndexWriter::mark_decisions_current(const std::string& as_of) {
+void IndexWriter::finish_decisions(const std::string& as_of) {
+    auto& db = impl_->db;
     try {
-        impl_->db.set_metadata(std::string(s::decisions_key), std::string(s::decisions_version));
-        impl_->db.set_metadata(std::string(s::decisions_as_of_key), as_of);
-        impl_->dirty = true;
+        for (auto docid : impl_->stale_records) db.delete_document(docid);
+        if (!impl_->stale_records.empty()) impl_->dirty = true;
+        impl_->stale_records.clear();
+        impl_->set_metadata_if_changed(std::string(s::decisions_key), std::string(s::decisions_version));
+        impl_->set_metadata_if_changed(std::string(s::decisions_as_of_key), as_of);
     } catch (const Xapian::Error& e) {
-        rethrow(e, "cannot mark the decision records current");
+        rethrow(e, "cannot finish the decision records");
     }
 }
 

@@ -51,9 +51,11 @@ void print_summary(const quorum::index::RunSummary& s) {
     if (s.decisions_computed)
         std::fprintf(stderr,
                      "  decisions: %zu records, %zu links, %zu threads; %zu people, %zu committees (%zu councils, "
-                     "%zu files re-read; %.1f s reading, %.1f s analysing, %.1f s writing)\n",
+                     "%zu files re-read; %.1f s reading, %.1f s analysing, %.1f s writing; %zu records "
+                     "unchanged)\n",
                      s.decisions, s.links, s.threads, s.people, s.committees, s.decision_councils, s.files_reread,
-                     s.decision_read_seconds, s.decision_analyse_seconds, s.decision_write_seconds);
+                     s.decision_read_seconds, s.decision_analyse_seconds, s.decision_write_seconds,
+                     s.records_unchanged);
     // Info diagnostics are counted, not listed: "ocr-page 12" is the pages read by OCR.
     if (!s.notes.empty()) {
         std::fprintf(stderr, "  notes:");

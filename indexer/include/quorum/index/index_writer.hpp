@@ -57,12 +57,13 @@ struct WriteCounts {
 struct UnitPlace {
     std::string council;
     int page = 0;
-    std::string file_order;  // its file's place in the archive (sortable): decisions list by date, then this
+    std::string file_order;  // its file's key: decisions list by date, then this (stable as files come and go)
 };
 
 struct DecisionCounts {
     std::size_t decisions = 0, links = 0, threads = 0, people = 0, committees = 0;
-    std::size_t units_updated = 0;  // units whose outcome/status changed
+    std::size_t units_updated = 0;      // units whose outcome/status changed
+    std::size_t records_unchanged = 0;  // records kept as stored: the last run wrote them just so
 };
 
 // transaction: the run is one transaction, so readers of `dir` see all of it or none.
@@ -114,19 +115,20 @@ public:
     // True when the stored decision records were computed by this decisions-pass version.
     [[nodiscard]] bool decisions_current() const;
     // The decision records are written in four steps, so that the analysis may come
-    // council by council (decisions_pass.hpp): clear_decisions() deletes every decision,
-    // person and committee record; write_decisions() adds a council's decisions
-    // (with their links and threads) and gives the units of decisions the decision's outcome
-    // and status (XO/XS terms, slots 6/7 and the record's "decision" field); `places`: unit
-    // id -> council, page and file order. write_summaries() adds people and committee records
-    // (whole ones: each merged over every council), a batch at a time; and
-    // mark_decisions_current() records the pass's version and as-of date.
-    void clear_decisions();
+    // council by council (decisions_pass.hpp): begin_decisions() notes the records stored
+    // so far; write_decisions() writes a council's decisions (with their links and threads)
+    // and gives the units of decisions the decision's outcome and status (XO/XS terms,
+    // slots 6/7 and the record's "decision" field); `places`: unit id -> council, page and
+    // file. write_summaries() writes people and committee records (whole ones: each merged
+    // over every council), a batch at a time. finish_decisions() deletes the records this
+    // pass did not write again and records the pass's version and as-of date. A record
+    // stored just so already is kept as it is: an incremental run rewrites only what moved.
+    void begin_decisions();
     DecisionCounts write_decisions(const decisions::DecisionAnalysis& batch,
                                    const std::map<std::string, UnitPlace>& places);
     DecisionCounts write_summaries(const std::vector<decisions::PersonSummary>& people,
                                    const std::vector<decisions::CommitteeSummary>& committees);
-    void mark_decisions_current(const std::string& as_of);
+    void finish_decisions(const std::string& as_of);
 
     // Council terms (term, synonym) added as synonyms both ways, next to learnt acronyms.
     void set_council_terms(std::vector<std::pair<std::string, std::string>> terms);

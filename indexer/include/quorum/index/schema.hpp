@@ -92,7 +92,9 @@ inline constexpr std::string_view topic_slots_used_key = "quorum:topic-slots";  
 // recompute even when no file changed) and the as_of date its statuses are relative to.
 inline constexpr std::string_view decisions_key = "quorum:decisions";
 // "2": analysed council by council, decisions listed by date, file and place.
-inline constexpr std::string_view decisions_version = "2";
+// "3": the list order names the file by its key, not its rank, so that records stay put
+// when other files come and go.
+inline constexpr std::string_view decisions_version = "3";
 inline constexpr std::string_view decisions_as_of_key = "quorum:decisions-as-of";
 // Display names of facet ids: "name:committee:<id>", "name:person:<id>", "name:topic:<id>".
 inline constexpr std::string_view name_key_prefix = "name:";
