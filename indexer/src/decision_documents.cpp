@@ -220,7 +220,8 @@ bool give_decision(Xapian::Document& doc, const UnitDecision& wanted) {
     json data = json::parse(doc.get_data(), nullptr, false);
     const bool same_terms = std::set<std::string>(have.begin(), have.end()) == want_terms;
     const bool same_values = doc.get_value(s::outcome_slot) == outcome && doc.get_value(s::status_slot) == status;
-    const bool same_data = data.is_object() && data.contains("decision") && data["decision"] == wanted.record;
+    // A record that is not a JSON object cannot take the field: nothing to change there.
+    const bool same_data = !data.is_object() || (data.contains("decision") && data["decision"] == wanted.record);
     if (same_terms && same_values && same_data) return false;
     // Touch only what differs: replace_document then skips the termlist and postings of a
     // unit whose terms did not change (Xapian's modification shortcut for a document read
@@ -235,7 +236,7 @@ bool give_decision(Xapian::Document& doc, const UnitDecision& wanted) {
         doc.add_value(s::outcome_slot, outcome);
         doc.add_value(s::status_slot, status);
     }
-    if (!same_data && data.is_object()) {
+    if (!same_data) {
         data["decision"] = wanted.record;
         doc.set_data(dump(data));
     }

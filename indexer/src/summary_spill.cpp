@@ -9,12 +9,15 @@
 #include <stdexcept>
 
 #include "decision_records_json.hpp"
+#include "quorum/index/unit_record.hpp"
 
 namespace quorum::index {
 namespace {
 
-std::runtime_error spill_error(const std::string& what, const std::string& where) {
-    return std::runtime_error(what + " (" + where + "): " + std::strerror(errno) +
+// `error`: an errno value, or 0 for a short read or write (the disk is full, or the file
+// is shorter than what was written to it).
+std::runtime_error spill_error(const std::string& what, const std::string& where, int error) {
+    return std::runtime_error(what + " (" + where + "): " + (error ? std::strerror(error) : "short read or write") +
                               "; set TMPDIR to a folder with free space that quorum-index can write");
 }
 
@@ -22,8 +25,10 @@ std::runtime_error spill_error(const std::string& what, const std::string& where
 
 SummarySpill::SummarySpill() {
     std::error_code ec;
-    std::filesystem::path dir = std::filesystem::temp_directory_path(ec);
-    if (ec) dir = "/tmp";
+    const std::filesystem::path dir = std::filesystem::temp_directory_path(ec);  // $TMPDIR, else /tmp
+    if (ec)
+        throw std::runtime_error("no folder for a temporary file (" + ec.message() +
+                                 "); set TMPDIR to a folder with free space that quorum-index can write");
     // O_TMPFILE: the file has no name, so it goes with the process whatever ends it.
     fd_ = ::open(dir.c_str(), O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
     if (fd_ < 0 && (errno == EOPNOTSUPP || errno == EISDIR || errno == EINVAL)) {
@@ -31,7 +36,7 @@ SummarySpill::SummarySpill() {
         fd_ = ::mkostemp(name.data(), O_CLOEXEC);
         if (fd_ >= 0) ::unlink(name.c_str());
     }
-    if (fd_ < 0) throw spill_error("cannot create a temporary file for the people and committee summaries", dir);
+    if (fd_ < 0) throw spill_error("cannot create a temporary file for the people and committee summaries", dir, errno);
 }
 
 SummarySpill::~SummarySpill() {
@@ -44,7 +49,8 @@ SummarySpill::Part SummarySpill::append(const std::string& text) {
     while (done < text.size()) {
         const ssize_t n = ::pwrite(fd_, text.data() + done, text.size() - done, static_cast<off_t>(end_ + done));
         if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) throw spill_error("cannot write the people and committee summaries", "temporary file");
+        if (n <= 0)
+            throw spill_error("cannot write the people and committee summaries", "temporary file", n < 0 ? errno : 0);
         done += static_cast<std::size_t>(n);
     }
     end_ += text.size();
@@ -57,7 +63,9 @@ std::string SummarySpill::read(const Part& part) const {
     while (done < part.size) {
         const ssize_t n = ::pread(fd_, text.data() + done, part.size - done, static_cast<off_t>(part.offset + done));
         if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) throw spill_error("cannot read back the people and committee summaries", "temporary file");
+        if (n <= 0)
+            throw spill_error("cannot read back the people and committee summaries", "temporary file",
+                              n < 0 ? errno : 0);
         done += static_cast<std::size_t>(n);
     }
     return text;
@@ -65,8 +73,9 @@ std::string SummarySpill::read(const Part& part) const {
 
 void SummarySpill::add(const std::vector<decisions::PersonSummary>& people,
                        const std::vector<decisions::CommitteeSummary>& committees) {
-    for (const auto& p : people) people_[p.id].push_back(append(to_json(p).dump()));
-    for (const auto& c : committees) committees_[c.id].push_back(append(to_json(c).dump()));
+    // dump(): invalid UTF-8 is replaced, as in the stored records, rather than thrown on.
+    for (const auto& p : people) people_[p.id].push_back(append(dump(to_json(p))));
+    for (const auto& c : committees) committees_[c.id].push_back(append(dump(to_json(c))));
 }
 
 template <typename T, typename Parse>

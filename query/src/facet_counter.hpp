@@ -6,7 +6,7 @@
 // name()/serialise()), nor on several local shards (it would see shard-local docids),
 // and the arrays cost a byte or two per document per single-valued facet (the narrowest
 // width that holds the facet's codes), 4 bytes per document for the collapse key and the
-// person/topic offsets, and a byte or two per person/topic id (shared by the threads;
+// person/topic offsets, and one, two or four bytes per person/topic id (shared by the threads;
 // loading takes one pass over the facet value streams per revision). FacetSpies keeps the stock ValueCountMatchSpy
 // path for those databases (docs/SCHEMA.md).
 #pragma once

@@ -11,30 +11,14 @@
 
 #include "decision_documents.hpp"
 #include "decision_records_json.hpp"
+#include "samples_analysis.hpp"
 #include "quorum/index/schema.hpp"
 #include "quorum/corpus/reader.hpp"
 #include "quorum/decisions/decisions.hpp"
 
 using namespace quorum;
 
-namespace {
-
-const decisions::DecisionAnalysis& samples_analysis() {
-    static const decisions::DecisionAnalysis a = [] {
-        corpus::Archive archive;
-        std::vector<corpus::Diagnostic> diagnostics;
-        corpus::ReadOptions options;
-        options.root = QUORUM_SAMPLES_DIR;
-        for (const auto& file : corpus::collect_inputs({QUORUM_SAMPLES_DIR}, diagnostics))
-            corpus::merge_into(archive, corpus::read_file(file, options));
-        decisions::DecisionOptions o;
-        o.as_of = "2022-05-01";
-        return decisions::analyse_decisions(archive, o);
-    }();
-    return a;
-}
-
-}  // namespace
+using test::samples_analysis;
 
 TEST_CASE("Decision JSON has the documented shape", "[indexer][decisions][json]") {
     const auto& a = samples_analysis();

@@ -3,36 +3,27 @@
 // grew with the archive).
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <map>
 
-#include "quorum/corpus/reader.hpp"
 #include "quorum/decisions/decisions.hpp"
+#include "samples_analysis.hpp"
 #include "summary_spill.hpp"
 
 using namespace quorum;
 
-namespace {
-
-decisions::DecisionAnalysis analysis_of_samples() {
-    corpus::Archive archive;
-    std::vector<corpus::Diagnostic> diagnostics;
-    corpus::ReadOptions options;
-    options.root = QUORUM_SAMPLES_DIR;
-    for (const auto& file : corpus::collect_inputs({QUORUM_SAMPLES_DIR}, diagnostics))
-        corpus::merge_into(archive, corpus::read_file(file, options));
-    decisions::DecisionOptions o;
-    o.as_of = "2022-05-01";
-    return decisions::analyse_decisions(archive, o);
-}
-
-}  // namespace
-
 TEST_CASE("The summary spill gives back every council's parts merged, in id order, a batch at a time",
           "[indexer][decisions][spill]") {
-    const auto a = analysis_of_samples();
+    const auto& a = test::samples_analysis();
     REQUIRE(a.people.size() > 20);
-    // Two "councils": the samples' people and committees, then the first half of them again.
-    const std::vector<decisions::PersonSummary> half(a.people.begin(), a.people.begin() + a.people.size() / 2);
+    // Two "councils": the samples' people and committees, then the first half of them
+    // again as another council prints them (another name, a later meeting on the same
+    // day), so that the order the parts are merged in shows.
+    std::vector<decisions::PersonSummary> half(a.people.begin(), a.people.begin() + a.people.size() / 2);
+    for (auto& p : half) {
+        p.name += " (Shropshire)";
+        for (auto& m : p.meetings) m.meeting_id += "-salop";
+    }
     std::map<std::string, decisions::PersonSummary> expected;
     for (const auto& p : a.people) expected[p.id] = p;
     for (auto p : half) decisions::merge_summary(expected[p.id], std::move(p));
@@ -55,8 +46,20 @@ TEST_CASE("The summary spill gives back every council's parts merged, in id orde
     CHECK(batches == (a.people.size() + 6) / 7);
     REQUIRE(people.size() == expected.size());
     std::size_t i = 0;
-    for (const auto& [id, p] : expected) CHECK(people[i++] == p);                 // id order, merged as in memory
-    CHECK(people.front().attended == 2 * a.person(people.front().id)->attended);  // in both "councils"
+    for (const auto& [id, p] : expected) CHECK(people[i++] == p);  // id order, merged as in memory
+    // The first council's parts come first: its name stays, the second's is a variant, and
+    // meetings on the same date keep the order of their councils.
+    const decisions::PersonSummary& first = people.front();
+    const decisions::PersonSummary* alone = a.person(first.id);
+    REQUIRE(alone != nullptr);
+    CHECK(first.name == alone->name);
+    CHECK(std::find(first.variants.begin(), first.variants.end(), alone->name + " (Shropshire)") !=
+          first.variants.end());
+    REQUIRE(first.meetings.size() == 2 * alone->meetings.size());
+    if (!alone->meetings.empty()) {
+        CHECK(first.meetings[0].meeting_id == alone->meetings[0].meeting_id);
+        CHECK(first.meetings[1].meeting_id == alone->meetings[0].meeting_id + "-salop");
+    }
 
     std::vector<decisions::CommitteeSummary> committees;
     spill.take_committees(1000, [&](std::vector<decisions::CommitteeSummary>&& batch) {
