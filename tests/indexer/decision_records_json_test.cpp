@@ -2,8 +2,6 @@
 // code that shapes it): the analysis of the samples, read through the readers.
 #include <catch2/catch.hpp>
 
-#include <unistd.h>
-
 #include <filesystem>
 
 #include <nlohmann/json.hpp>
@@ -12,6 +10,7 @@
 #include "decision_documents.hpp"
 #include "decision_records_json.hpp"
 #include "samples_analysis.hpp"
+#include "temp_dir.hpp"
 #include "quorum/index/schema.hpp"
 #include "quorum/corpus/reader.hpp"
 #include "quorum/decisions/decisions.hpp"
@@ -101,8 +100,8 @@ TEST_CASE("Person and committee records read back as the summaries they were wri
 TEST_CASE("A unit given its decision keeps its terms when they already agree, and changes them when not",
           "[indexer][decisions]") {
     namespace s = index::schema;
-    const auto dir = std::filesystem::temp_directory_path() / ("quorum-give-decision-" + std::to_string(::getpid()));
-    std::filesystem::remove_all(dir);
+    test::TempDir tmp;
+    const auto dir = tmp.path() / "db";
     const std::string carried = s::term(s::outcome_prefix, "carried");
     {
         Xapian::WritableDatabase db(dir.string(), Xapian::DB_CREATE_OR_OVERWRITE);
@@ -146,5 +145,4 @@ TEST_CASE("A unit given its decision keeps its terms when they already agree, an
         CHECK(again.get_value(s::status_slot) == "completed");
         CHECK(nlohmann::json::parse(again.get_data())["decision"]["outcome"] == "deferred");
     }
-    std::filesystem::remove_all(dir);
 }
