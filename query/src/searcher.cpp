@@ -16,6 +16,7 @@
 #include "quorum/index/text_fold.hpp"
 #include "quorum/index/vocabulary.hpp"
 #include "snippets.hpp"
+#include "table_check.hpp"
 
 namespace quorum::query {
 
@@ -57,12 +58,16 @@ struct Searcher::Impl {
     explicit Impl(const std::filesystem::path& p) : path(p) {
         try {
             db = Xapian::Database(p.string());
+        } catch (const Xapian::DatabaseCorruptError& e) {
+            throw IndexUnavailable("the index is damaged: " + describe_without_path(e, p.string()) +
+                                       "; check it with xapian-check, then index the archive again",
+                                   true);
         } catch (const Xapian::Error& e) {
             throw std::runtime_error("cannot open the index " + p.string() + ": " + e.get_description() +
                                      "; build it first with quorum-index --db " + p.string() + " INPUT...");
         }
         cache.remote_shards = has_remote_shards(p);  // remote shards run stock facet spies only
-        reload();
+        with_retry([this] { reload(); });            // a damaged table read here is IndexUnavailable too
     }
 
     void reload() {
@@ -83,6 +88,13 @@ struct Searcher::Impl {
                 reload();
                 return body();
             }
+        } catch (const Xapian::DatabaseModifiedError& e) {
+            throw IndexUnavailable(
+                "the index changed twice while it was read: " + describe_without_path(e, path.string()), false);
+        } catch (const Xapian::DatabaseOpeningError& e) {  // files replaced or gone, or no descriptor left
+            throw IndexUnavailable("the index could not be opened: " + describe_without_path(e, path.string()), false);
+        } catch (const Xapian::DatabaseError& e) {  // corrupt or unreadable tables
+            throw IndexUnavailable("the index cannot be read: " + describe_without_path(e, path.string()), true);
         } catch (const Xapian::Error& e) {
             throw std::runtime_error("search failed: " + e.get_description());
         }
@@ -422,6 +434,14 @@ std::vector<std::string> Searcher::committees() {
 
 std::optional<std::string> Searcher::committee(const std::string& id) {
     return impl_->with_retry([&] { return impl_->record(s::committee_id_tag, id); });
+}
+
+std::optional<std::string> check_index(const std::filesystem::path& db_dir) {
+    try {
+        return check_tables(Xapian::Database(db_dir.string()), db_dir.string());
+    } catch (const Xapian::Error& e) {
+        return std::string(index_open_failure) + ": " + describe_without_path(e, db_dir.string());
+    }
 }
 
 bool Searcher::refresh() {

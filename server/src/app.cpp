@@ -12,6 +12,22 @@ using R = httplib::Server::HandlerResponse;
 
 }  // namespace
 
+httplib::Headers security_headers() {
+    return {
+        {"X-Content-Type-Options", "nosniff"},
+        // A public, read-only API: any site may read it (no cookies or credentials exist).
+        {"Access-Control-Allow-Origin", "*"},
+        // The page runs only its own script and style files: no inline code, no other
+        // origins, never framed (clickjacking), no plugins, forms only to itself.
+        {"Content-Security-Policy",
+         "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "
+         "base-uri 'none'; form-action 'self'; frame-ancestors 'none'"},
+        {"X-Frame-Options", "DENY"},  // frame-ancestors for browsers without CSP 2
+        // A search address holds the question: it is not sent to the sites a result links to.
+        {"Referrer-Policy", "no-referrer"},
+    };
+}
+
 void install_app(httplib::Server& server, Backend& backend, AccessLog* log, AppOptions options) {
     auto cache = options.cache_bytes > 0 ? std::make_shared<ResponseCache>(options.cache_bytes) : nullptr;
     auto ctx = std::make_shared<Context>(Context{backend, log, options.public_url, std::move(cache)});
@@ -35,9 +51,7 @@ void install_app(httplib::Server& server, Backend& backend, AccessLog* log, AppO
     server.Get("/healthz", route(get_healthz));
     server.Get(R"(/|/index\.html|/favicon\.ico|/static/[A-Za-z0-9._/-]{1,200})", route(get_asset));
 
-    server.set_default_headers({
-        {"X-Content-Type-Options", "nosniff"}, {"Access-Control-Allow-Origin", "*"},  // a public, read-only API
-    });
+    server.set_default_headers(security_headers());
 
     server.set_pre_routing_handler([limits = options.limits](const Request& req, Response& res) {
         AccessLog::request_started();
@@ -47,7 +61,7 @@ void install_app(httplib::Server& server, Backend& backend, AccessLog* log, AppO
     // Without this, cpp-httplib 0.11.4 sends e.what() back in a response header.
     server.set_exception_handler([log](const Request&, Response& res, std::exception_ptr error) {
         const HttpError e = error_for(error);
-        if (log && !e.detail.empty()) log->note("500: " + e.detail);
+        if (log && !e.detail.empty()) log->note(std::to_string(e.status) + ": " + e.detail);
         res.headers.erase("Content-Disposition");
         set_error(res, e);
     });

@@ -20,6 +20,10 @@ struct AppOptions {
     std::size_t cache_bytes = 0;  // response cache bound (0: no cache)
 };
 
+// The headers every response carries (docs/API.md, "Headers"): nosniff, open CORS,
+// the page's Content-Security-Policy, no framing, no referrer.
+[[nodiscard]] httplib::Headers security_headers();
+
 // Installs everything on `server`. `backend` and `log` (may be null) must outlive it.
 void install_app(httplib::Server& server, Backend& backend, AccessLog* log, AppOptions options = {});
 

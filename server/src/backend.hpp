@@ -27,6 +27,11 @@ public:
     // and answers must not be cached. Cheap (the response cache asks on every request).
     virtual std::uint64_t revision() { return 0; }
 
+    // Why the index cannot be read, or nullopt when it can: a quick look at every table
+    // (once per index revision) and any lasting read failure a request met since. For
+    // /healthz; cheap when the revision has not changed.
+    virtual std::optional<std::string> index_problem() { return std::nullopt; }
+
     // Records of the decisions pass (docs/DECISIONS.md). Defaults answer "nothing
     // stored", so a backend without them (test fakes) still serves the rest.
     virtual query::RecordList decisions(const query::DecisionQuery&) { return {}; }

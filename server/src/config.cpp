@@ -25,6 +25,8 @@ void apply_environment(Config& config, const std::function<std::optional<std::st
     if (auto v = getenv("QUORUM_HOST")) config.host = *v;
     if (auto v = getenv("QUORUM_PORT")) config.port = parse_int(*v, "QUORUM_PORT");
     if (auto v = getenv("QUORUM_THREADS")) config.threads = parse_int(*v, "QUORUM_THREADS");
+    if (auto v = getenv("QUORUM_CLIENT_CONNECTIONS"))
+        config.client_connections = parse_int(*v, "QUORUM_CLIENT_CONNECTIONS");
     if (auto v = getenv("QUORUM_ACCESS_LOG")) config.access_log = *v;
     if (auto v = getenv("QUORUM_PUBLIC_URL")) config.public_url = *v;
     if (auto v = getenv("QUORUM_CACHE_MB")) config.cache_mb = parse_int(*v, "QUORUM_CACHE_MB");
@@ -58,6 +60,9 @@ void validate(const Config& config) {
     if (config.cache_mb < 0 || config.cache_mb > 65536)
         throw std::invalid_argument("--cache-mb must be from 0 (no response cache) to 65536, not " +
                                     std::to_string(config.cache_mb));
+    if (config.client_connections < 0 || config.client_connections > 1000000)
+        throw std::invalid_argument("--client-connections must be from 0 (no limit) to 1000000, not " +
+                                    std::to_string(config.client_connections));
     const auto& url = config.public_url;
     if (!url.empty() && url.rfind("http://", 0) != 0 && url.rfind("https://", 0) != 0)
         throw std::invalid_argument("--public-url must start with http:// or https://, not \"" + url + "\"");
@@ -66,7 +71,7 @@ void validate(const Config& config) {
 int worker_threads(const Config& config, unsigned hardware_threads) {
     if (config.threads > 0) return config.threads;
     const int hw = static_cast<int>(std::max(1u, hardware_threads));
-    return std::clamp(64 * hw, 128, 1024);
+    return std::clamp(8 * hw, 16, 256);
 }
 
 }  // namespace quorum::server

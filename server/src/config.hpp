@@ -17,10 +17,11 @@ struct Config {
     std::string access_log = "-";  // "-": stderr, "off": none, else a file appended to
     std::string public_url;        // e.g. "https://quorum.example.org": absolute links in exports
     int cache_mb = 32;             // response cache bound in MiB; 0: no cache
+    int client_connections = 256;  // open connections per client address; 0: no limit
 };
 
 // Reads QUORUM_DB, QUORUM_HOST, QUORUM_PORT, QUORUM_THREADS, QUORUM_ACCESS_LOG,
-// QUORUM_PUBLIC_URL, QUORUM_CACHE_MB through `getenv` (injectable for tests) over `config`.
+// QUORUM_PUBLIC_URL, QUORUM_CACHE_MB, QUORUM_CLIENT_CONNECTIONS through `getenv` (injectable for tests) over `config`.
 // Throws std::invalid_argument naming the variable when a number is malformed.
 void apply_environment(Config& config, const std::function<std::optional<std::string>(const char*)>& getenv);
 void apply_environment(Config& config);  // the process environment
@@ -28,10 +29,10 @@ void apply_environment(Config& config);  // the process environment
 // Throws std::invalid_argument saying which setting is wrong and what to do.
 void validate(const Config& config);
 
-// Worker threads to run: the configured number, or a machine-sized default. Each
-// keep-alive connection holds a worker while it is open (cpp-httplib 0.11), so the
-// default is generous: a connection beyond it waits until another one closes. Searches
-// themselves run on a small pool of searchers (SearcherBackend), not one per thread.
+// Worker threads to run: the configured number, or a machine-sized default. A worker is
+// held only while it answers a request that has arrived whole (HttpServer), not while a
+// connection is idle or slow to send. Searches themselves run on a small pool of
+// searchers (SearcherBackend), not one per thread.
 [[nodiscard]] int worker_threads(const Config& config, unsigned hardware_threads);
 
 }  // namespace quorum::server

@@ -202,10 +202,17 @@ void get_committee(Context& ctx, const httplib::Request& req, httplib::Response&
 
 void get_healthz(Context& ctx, const httplib::Request&, httplib::Response& res) {
     try {
+        if (auto problem = ctx.backend.index_problem()) {
+            set_error(res, 503, *problem + ". Check the whole index with xapian-check, then index the archive again");
+            res.set_header("Cache-Control", "no-store");
+            return;
+        }
         nlohmann::json body{{"status", "ok"}, {"units", ctx.backend.unit_count()}};
         if (ctx.cache && ctx.cache->max_bytes() > 0)
-            body["cache"] = {{"hits", ctx.cache->hits()},       {"misses", ctx.cache->misses()},
-                             {"entries", ctx.cache->entries()}, {"bytes", ctx.cache->bytes()},
+            body["cache"] = {{"hits", ctx.cache->hits()},
+                             {"misses", ctx.cache->misses()},
+                             {"entries", ctx.cache->entries()},
+                             {"bytes", ctx.cache->bytes()},
                              {"max_bytes", ctx.cache->max_bytes()}};
         send_json(res, body);
     } catch (const std::exception& e) {

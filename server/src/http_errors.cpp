@@ -1,6 +1,7 @@
 #include "http_errors.hpp"
 
 #include <httplib.h>
+#include <quorum/query/searcher.hpp>
 #include <nlohmann/json.hpp>
 
 namespace quorum::server {
@@ -14,6 +15,11 @@ HttpError error_for(std::exception_ptr error) noexcept {
             return {400, "bad_request", e.what(), {}};
         } catch (const NotFound& e) {
             return {404, "not_found", e.what(), {}};
+        } catch (const query::IndexUnavailable& e) {
+            return {503, "unavailable",
+                    e.lasting() ? "the index cannot be read: the server's operator can see why at /healthz"
+                                : "the index was being rewritten: try again",
+                    e.what()};
         } catch (const std::exception& e) {
             return {500, "internal", default_message(500), e.what()};
         } catch (...) {
@@ -40,6 +46,8 @@ std::string_view error_code(int status) noexcept {
             return "uri_too_long";
         case 416:
             return "range_not_satisfiable";
+        case 429:
+            return "too_many_requests";
         case 431:
             return "headers_too_large";
         case 503:
@@ -58,13 +66,15 @@ std::string default_message(int status) {
         case 405:
             return "only GET, HEAD and OPTIONS are supported";
         case 408:
-            return "the request took too long to arrive";
+            return "the request took too long to arrive: send it whole, without pauses";
         case 413:
             return "requests to this server carry no body";
         case 414:
             return "the address is too long: shorten the query";
         case 416:
             return "byte ranges are not supported";
+        case 429:
+            return "too many connections from this address at once: close some, then try again";
         case 431:
             return "too many or too large request headers";
         case 503:
@@ -78,6 +88,32 @@ std::string default_message(int status) {
 std::string error_body(std::string_view code, std::string_view message) {
     nlohmann::json body = {{"error", {{"code", code}, {"message", message}}}};
     return body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+namespace {
+
+std::string_view reason_phrase(int status) {
+    switch (status) {
+        case 408:
+            return "Request Timeout";
+        case 429:
+            return "Too Many Requests";
+        case 431:
+            return "Request Header Fields Too Large";
+        case 503:
+            return "Service Unavailable";
+        default:
+            return status >= 500 ? "Internal Server Error" : "Bad Request";
+    }
+}
+
+}  // namespace
+
+std::string raw_error_response(int status, std::string_view message) {
+    const std::string body = error_body(error_code(status), message);
+    return "HTTP/1.1 " + std::to_string(status) + " " + std::string(reason_phrase(status)) +
+           "\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: " + std::to_string(body.size()) +
+           "\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n" + body;
 }
 
 void set_error(httplib::Response& res, int status, std::string_view message) {

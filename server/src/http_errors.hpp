@@ -28,6 +28,7 @@ struct HttpError {
 };
 
 // std::invalid_argument -> 400 with its message; NotFound -> 404 with its message;
+// query::IndexUnavailable -> 503 (the reason goes to `detail`: /healthz shows it);
 // anything else -> 500 with a generic message (the real one goes to `detail`).
 [[nodiscard]] HttpError error_for(std::exception_ptr error) noexcept;
 
@@ -36,6 +37,11 @@ struct HttpError {
 
 // {"error":{"code":...,"message":...}} as compact JSON (invalid UTF-8 replaced).
 [[nodiscard]] std::string error_body(std::string_view code, std::string_view message);
+
+// A whole HTTP/1.1 response with that JSON error, closing the connection: for answers
+// written before or outside cpp-httplib (a request head too large or too slow to arrive,
+// too many connections).
+[[nodiscard]] std::string raw_error_response(int status, std::string_view message);
 
 // Sets status, JSON body and content type on `res`.
 void set_error(httplib::Response& res, int status, std::string_view message);

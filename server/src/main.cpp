@@ -14,6 +14,7 @@
 #include <exception>
 #include <iostream>
 #include <malloc.h>
+#include <sys/resource.h>
 #include <pthread.h>
 #include <thread>
 
@@ -40,12 +41,30 @@ void limit_malloc_arenas(unsigned hardware_threads) {
     mallopt(M_ARENA_MAX, static_cast<int>(std::max(2u, 2 * hardware_threads)));
 }
 
+// Each connection is a file descriptor: a thousand slow clients need more than the usual
+// soft limit of 1024. The hard limit is the operator's ceiling.
+void raise_open_file_limit() {
+    rlimit r{};
+    if (::getrlimit(RLIMIT_NOFILE, &r) == 0 && r.rlim_cur < r.rlim_max) {
+        r.rlim_cur = r.rlim_max;
+        (void)::setrlimit(RLIMIT_NOFILE, &r);
+    }
+}
+
 int run(const Config& config) {
     limit_malloc_arenas(std::thread::hardware_concurrency());
     auto log = AccessLog::open(config.access_log);
     SearcherBackend backend(config.db);
+    // A damaged table is served around (the answers that need it get 503) rather than
+    // refused, but the operator hears of it now and /healthz reports it.
+    if (auto problem = backend.index_problem())
+        std::cerr << "quorum-serve: warning: " << *problem << ". /healthz answers 503 until it is mended: check the "
+                  << "whole index with xapian-check " << config.db.string() << ", then index the archive again\n";
 
-    HttpServer server;
+    raise_open_file_limit();
+    ConnectionLimits limits;
+    limits.per_client = static_cast<std::size_t>(config.client_connections);
+    HttpServer server(limits);
     const int threads = worker_threads(config, std::thread::hardware_concurrency());
     tune(server, threads);
     AppOptions options{config.public_url, {}, static_cast<std::size_t>(config.cache_mb) << 20};
@@ -114,6 +133,10 @@ int main(int argc, char** argv) {
         ->capture_default_str();
     cli.add_option("--cache-mb", config.cache_mb,
                    "response cache for repeated searches, in MiB; 0 turns it off (env QUORUM_CACHE_MB)")
+        ->capture_default_str();
+    cli.add_option("--client-connections", config.client_connections,
+                   "open connections allowed per client address, 0 for no limit (behind a proxy, every "
+                   "client has the proxy's address) (env QUORUM_CLIENT_CONNECTIONS)")
         ->capture_default_str();
     cli.add_option("--public-url", config.public_url,
                    "public address, for absolute links in CSV and Atom exports (env QUORUM_PUBLIC_URL)");

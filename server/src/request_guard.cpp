@@ -51,6 +51,11 @@ httplib::Server::HandlerResponse guard_request(const httplib::Request& req, http
         return R::Handled;
     }
 
+    // Two lengths make the request's end ambiguous (request smuggling behind a proxy).
+    if (req.get_header_value_count("Content-Length") > 1) {
+        refuse_and_close(res, 400, "a request may carry one Content-Length header, not several");
+        return R::Handled;
+    }
     const auto length = req.get_header_value("Content-Length");
     if ((!length.empty() && length.find_first_not_of('0') != std::string::npos) ||
         req.has_header("Transfer-Encoding")) {

@@ -126,6 +126,10 @@ auto SearcherBackend::with_searcher(F&& f) {
         return f(*lease->searcher);
     } catch (const std::invalid_argument&) {
         throw;
+    } catch (const query::IndexUnavailable& e) {
+        if (e.lasting()) note_problem(lease->revision, e.what());
+        lease->searcher.reset();
+        throw;
     } catch (...) {
         lease->searcher.reset();
         throw;
@@ -170,6 +174,27 @@ std::vector<std::string> SearcherBackend::committees() {
 
 std::optional<std::string> SearcherBackend::committee(const std::string& id) {
     return with_searcher([&](query::Searcher& s) { return s.committee(id); });
+}
+
+void SearcherBackend::note_problem(std::uint64_t revision, std::optional<std::string> problem) {
+    std::lock_guard lock(health_mutex_);
+    health_known_ = true;
+    health_revision_ = revision;
+    problem_ = std::move(problem);
+}
+
+std::optional<std::string> SearcherBackend::index_problem() {
+    const auto known = revision();
+    {
+        std::lock_guard lock(health_mutex_);
+        if (health_known_ && health_revision_ == known) return problem_;
+    }
+    // A fresh handle, not a pooled searcher: it sees the files as they are now. A failure
+    // to open may pass (no file descriptor left, a re-index renaming files): it is asked
+    // again next time rather than kept for the revision.
+    auto found = query::check_index(db_dir_);
+    if (!found || found->rfind(query::index_open_failure, 0) != 0) note_problem(known, found);
+    return found;
 }
 
 std::uint64_t SearcherBackend::unit_count() {

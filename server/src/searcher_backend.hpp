@@ -13,6 +13,8 @@
 #include <filesystem>
 #include <memory>
 #include <mutex>
+#include <optional>
+#include <string>
 #include <vector>
 
 namespace quorum::server {
@@ -38,6 +40,7 @@ public:
     std::optional<std::string> person(const std::string& id) override;
     std::vector<std::string> committees() override;
     std::optional<std::string> committee(const std::string& id) override;
+    std::optional<std::string> index_problem() override;
 
     [[nodiscard]] int pool_size() const noexcept { return max_; }
 
@@ -49,6 +52,7 @@ private:
     void release(std::unique_ptr<Slot> slot) noexcept;
     template <class F>
     auto with_searcher(F&& f);
+    void note_problem(std::uint64_t revision, std::optional<std::string> problem);
 
     std::filesystem::path db_dir_;
     std::chrono::milliseconds interval_;
@@ -61,6 +65,11 @@ private:
 
     std::atomic<std::uint64_t> disk_revision_{0};
     std::atomic<std::int64_t> disk_checked_ns_{0};
+    std::mutex health_mutex_;  // guards the three below
+    bool health_known_ = false;
+    std::uint64_t health_revision_ = 0;  // the disk revision problem_ describes
+    std::optional<std::string> problem_;
+
     std::atomic<std::uint64_t> count_{0};
     std::atomic<std::int64_t> count_checked_ns_{0};
 };

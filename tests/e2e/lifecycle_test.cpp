@@ -1,4 +1,5 @@
 // Starting, stopping and re-indexing under a running quorum-serve.
+#include "damaged_table.hpp"
 #include "server_process.hpp"
 #include "temp_dir.hpp"
 
@@ -91,6 +92,46 @@ TEST_CASE("a missing index stops the start with a message that says what to do",
     std::ifstream in(log);
     const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     CHECK_THAT(text, Catch::Contains("quorum-index"));
+}
+
+// Issue 15: a damaged positions table started "healthy", and every phrase search got a
+// bare 500 while /healthz said ok.
+TEST_CASE("a damaged table is reported at start and on /healthz, and searches that need it get 503",
+          "[e2e][lifecycle]") {
+    TempDir dir;
+    const auto db = dir.path() / "db";
+    REQUIRE(run_program({binary("quorum-index").string(), "--db", db.string(), QUORUM_SAMPLES_DIR},
+                        dir.path() / "index.log") == 0);
+    damage_table(db, "position");
+    ServerProcess server(db, dir.path());
+    CHECK_THAT(server.stderr_text(), Catch::Contains("position table"));
+    CHECK_THAT(server.stderr_text(), Catch::Contains("xapian-check"));
+
+    auto health = server.client().Get("/healthz");
+    REQUIRE(health);
+    CHECK(health->status == 503);
+    const auto reason = json::parse(health->body)["error"]["message"].get<std::string>();
+    CHECK_THAT(reason, Catch::Contains("position table"));
+    CHECK_THAT(reason, !Catch::Contains(db.string()));
+
+    auto phrase = server.client().Get("/api/search?q=%22foster+carers%22");
+    REQUIRE(phrase);
+    CHECK(phrase->status == 503);
+    CHECK(json::parse(phrase->body)["error"]["code"] == "unavailable");
+    CHECK(server.running());
+
+    // A re-index mends it: /healthz looks again once the index has changed.
+    std::filesystem::remove_all(db);
+    REQUIRE(run_program({binary("quorum-index").string(), "--db", db.string(), QUORUM_SAMPLES_DIR},
+                        dir.path() / "index.log") == 0);
+    int status = 0;
+    for (int i = 0; i < 40 && status != 200; ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        auto again = server.client().Get("/healthz");
+        status = again ? again->status : 0;
+    }
+    CHECK(status == 200);
+    CHECK(server.stop(SIGTERM) == 0);
 }
 
 TEST_CASE("bad flags are refused by name", "[e2e][lifecycle]") {

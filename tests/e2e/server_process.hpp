@@ -20,7 +20,7 @@ std::filesystem::path binary(const std::string& name);  // QUORUM_BINARY_DIR/nam
 class ServerProcess {
 public:
     // Starts quorum-serve --db `db` --port 0 and waits until it prints its port and
-    // answers /healthz. Throws std::runtime_error (with its stderr) when it does not.
+    // answers /healthz (with any status). Throws std::runtime_error (with its stderr) when it does not.
     ServerProcess(const std::filesystem::path& db, const std::filesystem::path& work_dir,
                   std::vector<std::string> extra_args = {});
     ~ServerProcess();

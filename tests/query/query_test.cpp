@@ -10,6 +10,7 @@
 #include <xapian.h>
 
 #include "archive_builder.hpp"
+#include "damaged_table.hpp"
 #include "quorum/index/schema.hpp"
 #include "quorum/query/searcher.hpp"
 #include "temp_dir.hpp"
@@ -466,4 +467,70 @@ TEST_CASE("a searcher sees a re-index after refresh", "[query]") {
     CHECK(searcher.refresh());
     CHECK(searcher.unit_count() == 7);
     CHECK(find(searcher, "mash").total == 2);
+}
+
+namespace {
+
+// A made-up word of letters only (the spelling table keeps words, not numbers).
+std::string pseudo_word(int n) {
+    std::string w = "q";
+    for (int i = 0; i < 6; ++i, n /= 7) w += static_cast<char>('a' + (n % 7) * 3 + i % 3);
+    return w;
+}
+
+// An index with enough text that its position and spelling tables have a level below
+// the root, so damage_table can break them while the index still opens.
+std::filesystem::path wordy_index(const test::TempDir& tmp) {
+    const auto db = tmp.path() / "wordy";
+    index::IndexWriter w(db);
+    for (int d = 0; d < 60; ++d) {
+        DocSpec doc;
+        doc.id = "samples-wordy-" + std::to_string(d);
+        for (int u = 0; u < 40; ++u) {
+            std::string text =
+                "The fostering panel met on day " + std::to_string(d) + " about placement " + std::to_string(u) + ".";
+            for (int k = 0; k < 12; ++k) text += " " + pseudo_word(d * 1000 + u * 12 + k) + " carers recruited.";
+            doc.units.push_back({corpus::UnitType::paragraph, "", text, {}, {}});
+        }
+        test::put(w, "f" + std::to_string(d), test::make_file({doc}));
+    }
+    w.commit();
+    return db;
+}
+
+}  // namespace
+
+// Issue 15: a damaged positions or spelling table used to pass unnoticed at start, and
+// every phrase search or misspelled word then failed with a bare 500.
+TEST_CASE("a damaged table is found by the quick check and failing reads say the index is unreadable", "[query]") {
+    test::TempDir tmp;
+    const auto db = wordy_index(tmp);
+    CHECK_FALSE(query::check_index(db).has_value());
+    test::damage_table(db, "position");
+    query::Searcher s(db);
+    const auto problem = query::check_index(db);
+    REQUIRE(problem.has_value());
+    CHECK_THAT(*problem, Catch::Contains("position table"));
+    CHECK_THAT(*problem, !Catch::Contains(db.string()));  // shown to clients: no paths
+
+    CHECK_FALSE(find(s, "fostering").hits.empty());  // a search that needs no positions still answers
+    try {
+        (void)find(s, "\"fostering panel\"");
+        FAIL("a phrase search over a damaged position table did not fail");
+    } catch (const query::IndexUnavailable& e) {
+        CHECK(e.lasting());
+        CHECK_THAT(e.what(), Catch::Contains("cannot be read"));
+    }
+}
+
+TEST_CASE("a damaged spelling table is named by the quick check, and a missing index is reported", "[query]") {
+    test::TempDir tmp;
+    const auto db = wordy_index(tmp);
+    test::damage_table(db, "spelling");
+    const auto problem = query::check_index(db);
+    REQUIRE(problem.has_value());
+    CHECK_THAT(*problem, Catch::Contains("spelling table"));
+    const auto missing = query::check_index(tmp.path() / "nothing");
+    REQUIRE(missing.has_value());
+    CHECK_THAT(*missing, Catch::Contains("cannot be opened"));
 }

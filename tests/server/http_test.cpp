@@ -4,6 +4,7 @@
 #include "http_server.hpp"
 #include "openapi.hpp"
 #include "params.hpp"
+#include "live_server.hpp"
 #include "raw_http.hpp"
 
 #include <catch2/catch.hpp>
@@ -23,100 +24,11 @@
 
 using nlohmann::json;
 using namespace quorum::server;
+using quorum::test::error_of;
+using quorum::test::FakeBackend;
 using quorum::test::first_status;
+using quorum::test::LiveServer;
 using quorum::test::raw_exchange;
-
-namespace {
-
-class FakeBackend final : public Backend {
-public:
-    std::atomic<int> searches{0};
-    std::atomic<std::uint64_t> index_revision{0};  // 0: unknown, nothing is cached
-    std::atomic<int> added{0};                     // units "indexed" since the start
-
-    std::uint64_t revision() override { return index_revision; }
-
-    quorum::query::SearchResult search(const quorum::query::SearchRequest& r) override {
-        ++searches;
-        if (r.q == "boom") throw std::runtime_error("disk failure at /srv/secret/index");
-        if (r.q == "bad") throw std::invalid_argument("q has an unbalanced bracket");
-        quorum::query::SearchResult result;
-        result.total = (r.q == "many" ? 12345 : r.q == "few" ? 3 : 25) + static_cast<std::uint64_t>(added.load());
-        result.parsed = "Query(" + r.q + ")";
-        result.took_ms = 0.25;
-        const std::uint64_t first = static_cast<std::uint64_t>(r.page - 1) * static_cast<std::uint64_t>(r.per_page);
-        for (std::uint64_t i = first; i < result.total && i < first + static_cast<std::uint64_t>(r.per_page); ++i) {
-            quorum::query::Hit hit;
-            hit.id = "doc-u" + std::to_string(i);
-            hit.rank = static_cast<int>(i + 1);
-            hit.snippet = "a <mark>" + r.q + "</mark> & more";
-            hit.record = json{{"id", hit.id},
-                              {"type", "paragraph"},
-                              {"title", "=cmd|' /C calc'!A0"},
-                              {"text", "full text"},
-                              {"date", "2022-02-22"}}
-                             .dump();
-            result.hits.push_back(std::move(hit));
-        }
-        if (r.facets) result.facets["type"] = {{"paragraph", "Paragraph", result.total}};
-        return result;
-    }
-    std::optional<std::string> unit(const std::string& id) override {
-        if (id != "doc-u1") return std::nullopt;
-        return json{{"id", id}, {"type", "paragraph"}, {"text", "the full text"}}.dump();
-    }
-    std::vector<std::string> meetings(const quorum::query::MeetingFilter&) override {
-        return {json{{"id", "c-2022-03-22"}, {"date", "2022-03-22"}}.dump(),
-                json{{"id", "c-2022-02-22"}, {"date", "2022-02-22"}}.dump()};
-    }
-    std::optional<std::string> meeting(const std::string& id) override {
-        if (id != "c-2022-02-22") return std::nullopt;
-        return json{{"id", id}, {"date", "2022-02-22"}, {"items", json::array()}}.dump();
-    }
-    std::uint64_t unit_count() override { return 7; }
-};
-
-class LiveServer {
-public:
-    explicit LiveServer(std::size_t cache_bytes = 0) {
-        tune(server_, 8);
-        install_app(server_, backend, nullptr, AppOptions{"https://q.example", {}, cache_bytes});
-        port = server_.bind_to_any_port("127.0.0.1");
-        REQUIRE(port > 0);
-        REQUIRE(server_.raise_listen_backlog(64));
-        thread_ = std::thread([this] { server_.listen_after_bind(); });
-        while (!server_.is_running()) std::this_thread::yield();
-    }
-    ~LiveServer() {
-        server_.stop();
-        thread_.join();
-    }
-    httplib::Client client() const {
-        httplib::Client c("127.0.0.1", port);
-        c.set_read_timeout(5, 0);
-        return c;
-    }
-
-    FakeBackend backend;
-    int port = 0;
-
-private:
-    HttpServer server_;
-    std::thread thread_;
-};
-
-// The JSON error of a response, checking the contract's shape on the way.
-json error_of(const httplib::Result& r) {
-    REQUIRE(r);
-    CHECK(r->get_header_value("Content-Type") == "application/json; charset=utf-8");
-    const auto body = json::parse(r->body);
-    REQUIRE(body.contains("error"));
-    CHECK(body["error"]["code"].is_string());
-    CHECK(body["error"]["message"].is_string());
-    return body["error"];
-}
-
-}  // namespace
 
 TEST_CASE("a search answers with the contract's JSON", "[http]") {
     LiveServer s;
@@ -223,6 +135,51 @@ TEST_CASE("healthz reports the unit count", "[http]") {
     REQUIRE(r);
     CHECK(r->status == 200);
     CHECK(json::parse(r->body) == json{{"status", "ok"}, {"units", 7}});
+}
+
+// Issue 15: a damaged table started "healthy" and every search that met it got a bare 500.
+TEST_CASE("a search that cannot read the index gets a 503 saying so, not a 500", "[http]") {
+    LiveServer s;
+    auto r = s.client().Get("/api/search?q=damaged");
+    REQUIRE(r);
+    CHECK(r->status == 503);
+    auto e = error_of(r);
+    CHECK(e["code"] == "unavailable");
+    CHECK_THAT(e["message"].get<std::string>(), Catch::Contains("/healthz"));
+
+    r = s.client().Get("/api/search?q=rewritten");
+    REQUIRE(r);
+    CHECK(r->status == 503);
+    CHECK_THAT(error_of(r)["message"].get<std::string>(), Catch::Contains("try again"));
+}
+
+TEST_CASE("healthz answers 503 with the reason when a table of the index cannot be read", "[http]") {
+    LiveServer s;
+    s.backend.set_problem("the position table cannot be read: DatabaseCorruptError: Bad block");
+    auto r = s.client().Get("/healthz");
+    REQUIRE(r);
+    CHECK(r->status == 503);
+    CHECK(r->get_header_value("Cache-Control") == "no-store");
+    const auto message = error_of(r)["message"].get<std::string>();
+    CHECK_THAT(message, Catch::Contains("position table"));
+    CHECK_THAT(message, Catch::Contains("xapian-check"));
+}
+
+// Issue 15: the web page had no Content-Security-Policy, Referrer-Policy or frame-ancestors.
+TEST_CASE("every answer carries the security headers: the page's CSP, no framing, no referrer", "[http]") {
+    LiveServer s;
+    for (const char* path : {"/", "/api/search?q=few", "/healthz", "/api/units/nothing", "/no-such-page"}) {
+        auto r = s.client().Get(path);
+        REQUIRE(r);
+        INFO(path);
+        const auto csp = r->get_header_value("Content-Security-Policy");
+        CHECK_THAT(csp, Catch::Contains("script-src 'self'"));
+        CHECK_THAT(csp, Catch::Contains("frame-ancestors 'none'"));
+        CHECK_THAT(csp, !Catch::Contains("unsafe-inline"));
+        CHECK(r->get_header_value("Referrer-Policy") == "no-referrer");
+        CHECK(r->get_header_value("X-Frame-Options") == "DENY");
+        CHECK(r->get_header_value("Access-Control-Allow-Origin") == "*");
+    }
 }
 
 TEST_CASE("healthz reports the response cache's hits and misses, so its hit rate can be measured", "[http]") {
@@ -408,6 +365,18 @@ TEST_CASE("methods other than GET, HEAD and OPTIONS get 405 before any body is r
     const auto raw =
         raw_exchange(s.port, "POST /api/search HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n-5\r\n");
     CHECK(first_status(raw) == 405);
+}
+
+// Issue 15: two Content-Length headers were not refused (a request-smuggling opening).
+TEST_CASE("a request with two Content-Length headers is refused and the connection closed", "[http]") {
+    LiveServer s;
+    const auto raw = raw_exchange(
+        s.port, "GET /api/search?q=few HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\nContent-Length: 0\r\n\r\n");
+    INFO(raw);
+    CHECK(first_status(raw) == 400);
+    CHECK_THAT(raw, Catch::Contains("Content-Length"));
+    CHECK_THAT(raw, Catch::Contains("Connection: close"));
+    CHECK(s.backend.searches == 0);
 }
 
 TEST_CASE("HEAD and OPTIONS are answered", "[http]") {

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Checks server/deploy/nginx.conf: `nginx -t` on it, then nginx on a free port in front
 # of a real quorum-serve: a proxied /healthz, 405 for POST, 4xx for an oversized header,
-# no byte ranges, gzip for JSON. Exits 77 (ctest SKIP) when nginx or curl is absent.
+# no byte ranges, gzip for JSON, pipelined requests all answered. Exits 77 (ctest SKIP)
+# when nginx or curl is absent.
 # Usage: nginx_check.sh QUORUM_INDEX QUORUM_SERVE NGINX_CONF SAMPLES_DIR
 set -u
 index_bin=$1 serve_bin=$2 conf=$3 samples=$4
@@ -15,7 +16,7 @@ fi
 work=$(mktemp -d "${TMPDIR:-/tmp}/quorum-nginx-XXXXXX")
 serve_pid="" nginx_pid=""
 cleanup() {
-    [ -n "$nginx_pid" ] && kill "$nginx_pid" 2>/dev/null && wait "$nginx_pid" 2>/dev/null
+    [ -n "${nginx_pid:-}" ] && kill "$nginx_pid" 2>/dev/null && wait "$nginx_pid" 2>/dev/null
     [ -n "$serve_pid" ] && kill "$serve_pid" 2>/dev/null && wait "$serve_pid" 2>/dev/null
     rm -rf "$work"
 }
@@ -32,38 +33,8 @@ for _ in $(seq 100); do grep -q "listening on" "$work/serve.out" && break; sleep
 qport=$(sed -n 's/.*127\.0\.0\.1:\([0-9]*\).*/\1/p' "$work/serve.out" | head -1)
 [ -n "$qport" ] || fail "quorum-serve did not start: $(cat "$work/serve.err")"
 
-# The deploy config with paths in the work folder and test ports.
-make_conf() {  # $1: nginx port
-    mkdir -p "$work/temp"
-    sed -e "s|^user www-data;|user $(id -un);|" \
-        -e "s|pid /run/nginx.pid;|pid $work/nginx.pid;|" \
-        -e "s|/var/log/nginx/[a-z.]*|$work/error.log|" \
-        -e "s|access_log $work/error.log|access_log $work/access.log|" \
-        -e "s|/var/lib/nginx/|$work/temp/|" \
-        -e "s|listen 80;|listen 127.0.0.1:$1;|" \
-        -e "/listen \[::\]:80;/d" \
-        -e "s|server 127.0.0.1:8080;|server 127.0.0.1:$qport;|" \
-        "$conf" >"$work/nginx.conf"
-}
-make_conf 8081
-"$nginx_bin" -t -q -p "$work" -c "$work/nginx.conf" 2>"$work/t.log" || fail "nginx -t: $(cat "$work/t.log")"
-
-# Start nginx on a free port (retry if a random pick is taken).
-nport=""
-for _ in $(seq 10); do
-    p=$((20000 + RANDOM % 40000))
-    make_conf "$p"
-    "$nginx_bin" -p "$work" -c "$work/nginx.conf" -g 'daemon off;' 2>>"$work/start.log" &
-    nginx_pid=$!
-    for _ in $(seq 50); do
-        curl -s -o /dev/null "http://127.0.0.1:$p/healthz" && { nport=$p; break; }
-        kill -0 "$nginx_pid" 2>/dev/null || break
-        sleep 0.1
-    done
-    [ -n "$nport" ] && break
-    kill "$nginx_pid" 2>/dev/null; wait "$nginx_pid" 2>/dev/null; nginx_pid=""
-done
-[ -n "$nport" ] || fail "nginx did not start: $(cat "$work/start.log")"
+. "$(dirname "$0")/nginx_front.sh"
+nginx_front_start "$nginx_bin" "$conf" "$work" "$qport" || fail "nginx front"
 base="http://127.0.0.1:$nport"
 
 status() { curl -s -o "$work/body" -w '%{http_code}' "$@"; }
@@ -79,4 +50,22 @@ headers=$(curl -s -D - -o /dev/null -H 'Accept-Encoding: gzip' "$base/api/search
 echo "$headers" | grep -qi '^content-encoding: gzip' || fail "no gzip for JSON: $headers"
 s=$(status "$base/api/search?per_page=500"); [ "$s" = 400 ] || fail "bad parameter through nginx: $s"
 s=$(status "$base/healthz"); [ "$s" = 200 ] || fail "healthz after the bad requests: $s"
+
+# Issue 15: pipelined requests were lost. N written in one go, the last asking to close:
+# all N are answered, straight from quorum-serve and through nginx (20 there: nginx's
+# per-client rate limit allows bursts of 40).
+pipelined() {  # PORT N -> the number of 200 answers
+    local burst="" i
+    for i in $(seq "$2"); do
+        burst+="GET /healthz HTTP/1.1\r\nHost: x\r\n"
+        [ "$i" = "$2" ] && burst+="Connection: close\r\n"
+        burst+="\r\n"
+    done
+    exec 3<>"/dev/tcp/127.0.0.1/$1" || return
+    printf "$burst" >&3
+    timeout 10 cat <&3 | grep -c '^HTTP/1.1 200'
+    exec 3<&-
+}
+n=$(pipelined "$qport" 50); [ "$n" = 50 ] || fail "pipelined to quorum-serve: $n of 50 answered"
+n=$(pipelined "$nport" 20); [ "$n" = 20 ] || fail "pipelined through nginx: $n of 20 answered"
 echo "nginx front OK on port $nport (quorum-serve on $qport)"

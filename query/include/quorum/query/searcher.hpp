@@ -7,7 +7,9 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "quorum/index/vocabulary.hpp"
@@ -53,10 +55,10 @@ struct Expansion {
 // How a query was read, in words for people: never Xapian's description.
 struct QueryReading {
     std::vector<std::string> all_of, any_of, phrases, without;  // words and phrases as typed
-    std::vector<std::string> filters;                            // "committee: cabinet", "year 2022"
+    std::vector<std::string> filters;                           // "committee: cabinet", "year 2022"
     std::vector<Expansion> expansions;
-    std::vector<std::string> lifts;                              // "decisions first", "units of 2022 first"
-    std::string like;                                            // the unit id of a "more like this"
+    std::vector<std::string> lifts;  // "decisions first", "units of 2022 first"
+    std::string like;                // the unit id of a "more like this"
     std::string text;  // "all of: fostering, allowances · the phrase "foster carers" · also: dismissed ≈ sacked"
 };
 
@@ -118,6 +120,26 @@ struct RecordList {
     std::vector<std::string> records;  // stored JSON (list form), in list order
     std::string as_of;                 // decisions: the date statuses are relative to
 };
+
+// Thrown when the index itself cannot be read (a damaged, missing or replaced table), as
+// opposed to a bad question. `lasting()`: false when a writer changed the index twice
+// during one read, which the next attempt survives. what() names no file path.
+class IndexUnavailable : public std::runtime_error {
+public:
+    IndexUnavailable(const std::string& what, bool lasting) : std::runtime_error(what), lasting_(lasting) {}
+    [[nodiscard]] bool lasting() const noexcept { return lasting_; }
+
+private:
+    bool lasting_;
+};
+
+// Opens the index at `db_dir` afresh and takes a quick look at every table (a few hundred
+// block reads at any size): nullopt when all read cleanly, else which table failed and
+// why, with no file path in the message. Not a full check: `xapian-check DIR` reads
+// every block.
+[[nodiscard]] std::optional<std::string> check_index(const std::filesystem::path& db_dir);
+// How check_index's answer starts when the index could not be opened at all.
+inline constexpr std::string_view index_open_failure = "the index cannot be opened";
 
 // A database handle for one thread. Xapian handles are not thread-safe: make one
 // Searcher per worker thread. Throws std::runtime_error when the index cannot be opened.
