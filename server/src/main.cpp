@@ -8,6 +8,7 @@
 #include <CLI/CLI.hpp>
 
 #include <algorithm>
+#include <chrono>
 #include <csignal>
 #include <cstdlib>
 #include <cstdio>
@@ -96,6 +97,9 @@ int run(const Config& config) {
         int sig = 0;
         sigwait(&signals, &sig);
         if (sig != SIGUSR1) std::fprintf(stderr, "quorum-serve: signal %d, stopping\n", sig);
+        // stop() does nothing before the listen loop runs: a signal at start would be lost.
+        for (int i = 0; i < 500 && sig != SIGUSR1 && !server.is_running(); ++i)
+            std::this_thread::sleep_for(std::chrono::milliseconds(10));
         server.stop();
     });
     server.listen_after_bind();                      // returns once stop() is called

@@ -5,7 +5,7 @@
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const { startMockServer } = require('./mock_server');
-const { launchBrowser, openPage, settled, checkAccessibility, screenshot } = require('./support');
+const { launchBrowser, openPage, settled, until, urlChanged, checkAccessibility, screenshot } = require('./support');
 const { runJourney, runDecisionJourney, clickAndSettle, param, heading } = require('./scenario');
 
 let browser;
@@ -31,7 +31,7 @@ test('a decision page shows the unlinked reason, and a hit without a decision re
   await page.route('**/api/decisions/**', (route) => route.fulfill({ status: 404, contentType: 'application/json', body: '{"error":{"code":"not_found","message":"No decision with that id."}}' }));
   await page.goto(`${server.url}/?q=&type=resolution`);
   await settled(page);
-  await page.waitForFunction(() => document.querySelectorAll('.decision-link').length === 0);
+  await until(async () => (await page.locator('.decision-link').count()) === 0, 'no decision links');
   assert.ok(await page.locator('.hit').count() > 0);
   assert.deepEqual(page.errors.filter((e) => !/404/.test(e)), []);
   await page.context().close();
@@ -53,7 +53,7 @@ test('the decisions filters refuse a reversed date range and keep every filter i
   await page.getByLabel('Owner').fill('marrett');
   const before = page.url();
   await page.getByRole('button', { name: 'Apply filters' }).click();
-  await page.waitForFunction((u) => location.href !== u, before);
+  await urlChanged(page, before);
   await settled(page);
   assert.deepEqual([param(page, 'from')[0], param(page, 'to')[0], param(page, 'owner')[0], param(page, 'outcome')[0]], ['2022-03-01', '2022-12-31', 'marrett', 'agreed']);
   assert.equal(await page.locator('.decision-card').count(), 0);
@@ -111,7 +111,7 @@ test('a dates range is applied, shown as chips, and a reversed range is refused 
   await page.getByLabel('To', { exact: true }).fill('2022-12-31');
   const before = page.url();
   await page.getByRole('button', { name: 'Apply dates' }).click();
-  await page.waitForFunction((u) => location.href !== u, before);
+  await urlChanged(page, before);
   await settled(page);
   assert.equal(param(page, 'from')[0], '2022-03-01');
   assert.match(await page.locator('.chips').textContent(), /From: 1 March 2022/);

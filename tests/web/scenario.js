@@ -4,7 +4,7 @@
 
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
-const { openPage, settled, checkAccessibility, screenshot } = require('./support');
+const { openPage, settled, until, urlChanged, checkAccessibility, screenshot } = require('./support');
 
 const param = (page, name) => new URL(page.url()).searchParams.getAll(name);
 const heading = (page) => page.locator('#view h1').innerText();
@@ -12,7 +12,7 @@ const heading = (page) => page.locator('#view h1').innerText();
 async function clickAndSettle(page, locator) {
   const before = page.url();
   await locator.click();
-  await page.waitForFunction((u) => location.href !== u, before);
+  await urlChanged(page, before);
   await settled(page);
 }
 
@@ -47,7 +47,7 @@ async function runJourney(t, browser, baseUrl, { prefix, word }) {
     assert.match(reading, /Read as: .*(all of|any of|the word)/);
     assert.doesNotMatch(reading, /Query\(|@\d|Z[a-z]/);
     assert.ok(await page.locator('.hit .why').count() > 0, 'no hit says why it matched');
-    await page.waitForFunction(() => /result/.test(document.getElementById('status').textContent));
+    await until(async () => /result/.test(await page.locator('#status').textContent()), 'the result count');
     assert.ok(await page.locator('.histogram li').count() > 0, 'no year histogram');
     await checkAccessibility(page, 'search results');
     await screenshot(page, `${prefix}-2-search`);
@@ -96,7 +96,7 @@ async function runJourney(t, browser, baseUrl, { prefix, word }) {
     const before = page.url();
     await page.getByLabel('Sort by').focus();
     await page.getByLabel('Sort by').selectOption('newest');
-    await page.waitForFunction((u) => location.href !== u, before);
+    await urlChanged(page, before);
     await settled(page);
     assert.equal(param(page, 'sort')[0], 'newest');
     assert.equal(await page.evaluate(() => document.activeElement.id), 'sort', 'focus left the sort control');
@@ -225,7 +225,7 @@ async function runDecisionJourney(t, browser, baseUrl, { prefix }) {
     await page.getByLabel('Status').selectOption('overdue');
     const before = page.url();
     await page.getByRole('button', { name: 'Apply filters' }).click();
-    await page.waitForFunction((u) => location.href !== u, before);
+    await urlChanged(page, before);
     await settled(page);
     assert.equal(param(page, 'status')[0], 'overdue');
     assert.equal(await heading(page), 'Overdue decisions');
@@ -294,7 +294,7 @@ async function runDecisionJourney(t, browser, baseUrl, { prefix }) {
     await page.getByLabel('Name').fill(first.split(/\s+/).pop());
     const before = page.url();
     await page.getByRole('button', { name: 'Find people' }).click();
-    await page.waitForFunction((u) => location.href !== u, before);
+    await urlChanged(page, before);
     await settled(page);
     assert.ok((await page.locator('.people-list .person-name').allInnerTexts()).includes(first));
     await checkAccessibility(page, 'people');

@@ -40,12 +40,25 @@ async function openPage(browser, options = {}) {
   return page;
 }
 
+// Polls `check` from Node until it is true. page.waitForFunction would evaluate a string
+// in the page, which the page's Content-Security-Policy (no 'unsafe-eval') forbids, as it
+// should: the tests run with the policy the server sends.
+async function until(check, what = 'a condition', timeout = 15000) {
+  const end = Date.now() + timeout;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+// Waits until the page's address is no longer `before` (a navigation within the page).
+async function urlChanged(page, before) {
+  await until(async () => page.url() !== before, 'the address to change');
+}
+
 // Waits until the page has finished rendering the state in its URL.
 async function settled(page) {
-  await page.waitForFunction(() => {
-    const v = document.getElementById('view');
-    return v && v.getAttribute('aria-busy') === 'false' && v.querySelector('h1');
-  });
+  await page.locator('#view[aria-busy="false"] h1').first().waitFor();
 }
 
 async function checkAccessibility(page, label) {
@@ -120,4 +133,4 @@ async function startRealServer() {
   };
 }
 
-module.exports = { launchBrowser, openPage, settled, checkAccessibility, screenshot, startRealServer, realServerUnavailable, BINARY_DIR, SCREENSHOT_DIR };
+module.exports = { launchBrowser, openPage, settled, until, urlChanged, checkAccessibility, screenshot, startRealServer, realServerUnavailable, BINARY_DIR, SCREENSHOT_DIR };
