@@ -30,35 +30,13 @@ for tool in quorum-index quorum-serve quorum-slow-clients; do
 done
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/quorum-reliability-XXXXXX")
-serve_pid="" nginx_pid=""
-cleanup() {
-  [ -n "${nginx_pid:-}" ] && kill "$nginx_pid" 2>/dev/null && wait "$nginx_pid" 2>/dev/null
-  [ -n "$serve_pid" ] && kill "$serve_pid" 2>/dev/null && wait "$serve_pid" 2>/dev/null
-  rm -rf "$work"
-}
-trap cleanup EXIT
+. "$ROOT/tests/server/serve_helpers.sh"
+trap serve_cleanup EXIT
 ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 
 echo "reliability.sh: indexing the samples" >&2
 "$BUILD/quorum-index" --db "$work/db" "$ROOT/corpus/samples" >"$work/index.log" 2>&1
-"$BUILD/quorum-serve" --db "$work/db" --port 0 --access-log off >"$work/serve.out" 2>"$work/serve.err" &
-serve_pid=$!
-for _ in $(seq 100); do grep -q "listening on" "$work/serve.out" && break; sleep 0.1; done
-qport=$(sed -n 's/.*127\.0\.0\.1:\([0-9]*\).*/\1/p' "$work/serve.out" | head -1)
-[ -n "$qport" ] || { echo "quorum-serve did not start: $(cat "$work/serve.err")" >&2; exit 1; }
-
-pipelined() {  # PORT N -> the number of 200 answers to N requests written in one go
-  local burst="" i
-  for i in $(seq "$2"); do
-    burst+="GET /healthz HTTP/1.1\r\nHost: x\r\n"
-    [ "$i" = "$2" ] && burst+="Connection: close\r\n"
-    burst+="\r\n"
-  done
-  exec 3<>"/dev/tcp/127.0.0.1/$1"
-  printf "$burst" >&3
-  timeout 20 cat <&3 | grep -o 'HTTP/1.1 200' | wc -l
-  exec 3<&-
-}
+serve_start "$BUILD/quorum-serve" "$work/db" >&2 || exit 1
 
 slow() {  # PORT -> the tool's result line
   "$BUILD/quorum-slow-clients" --port "$1" --clients "$CLIENTS" --seconds "$SECONDS_HELD" --spread
@@ -69,7 +47,6 @@ echo "reliability.sh: $CLIENTS slow clients against quorum-serve alone, $SECONDS
 rows+=("quorum-serve alone|$(slow "$qport")|$(pipelined "$qport" 2001) of 2001")
 nginx_bin=$(command -v nginx || { [ -x /usr/sbin/nginx ] && echo /usr/sbin/nginx; } || true)
 if [ -n "$nginx_bin" ]; then
-  . "$ROOT/tests/server/nginx_front.sh"
   nginx_front_start "$nginx_bin" "$ROOT/server/deploy/nginx.conf" "$work" "$qport" >&2
   echo "reliability.sh: the same behind nginx" >&2
   # nginx's per-client rate limit (bursts of 40) answers the rest of a larger burst 429.
@@ -93,7 +70,7 @@ field() { sed -n "s/.*\b$2=\([^ ]*\).*/\1/p" <<<"$1"; }
   echo "\`quorum-slow-clients --clients $CLIENTS --seconds $SECONDS_HELD --spread\`: $CLIENTS connections, each from its own"
   echo "loopback address, send a request head a byte a second and never finish it; each one the"
   echo "server cuts off reconnects at once. Meanwhile a prober asks for \`/healthz\` on a fresh"
-  echo "connection every 20 ms (failed: no 200 within 5 s). Pipelined: requests written in one go"
+  echo "connection every 100 ms (failed: no 200 within 5 s). Pipelined: requests written in one go"
   echo "on one connection, the last asking to close; the answers with status 200 are counted."
   echo
   echo "| server | slow clients held open (mean) | cut off and reconnected | /healthz probes | failed | p50 ms | p99 ms | max ms | pipelined requests answered |"

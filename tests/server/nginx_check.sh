@@ -14,26 +14,16 @@ if [ -z "$nginx_bin" ] || ! command -v curl >/dev/null; then
 fi
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/quorum-nginx-XXXXXX")
-serve_pid="" nginx_pid=""
-cleanup() {
-    [ -n "${nginx_pid:-}" ] && kill "$nginx_pid" 2>/dev/null && wait "$nginx_pid" 2>/dev/null
-    [ -n "$serve_pid" ] && kill "$serve_pid" 2>/dev/null && wait "$serve_pid" 2>/dev/null
-    rm -rf "$work"
-}
-trap cleanup EXIT
+. "$(dirname "$0")/serve_helpers.sh"
+trap serve_cleanup EXIT
 fail() { echo "FAIL: $*"; echo "--- nginx error log:"; cat "$work/error.log" 2>/dev/null; exit 1; }
 
 # A small index and a server on a free port.
 mkdir -p "$work/in"
 cp "$samples/003_0f19b924668e569c.txt" "$samples/003_0f19b924668e569c.txt.meta.json" "$work/in/"
 "$index_bin" --db "$work/db" "$work/in" >"$work/index.log" 2>&1 || fail "quorum-index: $(cat "$work/index.log")"
-"$serve_bin" --db "$work/db" --port 0 --access-log off >"$work/serve.out" 2>"$work/serve.err" &
-serve_pid=$!
-for _ in $(seq 100); do grep -q "listening on" "$work/serve.out" && break; sleep 0.1; done
-qport=$(sed -n 's/.*127\.0\.0\.1:\([0-9]*\).*/\1/p' "$work/serve.out" | head -1)
-[ -n "$qport" ] || fail "quorum-serve did not start: $(cat "$work/serve.err")"
+serve_start "$serve_bin" "$work/db" || fail "quorum-serve"
 
-. "$(dirname "$0")/nginx_front.sh"
 nginx_front_start "$nginx_bin" "$conf" "$work" "$qport" || fail "nginx front"
 base="http://127.0.0.1:$nport"
 
@@ -51,21 +41,8 @@ echo "$headers" | grep -qi '^content-encoding: gzip' || fail "no gzip for JSON: 
 s=$(status "$base/api/search?per_page=500"); [ "$s" = 400 ] || fail "bad parameter through nginx: $s"
 s=$(status "$base/healthz"); [ "$s" = 200 ] || fail "healthz after the bad requests: $s"
 
-# Issue 15: pipelined requests were lost. N written in one go, the last asking to close:
-# all N are answered, straight from quorum-serve and through nginx (20 there: nginx's
-# per-client rate limit allows bursts of 40).
-pipelined() {  # PORT N -> the number of 200 answers
-    local burst="" i
-    for i in $(seq "$2"); do
-        burst+="GET /healthz HTTP/1.1\r\nHost: x\r\n"
-        [ "$i" = "$2" ] && burst+="Connection: close\r\n"
-        burst+="\r\n"
-    done
-    exec 3<>"/dev/tcp/127.0.0.1/$1" || return
-    printf "$burst" >&3
-    timeout 10 cat <&3 | grep -o 'HTTP/1.1 200' | wc -l
-    exec 3<&-
-}
+# Issue 15: pipelined requests were lost: all are answered, straight from quorum-serve and
+# through nginx (20 there: nginx's per-client rate limit allows bursts of 40).
 n=$(pipelined "$qport" 50); [ "$n" = 50 ] || fail "pipelined to quorum-serve: $n of 50 answered"
 n=$(pipelined "$nport" 20); [ "$n" = 20 ] || fail "pipelined through nginx: $n of 20 answered"
 echo "nginx front OK on port $nport (quorum-serve on $qport)"

@@ -1,8 +1,42 @@
-# Sourced by tests/server/nginx_check.sh and scripts/reliability.sh: starts nginx with
-# server/deploy/nginx.conf (paths moved into a work folder, a free port) in front of a
-# quorum-serve on 127.0.0.1.
+# Sourced by tests/server/nginx_check.sh and scripts/reliability.sh: a real quorum-serve,
+# nginx with server/deploy/nginx.conf (paths moved into a work folder, a free port) in
+# front of it, and raw requests to them. Each caller sets `work` (a temporary folder).
+#   serve_start SERVE_BIN DB          -> sets qport and serve_pid, or returns 1
 #   nginx_front_start NGINX_BIN CONF WORK QUORUM_PORT   -> sets nport and nginx_pid, or returns 1
 #   nginx_front_stop
+#   serve_cleanup                     -> stops both and removes $work (for trap EXIT)
+#   pipelined PORT N                  -> prints how many of N pipelined requests got 200
+
+serve_pid="" nginx_pid=""
+
+serve_start() {
+    "$1" --db "$2" --port 0 --access-log off >"$work/serve.out" 2>"$work/serve.err" &
+    serve_pid=$!
+    for _ in $(seq 100); do grep -q "listening on" "$work/serve.out" && break; sleep 0.1; done
+    qport=$(sed -n 's/.*127\.0\.0\.1:\([0-9]*\).*/\1/p' "$work/serve.out" | head -1)
+    [ -n "$qport" ] || { echo "quorum-serve did not start: $(cat "$work/serve.err")"; return 1; }
+}
+
+serve_cleanup() {
+    [ -n "${nginx_pid:-}" ] && kill "$nginx_pid" 2>/dev/null && wait "$nginx_pid" 2>/dev/null
+    [ -n "${serve_pid:-}" ] && kill "$serve_pid" 2>/dev/null && wait "$serve_pid" 2>/dev/null
+    rm -rf "$work"
+}
+
+# Issue 15: pipelined requests were lost. N written in one go on one connection, the last
+# asking to close.
+pipelined() {
+    local burst="" i
+    for i in $(seq "$2"); do
+        burst+="GET /healthz HTTP/1.1\r\nHost: x\r\n"
+        [ "$i" = "$2" ] && burst+="Connection: close\r\n"
+        burst+="\r\n"
+    done
+    exec 3<>"/dev/tcp/127.0.0.1/$1" || { echo 0; return; }
+    printf "$burst" >&3
+    timeout 20 cat <&3 | grep -o 'HTTP/1.1 200' | wc -l
+    exec 3<&-
+}
 
 # The deploy config with paths in the work folder and test ports.
 nginx_front_conf() {  # CONF WORK QUORUM_PORT NGINX_PORT
