@@ -4,7 +4,7 @@
 #   bench/run.sh [--sizes 10,100,1000] [--repeat 3] [--large-repeat N] [--duration 10] [--peers all|none]
 #                [--engines quorum,omindex,sqlite,postgres] [--build DIR] [--work DIR]
 #                [--out FILE] [--query-repeat 200] [--peer-repeat 20] [--distinct 2000] [--no-install]
-#                [--smoke] [--keep]
+#                [--smoke] [--keep] [--report-only]
 #
 # Writes docs/BENCHMARKS.md (and docs/bench/latency.png and costs.png: latency and every
 # cost against archive size): the machine, the exact commands, one table per archive size
@@ -13,7 +13,8 @@
 # takes about an hour). Servers listen on 127.0.0.1 only and are stopped when the script
 # ends. --smoke: a tiny archive, one run, no peers, output under --work (used by the ctest
 # smoke test; exits 77 when wrk is missing). --keep: keep the other sizes' results of the
-# last run in --work and measure only --sizes again.
+# last run in --work and measure only --sizes again. --report-only: measure nothing; write
+# the report again from the last run's results in --work (after editing bench/LIMITS.md).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -29,6 +30,7 @@ OUT=""
 INSTALL=1
 SMOKE=0
 KEEP=0
+REPORT_ONLY=0
 QUERY_REPEAT=200
 PEER_REPEAT=20
 DISTINCT=2000
@@ -52,10 +54,12 @@ while [ $# -gt 0 ]; do
     --no-install) INSTALL=0; shift ;;
     --smoke) SMOKE=1; shift ;;
     --keep) KEEP=1; shift ;;
-    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
+    --report-only) REPORT_ONLY=1; shift ;;
+    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
     *) echo "run.sh: unknown option '$1' (see --help)" >&2; exit 2 ;;
   esac
 done
+[ "$REPORT_ONLY" = 1 ] && INSTALL=0
 if [ "$SMOKE" = 1 ]; then
   SIZES=0.3; REPEAT=1; DURATION=1; PEERS=none; INSTALL=0; QUERY_REPEAT=3; CONNECTIONS="1 4"; DISTINCT=100
 fi
@@ -116,7 +120,10 @@ fi
 
 RESULTS=$WORK/results.tsv
 COMMANDS=$WORK/commands.txt
-if [ "$KEEP" = 1 ] && [ -s "$RESULTS" ] && [ -s "$WORK/machine.txt" ]; then
+if [ "$REPORT_ONLY" = 1 ]; then
+  [ -s "$RESULTS" ] && [ -s "$WORK/machine.txt" ] ||
+    { echo "run.sh: no results in $WORK to report: run the benchmark first" >&2; exit 2; }
+elif [ "$KEEP" = 1 ] && [ -s "$RESULTS" ] && [ -s "$WORK/machine.txt" ]; then
   # Only the sizes measured now are replaced; the report keeps the others.
   awk -F'\t' -v sizes=",$SIZES," 'index(sizes, "," $1 ",") == 0' "$RESULTS" >"$RESULTS.kept"
   mv "$RESULTS.kept" "$RESULTS"
@@ -474,11 +481,6 @@ EOF
   fi
 }
 
-machine
-note "$SCALE --samples corpus/samples --corpus ../shared/corpora --size-mb SIZE --seed $SEED --out ARCHIVE"
-[ -n "$PEER_LIST" ] && note "$SCALE --export-units ARCHIVE --tsv units.tsv --usv units.usv   # peers: one row per paragraph"
-echo "$PEER_LIST" | grep -q postgres && start_postgres
-
 # The report is rewritten after every archive size, so a long run that is stopped still
 # leaves the sizes it finished.
 report() {
@@ -489,6 +491,16 @@ report() {
   [ "$SMOKE" = 1 ] || [ ! -f "$ROOT/bench/LIMITS.md" ] || { echo; cat "$ROOT/bench/LIMITS.md"; } >>"$OUT"
   echo "run.sh: wrote $OUT" >&2
 }
+
+if [ "$REPORT_ONLY" = 1 ]; then  # the last run's results, with bench/LIMITS.md as it is now
+  report
+  exit 0
+fi
+
+machine
+note "$SCALE --samples corpus/samples --corpus ../shared/corpora --size-mb SIZE --seed $SEED --out ARCHIVE"
+[ -n "$PEER_LIST" ] && note "$SCALE --export-units ARCHIVE --tsv units.tsv --usv units.usv   # peers: one row per paragraph"
+echo "$PEER_LIST" | grep -q postgres && start_postgres
 
 IFS=, read -r -a size_list <<<"$SIZES"
 for s in "${size_list[@]}"; do
