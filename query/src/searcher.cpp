@@ -59,9 +59,7 @@ struct Searcher::Impl {
         try {
             db = Xapian::Database(p.string());
         } catch (const Xapian::DatabaseCorruptError& e) {
-            throw IndexUnavailable("the index is damaged: " + describe_without_path(e, p.string()) +
-                                       "; check it with xapian-check, then index the archive again",
-                                   true);
+            throw IndexUnavailable("the index is damaged: " + describe_without_path(e, p.string()), true);
         } catch (const Xapian::Error& e) {
             throw std::runtime_error("cannot open the index " + p.string() + ": " + e.get_description() +
                                      "; build it first with quorum-index --db " + p.string() + " INPUT...");

@@ -133,10 +133,9 @@ void HttpServer::hand_over(std::shared_ptr<Connection> connection) {
 void HttpServer::serve(std::shared_ptr<Connection> connection) {
     for (;;) {
         if (svr_sock_ == INVALID_SOCKET) return;  // stopping
-        // The next request may already wait in the socket: take it without a round trip
-        // through the waiting room. Otherwise the connection waits there, holding no worker.
-        if (!connection->head_buffered() &&
-            connection->take_arrived(limits_.wait.max_head) != Connection::Arrival::head_complete) {
+        // A next request already buffered, or already in the socket, is answered at once;
+        // otherwise the connection waits in the waiting room, holding no worker.
+        if (connection->take_arrived(limits_.wait.max_head) != Connection::Arrival::head_complete) {
             room_->wait_for_request(std::move(connection), false);
             return;
         }

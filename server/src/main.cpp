@@ -154,6 +154,10 @@ int main(int argc, char** argv) {
     try {
         validate(config);
         return run(config);
+    } catch (const quorum::query::IndexUnavailable& e) {
+        std::cerr << "quorum-serve: " << e.what() << ". Check the whole index with xapian-check " << config.db.string()
+                  << ", then index the archive again\n";
+        return 1;
     } catch (const std::exception& e) {
         std::cerr << "quorum-serve: " << e.what() << "\n";
         return 1;
