@@ -8,6 +8,7 @@ packages=(
   libtesseract-dev tesseract-ocr-eng
   wordnet-dev wordnet-base libfasttext-dev
   curl nginx-light chromium wrk time clang-tidy
+  dpkg-dev systemd  # the Debian package: dpkg-shlibdeps for cpack -G DEB, systemd-analyze verify (tests/deploy)
 )
 # Browser tests need Node.js with npm. Debian's nodejs and npm packages are used unless
 # a Node.js is already installed (another build of it, e.g. one that bundles npm,
