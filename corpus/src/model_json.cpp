@@ -86,6 +86,7 @@ void to_json(json& j, const Unit& v) {
              {"topics", v.topics},
              {"procedural", v.procedural}};
     if (v.ocr) j["ocr"] = true;  // only when set: readings without OCR stay as they were
+    if (v.exempt) j["exempt"] = true;  // only when set, like ocr
     if (v.resolution) j["resolution"] = *v.resolution;
     if (v.table) j["table"] = *v.table;
     if (v.question) j["question"] = *v.question;

@@ -62,6 +62,7 @@ json unit_record(const corpus::Unit& unit, const corpus::Document& document, con
     if (unit.item_index >= 0 && static_cast<std::size_t>(unit.item_index) < document.items.size()) {
         const auto& it = document.items[static_cast<std::size_t>(unit.item_index)];
         item = json{{"number", it.number}, {"title", it.title}};
+        if (it.exempt) item["exempt"] = true;  // withheld under Schedule 12A
     }
     json people_json = json::array();
     for (const auto& id : unit.people) people_json.push_back({{"id", id}, {"name", people.name(id)}});
@@ -83,6 +84,7 @@ json unit_record(const corpus::Unit& unit, const corpus::Document& document, con
         {"procedural", unit.procedural},
     };
     if (unit.ocr) record["ocr"] = true;  // only when set, like the other optional fields
+    if (unit.exempt) record["exempt"] = true;
     if (unit.resolution) {
         const auto& r = *unit.resolution;
         record["resolution"] = {{"kind", r.kind}, {"label", r.label}, {"preamble", r.preamble}, {"outcome", r.outcome}};
@@ -143,7 +145,11 @@ json meeting_part(const std::string& meeting_id, const corpus::Meeting* meeting,
         std::vector<json> items;
         for (const auto& it : doc.items)
             items.push_back(
-                {{"number", it.number}, {"title", it.title}, {"procedural", it.procedural}, {"units", json::array()}});
+                {{"number", it.number},
+                 {"title", it.title},
+                 {"procedural", it.procedural},
+                 {"exempt", it.exempt},
+                 {"units", json::array()}});
         for (const auto& u : doc.units)
             if (u.item_index >= 0 && static_cast<std::size_t>(u.item_index) < items.size())
                 items[static_cast<std::size_t>(u.item_index)]["units"].push_back(

@@ -425,6 +425,7 @@
       h('p', { class: 'hit-type' }, typeTag(hit.type)),
       h('h3', { class: 'hit-title' }, link(unitHref(hit.id), hit.title || itemLabel(hit.item) || typeLabel(hit.type))),
       hit.snippet ? h('p', { class: 'snippet' }, snippetNodes(hit.snippet)) : null,
+      hit.exempt ? h('p', { class: 'withheld muted' }, 'Withheld under Schedule 12A: exempt business, heading only.') : null,
       crumbs.length ? h('ol', { class: 'crumbs', 'aria-label': 'Where this is from' }, crumbs) : null,
       also ? h('p', { class: 'also muted' }, `The same text appears in ${plural(also, 'other place', 'other places')}.`) : null,
       whyMatched(hit),
@@ -570,6 +571,14 @@
   }
 
   // ---------- a unit in context ----------
+  // Exempt business (Schedule 12A): text left out on purpose must not look like text lost.
+  const WITHHELD_LAW = 'Schedule 12A to the Local Government Act 1972';
+  function withheldNote() {
+    return h('p', { class: 'notice notice-withheld' }, h('strong', {}, 'Withheld under Schedule 12A. '),
+      `This item is exempt business (${WITHHELD_LAW}): the press and public were excluded while it was discussed. `,
+      'Only its heading and the public words of the meeting, such as the resolution that excluded them, are shown.');
+  }
+
   async function renderUnit(state, signal) {
     const unit = await getJSON(`/api/units/${encodeURIComponent(state.id)}`, signal);
     const meeting = unit.meeting_id ? await getJSON(`/api/meetings/${encodeURIComponent(unit.meeting_id)}`, signal).catch((e) => { if (e.name === 'AbortError') throw e; return null; }) : null;
@@ -606,6 +615,7 @@
         unit.people && unit.people.length ? [h('dt', {}, 'People'), h('dd', {}, joinLinks(unit.people, 'person'))] : null,
         unit.topics && unit.topics.length ? [h('dt', {}, 'Topics'), h('dd', {}, joinLinks(unit.topics, 'topic'))] : null),
       DECISION_TYPES.has(unit.type) ? decisionLinkFor(unit.id, 'decision-record', null) : null,
+      unit.exempt ? withheldNote() : null,
       h('div', { class: 'unit-body' }, unitBody(unit)),
       citeBlock(citationFor(unit, here), here),
       h('p', { class: 'more-like' }, link(likeHref(unit.id), 'Where else has this come up? More like this')),
@@ -745,7 +755,8 @@
       return h('li', { class: it.procedural ? 'procedural' : null },
         isOwn ? h('span', { 'aria-current': 'true' }, label, hidden(' (the item you are reading)'))
           : target ? link(unitHref(target.id), label) : h('span', {}, label),
-        it.units && it.units.length > 1 ? h('span', { class: 'muted' }, ` · ${plural(it.units.length - 1, 'part', 'parts')}`) : null);
+        it.units && it.units.length > 1 ? h('span', { class: 'muted' }, ` · ${plural(it.units.length - 1, 'part', 'parts')}`) : null,
+        it.exempt ? h('span', { class: 'muted withheld' }, ' · withheld under Schedule 12A') : null);
     }));
   }
 

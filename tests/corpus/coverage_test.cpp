@@ -159,9 +159,9 @@ TEST_CASE("coverage: the body of exempt business is accounted for, not lost", "[
         "RESOLVED: that the press and public be excluded for the following item as it involves exempt information "
         "under Schedule 12A.\n\n"
         "2. CONTRACT AWARD\nThe committee discussed the tender prices of the three bidders in detail.\n");
-    // The exclusion motion's own item is marked exempt too today, so its RESOLVED counts as
-    // exempt.
+    // The tender discussion is withheld on purpose; the motion's own words are kept (issue 15).
     CHECK(c.exempt >= 1);
+    CHECK(c.kept >= 2);
     CHECK(c.lost == 0);
     CHECK_FALSE(listed(c, "tender prices"));
 }

@@ -99,6 +99,23 @@ test('a unit shows the whole item with its passage marked, the other items, and 
   await page.context().close();
 });
 
+// Issue 15: withheld text must not look like lost text.
+test('an exempt item says it is withheld under Schedule 12A, on its page and in the meeting\'s items', async () => {
+  const page = await openPage(browser);
+  const unit = server.units.find((u) => u.exempt && u.type === 'item');
+  assert.ok(unit, 'the mock has an exempt item');
+  await page.goto(`${server.url}/?view=unit&id=${unit.id}`);
+  await settled(page);
+  assert.match(await page.locator('.notice-withheld').innerText(), /Withheld under Schedule 12A/);
+  assert.match(await page.locator('#items-h + ol').innerText(), /Contract award for residential placements[^\n]*\n?(\(the item you are reading\)\n)? · withheld under Schedule 12A/);
+  const other = server.units.find((u) => !u.exempt && u.type === 'item');
+  await page.goto(`${server.url}/?view=unit&id=${other.id}`);
+  await settled(page);
+  assert.equal(await page.locator('.notice-withheld').count(), 0);
+  await checkAccessibility(page, 'exempt item');
+  await page.context().close();
+});
+
 test('a dates range is applied, shown as chips, and a reversed range is refused with a message', async () => {
   const page = await openPage(browser);
   await page.goto(`${server.url}/?q=fostering`);

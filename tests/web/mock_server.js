@@ -70,6 +70,8 @@ const meetingsSpec = [
         ],
         resolutions: ['That the executive consider increasing fostering allowances to attract more foster carers.', 'That a fostering recruitment campaign be reported to the committee.'],
         table: { caption: 'Fostering households by year', header: ['Year', 'Approved', 'Deregistered'], rows: [['2020', '9', '11'], ['2021', '12', '8']] } },
+      // Exempt business (issue 15): heading only, as quorum-index withholds it.
+      { number: '70', title: 'Contract award for residential placements', exempt: true, paras: [] },
     ],
   },
   {
@@ -134,11 +136,11 @@ for (const m of meetingsSpec) {
     attendance: m.attendance, items: [], items_count: m.items.length,
   };
   for (const it of m.items) {
-    const item = { number: it.number, title: it.title };
+    const item = { number: it.number, title: it.title, ...(it.exempt ? { exempt: true } : {}) };
     const base = {
       date: m.date, council: COUNCIL, committee: m.committee, meeting_id: meetingId, item, document,
       people: (it.people || []).map((p) => people[p]), topics: (it.topics || []).map((t) => topics[t]),
-      procedural: !!it.procedural,
+      procedural: !!it.procedural, ...(it.exempt ? { exempt: true } : {}),
     };
     const mk = (type, title, text, extra = {}) => {
       ordinal += 1;
@@ -156,7 +158,7 @@ for (const m of meetingsSpec) {
     if (it.table) itemUnits.push(mk('table', it.table.caption, [it.table.header, ...it.table.rows].map((r) => r.join('\t')).join('\n'), { table: it.table }));
     if (it.question) itemUnits.push(mk('question', `Public question ${it.question.number}`, `${it.question.question}\n${it.question.response}`, { question: it.question }));
     if (it.action) itemUnits.push(mk('action', `Action ${it.action.number}`, it.action.action, { action: it.action }));
-    meeting.items.push({ number: it.number, title: it.title, procedural: !!it.procedural, units: itemUnits.map((u) => ({ id: u.id, type: u.type, title: u.title })) });
+    meeting.items.push({ number: it.number, title: it.title, procedural: !!it.procedural, exempt: !!it.exempt, units: itemUnits.map((u) => ({ id: u.id, type: u.type, title: u.title })) });
   }
   meetings.push(meeting);
 }

@@ -14,6 +14,7 @@
 #include "quorum/text/fold.hpp"
 #include "units/questions.hpp"
 #include "segment/body_sections.hpp"
+#include "segment/exempt_business.hpp"
 #include "segment/filed_meeting.hpp"
 #include "segment/fallback.hpp"
 #include "segment/front_matter.hpp"
@@ -159,81 +160,20 @@ Attendance minutes_attendance(const Lines& lines, std::size_t begin, std::size_t
     return att;
 }
 
-// "Exempt Items", "EXEMPT BUSINESS": the word, not "Exemption Certificate for External Audit"
-// (regression, issue 12: that parish minute withheld every later minute).
-bool exempt_word(std::string_view title) {
-    const auto words = text::fold_words(title);
-    return std::find(words.begin(), words.end(), "exempt") != words.end();
-}
-
-// Exempt business: the items an exclusion resolution names ("item 12", "the following
-// item"), or every later item until public business resumes ("PART I", "UNRESTRICTED
-// ITEMS"), and items marked exempt themselves.
-class ExemptBusiness {
-public:
-    // Whether this item is exempt; then what its own exclusion resolution makes exempt.
-    bool exempt(const Item& item, const std::string& body_text, DocumentKind kind) {
-        const bool exclusion_motion = contains_ci(item.title, "exclusion of") || exempt_word(item.title);
-        const std::string number_lc = to_lower(item.number);
-        const bool named = std::find(named_exempt_.begin(), named_exempt_.end(), number_lc) != named_exempt_.end() ||
-                           (number_lc.find('/') != std::string::npos &&
-                            std::find(named_exempt_.begin(), named_exempt_.end(),
-                                      number_lc.substr(0, number_lc.find('/'))) != named_exempt_.end());
-        const bool marked =
-            mentions_exempt(item.title) || part_marker(item.title) == true || contains_ci(item.title, "confidential");
-        // a minute that itself records exempt information (not the motion naming other items)
-        const bool body_exempt = !exclusion_motion && mentions_exempt(body_text) && kind != DocumentKind::agenda &&
-                                 exclusion_scope(body_text).numbers.empty() &&
-                                 !contains_ci(body_text, "following item");
-        const bool exempt = excluded_ || exclude_next_ > 0 || named || marked || body_exempt;
-        if (exclude_next_ > 0) --exclude_next_;
-        if (exclusion_motion || (mentions_exempt(body_text) &&
-                                 (contains_ci(body_text, "following item") || contains_ci(body_text, "excluded")))) {
-            const ExclusionScope scope = exclusion_scope(body_text + " " + item.title);
-            if (!scope.numbers.empty()) {
-                named_exempt_.insert(named_exempt_.end(), scope.numbers.begin(), scope.numbers.end());
-            } else if (scope.following_only) {
-                exclude_next_ = 1;
-            } else {
-                excluded_ = true;
-            }
-        }
-        return exempt;
-    }
-
-    // A Part I / Part II heading printed at the end of an item's body governs the next items.
-    void read_end_marker(const Lines& body) {
-        for (auto it = body.rbegin(); it != body.rend(); ++it) {
-            if (is_blank(it->text)) continue;
-            if (auto m = part_marker(plain(it->text))) {
-                excluded_ = *m;
-                if (!*m) {
-                    exclude_next_ = 0;
-                    named_exempt_.clear();
-                }
-            }
-            break;
-        }
-    }
-
-private:
-    bool excluded_ = false;                  // exempt until a Part I marker
-    int exclude_next_ = 0;                   // "the following item": this many items
-    std::vector<std::string> named_exempt_;  // item numbers a resolution named
-};
-
-// The unit of a whole item: its heading and body text (only the heading when exempt).
+// The unit of a whole item: its heading and body text. A withheld item keeps its heading
+// and its public words (the exclusion resolution; what was said before it).
 Unit item_unit(const Item& item, int index, const std::string& body_text, const PeopleLinker& linker,
                const TopicRules& topics) {
     Unit u;
     u.type = UnitType::item;
     u.title = item.title;
-    u.text = item.exempt || body_text.empty() ? item.title : body_text;
+    u.text = body_text.empty() ? item.title : body_text;
     u.page = item.page;
     u.item_index = index;
     u.number = item.number;
     u.procedural = item.procedural;
-    if (!item.exempt) {
+    u.exempt = item.exempt;
+    if (!item.exempt || !body_text.empty()) {
         u.people = linker.mentions(u.text);
         u.topics = topics.assign(u.title, u.text);
     }
@@ -251,14 +191,21 @@ void emit_items(Document& doc, ItemLayout& items, DocumentKind kind, const Peopl
                                        starts_with_ci(plain(block.body.back().text), "supporting documents")))
             block.body.pop_back();
         item.procedural = is_procedural(item, block.body);
-        const std::string body_text = paragraph_text(block.body);
-        item.exempt = exempt.exempt(item, body_text, kind);
+        const Withholding withheld = exempt.read(item, paragraph_text(block.body), kind);
+        item.exempt = withheld.exempt;
         exempt.read_end_marker(block.body);
+        PublicWords kept;
+        if (item.exempt) kept = public_words(block.body, withheld.public_until_exclusion);
+        // An item that excluded the public at its very end withheld nothing of its own.
+        if (withheld.public_until_exclusion && !kept.withheld) item.exempt = false;
+        const Lines& body = item.exempt ? kept.lines : block.body;
+        const std::string body_text = paragraph_text(body);
         const int index = static_cast<int>(doc.items.size());
         doc.items.push_back(item);
         const std::size_t first_unit = doc.units.size();
-        if (!item.exempt)
-            emit_sections(doc, block.body, BodyContext{index, item.title, "", item.procedural}, linker, topics, false);
+        emit_sections(doc, body, BodyContext{index, item.title, "", item.procedural}, linker, topics, false);
+        if (item.exempt)
+            for (std::size_t k = first_unit; k < doc.units.size(); ++k) doc.units[k].exempt = true;
         doc.units.insert(doc.units.begin() + static_cast<std::ptrdiff_t>(first_unit),
                          item_unit(item, index, body_text, linker, topics));
     }

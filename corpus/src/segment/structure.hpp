@@ -167,13 +167,18 @@ struct ItemLayout {
 
 // Procedural business: apologies, substitutes, declarations, minutes, no questions, next meeting.
 [[nodiscard]] bool is_procedural(const Item& item, const Lines& body);
-// Exempt business (Part II, Schedule 12A, exclusion of the press and public).
+
+// ---- exempt business (exempt_business.cpp) ----------------------------------------------
+
+// Mentions exempt business (Part II, Schedule 12A, exclusion of the press and public).
 [[nodiscard]] bool mentions_exempt(std::string_view text);
 
-// Which business an exclusion resolution makes exempt.
+// Which business an exclusion resolution makes exempt. When it names no item, no single
+// item and not its own, it withholds the rest of the business until public business resumes.
 struct ExclusionScope {
-    std::vector<std::string> numbers;  // items it names ("item 12", "minute 127/20"); empty when it names none
+    std::vector<std::string> numbers;  // items it names ("item 12", "minutes 12 to 14"); empty when it names none
     bool following_only = false;       // "for the following item": the next item only
+    bool this_item = false;            // "for this item": the item it is recorded in
 };
 [[nodiscard]] ExclusionScope exclusion_scope(std::string_view text);
 

@@ -22,8 +22,8 @@ void report_exempt_items(const Document& doc, const std::string& file, std::vect
         if (!item.exempt) continue;
         const std::string name = item.number.empty() ? "\"" + item.title + "\"" : item.number + " \"" + item.title + "\"";
         out.push_back({Diagnostic::Severity::info, file, 0, "exempt-withheld",
-                       "item " + name + " is exempt business (Part II / Schedule 12A): its heading is indexed, "
-                       "its text is not"});
+                       "item " + name + " is exempt business (Part II / Schedule 12A): its heading and exclusion "
+                       "resolution are indexed, the rest of its text is not"});
     }
 }
 

@@ -131,6 +131,9 @@ struct Unit {
     std::vector<std::string> topics;  // topic ids
     bool procedural = false;          // apologies, substitutes, declarations, next meeting...
     bool ocr = false;                 // its page had no text layer and was read by OCR: may have misreadings
+    // Its item is exempt business (Schedule 12A): the unit holds only the item's public
+    // words, its heading and exclusion resolution; the rest was withheld on purpose.
+    bool exempt = false;
     std::optional<ResolutionInfo> resolution;
     std::optional<TableInfo> table;
     std::optional<QuestionInfo> question;
@@ -143,7 +146,7 @@ struct Item {
     int page = 0;
     std::string pages_ref;  // "(Pages 9 - 10)" reference from an agenda, as "9-10"
     bool procedural = false;
-    bool exempt = false;  // Part II / Schedule 12A: heading kept, body dropped
+    bool exempt = false;  // Part II / Schedule 12A: heading and exclusion resolution kept, the rest withheld
 };
 
 // One document: a source file, or one document inside an agenda pack.

@@ -11,11 +11,13 @@ namespace quorum::index::schema {
 
 // Bump when terms, values or stored data change meaning: files indexed under another
 // version count as changed and are re-indexed.
-inline constexpr std::string_view version = "5";  // 2: resolution preambles indexed; 3: item text without positions;
+inline constexpr std::string_view version = "6";  // 2: resolution preambles indexed; 3: item text without positions;
                                                   // 4: collapse key of folded text, papers' long passages
                                                   // unscoped; context words; thesaurus and related words;
                                                   // 5: unit records name their document (documents_slot);
-                                                  // a passage's item heading without positions
+                                                  // a passage's item heading without positions;
+                                                  // 6: exempt items keep their public words, records
+                                                  // and meeting items say "exempt"
 
 // ---- term prefixes -------------------------------------------------------------------
 inline constexpr std::string_view id_prefix = "Q";                 // Q<unit id>, Q<meeting:id>, Q<file:key>

@@ -30,7 +30,8 @@ private:
 };
 
 // {"id","type","title","text","doc","item"|null,"page"|null,"section","number","people","topics",
-//  "procedural", and "resolution"/"table"/"question"/"action" when present}. "doc" names the
+//  "procedural", "ocr"/"exempt" when true, and "resolution"/"table"/"question"/"action" when
+//  present; "item" says "exempt": true when the item is withheld}. "doc" names the
 // unit's document; the query library joins its document record back in (API.md's hit fields),
 // so the ~500 bytes every unit of a document shares are stored once, not once per unit.
 [[nodiscard]] nlohmann::json unit_record(const corpus::Unit& unit, const corpus::Document& document,
