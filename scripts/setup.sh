@@ -8,6 +8,7 @@ packages=(
   libtesseract-dev tesseract-ocr-eng
   wordnet-dev wordnet-base libfasttext-dev
   curl nginx-light chromium wrk time clang-tidy
+  clang libclang-rt-14-dev  # scripts/fuzz.sh: libFuzzer and the sanitizer runtimes of Debian's clang 14
   dpkg-dev systemd  # the Debian package: dpkg-shlibdeps for cpack -G DEB, systemd-analyze verify (tests/deploy)
 )
 # Browser tests need Node.js with npm. Debian's nodejs and npm packages are used unless
