@@ -442,6 +442,14 @@ std::optional<std::string> check_index(const std::filesystem::path& db_dir) {
     }
 }
 
+std::string database_identity(const std::filesystem::path& db_dir) noexcept {
+    try {
+        return Xapian::Database(db_dir.string()).get_uuid();
+    } catch (...) {
+        return {};  // unreadable now: the searchers report why when they use it
+    }
+}
+
 bool Searcher::refresh() {
     return impl_->with_retry([&] {
         try {

@@ -26,6 +26,7 @@ constexpr std::chrono::milliseconds kDiskCheck{100};
 struct SearcherBackend::Slot {
     std::optional<query::Searcher> searcher;
     std::uint64_t revision = 0;
+    std::string identity;  // the database it opened (query::database_identity)
     Clock::time_point checked{};
 };
 
@@ -52,6 +53,7 @@ SearcherBackend::SearcherBackend(std::filesystem::path db_dir, std::chrono::mill
     const int hw = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
     max_ = searchers > 0 ? searchers : std::clamp(2 * hw, 4, 64);
     disk_revision_ = index_fingerprint(db_dir_);
+    identity_ = query::database_identity(db_dir_);
     disk_checked_ns_ = now_ns();
     {
         auto lease = acquire();
@@ -70,10 +72,24 @@ std::uint64_t SearcherBackend::revision() {
     if (now - checked >= every) {
         // One thread wins the right to look; the others answer with what is known.
         auto expected = checked;
-        if (disk_checked_ns_.compare_exchange_strong(expected, now))
-            disk_revision_.store(index_fingerprint(db_dir_), std::memory_order_release);
+        if (disk_checked_ns_.compare_exchange_strong(expected, now)) {
+            const std::uint64_t fingerprint = index_fingerprint(db_dir_);
+            if (fingerprint != disk_revision_.load(std::memory_order_acquire)) {
+                // Read before the new fingerprint is published, so that a searcher that sees
+                // the new fingerprint also sees the identity that goes with it.
+                std::string id = query::database_identity(db_dir_);
+                std::lock_guard lock(identity_mutex_);
+                identity_ = std::move(id);
+            }
+            disk_revision_.store(fingerprint, std::memory_order_release);
+        }
     }
     return disk_revision_.load(std::memory_order_acquire);
+}
+
+std::string SearcherBackend::identity() {
+    std::lock_guard lock(identity_mutex_);
+    return identity_;
 }
 
 SearcherBackend::Lease SearcherBackend::acquire() {
@@ -99,11 +115,21 @@ void SearcherBackend::prepare(Slot& slot) {
     const auto now = Clock::now();
     if (!slot.searcher) {
         slot.revision = known;
+        slot.identity = identity();
         slot.searcher.emplace(db_dir_);
         slot.checked = now;
     } else if (slot.revision != known || now - slot.checked >= interval_) {
         slot.revision = known;
-        slot.searcher->refresh();
+        std::string id = identity();
+        if (id != slot.identity && !id.empty()) {
+            // Another database under the same path (rebuilt, or swapped in with mv): a reopen
+            // would keep reading the files this handle has open.
+            slot.searcher.reset();
+            slot.searcher.emplace(db_dir_);
+            slot.identity = std::move(id);
+        } else {
+            slot.searcher->refresh();
+        }
         slot.checked = now;
     }
 }

@@ -63,8 +63,12 @@ private:
     std::vector<std::unique_ptr<Slot>> idle_;  // most recently used last
     int open_ = 0;                             // slots made (handed out or idle)
 
+    [[nodiscard]] std::string identity();
+
     std::atomic<std::uint64_t> disk_revision_{0};
     std::atomic<std::int64_t> disk_checked_ns_{0};
+    std::mutex identity_mutex_;  // guards identity_
+    std::string identity_;       // query::database_identity at disk_revision_
     std::mutex health_mutex_;  // guards the three below
     bool health_known_ = false;
     std::uint64_t health_revision_ = 0;  // the disk revision problem_ describes

@@ -83,6 +83,51 @@ TEST_CASE("a re-index is seen without a restart", "[e2e][lifecycle]") {
     CHECK(server.stop(SIGTERM) == 0);
 }
 
+// Regression (issue 15, deployment review): an index folder removed and built again, or a
+// new one swapped in with mv, kept being served from the old files until a restart, though
+// docs/SERVING.md tells operators to mend a damaged index that way.
+TEST_CASE("an index folder rebuilt or swapped in under the same path is seen without a restart", "[e2e][lifecycle]") {
+    TempDir dir;
+    const auto db = dir.path() / "db";
+    const auto index = [&](const std::filesystem::path& out, std::initializer_list<const char*> names) {
+        std::filesystem::remove_all(dir.path() / "in");
+        REQUIRE(run_program({binary("quorum-index").string(), "--db", out.string(), input_with(dir, names).string()},
+                            dir.path() / "index.log") == 0);
+    };
+    const auto wait_for_change = [&](const ServerProcess& server, std::uint64_t from) {
+        std::uint64_t now = from;
+        for (int i = 0; i < 50 && now == from; ++i) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(100));
+            now = units(server);
+        }
+        return now;
+    };
+    index(db, {"003_0f19b924668e569c.txt"});
+    ServerProcess server(db, dir.path());
+    const auto first = units(server);
+
+    std::filesystem::remove_all(db);  // rebuilt from scratch at the same path
+    index(db, {"003_0f19b924668e569c.txt", "000_93a416bcbe6d1f5a.txt"});
+    const auto rebuilt = wait_for_change(server, first);
+    CHECK(rebuilt > first);
+
+    index(dir.path() / "next", {"000_93a416bcbe6d1f5a.txt"});  // built aside, then swapped in
+    std::filesystem::rename(db, dir.path() / "old");
+    std::filesystem::rename(dir.path() / "next", db);
+    const auto swapped = wait_for_change(server, rebuilt);
+    CHECK(swapped < rebuilt);
+    CHECK(swapped != first);
+    // Every searcher of the pool moved, not only the one that looked first.
+    std::this_thread::sleep_for(std::chrono::milliseconds(1200));
+    for (int i = 0; i < 20; ++i) {
+        auto r = server.client().Get("/api/search?q=fostering+panel+councillors");
+        REQUIRE(r);
+        CHECK(r->status == 200);
+    }
+    CHECK(units(server) == swapped);
+    CHECK(server.stop(SIGTERM) == 0);
+}
+
 TEST_CASE("a missing index stops the start with a message that says what to do", "[e2e][lifecycle]") {
     TempDir dir;
     const auto log = dir.path() / "serve.log";

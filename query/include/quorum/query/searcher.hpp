@@ -141,6 +141,11 @@ private:
 // How check_index's answer starts when the index could not be opened at all.
 inline constexpr std::string_view index_open_failure = "the index cannot be opened";
 
+// Which database is at `db_dir`: Xapian's uuid, which a re-index in place keeps and a
+// folder removed and built again, or swapped in with `mv`, changes. Empty when it cannot
+// be opened. Opens the index: call it when its files have changed, not per request.
+[[nodiscard]] std::string database_identity(const std::filesystem::path& db_dir) noexcept;
+
 // A database handle for one thread. Xapian handles are not thread-safe: make one
 // Searcher per worker thread. Throws std::runtime_error when the index cannot be opened.
 class Searcher {
