@@ -425,7 +425,7 @@
       h('p', { class: 'hit-type' }, typeTag(hit.type)),
       h('h3', { class: 'hit-title' }, link(unitHref(hit.id), hit.title || itemLabel(hit.item) || typeLabel(hit.type))),
       hit.snippet ? h('p', { class: 'snippet' }, snippetNodes(hit.snippet)) : null,
-      hit.exempt ? h('p', { class: 'withheld muted' }, 'Withheld under Schedule 12A: exempt business, heading only.') : null,
+      hit.exempt ? h('p', { class: 'withheld muted' }, 'Withheld under Schedule 12A: exempt business, only its public words are shown.') : null,
       crumbs.length ? h('ol', { class: 'crumbs', 'aria-label': 'Where this is from' }, crumbs) : null,
       also ? h('p', { class: 'also muted' }, `The same text appears in ${plural(also, 'other place', 'other places')}.`) : null,
       whyMatched(hit),
@@ -572,11 +572,11 @@
 
   // ---------- a unit in context ----------
   // Exempt business (Schedule 12A): text left out on purpose must not look like text lost.
-  const WITHHELD_LAW = 'Schedule 12A to the Local Government Act 1972';
   function withheldNote() {
     return h('p', { class: 'notice notice-withheld' }, h('strong', {}, 'Withheld under Schedule 12A. '),
-      `This item is exempt business (${WITHHELD_LAW}): the press and public were excluded while it was discussed. `,
-      'Only its heading and the public words of the meeting, such as the resolution that excluded them, are shown.');
+      'This item is exempt business: the press and public were excluded for it (Schedule 12A to the Local Government Act 1972; ',
+      'for a parish or town council, the Public Bodies (Admission to Meetings) Act 1960). ',
+      'Only its public words are shown: its heading, the resolution that excluded them, and what was said before it.');
   }
 
   async function renderUnit(state, signal) {

@@ -168,3 +168,119 @@ TEST_CASE("exempt: an exclusion's scope", "[exempt]") {
     const auto rest = exclusion_scope("excluded for the remainder of the meeting");
     CHECK((rest.numbers.empty() && !rest.following_only && !rest.this_item));
 }
+
+// The cases below come from a review of the first version (issue 15), several from real
+// parish minutes in the shared corpora.
+
+// Regression: "exclude dogs" near "members of the public" withheld the rest of a Norfolk
+// parish meeting (Wereham, March 2013).
+TEST_CASE("exempt: excluding something else near 'the public' is not an exclusion", "[exempt]") {
+    using structure::is_exclusion_resolution;
+    CHECK_FALSE(is_exclusion_resolution(
+        "Members of the public expressed their disappointment with the Councils decision to exclude dogs from the field."));
+    CHECK_FALSE(is_exclusion_resolution("Standing order 12: the public has been excluded from voting."));
+    CHECK(is_exclusion_resolution("The meeting was closed to the public at 8.55pm."));
+    CHECK(is_exclusion_resolution("RESOLVED - That under Section 100A(4) of the Local Government Act 1972 the public "
+                                  "be excluded from the meeting."));
+    const auto r = run(kHeader + "5. EXCLUSION OF DOGS FROM PLAY AREAS\nThe council agreed the new signs.\n\n"
+                                 "6. FOOTPATHS\nThe footpath near the church was cleared.\n");
+    for (const auto& item : r.documents.at(0).items) CHECK_FALSE(item.exempt);
+}
+
+TEST_CASE("exempt: item numbers in lists, ranges and 'No.' forms", "[exempt]") {
+    using structure::exclusion_scope;
+    CHECK(exclusion_scope("excluded for items 12, 13, and 14").numbers == std::vector<std::string>{"12", "13", "14"});
+    CHECK(exclusion_scope("excluded for items 12,13").numbers == std::vector<std::string>{"12", "13"});
+    CHECK(exclusion_scope("excluded for minutes 45/23 to 47/23").numbers ==
+          std::vector<std::string>{"45/23", "46/23", "47/23"});
+    CHECK(exclusion_scope("excluded for Minute No. 45").numbers == std::vector<std::string>{"45"});
+    CHECK(exclusion_scope("excluded for Item Nos. 12 and 13").numbers == std::vector<std::string>{"12", "13"});
+    CHECK(exclusion_scope("excluded for item 12a").numbers == std::vector<std::string>{"12a"});
+    // Regression (review): std::stoi threw on a huge range, and the whole file failed.
+    CHECK(exclusion_scope("excluded for item 99999999999-1").numbers == std::vector<std::string>{"99999999999"});
+    // what the resolution says of itself wins over a number it cites
+    CHECK(exclusion_scope("excluded for the following item (minute 45/23 refers)").following_only);
+}
+
+TEST_CASE("exempt: a resolution citing an earlier minute withholds its own item", "[exempt]") {
+    const auto r = run(kHeader + "141/18 STAFFING\nFurther to minute 140/18, RESOLVED to exclude the press and public "
+                                 "for this item. The salary was set at 40,000 pounds.\n\n"
+                                 "142/18 PLAY AREA\nThe new swings were installed.\n");
+    const auto& doc = r.documents.at(0);
+    REQUIRE(doc.items.size() == 2);
+    CHECK(doc.items[0].exempt);
+    CHECK_FALSE(doc.items[1].exempt);
+    const std::string text = all_text(doc);
+    CHECK_FALSE(has(text, "salary was set"));
+    CHECK(has(text, "new swings"));
+}
+
+TEST_CASE("exempt: agenda numbers cited in minutes numbered otherwise withhold the next item", "[exempt]") {
+    const auto r = run(kHeader + "56. EXCLUSION OF THE PRESS AND PUBLIC\nRESOLVED: that the press and public be excluded "
+                                 "during consideration of agenda item 14.\n\n"
+                                 "57. LAND SALE\nThe secret price was agreed.\n\n"
+                                 "58. ANY OTHER BUSINESS\nThe public were readmitted. The clerk read a letter about the bins.\n");
+    const auto& items = r.documents.at(0).items;
+    REQUIRE(items.size() == 3);
+    CHECK_FALSE(items[0].exempt);
+    CHECK(items[1].exempt);
+    CHECK_FALSE(items[2].exempt);
+}
+
+TEST_CASE("exempt: the business after a resolution is withheld, not kept as its grounds", "[exempt]") {
+    const auto r = run(kHeader + "7. CONTRACT AWARD\nThe public were excluded for this item. The Committee considered "
+                                 "the exempt report and the bids of 1.2m and 1.4m pounds. **The cheaper bid won.**\n\n"
+                                 "8. PARKS\nThe parks report was noted.\n");
+    const auto& doc = r.documents.at(0);
+    REQUIRE(doc.items.size() == 2);
+    CHECK(doc.items[0].exempt);
+    const std::string text = all_text(doc);
+    CHECK(has(text, "The public were excluded for this item."));
+    CHECK_FALSE(has(text, "bids of 1.2m"));
+    CHECK_FALSE(has(text, "cheaper bid"));
+    CHECK(has(text, "parks report"));
+}
+
+TEST_CASE("exempt: words like 'confidential' or 'exempt' in a public title, or an exempt appendix, withhold nothing",
+          "[exempt]") {
+    const auto r = run(kHeader +
+                       "157/18 TO APPROVE CONFIDENTIAL SHREDDING COSTS\nA quote of 30 pounds was approved.\n\n"
+                       "158/18 EXEMPT ACCOMMODATION\nThe scrutiny of supported housing continued.\n\n"
+                       "159/18 BUDGET\nThe budget was approved. Appendix 2 contains exempt information under "
+                       "Schedule 12A and was not published.\n\n"
+                       "160/18 CONTRACT AWARD (EXEMPT)\nThe secret contract was awarded.\n");
+    const auto& items = r.documents.at(0).items;
+    REQUIRE(items.size() == 4);
+    CHECK_FALSE(items[0].exempt);
+    CHECK_FALSE(items[1].exempt);
+    CHECK_FALSE(items[2].exempt);
+    CHECK(items[3].exempt);
+}
+
+// Parish minutes record the private business inside the exclusion item itself (Stoke
+// Ferry, September 2020).
+TEST_CASE("exempt: private business recorded after the resolution in the motion's own item is withheld", "[exempt]") {
+    const auto r = run(kHeader + "172/20 EXCLUSION OF PRESS AND PUBLIC\nRESOLVED: to exclude the press and public due "
+                                 "to the confidential nature of the business.\n\n"
+                                 "RESOLVED: That the HR related matter be resolved regarding the clerk's salary.\n");
+    const auto& doc = r.documents.at(0);
+    REQUIRE(doc.items.size() == 1);
+    CHECK(doc.items[0].exempt);
+    const std::string text = all_text(doc);
+    CHECK(has(text, "to exclude the press and public"));
+    CHECK_FALSE(has(text, "clerk's salary"));
+}
+
+TEST_CASE("exempt: readmission anywhere in a body, and Part 1 with a dash, resume public business", "[exempt]") {
+    const auto r = run(kHeader + "9. EXCLUSION OF THE PRESS AND PUBLIC\nRESOLVED: that the public be excluded for the "
+                                 "remaining business.\n\n"
+                                 "10. LEASE\nThe secret lease was agreed.\n\nThe press and public were readmitted.\n\n"
+                                 "The Chair thanked the officers for the report.\n\n"
+                                 "11. BUS SHELTER\nThe shelter was repaired.\n");
+    const auto& items = r.documents.at(0).items;
+    REQUIRE(items.size() == 3);
+    CHECK(items[1].exempt);
+    CHECK_FALSE(items[2].exempt);
+    CHECK(structure::part_marker("Part 1 \xE2\x80\x93 Public items") == false);
+    CHECK(structure::part_marker("Part 2 \xE2\x80\x93 Exempt items") == true);
+}

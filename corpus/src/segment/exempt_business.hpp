@@ -27,6 +27,10 @@ struct Withholding {
 // Reads the items of one document in order and says which are withheld.
 class ExemptBusiness {
 public:
+    // `item_numbers`: the numbers of the document's items in order, so that a resolution
+    // citing numbers no later item has (agenda numbers in minutes) is read for what it means.
+    explicit ExemptBusiness(std::vector<std::string> item_numbers);
+
     // What is withheld of this item; then what its own words withhold after it.
     Withholding read(const Item& item, const std::string& body_text, DocumentKind kind);
 
@@ -35,6 +39,10 @@ public:
 
 private:
     [[nodiscard]] bool named(const std::string& number) const;
+    [[nodiscard]] bool names_a_later_item(const std::vector<std::string>& numbers) const;
+
+    std::vector<std::string> item_numbers_;  // lower case
+    std::size_t position_ = 0;               // items read so far
 
     bool excluded_ = false;                  // withheld until public business resumes
     int exclude_next_ = 0;                   // "the following item": this many items
@@ -45,8 +53,8 @@ private:
 // press and public (with the reasons that follow them), and, when `until_exclusion`, every
 // line before the first of them.
 struct PublicWords {
-    Lines lines;            // empty when the body has none
-    bool withheld = false;  // some of the body was left out
+    Lines lines;                         // empty when the body has none
+    std::size_t withheld_sentences = 0;  // sentences of the body left out
 };
 [[nodiscard]] PublicWords public_words(const Lines& body, bool until_exclusion);
 

@@ -183,7 +183,9 @@ Unit item_unit(const Item& item, int index, const std::string& body_text, const 
 // Items and their units; each item's own unit comes before the units of its body.
 void emit_items(Document& doc, ItemLayout& items, DocumentKind kind, const PeopleLinker& linker,
                 const TopicRules& topics) {
-    ExemptBusiness exempt;
+    std::vector<std::string> numbers;
+    for (const auto& block : items.items) numbers.push_back(block.item.number);
+    ExemptBusiness exempt(std::move(numbers));
     for (auto& block : items.items) {
         Item item = block.item;
         // ModernGov pages end with "Supporting documents:" — not part of the minute.
@@ -197,7 +199,7 @@ void emit_items(Document& doc, ItemLayout& items, DocumentKind kind, const Peopl
         PublicWords kept;
         if (item.exempt) kept = public_words(block.body, withheld.public_until_exclusion);
         // An item that excluded the public at its very end withheld nothing of its own.
-        if (withheld.public_until_exclusion && !kept.withheld) item.exempt = false;
+        if (withheld.public_until_exclusion && kept.withheld_sentences == 0) item.exempt = false;
         const Lines& body = item.exempt ? kept.lines : block.body;
         const std::string body_text = paragraph_text(body);
         const int index = static_cast<int>(doc.items.size());
