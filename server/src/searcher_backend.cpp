@@ -18,6 +18,9 @@ std::int64_t now_ns() {
 
 // How often the files of the index are looked at (a few stat calls) to notice a re-index.
 constexpr std::chrono::milliseconds kDiskCheck{100};
+// How long an index that cannot be opened is taken for a swap in progress before the
+// searchers are told (they then report why).
+constexpr std::chrono::nanoseconds kUnopenableGrace{std::chrono::seconds(2)};
 
 }  // namespace
 
@@ -74,14 +77,24 @@ std::uint64_t SearcherBackend::revision() {
         auto expected = checked;
         if (disk_checked_ns_.compare_exchange_strong(expected, now)) {
             const std::uint64_t fingerprint = index_fingerprint(db_dir_);
+            bool publish = true;
             if (fingerprint != disk_revision_.load(std::memory_order_acquire)) {
                 // Read before the new fingerprint is published, so that a searcher that sees
                 // the new fingerprint also sees the identity that goes with it.
                 std::string id = query::database_identity(db_dir_);
-                std::lock_guard lock(identity_mutex_);
-                identity_ = std::move(id);
+                const std::int64_t since = unopenable_since_ns_.load(std::memory_order_relaxed);
+                if (id.empty() && (since == 0 || now - since < kUnopenableGrace.count())) {
+                    // Gone or unreadable for a moment (between the two `mv` of a swap): the
+                    // open handles keep answering, and the next check looks again.
+                    if (since == 0) unopenable_since_ns_.store(now, std::memory_order_relaxed);
+                    publish = false;
+                } else {
+                    unopenable_since_ns_.store(0, std::memory_order_relaxed);
+                    std::lock_guard lock(identity_mutex_);
+                    identity_ = std::move(id);
+                }
             }
-            disk_revision_.store(fingerprint, std::memory_order_release);
+            if (publish) disk_revision_.store(fingerprint, std::memory_order_release);
         }
     }
     return disk_revision_.load(std::memory_order_acquire);

@@ -69,6 +69,7 @@ private:
     std::atomic<std::int64_t> disk_checked_ns_{0};
     std::mutex identity_mutex_;  // guards identity_
     std::string identity_;       // query::database_identity at disk_revision_
+    std::atomic<std::int64_t> unopenable_since_ns_{0};  // when the index at db_dir_ was first found unopenable
     std::mutex health_mutex_;  // guards the three below
     bool health_known_ = false;
     std::uint64_t health_revision_ = 0;  // the disk revision problem_ describes
