@@ -179,7 +179,16 @@ TEST_CASE("exempt: excluding something else near 'the public' is not an exclusio
     CHECK_FALSE(is_exclusion_resolution(
         "Members of the public expressed their disappointment with the Councils decision to exclude dogs from the field."));
     CHECK_FALSE(is_exclusion_resolution("Standing order 12: the public has been excluded from voting."));
-    CHECK(is_exclusion_resolution("The meeting was closed to the public at 8.55pm."));
+    // Parish minutes close the public participation session this way: the public may stay.
+    CHECK_FALSE(is_exclusion_resolution("No comments made - the Meeting closed to the public"));
+    // Norfolk parish minutes: plans and standing orders, not exclusions made now
+    CHECK_FALSE(is_exclusion_resolution("It was agreed the grass cutting contract should be discussed at the end of the "
+                                        "meeting after an agreed resolution to exclude the public."));
+    CHECK_FALSE(is_exclusion_resolution("Meetings or parts of meetings from which the press and public are excluded may "
+                                        "not be filmed or recorded."));
+    CHECK(is_exclusion_resolution("Resolution to exclude the public to discuss the following:"));
+    CHECK(is_exclusion_resolution("It was resolved to exclude the public to discuss the appointment of the new Clerk."));
+    CHECK(is_exclusion_resolution("Exclusion of Press and Public \xE2\x80\x93 Standing Order 3d"));
     CHECK(is_exclusion_resolution("RESOLVED - That under Section 100A(4) of the Local Government Act 1972 the public "
                                   "be excluded from the meeting."));
     const auto r = run(kHeader + "5. EXCLUSION OF DOGS FROM PLAY AREAS\nThe council agreed the new signs.\n\n"

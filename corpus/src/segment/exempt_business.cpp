@@ -220,14 +220,26 @@ std::optional<bool> part_marker(std::string_view plain_line) {
 
 bool is_exclusion_resolution(std::string_view text) {
     const std::string l = normalised(text);
-    if (!has(l, "exclu") && !has(l, "session") && !has(l, "private") && !has(l, "closed to the public")) return false;
+    if (!has(l, "exclu") && !has(l, "session") && !has(l, "private")) return false;
     // The people excluded, as the object of the exclusion: "exclude the press and public",
     // "the public be excluded", not "members of the public objected to excluding dogs".
     static const std::regex exclusion(
         R"(\bexclu(de|ded|ding|sion of) (the )?(press|public|members of the public)\b|)"
         R"(\b(press|public)( (and|&) (the )?(press|public))? (be|were|are|is|was|to be|being|should be|shall be) excluded\b|)"
-        R"(\binto (closed|private) session\b|\bmeeting went into private\b|\bclosed to the public\b)");
-    return std::regex_search(l, exclusion);
+        R"(\binto (closed|private) session\b|\bmeeting went into private\b)");
+    // A sentence that plans or describes an exclusion rather than making one: "discussed at
+    // the end of the meeting after a resolution to exclude the public", a standing order's
+    // "meetings from which the press and public are excluded may not be filmed".
+    static const std::regex planned(
+        R"(\b(would|will|may|might|can|could|should|once|if|when|unless)\b|\bafter (a|an)\b|from which|standing order)");
+    static const std::regex made(R"(\bresolved\b|resolution was (passed|taken|agreed)|\bwere excluded\b|\bagreed to exclude\b)");
+    for (const std::string_view sentence : sentences(text)) {  // cut where the capitals are
+        const std::string s = normalised(sentence);
+        if (!std::regex_search(s, exclusion)) continue;
+        const bool heading = std::count(s.begin(), s.end(), ' ') < 12;  // "Exclusion of Press and Public – Standing Order 3d"
+        if (heading || std::regex_search(s, made) || !std::regex_search(s, planned)) return true;
+    }
+    return false;
 }
 
 ExemptBusiness::ExemptBusiness(std::vector<std::string> item_numbers) : item_numbers_(std::move(item_numbers)) {
