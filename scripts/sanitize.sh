@@ -7,8 +7,11 @@
 #                                  hour on 2 cores from a cold build, most of it compiling.
 #   scripts/sanitize.sh --subset   the fuzz replay tests (every reader, the parameters and
 #                                  the query builder on their seeds and committed crashes)
-#                                  and the parameter tests ([params] of server_test): what
-#                                  fits CI's budget (docs/FUZZING.md has the timings).
+#                                  and the parameter tests ([params] of server_test): about
+#                                  35 CPU-minutes from a cold build (docs/FUZZING.md).
+#   scripts/sanitize.sh --ci       what fits CI's minutes from a cold build: the parameter
+#                                  fuzz replay and the parameter tests, whose libraries
+#                                  (text, schema, query, server) are the cheapest to build.
 #   scripts/sanitize.sh --subset --full-tests
 #                                  the subset plus the whole corpus_test, server_test and
 #                                  query_test (reader, parameter and query tests).
@@ -22,16 +25,18 @@ repo="$(cd "$(dirname "$0")/.." && pwd)"
 build="$repo/build-asan"
 subset=0
 full_tests=0
+ci=0
 jobs=2
 ctest_args=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --build) build="$2"; shift 2 ;;
     --subset) subset=1; shift ;;
+    --ci) subset=1; ci=1; shift ;;
     --full-tests) full_tests=1; shift ;;
     --jobs) jobs="$2"; shift 2 ;;
     --ctest-args) ctest_args="$2"; shift 2 ;;
-    -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,25p' "$0"; exit 0 ;;
     *) echo "sanitize.sh: unknown argument $1" >&2; exit 2 ;;
   esac
 done
@@ -57,6 +62,8 @@ if [ "$subset" = 0 ]; then
 fi
 
 fuzz_targets="fuzz_text fuzz_markdown fuzz_html fuzz_pdf fuzz_params fuzz_query"
+fuzz_tests="fuzz"
+if [ "$ci" = 1 ]; then fuzz_targets="fuzz_params"; fuzz_tests="fuzz_params_replay"; fi
 tests="server_test"
 [ "$full_tests" = 1 ] && tests="corpus_test server_test query_test"
 # Catch's test discovery runs each test binary once at build time; the subset runs the
@@ -65,7 +72,7 @@ tests="server_test"
 nice -n 10 cmake --build "$build" --target $fuzz_targets $tests -j "$jobs"
 built=$(date +%s)
 echo "sanitize.sh: subset built in $((built - start)) s"
-ctest --test-dir "$build" --output-on-failure -j "$jobs" -L fuzz
+ctest --test-dir "$build" --output-on-failure -j "$jobs" -L fuzz -R "$fuzz_tests"
 if [ "$full_tests" = 1 ]; then
   for t in $tests; do
     echo "sanitize.sh: $t"

@@ -2,6 +2,8 @@
 // (format reader, segmenter, units) and the indexer's document builder, as quorum-index
 // runs them. Besides crashes and sanitizer reports it checks what the rest of the
 // pipeline relies on, and aborts (a crash to libFuzzer) when a promise is broken:
+//  - no exception escapes a reader or the segmenter ("read-failed" and "segment-failed"
+//    are the chain's last-resort catches: bad bytes are diagnostics, never exceptions);
 //  - every unit, item and document text the readers give is valid UTF-8;
 //  - the reading serialises to JSON (nlohmann throws on invalid UTF-8);
 //  - every Xapian term of the built documents is non-empty and at most 245 bytes, the
@@ -44,6 +46,8 @@ inline int read_one(const std::uint8_t* data, std::size_t size, const std::strin
     const std::string_view bytes(reinterpret_cast<const char*>(data), size);
     corpus::FileResult result = corpus::read_buffer(bytes, name, options);
 
+    for (const auto& d : result.diagnostics)
+        if (d.code == "read-failed" || d.code == "segment-failed") broken(d.code.c_str(), d.message);
     for (const auto& doc : result.documents) {
         check_utf8("document title", doc.title);
         for (const auto& unit : doc.units) {
