@@ -6,6 +6,7 @@
 
 #include "quorum/index/schema.hpp"
 #include "quorum/index/text_fold.hpp"
+#include "quorum/text/ascii.hpp"
 #include "quorum/text/fold.hpp"
 #include "meaning_expansion.hpp"
 #include "more_like_this.hpp"
@@ -127,6 +128,31 @@ std::string plain_words(const std::string& text) {
         out += clean;
     }
     return out;
+}
+
+// Xapian 1.4's parser leaks the window of a NEAR/n or ADJ/n that comes right after AND, OR,
+// NOT or XOR (and any non-word characters but a quote: "x AND -NEAR/2 y") when it throws
+// the syntax error such a query always is: 96 bytes a request, which any client could
+// repeat. Such text goes straight to the plain-words fallback the error would have led to.
+// Regression (issue 15, fuzzing): found by tests/fuzz/fuzz_query as "NOT NEAR/5".
+bool leaks_in_xapian_parser(const std::string& text) {
+    const auto is_word = [](char c) { return quorum::text::is_alnum(c); };
+    for (std::size_t at = 0; at < text.size(); ++at) {
+        const bool near = text.compare(at, 5, "NEAR/") == 0, adj = text.compare(at, 4, "ADJ/") == 0;
+        if (!near && !adj) continue;
+        const std::size_t digit = at + (near ? 5 : 4);
+        if ((at > 0 && is_word(text[at - 1])) || digit >= text.size() || !quorum::text::is_digit(text[digit]))
+            continue;
+        std::size_t end = at;  // back over the non-word characters to the word before
+        while (end > 0 && !is_word(text[end - 1]) && text[end - 1] != '"') --end;
+        std::size_t start = end;
+        while (start > 0 && is_word(text[start - 1])) --start;
+        const std::string_view before = std::string_view(text).substr(start, end - start);
+        if (end > 0 && text[end - 1] != '"' &&
+            (before == "AND" || before == "OR" || before == "NOT" || before == "XOR"))
+            return true;
+    }
+    return false;
 }
 
 // Ranking by what a unit is: an item unit repeats the text of its paragraphs, so it is
@@ -289,6 +315,7 @@ Xapian::Query QueryBuilder::parse(const std::string& text, Xapian::Query::op def
                                Xapian::QueryParser::FLAG_PURE_NOT;
     parser_.set_default_op(default_op);
     try {
+        if (leaks_in_xapian_parser(text)) throw Xapian::QueryParserError("NEAR or ADJ after a boolean operator");
         return parser_.parse_query(text, flags | extra_flags);
     } catch (const Xapian::QueryParserError&) {
         // Unbalanced quotes, stray operators...: search the plain words instead of failing.
