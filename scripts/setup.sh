@@ -8,6 +8,7 @@ packages=(
   libtesseract-dev tesseract-ocr-eng
   wordnet-dev wordnet-base libfasttext-dev
   curl nginx-light chromium wrk time clang-tidy
+  strace  # tests/reliability/kill_indexer.sh: slows the indexer's fsyncs so that kills land inside commits
   clang libclang-rt-14-dev  # scripts/fuzz.sh: libFuzzer and the sanitizer runtimes of Debian's clang 14
   dpkg-dev systemd  # the Debian package: dpkg-shlibdeps for cpack -G DEB, systemd-analyze verify (tests/deploy)
 )

@@ -2,31 +2,38 @@
 -- /api/search?... paths), each thread starting at a different line so that connections
 -- do not ask the same question in step. Prints machine-readable results when done.
 --   wrk -t2 -c64 -d10s -s bench/wrk/rotate.lua http://127.0.0.1:PORT -- paths.txt
-local paths = {}
-local index = 1
-local counter = 0
-local threads = {}
+-- tests/reliability/soak.lua loads this file with dofile and keeps its setup and request
+-- (the rotation below), replacing init, response and done: the table `rotation` is shared.
+rotation = { paths = {}, index = 1, counter = 0, threads = {} }
+
+-- Appends the non-empty lines of FILE to rotation.paths.
+function rotation.load(file)
+  for line in io.lines(file) do
+    if #line > 0 then table.insert(rotation.paths, line) end
+  end
+end
+
+-- Where this thread starts: STEP lines further on for each thread (needs a path).
+function rotation.start(step)
+  rotation.index = ((thread_number or 1) * step) % #rotation.paths + 1
+end
 
 function setup(thread)
-  counter = counter + 1
-  thread:set("thread_number", counter)
-  table.insert(threads, thread)
+  rotation.counter = rotation.counter + 1
+  thread:set("thread_number", rotation.counter)
+  table.insert(rotation.threads, thread)
 end
 
 function init(args)
   local file = args[1] or os.getenv("QUORUM_WRK_PATHS")
-  if file then
-    for line in io.lines(file) do
-      if #line > 0 then table.insert(paths, line) end
-    end
-  end
-  if #paths == 0 then table.insert(paths, "/healthz") end
-  index = ((thread_number or 1) * 7) % #paths + 1
+  if file then rotation.load(file) end
+  if #rotation.paths == 0 then table.insert(rotation.paths, "/healthz") end
+  rotation.start(7)
 end
 
 function request()
-  local path = paths[index]
-  index = index % #paths + 1
+  local path = rotation.paths[rotation.index]
+  rotation.index = rotation.index % #rotation.paths + 1
   return wrk.format("GET", path)
 end
 

@@ -1,7 +1,9 @@
 # Sourced by tests/server/nginx_check.sh and scripts/reliability.sh: a real quorum-serve,
 # nginx with server/deploy/nginx.conf (paths moved into a work folder, a free port) in
 # front of it, and raw requests to them. Each caller sets `work` (a temporary folder).
-#   serve_start SERVE_BIN DB          -> sets qport and serve_pid, or returns 1
+#   serve_start SERVE_BIN DB [ARGS...] -> sets qport and serve_pid, or returns 1 (ARGS: more
+#                                        quorum-serve options, e.g. --cache-mb 0, besides
+#                                        --port 0 --access-log off, which it always passes)
 #   nginx_front_start NGINX_BIN CONF WORK QUORUM_PORT   -> sets nport and nginx_pid, or returns 1
 #   nginx_front_stop
 #   serve_cleanup                     -> stops both and removes $work (for trap EXIT)
@@ -10,7 +12,9 @@
 serve_pid="" nginx_pid=""
 
 serve_start() {
-    "$1" --db "$2" --port 0 --access-log off >"$work/serve.out" 2>"$work/serve.err" &
+    local bin=$1 db=$2
+    shift 2
+    "$bin" --db "$db" --port 0 --access-log off "$@" >"$work/serve.out" 2>"$work/serve.err" &
     serve_pid=$!
     for _ in $(seq 100); do grep -q "listening on" "$work/serve.out" && break; sleep 0.1; done
     qport=$(sed -n 's/.*127\.0\.0\.1:\([0-9]*\).*/\1/p' "$work/serve.out" | head -1)
