@@ -84,7 +84,9 @@ state() {
 }
 run_index() { "$INDEX" --db "$1" --prune --as-of 2026-01-01 -q "$work/archive"; }
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
-sleep_ms() { sleep "$(printf '%d.%03d' $(($1 / 1000)) $(($1 % 1000)))"; }
+# Regression (issue 15 suite run): a measured window shorter than its margin gave a negative
+# delay and `sleep 0.-10` ended the run: delays below 0 sleep 0.
+sleep_ms() { local ms=$(( $1 > 0 ? $1 : 0 )); sleep "$(printf '%d.%03d' $((ms / 1000)) $((ms % 1000)))"; }
 
 # Starts quorum-index on --db $1 in the background (under strace with the options in
 # $2..., when given), setting ipid (the indexer), bgpid (what to wait for) and t_start.
@@ -231,7 +233,7 @@ for k in $(seq "$KILLS"); do
       commit_rounds=$((commit_rounds + 1))
       if [ -n "$STRACE" ] && [ "$commit_ms" -gt 0 ]; then
         # Alternately among the delayed fsyncs and inside the 200 ms hold after the rename.
-        if [ $((commit_rounds % 2)) = 1 ]; then how="commit, among the fsyncs"; delay_ms=$(( RANDOM % (commit_ms - 20) ))
+        if [ $((commit_rounds % 2)) = 1 ]; then how="commit, among the fsyncs"; delay_ms=$(( RANDOM % (commit_ms > 40 ? commit_ms - 20 : 20) ))
         else how="commit, after its rename"; delay_ms=$(( commit_ms + 40 + RANDOM % 120 )); fi
         start_index "$work/db" "${TRACE[@]}" "${SLOW[@]}"
         if wait_for_sync; then sleep_ms "$delay_ms"; fi
