@@ -3,7 +3,8 @@
 # clients and careless operators would, and writes docs/RELIABILITY.md.
 #
 #   scripts/reliability.sh [--build DIR] [--clients 1000] [--seconds 30] [--soak-seconds 600]
-#                          [--kills 50] [--fuzz-seconds 300] [--asan] [--out FILE]
+#                          [--kills 50] [--fuzz-seconds 300] [--asan] [--asan-build DIR]
+#                          [--records-only] [--out FILE]
 #
 # 1. raw-socket abuse (malformed, oversized and smuggling requests written to a socket:
 #    tests/reliability/raw_abuse.sh), slow clients (each sends a request head a byte a second
@@ -16,8 +17,10 @@
 # 4. fuzzing: scripts/fuzz.sh, --fuzz-seconds per target (0 keeps the last recorded run);
 # 5. the whole test suite under ASan + UBSan (scripts/sanitize.sh, about an hour) with
 #    --asan; without it the last recorded run is reported, with its commit.
-# Runs 4 and 5 are recorded in docs/reliability/. Needs a built tree (cmake --build build);
-# nginx, wrk and xapian-tools are skipped when missing (strace, which puts kills inside
+# Runs 4 and 5 are recorded in docs/reliability/; --records-only runs just them (the hours
+# of fuzzing and the hour of ASan can then run apart from the live checks) and leaves the
+# report alone. --asan-build DIR is sanitize.sh's build folder (default build-asan).
+# Needs a built tree (cmake --build build); nginx, wrk and xapian-tools are skipped when missing (strace, which puts kills inside
 # commits, too, with a note). The report is written whatever failed; then the script exits 1
 # when any check failed: /healthz p99 above 50 ms or a failed probe under the slow clients,
 # a pipelined request unanswered, a raw-abuse case failed (alone or behind nginx), or a
@@ -32,6 +35,8 @@ SOAK_SECONDS=600
 KILLS=50
 FUZZ_SECONDS=300
 ASAN=0
+ASAN_BUILD=""
+RECORDS_ONLY=0
 OUT=$ROOT/docs/RELIABILITY.md
 RECORDS=$ROOT/docs/reliability
 BUILD_ARG=""
@@ -44,8 +49,10 @@ while [ $# -gt 0 ]; do
     --kills) KILLS=$2; shift 2 ;;
     --fuzz-seconds) FUZZ_SECONDS=$2; shift 2 ;;
     --asan) ASAN=1; shift ;;
+    --asan-build) ASAN_BUILD=$2; shift 2 ;;
+    --records-only) RECORDS_ONLY=1; shift ;;
     --out) OUT=$2; shift 2 ;;
-    -h|--help) sed -n '2,24p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,27p' "$0"; exit 0 ;;
     *) echo "reliability.sh: unknown option '$1' (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -66,6 +73,41 @@ ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 failed_checks=()
 kv() { sed -n "s/^$2=//p" "$1" 2>/dev/null | head -1; }  # FILE KEY -> value
 field() { sed -n "s/.*\b$2=\([^ ]*\).*/\1/p" <<<"$1"; }   # LINE KEY -> value
+
+# Runs 4 and 5, whose results are kept in docs/reliability/ (the report reads them back).
+records() {
+  mkdir -p "$RECORDS"
+  stamp() { echo "date=$(date -u +%Y-%m-%dT%H:%MZ) commit=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')"; }
+  # Records are written to a temporary file and moved into place: a run that failed before
+  # writing keeps the last good record, and nothing here stops the report being written.
+  if [ "$FUZZ_SECONDS" -gt 0 ]; then
+    echo "reliability.sh: fuzzing, $FUZZ_SECONDS s per target (scripts/fuzz.sh)" >&2
+    if "$ROOT/scripts/fuzz.sh" --seconds "$FUZZ_SECONDS" --out "$work/fuzz.txt" >"$work/fuzz.log" 2>&1; then :
+    else failed_checks+=("fuzzing: $(tail -2 "$work/fuzz.log" | tr '\n' ' ')"); fi
+    if grep -q '^target=' "$work/fuzz.txt" 2>/dev/null; then
+      { stamp; cat "$work/fuzz.txt"; } >"$RECORDS/fuzz-results.txt.tmp" &&
+        mv "$RECORDS/fuzz-results.txt.tmp" "$RECORDS/fuzz-results.txt" || true
+    else
+      failed_checks+=("fuzzing: scripts/fuzz.sh wrote no results (the last record is kept)")
+    fi
+  fi
+  if [ "$ASAN" = 1 ]; then
+    echo "reliability.sh: the whole suite under ASan + UBSan (scripts/sanitize.sh; about an hour)" >&2
+    start=$(date +%s)
+    if "$ROOT/scripts/sanitize.sh" ${ASAN_BUILD:+--build "$ASAN_BUILD"} >"$work/asan.log" 2>&1; then result=passed; else result=failed; failed_checks+=("ASan suite: $(tail -1 "$work/asan.log")"); fi
+    summary=$(grep -E "tests passed|tests failed out of" "$work/asan.log" | tail -1 || true)
+    { stamp; echo "result=$result minutes=$(( ($(date +%s) - start + 59) / 60 ))"
+      echo "summary=${summary:-no ctest summary: the configure or build step failed (see scripts/sanitize.sh)}"
+    } >"$RECORDS/asan-results.txt.tmp" && mv "$RECORDS/asan-results.txt.tmp" "$RECORDS/asan-results.txt" || true
+  fi
+}
+
+if [ "$RECORDS_ONLY" = 1 ]; then
+  records
+  if [ ${#failed_checks[@]} -gt 0 ]; then printf 'reliability.sh: FAILED: %s\n' "${failed_checks[@]}" >&2; exit 1; fi
+  echo "reliability.sh: records updated in $RECORDS (the report is unchanged: run without --records-only)" >&2
+  exit 0
+fi
 
 echo "reliability.sh: indexing the samples" >&2
 "$BUILD/quorum-index" --db "$work/db" "$ROOT/corpus/samples" >"$work/index.log" 2>&1
@@ -139,30 +181,7 @@ echo "reliability.sh: the soak, $SOAK_SECONDS s at 64 connections while re-index
 if bash "$ROOT/tests/reliability/soak.sh" "$BUILD" "$ROOT/corpus/samples" "$SOAK_SECONDS" 64 >"$work/soak.txt" 2>"$work/soak.err"; then :
 else rc=$?; [ $rc = 77 ] && echo "skipped=1" >>"$work/soak.txt" || failed_checks+=("soak: $(tail -2 "$work/soak.err" | tr '\n' ' ')"); fi
 
-mkdir -p "$RECORDS"
-stamp() { echo "date=$(date -u +%Y-%m-%dT%H:%MZ) commit=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')"; }
-# Records are written to a temporary file and moved into place: a run that failed before
-# writing keeps the last good record, and nothing here stops the report being written.
-if [ "$FUZZ_SECONDS" -gt 0 ]; then
-  echo "reliability.sh: fuzzing, $FUZZ_SECONDS s per target (scripts/fuzz.sh)" >&2
-  if "$ROOT/scripts/fuzz.sh" --seconds "$FUZZ_SECONDS" --out "$work/fuzz.txt" >"$work/fuzz.log" 2>&1; then :
-  else failed_checks+=("fuzzing: $(tail -2 "$work/fuzz.log" | tr '\n' ' ')"); fi
-  if grep -q '^target=' "$work/fuzz.txt" 2>/dev/null; then
-    { stamp; cat "$work/fuzz.txt"; } >"$RECORDS/fuzz-results.txt.tmp" &&
-      mv "$RECORDS/fuzz-results.txt.tmp" "$RECORDS/fuzz-results.txt" || true
-  else
-    failed_checks+=("fuzzing: scripts/fuzz.sh wrote no results (the last record is kept)")
-  fi
-fi
-if [ "$ASAN" = 1 ]; then
-  echo "reliability.sh: the whole suite under ASan + UBSan (scripts/sanitize.sh; about an hour)" >&2
-  start=$(date +%s)
-  if "$ROOT/scripts/sanitize.sh" >"$work/asan.log" 2>&1; then result=passed; else result=failed; failed_checks+=("ASan suite: $(tail -1 "$work/asan.log")"); fi
-  summary=$(grep -E "tests passed|tests failed out of" "$work/asan.log" | tail -1 || true)
-  { stamp; echo "result=$result minutes=$(( ($(date +%s) - start + 59) / 60 ))"
-    echo "summary=${summary:-no ctest summary: the configure or build step failed (see scripts/sanitize.sh)}"
-  } >"$RECORDS/asan-results.txt.tmp" && mv "$RECORDS/asan-results.txt.tmp" "$RECORDS/asan-results.txt" || true
-fi
+records
 
 # raw_abuse.sh's line for a case: NAME|STATUS|SECONDS|VERDICT.
 raw_status() { awk -F'|' -v n="$2" '$1 == n {print $2 " (" $3 " s)"; exit}' "$1" 2>/dev/null; }
@@ -326,8 +345,8 @@ raw_verdict() { awk -F'|' -v n="$2" '$1 == n {print $4; exit}' "$1" 2>/dev/null;
     echo "\`scripts/sanitize.sh\` (g++ -fsanitize=address,undefined, -O1), recorded in"
     echo "\`docs/reliability/asan-results.txt\` on $(field "$line" date) (commit $(field "$line" commit)): **$(sed -n 2p "$RECORDS/asan-results.txt" | sed 's/.*result=\([a-z]*\).*/\1/')** in $(sed -n 2p "$RECORDS/asan-results.txt" | sed 's/.*minutes=\([0-9]*\).*/\1/') minutes;"
     echo "$(sed -n 's/^summary=//p' "$RECORDS/asan-results.txt")."
-    echo "CI runs \`scripts/sanitize.sh --subset\` (the fuzz replays of every reader, the parameters and the"
-    echo "query builder, and the parameter tests, sanitized)."
+    echo "CI runs \`scripts/sanitize.sh --ci\` (the parameter fuzz replay and the parameter tests,"
+    echo "sanitized); \`scripts/sanitize.sh --subset\` adds every reader's and the query builder's replay."
   else
     echo "Not recorded yet: \`scripts/reliability.sh --asan\` (about an hour on 2 cores)."
   fi
