@@ -34,17 +34,31 @@ bool all_caps(std::string_view s) {
 }
 
 // Position where the first full date begins in s (for cutting the venue before it): the
-// start of the word the date begins in. Cutting the text before a word start leaves every
-// date after it as it was, so this is the last word start whose suffix still holds the
-// date. Regression (issue 15, fuzzing): it was found by calling find_date on the suffix at
-// every word start, quadratic in a header's length; a 10 KB header of one long paragraph
-// took over 10 s instrumented and 0.3 s in the Release build.
+// last word start whose suffix still begins with that date. A heading printed twice
+// ("held on 30 April 2003 / held in the Community Centre on 30 April 2003") gives the
+// second copy, which has the place. Cutting before a word start leaves the dates after it
+// as they were, so only the word start after each copy of the date is tried, jumping to
+// the next date; regression (issue 15, fuzzing): every word start was tried, each with a
+// find_date over the rest, quadratic in a header's length (a 10 KB header of one long
+// paragraph took over 10 s instrumented and 0.3 s in the Release build).
 std::size_t date_position(const std::string& s) {
-    const auto match = find_date_match(s);
-    if (!match) return std::string::npos;
-    for (std::size_t cut = std::min(match->begin, s.size()); cut > 0; --cut)
-        if (s[cut - 1] == ' ' && s[cut] != ' ') return cut;
-    return 0;
+    const auto first = find_date_match(s);
+    if (!first) return std::string::npos;
+    const auto word_start_at_or_before = [&](std::size_t at) {
+        for (std::size_t cut = std::min(at, s.size()); cut > 0; --cut)
+            if (s[cut - 1] == ' ' && s[cut] != ' ') return cut;
+        return std::size_t{0};
+    };
+    std::size_t begin = first->begin;
+    for (;;) {
+        std::size_t cut = begin + 1;  // the next word start after this copy's start
+        while (cut < s.size() && !(s[cut - 1] == ' ' && s[cut] != ' ')) ++cut;
+        if (cut >= s.size()) break;
+        const auto next = find_date_match(std::string_view(s).substr(cut));
+        if (!next || next->date != first->date) break;
+        begin = cut + next->begin;
+    }
+    return word_start_at_or_before(begin);
 }
 
 // Start of the weekday before a date: "on Tuesday 22 February" -> index of "on".
