@@ -3,7 +3,8 @@
 # clients and careless operators would, and writes docs/RELIABILITY.md.
 #
 #   scripts/reliability.sh [--build DIR] [--clients 1000] [--seconds 30] [--soak-seconds 600]
-#                          [--kills 50] [--fuzz-seconds 300] [--asan] [--asan-build DIR]
+#                          [--kills 50] [--fuzz-seconds 300] [--fuzz-targets "T ..."]
+#                          [--asan] [--asan-build DIR]
 #                          [--records-only] [--out FILE]
 #
 # 1. raw-socket abuse (malformed, oversized and smuggling requests written to a socket:
@@ -14,7 +15,8 @@
 #    (tests/reliability/kill_indexer.sh);
 # 3. the soak: 64 connections of distinct and hostile questions for --soak-seconds while the
 #    archive is re-indexed in a loop (tests/reliability/soak.sh);
-# 4. fuzzing: scripts/fuzz.sh, --fuzz-seconds per target (0 keeps the last recorded run);
+# 4. fuzzing: scripts/fuzz.sh, --fuzz-seconds per target (0 keeps the last recorded run;
+#    --fuzz-targets "fuzz_text ..." runs only those and keeps the others' last lines);
 # 5. the whole test suite under ASan + UBSan (scripts/sanitize.sh, about an hour) with
 #    --asan; without it the last recorded run is reported, with its commit.
 # Runs 4 and 5 are recorded in docs/reliability/; --records-only runs just them (the hours
@@ -34,6 +36,7 @@ SECONDS_HELD=30
 SOAK_SECONDS=600
 KILLS=50
 FUZZ_SECONDS=300
+FUZZ_TARGETS=""
 ASAN=0
 ASAN_BUILD=""
 RECORDS_ONLY=0
@@ -48,11 +51,12 @@ while [ $# -gt 0 ]; do
     --soak-seconds) SOAK_SECONDS=$2; shift 2 ;;
     --kills) KILLS=$2; shift 2 ;;
     --fuzz-seconds) FUZZ_SECONDS=$2; shift 2 ;;
+    --fuzz-targets) FUZZ_TARGETS=$2; shift 2 ;;
     --asan) ASAN=1; shift ;;
     --asan-build) ASAN_BUILD=$2; shift 2 ;;
     --records-only) RECORDS_ONLY=1; shift ;;
     --out) OUT=$2; shift 2 ;;
-    -h|--help) sed -n '2,27p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,29p' "$0"; exit 0 ;;
     *) echo "reliability.sh: unknown option '$1' (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -60,7 +64,7 @@ for tool in quorum-index quorum-serve quorum-slow-clients quorum-question-mix; d
   [ -x "$BUILD/$tool" ] || { echo "reliability.sh: $BUILD/$tool is missing: build first (cmake --build $BUILD)" >&2; exit 1; }
 done
 # Every option that shapes the figures, for the report's first line.
-OPTIONS="--clients $CLIENTS --seconds $SECONDS_HELD --soak-seconds $SOAK_SECONDS --kills $KILLS --fuzz-seconds $FUZZ_SECONDS$([ "$ASAN" = 1 ] && echo " --asan" || true)$BUILD_ARG"
+OPTIONS="--clients $CLIENTS --seconds $SECONDS_HELD --soak-seconds $SOAK_SECONDS --kills $KILLS --fuzz-seconds $FUZZ_SECONDS${FUZZ_TARGETS:+ --fuzz-targets \"$FUZZ_TARGETS\"}$([ "$ASAN" = 1 ] && echo " --asan" || true)$BUILD_ARG"
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/quorum-reliability-XXXXXX")
 . "$ROOT/tests/server/serve_helpers.sh"
@@ -82,10 +86,21 @@ records() {
   # writing keeps the last good record, and nothing here stops the report being written.
   if [ "$FUZZ_SECONDS" -gt 0 ]; then
     echo "reliability.sh: fuzzing, $FUZZ_SECONDS s per target (scripts/fuzz.sh)" >&2
-    if "$ROOT/scripts/fuzz.sh" --seconds "$FUZZ_SECONDS" --out "$work/fuzz.txt" >"$work/fuzz.log" 2>&1; then :
+    if "$ROOT/scripts/fuzz.sh" --seconds "$FUZZ_SECONDS" ${FUZZ_TARGETS:+--targets "$FUZZ_TARGETS"} \
+         --out "$work/fuzz.txt" >"$work/fuzz.log" 2>&1; then :
     else failed_checks+=("fuzzing: $(tail -2 "$work/fuzz.log" | tr '\n' ' ')"); fi
     if grep -q '^target=' "$work/fuzz.txt" 2>/dev/null; then
-      { stamp; cat "$work/fuzz.txt"; } >"$RECORDS/fuzz-results.txt.tmp" &&
+      # Each target's line carries the date and commit of its run: targets not run this time
+      # keep their last line (an older record's lines take its first line's stamp).
+      { now=$(stamp); echo "$now"
+        old_stamp=$(head -1 "$RECORDS/fuzz-results.txt" 2>/dev/null || true)
+        for t in fuzz_text fuzz_markdown fuzz_html fuzz_pdf fuzz_params fuzz_query; do
+          if line=$(grep -m1 "^target=$t " "$work/fuzz.txt"); then echo "$line $now"
+          elif line=$(grep -m1 "^target=$t " "$RECORDS/fuzz-results.txt" 2>/dev/null); then
+            case "$line" in *" date="*) echo "$line" ;; *) echo "$line $old_stamp" ;; esac
+          fi
+        done
+      } >"$RECORDS/fuzz-results.txt.tmp" &&
         mv "$RECORDS/fuzz-results.txt.tmp" "$RECORDS/fuzz-results.txt" || true
     else
       failed_checks+=("fuzzing: scripts/fuzz.sh wrote no results (the last record is kept)")
@@ -283,7 +298,7 @@ raw_verdict() { awk -F'|' -v n="$2" '$1 == n {print $4; exit}' "$1" 2>/dev/null;
   if [ -n "$stale" ] && [ "$stale" != 0 ]; then
     echo
     echo "$stale first build(s) killed after the rename onto \`--db\` left their empty \`.DB.building-PID\` folder"
-    echo "beside the index; only a later first build removes it."
+    echo "beside the index; the next run (an incremental one) removed it each time, as it must."
   fi
   fi
   echo
@@ -315,11 +330,12 @@ raw_verdict() { awk -F'|' -v n="$2" '$1 == n {print $4; exit}' "$1" 2>/dev/null;
   if [ -f "$RECORDS/fuzz-results.txt" ]; then
     read -r rec_date rec_commit < <(head -1 "$RECORDS/fuzz-results.txt" | sed 's/date=\([^ ]*\) commit=\(.*\)/\1 \2/')
     echo "\`scripts/fuzz.sh\` (libFuzzer with ASan and UBSan, Debian clang; docs/FUZZING.md), recorded in"
-    echo "\`docs/reliability/fuzz-results.txt\` on $rec_date (commit $rec_commit). Every crash found is committed"
-    echo "under \`tests/fuzz/crashes/\` and replayed by ctest under g++."
+    echo "\`docs/reliability/fuzz-results.txt\`, last on $rec_date (commit $rec_commit; each target's run below). Every"
+    echo "crash found is committed under \`tests/fuzz/crashes/\` and replayed by ctest under g++; a target"
+    echo "whose crash is fixed is run again (\`--records-only --fuzz-targets\`)."
     echo
-    echo "| target | seconds asked | seconds run (about) | inputs run | per second | corpus | crashes open | status |"
-    echo "|---|---:|---:|---:|---:|---:|---:|---|"
+    echo "| target | run on (commit) | seconds asked | seconds run (about) | inputs run | per second | corpus | crashes open | status |"
+    echo "|---|---|---:|---:|---:|---:|---:|---:|---|"
     total_s=0 total_x=0
     while read -r line; do
       case "$line" in target=*) ;; *) continue ;; esac
@@ -328,7 +344,7 @@ raw_verdict() { awk -F'|' -v n="$2" '$1 == n {print $4; exit}' "$1" 2>/dev/null;
       # when a target stops at a crash: estimated as the inputs run over libFuzzer's average
       # rate (average_exec_per_sec, itself inputs over elapsed seconds).
       run_s=$(awk -v x="${x:-0}" -v r="${r:-0}" 'BEGIN {printf "%d", (r > 0 ? x / r : 0)}')
-      echo "| $(field "$line" target) | $(field "$line" seconds) | $run_s | $x | $r | $(field "$line" corpus) | $(field "$line" crashes) | $(field "$line" status) |"
+      echo "| $(field "$line" target) | $(field "$line" date) ($(field "$line" commit)) | $(field "$line" seconds) | $run_s | $x | $r | $(field "$line" corpus) | $(field "$line" crashes) | $(field "$line" status) |"
       total_s=$((total_s + run_s)); total_x=$((total_x + ${x:-0}))
     done <"$RECORDS/fuzz-results.txt"
     echo

@@ -191,12 +191,18 @@ Found find_numeric(std::string_view text) {
 
 }  // namespace
 
-std::optional<std::string> find_date(std::string_view text) {
-    const Found t = find_textual(text);
-    const Found n = find_numeric(text);
+std::optional<DateMatch> find_date_match(std::string_view text) {
+    Found t = find_textual(text);
+    Found n = find_numeric(text);
     if (t.date.empty() && n.date.empty()) return std::nullopt;
-    if (n.date.empty() || (!t.date.empty() && t.begin <= n.begin)) return t.date;
-    return n.date;
+    if (n.date.empty() || (!t.date.empty() && t.begin <= n.begin)) return DateMatch{t.begin, std::move(t.date)};
+    return DateMatch{n.begin, std::move(n.date)};
+}
+
+std::optional<std::string> find_date(std::string_view text) {
+    auto match = find_date_match(text);
+    if (!match) return std::nullopt;
+    return std::move(match->date);
 }
 
 std::optional<std::string> parse_numeric_date(std::string_view text) {

@@ -76,20 +76,6 @@ std::vector<std::size_t> split_by_size(const std::vector<Task>& tasks, std::size
     return starts;
 }
 
-// Removes build folders left by runs that were killed (their process is gone).
-void remove_stale_builds(const fs::path& db) {
-    std::error_code ec;
-    const std::string prefix = "." + db.filename().string() + ".building-";
-    for (auto it = fs::directory_iterator(db.parent_path(), ec); !ec && it != fs::directory_iterator();
-         it.increment(ec)) {
-        std::string name = it->path().filename().string();
-        if (name.rfind(prefix, 0) != 0) continue;
-        long pid = std::strtol(name.c_str() + prefix.size(), nullptr, 10);
-        if (pid > 0 && (::kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM)) continue;
-        fs::remove_all(it->path(), ec);
-    }
-}
-
 // A new, empty build folder beside `db`, named by this process so a later run can tell
 // a folder left by a killed run from one still being written.
 fs::path make_build_folder(const fs::path& db) {
@@ -194,6 +180,20 @@ void finish_index(const fs::path& merged, ShardsRead& shards_read, const std::ve
 }
 
 }  // namespace
+
+void remove_stale_builds(const fs::path& target) {
+    const fs::path db = clean(target);
+    std::error_code ec;
+    const std::string prefix = "." + db.filename().string() + ".building-";
+    for (auto it = fs::directory_iterator(db.parent_path(), ec); !ec && it != fs::directory_iterator();
+         it.increment(ec)) {
+        std::string name = it->path().filename().string();
+        if (name.rfind(prefix, 0) != 0) continue;
+        long pid = std::strtol(name.c_str() + prefix.size(), nullptr, 10);
+        if (pid > 0 && (::kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM)) continue;
+        fs::remove_all(it->path(), ec);
+    }
+}
 
 bool is_new_index(const fs::path& db) {
     std::error_code ec;

@@ -16,6 +16,12 @@ namespace quorum::index {
 // True when `db` holds no index yet: a first build can then write shards and merge them.
 [[nodiscard]] bool is_new_index(const std::filesystem::path& db);
 
+// Removes the build folders (".DB.building-PID") beside `db` whose process is gone: a first
+// build killed before its rename leaves a partial index there, one killed just after it an
+// empty folder. Every run calls it, not only first builds, since after such a kill the next
+// run is an incremental one.
+void remove_stale_builds(const std::filesystem::path& db);
+
 // Builds the index at options.db from `all` (every collected file, each with its own
 // document id). Throws std::runtime_error when the index cannot
 // be written; bad files are only reported in summary.problems.

@@ -32,6 +32,7 @@ RunSummary run_index(const RunOptions& options, const Progress& progress) {
     std::vector<Task> all = collect_tasks(options, summary);
     summary.files = all.size();
     const RunSettings settings = load_run_settings(options);
+    remove_stale_builds(options.db);
     if (is_new_index(options.db))
         build_new_index(options, std::move(all), settings, summary, progress);
     else

@@ -1,5 +1,8 @@
 #include <catch2/catch.hpp>
 
+#include <string>
+#include <vector>
+
 #include "quorum/corpus/dates.hpp"
 
 using namespace quorum::corpus;
@@ -50,4 +53,38 @@ TEST_CASE("find_date_near resolves a date without a year against the meeting dat
     CHECK(find_date_near("met on 20 November", "2022-01-10") == "2021-11-20");
     CHECK(find_date_near("full date 1 May 2020 wins", "2022-01-10") == "2020-05-01");
     CHECK(find_date_near("no date here", "2022-01-10") == std::nullopt);
+}
+
+// Regression (issue 15, fuzzing): the header readers found where a date begins by calling
+// find_date on the suffix at every word start, quadratic in a header's length (a 10 KB
+// header took over 10 s instrumented). They now take find_date_match's offset, which is
+// only right if cutting the text at any word start up to it leaves the same first date.
+TEST_CASE("find_date_match gives the date find_date gives and where it begins; cutting before it keeps it",
+          "[dates]") {
+    const std::vector<std::string> texts = {
+        "MINUTES of the meeting of the Cabinet held on Tuesday 22 February 2022 at 2.30 pm",
+        "Minutes of a meeting held at County Hall, Maidstone on Thursday, 3 March 2022.",
+        "Present: Mr A Smith (Chairman) 22/02/2022 and then 1 April 2021",
+        "Meeting of Council, Wednesday, March 3, 2021 at 7pm",
+        "on the 3rd of May 2024 in the Council Chamber",
+        "Held remotely  on   22nd  March 2022",
+        "report 3.6.1 dated 2022-02-22 and 22 February 2022",
+        "22 February 2022",
+        "ref 12/2021/3 then on22 February 2022",
+        "no date here at all",
+    };
+    for (const auto& s : texts) {
+        INFO(s);
+        const auto match = find_date_match(s);
+        REQUIRE(match.has_value() == find_date(s).has_value());
+        if (!match) continue;
+        CHECK(match->date == *find_date(s));
+        CHECK(find_date(std::string_view(s).substr(match->begin)) == match->date);
+        for (std::size_t cut = 1; cut <= match->begin; ++cut)
+            if (s[cut - 1] == ' ' && s[cut] != ' ') CHECK(find_date(std::string_view(s).substr(cut)) == match->date);
+    }
+    CHECK(find_date_match("Held on 22 February 2022")->begin == 8);
+    CHECK(find_date_match("Date: 22/02/2022")->begin == 6);
+    CHECK(find_date_match("Wednesday, March 3, 2021")->begin == 11);
+    CHECK_FALSE(find_date_match("31 February 2022").has_value());
 }

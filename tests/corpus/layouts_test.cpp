@@ -349,3 +349,39 @@ TEST_CASE("parish minutes on one line: a sentence-case heading ends where its bo
     CHECK(d.items[1].title == "No Declarations");
     CHECK(d.items[2].title == "Clerk\xE2\x80\x99s Report (Inc Matters Arising)");
 }
+
+// Regression: minutes whose heading is printed twice, first with the date only and then
+// with the place, gave no venue (the date's position was taken from the second line), and
+// then, once the position was the first date's, a venue that ran on into the date
+// (Norfolk parish minutes, Stoke Ferry, April 2003).
+TEST_CASE("a venue read from a second heading line stops before its date", "[layouts]") {
+    const auto r = run("Minutes of the meeting held on Wednesday 30th April 2003\n\n"
+                       "Minutes of the meeting held in the Community Centre on Wednesday 30th April 2003 at 7.55pm\n\n"
+                       "1. Those attending\n\nMr A. White (Chairman), Mr R Ward\n\n"
+                       "2. Apologies were received from Mrs Lewis\n");
+    REQUIRE(r.meetings.size() == 1);
+    CHECK(r.meetings[0].date == "2003-04-30");
+    CHECK(r.meetings[0].venue == "the Community Centre");
+    // The same heading twice, the place after the date in the second copy (Wereham, 2002).
+    const auto twice = run("Minutes of the meeting held on Thursday 12th November 2002\n\n"
+                           "Minutes of the meeting held on Thursday 12th November 2002 in the Village Hall at 7.30pm.\n\n"
+                           "1. Apologies\n\nNone.\n");
+    REQUIRE(twice.meetings.size() == 1);
+    CHECK(twice.meetings[0].venue == "the Village Hall");
+    CHECK(twice.meetings[0].start_time == "19:30");
+}
+
+// Regression: with the date in the heading and no place after "held", the venue was the
+// text after the next " in " anywhere in the header, such as "favour. RESOLVED: That
+// minutes of" from "all in favour" (Norfolk parish minutes, Stoke Ferry, May 2018).
+TEST_CASE("a venue after the date is read only where it follows the date closely", "[layouts]") {
+    const auto far = run("Minutes of the Parish Council Meeting held on 2 May 2018\n\n"
+                         "Present: Cllr A Grant, Cllr B Reeve, Cllr C Clements and the Clerk; the minutes were "
+                         "approved with all in favour of the motion\n\n1. Apologies\n\nNone.\n");
+    REQUIRE(far.meetings.size() == 1);
+    CHECK(far.meetings[0].venue.empty());
+    const auto near = run("Minutes of the Parish Council Meeting held on 2 May 2018 at 7.30pm in the Village Hall\n\n"
+                          "1. Apologies\n\nNone.\n");
+    REQUIRE(near.meetings.size() == 1);
+    CHECK(near.meetings[0].venue == "the Village Hall");
+}

@@ -820,3 +820,35 @@ TEST_CASE("an incremental run keeps the records its change did not move, and giv
     CHECK(kept_records.people == new_records.people);
     CHECK(kept_records.committees == new_records.committees);
 }
+
+// Regression: a first build killed just after renaming its index onto --db left its
+// ".db.building-PID" folder (a partial index when killed earlier) until the next first
+// build; the next run is an incremental one, which did not look (issue 15, kill -9).
+TEST_CASE("every run removes the build folders of killed runs beside the index, and keeps a live run's",
+          "[indexer]") {
+    test::TempDir tmp;
+    const auto archive = tmp.path() / "archive";
+    std::filesystem::create_directories(archive);
+    std::ofstream(archive / "minutes.txt") << "Minutes of the Cabinet held on 1 March 2022\n\n"
+                                              "1. Budget\n\nThe Cabinet approved the budget.\n";
+    index::RunOptions options;
+    options.inputs = {archive};
+    options.db = tmp.path() / "db";
+    (void)index::run_index(options);  // the first build
+
+    // A process that has exited: its folder is stale. Our parent is alive: its folder stays.
+    const pid_t child = ::fork();
+    if (child == 0) ::_exit(0);
+    REQUIRE(child > 0);
+    ::waitpid(child, nullptr, 0);
+    const auto stale = tmp.path() / (".db.building-" + std::to_string(child));
+    const auto live = tmp.path() / (".db.building-" + std::to_string(::getppid()));
+    std::filesystem::create_directories(stale / "shard-0");
+    std::ofstream(stale / "shard-0" / "postlist.glass") << "partial";
+    std::filesystem::create_directories(live);
+
+    const auto summary = index::run_index(options);  // an incremental run: nothing changed
+    CHECK(summary.indexed == 0);
+    CHECK_FALSE(std::filesystem::exists(stale));
+    CHECK(std::filesystem::exists(live));
+}

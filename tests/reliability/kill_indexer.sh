@@ -221,9 +221,16 @@ for k in $(seq "$KILLS"); do
       elif [ "$(state "$work/db")" != "$want" ]; then
         ok=0; echo "kill $k ($how, ${delay_ms} ms): a partial index was left at --db ($(state "$work/db"))" >&2
       fi
-      # Killed after the rename onto --db, before the empty build folder was removed: only a
-      # later first build removes it (an incremental run does not look). Counted, not failed.
-      ls -d "$work"/.db.building-* >/dev/null 2>&1 && fb_stale=$((fb_stale + 1))
+      # Killed after the rename onto --db, before the empty build folder was removed: the
+      # next run, an incremental one, must remove it (it did not, before this was tested).
+      if ls -d "$work"/.db.building-* >/dev/null 2>&1; then
+        fb_stale=$((fb_stale + 1))
+        if ! run_index "$work/db" >"$work/rerun.log" 2>&1; then
+          ok=0; echo "kill $k ($how, ${delay_ms} ms): the next run failed: $(tail -3 "$work/rerun.log")" >&2
+        elif ls -d "$work"/.db.building-* >/dev/null 2>&1; then
+          ok=0; echo "kill $k ($how): the next run left the killed run's build folder: $(ls -d "$work"/.db.building-*)" >&2
+        fi
+      fi
     fi
     current=$target
   else

@@ -147,6 +147,10 @@ std::string minutes_committee(const std::string& joined, const std::string& lc, 
 }
 
 // The venue: "held at|in V on D" or "held on D at T in V".
+// How far after a date's start (or after a "held") " in " may come and still introduce the
+// meeting's place: "held on Tuesday 30th April 2003 at 7.30 p.m. in ".
+constexpr std::size_t kVenueAfterDate = 60;
+
 std::string minutes_venue(const std::string& joined, const std::string& lc, std::size_t held, std::size_t dp) {
     std::string venue;
     if (held != std::string::npos) {
@@ -158,10 +162,20 @@ std::string minutes_venue(const std::string& joined, const std::string& lc, std:
         if (v != std::string::npos && dp != std::string::npos && dp > v) {
             venue = trim_punct(joined.substr(v, cut_before_date(joined, dp) - v));
         } else if (dp != std::string::npos) {
+            // "held on 3 March 2022 at 7pm in the Village Hall": the place follows the date and
+            // time closely; an " in " further on is prose ("all in favour"), not a place.
             const std::size_t in = find_lc(lc, " in ", dp);
-            if (in != std::string::npos) venue = trim_punct(joined.substr(in + 4));
+            const std::size_t held_before = in != std::string::npos ? lc.rfind(" held", in) : std::string::npos;
+            const bool close = in != std::string::npos &&
+                               (in - dp <= kVenueAfterDate || (held_before != std::string::npos && in - held_before <= kVenueAfterDate));
+            if (close) venue = trim_punct(joined.substr(in + 4));
         }
     }
+    // A venue read after the first date can run into the date of a second heading line
+    // ("... held on Wednesday 30th April 2003 / ... held in the Community Centre on Wednesday
+    // 30th April 2003"): the date is not part of the place.
+    if (const std::size_t vd = date_position(venue); vd != std::string::npos)
+        venue = trim_punct(venue.substr(0, cut_before_date(venue, vd)));
     // "the Village Hall at 7.30 p.m": the time is not part of the place
     for (std::size_t at = venue.find(" at "); at != std::string::npos; at = venue.find(" at ", at + 1))
         if (at + 4 < venue.size() && venue[at + 4] >= '0' && venue[at + 4] <= '9') {
@@ -241,7 +255,10 @@ Header read_minutes(const Lines& lines, std::size_t begin, std::size_t end) {
     if (auto d = find_date(joined)) h.date = *d;
     if (dp != std::string::npos)
         if (auto t = find_time(std::string_view(joined).substr(dp))) h.start_time = *t;
-    h.venue = minutes_venue(joined, lc, held, dp);
+    // The place is read from the copy of the heading the date was taken from: the last
+    // "held" before it (a heading printed twice has the place in its second copy only).
+    const std::size_t held_here = dp != std::string::npos && dp > 0 ? lc.rfind(" held", dp) : held;
+    h.venue = minutes_venue(joined, lc, held_here != std::string::npos ? held_here : held, dp);
     if (h.date.empty()) read_labelled_fields(lines, begin, end, h);
     return h;
 }

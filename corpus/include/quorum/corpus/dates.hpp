@@ -11,6 +11,14 @@ namespace quorum::corpus {
 // "31st March 2022", "22/02/2022", "2022-02-22". Returns YYYY-MM-DD.
 [[nodiscard]] std::optional<std::string> find_date(std::string_view text);
 
+// The same date and the byte offset in `text` where it begins (its day, or its month in
+// "March 3, 2021"), in one pass.
+struct DateMatch {
+    std::size_t begin = 0;
+    std::string date;  // YYYY-MM-DD
+};
+[[nodiscard]] std::optional<DateMatch> find_date_match(std::string_view text);
+
 // Parses a numeric date as a whole: "22/03/22", "01/09/21", "22/03/2022" (UK day first).
 [[nodiscard]] std::optional<std::string> parse_numeric_date(std::string_view text);
 
