@@ -22,9 +22,9 @@
 # Runs 4 and 5 are recorded in docs/reliability/; --records-only runs just them (the hours
 # of fuzzing and the hour of ASan can then run apart from the live checks) and leaves the
 # report alone. --asan-build DIR is sanitize.sh's build folder (default build-asan).
-# Needs a built tree (cmake --build build); nginx, wrk and xapian-tools are skipped when missing (strace, which puts kills inside
-# commits, too, with a note). The report is written whatever failed; then the script exits 1
-# when any check failed: /healthz p99 above 50 ms or a failed probe under the slow clients,
+# Needs a built tree (cmake --build build); nginx, wrk and xapian-tools are skipped when
+# missing (strace, which puts kills inside commits, too, with a note). The report is
+# written whatever failed; then the script exits 1 when any check failed: /healthz p99 above 50 ms or a failed probe under the slow clients,
 # a pipelined request unanswered, a raw-abuse case failed (alone or behind nginx), or a
 # failure of the kills, the soak, the fuzzing or the ASan suite.
 set -euo pipefail
@@ -94,7 +94,8 @@ records() {
       # keep their last line (an older record's lines take its first line's stamp).
       { now=$(stamp); echo "$now"
         old_stamp=$(head -1 "$RECORDS/fuzz-results.txt" 2>/dev/null || true)
-        for t in fuzz_text fuzz_markdown fuzz_html fuzz_pdf fuzz_params fuzz_query; do
+        # In the last record's order, then any target new to it (fuzz.sh's list is the source).
+        for t in $(cat "$RECORDS/fuzz-results.txt" "$work/fuzz.txt" 2>/dev/null | sed -n 's/^target=\([^ ]*\).*/\1/p' | awk '!seen[$0]++'); do
           if line=$(grep -m1 "^target=$t " "$work/fuzz.txt"); then echo "$line $now"
           elif line=$(grep -m1 "^target=$t " "$RECORDS/fuzz-results.txt" 2>/dev/null); then
             case "$line" in *" date="*) echo "$line" ;; *) echo "$line $old_stamp" ;; esac

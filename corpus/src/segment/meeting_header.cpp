@@ -44,21 +44,17 @@ bool all_caps(std::string_view s) {
 std::size_t date_position(const std::string& s) {
     const auto first = find_date_match(s);
     if (!first) return std::string::npos;
-    const auto word_start_at_or_before = [&](std::size_t at) {
-        for (std::size_t cut = std::min(at, s.size()); cut > 0; --cut)
-            if (s[cut - 1] == ' ' && s[cut] != ' ') return cut;
-        return std::size_t{0};
-    };
-    std::size_t begin = first->begin;
-    for (;;) {
-        std::size_t cut = begin + 1;  // the next word start after this copy's start
-        while (cut < s.size() && !(s[cut - 1] == ' ' && s[cut] != ' ')) ++cut;
-        if (cut >= s.size()) break;
+    const auto word_start = [&](std::size_t cut) { return s[cut - 1] == ' ' && s[cut] != ' '; };
+    std::size_t begin = first->begin;  // where the last copy of the date found so far begins
+    for (std::size_t cut = begin + 1; cut < s.size(); ++cut) {
+        if (!word_start(cut)) continue;
         const auto next = find_date_match(std::string_view(s).substr(cut));
         if (!next || next->date != first->date) break;
         begin = cut + next->begin;
+        cut = begin;  // on from this copy's start
     }
-    return word_start_at_or_before(begin);
+    while (begin > 0 && !word_start(begin)) --begin;
+    return begin;
 }
 
 // Start of the weekday before a date: "on Tuesday 22 February" -> index of "on".

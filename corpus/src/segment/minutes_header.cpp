@@ -257,8 +257,9 @@ Header read_minutes(const Lines& lines, std::size_t begin, std::size_t end) {
         if (auto t = find_time(std::string_view(joined).substr(dp))) h.start_time = *t;
     // The place is read from the copy of the heading the date was taken from: the last
     // "held" before it (a heading printed twice has the place in its second copy only).
-    const std::size_t held_here = dp != std::string::npos && dp > 0 ? lc.rfind(" held", dp) : held;
-    h.venue = minutes_venue(joined, lc, held_here != std::string::npos ? held_here : held, dp);
+    std::size_t held_here = dp != std::string::npos ? lc.rfind(" held", dp) : std::string::npos;
+    if (held_here == std::string::npos) held_here = held;
+    h.venue = minutes_venue(joined, lc, held_here, dp);
     if (h.date.empty()) read_labelled_fields(lines, begin, end, h);
     return h;
 }
