@@ -76,19 +76,6 @@ std::vector<std::size_t> split_by_size(const std::vector<Task>& tasks, std::size
     return starts;
 }
 
-// A new, empty build folder beside `db`, named by this process so a later run can tell
-// a folder left by a killed run from one still being written.
-fs::path make_build_folder(const fs::path& db) {
-    std::error_code ec;
-    fs::create_directories(db.parent_path(), ec);
-    remove_stale_builds(db);
-    fs::path work = db.parent_path() / ("." + db.filename().string() + ".building-" + std::to_string(::getpid()));
-    fs::remove_all(work, ec);
-    if (!fs::create_directories(work, ec))
-        throw std::runtime_error("cannot create " + work.string() + ": " + ec.message() +
-                                 "; check that the index's folder is writable");
-    return work;
-}
 
 // What the shard writers gathered for the one writer that finishes the index.
 struct ShardsRead {
@@ -193,6 +180,20 @@ void remove_stale_builds(const fs::path& target) {
         if (pid > 0 && (::kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM)) continue;
         fs::remove_all(it->path(), ec);
     }
+}
+
+// A new, empty build folder beside `db`, named by this process so a later run can tell
+// a folder left by a killed run from one still being written.
+fs::path make_build_folder(const fs::path& db) {
+    std::error_code ec;
+    fs::create_directories(db.parent_path(), ec);
+    remove_stale_builds(db);
+    fs::path work = db.parent_path() / ("." + db.filename().string() + ".building-" + std::to_string(::getpid()));
+    fs::remove_all(work, ec);
+    if (!fs::create_directories(work, ec))
+        throw std::runtime_error("cannot create " + work.string() + ": " + ec.message() +
+                                 "; check that the index's folder is writable");
+    return work;
 }
 
 bool is_new_index(const fs::path& db) {

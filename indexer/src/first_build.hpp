@@ -22,6 +22,9 @@ namespace quorum::index {
 // run is an incremental one.
 void remove_stale_builds(const std::filesystem::path& db);
 
+// A new, empty build folder beside `db` (".DB.building-PID"), after removing stale ones.
+[[nodiscard]] std::filesystem::path make_build_folder(const std::filesystem::path& db);
+
 // Builds the index at options.db from `all` (every collected file, each with its own
 // document id). Throws std::runtime_error when the index cannot
 // be written; bad files are only reported in summary.problems.

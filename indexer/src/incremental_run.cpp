@@ -139,7 +139,7 @@ std::map<std::string, corpus::FileResult> read_and_write(const std::vector<Task>
 
 }  // namespace
 
-void update_index(const RunOptions& options, std::vector<Task> all, const RunSettings& settings, RunSummary& summary,
+std::vector<Xapian::docid> update_index(const RunOptions& options, std::vector<Task> all, const RunSettings& settings, RunSummary& summary,
                   const Progress& progress) {
     std::set<std::string> seen;
     std::map<std::string, FilePlace> places;  // key -> input folder and id, for the decisions pass
@@ -172,6 +172,7 @@ void update_index(const RunOptions& options, std::vector<Task> all, const RunSet
     writer.commit();
     summary.committed = true;
     summary.total_units = writer.unit_count();
+    return writer.changed_docids();
 }
 
 }  // namespace quorum::index

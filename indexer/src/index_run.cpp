@@ -3,12 +3,16 @@
 #include "quorum/index/index_run.hpp"
 
 #include <chrono>
+#include <optional>
+#include <stdexcept>
 
 #include "first_build.hpp"
 #include "incremental_run.hpp"
 #include "input_collection.hpp"
 #include "learnt_words.hpp"
 #include "run_settings.hpp"
+#include "shard_set_sync.hpp"
+#include "quorum/index/shard_set.hpp"
 
 namespace quorum::index {
 namespace fs = std::filesystem;
@@ -24,6 +28,80 @@ std::uint64_t directory_bytes(const fs::path& dir) {
     return total;
 }
 
+// Builds or updates `options.db` as one index; returns the docids an update wrote or
+// deleted (nullopt after a first build: everything is new).
+std::optional<std::vector<Xapian::docid>> index_one(const RunOptions& options, std::vector<Task> all,
+                                                    const RunSettings& settings, RunSummary& summary,
+                                                    const Progress& progress) {
+    std::optional<std::vector<Xapian::docid>> changed;
+    if (is_new_index(options.db))
+        build_new_index(options, std::move(all), settings, summary, progress);
+    else
+        changed = update_index(options, std::move(all), settings, summary, progress);
+    if (options.learn_words) learn_words(options, settings, summary);
+    return changed;
+}
+
+std::string revision_of(const fs::path& db) {
+    try {
+        return std::to_string(Xapian::Database(db.string()).get_revision());
+    } catch (const Xapian::Error&) {
+        return {};
+    }
+}
+
+// A shard set (shard_set.hpp): the run updates OUT/whole, then the set follows it. A new
+// set is built in a folder beside OUT and moved into place whole.
+void index_set(const RunOptions& options, std::vector<Task> all, const RunSettings& settings, RunSummary& summary,
+               const Progress& progress) {
+    namespace ss = shard_set;
+    const fs::path out = clean(options.db);
+    RunOptions inner = options;
+    if (is_shard_set(out)) {
+        const unsigned n = shard_set_size(out);
+        if (options.shards != 0 && options.shards != n)
+            throw std::runtime_error(out.string() + " is a set of " + std::to_string(n) + " shards, not " +
+                                     std::to_string(options.shards) +
+                                     ": run without --shards to update it, or build a new set into a new folder");
+        inner.db = out / ss::whole_dir;
+        const std::string before = revision_of(inner.db);
+        auto changed = index_one(inner, std::move(all), settings, summary, progress);
+        const auto start = std::chrono::steady_clock::now();
+        SetSyncCounts c = sync_shard_set(out, n, before, changed ? &*changed : nullptr);
+        summary.set_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        summary.shards = n;
+        summary.set_copied = c.copied;
+        summary.set_deleted = c.deleted;
+        summary.set_full_copy = c.full;
+        return;
+    }
+    if (!is_new_index(out))
+        throw std::runtime_error(out.string() + " already holds a single index: build the shard set into a new " +
+                                 "folder (quorum-index --db NEW --shards N ...), or run without --shards to update it");
+    const fs::path work = make_build_folder(out);
+    struct Cleanup {
+        fs::path dir;
+        ~Cleanup() {
+            std::error_code e;
+            fs::remove_all(dir, e);
+        }
+    } cleanup{work};
+    inner.db = work / ss::whole_dir;
+    (void)index_one(inner, std::move(all), settings, summary, progress);
+    const auto start = std::chrono::steady_clock::now();
+    SetSyncCounts c = sync_shard_set(work, options.shards, "", nullptr);
+    summary.set_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    summary.shards = options.shards;
+    summary.set_copied = c.copied;
+    summary.set_full_copy = true;
+    std::error_code ec;
+    if (fs::exists(out, ec)) fs::remove(out, ec);  // an empty folder (is_new_index)
+    fs::rename(work, out, ec);
+    if (ec)
+        throw std::runtime_error("cannot move the new shard set into place at " + out.string() + ": " + ec.message() +
+                                 " (another quorum-index may have created it meanwhile; run again)");
+}
+
 }  // namespace
 
 RunSummary run_index(const RunOptions& options, const Progress& progress) {
@@ -33,11 +111,10 @@ RunSummary run_index(const RunOptions& options, const Progress& progress) {
     summary.files = all.size();
     const RunSettings settings = load_run_settings(options);
     remove_stale_builds(options.db);
-    if (is_new_index(options.db))
-        build_new_index(options, std::move(all), settings, summary, progress);
+    if (options.shards > 0 || is_shard_set(clean(options.db)))
+        index_set(options, std::move(all), settings, summary, progress);
     else
-        update_index(options, std::move(all), settings, summary, progress);
-    if (options.learn_words) learn_words(options, settings, summary);
+        (void)index_one(options, std::move(all), settings, summary, progress);
     summary.index_bytes = directory_bytes(options.db);
     summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return summary;

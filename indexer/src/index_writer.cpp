@@ -54,6 +54,27 @@ struct IndexWriter::Impl {
     // Decision, person and committee records stored before this run's decisions pass and
     // not yet written again by it: finish_decisions() deletes what is left.
     std::unordered_set<Xapian::docid> stale_records;
+    // Every docid this run wrote or deleted, for a shard set to follow (shard_set_sync.hpp).
+    std::vector<Xapian::docid> changed_docids;
+    Xapian::docid put(const std::string& id_term, const Xapian::Document& doc) {
+        for (auto it = db.postlist_begin(id_term); it != db.postlist_end(id_term); ++it) changed_docids.push_back(*it);
+        const Xapian::docid did = db.replace_document(id_term, doc);
+        changed_docids.push_back(did);
+        return did;
+    }
+    void put(Xapian::docid did, const Xapian::Document& doc) {
+        db.replace_document(did, doc);
+        changed_docids.push_back(did);
+    }
+    void add(const Xapian::Document& doc) { changed_docids.push_back(db.add_document(doc)); }
+    void drop(Xapian::docid did) {
+        db.delete_document(did);
+        changed_docids.push_back(did);
+    }
+    void drop(const std::string& id_term) {
+        for (auto it = db.postlist_begin(id_term); it != db.postlist_end(id_term); ++it) changed_docids.push_back(*it);
+        db.delete_document(id_term);
+    }
     void store(std::vector<RecordDocument> docs, DecisionCounts& counts);
 
     std::optional<Xapian::docid> find(const std::string& id_term) const {
@@ -117,7 +138,7 @@ struct IndexWriter::Impl {
         }
         std::string id_term = meeting_id_term(id);
         if (parts.empty()) {
-            db.delete_document(id_term);
+            drop(id_term);
             return;
         }
         std::sort(parts.begin(), parts.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
@@ -141,7 +162,7 @@ struct IndexWriter::Impl {
             doc.add_value(s::date_slot, date.substr(0, 4) + date.substr(5, 2) + date.substr(8, 2));
         }
         doc.add_value(s::summary_slot, dump(meeting_summary(record)));
-        db.replace_document(id_term, doc);
+        put(id_term, doc);
     }
 
     // Desired synonyms: learnt acronyms of every indexed file plus the council terms.
@@ -298,17 +319,17 @@ WriteCounts IndexWriter::write_file(const std::string& key, const std::filesyste
         for (const auto& [id, docid] : old) {
             if (fresh.count(id)) continue;
             impl_->remove_spelling_of(db.get_document(docid));
-            db.delete_document(docid);
+            impl_->drop(docid);
             ++counts.deleted;
         }
         for (auto& u : built.units) {
             auto it = old.find(u.id);
             if (it != old.end()) {
                 impl_->remove_spelling_of(db.get_document(it->second));
-                db.replace_document(it->second, u.doc);
+                impl_->put(it->second, u.doc);
                 ++counts.replaced;
             } else {
-                db.replace_document(s::term(s::id_prefix, u.id), u.doc);
+                impl_->put(s::term(s::id_prefix, u.id), u.doc);
                 ++counts.added;
             }
             for (const auto& w : u.spelling) ++impl_->spelling_pending[w];
@@ -320,7 +341,7 @@ WriteCounts IndexWriter::write_file(const std::string& key, const std::filesyste
             for (const auto& m : impl_->meetings_of_file(*previous)) impl_->touched_meetings.insert(m);
         }
         for (const auto& [id, part] : built.meetings) impl_->touched_meetings.insert(id);
-        db.replace_document(id_term, file_document(key, path, sig, built, impl_->options));
+        impl_->put(id_term, file_document(key, path, sig, built, impl_->options));
 
         impl_->dirty = true;
         add_names(built);
@@ -344,7 +365,7 @@ void IndexWriter::touch_file(const std::string& key, const std::filesystem::path
             doc.set_data(dump(data));
         }
         doc.add_value(s::signature_slot, signature_value(sig, impl_->options));
-        impl_->db.replace_document(*docid, doc);
+        impl_->put(*docid, doc);
         impl_->dirty = true;
     } catch (const Xapian::Error& e) {
         rethrow(e, "cannot write the index");
@@ -357,14 +378,14 @@ std::size_t IndexWriter::remove_file(const std::string& key) {
     try {
         for (const auto& [id, docid] : impl_->units_of(key)) {
             impl_->remove_spelling_of(db.get_document(docid));
-            db.delete_document(docid);
+            impl_->drop(docid);
             ++deleted;
             impl_->dirty = true;
         }
         std::string id_term = file_id_term(key);
         if (auto previous = impl_->find(id_term)) {
             for (const auto& m : impl_->meetings_of_file(*previous)) impl_->touched_meetings.insert(m);
-            db.delete_document(*previous);
+            impl_->drop(*previous);
             impl_->dirty = true;
         }
     } catch (const Xapian::Error& e) {
@@ -442,7 +463,7 @@ void IndexWriter::Impl::store(std::vector<RecordDocument> docs, DecisionCounts& 
     for (auto& r : docs) {
         const auto docid = find(r.id_term);
         if (!docid) {
-            db.add_document(r.doc);
+            add(r.doc);
             dirty = true;
             continue;
         }
@@ -451,7 +472,7 @@ void IndexWriter::Impl::store(std::vector<RecordDocument> docs, DecisionCounts& 
             ++counts.records_unchanged;
             continue;
         }
-        db.replace_document(*docid, r.doc);
+        put(*docid, r.doc);
         dirty = true;
     }
 }
@@ -473,7 +494,7 @@ DecisionCounts IndexWriter::write_decisions(const decisions::DecisionAnalysis& b
             if (!docid) continue;
             Xapian::Document doc = db.get_document(*docid);
             if (!give_decision(doc, wanted)) continue;
-            db.replace_document(*docid, doc);
+            impl_->put(*docid, doc);
             ++counts.units_updated;
             impl_->dirty = true;
         }
@@ -498,9 +519,8 @@ DecisionCounts IndexWriter::write_summaries(const std::vector<decisions::PersonS
 }
 
 void IndexWriter::finish_decisions(const std::string& as_of) {
-    auto& db = impl_->db;
     try {
-        for (auto docid : impl_->stale_records) db.delete_document(docid);
+        for (auto docid : impl_->stale_records) impl_->drop(docid);
         if (!impl_->stale_records.empty()) impl_->dirty = true;
         impl_->stale_records.clear();
         impl_->set_metadata_if_changed(std::string(s::decisions_key), std::string(s::decisions_version));
@@ -552,6 +572,8 @@ void IndexWriter::commit() {
         rethrow(e, "cannot commit the index (the previous version is kept)");
     }
 }
+
+std::vector<Xapian::docid> IndexWriter::changed_docids() const { return impl_->changed_docids; }
 
 std::uint64_t IndexWriter::unit_count() const {
     try {

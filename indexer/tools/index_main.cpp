@@ -71,6 +71,9 @@ void print_summary(const quorum::index::RunSummary& s) {
     if (s.words_learnt) std::fprintf(stderr, "  related words learnt for %zu words of this archive\n", s.words_learnt);
     std::fprintf(stderr, "  %.2f s, %.2f MB read (%.2f MB/s), index %.2f MB\n", s.seconds, mb,
                  s.seconds > 0 ? mb / s.seconds : 0.0, static_cast<double>(s.index_bytes) / 1e6);
+    if (s.shards > 0)
+        std::fprintf(stderr, "  shard set of %u shards: %zu documents copied, %zu deleted%s, %.2f s\n", s.shards,
+                     s.set_copied, s.set_deleted, s.set_full_copy ? " (every document)" : "", s.set_seconds);
     for (std::size_t i = 0; i < s.phase_seconds.size(); ++i)
         std::fprintf(stderr, "    %s: %.2f s, peak memory so far %.0f MB\n", s.phase_seconds[i].first.c_str(),
                      s.phase_seconds[i].second, i < s.phase_peak_mb.size() ? s.phase_peak_mb[i] : 0.0);
@@ -110,6 +113,10 @@ int main(int argc, char** argv) {
                    "decisions are analysed council by council: a run reading more than this many MB of files "
                    "reads each council again rather than hold every reading (memory follows the largest council)")
         ->capture_default_str();
+    app.add_option("--shards", options.shards,
+                   "write a set of N shards that xapian-tcpsrv can serve (docs/SERVING.md); a set's later runs "
+                   "update it without --shards")
+        ->check(CLI::Range(1u, 256u));
     app.add_flag("-q,--quiet", quiet, "print only errors");
     CLI11_PARSE(app, argc, argv);
 

@@ -85,6 +85,18 @@ std::map<std::string, std::vector<FacetValue>> facet_values(const FacetCounter& 
     return ordered(sums, cache, max_values);
 }
 
+std::map<std::string, std::vector<FacetValue>> facet_values(const RowCounter& counter, const IndexCache& cache,
+                                                            double scale, std::size_t max_values) {
+    Sums sums;
+    for (const auto& [name, values] : counter.counts()) {
+        std::map<std::string, std::uint64_t> sum;
+        for (const auto& [id, n] : values)
+            if (const auto count = static_cast<std::uint64_t>(n * scale + 0.5); count > 0) sum[id] = count;
+        sums.emplace_back(name, std::move(sum));
+    }
+    return ordered(sums, cache, max_values);
+}
+
 std::map<std::string, std::vector<FacetValue>> FacetSpies::counts(const IndexCache& cache,
                                                                   std::size_t max_values) const {
     // facet -> id -> count, from whichever path counted.

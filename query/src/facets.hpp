@@ -15,6 +15,7 @@
 
 #include "facet_counter.hpp"
 #include "index_cache.hpp"
+#include "row_counter.hpp"
 #include "quorum/query/searcher.hpp"
 
 namespace quorum::query {
@@ -22,6 +23,11 @@ namespace quorum::query {
 // The facet values counted by `counter`, each count multiplied by `scale` (the sampling
 // stride of an estimate; 1 for exact counts) and rounded, ordered as the API lists them.
 [[nodiscard]] std::map<std::string, std::vector<FacetValue>> facet_values(const FacetCounter& counter,
+                                                                          const IndexCache& cache, double scale = 1,
+                                                                          std::size_t max_values = 100);
+
+// The same from the rows of a shard set's counting pass (row_counter.hpp).
+[[nodiscard]] std::map<std::string, std::vector<FacetValue>> facet_values(const RowCounter& counter,
                                                                           const IndexCache& cache, double scale = 1,
                                                                           std::size_t max_values = 100);
 

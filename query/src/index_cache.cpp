@@ -3,11 +3,18 @@
 #include <algorithm>
 
 #include "quorum/index/schema.hpp"
+#include "quorum/index/shard_set.hpp"
 #include "quorum/text/fold.hpp"
 
 namespace quorum::query {
 
 namespace s = quorum::index::schema;
+
+Xapian::Query all_units(bool shard_set) {
+    // A document without the value reads as "": the lowest row is "\x1f..." (no collapse key).
+    if (shard_set) return Xapian::Query(Xapian::Query::OP_VALUE_GE, quorum::index::shard_set::row_slot, std::string(1, '\x01'));
+    return Xapian::Query(std::string(s::unit_marker));
+}
 
 void IndexCache::load(const Xapian::Database& db) {
     db_ = db;

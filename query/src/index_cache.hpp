@@ -13,6 +13,15 @@
 
 namespace quorum::query {
 
+// Every unit. On one index, its marker term. On a shard set, the row value only units carry
+// (shard_set.hpp): each shard holds units only, so the marker indexes every document of a
+// shard, and Xapian 1.4.22 then reads such a term without wdf (a filter, BoolWeight) from
+// the shard's list of all documents under the term's name, which fails with
+// DatabaseCorruptError "Unexpected end of posting list" once that list spans several chunks
+// and the docids have gaps (matcher/localsubmatch.cc open_post_list with
+// LeafPostList::set_term, backends/glass/glass_postlist.cc next_chunk).
+[[nodiscard]] Xapian::Query all_units(bool shard_set);
+
 struct IndexCache {
     // facet ("committee", "person", "topic") -> id -> display name
     std::map<std::string, std::map<std::string, std::string>> names;
@@ -27,6 +36,7 @@ struct IndexCache {
     std::vector<std::string> years;       // "2019"...: years with a year term, ascending
     unsigned person_slots = 0, topic_slots = 0;
     bool remote_shards = false;  // set by the searcher: stock facet spies only (facet_counter.hpp)
+    bool shard_set = false;      // set by the searcher: a shard set (all_units() says why it matters)
 
     void load(const Xapian::Database& db);
     // Facet values per docid of the loaded revision, read on first use (facet_counter.hpp);

@@ -50,7 +50,9 @@ std::optional<LikeQuery> like_query(const Xapian::Database& db, const std::strin
     relevant.add_document(*docid);
     Xapian::Enquire enquire(db);
     WordsOnly words_only;
-    Xapian::ESet eset = enquire.get_eset(like_terms, relevant, &words_only);
+    // Exact term frequencies: Xapian otherwise scales them from the shards holding the
+    // unit, and a shard set would choose other words than the single index (no cost there).
+    Xapian::ESet eset = enquire.get_eset(like_terms, relevant, Xapian::Enquire::USE_EXACT_TERMFREQ, &words_only);
     LikeQuery out;
     std::vector<Xapian::Query> terms;
     // Shown as the unit's own words ("fostering"), not as stems ("foster").

@@ -387,7 +387,7 @@ BuiltQuery QueryBuilder::build(const SearchRequest& request, Xapian::Query::op d
             out.words_of_terms.emplace(term, word);
         }
     } else if (folded.find_first_not_of(" \t\r\n") == std::string::npos) {
-        out.match = Xapian::Query(std::string(s::unit_marker));
+        out.match = all_units(cache_.shard_set);
     } else {
         // A natural question ("what did we resolve on foster carer recruitment?") is matched
         // on any of its words, ranked by how many and how rare; keywords keep AND.
@@ -430,7 +430,7 @@ BuiltQuery QueryBuilder::build(const SearchRequest& request, Xapian::Query::op d
     }
 
     // Filters: OR within one facet, AND across facets; never ranked.
-    std::vector<Xapian::Query> filters{Xapian::Query(std::string(s::unit_marker))};
+    std::vector<Xapian::Query> filters{all_units(cache_.shard_set)};
     auto add = [&](std::string_view prefix, const std::vector<std::string>& values, bool slugify) {
         if (!values.empty()) filters.push_back(any_of(prefix, values, slugify));
     };

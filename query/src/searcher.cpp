@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <stdexcept>
 #include <string_view>
 
@@ -10,9 +11,13 @@
 #include "document_records.hpp"
 #include "facets.hpp"
 #include "index_cache.hpp"
+#include "match_counting.hpp"
 #include "query_builder.hpp"
 #include "record_scanner.hpp"
+#include "row_counter.hpp"
+#include "shard_access.hpp"
 #include "quorum/index/schema.hpp"
+#include "quorum/index/shard_set.hpp"
 #include "quorum/index/text_fold.hpp"
 #include "quorum/index/vocabulary.hpp"
 #include "snippets.hpp"
@@ -21,6 +26,7 @@
 namespace quorum::query {
 
 namespace s = quorum::index::schema;
+namespace ss = quorum::index::shard_set;
 
 namespace {
 
@@ -28,16 +34,27 @@ constexpr double match_time_limit = 0.5;  // seconds; bounds a runaway query (se
 constexpr int max_per_page = 10000;
 constexpr int max_first_hit = 1000000;
 constexpr std::size_t max_also_in = 20;
-// Facet counting: every match is counted when Xapian's upper bound on the match set is at
-// most exact_count_limit (or a sample shows at most recount_limit); larger sets are
-// estimated from a sample of about sample_target matches (docs/bench/query-hotpath-2026-11-24.md has the measurements
-// behind both).
-constexpr Xapian::doccount exact_count_limit = 5000;
-constexpr Xapian::doccount sample_target = 2000;
-// A sample showing at most this many matches (scaled) is thrown away for an exact count.
-constexpr Xapian::doccount recount_limit = 2000;
-// A sample with fewer matches is too thin for facet counts: it is taken again, denser.
-constexpr Xapian::doccount min_sample = 1000;
+// A score to 9 decimals. A shard adds a hit's term weights in its own order (Xapian sorts
+// an AND's terms by their frequency in that shard), so equal scores can differ in the last
+// bits between shards; rounded, they are equal again, as in the single index.
+double rounded_score(double weight) { return std::round(weight * 1e9) / 1e9; }
+
+// Hits of equal (rounded) score in the order of the single index's docids, as Xapian orders
+// ties in one index, then ranked again from `first`.
+void order_ties(std::vector<Hit>& hits, const std::vector<Xapian::docid>& docids, long long first) {
+    std::vector<std::size_t> order(hits.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        if (hits[a].score != hits[b].score) return hits[a].score > hits[b].score;
+        return docids[a] < docids[b];
+    });
+    std::vector<Hit> sorted;
+    sorted.reserve(hits.size());
+    for (std::size_t i : order) sorted.push_back(std::move(hits[i]));
+    hits = std::move(sorted);
+    int rank = static_cast<int>(first);
+    for (auto& h : hits) h.rank = ++rank;
+}
 
 std::string id_of(const Xapian::Document& doc) {
     auto t = doc.termlist_begin();
@@ -50,22 +67,48 @@ std::string id_of(const Xapian::Document& doc) {
 
 struct Searcher::Impl {
     std::filesystem::path path;
-    Xapian::Database db;
+    ShardOptions shard_options;
+    Xapian::Database db;     // what is searched: the index, or a set's local data and shards
+    Xapian::Database local;  // what is not a unit: the index itself, or a set's OUT/local
+    unsigned shards = 0;     // 0: a single index
+    OpenSet set;             // a shard set's handles (shard_access.hpp)
     IndexCache cache;
     DocumentRecords documents;  // the fields units share with their document, joined to hits
     std::unique_ptr<QueryBuilder> builder;
 
-    explicit Impl(const std::filesystem::path& p) : path(p) {
+    explicit Impl(const std::filesystem::path& p, const ShardOptions& options) : path(p), shard_options(options) {
+        shards = shard_count(p);
         try {
-            db = Xapian::Database(p.string());
+            if (shards > 0) {
+                set = open_set(p, shards, shard_options);
+                db = set.db;
+                local = set.local;
+            } else {
+                db = Xapian::Database(p.string());
+                local = db;
+            }
         } catch (const Xapian::DatabaseCorruptError& e) {
             throw IndexUnavailable("the index is damaged: " + describe_without_path(e, p.string()), true);
         } catch (const Xapian::Error& e) {
             throw std::runtime_error("cannot open the index " + p.string() + ": " + e.get_description() +
                                      "; build it first with quorum-index --db " + p.string() + " INPUT...");
         }
-        cache.remote_shards = has_remote_shards(p);  // remote shards run stock facet spies only
-        with_retry([this] { reload(); });            // a damaged table read here is IndexUnavailable too
+        cache.remote_shards = shards == 0 && has_remote_shards(p);  // stock facet spies only there
+        cache.shard_set = shards > 0;
+        with_retry([this] { reload(); });  // a damaged table read here is IndexUnavailable too
+    }
+
+    // Xapian's description of `query`, a shard set's unit filter written as the marker term
+    // it stands for (all_units), so that the set describes a query as its single index does.
+    std::string described(const Xapian::Query& query) const {
+        std::string text = query.get_description();
+        if (shards == 0) return text;
+        std::string set_units = all_units(true).get_description(), marker = all_units(false).get_description();
+        set_units = set_units.substr(6, set_units.size() - 7);  // inside "Query(...)"
+        marker = marker.substr(6, marker.size() - 7);
+        for (auto at = text.find(set_units); at != std::string::npos; at = text.find(set_units, at + marker.size()))
+            text.replace(at, set_units.size(), marker);
+        return text;
     }
 
     void reload() {
@@ -89,6 +132,8 @@ struct Searcher::Impl {
         } catch (const Xapian::DatabaseModifiedError& e) {
             throw IndexUnavailable(
                 "the index changed twice while it was read: " + describe_without_path(e, path.string()), false);
+        } catch (const Xapian::NetworkError& e) {  // a remote shard down, hung or gone (timeouts too)
+            throw unavailable_shards(e, set, shard_options);
         } catch (const Xapian::DatabaseOpeningError& e) {  // files replaced or gone, or no descriptor left
             throw IndexUnavailable("the index could not be opened: " + describe_without_path(e, path.string()), false);
         } catch (const Xapian::DatabaseError& e) {  // corrupt or unreadable tables
@@ -98,77 +143,43 @@ struct Searcher::Impl {
         }
     }
 
-    std::vector<std::string> also_in(const std::string& key, Xapian::docid self, const FacetTable* table) {
+    // The other units carrying collapse key `key` (the copies collapsed into hit `self`).
+    // `size`: how many units carry it, when known (the facet table, or a set's group sizes).
+    std::vector<std::string> also_in(const std::string& key, Xapian::docid self, std::optional<Xapian::doccount> size) {
         std::vector<std::string> out;
         if (key.empty()) return out;
-        if (table != nullptr && self <= table->last_docid && self < table->collapse.size()) {
-            // Most units have no duplicate: the table says so without an index lookup.
-            std::uint32_t code = table->collapse[self];
-            if (code != 0 && code < table->collapse_sizes.size() && table->collapse_sizes[code] < 2) return out;
-        }
         std::string term = s::term(s::duplicate_prefix, key);
-        if (db.get_termfreq(term) < 2) return out;
+        if ((size ? *size : db.get_termfreq(term)) < 2) return out;
         for (auto it = db.postlist_begin(term); it != db.postlist_end(term) && out.size() < max_also_in; ++it)
             if (*it != self) out.push_back(id_of(db.get_document(*it)));
         return out;
     }
 
-    // Facet counts and the total of `query` from a separate unranked pass (BoolWeight, no
-    // collapsing, so Xapian does no weighting or sorting): exact when the match set is small,
-    // else estimated from a pseudo-random sample of docids (SamplePostingSource) and flagged.
-    void count(const Xapian::Query& query, const Xapian::MSet& page, SearchResult& result) {
-        std::shared_ptr<const FacetTable> table = cache.facet_table();
-        auto pass = [&](const Xapian::Query& q, FacetCounter::Copies copies) {
-            Xapian::Enquire counting(db);
-            counting.set_query(q);
-            counting.set_weighting_scheme(Xapian::BoolWeight());
-            counting.set_docid_order(Xapian::Enquire::DONT_CARE);
-            counting.set_time_limit(match_time_limit);
-            auto counter = std::make_unique<FacetCounter>(table, copies);
-            counting.add_matchspy(counter.get());
-            (void)counting.get_mset(0, 1, db.get_doccount());
-            return counter;
-        };
-        std::unique_ptr<FacetCounter> counter;
-        Xapian::doccount stride = 1;
-        if (page.get_matches_upper_bound() > exact_count_limit) {
-            // The stride comes from Xapian's upper bound, not its estimate: the estimate of
-            // a phrase or AND can be far too low, and a stride too small for the real set
-            // makes the sample as costly as counting everything. A sample that turns out
-            // too thin is taken again, denser (at most twice).
-            stride = std::max<Xapian::doccount>(2, page.get_matches_upper_bound() / sample_target);
-            for (int attempt = 0; attempt < 3 && stride > 1; ++attempt) {
-                Xapian::Query sample((new SamplePostingSource(stride, table->last_docid))->release());
-                counter = pass(Xapian::Query(Xapian::Query::OP_FILTER, query, sample), FacetCounter::Copies::share);
-                const std::uint64_t scaled = counter->matched() * stride;
-                if (scaled <= recount_limit) {
-                    stride = 1;  // a small set after all: count it exactly, cheaply
-                } else if (counter->matched() >= min_sample || attempt == 2) {
-                    break;
-                } else {
-                    stride = std::max<Xapian::doccount>(1, Xapian::doccount(scaled / sample_target));
-                }
-                counter.reset();
+    // How many units carry each hit's collapse key, without an index lookup when the facet
+    // table says so (most units have no copy), and in one pass over a shard set.
+    std::vector<std::optional<Xapian::doccount>> copies_of(const Xapian::MSet& mset, const FacetTable* table) {
+        std::vector<std::optional<Xapian::doccount>> out;
+        if (shards > 0) {
+            std::vector<std::string> keys;
+            for (auto it = mset.begin(); it != mset.end(); ++it)
+                if (!it.get_collapse_key().empty()) keys.push_back(it.get_collapse_key());
+            const auto sizes = group_sizes(db, keys);
+            for (auto it = mset.begin(); it != mset.end(); ++it) {
+                auto found = sizes.find(it.get_collapse_key());
+                out.emplace_back(found == sizes.end() ? 0 : found->second);
             }
+            return out;
         }
-        if (!counter) {
-            stride = 1;
-            counter = pass(query, FacetCounter::Copies::once);
+        for (auto it = mset.begin(); it != mset.end(); ++it) {
+            const Xapian::docid self = *it;
+            std::optional<Xapian::doccount> size;
+            if (table != nullptr && self <= table->last_docid && self < table->collapse.size()) {
+                std::uint32_t code = table->collapse[self];
+                if (code != 0 && code < table->collapse_sizes.size() && table->collapse_sizes[code] < 2) size = 1;
+            }
+            out.push_back(size);
         }
-        result.facets = facet_values(*counter, cache, double(stride));
-        result.facets_exact = stride == 1;
-        if (stride == 1) {
-            result.total = counter->collapsed();
-            result.total_exact = true;
-        } else {
-            // Scaled sample, kept within Xapian's bounds for the collapsed search. Each sampled
-            // match counts as its share of its duplicate group: counting distinct keys in a
-            // sample would count nearly every duplicate (its twins are rarely sampled too).
-            auto scaled = static_cast<std::uint64_t>(counter->collapsed_share() * double(stride) + 0.5);
-            result.total =
-                std::clamp<std::uint64_t>(scaled, page.get_matches_lower_bound(), page.get_matches_upper_bound());
-            result.total_exact = false;
-        }
+        return out;
     }
 
     SearchResult search(const SearchRequest& request) {
@@ -197,11 +208,12 @@ struct Searcher::Impl {
                 break;
         }
         if (!built.any_terms) enquire.set_weighting_scheme(Xapian::BoolWeight());
-        // The facet table path counts in a separate unranked pass (count()), so the ranked
-        // pass only needs its page: Xapian may then skip what cannot reach it. The stock
-        // spies (remote or several shards) must still see every match here.
-        const bool table_counts = request.facets && !cache.remote_shards && cache.facet_table() != nullptr;
-        const bool spy_counts = request.facets && !table_counts;
+        // The facet table and a shard set count in separate unranked passes (count()), so the
+        // ranked pass only needs its page: Xapian may then skip what cannot reach it (over
+        // a set, a collapsed pass with check_at_least would ship every match). The stock
+        // spies (a stub of other databases) must still see every match here.
+        const bool separate_count = shards > 0 || (!cache.remote_shards && cache.facet_table() != nullptr);
+        const bool spy_counts = request.facets && !separate_count;
         Xapian::doccount check_at_least = spy_counts ? db.get_doccount() : 0;
 
         Xapian::Query query;
@@ -214,7 +226,7 @@ struct Searcher::Impl {
                 spies = std::make_unique<FacetSpies>(cache);
                 spies->attach(enquire);
             }
-            result.parsed = query.get_description();
+            result.parsed = described(query);
             return enquire.get_mset(static_cast<Xapian::doccount>(first),
                                     static_cast<Xapian::doccount>(request.per_page), check_at_least);
         };
@@ -231,26 +243,36 @@ struct Searcher::Impl {
 
         result.total = mset.get_matches_estimated();
         result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
-        std::shared_ptr<const FacetTable> table = cache.remote_shards ? nullptr : cache.facet_table();
+        std::shared_ptr<const FacetTable> table =
+            cache.remote_shards || shards > 0 ? nullptr : cache.facet_table();
+        const auto copies = copies_of(mset, table.get());
         int rank = static_cast<int>(first);
-        for (auto it = mset.begin(); it != mset.end(); ++it) {
+        std::size_t index = 0;
+        std::vector<Xapian::docid> single_docids;  // of each hit, in the single index
+        for (auto it = mset.begin(); it != mset.end(); ++it, ++index) {
             Xapian::Document doc = it.get_document();
             Hit hit;
             hit.rank = ++rank;
-            hit.score = built.any_terms ? it.get_weight() : 0.0;
+            hit.score = built.any_terms ? rounded_score(it.get_weight()) : 0.0;
+            single_docids.push_back(single_docid(*it, set.subdbs));
             hit.record = doc.get_data();
             RecordFields fields = record_fields(hit.record, request.snippets);
-            documents.join(db, hit.record, fields);
+            documents.join(local, hit.record, fields);
             hit.id = std::move(fields.id);
             if (request.snippets && !fields.text.empty())
                 hit.snippet = make_snippet(mset, fields.text, builder->stemmer(), built.match);
             if (hit.id.empty()) hit.id = id_of(doc);
-            hit.also_in = also_in(it.get_collapse_key(), *it, table.get());
+            hit.also_in = also_in(it.get_collapse_key(), *it, copies[index]);
             if (built.any_terms) why_matched(enquire, it, built, hit);
             result.hits.push_back(std::move(hit));
         }
+        if (request.sort == Sort::relevance && built.any_terms) order_ties(result.hits, single_docids, first);
         if (spies) result.facets = spies->counts(cache);
-        if (table_counts) count(query, mset, result);
+        // Totals come from the counting pass even without facets: Xapian's estimate differs
+        // between a shard set and its single index.
+        if (separate_count) count_matches({db, cache, shards > 0, set.subdbs}, query, request.facets, result);
+        result.partial = !set.missing.empty();
+        result.missing_shards = set.missing;
         result.took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
         return result;
     }
@@ -280,16 +302,16 @@ struct Searcher::Impl {
         }
     }
 
-    std::optional<std::string> data_of(const std::string& id_term) {
-        auto it = db.postlist_begin(id_term);
-        if (it == db.postlist_end(id_term)) return std::nullopt;
-        return db.get_document(*it).get_data();
+    static std::optional<std::string> data_of(const Xapian::Database& in, const std::string& id_term) {
+        auto it = in.postlist_begin(id_term);
+        if (it == in.postlist_end(id_term)) return std::nullopt;
+        return in.get_document(*it).get_data();
     }
 
     // A unit's record with its document's fields (document_records.hpp).
     std::optional<std::string> unit_data(const std::string& id) {
-        auto record = data_of(s::term(s::id_prefix, id));
-        if (record) documents.join(db, *record, record_fields(*record, false));
+        auto record = data_of(db, s::term(s::id_prefix, id));
+        if (record) documents.join(local, *record, record_fields(*record, false));
         return record;
     }
 
@@ -298,12 +320,12 @@ struct Searcher::Impl {
         if (!filter.committee.empty())
             parts.emplace_back(s::term(s::committee_prefix, quorum::index::slug(filter.committee)));
         if (!filter.from.empty() || !filter.to.empty()) parts.push_back(date_range(filter.from, filter.to));
-        Xapian::Enquire enquire(db);
+        Xapian::Enquire enquire(local);  // meetings are not units: a set keeps them in OUT/local
         enquire.set_query(Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end()));
         enquire.set_weighting_scheme(Xapian::BoolWeight());
         enquire.set_sort_by_value_then_relevance(s::date_slot, true);
         enquire.set_docid_order(Xapian::Enquire::ASCENDING);
-        Xapian::MSet mset = enquire.get_mset(0, db.get_doccount());
+        Xapian::MSet mset = enquire.get_mset(0, local.get_doccount());
         std::vector<std::string> out;
         out.reserve(mset.size());
         for (auto it = mset.begin(); it != mset.end(); ++it)
@@ -318,13 +340,13 @@ struct Searcher::Impl {
             throw std::invalid_argument("per_page must be between 1 and " + std::to_string(max_per_page));
         long long first = static_cast<long long>(page - 1) * per_page;
         if (first > max_first_hit) throw std::invalid_argument("page is too far into the list; narrow the filters");
-        Xapian::Enquire enquire(db);
+        Xapian::Enquire enquire(local);  // records are not units: a set keeps them in OUT/local
         enquire.set_query(query);
         enquire.set_weighting_scheme(Xapian::BoolWeight());
         enquire.set_sort_by_value(s::order_slot, false);
         enquire.set_docid_order(Xapian::Enquire::ASCENDING);
         Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(first),
-                                             static_cast<Xapian::doccount>(per_page), db.get_doccount());
+                                             static_cast<Xapian::doccount>(per_page), local.get_doccount());
         RecordList out;
         out.total = mset.get_matches_estimated();
         for (auto it = mset.begin(); it != mset.end(); ++it)
@@ -359,7 +381,7 @@ struct Searcher::Impl {
         if (!q.from.empty() || !q.to.empty()) parts.push_back(date_range(q.from, q.to));
         for (const auto& w : quorum::index::fold_words(q.q)) parts.push_back(term_of(s::record_word_prefix, w));
         RecordList out = records(all_of(std::move(parts)), q.page, q.per_page);
-        out.as_of = db.get_metadata(std::string(s::decisions_as_of_key));
+        out.as_of = local.get_metadata(std::string(s::decisions_as_of_key));
         return out;
     }
 
@@ -375,11 +397,12 @@ struct Searcher::Impl {
 
     std::optional<std::string> record(std::string_view tag, const std::string& id) {
         if (id.empty()) return std::nullopt;
-        return data_of(s::term(s::id_prefix, std::string(tag) + quorum::index::bounded_term_value(id)));
+        return data_of(local, s::term(s::id_prefix, std::string(tag) + quorum::index::bounded_term_value(id)));
     }
 };
 
-Searcher::Searcher(const std::filesystem::path& db_dir) : impl_(std::make_unique<Impl>(db_dir)) {}
+Searcher::Searcher(const std::filesystem::path& db_dir, const ShardOptions& shards)
+    : impl_(std::make_unique<Impl>(db_dir, shards)) {}
 Searcher::~Searcher() = default;
 Searcher::Searcher(Searcher&&) noexcept = default;
 Searcher& Searcher::operator=(Searcher&&) noexcept = default;
@@ -400,8 +423,8 @@ std::vector<std::string> Searcher::meetings(const MeetingFilter& filter) {
 std::optional<std::string> Searcher::meeting(const std::string& id) {
     if (id.empty()) return std::nullopt;
     return impl_->with_retry([&] {
-        return impl_->data_of(
-            s::term(s::id_prefix, std::string(s::meeting_id_tag) + quorum::index::bounded_term_value(id)));
+        return impl_->data_of(impl_->local, s::term(s::id_prefix, std::string(s::meeting_id_tag) +
+                                                                     quorum::index::bounded_term_value(id)));
     });
 }
 
@@ -434,16 +457,31 @@ std::optional<std::string> Searcher::committee(const std::string& id) {
     return impl_->with_retry([&] { return impl_->record(s::committee_id_tag, id); });
 }
 
-std::optional<std::string> check_index(const std::filesystem::path& db_dir) {
-    try {
-        return check_tables(Xapian::Database(db_dir.string()), db_dir.string());
-    } catch (const Xapian::Error& e) {
-        return std::string(index_open_failure) + ": " + describe_without_path(e, db_dir.string());
+std::optional<std::string> check_index(const std::filesystem::path& db_dir, bool remote_shards) {
+    const unsigned shards = shard_count(db_dir);
+    // A set's remote shards are looked at by their own probes (probe_shard), not here.
+    std::vector<std::filesystem::path> dirs;
+    if (shards == 0) {
+        dirs.push_back(db_dir);
+    } else {
+        dirs.push_back(db_dir / ss::local_dir);
+        if (!remote_shards)
+            for (unsigned k = 0; k < shards; ++k) dirs.push_back(db_dir / ss::shard_dir(k));
     }
+    for (const auto& dir : dirs) {
+        try {
+            if (auto problem = check_tables(Xapian::Database(dir.string()), dir.string())) return problem;
+        } catch (const Xapian::Error& e) {
+            return std::string(index_open_failure) + ": " + describe_without_path(e, dir.string());
+        }
+    }
+    return std::nullopt;
 }
 
 std::string database_identity(const std::filesystem::path& db_dir) noexcept {
     try {
+        // A set is rebuilt, or swapped, with its OUT/local: its uuid names the set.
+        if (shard_count(db_dir) > 0) return Xapian::Database((db_dir / ss::local_dir).string()).get_uuid();
         return Xapian::Database(db_dir.string()).get_uuid();
     } catch (...) {
         return {};  // unreadable now: the searchers report why when they use it
@@ -452,6 +490,14 @@ std::string database_identity(const std::filesystem::path& db_dir) noexcept {
 
 bool Searcher::refresh() {
     return impl_->with_retry([&] {
+        if (impl_->shards > 0) {
+            // A remote shard answers a reopen with "unchanged" cheaply: read the rest again
+            // only when something changed.
+            if (!impl_->db.reopen()) return false;
+            impl_->local.reopen();
+            impl_->reload();
+            return true;
+        }
         try {
             Xapian::rev before = impl_->db.get_revision();
             impl_->db.reopen();

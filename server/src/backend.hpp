@@ -12,6 +12,16 @@
 
 namespace quorum::server {
 
+// One shard of a shard set, as /healthz reports it.
+struct ShardStatus {
+    std::string name;      // "shard-1 (10.0.0.2:7001)"
+    bool up = false;
+    double latency_ms = 0;  // of the last look
+    std::uint64_t units = 0;
+    std::string since;  // when it went up or down (UTC, ISO 8601)
+    std::string error;  // why it is down
+};
+
 class Backend {
 public:
     virtual ~Backend() = default;
@@ -31,6 +41,10 @@ public:
     // (once per index revision) and any lasting read failure a request met since. For
     // /healthz; cheap when the revision has not changed.
     virtual std::optional<std::string> index_problem() { return std::nullopt; }
+    // A shard set's shards (empty for a single index), and whether answers then leave the
+    // down ones out (true) or fail (false).
+    virtual std::vector<ShardStatus> shard_status() { return {}; }
+    virtual bool partial_answers() const { return false; }
 
     // Records of the decisions pass (docs/DECISIONS.md). Defaults answer "nothing
     // stored", so a backend without them (test fakes) still serves the rest.

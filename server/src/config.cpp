@@ -30,6 +30,25 @@ void apply_environment(Config& config, const std::function<std::optional<std::st
     if (auto v = getenv("QUORUM_ACCESS_LOG")) config.access_log = *v;
     if (auto v = getenv("QUORUM_PUBLIC_URL")) config.public_url = *v;
     if (auto v = getenv("QUORUM_CACHE_MB")) config.cache_mb = parse_int(*v, "QUORUM_CACHE_MB");
+    if (auto v = getenv("QUORUM_REMOTE")) config.remote = *v;
+    if (auto v = getenv("QUORUM_SHARD_TIMEOUT_MS")) config.shard_timeout_ms = parse_int(*v, "QUORUM_SHARD_TIMEOUT_MS");
+    if (auto v = getenv("QUORUM_ON_SHARD_FAILURE")) config.on_shard_failure = *v;
+    if (auto v = getenv("QUORUM_SHARD_CHECK_MS")) config.shard_check_ms = parse_int(*v, "QUORUM_SHARD_CHECK_MS");
+}
+
+std::vector<std::string> remote_endpoints(const Config& config) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    while (start <= config.remote.size() && !config.remote.empty()) {
+        const std::size_t comma = config.remote.find(',', start);
+        std::string part = config.remote.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+        part.erase(0, part.find_first_not_of(" \t"));
+        part.erase(part.find_last_not_of(" \t") + 1);
+        out.push_back(std::move(part));
+        if (comma == std::string::npos) break;
+        start = comma + 1;
+    }
+    return out;
 }
 
 void apply_environment(Config& config) {
@@ -63,6 +82,22 @@ void validate(const Config& config) {
     if (config.client_connections < 0 || config.client_connections > 1000000)
         throw std::invalid_argument("--client-connections must be from 0 (no limit) to 1000000, not " +
                                     std::to_string(config.client_connections));
+    for (const auto& endpoint : remote_endpoints(config)) {
+        const auto colon = endpoint.rfind(':');
+        if (endpoint.empty() || colon == std::string::npos || colon == 0 || colon + 1 == endpoint.size() ||
+            endpoint.find_first_not_of("0123456789", colon + 1) != std::string::npos)
+            throw std::invalid_argument("--remote takes HOST:PORT,HOST:PORT,... (one xapian-tcpsrv per shard, in "
+                                        "shard order), not \"" + config.remote + "\"");
+    }
+    if (config.shard_timeout_ms < 1 || config.shard_timeout_ms > 600000)
+        throw std::invalid_argument("--shard-timeout-ms must be from 1 to 600000, not " +
+                                    std::to_string(config.shard_timeout_ms));
+    if (config.shard_check_ms < 10 || config.shard_check_ms > 600000)
+        throw std::invalid_argument("--shard-check-ms must be from 10 to 600000, not " +
+                                    std::to_string(config.shard_check_ms));
+    if (config.on_shard_failure != "fail" && config.on_shard_failure != "partial")
+        throw std::invalid_argument("--on-shard-failure must be \"fail\" (503 naming the missing shards) or "
+                                    "\"partial\" (the other shards answer), not \"" + config.on_shard_failure + "\"");
     const auto& url = config.public_url;
     if (!url.empty() && url.rfind("http://", 0) != 0 && url.rfind("https://", 0) != 0)
         throw std::invalid_argument("--public-url must start with http:// or https://, not \"" + url + "\"");

@@ -6,6 +6,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace quorum::server {
 
@@ -18,10 +19,19 @@ struct Config {
     std::string public_url;        // e.g. "https://quorum.example.org": absolute links in exports
     int cache_mb = 32;             // response cache bound in MiB; 0: no cache
     int client_connections = 256;  // open connections per client address; 0: no limit
+    // A shard set (quorum-index --shards; docs/SERVING.md "Shards"):
+    std::string remote;                    // "HOST:PORT,HOST:PORT,...": xapian-tcpsrv per shard, in order
+    int shard_timeout_ms = 2000;           // to connect to a shard, and per message to it
+    std::string on_shard_failure = "fail";  // "fail": 503 naming the shards; "partial": the others answer
+    int shard_check_ms = 1000;             // how often each shard is looked at (/healthz, coming back)
 };
 
+// The endpoints of Config::remote, in order (empty when none).
+[[nodiscard]] std::vector<std::string> remote_endpoints(const Config& config);
+
 // Reads QUORUM_DB, QUORUM_HOST, QUORUM_PORT, QUORUM_THREADS, QUORUM_ACCESS_LOG,
-// QUORUM_PUBLIC_URL, QUORUM_CACHE_MB, QUORUM_CLIENT_CONNECTIONS through `getenv` (injectable for tests) over `config`.
+// QUORUM_PUBLIC_URL, QUORUM_CACHE_MB, QUORUM_CLIENT_CONNECTIONS, QUORUM_REMOTE,
+// QUORUM_SHARD_TIMEOUT_MS, QUORUM_ON_SHARD_FAILURE, QUORUM_SHARD_CHECK_MS through `getenv` (injectable for tests) over `config`.
 // Throws std::invalid_argument naming the variable when a number is malformed.
 void apply_environment(Config& config, const std::function<std::optional<std::string>(const char*)>& getenv);
 void apply_environment(Config& config);  // the process environment

@@ -207,7 +207,30 @@ void get_healthz(Context& ctx, const httplib::Request&, httplib::Response& res) 
             res.set_header("Cache-Control", "no-store");
             return;
         }
-        nlohmann::json body{{"status", "ok"}, {"units", ctx.backend.unit_count()}};
+        // A shard set: each shard as last seen. Shards down mean 503 when answers would fail,
+        // "degraded" when the others answer alone.
+        nlohmann::json shards = nlohmann::json::array();
+        std::vector<std::string> missing;
+        for (const auto& st : ctx.backend.shard_status()) {
+            nlohmann::json one{{"name", st.name},          {"status", st.up ? "up" : "down"},
+                               {"latency_ms", st.latency_ms}, {"units", st.units},
+                               {"since", st.since}};
+            if (!st.error.empty()) one["error"] = st.error;
+            shards.push_back(std::move(one));
+            if (!st.up) missing.push_back(st.name);
+        }
+        if (!missing.empty() && !ctx.backend.partial_answers()) {
+            res.status = 503;
+            nlohmann::json body = nlohmann::json::parse(
+                error_body("unavailable", "shards are down: searches fail until they answer again", missing));
+            body["shards"] = std::move(shards);
+            send_json(res, body);
+            res.status = 503;
+            res.set_header("Cache-Control", "no-store");
+            return;
+        }
+        nlohmann::json body{{"status", missing.empty() ? "ok" : "degraded"}, {"units", ctx.backend.unit_count()}};
+        if (!shards.empty()) body["shards"] = std::move(shards);
         if (ctx.cache && ctx.cache->max_bytes() > 0)
             body["cache"] = {{"hits", ctx.cache->hits()},
                              {"misses", ctx.cache->misses()},

@@ -15,6 +15,12 @@ HttpError error_for(std::exception_ptr error) noexcept {
             return {400, "bad_request", e.what(), {}};
         } catch (const NotFound& e) {
             return {404, "not_found", e.what(), {}};
+        } catch (const query::ShardsUnavailable& e) {
+            HttpError out{503, "unavailable",
+                          "part of the index cannot be searched right now: try again shortly (the server's "
+                          "operator can see which shards at /healthz)",
+                          e.what(), e.names()};
+            return out;
         } catch (const query::IndexUnavailable& e) {
             return {503, "unavailable",
                     e.lasting() ? "the index cannot be read: the server's operator can see why at /healthz"
@@ -85,8 +91,10 @@ std::string default_message(int status) {
     }
 }
 
-std::string error_body(std::string_view code, std::string_view message) {
+std::string error_body(std::string_view code, std::string_view message,
+                       const std::vector<std::string>& missing_shards) {
     nlohmann::json body = {{"error", {{"code", code}, {"message", message}}}};
+    if (!missing_shards.empty()) body["error"]["missing_shards"] = missing_shards;
     return body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
@@ -125,7 +133,7 @@ void set_error(httplib::Response& res, const HttpError& error) {
     res.status = error.status;
     const std::string message = error.message.empty() ? default_message(error.status) : error.message;
     const std::string_view code = error.code.empty() ? error_code(error.status) : std::string_view(error.code);
-    res.set_content(error_body(code, message), "application/json; charset=utf-8");
+    res.set_content(error_body(code, message, error.missing_shards), "application/json; charset=utf-8");
 }
 
 }  // namespace quorum::server

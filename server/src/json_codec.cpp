@@ -88,7 +88,7 @@ json search_json(const query::SearchRequest& request, const query::SearchResult&
 
     const std::uint64_t per_page = static_cast<std::uint64_t>(std::max(1, request.per_page));
     const std::uint64_t pages = std::min<std::uint64_t>((result.total + per_page - 1) / per_page, 1000);
-    return {
+    json out = {
         {"query", query_json(request, result.reading, result.parsed)},
         {"total", result.total},
         {"total_exact", result.total_exact},
@@ -101,6 +101,12 @@ json search_json(const query::SearchRequest& request, const query::SearchResult&
         {"hits", std::move(hits)},
         {"facets", std::move(facets)},
     };
+    // Only when shards were left out: a complete answer reads as one index's would.
+    if (result.partial) {
+        out["partial"] = true;
+        out["missing_shards"] = result.missing_shards;
+    }
+    return out;
 }
 
 json unit_json(std::string_view record) {

@@ -55,7 +55,12 @@ void raise_open_file_limit() {
 int run(const Config& config) {
     limit_malloc_arenas(std::thread::hardware_concurrency());
     auto log = AccessLog::open(config.access_log);
-    SearcherBackend backend(config.db);
+    ShardPolicy policy;
+    policy.options.remote = remote_endpoints(config);
+    policy.options.timeout_ms = static_cast<unsigned>(config.shard_timeout_ms);
+    policy.partial = config.on_shard_failure == "partial";
+    policy.check_interval = std::chrono::milliseconds(config.shard_check_ms);
+    SearcherBackend backend(config.db, std::chrono::seconds(1), 0, policy);
     // A damaged table is served around (the answers that need it get 503) rather than
     // refused, but the operator hears of it now and /healthz reports it.
     if (auto problem = backend.index_problem())
@@ -68,7 +73,10 @@ int run(const Config& config) {
     HttpServer server(limits);
     const int threads = worker_threads(config, std::thread::hardware_concurrency());
     tune(server, threads);
-    AppOptions options{config.public_url, {}, static_cast<std::size_t>(config.cache_mb) << 20};
+    // Remote shards have no revision to key cached answers on, and a partial answer must
+    // not outlive the shard's return: no response cache then.
+    const bool cacheable = !backend.shard_set() || (policy.options.remote.empty() && !policy.partial);
+    AppOptions options{config.public_url, {}, cacheable ? static_cast<std::size_t>(config.cache_mb) << 20 : 0};
     install_app(server, backend, log.get(), options);
 
     int port = config.port;
@@ -89,7 +97,7 @@ int run(const Config& config) {
     std::printf(
         "quorum-serve: listening on http://%s:%d (%llu units, %d threads, %d searchers, %d MB cache, index %s)\n",
         config.host.c_str(), port, static_cast<unsigned long long>(backend.unit_count()), threads, backend.pool_size(),
-        config.cache_mb, config.db.c_str());
+        cacheable ? config.cache_mb : 0, config.db.c_str());
     std::fflush(stdout);
 
     const sigset_t signals = shutdown_signals();
@@ -141,6 +149,20 @@ int main(int argc, char** argv) {
     cli.add_option("--client-connections", config.client_connections,
                    "open connections allowed per client address, 0 for no limit (behind a proxy, every "
                    "client has the proxy's address) (env QUORUM_CLIENT_CONNECTIONS)")
+        ->capture_default_str();
+    cli.add_option("--remote", config.remote,
+                   "a shard set's shards on xapian-tcpsrv: HOST:PORT,HOST:PORT,... in shard order; OUT/local is "
+                   "still read from --db (env QUORUM_REMOTE)");
+    cli.add_option("--shard-timeout-ms", config.shard_timeout_ms,
+                   "a shard that takes longer to connect or to answer one message is down (env "
+                   "QUORUM_SHARD_TIMEOUT_MS)")
+        ->capture_default_str();
+    cli.add_option("--on-shard-failure", config.on_shard_failure,
+                   "when shards are down: fail (503 naming them) or partial (the others answer, marked partial) "
+                   "(env QUORUM_ON_SHARD_FAILURE)")
+        ->capture_default_str();
+    cli.add_option("--shard-check-ms", config.shard_check_ms,
+                   "how often each shard is looked at, for /healthz and to notice it back (env QUORUM_SHARD_CHECK_MS)")
         ->capture_default_str();
     cli.add_option("--public-url", config.public_url,
                    "public address, for absolute links in CSV and Atom exports (env QUORUM_PUBLIC_URL)");

@@ -3,6 +3,7 @@
 #include "index_revision.hpp"
 
 #include <algorithm>
+#include <ctime>
 #include <optional>
 #include <thread>
 #include <utility>
@@ -21,6 +22,19 @@ constexpr std::chrono::milliseconds kDiskCheck{100};
 // How long an index that cannot be opened is taken for a swap in progress before the
 // searchers are told (they then report why).
 constexpr std::chrono::nanoseconds kUnopenableGrace{std::chrono::seconds(2)};
+// A searcher idle this long opens its remote shards again: xapian-tcpsrv closes a
+// connection idle for its --idle-timeout (60 s by default), and a closed one would read as
+// a shard down.
+constexpr std::chrono::seconds kRemoteIdle{30};
+
+std::string utc_now() {
+    const std::time_t t = std::time(nullptr);
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char text[32];
+    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return text;
+}
 
 }  // namespace
 
@@ -31,6 +45,8 @@ struct SearcherBackend::Slot {
     std::uint64_t revision = 0;
     std::string identity;  // the database it opened (query::database_identity)
     Clock::time_point checked{};
+    std::uint64_t down_generation = 0;  // of the shards it left out (a shard set)
+    Clock::time_point used{};
 };
 
 // A slot checked out of the pool for one call; goes back when the call ends.
@@ -49,8 +65,21 @@ private:
 };
 
 SearcherBackend::SearcherBackend(std::filesystem::path db_dir, std::chrono::milliseconds refresh_interval,
-                                 int searchers)
-    : db_dir_(std::move(db_dir)), interval_(refresh_interval) {
+                                 int searchers, ShardPolicy shards)
+    : db_dir_(std::move(db_dir)), interval_(refresh_interval), policy_(std::move(shards)) {
+    shards_ = query::shard_count(db_dir_);
+    if (shards_ == 0 && !policy_.options.remote.empty())
+        throw std::invalid_argument(db_dir_.string() + " is not a shard set, so --remote has nothing to search: build "
+                                    "one with quorum-index --db OUT --shards N, and serve OUT");
+    if (shards_ > 0 && !policy_.options.remote.empty() && policy_.options.remote.size() != shards_)
+        throw std::invalid_argument(db_dir_.string() + " is a set of " + std::to_string(shards_) + " shards and " +
+                                    std::to_string(policy_.options.remote.size()) +
+                                    " endpoints were given to --remote: give one HOST:PORT per shard, in order");
+    for (unsigned k = 0; k < shards_; ++k) {
+        const query::ShardHealth h = query::probe_shard(db_dir_, k, policy_.options);
+        status_.push_back({h.name, h.up, h.latency_ms, h.units, utc_now(), h.error});
+        if (!h.up) down_.push_back(k);
+    }
     // Searching is CPU-bound: a few more searchers than cores covers the moments a
     // request spends outside the library, and bounds memory and open files.
     const int hw = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
@@ -58,15 +87,75 @@ SearcherBackend::SearcherBackend(std::filesystem::path db_dir, std::chrono::mill
     disk_revision_ = index_fingerprint(db_dir_);
     identity_ = query::database_identity(db_dir_);
     disk_checked_ns_ = now_ns();
-    {
+    try {
         auto lease = acquire();
         prepare(*lease);
         count_ = lease->searcher->unit_count();
+    } catch (const query::ShardsUnavailable&) {
+        // Served anyway: answers say which shards are missing until they come back.
     }
     count_checked_ns_ = now_ns();
+    if (shards_ > 0) watcher_ = std::thread([this] { watch_shards(); });
 }
 
-SearcherBackend::~SearcherBackend() = default;
+SearcherBackend::~SearcherBackend() {
+    if (watcher_.joinable()) {
+        {
+            std::lock_guard lock(stop_mutex_);
+            stopping_ = true;
+        }
+        stop_.notify_all();
+        watcher_.join();
+    }
+}
+
+// Looks at every shard each check interval: a shard found down is left out (or refused)
+// at once, without each request waiting for its timeout; one found up again is used again.
+void SearcherBackend::watch_shards() {
+    for (;;) {
+        {
+            std::unique_lock lock(stop_mutex_);
+            if (stop_.wait_for(lock, policy_.check_interval, [this] { return stopping_; })) return;
+        }
+        std::vector<query::ShardHealth> seen;
+        for (unsigned k = 0; k < shards_; ++k) seen.push_back(query::probe_shard(db_dir_, k, policy_.options));
+        std::lock_guard lock(shards_mutex_);
+        std::vector<unsigned> down;
+        for (const auto& h : seen) {
+            auto& st = status_[h.shard];
+            if (st.up != h.up) st.since = utc_now();
+            st.up = h.up;
+            st.latency_ms = h.latency_ms;
+            if (h.up) st.units = h.units;
+            st.error = h.error;
+            if (!h.up) down.push_back(h.shard);
+        }
+        if (down != down_) {
+            down_ = std::move(down);
+            down_generation_.fetch_add(1);
+        }
+    }
+}
+
+void SearcherBackend::mark_down(const query::ShardsUnavailable& e) {
+    std::lock_guard lock(shards_mutex_);
+    bool changed = false;
+    for (unsigned k : e.shards()) {
+        if (k >= status_.size() || std::find(down_.begin(), down_.end(), k) != down_.end()) continue;
+        down_.push_back(k);
+        status_[k].up = false;
+        status_[k].since = utc_now();
+        status_[k].error = e.what();
+        changed = true;
+    }
+    std::sort(down_.begin(), down_.end());
+    if (changed) down_generation_.fetch_add(1);
+}
+
+std::vector<ShardStatus> SearcherBackend::shard_status() {
+    std::lock_guard lock(shards_mutex_);
+    return status_;
+}
 
 std::uint64_t SearcherBackend::revision() {
     const auto checked = disk_checked_ns_.load(std::memory_order_acquire);
@@ -126,10 +215,25 @@ SearcherBackend::Lease SearcherBackend::acquire() {
 void SearcherBackend::prepare(Slot& slot) {
     const auto known = revision();
     const auto now = Clock::now();
+    query::ShardOptions options = policy_.options;
+    if (shards_ > 0) {
+        const std::uint64_t generation = down_generation_.load();
+        const bool idle = !options.remote.empty() && now - slot.used > kRemoteIdle;
+        if (slot.searcher && (slot.down_generation != generation || idle)) slot.searcher.reset();
+        slot.down_generation = generation;
+        slot.used = now;
+        std::lock_guard lock(shards_mutex_);
+        if (!down_.empty() && !policy_.partial) {
+            std::vector<std::string> names;
+            for (unsigned k : down_) names.push_back(status_[k].name);
+            throw query::ShardsUnavailable("shards are down", down_, names);
+        }
+        options.leave_out = down_;
+    }
     if (!slot.searcher) {
         slot.revision = known;
         slot.identity = identity();
-        slot.searcher.emplace(db_dir_);
+        slot.searcher.emplace(db_dir_, options);
         slot.checked = now;
     } else if (slot.revision != known || now - slot.checked >= interval_) {
         slot.revision = known;
@@ -138,7 +242,7 @@ void SearcherBackend::prepare(Slot& slot) {
             // Another database under the same path (rebuilt, or swapped in with mv): a reopen
             // would keep reading the files this handle has open.
             slot.searcher.reset();
-            slot.searcher.emplace(db_dir_);
+            slot.searcher.emplace(db_dir_, options);
             slot.identity = std::move(id);
         } else {
             slot.searcher->refresh();
@@ -161,8 +265,17 @@ template <class F>
 auto SearcherBackend::with_searcher(F&& f) {
     auto lease = acquire();
     try {
-        prepare(*lease);
-        return f(*lease->searcher);
+        try {
+            prepare(*lease);
+            return f(*lease->searcher);
+        } catch (const query::ShardsUnavailable& e) {
+            lease->searcher.reset();
+            mark_down(e);
+            if (!policy_.partial) throw;
+            // Partial answers: once more without the shards that just failed.
+            prepare(*lease);
+            return f(*lease->searcher);
+        }
     } catch (const std::invalid_argument&) {
         throw;
     } catch (const query::IndexUnavailable& e) {
@@ -231,7 +344,7 @@ std::optional<std::string> SearcherBackend::index_problem() {
     // A fresh handle, not a pooled searcher: it sees the files as they are now. A failure
     // to open may pass (no file descriptor left, a re-index renaming files): it is asked
     // again next time rather than kept for the revision.
-    auto found = query::check_index(db_dir_);
+    auto found = query::check_index(db_dir_, !policy_.options.remote.empty());
     if (!found || found->rfind(query::index_open_failure, 0) != 0) note_problem(known, found);
     return found;
 }

@@ -15,9 +15,17 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace quorum::server {
+
+// How a shard set's shards are searched, and what happens when some cannot answer.
+struct ShardPolicy {
+    query::ShardOptions options;  // remote endpoints and timeout (leave_out is the backend's)
+    bool partial = false;         // false: 503 naming the shards; true: the others answer
+    std::chrono::milliseconds check_interval{1000};
+};
 
 class SearcherBackend final : public Backend {
 public:
@@ -25,7 +33,8 @@ public:
     // this many open at once (requests beyond wait for one); 0 sizes it to the machine.
     // Throws std::runtime_error (from the query library) when it cannot be opened.
     explicit SearcherBackend(std::filesystem::path db_dir,
-                             std::chrono::milliseconds refresh_interval = std::chrono::seconds(1), int searchers = 0);
+                             std::chrono::milliseconds refresh_interval = std::chrono::seconds(1), int searchers = 0,
+                             ShardPolicy shards = {});
     ~SearcherBackend() override;
 
     query::SearchResult search(const query::SearchRequest& request) override;
@@ -41,7 +50,10 @@ public:
     std::vector<std::string> committees() override;
     std::optional<std::string> committee(const std::string& id) override;
     std::optional<std::string> index_problem() override;
+    std::vector<ShardStatus> shard_status() override;
+    bool partial_answers() const override { return policy_.partial; }
 
+    [[nodiscard]] bool shard_set() const noexcept { return shards_ > 0; }
     [[nodiscard]] int pool_size() const noexcept { return max_; }
 
 private:
@@ -53,6 +65,22 @@ private:
     template <class F>
     auto with_searcher(F&& f);
     void note_problem(std::uint64_t revision, std::optional<std::string> problem);
+    void mark_down(const query::ShardsUnavailable& e);
+    void watch_shards();
+
+    // A shard set: its shards' last known state, kept by a thread that looks at each every
+    // check interval. `down_generation_` changes whenever the set of down shards does, so
+    // searchers are made again with the shards left out (partial) or refuse at once (fail).
+    unsigned shards_ = 0;
+    ShardPolicy policy_;
+    std::mutex shards_mutex_;  // guards the two below
+    std::vector<ShardStatus> status_;
+    std::vector<unsigned> down_;
+    std::atomic<std::uint64_t> down_generation_{0};
+    std::mutex stop_mutex_;
+    std::condition_variable stop_;
+    bool stopping_ = false;  // guarded by stop_mutex_
+    std::thread watcher_;
 
     std::filesystem::path db_dir_;
     std::chrono::milliseconds interval_;

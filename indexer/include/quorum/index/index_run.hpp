@@ -37,6 +37,9 @@ struct RunOptions {
     // MB of files keeps their readings for it; a larger one reads each council again, so
     // that memory follows the largest council, not the archive.
     double keep_readings_mb = 32;
+    // Write a shard set of this many shards at `db` instead of one index (shard_set.hpp);
+    // 0: a single index, or the set already at `db` with its own count.
+    unsigned shards = 0;
 };
 
 struct RunSummary {
@@ -61,6 +64,11 @@ struct RunSummary {
     std::size_t decision_councils = 0;  // councils the decisions pass analysed, one at a time
     std::size_t records_unchanged = 0;  // decision, person and committee records kept as stored
     double decision_read_seconds = 0, decision_analyse_seconds = 0, decision_write_seconds = 0;
+    // A shard set: its shards, and the documents this run copied to (or deleted from) them.
+    unsigned shards = 0;
+    std::size_t set_copied = 0, set_deleted = 0;
+    bool set_full_copy = false;  // every document copied: a new set, or one a killed run left behind
+    double set_seconds = 0;
 };
 
 // Progress callback: (files done, files to read, current file).

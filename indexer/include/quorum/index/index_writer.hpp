@@ -144,6 +144,9 @@ public:
     void commit();
 
     [[nodiscard]] std::uint64_t unit_count() const;
+    // The docids this writer wrote or deleted (with repeats): what a shard set cut from this
+    // index must copy again after the commit (shard_set_sync.hpp).
+    [[nodiscard]] std::vector<Xapian::docid> changed_docids() const;
 
 private:
     struct Impl;

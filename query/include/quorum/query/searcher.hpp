@@ -10,6 +10,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "quorum/index/vocabulary.hpp"
@@ -94,6 +95,10 @@ struct SearchResult {
     bool facets_exact = true;
     std::optional<std::string> suggestion;
     double took_ms = 0;
+    // A shard set searched without some of its shards (ShardOptions::leave_out): the answer
+    // covers the others only, and names the missing ones ("shard-1 (10.0.0.2:7001)").
+    bool partial = false;
+    std::vector<std::string> missing_shards;
 };
 
 struct MeetingFilter {
@@ -133,11 +138,53 @@ private:
     bool lasting_;
 };
 
+// Where the shards of a shard set (quorum-index --shards; docs/SERVING.md) are searched.
+// Ignored for a single index.
+struct ShardOptions {
+    // HOST:PORT of the xapian-tcpsrv serving shard 0, 1, ... in order; empty: the set's own
+    // folders OUT/shard-K. OUT/local is always read from the set's folder.
+    std::vector<std::string> remote;
+    unsigned timeout_ms = 2000;  // to connect to a remote shard, and for each message to it
+    std::vector<unsigned> leave_out;  // shards not searched: answers say they are partial
+};
+
+// Thrown when shards of a set cannot be searched (down, too slow, or serving another
+// shard): `shards()` names them, as "shard-K (HOST:PORT)".
+class ShardsUnavailable : public std::runtime_error {
+public:
+    ShardsUnavailable(const std::string& what, std::vector<unsigned> shards, std::vector<std::string> names)
+        : std::runtime_error(what), shards_(std::move(shards)), names_(std::move(names)) {}
+    [[nodiscard]] const std::vector<unsigned>& shards() const noexcept { return shards_; }
+    [[nodiscard]] const std::vector<std::string>& names() const noexcept { return names_; }
+
+private:
+    std::vector<unsigned> shards_;
+    std::vector<std::string> names_;
+};
+
+// The number of shards of the set at `db_dir`, or 0 when it holds a single index.
+[[nodiscard]] unsigned shard_count(const std::filesystem::path& db_dir) noexcept;
+// "shard-K" or "shard-K (HOST:PORT)", as answers and /healthz name a shard.
+[[nodiscard]] std::string shard_name(unsigned shard, const ShardOptions& options);
+
+// One shard's state, from a connection of its own (ShardOptions says where it is).
+struct ShardHealth {
+    unsigned shard = 0;
+    std::string name;  // shard_name
+    bool up = false;
+    double latency_ms = 0;  // to open it and read its metadata
+    std::uint64_t units = 0;
+    std::string error;  // why it is not up
+};
+[[nodiscard]] ShardHealth probe_shard(const std::filesystem::path& db_dir, unsigned shard,
+                                      const ShardOptions& options) noexcept;
+
 // Opens the index at `db_dir` afresh and takes a quick look at every table (a few hundred
 // block reads at any size): nullopt when all read cleanly, else which table failed and
 // why, with no file path in the message. Not a full check: `xapian-check DIR` reads
 // every block.
-[[nodiscard]] std::optional<std::string> check_index(const std::filesystem::path& db_dir);
+// A shard set: its OUT/local, and its shard folders unless `remote_shards`.
+[[nodiscard]] std::optional<std::string> check_index(const std::filesystem::path& db_dir, bool remote_shards = false);
 // How check_index's answer starts when the index could not be opened at all.
 inline constexpr std::string_view index_open_failure = "the index cannot be opened";
 
@@ -150,7 +197,7 @@ inline constexpr std::string_view index_open_failure = "the index cannot be open
 // Searcher per worker thread. Throws std::runtime_error when the index cannot be opened.
 class Searcher {
 public:
-    explicit Searcher(const std::filesystem::path& db_dir);
+    explicit Searcher(const std::filesystem::path& db_dir, const ShardOptions& shards = {});
     ~Searcher();
     Searcher(Searcher&&) noexcept;
     Searcher& operator=(Searcher&&) noexcept;

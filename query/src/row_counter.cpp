@@ -1,0 +1,124 @@
+#include "row_counter.hpp"
+
+#include <algorithm>
+#include <string_view>
+
+#include "quorum/index/schema.hpp"
+#include "quorum/index/shard_set.hpp"
+
+namespace quorum::query {
+
+namespace s = quorum::index::schema;
+namespace ss = quorum::index::shard_set;
+
+namespace {
+
+// The fields of a row value (shard_set.hpp), without copying.
+std::vector<std::string_view> fields_of(std::string_view row) {
+    std::vector<std::string_view> out;
+    std::size_t start = 0;
+    for (;;) {
+        const std::size_t end = row.find(ss::row_field, start);
+        out.push_back(row.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
+        if (end == std::string_view::npos) break;
+        start = end + 1;
+    }
+    return out;
+}
+
+constexpr std::size_t row_fields = 9;  // collapse key, six single-valued facets, people, topics
+
+}  // namespace
+
+std::vector<std::pair<Xapian::docid, std::string>> match_rows(const Xapian::Database& db, const Xapian::Query& query,
+                                                              unsigned subdbs, Xapian::doccount expected) {
+    Xapian::Enquire enquire(db);
+    enquire.set_query(query);
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    // The row is the sort key: each server reads it once per match and sends it back.
+    enquire.set_sort_by_value(ss::row_slot, false);
+    Xapian::doccount want = std::max<Xapian::doccount>(1000, expected + expected / 2);
+    Xapian::MSet mset = enquire.get_mset(0, want, want);
+    if (mset.size() == want && mset.get_matches_upper_bound() > want)
+        mset = enquire.get_mset(0, mset.get_matches_upper_bound(), mset.get_matches_upper_bound());
+    std::vector<std::pair<Xapian::docid, std::string>> rows;
+    rows.reserve(mset.size());
+    for (auto it = mset.begin(); it != mset.end(); ++it) rows.emplace_back(single_docid(*it, subdbs), it.get_sort_key());
+    std::sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    return rows;
+}
+
+std::unordered_map<std::string, Xapian::doccount> group_sizes(const Xapian::Database& db,
+                                                              const std::vector<std::string>& keys) {
+    std::unordered_map<std::string, Xapian::doccount> sizes;
+    if (keys.empty()) return sizes;
+    std::vector<Xapian::Query> terms;
+    terms.reserve(keys.size());
+    for (const auto& k : keys) terms.emplace_back(s::term(s::duplicate_prefix, k));
+    Xapian::Enquire enquire(db);
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()));
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    Xapian::ValueCountMatchSpy spy(s::collapse_slot);  // a stock spy: xapian-tcpsrv runs it
+    enquire.add_matchspy(&spy);
+    (void)enquire.get_mset(0, 0, db.get_doccount());
+    for (auto it = spy.values_begin(); it != spy.values_end(); ++it) sizes[*it] = it.get_termfreq();
+    return sizes;
+}
+
+std::vector<std::string> collapse_keys_of(const std::vector<std::pair<Xapian::docid, std::string>>& rows) {
+    std::vector<std::string> keys;
+    for (const auto& [did, row] : rows) {
+        const std::size_t end = row.find(ss::row_field);
+        if (end != 0) keys.emplace_back(row.substr(0, end));
+    }
+    std::sort(keys.begin(), keys.end());
+    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+    return keys;
+}
+
+RowCounter::RowCounter(Copies copies, unsigned person_slots, unsigned topic_slots,
+                       std::unordered_map<std::string, Xapian::doccount> sizes)
+    : copies_(copies), person_slots_(person_slots), topic_slots_(topic_slots), sizes_(std::move(sizes)) {
+    for (const char* name : {"committee", "year", "type", "kind", "outcome", "status", "person", "topic"})
+        counts_.emplace_back(name, std::map<std::string, double>{});
+}
+
+void RowCounter::add(const std::string& row) {
+    const auto fields = fields_of(row);
+    if (fields.size() != row_fields) return;  // not a unit row (cannot happen: units only carry one)
+    ++matched_;
+    const std::string key(fields[0]);
+    double share = 1.0;
+    if (!key.empty()) {
+        auto size = sizes_.find(key);
+        if (size != sizes_.end() && size->second > 1) share = 1.0 / double(size->second);
+    }
+    share_ += share;
+    bool first = true;
+    if (key.empty())
+        ++collapsed_;
+    else if (seen_.insert(key).second)
+        ++collapsed_;
+    else
+        first = false;
+    if (copies_ == Copies::once && !first) return;
+    const double weight = copies_ == Copies::share ? share : 1.0;
+    for (std::size_t i = 0; i < 6; ++i)
+        if (!fields[1 + i].empty()) counts_[i].second[std::string(fields[1 + i])] += weight;
+    auto list = [&](std::string_view values, unsigned limit, std::map<std::string, double>& into) {
+        unsigned taken = 0;
+        std::size_t start = 0;
+        while (!values.empty() && start <= values.size() && taken < limit) {
+            const std::size_t end = values.find(ss::row_list, start);
+            std::string_view v = values.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
+            if (!v.empty()) into[std::string(v)] += weight;
+            ++taken;
+            if (end == std::string_view::npos) break;
+            start = end + 1;
+        }
+    };
+    list(fields[7], person_slots_, counts_[6].second);
+    list(fields[8], topic_slots_, counts_[7].second);
+}
+
+}  // namespace quorum::query
