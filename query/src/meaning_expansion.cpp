@@ -1,4 +1,5 @@
 #include "meaning_expansion.hpp"
+#include "synonym_query.hpp"
 
 #include <algorithm>
 #include <set>
@@ -91,7 +92,7 @@ private:
 Q group(const std::vector<Q>& words, double weight) {
     std::vector<Q> terms, parts;
     for (const auto& w : words) (w.get_type() == Q::LEAF_TERM ? terms : parts).push_back(w);
-    if (!terms.empty()) parts.push_back(Q(Q::OP_SYNONYM, terms.begin(), terms.end()));
+    if (!terms.empty()) parts.push_back(synonym_of(terms));
     return Q(Q::OP_SCALE_WEIGHT, Q(Q::OP_OR, parts.begin(), parts.end()), weight);
 }
 

@@ -10,6 +10,7 @@
 #include "quorum/text/fold.hpp"
 #include "meaning_expansion.hpp"
 #include "more_like_this.hpp"
+#include "wildcards.hpp"
 #include "query_reading.hpp"
 #include "question_intent.hpp"
 #include "stop_words.hpp"
@@ -267,6 +268,11 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, const IndexCache& cache) 
     parser_.set_max_expansion(max_wildcard_expansion, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT,
                               Xapian::QueryParser::FLAG_WILDCARD | Xapian::QueryParser::FLAG_PARTIAL);
     parser_.add_prefix("title", std::string(s::title_prefix));
+    // Wildcards are expanded here, from the whole index (wildcards.hpp): rewrite_wildcards()
+    // turns "co*" into "qwild:co" before parsing.
+    parser_.add_prefix(wildcard_field(""), (new WildcardProcessor(db, "", max_wildcard_expansion))->release());
+    parser_.add_prefix(wildcard_field("title"),
+                       (new WildcardProcessor(db, std::string(s::title_prefix), max_wildcard_expansion))->release());
     parser_.add_boolean_prefix(
         "committee", (new IdFieldProcessor(std::string(s::committee_prefix), names_of(cache, "committee")))->release());
     parser_.add_boolean_prefix(
@@ -316,7 +322,7 @@ Xapian::Query QueryBuilder::parse(const std::string& text, Xapian::Query::op def
     parser_.set_default_op(default_op);
     try {
         if (leaks_in_xapian_parser(text)) throw Xapian::QueryParserError("NEAR or ADJ after a boolean operator");
-        return parser_.parse_query(text, flags | extra_flags);
+        return parser_.parse_query(rewrite_wildcards(text, {"title"}), flags | extra_flags);
     } catch (const Xapian::QueryParserError&) {
         // Unbalanced quotes, stray operators...: search the plain words instead of failing.
         try {
@@ -406,9 +412,9 @@ BuiltQuery QueryBuilder::build(const SearchRequest& request, Xapian::Query::op d
         const unsigned spelling = spell ? unsigned(Xapian::QueryParser::FLAG_SPELLING_CORRECTION) : 0u;
         if (rewritten && spell) (void)parse(folded, op, spelling);
         std::string corrected;
-        if (spell && rewritten) corrected = parser_.get_corrected_query_string();
+        if (spell && rewritten) corrected = restore_wildcards(parser_.get_corrected_query_string());
         out.match = parse(expanded, op, rewritten ? 0u : spelling);
-        if (spell && !rewritten) corrected = parser_.get_corrected_query_string();
+        if (spell && !rewritten) corrected = restore_wildcards(parser_.get_corrected_query_string());
         if (!corrected.empty() && corrected != folded) out.suggestion = suggest(folded, corrected);
         std::set<std::string> terms(out.match.get_terms_begin(), out.match.get_terms_end());
         if (terms.size() > max_query_terms)

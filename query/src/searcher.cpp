@@ -249,6 +249,7 @@ struct Searcher::Impl {
         int rank = static_cast<int>(first);
         std::size_t index = 0;
         std::vector<Xapian::docid> single_docids;  // of each hit, in the single index
+        std::optional<Xapian::MSet> flat_stats;     // snippet_stats, made for the first snippet
         for (auto it = mset.begin(); it != mset.end(); ++it, ++index) {
             Xapian::Document doc = it.get_document();
             Hit hit;
@@ -259,8 +260,10 @@ struct Searcher::Impl {
             RecordFields fields = record_fields(hit.record, request.snippets);
             documents.join(local, hit.record, fields);
             hit.id = std::move(fields.id);
-            if (request.snippets && !fields.text.empty())
-                hit.snippet = make_snippet(mset, fields.text, builder->stemmer(), built.match);
+            if (request.snippets && !fields.text.empty()) {
+                if (!flat_stats) flat_stats = snippet_stats(built.match);
+                hit.snippet = make_snippet(*flat_stats, fields.text, builder->stemmer(), built.match);
+            }
             if (hit.id.empty()) hit.id = id_of(doc);
             hit.also_in = also_in(it.get_collapse_key(), *it, copies[index]);
             if (built.any_terms) why_matched(enquire, it, built, hit);
@@ -275,6 +278,17 @@ struct Searcher::Impl {
         result.missing_shards = set.missing;
         result.took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
         return result;
+    }
+
+    // The statistics snippets weigh the query's words by: flat (BoolWeight), one pass of no
+    // matches per search. Xapian's own weights for snippets are bounds that each database
+    // computes from its own documents and that a set of databases adds up (local shards)
+    // or not (remote ones), so a shard set would cut other snippets than its single index.
+    Xapian::MSet snippet_stats(const Xapian::Query& match) {
+        Xapian::Enquire enquire(db);
+        enquire.set_query(match);
+        enquire.set_weighting_scheme(Xapian::BoolWeight());
+        return enquire.get_mset(0, 0);
     }
 
     // Whether the words' own query (no related words) matches a unit passing the filters.
