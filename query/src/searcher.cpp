@@ -427,7 +427,10 @@ SearchResult Searcher::search(const SearchRequest& request) {
 
 std::optional<std::string> Searcher::unit(const std::string& id) {
     if (id.empty() || id.find(':') != std::string::npos) return std::nullopt;
-    return impl_->with_retry([&] { return impl_->unit_data(id); });
+    auto found = impl_->with_retry([&] { return impl_->unit_data(id); });
+    if (!found && !impl_->set.missing.empty())  // perhaps on a shard that is down: not a 404
+        throw ShardsUnavailable("no unit " + id + " on the shards that answered", {}, impl_->set.missing);
+    return found;
 }
 
 std::vector<std::string> Searcher::meetings(const MeetingFilter& filter) {

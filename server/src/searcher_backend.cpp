@@ -222,12 +222,9 @@ void SearcherBackend::prepare(Slot& slot) {
         if (slot.searcher && (slot.down_generation != generation || idle)) slot.searcher.reset();
         slot.down_generation = generation;
         slot.used = now;
+        // Searchers always leave the down shards out; under the fail policy the calls that
+        // read units refuse first (with_searcher), while records (in OUT/local) still answer.
         std::lock_guard lock(shards_mutex_);
-        if (!down_.empty() && !policy_.partial) {
-            std::vector<std::string> names;
-            for (unsigned k : down_) names.push_back(status_[k].name);
-            throw query::ShardsUnavailable("shards are down", down_, names);
-        }
         options.leave_out = down_;
     }
     if (!slot.searcher) {
@@ -261,8 +258,18 @@ void SearcherBackend::release(std::unique_ptr<Slot> slot) noexcept {
 
 // A searcher that failed may hold a broken handle (index replaced, files gone): drop it
 // so the next request opens afresh. Caller mistakes (std::invalid_argument) keep it.
+void SearcherBackend::refuse_if_down() {
+    if (shards_ == 0 || policy_.partial) return;
+    std::lock_guard lock(shards_mutex_);
+    if (down_.empty()) return;
+    std::vector<std::string> names;
+    for (unsigned k : down_) names.push_back(status_[k].name);
+    throw query::ShardsUnavailable("shards are down", down_, names);
+}
+
 template <class F>
-auto SearcherBackend::with_searcher(F&& f) {
+auto SearcherBackend::with_searcher(F&& f, bool units) {
+    if (units) refuse_if_down();
     auto lease = acquire();
     try {
         try {
@@ -271,8 +278,8 @@ auto SearcherBackend::with_searcher(F&& f) {
         } catch (const query::ShardsUnavailable& e) {
             lease->searcher.reset();
             mark_down(e);
-            if (!policy_.partial) throw;
-            // Partial answers: once more without the shards that just failed.
+            if (!policy_.partial && units) throw;
+            // Once more without the shards that just failed: a partial answer, or records.
             prepare(*lease);
             return f(*lease->searcher);
         }
@@ -289,11 +296,11 @@ auto SearcherBackend::with_searcher(F&& f) {
 }
 
 query::SearchResult SearcherBackend::search(const query::SearchRequest& request) {
-    return with_searcher([&](query::Searcher& s) { return s.search(request); });
+    return with_searcher([&](query::Searcher& s) { return s.search(request); }, true);
 }
 
 std::optional<std::string> SearcherBackend::unit(const std::string& id) {
-    return with_searcher([&](query::Searcher& s) { return s.unit(id); });
+    return with_searcher([&](query::Searcher& s) { return s.unit(id); }, true);
 }
 
 std::vector<std::string> SearcherBackend::meetings(const query::MeetingFilter& filter) {
@@ -356,7 +363,7 @@ std::uint64_t SearcherBackend::unit_count() {
         // One thread wins the right to recount; the others answer from the cache.
         auto expected = checked;
         if (count_checked_ns_.compare_exchange_strong(expected, now)) {
-            count_ = with_searcher([](query::Searcher& s) { return s.unit_count(); });
+            count_ = with_searcher([](query::Searcher& s) { return s.unit_count(); }, true);
         }
     }
     return count_.load(std::memory_order_relaxed);

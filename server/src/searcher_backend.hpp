@@ -62,8 +62,10 @@ private:
     Lease acquire();
     void prepare(Slot& slot);
     void release(std::unique_ptr<Slot> slot) noexcept;
+    // `units`: the call reads units, which the fail policy refuses while shards are down.
     template <class F>
-    auto with_searcher(F&& f);
+    auto with_searcher(F&& f, bool units = false);
+    void refuse_if_down();
     void note_problem(std::uint64_t revision, std::optional<std::string> problem);
     void mark_down(const query::ShardsUnavailable& e);
     void watch_shards();
