@@ -6,6 +6,7 @@
 #include <random>
 #include <set>
 #include <stdexcept>
+#include <thread>
 
 #include "quorum/index/index_writer.hpp"
 #include "quorum/index/schema.hpp"
@@ -142,8 +143,9 @@ public:
         return is_unit(doc) ? 1 + shard_of_document(document_of(doc), shards_) : 0;
     }
 
-    // Copies docid `did` of `whole` to its owner, or deletes it everywhere when it is gone.
-    void copy(const Xapian::Database& whole, Xapian::docid did, bool others_may_hold, SetSyncCounts& counts) {
+    // Copies docid `did` of `whole` to its owner, and deletes it from every other store
+    // (everywhere when `whole` no longer holds it).
+    void copy(const Xapian::Database& whole, Xapian::docid did, SetSyncCounts& counts) {
         std::optional<Xapian::Document> doc;
         try {
             doc = whole.get_document(did);
@@ -155,12 +157,37 @@ public:
             stores_[to].replace_document(did, to == 0 ? *doc : shard_document(*doc, did));
             ++counts.copied;
         }
-        if (!others_may_hold) return;
         for (std::size_t i = 0; i < stores_.size(); ++i) {
             if (i == to || !holds(stores_[i], did)) continue;
             stores_[i].delete_document(did);
             ++counts.deleted;
         }
+    }
+
+    // Copies every document of `whole` (at `whole_dir`) to its owner, one thread per store,
+    // each reading through its own handle: a first build of a set copies millions.
+    void copy_all(const fs::path& whole_dir, const Xapian::Database& whole, SetSyncCounts& counts) {
+        const auto lists = owners(whole);
+        std::vector<std::size_t> copied(stores_.size(), 0);
+        std::vector<std::exception_ptr> failures(stores_.size());
+        std::vector<std::thread> pool;
+        for (std::size_t i = 0; i < stores_.size(); ++i)
+            pool.emplace_back([&, i] {
+                try {
+                    Xapian::Database source(whole_dir.string());
+                    for (Xapian::docid did : lists[i]) {
+                        Xapian::Document doc = source.get_document(did);
+                        stores_[i].replace_document(did, i == 0 ? doc : shard_document(doc, did));
+                        ++copied[i];
+                    }
+                } catch (...) {
+                    failures[i] = std::current_exception();
+                }
+            });
+        for (auto& t : pool) t.join();
+        for (auto& f : failures)
+            if (f) std::rethrow_exception(f);
+        for (auto n : copied) counts.copied += n;
     }
 
     // Deletes what `whole` no longer holds, or holds elsewhere (full copies of an old set).
@@ -195,6 +222,29 @@ public:
     }
 
 private:
+    // The docids each store owns, from the unit marker's and the document ids' postings,
+    // without reading a document (a unit without a document id is read to find its owner).
+    std::vector<std::vector<Xapian::docid>> owners(const Xapian::Database& whole) const {
+        std::vector<std::vector<Xapian::docid>> lists(stores_.size());
+        std::vector<std::uint8_t> placed(std::size_t(whole.get_lastdocid()) + 1, 0);  // 0 not a unit, 1 unit, 2 placed
+        const std::string unit(s::unit_marker), doc_prefix(s::document_prefix);
+        for (auto it = whole.postlist_begin(unit); it != whole.postlist_end(unit); ++it) placed[*it] = 1;
+        for (auto t = whole.allterms_begin(doc_prefix); t != whole.allterms_end(doc_prefix); ++t) {
+            const std::size_t to = 1 + shard_of_document((*t).substr(doc_prefix.size()), shards_);
+            for (auto it = whole.postlist_begin(*t); it != whole.postlist_end(*t); ++it)
+                if (placed[*it] == 1) {
+                    lists[to].push_back(*it);
+                    placed[*it] = 2;
+                }
+        }
+        for (auto it = whole.postlist_begin(""); it != whole.postlist_end(""); ++it) {
+            if (placed[*it] == 0) lists[0].push_back(*it);
+            if (placed[*it] == 1) lists[owner(whole.get_document(*it))].push_back(*it);
+        }
+        for (auto& list : lists) std::sort(list.begin(), list.end());
+        return lists;
+    }
+
     static bool holds(const Xapian::Database& db, Xapian::docid did) {
         if (did > db.get_lastdocid()) return false;
         auto it = db.postlist_begin("");
@@ -270,13 +320,12 @@ SetSyncCounts sync_shard_set(const fs::path& dir, unsigned shards, const std::st
         if (counts.full) {
             const bool fresh = set.local().get_lastdocid() == 0;
             if (!fresh) set.prune(whole, counts);
-            for (auto it = whole.postlist_begin(""); it != whole.postlist_end(""); ++it)
-                set.copy(whole, *it, false, counts);
+            set.copy_all(dir / ss::whole_dir, whole, counts);
         } else {
             std::vector<Xapian::docid> docids(*changed);
             std::sort(docids.begin(), docids.end());
             docids.erase(std::unique(docids.begin(), docids.end()), docids.end());
-            for (auto did : docids) set.copy(whole, did, true, counts);
+            for (auto did : docids) set.copy(whole, did, counts);
         }
         set.finish(whole, revision);
         write_stub(dir, shards);
