@@ -57,8 +57,17 @@ void index_set(const RunOptions& options, std::vector<Task> all, const RunSettin
     namespace ss = shard_set;
     const fs::path out = clean(options.db);
     RunOptions inner = options;
-    if (is_shard_set(out)) {
-        const unsigned n = shard_set_size(out);
+    std::error_code ec;
+    const bool converting = !is_shard_set(out) && options.shards > 0 && !is_new_index(out / ss::whole_dir);
+    if (converting) {
+        // An index moved to OUT/whole becomes a set without indexing again; what an
+        // interrupted conversion left beside it is made again.
+        fs::remove_all(out / ss::local_dir, ec);
+        for (unsigned k = 0; k < 4096 && fs::exists(out / ss::shard_dir(k), ec); ++k) fs::remove_all(out / ss::shard_dir(k), ec);
+        fs::remove(out / "XAPIANDB", ec);
+    }
+    if (converting || is_shard_set(out)) {
+        const unsigned n = converting ? options.shards : shard_set_size(out);
         if (options.shards != 0 && options.shards != n)
             throw std::runtime_error(out.string() + " is a set of " + std::to_string(n) + " shards, not " +
                                      std::to_string(options.shards) +
@@ -76,8 +85,9 @@ void index_set(const RunOptions& options, std::vector<Task> all, const RunSettin
         return;
     }
     if (!is_new_index(out))
-        throw std::runtime_error(out.string() + " already holds a single index: build the shard set into a new " +
-                                 "folder (quorum-index --db NEW --shards N ...), or run without --shards to update it");
+        throw std::runtime_error(out.string() + " already holds a single index: to make a shard set of it without " +
+                                 "indexing again, move it to NEW/whole and run quorum-index --db NEW --shards N with " +
+                                 "the same inputs; or run without --shards to update it");
     const fs::path work = make_build_folder(out);
     struct Cleanup {
         fs::path dir;
@@ -94,7 +104,6 @@ void index_set(const RunOptions& options, std::vector<Task> all, const RunSettin
     summary.shards = options.shards;
     summary.set_copied = c.copied;
     summary.set_full_copy = true;
-    std::error_code ec;
     if (fs::exists(out, ec)) fs::remove(out, ec);  // an empty folder (is_new_index)
     fs::rename(work, out, ec);
     if (ec)
