@@ -148,19 +148,10 @@ trap cleanup EXIT INT TERM
 
 # record SIZE SYSTEM METRIC REP VALUE
 record() { printf '%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$4" "$5" >>"$RESULTS"; }
-# kv FILE KEY: the value of KEY=... in FILE
-kv() { sed -n "s/^$2=//p" "$1" | tail -1; }
 # note: write a command, as run, to the commands list (first time only).
 note() { grep -qxF -- "$*" "$COMMANDS" || echo "$*" >>"$COMMANDS"; }
 dir_bytes() { du -sb "$1" | cut -f1; }
-free_port() {
-  local p
-  for _ in $(seq 100); do
-    p=$((20000 + RANDOM % 40000))
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then echo "$p"; return; fi
-  done
-  echo "run.sh: no free port found" >&2; exit 1
-}
+. "$ROOT/bench/net.sh"  # free_port, kv
 wait_http() {  # wait_http URL SECONDS
   for _ in $(seq $(( $2 * 10 ))); do
     curl -fsS -o /dev/null "$1" 2>/dev/null && return 0

@@ -208,13 +208,7 @@ void build_new_index(const RunOptions& options, std::vector<Task> all, const Run
     const fs::path db = clean(options.db);
     const fs::path work = make_build_folder(db);
     PhaseClock phases(summary);
-    struct Cleanup {
-        fs::path dir;
-        ~Cleanup() {
-            std::error_code e;
-            fs::remove_all(dir, e);
-        }
-    } cleanup{work};
+    const RemoveOnExit cleanup{work};
 
     const std::size_t parts = std::max<std::size_t>(1, std::min<std::size_t>(settings.threads, tasks.size()));
     std::vector<fs::path> shards;

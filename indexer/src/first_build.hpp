@@ -22,6 +22,16 @@ namespace quorum::index {
 // run is an incremental one.
 void remove_stale_builds(const std::filesystem::path& db);
 
+// Removes a build folder when the run ends, whether it finished (the folder was renamed
+// away, so nothing is left) or failed (the partial build goes).
+struct RemoveOnExit {
+    std::filesystem::path dir;
+    ~RemoveOnExit() {
+        std::error_code ec;
+        std::filesystem::remove_all(dir, ec);
+    }
+};
+
 // A new, empty build folder beside `db` (".DB.building-PID"), after removing stale ones.
 [[nodiscard]] std::filesystem::path make_build_folder(const std::filesystem::path& db);
 

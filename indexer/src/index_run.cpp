@@ -3,6 +3,9 @@
 #include "quorum/index/index_run.hpp"
 
 #include <chrono>
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
 #include <optional>
 #include <stdexcept>
 
@@ -50,6 +53,28 @@ std::string revision_of(const fs::path& db) {
     }
 }
 
+// One run at a time on a shard set, from indexing OUT/whole to the end of the copy: an
+// exclusive lock on OUT/.quorum-index.lock (released by the kernel if the run dies).
+class RunLock {
+public:
+    explicit RunLock(const fs::path& dir) {
+        const fs::path file = dir / ".quorum-index.lock";
+        fd_ = ::open(file.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+        if (fd_ < 0) throw std::runtime_error("cannot open " + file.string() + ": check that the folder is writable");
+        if (::flock(fd_, LOCK_EX | LOCK_NB) != 0) {
+            ::close(fd_);
+            throw std::runtime_error("the shard set " + dir.string() +
+                                     " is being written by another quorum-index; wait for it to finish and run again");
+        }
+    }
+    ~RunLock() { ::close(fd_); }
+    RunLock(const RunLock&) = delete;
+    RunLock& operator=(const RunLock&) = delete;
+
+private:
+    int fd_ = -1;
+};
+
 // A shard set (shard_set.hpp): the run updates OUT/whole, then the set follows it. A new
 // set is built in a folder beside OUT and moved into place whole.
 void index_set(const RunOptions& options, std::vector<Task> all, const RunSettings& settings, RunSummary& summary,
@@ -58,7 +83,15 @@ void index_set(const RunOptions& options, std::vector<Task> all, const RunSettin
     const fs::path out = clean(options.db);
     RunOptions inner = options;
     std::error_code ec;
-    const bool converting = !is_shard_set(out) && options.shards > 0 && !is_new_index(out / ss::whole_dir);
+    const SetState state = shard_set_state(out);
+    const bool converting = state == SetState::unfinished && options.shards > 0 && !is_new_index(out / ss::whole_dir);
+    if (state == SetState::unfinished && !converting)
+        throw std::runtime_error(out.string() + " holds an unfinished shard set (OUT/whole without a set cut from " +
+                                 "it): run again with --shards N to cut it");
+    // One run at a time, from indexing OUT/whole (whose own lock ends at its commit) to the
+    // end of the copy.
+    std::optional<RunLock> lock;
+    if (converting || state == SetState::set) lock.emplace(out);
     if (converting) {
         // An index moved to OUT/whole becomes a set without indexing again; what an
         // interrupted conversion left beside it is made again.
@@ -66,7 +99,7 @@ void index_set(const RunOptions& options, std::vector<Task> all, const RunSettin
         for (unsigned k = 0; k < 4096 && fs::exists(out / ss::shard_dir(k), ec); ++k) fs::remove_all(out / ss::shard_dir(k), ec);
         fs::remove(out / "XAPIANDB", ec);
     }
-    if (converting || is_shard_set(out)) {
+    if (converting || state == SetState::set) {
         const unsigned n = converting ? options.shards : shard_set_size(out);
         if (options.shards != 0 && options.shards != n)
             throw std::runtime_error(out.string() + " is a set of " + std::to_string(n) + " shards, not " +
@@ -89,13 +122,7 @@ void index_set(const RunOptions& options, std::vector<Task> all, const RunSettin
                                  "indexing again, move it to NEW/whole and run quorum-index --db NEW --shards N with " +
                                  "the same inputs; or run without --shards to update it");
     const fs::path work = make_build_folder(out);
-    struct Cleanup {
-        fs::path dir;
-        ~Cleanup() {
-            std::error_code e;
-            fs::remove_all(dir, e);
-        }
-    } cleanup{work};
+    const RemoveOnExit cleanup{work};
     inner.db = work / ss::whole_dir;
     (void)index_one(inner, std::move(all), settings, summary, progress);
     const auto start = std::chrono::steady_clock::now();
@@ -120,7 +147,7 @@ RunSummary run_index(const RunOptions& options, const Progress& progress) {
     summary.files = all.size();
     const RunSettings settings = load_run_settings(options);
     remove_stale_builds(options.db);
-    if (options.shards > 0 || is_shard_set(clean(options.db)))
+    if (options.shards > 0 || shard_set_state(clean(options.db)) != SetState::none)
         index_set(options, std::move(all), settings, summary, progress);
     else
         (void)index_one(options, std::move(all), settings, summary, progress);

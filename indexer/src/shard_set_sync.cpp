@@ -71,6 +71,7 @@ Xapian::Document shard_document(Xapian::Document doc, Xapian::docid did) {
     for (unsigned k = 1; k <= ss::max_sample_power; ++k)
         if (ss::sampled(did, 1u << k)) doc.add_boolean_term(s::term(ss::sample_prefix, std::to_string(k)));
     doc.add_value(ss::row_slot, row_of(doc));
+    doc.add_value(ss::unit_slot, std::string(ss::unit_value));
     return doc;
 }
 
@@ -135,6 +136,12 @@ public:
         const int flags = Xapian::DB_CREATE_OR_OPEN | Xapian::DB_BACKEND_GLASS;
         stores_.emplace_back((dir / ss::local_dir).string(), flags);
         for (unsigned k = 0; k < shards; ++k) stores_.emplace_back((dir / ss::shard_dir(k)).string(), flags);
+        // Readers (xapian-tcpsrv too) see each store only as finish() commits it, not a
+        // batch flushed halfway; a run that fails leaves every store as it was.
+        for (auto& store : stores_) store.begin_transaction(true);
+    }
+    [[nodiscard]] bool empty() const {
+        return std::all_of(stores_.begin(), stores_.end(), [](const auto& db) { return db.get_lastdocid() == 0; });
     }
     Xapian::WritableDatabase& local() { return stores_[0]; }
 
@@ -212,13 +219,13 @@ public:
             shard.set_metadata(std::string(ss::set_id_key), set_id);
             shard.set_metadata(std::string(ss::shard_key), std::to_string(k));
             shard.set_metadata(std::string(ss::shards_key), std::to_string(shards_));
-            shard.commit();
+            shard.commit_transaction();
         }
         local.set_metadata(std::string(ss::set_id_key), set_id);
         local.set_metadata(std::string(ss::shards_key), std::to_string(shards_));
         local.set_metadata(std::string(ss::rule_key), std::string(ss::rule));
         local.set_metadata(std::string(ss::synced_key), revision);
-        local.commit();  // last: it names the revision of OUT/whole the set now follows
+        local.commit_transaction();  // last: it names the revision of OUT/whole the set now follows
     }
 
 private:
@@ -277,13 +284,20 @@ unsigned shard_of_document(const std::string& document_id, unsigned shards) {
     return shards == 0 ? 0u : static_cast<unsigned>(text::fnv1a(document_id) % shards);
 }
 
-bool is_shard_set(const fs::path& dir) {
+SetState shard_set_state(const fs::path& dir) {
     std::error_code ec;
-    if (!fs::is_directory(dir / ss::local_dir, ec)) return false;
+    const bool local = fs::is_directory(dir / ss::local_dir, ec);
+    const bool whole = fs::is_directory(dir / ss::whole_dir, ec);
+    if (!local) return whole || fs::exists(dir / "XAPIANDB", ec) ? SetState::unfinished : SetState::none;
     try {
-        return !Xapian::Database((dir / ss::local_dir).string()).get_metadata(std::string(ss::shards_key)).empty();
-    } catch (const Xapian::Error&) {
-        return false;
+        const bool counted =
+            !Xapian::Database((dir / ss::local_dir).string()).get_metadata(std::string(ss::shards_key)).empty();
+        return counted ? SetState::set : SetState::unfinished;
+    } catch (const Xapian::DatabaseOpeningError&) {
+        return SetState::unfinished;  // an empty folder: a first copy killed before its first flush
+    } catch (const Xapian::Error& e) {
+        throw std::runtime_error("cannot read " + (dir / ss::local_dir).string() + ": " + e.get_description() +
+                                 "; check it with xapian-check before indexing into this shard set again");
     }
 }
 
@@ -314,12 +328,13 @@ SetSyncCounts sync_shard_set(const fs::path& dir, unsigned shards, const std::st
         Xapian::Database whole((dir / ss::whole_dir).string());
         const std::string revision = std::to_string(whole.get_revision());
         const std::string synced = synced_revision(dir);
+        // The stub first: a set whose stub a failed run did not write gets it on the next.
+        write_stub(dir, shards);
         if (synced == revision) return counts;  // nothing committed since the last copy
         SetWriter set(dir, shards);
         counts.full = changed == nullptr || synced.empty() || synced != previous_revision;
         if (counts.full) {
-            const bool fresh = set.local().get_lastdocid() == 0;
-            if (!fresh) set.prune(whole, counts);
+            if (!set.empty()) set.prune(whole, counts);
             set.copy_all(dir / ss::whole_dir, whole, counts);
         } else {
             std::vector<Xapian::docid> docids(*changed);
@@ -328,7 +343,6 @@ SetSyncCounts sync_shard_set(const fs::path& dir, unsigned shards, const std::st
             for (auto did : docids) set.copy(whole, did, counts);
         }
         set.finish(whole, revision);
-        write_stub(dir, shards);
     } catch (const Xapian::Error& e) {
         rethrow(e, "cannot write the shard set at " + dir.string() +
                        " (OUT/whole is committed; the next run copies it again)");

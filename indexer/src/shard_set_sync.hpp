@@ -19,8 +19,15 @@
 
 namespace quorum::index {
 
-// True when `dir` holds a shard set (OUT/local names its shard count).
-[[nodiscard]] bool is_shard_set(const std::filesystem::path& dir);
+// What `dir` holds of a shard set.
+enum class SetState {
+    none,        // no OUT/local, OUT/whole or stub: a single index, or nothing yet
+    set,         // OUT/local names the set's shard count
+    unfinished,  // OUT/whole, and no OUT/local with a shard count: a conversion not (yet) done
+};
+// Throws std::runtime_error when OUT/local exists but cannot be read (never taken for
+// "no set": a run would then remake the shards a server is serving).
+[[nodiscard]] SetState shard_set_state(const std::filesystem::path& dir);
 // The number of shards of the set at `dir`; throws std::runtime_error when it has none.
 [[nodiscard]] unsigned shard_set_size(const std::filesystem::path& dir);
 // The revision of the set's OUT/whole the set last followed ("" before its first copy).

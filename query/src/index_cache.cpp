@@ -11,8 +11,9 @@ namespace quorum::query {
 namespace s = quorum::index::schema;
 
 Xapian::Query all_units(bool shard_set) {
-    // A document without the value reads as "": the lowest row is "\x1f..." (no collapse key).
-    if (shard_set) return Xapian::Query(Xapian::Query::OP_VALUE_GE, quorum::index::shard_set::row_slot, std::string(1, '\x01'));
+    // A document without the value reads as "", below "u".
+    namespace ss = quorum::index::shard_set;
+    if (shard_set) return Xapian::Query(Xapian::Query::OP_VALUE_GE, ss::unit_slot, std::string(ss::unit_value));
     return Xapian::Query(std::string(s::unit_marker));
 }
 

@@ -13,7 +13,7 @@
 
 namespace quorum::query {
 
-// Every unit. On one index, its marker term. On a shard set, the row value only units carry
+// Every unit. On one index, its marker term. On a shard set, the unit value only units carry
 // (shard_set.hpp): each shard holds units only, so the marker indexes every document of a
 // shard, and Xapian 1.4.22 then reads such a term without wdf (a filter, BoolWeight) from
 // the shard's list of all documents under the term's name, which fails with

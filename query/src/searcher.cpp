@@ -475,7 +475,12 @@ std::optional<std::string> Searcher::committee(const std::string& id) {
 }
 
 std::optional<std::string> check_index(const std::filesystem::path& db_dir, bool remote_shards) {
-    const unsigned shards = shard_count(db_dir);
+    unsigned shards = 0;
+    try {
+        shards = shard_count(db_dir);
+    } catch (const IndexUnavailable& e) {
+        return std::string(index_open_failure) + ": " + e.what();
+    }
     // A set's remote shards are looked at by their own probes (probe_shard), not here.
     std::vector<std::filesystem::path> dirs;
     if (shards == 0) {

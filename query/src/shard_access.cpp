@@ -62,7 +62,7 @@ OpenSet open_set(const std::filesystem::path& path, unsigned shards, const Shard
     std::vector<std::string> names;
     std::string why;
     for (unsigned k = 0; k < shards; ++k) {
-        const std::string name = shard_name(k, shard_options);
+        const std::string name = shard_name(k);
         if (std::find(shard_options.leave_out.begin(), shard_options.leave_out.end(), k) !=
             shard_options.leave_out.end()) {
             set.missing.push_back(name);
@@ -91,43 +91,56 @@ OpenSet open_set(const std::filesystem::path& path, unsigned shards, const Shard
 
 ShardsUnavailable unavailable_shards(const Xapian::Error& e, OpenSet& set, const ShardOptions& shard_options) {
     std::vector<unsigned> down;
-    std::vector<std::string> names;
     const std::string context = e.get_context();
-    for (auto& [k, handle] : set.shards) {
-        bool failed = false;
-        if (!context.empty()) {
-            failed = k < shard_options.remote.size() && context.find("(" + shard_options.remote[k] + ")") !=
-                                                             std::string::npos;
-        } else {
+    // Xapian names the endpoint as it connected to it: "remote:tcp(HOST:PORT)".
+    for (const auto& [k, handle] : set.shards) {
+        if (k >= shard_options.remote.size() || context.empty()) continue;
+        const auto [host, port] = host_port(shard_options.remote[k]);
+        if (context.find("(" + host + ":" + std::to_string(port) + ")") != std::string::npos) down.push_back(k);
+    }
+    if (down.empty())  // no context ("Connection closed unexpectedly"), or none matched: ask each
+        for (auto& [k, handle] : set.shards) {
             try {
                 handle.keep_alive();
             } catch (const Xapian::Error&) {
-                failed = true;
+                down.push_back(k);
             }
         }
-        if (failed) {
-            down.push_back(k);
-            names.push_back(shard_name(k, shard_options));
-        }
-    }
+    std::vector<std::string> names;
+    for (unsigned k : down) names.push_back(shard_name(k));
     return ShardsUnavailable("a shard failed during the search: " + e.get_description(), down, names);
 }
 
 
-unsigned shard_count(const std::filesystem::path& db_dir) noexcept {
+unsigned shard_count(const std::filesystem::path& db_dir) {
+    std::error_code ec;
+    const auto local = db_dir / ss::local_dir;
+    // A single index's folder holds files only: a "local" folder makes it a set, never one
+    // index, whatever goes wrong reading it.
+    if (!std::filesystem::is_directory(local, ec)) return 0;
+    std::string n;
     try {
-        std::error_code ec;
-        const auto local = db_dir / ss::local_dir;
-        if (!std::filesystem::is_directory(local, ec)) return 0;
-        const std::string n = Xapian::Database(local.string()).get_metadata(std::string(ss::shards_key));
-        return n.empty() ? 0u : static_cast<unsigned>(std::stoul(n));
-    } catch (...) {
-        return 0;
+        n = Xapian::Database(local.string()).get_metadata(std::string(ss::shards_key));
+    } catch (const Xapian::Error& e) {
+        throw IndexUnavailable("the shard set's OUT/local cannot be read: " + e.get_description(), false);
     }
+    unsigned long count = 0;
+    try {
+        count = n.empty() ? 0 : std::stoul(n);
+    } catch (const std::exception&) {
+        count = 0;
+    }
+    if (count == 0)
+        throw IndexUnavailable("OUT/local names no shard count: the set was not finished; run quorum-index --db OUT "
+                               "--shards N again",
+                               true);
+    return static_cast<unsigned>(count);
 }
 
-std::string shard_name(unsigned shard, const ShardOptions& options) {
-    std::string name = std::string(ss::shard_dir(shard));
+std::string shard_name(unsigned shard) { return ss::shard_dir(shard); }
+
+std::string shard_endpoint(unsigned shard, const ShardOptions& options) {
+    std::string name = shard_name(shard);
     if (shard < options.remote.size()) name += " (" + options.remote[shard] + ")";
     return name;
 }
@@ -136,7 +149,8 @@ ShardHealth probe_shard(const std::filesystem::path& db_dir, unsigned shard, con
     ShardHealth health;
     health.shard = shard;
     try {
-        health.name = shard_name(shard, options);
+        health.name = shard_name(shard);
+        health.endpoint = shard_endpoint(shard, options);
         const auto start = std::chrono::steady_clock::now();
         Xapian::Database handle = open_shard(db_dir, shard, options);
         const std::string set_id =
@@ -147,7 +161,10 @@ ShardHealth probe_shard(const std::filesystem::path& db_dir, unsigned shard, con
             std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
         health.up = health.error.empty();
     } catch (const Xapian::Error& e) {
-        health.error = e.get_description();
+        // Without Xapian's context, which names the host: /healthz is public.
+        health.error = std::string(e.get_type()) + ": " + e.get_msg();
+        if (e.get_error_string() != nullptr) health.error += std::string(" (") + e.get_error_string() + ")";
+        health.detail = e.get_description();
     } catch (const std::exception& e) {
         health.error = e.what();
     }

@@ -24,36 +24,38 @@ std::string rewrite_wildcards(const std::string& text, const std::vector<std::st
     std::size_t i = 0;
     while (i < text.size()) {
         const char c = text[i];
-        if (c == '"') {
-            quoted = !quoted;
+        if (c == '"') quoted = !quoted;
+        // A token starts at the text's start or after a space or an opening bracket.
+        const bool starts = i == 0 || text[i - 1] == ' ' || text[i - 1] == '\t' || text[i - 1] == '(';
+        if (quoted || c == '"' || !starts) {
             out += c;
             ++i;
             continue;
         }
-        // A token starts at the string's start or after a space or bracket.
-        const bool token_start = i == 0 || text[i - 1] == ' ' || text[i - 1] == '(' || text[i - 1] == '+' ||
-                                 text[i - 1] == '-';
-        if (quoted || !token_start || !word_byte(static_cast<unsigned char>(c))) {
-            out += c;
-            ++i;
-            continue;
+        std::size_t at = i;
+        if (text[at] == '+' || text[at] == '-') ++at;  // love/hate
+        std::size_t word = at;
+        std::string field;
+        std::size_t scan = at;
+        while (scan < text.size() && std::islower(static_cast<unsigned char>(text[scan]))) ++scan;
+        if (scan < text.size() && text[scan] == ':' && scan > at) {
+            field = text.substr(at, scan - at);
+            word = scan + 1;
         }
-        std::size_t end = i;
-        while (end < text.size() && (word_byte(static_cast<unsigned char>(text[end])) || text[end] == ':')) ++end;
-        const std::string token = text.substr(i, end - i);
-        const bool wildcard = end < text.size() && text[end] == '*' &&
-                              (end + 1 == text.size() || text[end + 1] == ' ' || text[end + 1] == ')');
-        const auto colon = token.find(':');
-        const std::string field = colon == std::string::npos ? std::string() : token.substr(0, colon);
-        const std::string word = colon == std::string::npos ? token : token.substr(colon + 1);
+        std::size_t end = word;
+        while (end < text.size() && word_byte(static_cast<unsigned char>(text[end]))) ++end;
+        // A wildcard: a word, then '*', then the token's end or a byte that is not part of a word.
+        const bool wildcard = end > word && end < text.size() && text[end] == '*' &&
+                              (end + 1 == text.size() || !word_byte(static_cast<unsigned char>(text[end + 1])));
         const bool known = field.empty() || std::find(fields.begin(), fields.end(), field) != fields.end();
-        if (wildcard && known && !word.empty() && word.find(':') == std::string::npos) {
-            out += wildcard_field(field) + ":" + word;
-            i = end + 1;  // past the '*'
-        } else {
-            out += token;
-            i = end;
+        if (!wildcard || !known) {
+            out += c;
+            ++i;
+            continue;
         }
+        out += text.substr(i, at - i);  // the +/- sign
+        out += wildcard_field(field) + ":" + text.substr(word, end - word);
+        i = end + 1;  // past the '*'
     }
     return out;
 }
@@ -63,23 +65,20 @@ std::string restore_wildcards(const std::string& text) {
     std::string out;
     std::size_t i = 0;
     while (i < text.size()) {
-        const auto at = text.find(mark, i);
-        const bool starts_token = at != std::string::npos && (at == 0 || !word_byte(static_cast<unsigned char>(text[at - 1])));
-        if (at == std::string::npos || !starts_token) {
-            out += text.substr(i, at == std::string::npos ? std::string::npos : at + 1 - i);
-            if (at == std::string::npos) break;
-            i = at + 1;
+        const bool starts = i == 0 || !word_byte(static_cast<unsigned char>(text[i - 1]));
+        if (!starts || text.compare(i, mark.size(), mark) != 0) {
+            out += text[i++];
             continue;
         }
-        out += text.substr(i, at - i);
-        const auto colon = text.find(':', at);
-        std::size_t end = colon == std::string::npos ? text.size() : colon + 1;
-        while (end < text.size() && word_byte(static_cast<unsigned char>(text[end]))) ++end;
-        if (colon == std::string::npos) {
-            out += text.substr(at);
-            break;
+        std::size_t colon = i + mark.size();
+        while (colon < text.size() && std::islower(static_cast<unsigned char>(text[colon]))) ++colon;
+        if (colon >= text.size() || text[colon] != ':') {
+            out += text[i++];
+            continue;
         }
-        const std::string field = text.substr(at + mark.size(), colon - at - mark.size());
+        std::size_t end = colon + 1;
+        while (end < text.size() && word_byte(static_cast<unsigned char>(text[end]))) ++end;
+        const std::string field = text.substr(i + mark.size(), colon - i - mark.size());
         out += (field.empty() ? "" : field + ":") + text.substr(colon + 1, end - colon - 1) + "*";
         i = end;
     }

@@ -84,8 +84,10 @@ void validate(const Config& config) {
                                     std::to_string(config.client_connections));
     for (const auto& endpoint : remote_endpoints(config)) {
         const auto colon = endpoint.rfind(':');
-        if (endpoint.empty() || colon == std::string::npos || colon == 0 || colon + 1 == endpoint.size() ||
-            endpoint.find_first_not_of("0123456789", colon + 1) != std::string::npos)
+        const bool digits = colon != std::string::npos && colon + 1 < endpoint.size() && endpoint.size() - colon <= 6 &&
+                            endpoint.find_first_not_of("0123456789", colon + 1) == std::string::npos;
+        const int port = digits ? std::atoi(endpoint.c_str() + colon + 1) : 0;
+        if (endpoint.empty() || colon == 0 || !digits || port < 1 || port > 65535)
             throw std::invalid_argument("--remote takes HOST:PORT,HOST:PORT,... (one xapian-tcpsrv per shard, in "
                                         "shard order), not \"" + config.remote + "\"");
     }

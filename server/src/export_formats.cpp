@@ -92,13 +92,4 @@ std::string atom_entry(const json& hit, std::string_view public_url, std::string
 
 std::string atom_end() { return "</feed>\n"; }
 
-std::string rfc3339_now() {
-    const std::time_t now = std::time(nullptr);
-    std::tm tm{};
-    gmtime_r(&now, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    return buf;
-}
-
 }  // namespace quorum::server

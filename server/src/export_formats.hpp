@@ -7,6 +7,8 @@
 #include <string>
 #include <string_view>
 
+#include "utc_time.hpp"  // rfc3339_now: the feed's "updated"
+
 namespace quorum::server {
 
 // Column header line, ending in CRLF.
@@ -18,8 +20,5 @@ namespace quorum::server {
 [[nodiscard]] std::string atom_begin(std::string_view q, std::string_view updated, std::string_view public_url);
 [[nodiscard]] std::string atom_entry(const nlohmann::json& hit, std::string_view public_url, std::string_view updated);
 [[nodiscard]] std::string atom_end();
-
-// Now, as an RFC 3339 UTC time.
-[[nodiscard]] std::string rfc3339_now();
 
 }  // namespace quorum::server

@@ -220,7 +220,6 @@ void get_healthz(Context& ctx, const httplib::Request&, httplib::Response& res) 
             if (!st.up) missing.push_back(st.name);
         }
         if (!missing.empty() && !ctx.backend.partial_answers()) {
-            res.status = 503;
             nlohmann::json body = nlohmann::json::parse(
                 error_body("unavailable", "shards are down: searches fail until they answer again", missing));
             body["shards"] = std::move(shards);

@@ -36,7 +36,8 @@ bool mix_file(std::uint64_t& h, const fs::path& file) {
 }
 
 // A folder (or stub file) and, for stubs, what they list. False when unknowable.
-bool mix_database(std::uint64_t& h, const fs::path& path, int depth) {
+// `walked`: the folder a stub was found in, whose entries the walk covers already.
+bool mix_database(std::uint64_t& h, const fs::path& path, int depth, const fs::path* walked = nullptr) {
     if (depth > 4) return false;
     std::error_code ec;
     if (fs::is_directory(path, ec)) {
@@ -49,7 +50,7 @@ bool mix_database(std::uint64_t& h, const fs::path& path, int depth) {
             if (fs::is_directory(f, ec)) {
                 if (!mix_database(h, f, depth + 1)) return false;
             } else if (f.filename() == "XAPIANDB") {
-                if (!mix_database(h, f, depth + 1)) return false;
+                if (!mix_database(h, f, depth + 1, &path)) return false;
             } else if (!mix_file(h, f)) {
                 return false;
             }
@@ -71,7 +72,10 @@ bool mix_database(std::uint64_t& h, const fs::path& path, int depth) {
         if (space == std::string_view::npos) return false;
         fs::path next(std::string(rest.substr(rest.find_first_not_of(" \t", space))));
         if (next.is_relative()) next = path.parent_path() / next;
-        // A listed folder that lies inside the stub's folder is already covered.
+        // A listed folder inside the folder being walked is covered by the walk, or absent: a
+        // shard set's front server holds OUT/local and the stub, not the shards it lists.
+        if (walked != nullptr && (next.lexically_normal().parent_path() / "") == (*walked / "").lexically_normal())
+            continue;
         if (!mix_database(h, next, depth + 1)) return false;
     }
     return true;

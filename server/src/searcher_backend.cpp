@@ -1,9 +1,10 @@
 #include "searcher_backend.hpp"
 
 #include "index_revision.hpp"
+#include "utc_time.hpp"
 
 #include <algorithm>
-#include <ctime>
+#include <cstdio>
 #include <optional>
 #include <thread>
 #include <utility>
@@ -26,15 +27,6 @@ constexpr std::chrono::nanoseconds kUnopenableGrace{std::chrono::seconds(2)};
 // connection idle for its --idle-timeout (60 s by default), and a closed one would read as
 // a shard down.
 constexpr std::chrono::seconds kRemoteIdle{30};
-
-std::string utc_now() {
-    const std::time_t t = std::time(nullptr);
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    char text[32];
-    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    return text;
-}
 
 }  // namespace
 
@@ -77,8 +69,11 @@ SearcherBackend::SearcherBackend(std::filesystem::path db_dir, std::chrono::mill
                                     " endpoints were given to --remote: give one HOST:PORT per shard, in order");
     for (unsigned k = 0; k < shards_; ++k) {
         const query::ShardHealth h = query::probe_shard(db_dir_, k, policy_.options);
-        status_.push_back({h.name, h.up, h.latency_ms, h.units, utc_now(), h.error});
-        if (!h.up) down_.push_back(k);
+        status_.push_back({h.name, h.up, h.latency_ms, h.units, rfc3339_now(), h.error});
+        if (!h.up) {
+            down_.push_back(k);
+            std::fprintf(stderr, "quorum-serve: %s is down: %s\n", h.endpoint.c_str(), h.detail.c_str());
+        }
     }
     // Searching is CPU-bound: a few more searchers than cores covers the moments a
     // request spends outside the library, and bounds memory and open files.
@@ -122,12 +117,7 @@ void SearcherBackend::watch_shards() {
         std::lock_guard lock(shards_mutex_);
         std::vector<unsigned> down;
         for (const auto& h : seen) {
-            auto& st = status_[h.shard];
-            if (st.up != h.up) st.since = utc_now();
-            st.up = h.up;
-            st.latency_ms = h.latency_ms;
-            if (h.up) st.units = h.units;
-            st.error = h.error;
+            note_shard(h);
             if (!h.up) down.push_back(h.shard);
         }
         if (down != down_) {
@@ -137,19 +127,40 @@ void SearcherBackend::watch_shards() {
     }
 }
 
+// A shard a request found failing is down once a connection of its own fails too: a
+// query that merely ran longer than the timeout must not take a healthy shard out.
 void SearcherBackend::mark_down(const query::ShardsUnavailable& e) {
+    std::vector<query::ShardHealth> failed;
+    for (unsigned k : e.shards())
+        if (k < shards_) {
+            query::ShardHealth h = query::probe_shard(db_dir_, k, policy_.options);
+            if (!h.up) failed.push_back(std::move(h));
+        }
     std::lock_guard lock(shards_mutex_);
     bool changed = false;
-    for (unsigned k : e.shards()) {
-        if (k >= status_.size() || std::find(down_.begin(), down_.end(), k) != down_.end()) continue;
-        down_.push_back(k);
-        status_[k].up = false;
-        status_[k].since = utc_now();
-        status_[k].error = e.what();
+    for (const auto& h : failed) {
+        if (std::find(down_.begin(), down_.end(), h.shard) != down_.end()) continue;
+        down_.push_back(h.shard);
+        note_shard(h);
         changed = true;
     }
     std::sort(down_.begin(), down_.end());
     if (changed) down_generation_.fetch_add(1);
+}
+
+// Records what a look at a shard found (shards_mutex_ held); a change of state goes to the
+// log with the shard's host, which /healthz does not show.
+void SearcherBackend::note_shard(const query::ShardHealth& h) {
+    auto& st = status_[h.shard];
+    if (st.up != h.up) {
+        st.since = rfc3339_now();
+        std::fprintf(stderr, "quorum-serve: %s is %s%s%s\n", h.endpoint.c_str(), h.up ? "up" : "down",
+                     h.up ? "" : ": ", h.up ? "" : (h.detail.empty() ? h.error : h.detail).c_str());
+    }
+    st.up = h.up;
+    st.latency_ms = h.latency_ms;
+    if (h.up) st.units = h.units;
+    st.error = h.error;
 }
 
 std::vector<ShardStatus> SearcherBackend::shard_status() {
@@ -276,6 +287,7 @@ auto SearcherBackend::with_searcher(F&& f, bool units) {
             prepare(*lease);
             return f(*lease->searcher);
         } catch (const query::ShardsUnavailable& e) {
+            if (e.shards().empty()) throw;  // not a failure: what was asked may be on a missing shard
             lease->searcher.reset();
             mark_down(e);
             if (!policy_.partial && units) throw;
@@ -363,7 +375,8 @@ std::uint64_t SearcherBackend::unit_count() {
         // One thread wins the right to recount; the others answer from the cache.
         auto expected = checked;
         if (count_checked_ns_.compare_exchange_strong(expected, now)) {
-            count_ = with_searcher([](query::Searcher& s) { return s.unit_count(); }, true);
+            // Not refused while shards are down: /healthz reports them, with the units the others hold.
+            count_ = with_searcher([](query::Searcher& s) { return s.unit_count(); });
         }
     }
     return count_.load(std::memory_order_relaxed);

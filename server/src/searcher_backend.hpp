@@ -68,6 +68,7 @@ private:
     void refuse_if_down();
     void note_problem(std::uint64_t revision, std::optional<std::string> problem);
     void mark_down(const query::ShardsUnavailable& e);
+    void note_shard(const query::ShardHealth& h);
     void watch_shards();
 
     // A shard set: its shards' last known state, kept by a thread that looks at each every

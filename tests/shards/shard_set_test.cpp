@@ -20,6 +20,7 @@
 #include <chrono>
 #include <csignal>
 #include <fstream>
+#include <iterator>
 #include <thread>
 
 extern char** environ;
@@ -228,6 +229,11 @@ std::vector<std::string> questions(const json& sample_unit_id) {
     return q;
 }
 
+std::string read_text(const fs::path& file) {
+    std::ifstream in(file);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
 // A copy of the samples folder (and sidecars), to change between runs.
 fs::path copy_samples(const fs::path& to) {
     fs::create_directories(to);
@@ -289,17 +295,53 @@ TEST_CASE("a shard set answers as the single index, from its folders and from xa
     REQUIRE(health["shards"].size() == 3);
     for (const auto& shard : health["shards"]) CHECK(shard["status"] == "up");
 
+    // A front server holds only OUT/local and the stub (docs/SCALE-OUT.md).
+    {
+        const auto front = dir.path() / "front";
+        fs::create_directories(front);
+        fs::copy_file(dir.path() / "set" / "XAPIANDB", front / "XAPIANDB");
+        fs::copy(dir.path() / "set" / "local", front / "local", fs::copy_options::recursive);
+        std::string endpoints;
+        for (const auto& shard : s.shards) endpoints += (endpoints.empty() ? "" : ",") + shard->endpoint();
+        fs::create_directories(dir.path() / "front-log");
+        ServerProcess front_server(front, dir.path() / "front-log", {"--remote", endpoints});
+        int status = 0;
+        const json front_health = get(front_server, "/healthz", &status);
+        CHECK(status == 200);
+        CHECK(front_health["status"] == "ok");
+        same_answers(*s.single, front_server, {"/api/search?q=budget", "/api/search?q=&page=3", "/api/decisions"});
+    }
+
     SECTION("a re-run updates the shards in place and the answers stay equal") {
         {
             std::ofstream more(in / "003_0f19b924668e569c.txt", std::ios::app);
             more << "\n\n99. QUINCUNX ORCHARD\n\nRESOLVED that the quincunx orchard be replanted.\n";
         }
-        const std::string before = get(*s.local, "/healthz")["shards"][0].dump();
-        index_into(dir.path() / "single", in, dir.path() / "index.log");
-        index_into(dir.path() / "set", in, dir.path() / "index2.log");
+        fs::remove(in / "004_96e372cf547dc9a6.txt");  // and one file gone (--prune): its units deleted
+        index_into(dir.path() / "single", in, dir.path() / "index.log", {"--prune"});
+        REQUIRE(run_program({binary("quorum-index").string(), "--db", (dir.path() / "set").string(), "--prune",
+                             in.string()},
+                            dir.path() / "rerun.log") == 0);
+        // Only what the run changed was copied, and the units of the gone file were deleted.
+        const std::string log = read_text(dir.path() / "rerun.log");
+        INFO(log);
+        CHECK(log.find("(every document)") == std::string::npos);
+        const auto copied = log.find(" documents copied, ");
+        REQUIRE(copied != std::string::npos);
+        const auto line = log.rfind("shard set of 3 shards: ", copied);
+        REQUIRE(line != std::string::npos);
+        const int n_copied = std::atoi(log.c_str() + line + std::string("shard set of 3 shards: ").size());
+        const int n_deleted = std::atoi(log.c_str() + copied + std::string(" documents copied, ").size());
+        CHECK(n_copied > 0);
+        CHECK(n_copied < 300);  // of 861 documents: the changed file's units, its records and meetings
+        CHECK(n_deleted > 0);
         // Served on: the servers see the new revision without a restart.
-        std::this_thread::sleep_for(std::chrono::milliseconds(1500));
-        CHECK(get(*s.remote, "/api/search?q=quincunx")["total"].get<int>() > 0);
+        bool seen = false;
+        for (int i = 0; i < 50 && !seen; ++i) {
+            seen = get(*s.remote, "/api/search?q=quincunx")["total"].get<int>() > 0;
+            if (!seen) std::this_thread::sleep_for(std::chrono::milliseconds(200));
+        }
+        CHECK(seen);
         auto again = targets;
         again.push_back("/api/search?q=quincunx+orchard");
         same_answers(*s.single, *s.local, again);
@@ -372,8 +414,12 @@ TEST_CASE("a stopped shard gives the configured answer, never a hang", "[shards]
     CHECK(part["total"].get<int>() < complete["total"].get<int>());
 
     // Once the monitor has looked, both shards are named everywhere.
-    std::this_thread::sleep_for(std::chrono::milliseconds(1500));
-    const json again = get(*s.remote, "/api/search?q=council", &status);
+    json again;
+    for (int i = 0; i < 50; ++i) {
+        again = get(*s.remote, "/api/search?q=council", &status);
+        if (again.contains("error") && again["error"]["missing_shards"].size() == 2) break;
+        std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    }
     CHECK(status == 503);
     CHECK(again["error"]["missing_shards"].size() == 2);
     const json part2 = get(partial, "/api/search?q=council", &status);
@@ -406,4 +452,30 @@ TEST_CASE("a stopped shard gives the configured answer, never a hang", "[shards]
     CHECK_FALSE(get(partial, "/api/search?q=council").contains("partial"));
     CHECK(s.remote->running());
     CHECK(partial.running());
+}
+
+TEST_CASE("an index moved to OUT/whole becomes a set without indexing again", "[shards][e2e]") {
+    TempDir dir;
+    index_into(dir.path() / "single", QUORUM_SAMPLES_DIR, dir.path() / "index.log");
+    index_into(dir.path() / "set" / "whole", QUORUM_SAMPLES_DIR, dir.path() / "index.log");
+    // --shards on a folder that holds a single index is refused, with what to do instead.
+    CHECK(run_program({binary("quorum-index").string(), "--db", (dir.path() / "single").string(), "--shards", "2",
+                       QUORUM_SAMPLES_DIR},
+                      dir.path() / "refused.log") == 1);
+    CHECK(read_text(dir.path() / "refused.log").find("move it to NEW/whole") != std::string::npos);
+
+    REQUIRE(run_program({binary("quorum-index").string(), "--db", (dir.path() / "set").string(), "--shards", "2",
+                         QUORUM_SAMPLES_DIR},
+                        dir.path() / "convert.log") == 0);
+    const std::string text = read_text(dir.path() / "convert.log");
+    CHECK(text.find("shard set of 2 shards") != std::string::npos);
+    CHECK(text.find("every document") != std::string::npos);
+    CHECK(fs::exists(dir.path() / "set" / "shard-1"));
+
+    fs::create_directories(dir.path() / "a");
+    fs::create_directories(dir.path() / "b");
+    ServerProcess single(dir.path() / "single", dir.path() / "a");
+    ServerProcess set(dir.path() / "set", dir.path() / "b");
+    same_answers(single, set, {"/api/search?q=", "/api/search?q=budget&sort=newest", "/api/search?q=foster+carer",
+                               "/api/decisions", "/api/meetings"});
 }

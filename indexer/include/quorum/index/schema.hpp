@@ -80,6 +80,8 @@ enum Slot : unsigned {
                               // people, committees: folded name (list order)
     documents_slot = 12,      // per-file docs: JSON {document id: document record} (unit_record.hpp), the
                               // fields every unit of a document shares, stored once instead of per unit
+    row_slot = 13,            // shard sets' shard documents only: the counting pass's row (shard_set.hpp)
+    unit_slot = 14,           // shard sets' shard documents only: "u", the set's unit filter (shard_set.hpp)
     person_slot_first = 100,  // person ids, one per slot: 100, 101, ... (multi-valued facet)
     topic_slot_first = 200,   // topic ids, one per slot: 200, 201, ...
 };

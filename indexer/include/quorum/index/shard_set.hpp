@@ -44,9 +44,15 @@ inline constexpr unsigned max_sample_power = 16;
 // (one value read per match on the server, none on the client):
 //   collapse \x1f committee \x1f year \x1f type \x1f kind \x1f outcome \x1f status
 //            \x1f person ids joined by \x1e \x1f topic ids joined by \x1e
-inline constexpr unsigned row_slot = 13;
+inline constexpr unsigned row_slot = schema::row_slot;
 inline constexpr char row_field = '\x1f';
 inline constexpr char row_list = '\x1e';
+
+// And "u" in unit_slot: a shard's documents are all units, so its unit marker term indexes
+// every one, which Xapian 1.4.22 cannot read as a filter there (query/src/index_cache.hpp
+// all_units); a value range on this slot selects the same documents.
+inline constexpr unsigned unit_slot = schema::unit_slot;
+inline constexpr std::string_view unit_value = "u";
 
 // splitmix64's finaliser: a cheap, well-spread hash of a block number.
 [[nodiscard]] constexpr std::uint64_t mix(std::uint64_t x) {

@@ -149,7 +149,8 @@ struct ShardOptions {
 };
 
 // Thrown when shards of a set cannot be searched (down, too slow, or serving another
-// shard): `shards()` names them, as "shard-K (HOST:PORT)".
+// shard): `shards()` numbers them, `names()` names them ("shard-K"); what() has the details
+// (hosts included) for the server's log.
 class ShardsUnavailable : public std::runtime_error {
 public:
     ShardsUnavailable(const std::string& what, std::vector<unsigned> shards, std::vector<std::string> names)
@@ -162,19 +163,24 @@ private:
     std::vector<std::string> names_;
 };
 
-// The number of shards of the set at `db_dir`, or 0 when it holds a single index.
-[[nodiscard]] unsigned shard_count(const std::filesystem::path& db_dir) noexcept;
-// "shard-K" or "shard-K (HOST:PORT)", as answers and /healthz name a shard.
-[[nodiscard]] std::string shard_name(unsigned shard, const ShardOptions& options);
+// The number of shards of the set at `db_dir`, or 0 when it holds a single index. Throws
+// IndexUnavailable when `db_dir` has an OUT/local that cannot be read or names no count.
+[[nodiscard]] unsigned shard_count(const std::filesystem::path& db_dir);
+// "shard-K", as answers and /healthz name a shard (public: never its host).
+[[nodiscard]] std::string shard_name(unsigned shard);
+// "shard-K (HOST:PORT)", for the server's log.
+[[nodiscard]] std::string shard_endpoint(unsigned shard, const ShardOptions& options);
 
 // One shard's state, from a connection of its own (ShardOptions says where it is).
 struct ShardHealth {
     unsigned shard = 0;
-    std::string name;  // shard_name
+    std::string name;      // shard_name
+    std::string endpoint;  // shard_endpoint, for the log
     bool up = false;
     double latency_ms = 0;  // to open it and read its metadata
     std::uint64_t units = 0;
-    std::string error;  // why it is not up
+    std::string error;   // why it is not up, without hosts (shown by /healthz)
+    std::string detail;  // the same with Xapian's context, for the log
 };
 [[nodiscard]] ShardHealth probe_shard(const std::filesystem::path& db_dir, unsigned shard,
                                       const ShardOptions& options) noexcept;
