@@ -354,6 +354,25 @@ void plots(const fs::path& plot_dir, const fs::path& work, std::ostream& out) {
 
 }  // namespace
 
+// Issue 16: the shard set reports bench/shards.sh wrote beside this one, listed.
+void shard_sets(std::ostringstream& md, const fs::path& out_file) {
+    std::vector<std::string> reports;
+    std::error_code ec;
+    const fs::path dir = out_file.parent_path() / "bench";
+    for (const auto& e : fs::directory_iterator(dir, ec)) {
+        const std::string name = e.path().filename().string();
+        if (name.rfind("shards-", 0) == 0 && e.path().extension() == ".md") reports.push_back(name);
+    }
+    if (reports.empty()) return;
+    std::sort(reports.begin(), reports.end());
+    md << "## Shard sets\n\nA shard set (`quorum-index --shards N`) served by stock `xapian-tcpsrv` on loopback, "
+          "against the single index in the same run: the cut, uncached HTTP at 1 and 64 connections, and a check "
+          "that the answers are the same. Written by `bench/shards.sh --size SIZE` (it uses this script's index, "
+          "archive and distinct questions of that size):\n\n";
+    for (const auto& r : reports) md << "- [" << r << "](bench/" << r << ")\n";
+    md << "\n";
+}
+
 int main(int argc, char** argv) {
     CLI::App app{"quorum-bench-report: writes docs/BENCHMARKS.md from bench/run.sh results"};
     fs::path results_file, machine_file, commands_file, out_file, plot_dir, work;
@@ -478,6 +497,7 @@ int main(int argc, char** argv) {
     }
     md << "## Latency and costs against archive size\n\n";
     plots(plot_dir, work, md);
+    shard_sets(md, out_file);
     md << "## Targets\n\nFrom issue 14 (2-core machine): the 1 GB targets from 1,000 MB up, the 100 MB ones "
           "below; the latency and HTTP targets are for uncached answers to distinct questions.\n\n";
     targets(md);
