@@ -43,8 +43,11 @@ std::string document_of(const Xapian::Document& doc) {
     return id.empty() ? first_with_prefix(doc, s::id_prefix) : id;
 }
 
-std::string row_of(const Xapian::Document& doc) {
+// `copies`: how many units of the whole index carry the unit's collapse key.
+std::string row_of(const Xapian::Document& doc, Xapian::doccount copies) {
     std::string row = doc.get_value(s::collapse_slot);
+    row += ss::row_field;
+    row += std::to_string(copies);
     for (unsigned slot : {s::committee_slot, s::year_slot, s::type_slot, s::kind_slot, s::outcome_slot, s::status_slot}) {
         row += ss::row_field;
         row += doc.get_value(slot);
@@ -67,10 +70,12 @@ std::string row_of(const Xapian::Document& doc) {
 
 // A unit as its shard stores it: the same terms, values and data, plus the sample terms of
 // its docid and its row value (shard_set.hpp).
-Xapian::Document shard_document(Xapian::Document doc, Xapian::docid did) {
+Xapian::Document shard_document(Xapian::Document doc, Xapian::docid did, const Xapian::Database& whole) {
+    const std::string key = doc.get_value(s::collapse_slot);
+    const Xapian::doccount copies = key.empty() ? 0 : whole.get_termfreq(s::term(s::duplicate_prefix, key));
     for (unsigned k = 1; k <= ss::max_sample_power; ++k)
         if (ss::sampled(did, 1u << k)) doc.add_boolean_term(s::term(ss::sample_prefix, std::to_string(k)));
-    doc.add_value(ss::row_slot, row_of(doc));
+    doc.add_value(ss::row_slot, row_of(doc, copies));
     doc.add_value(ss::unit_slot, std::string(ss::unit_value));
     return doc;
 }
@@ -161,7 +166,7 @@ public:
         }
         const std::size_t to = doc ? owner(*doc) : stores_.size();
         if (doc) {
-            stores_[to].replace_document(did, to == 0 ? *doc : shard_document(*doc, did));
+            stores_[to].replace_document(did, to == 0 ? *doc : shard_document(*doc, did, whole));
             ++counts.copied;
         }
         for (std::size_t i = 0; i < stores_.size(); ++i) {
@@ -169,6 +174,29 @@ public:
             stores_[i].delete_document(did);
             ++counts.deleted;
         }
+    }
+
+    // `changed` and every unit sharing a collapse key with one of them, before or after the
+    // run, sorted: the rows carry how many copies a passage has, which changes with them.
+    std::vector<Xapian::docid> with_their_copies(const Xapian::Database& whole, const std::vector<Xapian::docid>& changed) {
+        std::vector<Xapian::docid> out(changed);
+        std::set<std::string> keys;
+        for (Xapian::docid did : changed) {
+            try {
+                keys.insert(whole.get_document(did).get_value(s::collapse_slot));
+            } catch (const Xapian::DocNotFoundError&) {
+            }
+            for (std::size_t i = 1; i < stores_.size(); ++i)
+                if (holds(stores_[i], did)) keys.insert(stores_[i].get_document(did).get_value(s::collapse_slot));
+        }
+        keys.erase(std::string());
+        for (const auto& key : keys) {
+            const std::string term = s::term(s::duplicate_prefix, key);
+            for (auto it = whole.postlist_begin(term); it != whole.postlist_end(term); ++it) out.push_back(*it);
+        }
+        std::sort(out.begin(), out.end());
+        out.erase(std::unique(out.begin(), out.end()), out.end());
+        return out;
     }
 
     // Copies every document of `whole` (at `whole_dir`) to its owner, one thread per store,
@@ -184,7 +212,7 @@ public:
                     Xapian::Database source(whole_dir.string());
                     for (Xapian::docid did : lists[i]) {
                         Xapian::Document doc = source.get_document(did);
-                        stores_[i].replace_document(did, i == 0 ? doc : shard_document(doc, did));
+                        stores_[i].replace_document(did, i == 0 ? doc : shard_document(doc, did, source));
                         ++copied[i];
                     }
                 } catch (...) {
@@ -337,9 +365,7 @@ SetSyncCounts sync_shard_set(const fs::path& dir, unsigned shards, const std::st
             if (!set.empty()) set.prune(whole, counts);
             set.copy_all(dir / ss::whole_dir, whole, counts);
         } else {
-            std::vector<Xapian::docid> docids(*changed);
-            std::sort(docids.begin(), docids.end());
-            docids.erase(std::unique(docids.begin(), docids.end()), docids.end());
+            std::vector<Xapian::docid> docids = set.with_their_copies(whole, *changed);
             for (auto did : docids) set.copy(whole, did, counts);
         }
         set.finish(whole, revision);

@@ -81,9 +81,7 @@ Counted pass(const CountedIndex& index, const Xapian::Query& query, unsigned pow
     Counted counted;
     if (index.shard_set) {
         auto rows = match_rows(db, q, index.subdbs, expected);
-        std::unordered_map<std::string, Xapian::doccount> sizes;
-        if (copies == FacetCounter::Copies::share) sizes = group_sizes(db, collapse_keys_of(rows));
-        counted.rows = std::make_unique<RowCounter>(copies, cache.person_slots, cache.topic_slots, std::move(sizes));
+        counted.rows = std::make_unique<RowCounter>(copies, cache.person_slots, cache.topic_slots);
         for (const auto& [did, row] : rows) counted.rows->add(row);
         return counted;
     }

@@ -1,6 +1,7 @@
 #include "row_counter.hpp"
 
 #include <algorithm>
+#include <cstdlib>
 #include <string_view>
 
 #include "quorum/index/schema.hpp"
@@ -26,7 +27,7 @@ std::vector<std::string_view> fields_of(std::string_view row) {
     return out;
 }
 
-constexpr std::size_t row_fields = 9;  // collapse key, six single-valued facets, people, topics
+constexpr std::size_t row_fields = 10;  // collapse key, its copies, six single-valued facets, people, topics
 
 }  // namespace
 
@@ -65,20 +66,8 @@ std::unordered_map<std::string, Xapian::doccount> group_sizes(const Xapian::Data
     return sizes;
 }
 
-std::vector<std::string> collapse_keys_of(const std::vector<std::pair<Xapian::docid, std::string>>& rows) {
-    std::vector<std::string> keys;
-    for (const auto& [did, row] : rows) {
-        const std::size_t end = row.find(ss::row_field);
-        if (end != 0) keys.emplace_back(row.substr(0, end));
-    }
-    std::sort(keys.begin(), keys.end());
-    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
-    return keys;
-}
-
-RowCounter::RowCounter(Copies copies, unsigned person_slots, unsigned topic_slots,
-                       std::unordered_map<std::string, Xapian::doccount> sizes)
-    : copies_(copies), person_slots_(person_slots), topic_slots_(topic_slots), sizes_(std::move(sizes)) {
+RowCounter::RowCounter(Copies copies, unsigned person_slots, unsigned topic_slots)
+    : copies_(copies), person_slots_(person_slots), topic_slots_(topic_slots) {
     for (const char* name : {"committee", "year", "type", "kind", "outcome", "status", "person", "topic"})
         counts_.emplace_back(name, std::map<std::string, double>{});
 }
@@ -90,8 +79,8 @@ void RowCounter::add(const std::string& row) {
     const std::string key(fields[0]);
     double share = 1.0;
     if (!key.empty()) {
-        auto size = sizes_.find(key);
-        if (size != sizes_.end() && size->second > 1) share = 1.0 / double(size->second);
+        const unsigned long size = std::strtoul(std::string(fields[1]).c_str(), nullptr, 10);
+        if (size > 1) share = 1.0 / double(size);
     }
     share_ += share;
     bool first = true;
@@ -104,7 +93,7 @@ void RowCounter::add(const std::string& row) {
     if (copies_ == Copies::once && !first) return;
     const double weight = copies_ == Copies::share ? share : 1.0;
     for (std::size_t i = 0; i < 6; ++i)
-        if (!fields[1 + i].empty()) counts_[i].second[std::string(fields[1 + i])] += weight;
+        if (!fields[2 + i].empty()) counts_[i].second[std::string(fields[2 + i])] += weight;
     auto list = [&](std::string_view values, unsigned limit, std::map<std::string, double>& into) {
         unsigned taken = 0;
         std::size_t start = 0;
@@ -117,8 +106,8 @@ void RowCounter::add(const std::string& row) {
             start = end + 1;
         }
     };
-    list(fields[7], person_slots_, counts_[6].second);
-    list(fields[8], topic_slots_, counts_[7].second);
+    list(fields[8], person_slots_, counts_[6].second);
+    list(fields[9], topic_slots_, counts_[7].second);
 }
 
 }  // namespace quorum::query

@@ -28,7 +28,8 @@ namespace quorum::query {
                                                                            unsigned subdbs,
                                                                            Xapian::doccount expected);
 
-// How many units carry each collapse key of `keys` in the whole set (one stock pass).
+// How many units carry each collapse key of `keys` in the whole set (one stock pass; for a
+// page's hits: a sample's rows carry their own).
 [[nodiscard]] std::unordered_map<std::string, Xapian::doccount> group_sizes(const Xapian::Database& db,
                                                                             const std::vector<std::string>& keys);
 
@@ -41,9 +42,8 @@ class RowCounter {
 public:
     using Copies = FacetCounter::Copies;
     // person_slots/topic_slots: as many values of the multi-valued facets as the table counts.
-    // `sizes`: units per collapse key (group_sizes), needed for Copies::share only.
-    RowCounter(Copies copies, unsigned person_slots, unsigned topic_slots,
-               std::unordered_map<std::string, Xapian::doccount> sizes = {});
+    // Copies::share takes each row's number of copies from the row.
+    RowCounter(Copies copies, unsigned person_slots, unsigned topic_slots);
     void add(const std::string& row);
 
     // facet name -> id -> count, in FacetTable's facet order.
@@ -57,14 +57,10 @@ public:
 private:
     Copies copies_;
     unsigned person_slots_, topic_slots_;
-    std::unordered_map<std::string, Xapian::doccount> sizes_;
     std::vector<std::pair<std::string, std::map<std::string, double>>> counts_;
     std::unordered_set<std::string> seen_;
     std::uint64_t matched_ = 0, collapsed_ = 0;
     double share_ = 0;
 };
-
-// The distinct non-empty collapse keys of `rows` (row values).
-[[nodiscard]] std::vector<std::string> collapse_keys_of(const std::vector<std::pair<Xapian::docid, std::string>>& rows);
 
 }  // namespace quorum::query

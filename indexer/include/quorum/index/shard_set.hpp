@@ -42,8 +42,11 @@ inline constexpr unsigned max_sample_power = 16;
 // Shard documents also carry one "row" value: the collapse key and the facet values of the
 // unit, so that a counting pass over remote shards brings them back as the MSet's sort key
 // (one value read per match on the server, none on the client):
-//   collapse \x1f committee \x1f year \x1f type \x1f kind \x1f outcome \x1f status
+//   collapse \x1f copies \x1f committee \x1f year \x1f type \x1f kind \x1f outcome \x1f status
 //            \x1f person ids joined by \x1e \x1f topic ids joined by \x1e
+// where copies is how many units of the whole index carry that collapse key (decimal; the
+// set copies a whole group again when one of its units changes), so that a sampled count
+// needs no lookup per key.
 inline constexpr unsigned row_slot = schema::row_slot;
 inline constexpr char row_field = '\x1f';
 inline constexpr char row_list = '\x1e';
