@@ -44,6 +44,8 @@ cleanup() {
   rm -rf "$WORK"
 }
 trap cleanup EXIT
+trap 'echo "shards.sh: stopped at line $LINENO (exit $?)" >&2' ERR
+trap 'echo "shards.sh: stopped by a signal" >&2; exit 143' TERM INT HUP
 
 . "$ROOT/bench/net.sh"  # free_port, kv
 wait_port() { for _ in $(seq 300); do (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0; sleep 0.1; done; return 1; }
@@ -67,7 +69,8 @@ serve_http() {
 ROWS=()
 measure() {
   local label=$1 c t
-  curl -fsS -o /dev/null "http://127.0.0.1:$port/api/search?q=budget"  # opens the searchers' shards
+  # Opens the searchers' shards (the server may still be looking at them).
+  for _ in $(seq 50); do curl -fsS -o /dev/null "http://127.0.0.1:$port/api/search?q=budget" 2>/dev/null && break; sleep 0.2; done
   for c in 1 64; do
     t=$(( c < 2 ? 1 : 2 ))
     wrk -t"$t" -c"$c" -d"${SECONDS_EACH}s" --timeout 5s -s "$ROOT/bench/wrk/rotate.lua" \
