@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <bit>
 #include <memory>
-#include <unordered_map>
 
 #include "facet_counter.hpp"
 #include "facets.hpp"

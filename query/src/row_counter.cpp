@@ -49,21 +49,10 @@ std::vector<std::pair<Xapian::docid, std::string>> match_rows(const Xapian::Data
     return rows;
 }
 
-std::unordered_map<std::string, Xapian::doccount> group_sizes(const Xapian::Database& db,
-                                                              const std::vector<std::string>& keys) {
-    std::unordered_map<std::string, Xapian::doccount> sizes;
-    if (keys.empty()) return sizes;
-    std::vector<Xapian::Query> terms;
-    terms.reserve(keys.size());
-    for (const auto& k : keys) terms.emplace_back(s::term(s::duplicate_prefix, k));
-    Xapian::Enquire enquire(db);
-    enquire.set_query(Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()));
-    enquire.set_weighting_scheme(Xapian::BoolWeight());
-    Xapian::ValueCountMatchSpy spy(s::collapse_slot);  // a stock spy: xapian-tcpsrv runs it
-    enquire.add_matchspy(&spy);
-    (void)enquire.get_mset(0, 0, db.get_doccount());
-    for (auto it = spy.values_begin(); it != spy.values_end(); ++it) sizes[*it] = it.get_termfreq();
-    return sizes;
+std::optional<Xapian::doccount> row_copies(const std::string& row) {
+    const auto fields = fields_of(row);
+    if (fields.size() != row_fields) return std::nullopt;
+    return static_cast<Xapian::doccount>(std::strtoul(std::string(fields[1]).c_str(), nullptr, 10));
 }
 
 RowCounter::RowCounter(Copies copies, unsigned person_slots, unsigned topic_slots)

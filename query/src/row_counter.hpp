@@ -8,8 +8,8 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
-#include <unordered_map>
 #include <unordered_set>
 #include <utility>
 #include <vector>
@@ -28,10 +28,9 @@ namespace quorum::query {
                                                                            unsigned subdbs,
                                                                            Xapian::doccount expected);
 
-// How many units carry each collapse key of `keys` in the whole set (one stock pass; for a
-// page's hits: a sample's rows carry their own).
-[[nodiscard]] std::unordered_map<std::string, Xapian::doccount> group_sizes(const Xapian::Database& db,
-                                                                            const std::vector<std::string>& keys);
+// The copies count of a row value (units of the whole index sharing its collapse key), or
+// nothing for a value that is not a row.
+[[nodiscard]] std::optional<Xapian::doccount> row_copies(const std::string& row);
 
 // The single index's docid of docid `g` of a database of `subdbs` sub-databases.
 [[nodiscard]] inline Xapian::docid single_docid(Xapian::docid g, unsigned subdbs) {

@@ -155,31 +155,17 @@ struct Searcher::Impl {
         return out;
     }
 
-    // How many units carry each hit's collapse key, without an index lookup when the facet
-    // table says so (most units have no copy), and in one pass over a shard set.
-    std::vector<std::optional<Xapian::doccount>> copies_of(const Xapian::MSet& mset, const FacetTable* table) {
-        std::vector<std::optional<Xapian::doccount>> out;
-        if (shards > 0) {
-            std::vector<std::string> keys;
-            for (auto it = mset.begin(); it != mset.end(); ++it)
-                if (!it.get_collapse_key().empty()) keys.push_back(it.get_collapse_key());
-            const auto sizes = group_sizes(db, keys);
-            for (auto it = mset.begin(); it != mset.end(); ++it) {
-                auto found = sizes.find(it.get_collapse_key());
-                out.emplace_back(found == sizes.end() ? 0 : found->second);
-            }
-            return out;
+    // How many units carry hit `self`'s collapse key, when known without an index lookup:
+    // a set's row carries it; one index's facet table says when there is no other copy
+    // (most units).
+    std::optional<Xapian::doccount> copies_of(const Xapian::Document& doc, Xapian::docid self,
+                                              const FacetTable* table) const {
+        if (shards > 0) return row_copies(doc.get_value(ss::row_slot));
+        if (table != nullptr && self <= table->last_docid && self < table->collapse.size()) {
+            const std::uint32_t code = table->collapse[self];
+            if (code != 0 && code < table->collapse_sizes.size() && table->collapse_sizes[code] < 2) return 1;
         }
-        for (auto it = mset.begin(); it != mset.end(); ++it) {
-            const Xapian::docid self = *it;
-            std::optional<Xapian::doccount> size;
-            if (table != nullptr && self <= table->last_docid && self < table->collapse.size()) {
-                std::uint32_t code = table->collapse[self];
-                if (code != 0 && code < table->collapse_sizes.size() && table->collapse_sizes[code] < 2) size = 1;
-            }
-            out.push_back(size);
-        }
-        return out;
+        return std::nullopt;
     }
 
     SearchResult search(const SearchRequest& request) {
@@ -245,12 +231,10 @@ struct Searcher::Impl {
         result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
         std::shared_ptr<const FacetTable> table =
             cache.remote_shards || shards > 0 ? nullptr : cache.facet_table();
-        const auto copies = copies_of(mset, table.get());
         int rank = static_cast<int>(first);
-        std::size_t index = 0;
         std::vector<Xapian::docid> single_docids;  // of each hit, in the single index
         std::optional<Xapian::MSet> flat_stats;     // snippet_stats, made for the first snippet
-        for (auto it = mset.begin(); it != mset.end(); ++it, ++index) {
+        for (auto it = mset.begin(); it != mset.end(); ++it) {
             Xapian::Document doc = it.get_document();
             Hit hit;
             hit.rank = ++rank;
@@ -265,7 +249,7 @@ struct Searcher::Impl {
                 hit.snippet = make_snippet(*flat_stats, fields.text, builder->stemmer(), built.match);
             }
             if (hit.id.empty()) hit.id = id_of(doc);
-            hit.also_in = also_in(it.get_collapse_key(), *it, copies[index]);
+            hit.also_in = also_in(it.get_collapse_key(), *it, copies_of(doc, *it, table.get()));
             if (built.any_terms) why_matched(enquire, it, built, hit);
             result.hits.push_back(std::move(hit));
         }
