@@ -17,6 +17,7 @@
 
 #include "decisions_pass.hpp"
 #include "file_reading.hpp"
+#include "shard_set_cut.hpp"
 #include "shard_writer.hpp"
 
 namespace quorum::index {
@@ -84,8 +85,8 @@ struct ShardsRead {
 };
 
 // Reads `tasks` on one thread per shard, each writing its contiguous share into its shard.
-ShardsRead write_shards(std::vector<Task>& tasks, const std::vector<fs::path>& shards, const RunSettings& settings,
-                        RunSummary& summary, const Progress& progress) {
+ShardsRead write_shards(std::vector<Task>& tasks, const std::vector<fs::path>& shards, std::vector<SetPart>& set_parts,
+                        const RunSettings& settings, RunSummary& summary, const Progress& progress) {
     const std::vector<std::size_t> starts = split_by_size(tasks, shards.size());
     std::vector<std::vector<corpus::Diagnostic>> diagnostics(tasks.size());
     ShardsRead out;
@@ -99,7 +100,7 @@ ShardsRead write_shards(std::vector<Task>& tasks, const std::vector<fs::path>& s
     for (std::size_t part = 0; part < shards.size(); ++part) {
         pool.emplace_back([&, part] {
             try {
-                ShardWriter shard(shards[part], settings.fingerprint);
+                ShardWriter shard(shards[part], settings.fingerprint, set_parts.empty() ? nullptr : &set_parts[part]);
                 DocumentBuilder builder(settings.topic_names);
                 for (std::size_t i = starts[part]; i < starts[part + 1] && !stop; ++i) {
                     Task& task = tasks[i];
@@ -147,8 +148,9 @@ ShardsRead write_shards(std::vector<Task>& tasks, const std::vector<fs::path>& s
 }
 
 // Gives the merged index its meetings, names, synonyms and decisions, in one commit.
-void finish_index(const fs::path& merged, ShardsRead& shards_read, const std::vector<Task>& tasks,
-                  const RunSettings& settings, RunSummary& summary, PhaseClock& phases) {
+// Returns the docids it wrote.
+std::vector<Xapian::docid> finish_index(const fs::path& merged, ShardsRead& shards_read, const std::vector<Task>& tasks,
+                                        const RunSettings& settings, RunSummary& summary, PhaseClock& phases) {
     // No reader sees `merged` before it is renamed into place: batches of changes are
     // flushed as they come instead of being held for one commit.
     IndexWriter writer(merged, settings.fingerprint, WriteMode::private_build);
@@ -164,6 +166,7 @@ void finish_index(const fs::path& merged, ShardsRead& shards_read, const std::ve
     writer.commit();
     phases.end("write meetings, names and synonyms; commit");
     summary.total_units = writer.unit_count();
+    return writer.changed_docids();
 }
 
 }  // namespace
@@ -202,8 +205,9 @@ bool is_new_index(const fs::path& db) {
     return fs::is_directory(db, ec) && fs::is_empty(db, ec);
 }
 
-void build_new_index(const RunOptions& options, std::vector<Task> all, const RunSettings& settings, RunSummary& summary,
-                     const Progress& progress) {
+std::vector<Xapian::docid> build_new_index(const RunOptions& options, std::vector<Task> all,
+                                           const RunSettings& settings, RunSummary& summary, const Progress& progress,
+                                           unsigned set_shards, std::string* cut_revision) {
     std::vector<Task> tasks = files_to_read(std::move(all), summary);
     const fs::path db = clean(options.db);
     const fs::path work = make_build_folder(db);
@@ -213,7 +217,11 @@ void build_new_index(const RunOptions& options, std::vector<Task> all, const Run
     const std::size_t parts = std::max<std::size_t>(1, std::min<std::size_t>(settings.threads, tasks.size()));
     std::vector<fs::path> shards;
     for (std::size_t i = 0; i < parts; ++i) shards.push_back(work / ("shard-" + std::to_string(i)));
-    ShardsRead shards_read = write_shards(tasks, shards, settings, summary, progress);
+    std::vector<SetPart> set_parts(set_shards > 0 ? parts : 0);
+    for (std::size_t i = 0; i < set_parts.size(); ++i)
+        for (unsigned store = 0; store <= set_shards; ++store)
+            set_parts[i].stores.push_back(work / ("set-" + std::to_string(i) + "-" + std::to_string(store)));
+    ShardsRead shards_read = write_shards(tasks, shards, set_parts, settings, summary, progress);
     phases.end("read and write shards");
 
     // The shard writers' memory is free now; give it back before the decisions pass grows.
@@ -223,14 +231,22 @@ void build_new_index(const RunOptions& options, std::vector<Task> all, const Run
     std::error_code ec;
     for (const auto& s : shards) fs::remove_all(s, ec);
     phases.end("merge shards");
+    if (!set_parts.empty()) {
+        cut_set_from_parts(db.parent_path(), set_parts, merged, std::max(1u, settings.threads));
+        if (cut_revision) *cut_revision = std::to_string(Xapian::Database(merged.string()).get_revision());
+        for (const auto& part : set_parts)
+            for (const auto& store : part.stores) fs::remove_all(store, ec);
+        phases.end("cut the shard set from the parts");
+    }
 
-    finish_index(merged, shards_read, tasks, settings, summary, phases);
+    std::vector<Xapian::docid> changed = finish_index(merged, shards_read, tasks, settings, summary, phases);
     if (fs::exists(db, ec)) fs::remove(db, ec);  // an empty folder (is_new_index)
     fs::rename(merged, db, ec);
     if (ec)
         throw std::runtime_error("cannot move the new index into place at " + db.string() + ": " + ec.message() +
                                  " (another quorum-index may have created it meanwhile; run again)");
     summary.committed = true;
+    return changed;
 }
 
 }  // namespace quorum::index

@@ -38,7 +38,13 @@ struct RemoveOnExit {
 // Builds the index at options.db from `all` (every collected file, each with its own
 // document id). Throws std::runtime_error when the index cannot
 // be written; bad files are only reported in summary.problems.
-void build_new_index(const RunOptions& options, std::vector<Task> all, const RunSettings& settings, RunSummary& summary,
-                     const Progress& progress);
+//
+// With `set_shards` > 0, options.db is OUT/whole of a new shard set: the set's local and
+// shards are also cut, into options.db's folder, from the build's parts (shard_set_cut.hpp),
+// before the decisions pass. Returns, then, the docids written after the cut, and
+// `cut_revision` the revision of OUT/whole the cut followed: what sync_shard_set still copies.
+std::vector<Xapian::docid> build_new_index(const RunOptions& options, std::vector<Task> all,
+                                           const RunSettings& settings, RunSummary& summary, const Progress& progress,
+                                           unsigned set_shards = 0, std::string* cut_revision = nullptr);
 
 }  // namespace quorum::index

@@ -32,14 +32,17 @@ std::uint64_t directory_bytes(const fs::path& dir) {
 }
 
 // Builds or updates `options.db` as one index; returns the docids an update wrote or
-// deleted (nullopt after a first build: everything is new).
+// deleted (nullopt after a first build: everything is new). With `set_shards`, a first build
+// also cuts a new set beside it, and returns what it wrote after the cut, at `cut_revision`.
 std::optional<std::vector<Xapian::docid>> index_one(const RunOptions& options, std::vector<Task> all,
                                                     const RunSettings& settings, RunSummary& summary,
-                                                    const Progress& progress) {
+                                                    const Progress& progress, unsigned set_shards = 0,
+                                                    std::string* cut_revision = nullptr) {
     std::optional<std::vector<Xapian::docid>> changed;
-    if (is_new_index(options.db))
-        build_new_index(options, std::move(all), settings, summary, progress);
-    else
+    if (is_new_index(options.db)) {
+        auto written = build_new_index(options, std::move(all), settings, summary, progress, set_shards, cut_revision);
+        if (set_shards > 0) changed = std::move(written);
+    } else
         changed = update_index(options, std::move(all), settings, summary, progress);
     if (options.learn_words) learn_words(options, settings, summary);
     return changed;
@@ -124,13 +127,17 @@ void index_set(const RunOptions& options, std::vector<Task> all, const RunSettin
     const fs::path work = make_build_folder(out);
     const RemoveOnExit cleanup{work};
     inner.db = work / ss::whole_dir;
-    (void)index_one(inner, std::move(all), settings, summary, progress);
+    // The set is cut from the build's parts; what the decisions pass writes after the cut
+    // is copied as a later run's changes are.
+    std::string cut_revision;
+    auto changed = index_one(inner, std::move(all), settings, summary, progress, options.shards, &cut_revision);
     const auto start = std::chrono::steady_clock::now();
-    SetSyncCounts c = sync_shard_set(work, options.shards, "", nullptr);
+    SetSyncCounts c = sync_shard_set(work, options.shards, cut_revision, changed ? &*changed : nullptr);
     summary.set_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     summary.shards = options.shards;
     summary.set_copied = c.copied;
-    summary.set_full_copy = true;
+    summary.set_deleted = c.deleted;
+    summary.set_full_copy = c.full;
     if (fs::exists(out, ec)) fs::remove(out, ec);  // an empty folder (is_new_index)
     fs::rename(work, out, ec);
     if (ec)

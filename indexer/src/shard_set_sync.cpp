@@ -5,6 +5,7 @@
 #include <map>
 #include <random>
 #include <set>
+#include <sstream>
 #include <stdexcept>
 #include <thread>
 
@@ -12,6 +13,7 @@
 #include "quorum/index/schema.hpp"
 #include "quorum/index/shard_set.hpp"
 #include "quorum/text/hash.hpp"
+#include "shard_set_documents.hpp"
 
 namespace quorum::index {
 namespace fs = std::filesystem;
@@ -22,62 +24,6 @@ namespace {
 
 [[noreturn]] void rethrow(const Xapian::Error& e, const std::string& what) {
     throw std::runtime_error(what + ": " + e.get_description());
-}
-
-bool is_unit(const Xapian::Document& doc) {
-    auto t = doc.termlist_begin();
-    t.skip_to(std::string(s::unit_marker));
-    return t != doc.termlist_end() && *t == s::unit_marker;
-}
-
-std::string first_with_prefix(const Xapian::Document& doc, std::string_view prefix) {
-    auto t = doc.termlist_begin();
-    t.skip_to(std::string(prefix));
-    if (t == doc.termlist_end() || (*t).rfind(prefix, 0) != 0) return {};
-    return (*t).substr(prefix.size());
-}
-
-// A unit has one XDOC term, its document's id (the key that keeps a document's units together).
-std::string document_of(const Xapian::Document& doc) {
-    std::string id = first_with_prefix(doc, s::document_prefix);
-    return id.empty() ? first_with_prefix(doc, s::id_prefix) : id;
-}
-
-// `copies`: how many units of the whole index carry the unit's collapse key.
-std::string row_of(const Xapian::Document& doc, Xapian::doccount copies) {
-    std::string row = doc.get_value(s::collapse_slot);
-    row += ss::row_field;
-    row += std::to_string(copies);
-    for (unsigned slot : {s::committee_slot, s::year_slot, s::type_slot, s::kind_slot, s::outcome_slot, s::status_slot}) {
-        row += ss::row_field;
-        row += doc.get_value(slot);
-    }
-    auto list = [&](unsigned first, unsigned count) {
-        row += ss::row_field;
-        bool any = false;
-        for (unsigned slot = first; slot < first + count; ++slot) {
-            std::string v = doc.get_value(slot);
-            if (v.empty()) continue;
-            if (any) row += ss::row_list;
-            row += v;
-            any = true;
-        }
-    };
-    list(s::person_slot_first, s::max_person_slots);
-    list(s::topic_slot_first, s::max_topic_slots);
-    return row;
-}
-
-// A unit as its shard stores it: the same terms, values and data, plus the sample terms of
-// its docid and its row value (shard_set.hpp).
-Xapian::Document shard_document(Xapian::Document doc, Xapian::docid did, const Xapian::Database& whole) {
-    const std::string key = doc.get_value(s::collapse_slot);
-    const Xapian::doccount copies = key.empty() ? 0 : whole.get_termfreq(s::term(s::duplicate_prefix, key));
-    for (unsigned k = 1; k <= ss::max_sample_power; ++k)
-        if (ss::sampled(did, 1u << k)) doc.add_boolean_term(s::term(ss::sample_prefix, std::to_string(k)));
-    doc.add_value(ss::row_slot, row_of(doc, copies));
-    doc.add_value(ss::unit_slot, std::string(ss::unit_value));
-    return doc;
 }
 
 std::string random_set_id() {
@@ -93,7 +39,25 @@ std::set<std::string> metadata_keys(const Xapian::Database& db) {
 }
 
 bool is_set_key(const std::string& key) {
-    return key == ss::shards_key || key == ss::rule_key || key == ss::set_id_key || key == ss::synced_key;
+    return key == ss::shards_key || key == ss::rule_key || key == ss::set_id_key || key == ss::synced_key ||
+           key == ss::anchors_key || key.rfind(ss::anchor_key_prefix, 0) == 0;
+}
+
+// The first `shards` file state documents of `whole` by docid: anchor K goes to shard K
+// (shard_set.hpp says why).
+std::vector<Xapian::docid> anchors_of(const Xapian::Database& whole, unsigned shards) {
+    std::vector<Xapian::docid> anchors;
+    const std::string marker(s::file_marker);
+    for (auto it = whole.postlist_begin(marker); it != whole.postlist_end(marker) && anchors.size() < shards; ++it)
+        anchors.push_back(*it);
+    return anchors;
+}
+
+std::vector<Xapian::docid> parse_docids(const std::string& text) {
+    std::vector<Xapian::docid> out;
+    std::istringstream in(text);
+    for (unsigned long did; in >> did;) out.push_back(static_cast<Xapian::docid>(did));
+    return out;
 }
 
 // Metadata, spelling and synonyms of `whole`, copied to `local` where they differ.
@@ -136,7 +100,8 @@ void copy_side_tables(const Xapian::Database& whole, Xapian::WritableDatabase& l
 
 class SetWriter {
 public:
-    SetWriter(const fs::path& dir, unsigned shards) : shards_(shards) {
+    SetWriter(const fs::path& dir, unsigned shards, const Xapian::Database& whole)
+        : shards_(shards), anchors_(anchors_of(whole, shards)) {
         use_batched_flushes();
         const int flags = Xapian::DB_CREATE_OR_OPEN | Xapian::DB_BACKEND_GLASS;
         stores_.emplace_back((dir / ss::local_dir).string(), flags);
@@ -144,15 +109,30 @@ public:
         // Readers (xapian-tcpsrv too) see each store only as finish() commits it, not a
         // batch flushed halfway; a run that fails leaves every store as it was.
         for (auto& store : stores_) store.begin_transaction(true);
+        previous_anchors_ = parse_docids(stores_[0].get_metadata(std::string(ss::anchors_key)));
+    }
+    // The anchors, now and as the set last had them: copied again on every run, so that an
+    // anchor that changed moves between OUT/local and its shard.
+    std::vector<Xapian::docid> anchors_then_and_now() const {
+        std::vector<Xapian::docid> out(anchors_);
+        out.insert(out.end(), previous_anchors_.begin(), previous_anchors_.end());
+        return out;
     }
     [[nodiscard]] bool empty() const {
         return std::all_of(stores_.begin(), stores_.end(), [](const auto& db) { return db.get_lastdocid() == 0; });
     }
     Xapian::WritableDatabase& local() { return stores_[0]; }
 
-    // Index into stores_ of the database that owns `doc`.
-    std::size_t owner(const Xapian::Document& doc) const {
-        return is_unit(doc) ? 1 + shard_of_document(document_of(doc), shards_) : 0;
+    // Index into stores_ of the database that owns `doc`, docid `did` of `whole`.
+    std::size_t owner(Xapian::docid did, const Xapian::Document& doc) const {
+        for (std::size_t k = 0; k < anchors_.size(); ++k)
+            if (anchors_[k] == did) return 1 + k;
+        return set_store_of(doc, shards_);
+    }
+    // `doc` as store `to` keeps it: a shard's units carry its sample terms and row.
+    static Xapian::Document stored_form(const Xapian::Document& doc, Xapian::docid did, std::size_t to,
+                                        const Xapian::Database& whole, unsigned shards) {
+        return to == 0 || set_store_of(doc, shards) == 0 ? doc : shard_document(doc, did, whole);
     }
 
     // Copies docid `did` of `whole` to its owner, and deletes it from every other store
@@ -164,9 +144,9 @@ public:
         } catch (const Xapian::DocNotFoundError&) {
             doc.reset();
         }
-        const std::size_t to = doc ? owner(*doc) : stores_.size();
+        const std::size_t to = doc ? owner(did, *doc) : stores_.size();
         if (doc) {
-            stores_[to].replace_document(did, to == 0 ? *doc : shard_document(*doc, did, whole));
+            stores_[to].replace_document(did, stored_form(*doc, did, to, whole, shards_));
             ++counts.copied;
         }
         for (std::size_t i = 0; i < stores_.size(); ++i) {
@@ -212,7 +192,7 @@ public:
                     Xapian::Database source(whole_dir.string());
                     for (Xapian::docid did : lists[i]) {
                         Xapian::Document doc = source.get_document(did);
-                        stores_[i].replace_document(did, i == 0 ? doc : shard_document(doc, did, source));
+                        stores_[i].replace_document(did, stored_form(doc, did, i, source, shards_));
                         ++copied[i];
                     }
                 } catch (...) {
@@ -230,7 +210,7 @@ public:
         for (std::size_t i = 0; i < stores_.size(); ++i) {
             std::vector<Xapian::docid> gone;
             for (auto it = stores_[i].postlist_begin(""); it != stores_[i].postlist_end(""); ++it) {
-                if (!holds(whole, *it) || owner(whole.get_document(*it)) != i) gone.push_back(*it);
+                if (!holds(whole, *it) || owner(*it, whole.get_document(*it)) != i) gone.push_back(*it);
             }
             for (auto did : gone) stores_[i].delete_document(did);
             counts.deleted += gone.size();
@@ -240,6 +220,14 @@ public:
     void finish(const Xapian::Database& whole, const std::string& revision) {
         Xapian::WritableDatabase& local = stores_[0];
         copy_side_tables(whole, local);
+        for (Xapian::docid did : previous_anchors_) local.set_metadata(std::string(ss::anchor_key_prefix) + std::to_string(did), "");
+        std::string anchors;
+        for (Xapian::docid did : anchors_) {
+            local.set_metadata(std::string(ss::anchor_key_prefix) + std::to_string(did),
+                               whole.get_document(did).get_value(s::documents_slot));
+            anchors += (anchors.empty() ? "" : " ") + std::to_string(did);
+        }
+        local.set_metadata(std::string(ss::anchors_key), anchors);
         std::string set_id = local.get_metadata(std::string(ss::set_id_key));
         if (set_id.empty()) set_id = random_set_id();
         for (unsigned k = 0; k < shards_; ++k) {
@@ -274,7 +262,11 @@ private:
         }
         for (auto it = whole.postlist_begin(""); it != whole.postlist_end(""); ++it) {
             if (placed[*it] == 0) lists[0].push_back(*it);
-            if (placed[*it] == 1) lists[owner(whole.get_document(*it))].push_back(*it);
+            if (placed[*it] == 1) lists[set_store_of(whole.get_document(*it), shards_)].push_back(*it);
+        }
+        for (std::size_t k = 0; k < anchors_.size(); ++k) {
+            std::erase(lists[0], anchors_[k]);
+            lists[1 + k].push_back(anchors_[k]);
         }
         for (auto& list : lists) std::sort(list.begin(), list.end());
         return lists;
@@ -288,7 +280,8 @@ private:
     }
 
     unsigned shards_;
-    std::vector<Xapian::WritableDatabase> stores_;  // local, shard-0, shard-1, ...
+    std::vector<Xapian::docid> anchors_, previous_anchors_;  // anchor K: shard K's (shard_set.hpp)
+    std::vector<Xapian::WritableDatabase> stores_;           // local, shard-0, shard-1, ...
 };
 
 void write_stub(const fs::path& dir, unsigned shards) {
@@ -359,13 +352,15 @@ SetSyncCounts sync_shard_set(const fs::path& dir, unsigned shards, const std::st
         // The stub first: a set whose stub a failed run did not write gets it on the next.
         write_stub(dir, shards);
         if (synced == revision) return counts;  // nothing committed since the last copy
-        SetWriter set(dir, shards);
+        SetWriter set(dir, shards, whole);
         counts.full = changed == nullptr || synced.empty() || synced != previous_revision;
         if (counts.full) {
             if (!set.empty()) set.prune(whole, counts);
             set.copy_all(dir / ss::whole_dir, whole, counts);
         } else {
-            std::vector<Xapian::docid> docids = set.with_their_copies(whole, *changed);
+            std::vector<Xapian::docid> touched(*changed);
+            for (Xapian::docid did : set.anchors_then_and_now()) touched.push_back(did);
+            std::vector<Xapian::docid> docids = set.with_their_copies(whole, touched);
             for (auto did : docids) set.copy(whole, did, counts);
         }
         set.finish(whole, revision);

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "quorum/index/schema.hpp"
+#include "quorum/index/shard_set.hpp"
 #include "quorum/index/text_fold.hpp"
 
 namespace quorum::query {
@@ -32,6 +33,13 @@ std::string unknown_document(const std::string& id) {
 
 }  // namespace
 
+void DocumentRecords::keep_file(const std::string& documents_value) {
+    auto records = nlohmann::json::parse(documents_value, nullptr, false);
+    if (records.is_object())
+        for (const auto& [doc_id, record] : records.items())
+            if (record.is_object() && !record.empty()) bodies_.insert_or_assign(doc_id, members_of(record));
+}
+
 const std::string& DocumentRecords::body_of(const Xapian::Database& db, const std::string& id) {
     if (auto it = bodies_.find(id); it != bodies_.end()) return it->second;
     if (bodies_.size() >= max_cached_documents) bodies_.clear();
@@ -39,10 +47,13 @@ const std::string& DocumentRecords::body_of(const Xapian::Database& db, const st
     auto post = db.postlist_begin(term);
     if (post != db.postlist_end(term)) {
         // A file's documents are usually asked for together (the parts of one pack): keep them all.
-        auto records = nlohmann::json::parse(db.get_document(*post).get_value(s::documents_slot), nullptr, false);
-        if (records.is_object())
-            for (const auto& [doc_id, record] : records.items())
-                if (record.is_object() && !record.empty()) bodies_.insert_or_assign(doc_id, members_of(record));
+        keep_file(db.get_document(*post).get_value(s::documents_slot));
+    } else {
+        // A shard set's anchors (shard_set.hpp) are in the shards; OUT/local keeps their
+        // records in metadata (a handful of files: read them all).
+        const std::string prefix(quorum::index::shard_set::anchor_key_prefix);
+        for (auto k = db.metadata_keys_begin(prefix); k != db.metadata_keys_end(prefix); ++k)
+            keep_file(db.get_metadata(*k));
     }
     auto it = bodies_.find(id);
     if (it == bodies_.end()) it = bodies_.emplace(id, unknown_document(id)).first;  // misses are kept too

@@ -27,6 +27,8 @@ private:
     // The document's fields as JSON members without the braces; null fields when the index
     // holds no record of it.
     const std::string& body_of(const Xapian::Database& db, const std::string& id);
+    // Keeps the fields of every document of one file (its documents value).
+    void keep_file(const std::string& documents_value);
 
     std::unordered_map<std::string, std::string> bodies_;  // document id -> members
 };

@@ -57,6 +57,18 @@ inline constexpr char row_list = '\x1e';
 inline constexpr unsigned unit_slot = schema::unit_slot;
 inline constexpr std::string_view unit_value = "u";
 
+// Each shard also holds one "anchor": a file state document of OUT/whole (the first N by
+// docid; anchor K goes to shard K) instead of OUT/local. A shard of units alone can have a
+// term that indexes every one of its documents (a one-council archive's council term), and
+// Xapian 1.4.22 cannot read such a term as a filter or under BoolWeight once the shard's
+// docids have gaps ("Unexpected end of posting list"): it swaps in the all-documents
+// postlist, then checks its chunks against the term's name. No unit term indexes a file
+// state document. Moving a document keeps every collection statistic the single index has.
+// OUT/local keeps each anchor's document records (its documents value) in metadata under
+// anchor_key_prefix + docid, where a server looks for a document that OUT/local lacks.
+inline constexpr std::string_view anchors_key = "quorum:anchors";             // the anchors' docids, space-separated
+inline constexpr std::string_view anchor_key_prefix = "quorum:anchor-file:";  // + docid: its documents value
+
 // splitmix64's finaliser: a cheap, well-spread hash of a block number.
 [[nodiscard]] constexpr std::uint64_t mix(std::uint64_t x) {
     x ^= x >> 30;
