@@ -1,33 +1,37 @@
 #!/usr/bin/env bash
 # Issue 16: a shard set served by stock xapian-tcpsrv on loopback against the single index,
-# in one run on this machine: the cut of the set (from the index bench/run.sh built, moved
-# to OUT/whole: no indexing again), then uncached HTTP over the archive's distinct questions
-# at 1 and 64 connections, for 1, 2 and 4 shards.
+# in one run on this machine, for 1, 2 and 4 shards: building the set from the archive
+# (quorum-index --shards N; against one index built the same way, unless --no-single),
+# then uncached HTTP over the archive's distinct questions at 1 and 64 connections, from
+# the shard folders and from xapian-tcpsrv, and the answers compared with the set's own
+# OUT/whole (the single index over the same files).
 #
-#   bench/shards.sh [--size 100] [--shards "1 2 4"] [--seconds 10] [--out docs/bench/shards-SIZE.md]
+#   bench/shards.sh [--size 100] [--shards "1 2 4"] [--seconds 10] [--no-single] [--out docs/bench/shards-SIZE.md]
 #
-# Needs bench/out/archive-SIZE, bench/out/quorum-SIZE.db and bench/out/distinct-paths-SIZE.txt
-# (bench/run.sh --sizes SIZE makes them), wrk, xapian-tools and a Release build in build/.
+# Needs bench/out/archive-SIZE and bench/out/distinct-paths-SIZE.txt (bench/run.sh --sizes
+# SIZE makes them), wrk, xapian-tools and a Release build in build/. Disk: about three
+# times the single index while a set is built (its parts, OUT/whole and the shards).
 # Every server runs with --cache-mb 0: each answer is computed. Loopback costs about 0.1 ms
 # a round trip; a LAN adds its round trip to every message (docs/SCALE-OUT.md).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-SIZE=100 SHARDS="1 2 4" SECONDS_EACH=10 OUT=""
+SIZE=100 SHARDS="1 2 4" SECONDS_EACH=10 OUT="" SINGLE=yes
 while [ $# -gt 0 ]; do
   case $1 in
     --size) SIZE=$2; shift 2 ;;
     --shards) SHARDS=$2; shift 2 ;;
     --seconds) SECONDS_EACH=$2; shift 2 ;;
     --out) OUT=$2; shift 2 ;;
-    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+    --no-single) SINGLE=no; shift ;;
+    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
     *) echo "shards.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
 OUT=${OUT:-$ROOT/docs/bench/shards-$SIZE.md}
 B=$ROOT/bench/out
-ARCHIVE=$B/archive-$SIZE DB=$B/quorum-$SIZE.db PATHS=$B/distinct-paths-$SIZE.txt
-for f in "$ARCHIVE" "$DB" "$PATHS"; do
+ARCHIVE=$B/archive-$SIZE PATHS=$B/distinct-paths-$SIZE.txt
+for f in "$ARCHIVE" "$PATHS"; do
   [ -e "$f" ] || { echo "shards.sh: $f is missing: run bench/run.sh --sizes $SIZE --keep first" >&2; exit 1; }
 done
 for p in wrk xapian-tcpsrv curl; do
@@ -95,25 +99,39 @@ compare_answers() {  # LABEL SINGLE_PORT SET_PORT
 
 START=$(date -u +%Y-%m-%dT%H:%MZ)
 LOAD=$(cut -d' ' -f1-3 /proc/loadavg)
-# The index as this build writes it: run.sh's, brought up to date once (a build whose
-# built-in word lists changed reads every file again), so each cut below only copies.
-cp -a "$DB" "$WORK/whole"
-/usr/bin/time -f 'wall_s=%e' -o "$WORK/refresh.time" "$INDEX" --db "$WORK/whole" "$ARCHIVE" >"$WORK/refresh.log" 2>&1
-serve_http single --db "$WORK/whole"
-single_port=$port single_pid=$pid
-measure "one index (local, no shards)"
 
-CUTS=()
+# phase LOG NAME: seconds of one phase of a quorum-index run's summary ("-" if absent).
+phase() { sed -n "s/^ *$2: \([0-9.]*\) s, peak memory.*/\1/p" "$1" | head -1 | grep . || echo "-"; }
+
+BUILDS=()
+single_s=""
+if [ "$SINGLE" = yes ]; then
+  /usr/bin/time -f 'wall_s=%e\nmaxrss_kb=%M' -o "$WORK/single.time" "$INDEX" --db "$WORK/single" "$ARCHIVE" >"$WORK/single.log" 2>&1
+  single_s=$(kv "$WORK/single.time" wall_s)
+  rss_kb=$(kv "$WORK/single.time" maxrss_kb)
+  BUILDS+=("| one index | $single_s | 1.00 | - | - | $(( ${rss_kb:-0} / 1024 )) | $(du -sm "$WORK/single" | cut -f1) | - | - |")
+  rm -rf "$WORK/single"
+fi
+
 for n in $SHARDS; do
   set_dir=$WORK/set-$n
-  mkdir -p "$set_dir"
-  cp -a "$WORK/whole" "$set_dir/whole"
-  /usr/bin/time -f 'wall_s=%e\nmaxrss_kb=%M\ncpu_s=%U+%S' -o "$WORK/cut.time" \
-    "$INDEX" --db "$set_dir" --shards "$n" "$ARCHIVE" >"$WORK/cut-$n.log" 2>&1
-  copied=$(sed -n 's/.*shard set of [0-9]* shards: \([0-9]*\) documents copied.*/\1/p' "$WORK/cut-$n.log")
-  set_s=$(sed -n 's/.*documents copied.*, \([0-9.]*\) s$/\1/p' "$WORK/cut-$n.log")
-  rss_kb=$(kv "$WORK/cut.time" maxrss_kb)
-  CUTS+=("| $n | ${copied:--} | ${set_s:--} | $(kv "$WORK/cut.time" wall_s) | $(( ${rss_kb:-0} / 1024 )) | $(du -sm "$set_dir/local" | cut -f1) | $(du -smc "$set_dir"/shard-* | tail -1 | cut -f1) |")
+  /usr/bin/time -f 'wall_s=%e\nmaxrss_kb=%M' -o "$WORK/build.time" \
+    "$INDEX" --db "$set_dir" --shards "$n" "$ARCHIVE" >"$WORK/build-$n.log" 2>&1
+  wall=$(kv "$WORK/build.time" wall_s)
+  ratio=$([ -n "$single_s" ] && awk -v a="$single_s" -v b="$wall" 'BEGIN {printf "%.2f", b / a}' || echo "-")
+  copied=$(sed -n 's/.*shard set of [0-9]* shards: \([0-9]*\) documents copied.*/\1/p' "$WORK/build-$n.log")
+  set_s=$(sed -n 's/.*documents copied.*, \([0-9.]*\) s$/\1/p' "$WORK/build-$n.log")
+  rss_kb=$(kv "$WORK/build.time" maxrss_kb)
+  BUILDS+=("| $n shard(s) | $wall | $ratio | $(phase "$WORK/build-$n.log" "cut the shard set from the parts") | ${copied:--} in ${set_s:--} s | $(( ${rss_kb:-0} / 1024 )) | $(du -sm "$set_dir/whole" | cut -f1) | $(du -sm "$set_dir/local" | cut -f1) | $(du -smc "$set_dir"/shard-* | tail -1 | cut -f1) |")
+  cp "$WORK/build-$n.log" "$WORK/kept-build-$n.log"
+
+  # The single index over the same files: the set's own OUT/whole (a set is cut from it).
+  serve_http "whole-$n" --db "$set_dir/whole"
+  single_port=$port single_pid=$pid
+  [ "$n" = "$(echo $SHARDS | cut -d' ' -f1)" ] && measure "one index (OUT/whole)"
+  serve_http "local-$n" --db "$set_dir"
+  measure "$n shard(s) from their folders"
+  kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true
   endpoints=""
   tcp_pids=()
   for k in $(seq 0 $((n - 1))); do
@@ -126,8 +144,8 @@ for n in $SHARDS; do
   serve_http "remote-$n" --db "$set_dir" --remote "$endpoints"
   measure "$n shard(s) on xapian-tcpsrv"
   compare_answers "$n shard(s) on xapian-tcpsrv" "$single_port" "$port"
-  kill "$pid" "${tcp_pids[@]}" 2>/dev/null || true
-  wait "$pid" "${tcp_pids[@]}" 2>/dev/null || true
+  kill "$pid" "$single_pid" "${tcp_pids[@]}" 2>/dev/null || true
+  wait "$pid" "$single_pid" "${tcp_pids[@]}" 2>/dev/null || true
   rm -rf "$set_dir"
 done
 
@@ -140,13 +158,13 @@ mkdir -p "$(dirname "$OUT")"
   echo
   echo "Machine: $(nproc) cores ($(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)), $(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo), Xapian $(dpkg-query -W -f='${Version}' libxapian30 2>/dev/null || echo '?'). Every server, the shards' xapian-tcpsrv and the load generator (wrk) share these cores."
   echo
-  echo "## Cutting the set"
+  echo "## Building"
   echo
-  echo "The index bench/run.sh built, brought up to date once by this build ($(kv "$WORK/refresh.time" wall_s) s), moved to OUT/whole and cut into the set without indexing again (\`quorum-index --db OUT --shards N ARCHIVE\`; the run finds no file changed). Indexing a new set costs the single index's indexing (docs/BENCHMARKS.md) plus this cut. The cut copies each document through Xapian, positions included, on one thread per database written."
+  echo "\`quorum-index --db OUT --shards N ARCHIVE\` into an empty folder, against \`quorum-index --db INDEX ARCHIVE\`$([ "$SINGLE" = yes ] || echo ' (not run here: --no-single; docs/BENCHMARKS.md has the single index'"'"'s figures)'). Both write one part per core and merge the parts; a set's parts also write each unit to its shard's part, the shards are compacted from those (\"cut\"), and what the decisions pass writes afterwards (records, meetings) is copied to OUT/local (\"copied after\"). On one machine a set does not index faster than one index: both already use every core. Its gain is in serving."
   echo
-  echo "| shards | documents copied | cut s | whole run s | peak memory MB | OUT/local MB | shards MB |"
-  echo "|---:|---:|---:|---:|---:|---:|---:|"
-  printf '%s\n' "${CUTS[@]}"
+  echo "| built | wall s | vs one index | cut s | copied after | peak memory MB | OUT/whole (or index) MB | OUT/local MB | shards MB |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
+  printf '%s\n' "${BUILDS[@]}"
   echo
   echo "## HTTP, response cache off, the archive's 2,000 distinct questions rotated ($SECONDS_EACH s each)"
   echo
@@ -156,7 +174,7 @@ mkdir -p "$(dirname "$OUT")"
   echo
   echo "## Same answers"
   echo
-  echo "Each of the first distinct questions asked of the set and of the single index; whole JSON answers compared (but took_ms)."
+  echo "Each of the first distinct questions asked of the set and of its OUT/whole served as one index; whole JSON answers compared (but took_ms)."
   echo
   echo "| served | questions | answers that differ |"
   echo "|---|---:|---:|"
