@@ -35,8 +35,8 @@ void cut_store(const fs::path& set_dir, std::size_t i, const std::vector<SetPart
         Xapian::Database whole(whole_dir.string());
         std::vector<Xapian::docid> units;
         for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) units.push_back(*it);
-        // Read from the shard itself, a unit is rewritten in place: values, and the sample
-        // terms' postings only (Xapian skips the positions when no term position changed).
+        // Read from the shard itself, a unit is rewritten in place, values only: Xapian then
+        // leaves its terms and positions alone.
         for (Xapian::docid did : units) db.replace_document(did, shard_document(db.get_document(did), did, whole));
     }
     db.commit();

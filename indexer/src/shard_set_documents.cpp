@@ -64,7 +64,7 @@ Xapian::Document shard_document(Xapian::Document doc, Xapian::docid did, const X
     const std::string key = doc.get_value(s::collapse_slot);
     const Xapian::doccount copies = key.empty() ? 0 : whole.get_termfreq(s::term(s::duplicate_prefix, key));
     for (unsigned k = 1; k <= ss::max_sample_power; ++k)
-        if (ss::sampled(did, 1u << k)) doc.add_boolean_term(s::term(ss::sample_prefix, std::to_string(k)));
+        if (ss::sampled(did, 1u << k)) doc.add_value(ss::sample_slot(k), std::string(ss::sampled_value));
     doc.add_value(ss::row_slot, row_of(doc, copies));
     doc.add_value(ss::unit_slot, std::string(ss::unit_value));
     return doc;

@@ -14,10 +14,10 @@ namespace quorum::index {
 // 0 for OUT/local (anything that is not a unit), 1 + K for shard K.
 [[nodiscard]] std::size_t set_store_of(const Xapian::Document& doc, unsigned shards);
 
-// `doc` (a unit at docid `did` of `whole`) with what its shard adds: the sample terms of its
-// docid, its row value (with how many units of `whole` share its collapse key) and the unit
+// `doc` (a unit at docid `did` of `whole`) with what its shard adds, all values: its docid's
+// samples, its row (with how many units of `whole` share its collapse key) and the unit
 // value. `doc` is changed in place and returned, so a document read from the shard itself
-// keeps Xapian's shortcut for rewriting only what changed.
+// keeps Xapian's shortcut for rewriting only what changed (values, not terms).
 Xapian::Document shard_document(Xapian::Document doc, Xapian::docid did, const Xapian::Database& whole);
 
 }  // namespace quorum::index

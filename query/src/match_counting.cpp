@@ -56,7 +56,8 @@ struct Counted {
 // one index, the shards' sample terms on a set; the same documents either way.
 Xapian::Query sample_of(const CountedIndex& index, unsigned power) {
     const Xapian::Database& db = index.db;
-    if (index.shard_set) return Xapian::Query(s::term(ss::sample_prefix, std::to_string(power)));
+    if (index.shard_set)
+        return Xapian::Query(Xapian::Query::OP_VALUE_GE, ss::sample_slot(power), std::string(ss::sampled_value));
     return Xapian::Query((new SamplePostingSource(1u << power, db.get_lastdocid()))->release());
 }
 

@@ -82,6 +82,8 @@ enum Slot : unsigned {
                               // fields every unit of a document shares, stored once instead of per unit
     row_slot = 13,            // shard sets' shard documents only: the counting pass's row (shard_set.hpp)
     unit_slot = 14,           // shard sets' shard documents only: "u", the set's unit filter (shard_set.hpp)
+    sample_slot_first = 15,   // shard sets' units only: "1" in slot 14 + k when in the sample of 1 in 2^k
+                              // (k = 1..16, slots 15..30; shard_set.hpp)
     person_slot_first = 100,  // person ids, one per slot: 100, 101, ... (multi-valued facet)
     topic_slot_first = 200,   // topic ids, one per slot: 200, 201, ...
 };

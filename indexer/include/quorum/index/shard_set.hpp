@@ -33,11 +33,15 @@ inline constexpr std::string_view set_id_key = "quorum:set-id";          // rand
 inline constexpr std::string_view shard_key = "quorum:shard";            // decimal K, on shard K
 inline constexpr std::string_view synced_key = "quorum:synced-revision";  // OUT/whole's revision the set follows
 
-// Shard documents carry XSMP<k> when sampled(docid, 2^k) (k = 1..max_sample_power): the
-// samples the counting pass takes of a large match set, as terms a stock xapian-tcpsrv
-// can match (a custom PostingSource cannot be sent to it).
-inline constexpr std::string_view sample_prefix = "XSMP";
+// Shard units carry "1" in value slot sample_slot(k) when sampled(docid, 2^k) (k = 1..
+// max_sample_power): the samples the counting pass takes of a large match set, as a value
+// range a stock xapian-tcpsrv can match (a custom PostingSource cannot be sent to it).
+// Values, not terms: a new set's units get them after the parts are compacted (their
+// docids are known only then), and Xapian rewrites a document's values without reading
+// its terms and positions, which a new term would cost.
 inline constexpr unsigned max_sample_power = 16;
+[[nodiscard]] constexpr unsigned sample_slot(unsigned k) { return schema::sample_slot_first + k - 1; }
+inline constexpr std::string_view sampled_value = "1";
 
 // Shard documents also carry one "row" value: the collapse key and the facet values of the
 // unit, so that a counting pass over remote shards brings them back as the MSet's sort key
