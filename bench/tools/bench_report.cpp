@@ -365,10 +365,10 @@ void shard_sets(std::ostringstream& md, const fs::path& out_file) {
     }
     if (reports.empty()) return;
     std::sort(reports.begin(), reports.end());
-    md << "## Shard sets\n\nA shard set (`quorum-index --shards N`) served by stock `xapian-tcpsrv` on loopback, "
-          "against the single index in the same run: the cut, uncached HTTP at 1 and 64 connections, and a check "
-          "that the answers are the same. Written by `bench/shards.sh --size SIZE` (it uses this script's index, "
-          "archive and distinct questions of that size):\n\n";
+    md << "## Shard sets\n\nA shard set (`quorum-index --shards N`) served from its folders and by stock "
+          "`xapian-tcpsrv` on loopback, against the single index in the same run: building it, uncached HTTP at 1 "
+          "and 64 connections, and a check that the answers are the same. Written by `bench/shards.sh --size SIZE` "
+          "(it uses this script's archive and distinct questions of that size):\n\n";
     for (const auto& r : reports) md << "- [" << r << "](bench/" << r << ")\n";
     md << "\n";
 }

@@ -446,3 +446,40 @@ TEST_CASE("a lettered part that says 'It was agreed that' keeps its own text bef
     CHECK(units[0].resolution->label == "c)");
     CHECK(units[1].text.find("Adult Social Care") != std::string::npos);
 }
+
+// Regression (issue 17 survey, Kent County Council budget minutes, February 2025): "(27)
+// RESOLVED that:" then its preamble on its own line, then parts (a) to (v) grouped under
+// sub-headings ("2025-26 Council Tax", "In addition:"). The connective "that:" was taken as
+// the whole preamble, the real preamble ended the resolution, and the budget gave no
+// resolution at all. The shape is Kent's; the words are shortened.
+TEST_CASE("RESOLVED that: with its preamble on its own line and parts under sub-headings", "[resolutions]") {
+    const auto units = resolutions_of(
+        "(27) RESOLVED that:\n"
+        "\n"
+        "County Council, having given due regard to the s25 Report, is asked to agree the\n"
+        "following:\n"
+        "\n"
+        "2025-35 Capital Programme\n"
+        "(a) The 10-year Capital programme and investment proposals of £1,419m.\n"
+        "(b) The directorate capital programmes as set out in appendices A and B.\n"
+        "\n"
+        "2025-26 Council Tax\n"
+        "(c) To increase Council Tax band rates up to the maximum permitted without a\n"
+        "referendum.\n"
+        "In addition:\n"
+        "(d) To delegate authority to the Chief Executive to agree any other changes.\n"
+        "\n"
+        "(28) The Chairman thanked the officers.\n");
+    REQUIRE(units.size() >= 4);
+    CHECK(units.size() == 4);  // "(28)", the minutes' next paragraph, is not a part (e)
+    CHECK(units[0].resolution->kind == "resolved");
+    CHECK(units[0].resolution->label == "(a)");
+    CHECK(units[0].resolution->preamble.find("is asked to agree the") != std::string::npos);
+    CHECK(units[0].section == "2025-35 Capital Programme");
+    CHECK(units[1].resolution->label == "(b)");
+    CHECK(units[2].resolution->label == "(c)");
+    CHECK(units[2].section == "2025-26 Council Tax");
+    CHECK(units[2].text.find("referendum") != std::string::npos);
+    CHECK(units[3].resolution->label == "(d)");
+    CHECK(units[3].section == "In addition:");
+}

@@ -215,6 +215,22 @@ bool about_decision(std::string_view text) {
 
 bool is_part(const Block& b) { return b.bullet || b.label_kind != LabelKind::none; }
 
+// "RESOLVED that:": the keyword's remainder is only a connective, and the real preamble may
+// follow on its own line ("County Council ... is asked to agree the following:").
+bool connective_only(std::string_view rem) {
+    const std::string f = fold_key(rem);
+    return f == "that" || f == "that:" || f == ":" || f == "as follows:" || f == "as follows";
+}
+
+// A sub-heading between lettered parts ("2025-26 Council Tax", "In addition:"): one short
+// line, and the next block is a part. Kent's budget resolutions group their parts so.
+bool sub_heading_between_parts(const std::vector<Piece>& pieces, std::size_t j) {
+    if (j + 1 >= pieces.size() || pieces[j + 1].is_table) return false;
+    const Block& b = pieces[j].block;
+    if (is_part(b) || !is_part(pieces[j + 1].block)) return false;
+    return heading_like(b) || (b.lines == 1 && b.text.size() <= 80 && ends_with_colon(b.text));
+}
+
 }  // namespace
 
 ResolutionBlock read_resolution(const std::vector<Piece>& pieces, std::size_t start, const ResolutionKeyword& keyword,
@@ -242,23 +258,40 @@ ResolutionBlock read_resolution(const std::vector<Piece>& pieces, std::size_t st
     if (!implicit) votes += pieces[start].block.text + "\n";
 
     // A preamble on its own line: "Having reviewed the information provided, the Committee:".
-    if (rem.empty() && j < pieces.size() && !pieces[j].is_table) {
+    // Regression (Kent, "(27) RESOLVED that:" above its preamble and parts (a) to (v)): a
+    // connective remainder was taken as the whole preamble, and the budget was not read as a
+    // resolution at all.
+    if ((rem.empty() || connective_only(rem)) && j < pieces.size() && !pieces[j].is_table) {
         const Block& b = pieces[j].block;
         const auto k = match_resolution_keyword(b.text);
         // "The Committee recommended that:" is a keyword of its own that is all preamble.
         const bool preamble_keyword = k && k->kind == keyword.kind && k->remainder == trim(b.text);
         if (!is_part(b) && (!k || preamble_keyword) && ends_with_colon(b.text)) {
-            out.preamble = b.text;
+            out.preamble = rem.empty() ? b.text : rem + " " + b.text;
             votes += b.text + "\n";
             ++j;
         }
     }
     const bool may_take_that = rem.empty() || rem_is_preamble;
+    std::string heading;                   // the last sub-heading between parts
+    LabelKind first_kind = LabelKind::none;  // of the first labelled part
     while (j < pieces.size() && !pieces[j].is_table) {
         const Block& b = pieces[j].block;
         if (match_resolution_keyword(b.text)) break;
+        // Between lettered parts, or between the preamble and the first part.
+        const bool in_parts = out.parts.empty() ? !out.preamble.empty() : !out.parts.back().label.empty();
+        if (in_parts && sub_heading_between_parts(pieces, j)) {
+            heading = b.text;
+            ++j;
+            continue;
+        }
         if (is_part(b)) {
-            out.parts.push_back({b.text, b.label, b.page});
+            // A numbered paragraph after lettered parts is the minutes' next paragraph ("(28)"
+            // after "(v)"), not a part: numbered parts with lettered sub-parts start numbered.
+            if (first_kind == LabelKind::none) first_kind = b.label_kind;
+            if (b.label_kind == LabelKind::number && first_kind != LabelKind::number && first_kind != LabelKind::none)
+                break;
+            out.parts.push_back({b.text, b.label, b.page, heading});
         } else if (may_take_that && starts_with_that(b.text) && (out.parts.empty() || out.parts.back().label.empty())) {
             out.parts.push_back({b.text, "", b.page});
         } else if (rem.empty() && out.preamble.empty() && out.parts.empty() && !heading_like(b)) {

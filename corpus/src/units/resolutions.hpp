@@ -36,6 +36,7 @@ struct ResolutionPart {
     std::string text;   // the part as printed, without its label
     std::string label;  // "a)", "1.", "(ii)" or "" (bullets and "That ..." lines)
     int page = 0;
+    std::string heading;  // a sub-heading printed above this part and the next ones ("2025-26 Council Tax")
 };
 
 struct ResolutionBlock {
