@@ -369,8 +369,23 @@ void shard_sets(std::ostringstream& md, const fs::path& out_file) {
           "`xapian-tcpsrv` on loopback, against the single index in the same run: building it, uncached HTTP at 1 "
           "and 64 connections, and a check that the answers are the same. Written by `bench/shards.sh --size SIZE` "
           "(it uses this script's archive and distinct questions of that size):\n\n";
-    for (const auto& r : reports) md << "- [" << r << "](bench/" << r << ")\n";
-    md << "\n";
+    // Each report inline (its own title one level down), so the figures are here too.
+    for (const auto& r : reports) {
+        std::ifstream in(dir / r);
+        std::string line;
+        bool first = true;
+        while (std::getline(in, line)) {
+            if (first && line.rfind("# ", 0) == 0) {
+                md << "### " << line.substr(2) << " ([" << r << "](bench/" << r << "))\n";
+            } else if (line.rfind("## ", 0) == 0) {
+                md << "#### " << line.substr(3) << "\n";
+            } else {
+                md << line << "\n";
+            }
+            first = false;
+        }
+        md << "\n";
+    }
 }
 
 int main(int argc, char** argv) {
