@@ -136,7 +136,7 @@ for n in $SHARDS; do
   tcp_pids=()
   for k in $(seq 0 $((n - 1))); do
     p=$(free_port)
-    # Its own process group: on SIGTERM xapian-tcpsrv signals its whole group (killpg(0)),
+    # Its own process group: on SIGTERM xapian-tcpsrv signals its whole group (kill(0, ...)),
     # which stopped this script with it (docs/SCALE-OUT.md).
     setsid xapian-tcpsrv --interface 127.0.0.1 --port "$p" --idle-timeout 300000 --quiet "$set_dir/shard-$k" >/dev/null 2>&1 &
     PIDS+=("$!"); tcp_pids+=("$!")

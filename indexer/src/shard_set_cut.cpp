@@ -55,22 +55,25 @@ void cut_set_from_parts(const fs::path& set_dir, const std::vector<SetPart>& par
         total += part.last_docid;
     }
     std::atomic<std::size_t> next{0};
+    std::atomic<bool> failed{false};  // the other stores are not worth cutting then
     std::mutex mutex;
     std::exception_ptr failure;
     std::vector<std::thread> pool;
     for (unsigned t = 0; t < std::max(1u, threads) && t < stores; ++t)
         pool.emplace_back([&] {
-            for (std::size_t i = next++; i < stores; i = next++) {
+            for (std::size_t i = next++; i < stores && !failed; i = next++) {
                 try {
                     cut_store(set_dir, i, parts, offsets, whole_dir);
                 } catch (const Xapian::Error& e) {
                     std::lock_guard lock(mutex);
+                    failed = true;
                     if (!failure)
                         failure = std::make_exception_ptr(std::runtime_error(
                             "cannot cut the shard set at " + set_dir.string() + ": " + e.get_description() +
-                            "; check free disk space"));
+                            "; the indexed archive is not kept: run again"));
                 } catch (...) {
                     std::lock_guard lock(mutex);
+                    failed = true;
                     if (!failure) failure = std::current_exception();
                 }
             }
@@ -81,6 +84,7 @@ void cut_set_from_parts(const fs::path& set_dir, const std::vector<SetPart>& par
         const std::string revision = std::to_string(Xapian::Database(whole_dir.string()).get_revision());
         Xapian::WritableDatabase local((set_dir / ss::local_dir).string(), Xapian::DB_OPEN | Xapian::DB_BACKEND_GLASS);
         local.set_metadata(std::string(ss::synced_key), revision);
+        local.set_metadata(std::string(ss::format_key), std::string(ss::format));
         local.commit();
     } catch (const Xapian::Error& e) {
         throw std::runtime_error("cannot write " + (set_dir / ss::local_dir).string() + ": " + e.get_description());

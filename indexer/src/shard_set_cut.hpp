@@ -2,8 +2,8 @@
 //
 // A first build writes one part per thread and merges the parts, in order, into the single
 // index (first_build.cpp). For a set, each part also writes each of the set's stores
-// (shard_writer.hpp SetPart) at the part's own docids, with fillers at the part's first and
-// last docid. Compacting a store's parts in the same order then gives every document the
+// (shard_writer.hpp SetPart) at the part's own docids, with empty fillers at docid 1 and at
+// the part's last docid where the store has none. Compacting a store's parts in the same order then gives every document the
 // docid it has in the merged index, as the set needs (shard_set.hpp); the cut deletes the
 // fillers and adds to each unit what its shard carries (shard_set_documents.hpp).
 #pragma once

@@ -40,7 +40,7 @@ std::set<std::string> metadata_keys(const Xapian::Database& db) {
 
 bool is_set_key(const std::string& key) {
     return key == ss::shards_key || key == ss::rule_key || key == ss::set_id_key || key == ss::synced_key ||
-           key == ss::anchors_key || key.rfind(ss::anchor_key_prefix, 0) == 0;
+           key == ss::anchors_key || key == ss::format_key || key.rfind(ss::anchor_key_prefix, 0) == 0;
 }
 
 // The first `shards` file state documents of `whole` by docid: anchor K goes to shard K
@@ -113,11 +113,16 @@ public:
     }
     // The anchors, now and as the set last had them: copied again on every run, so that an
     // anchor that changed moves between OUT/local and its shard.
+    // Only when they changed: a run that rewrote them every time would give every shard a
+    // new revision (and replicas a changeset) for nothing.
     std::vector<Xapian::docid> anchors_then_and_now() const {
+        if (anchors_ == previous_anchors_) return {};
         std::vector<Xapian::docid> out(anchors_);
         out.insert(out.end(), previous_anchors_.begin(), previous_anchors_.end());
         return out;
     }
+    // The format the set's documents were written in (shard_set.hpp format_key).
+    std::string format() const { return stores_[0].get_metadata(std::string(ss::format_key)); }
     [[nodiscard]] bool empty() const {
         return std::all_of(stores_.begin(), stores_.end(), [](const auto& db) { return db.get_lastdocid() == 0; });
     }
@@ -129,7 +134,7 @@ public:
             if (anchors_[k] == did) return 1 + k;
         return set_store_of(doc, shards_);
     }
-    // `doc` as store `to` keeps it: a shard's units carry its sample terms and row.
+    // `doc` as store `to` keeps it: a shard's units carry their sample values and row.
     static Xapian::Document stored_form(const Xapian::Document& doc, Xapian::docid did, std::size_t to,
                                         const Xapian::Database& whole, unsigned shards) {
         return to == 0 || set_store_of(doc, shards) == 0 ? doc : shard_document(doc, did, whole);
@@ -235,12 +240,14 @@ public:
             shard.set_metadata(std::string(ss::set_id_key), set_id);
             shard.set_metadata(std::string(ss::shard_key), std::to_string(k));
             shard.set_metadata(std::string(ss::shards_key), std::to_string(shards_));
+            shard.set_metadata(std::string(ss::format_key), std::string(ss::format));
             shard.commit_transaction();
         }
         local.set_metadata(std::string(ss::set_id_key), set_id);
         local.set_metadata(std::string(ss::shards_key), std::to_string(shards_));
         local.set_metadata(std::string(ss::rule_key), std::string(ss::rule));
         local.set_metadata(std::string(ss::synced_key), revision);
+        local.set_metadata(std::string(ss::format_key), std::string(ss::format));
         local.commit_transaction();  // last: it names the revision of OUT/whole the set now follows
     }
 
@@ -351,9 +358,13 @@ SetSyncCounts sync_shard_set(const fs::path& dir, unsigned shards, const std::st
         const std::string synced = synced_revision(dir);
         // The stub first: a set whose stub a failed run did not write gets it on the next.
         write_stub(dir, shards);
-        if (synced == revision) return counts;  // nothing committed since the last copy
+        // Nothing committed since the last copy, in a finished set of this format.
+        if (synced == revision && shard_set_state(dir) == SetState::set &&
+            Xapian::Database((dir / ss::local_dir).string()).get_metadata(std::string(ss::format_key)) == ss::format)
+            return counts;
         SetWriter set(dir, shards, whole);
-        counts.full = changed == nullptr || synced.empty() || synced != previous_revision;
+        counts.full = changed == nullptr || synced.empty() || synced != previous_revision ||
+                      (!set.empty() && set.format() != ss::format);
         if (counts.full) {
             if (!set.empty()) set.prune(whole, counts);
             set.copy_all(dir / ss::whole_dir, whole, counts);

@@ -16,9 +16,9 @@
 namespace quorum::index {
 
 // For a new shard set (quorum-index --shards N) a part also writes what each of the set's
-// stores will hold (shard_set_cut.hpp): its units of set shard K into `set_parts[1 + K]`,
-// everything else into `set_parts[0]`, at the docids they have in the part. Units are written
-// twice, which costs far less than copying them out of the merged index one by one.
+// stores will hold (shard_set_cut.hpp): its units of set shard K into `stores[1 + K]`,
+// everything else into `stores[0]`, at the docids they have in the part. Units are written
+// twice, which costs less than copying them out of the merged index one by one.
 struct SetPart {
     std::vector<std::filesystem::path> stores;     // local, shard-0, ..., shard-(N-1)
     std::vector<std::vector<Xapian::docid>> fillers;  // per store, after finish(): see finish()

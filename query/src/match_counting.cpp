@@ -53,7 +53,7 @@ struct Counted {
 };
 
 // The sample of 1 docid in 2^power (of the single index's docids): a posting source on
-// one index, the shards' sample terms on a set; the same documents either way.
+// one index, the shards' sample values on a set; the same documents either way.
 Xapian::Query sample_of(const CountedIndex& index, unsigned power) {
     const Xapian::Database& db = index.db;
     if (index.shard_set)

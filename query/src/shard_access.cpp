@@ -118,9 +118,11 @@ unsigned shard_count(const std::filesystem::path& db_dir) {
     // A single index's folder holds files only: a "local" folder makes it a set, never one
     // index, whatever goes wrong reading it.
     if (!std::filesystem::is_directory(local, ec)) return 0;
-    std::string n;
+    std::string n, format;
     try {
-        n = Xapian::Database(local.string()).get_metadata(std::string(ss::shards_key));
+        const Xapian::Database db(local.string());
+        n = db.get_metadata(std::string(ss::shards_key));
+        format = db.get_metadata(std::string(ss::format_key));
     } catch (const Xapian::Error& e) {
         throw IndexUnavailable("the shard set's OUT/local cannot be read: " + e.get_description(), false);
     }
@@ -133,6 +135,11 @@ unsigned shard_count(const std::filesystem::path& db_dir) {
     if (count == 0)
         throw IndexUnavailable("OUT/local names no shard count: the set was not finished; run quorum-index --db OUT "
                                "--shards N again",
+                               true);
+    if (format != ss::format)
+        throw IndexUnavailable("the shard set was written by an older quorum-index (set format \"" + format +
+                                   "\", this server reads \"" + std::string(ss::format) +
+                                   "\"); run quorum-index --db OUT ARCHIVE once with this version to update it",
                                true);
     return static_cast<unsigned>(count);
 }

@@ -483,3 +483,35 @@ TEST_CASE("RESOLVED that: with its preamble on its own line and parts under sub-
     CHECK(units[3].resolution->label == "(d)");
     CHECK(units[3].section == "In addition:");
 }
+
+// Review of the change above: a sub-heading followed by the minutes' next numbered paragraph
+// stays out of the resolution (its text reaches the next unit), and numbered sub-items under
+// a lettered part that ends with a colon are still parts.
+TEST_CASE("a sub-heading before the next numbered paragraph is not swallowed; numbered sub-items stay parts",
+          "[resolutions]") {
+    const auto first = resolutions_of(
+        "RESOLVED that:\n"
+        "\n"
+        "The Committee agreed the following:\n"
+        "\n"
+        "(a) The report be noted.\n"
+        "\n"
+        "BUDGET MONITORING\n"
+        "(30) The Committee received the budget monitoring report.\n");
+    REQUIRE(first.size() == 1);
+    CHECK(first[0].resolution->label == "(a)");
+    CHECK(first[0].section.empty());
+
+    const auto nested = resolutions_of(
+        "RESOLVED that:\n"
+        "\n"
+        "The Cabinet agreed:\n"
+        "\n"
+        "(a) To approve the following:\n"
+        "1. the capital programme;\n"
+        "2. the revenue budget.\n"
+        "(b) To note the risks.\n");
+    REQUIRE(nested.size() == 4);
+    CHECK(nested[1].resolution->label == "1.");
+    CHECK(nested[3].resolution->label == "(b)");
+}

@@ -257,6 +257,20 @@ void check_anchors(const fs::path& set, unsigned shards) {
     }
     for (auto it = local.postlist_begin("XFILE"); it != local.postlist_end("XFILE"); ++it)
         CHECK(std::find(first.begin(), first.end(), *it) == first.end());
+    // Only the current anchors' records are kept (a moved anchor's old key is removed).
+    unsigned keys = 0;
+    for (auto k = local.metadata_keys_begin("quorum:anchor-file:"); k != local.metadata_keys_end("quorum:anchor-file:"); ++k)
+        ++keys;
+    CHECK(keys == shards);
+    // Every shard document is the document OUT/whole has at its docid (the cut's offsets).
+    for (unsigned k = 0; k < shards; ++k) {
+        const Xapian::Database shard((set / ("shard-" + std::to_string(k))).string());
+        for (auto it = shard.postlist_begin(""); it != shard.postlist_end(""); ++it) {
+            const Xapian::Document a = shard.get_document(*it), b = whole.get_document(*it);
+            CHECK(*a.termlist_begin() == *b.termlist_begin());
+            CHECK(a.get_data() == b.get_data());
+        }
+    }
     CHECK(local.get_doccount() + [&] {
         Xapian::doccount n = 0;
         for (unsigned k = 0; k < shards; ++k) n += Xapian::Database((set / ("shard-" + std::to_string(k))).string()).get_doccount();
@@ -354,6 +368,8 @@ TEST_CASE("a shard set answers as the single index, from its folders and from xa
             more << "\n\n99. QUINCUNX ORCHARD\n\nRESOLVED that the quincunx orchard be replanted.\n";
         }
         fs::remove(in / "004_96e372cf547dc9a6.txt");  // and one file gone (--prune): its units deleted
+        fs::remove(in / "002_f238e8122ed5804f.txt");  // an anchor's file: the anchors move
+        fs::remove(in / "002_f238e8122ed5804f.txt.meta.json");
         index_into(dir.path() / "single", in, dir.path() / "index.log", {"--prune"});
         REQUIRE(run_program({binary("quorum-index").string(), "--db", (dir.path() / "set").string(), "--prune",
                              in.string()},
@@ -515,4 +531,30 @@ TEST_CASE("an index moved to OUT/whole becomes a set without indexing again", "[
     ServerProcess set(dir.path() / "set", dir.path() / "b");
     same_answers(single, set, {"/api/search?q=", "/api/search?q=budget&sort=newest", "/api/search?q=foster+carer",
                                "/api/decisions", "/api/meetings"});
+    check_anchors(dir.path() / "set", 2);
+}
+
+// A set written before its documents' format changed (the first sets had sample terms, no
+// anchors and no format key) is refused by the server with what to do, and the next run
+// copies it whole again, in the new format (else sampled counts would miss its old units).
+TEST_CASE("a set of an older format is refused, and the next run rewrites it", "[shards][e2e]") {
+    TempDir dir;
+    index_into(dir.path() / "set", QUORUM_SAMPLES_DIR, dir.path() / "index.log", {"--shards", "2"});
+    {
+        Xapian::WritableDatabase local((dir.path() / "set" / "local").string(), Xapian::DB_OPEN);
+        local.set_metadata("quorum:set-format", "");
+        local.commit();
+    }
+    fs::create_directories(dir.path() / "log");
+    // The server does not start on it, and says what to do.
+    CHECK_THROWS_WITH(ServerProcess(dir.path() / "set", dir.path() / "log"),
+                      Catch::Contains("older quorum-index") && Catch::Contains("run quorum-index --db OUT"));
+    REQUIRE(run_program({binary("quorum-index").string(), "--db", (dir.path() / "set").string(), QUORUM_SAMPLES_DIR},
+                        dir.path() / "rerun.log") == 0);
+    CHECK(read_text(dir.path() / "rerun.log").find("(every document)") != std::string::npos);
+    check_anchors(dir.path() / "set", 2);
+    ServerProcess updated(dir.path() / "set", dir.path() / "log");
+    int status = 0;
+    (void)get(updated, "/api/search?q=budget", &status);
+    CHECK(status == 200);
 }

@@ -267,13 +267,15 @@ ResolutionBlock read_resolution(const std::vector<Piece>& pieces, std::size_t st
         // "The Committee recommended that:" is a keyword of its own that is all preamble.
         const bool preamble_keyword = k && k->kind == keyword.kind && k->remainder == trim(b.text);
         if (!is_part(b) && (!k || preamble_keyword) && ends_with_colon(b.text)) {
-            out.preamble = rem.empty() ? b.text : rem + " " + b.text;
+            out.preamble = b.text;
             votes += b.text + "\n";
             ++j;
         }
     }
     const bool may_take_that = rem.empty() || rem_is_preamble;
-    std::string heading;                   // the last sub-heading between parts
+    std::string heading;                     // the last sub-heading between parts
+    std::size_t heading_at = 0;              // its piece
+    bool part_since_heading = true;          // a part was taken after it
     LabelKind first_kind = LabelKind::none;  // of the first labelled part
     while (j < pieces.size() && !pieces[j].is_table) {
         const Block& b = pieces[j].block;
@@ -282,16 +284,21 @@ ResolutionBlock read_resolution(const std::vector<Piece>& pieces, std::size_t st
         const bool in_parts = out.parts.empty() ? !out.preamble.empty() : !out.parts.back().label.empty();
         if (in_parts && sub_heading_between_parts(pieces, j)) {
             heading = b.text;
+            heading_at = j;
+            part_since_heading = false;
             ++j;
             continue;
         }
         if (is_part(b)) {
             // A numbered paragraph after lettered parts is the minutes' next paragraph ("(28)"
-            // after "(v)"), not a part: numbered parts with lettered sub-parts start numbered.
+            // after "(v)"), not a part: numbered parts with lettered sub-parts start numbered,
+            // and numbered sub-items follow a part that ends with a colon.
             if (first_kind == LabelKind::none) first_kind = b.label_kind;
-            if (b.label_kind == LabelKind::number && first_kind != LabelKind::number && first_kind != LabelKind::none)
+            if (b.label_kind == LabelKind::number && first_kind != LabelKind::number && first_kind != LabelKind::none &&
+                !out.parts.empty() && !ends_with_colon(out.parts.back().text))
                 break;
             out.parts.push_back({b.text, b.label, b.page, heading});
+            part_since_heading = true;
         } else if (may_take_that && starts_with_that(b.text) && (out.parts.empty() || out.parts.back().label.empty())) {
             out.parts.push_back({b.text, "", b.page});
         } else if (rem.empty() && out.preamble.empty() && out.parts.empty() && !heading_like(b)) {
@@ -304,6 +311,8 @@ ResolutionBlock read_resolution(const std::vector<Piece>& pieces, std::size_t st
         }
         ++j;
     }
+    // A sub-heading with no part after it belongs to what follows the resolution.
+    if (!part_since_heading) j = heading_at;
     if (!implicit && !rem.empty() && !rem_is_preamble) {
         // The keyword block is a decision itself: "RESOLVED: That the minutes ...". Regression
         // (issue 12): followed by lettered parts ("c) It was agreed that ..." / "d) ..."), its

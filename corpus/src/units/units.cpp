@@ -62,7 +62,7 @@ std::string labelled(const std::string& label, const std::string& text) {
 void emit_resolution(Builder& b, const ResolutionBlock& r) {
     for (const ResolutionPart& part : r.parts) {
         Unit& u = b.add(UnitType::resolution, part.page, labelled(part.label, part.text));
-        if (!part.heading.empty()) u.section = part.heading;
+        if (!part.heading.empty()) u.section = u.section.empty() ? part.heading : u.section + " — " + part.heading;
         u.number = label_value(part.label);
         u.resolution = ResolutionInfo{r.kind, part.label, r.preamble, r.outcome};
     }

@@ -32,6 +32,11 @@ inline constexpr std::string_view rule = "fnv1a64-document-id-v1";       // fnv1
 inline constexpr std::string_view set_id_key = "quorum:set-id";          // random per set, on local and shards
 inline constexpr std::string_view shard_key = "quorum:shard";            // decimal K, on shard K
 inline constexpr std::string_view synced_key = "quorum:synced-revision";  // OUT/whole's revision the set follows
+// What a set's documents carry, on local and shards: "2" = samples as values, anchors. A set
+// of another format (or none: the first sets had sample terms) is copied again whole by the
+// next run, and a server refuses it until then.
+inline constexpr std::string_view format_key = "quorum:set-format";
+inline constexpr std::string_view format = "2";
 
 // Shard units carry "1" in value slot sample_slot(k) when sampled(docid, 2^k) (k = 1..
 // max_sample_power): the samples the counting pass takes of a large match set, as a value
