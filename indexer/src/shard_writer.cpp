@@ -30,8 +30,11 @@ ShardWriter::ShardWriter(const std::filesystem::path& dir, std::string options, 
             set_last_.assign(set_dbs_.size(), 0);
         }
     } catch (const Xapian::Error& e) {
-        throw std::runtime_error("cannot create the index shard " + at.string() + ": " + e.get_description() +
-                                 "; check free disk space and permissions");
+        const std::string what = e.get_description();
+        throw std::runtime_error("cannot create the index shard " + at.string() + ": " + what +
+                                 (what.find("Too many open files") != std::string::npos
+                                      ? "; raise the open-file limit (ulimit -n), or use fewer --threads or shards"
+                                      : "; check free disk space and permissions"));
     }
 }
 

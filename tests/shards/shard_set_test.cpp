@@ -534,6 +534,21 @@ TEST_CASE("an index moved to OUT/whole becomes a set without indexing again", "[
     check_anchors(dir.path() / "set", 2);
 }
 
+// A first build of a set keeps threads x (shards + 2) databases open, about 7 files each:
+// 8 threads and 16 shards need more than a soft limit of 256 (or the usual 1024) allows.
+// quorum-index raises its soft limit to the hard one. Regression: it failed with "Too many
+// open files" under the usual limit.
+TEST_CASE("a set of many shards builds under a low soft open-file limit", "[shards][e2e]") {
+    TempDir dir;
+    const fs::path out = dir.path() / "set";
+    REQUIRE(run_program({"/bin/sh", "-c", "ulimit -Sn 256 && exec \"$0\" --db \"$1\" --shards 16 --threads 8 -q \"$2\"",
+                         binary("quorum-index").string(), out.string(), QUORUM_SAMPLES_DIR},
+                        dir.path() / "index.log") == 0);
+    Xapian::doccount in_set = Xapian::Database((out / "local").string()).get_doccount();
+    for (int k = 0; k < 16; ++k) in_set += Xapian::Database((out / ("shard-" + std::to_string(k))).string()).get_doccount();
+    CHECK(in_set == Xapian::Database((out / "whole").string()).get_doccount());
+}
+
 // A set written before its documents' format changed (the first sets had sample terms, no
 // anchors and no format key) is refused by the server with what to do, and the next run
 // copies it whole again, in the new format (else sampled counts would miss its old units).
