@@ -111,10 +111,9 @@ public:
         for (auto& store : stores_) store.begin_transaction(true);
         previous_anchors_ = parse_docids(stores_[0].get_metadata(std::string(ss::anchors_key)));
     }
-    // The anchors, now and as the set last had them: copied again on every run, so that an
-    // anchor that changed moves between OUT/local and its shard.
-    // Only when they changed: a run that rewrote them every time would give every shard a
-    // new revision (and replicas a changeset) for nothing.
+    // The anchors, now and as the set last had them, when they changed: copied again so that
+    // a moved anchor goes between OUT/local and its shard. Not on every run, which would give
+    // every shard a new revision (and replicas a changeset) for nothing.
     std::vector<Xapian::docid> anchors_then_and_now() const {
         if (anchors_ == previous_anchors_) return {};
         std::vector<Xapian::docid> out(anchors_);
@@ -134,10 +133,12 @@ public:
             if (anchors_[k] == did) return 1 + k;
         return set_store_of(doc, shards_);
     }
-    // `doc` as store `to` keeps it: a shard's units carry their sample values and row.
-    static Xapian::Document stored_form(const Xapian::Document& doc, Xapian::docid did, std::size_t to,
-                                        const Xapian::Database& whole, unsigned shards) {
-        return to == 0 || set_store_of(doc, shards) == 0 ? doc : shard_document(doc, did, whole);
+    bool is_anchor(Xapian::docid did) const { return std::find(anchors_.begin(), anchors_.end(), did) != anchors_.end(); }
+    // `doc` as store `to` keeps it: a shard's units carry their sample values and row (its
+    // anchor is kept as it is).
+    Xapian::Document stored_form(const Xapian::Document& doc, Xapian::docid did, std::size_t to,
+                                 const Xapian::Database& whole) const {
+        return to == 0 || is_anchor(did) ? doc : shard_document(doc, did, whole);
     }
 
     // Copies docid `did` of `whole` to its owner, and deletes it from every other store
@@ -151,7 +152,7 @@ public:
         }
         const std::size_t to = doc ? owner(did, *doc) : stores_.size();
         if (doc) {
-            stores_[to].replace_document(did, stored_form(*doc, did, to, whole, shards_));
+            stores_[to].replace_document(did, stored_form(*doc, did, to, whole));
             ++counts.copied;
         }
         for (std::size_t i = 0; i < stores_.size(); ++i) {
@@ -197,7 +198,7 @@ public:
                     Xapian::Database source(whole_dir.string());
                     for (Xapian::docid did : lists[i]) {
                         Xapian::Document doc = source.get_document(did);
-                        stores_[i].replace_document(did, stored_form(doc, did, i, source, shards_));
+                        stores_[i].replace_document(did, stored_form(doc, did, i, source));
                         ++copied[i];
                     }
                 } catch (...) {

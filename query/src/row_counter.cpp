@@ -1,7 +1,7 @@
 #include "row_counter.hpp"
 
 #include <algorithm>
-#include <cstdlib>
+#include <charconv>
 #include <string_view>
 
 #include "quorum/index/schema.hpp"
@@ -29,6 +29,13 @@ std::vector<std::string_view> fields_of(std::string_view row) {
 
 constexpr std::size_t row_fields = 10;  // collapse key, its copies, six single-valued facets, people, topics
 
+// The copies field (decimal), read in place: once per counted match.
+Xapian::doccount copies_field(std::string_view field) {
+    Xapian::doccount n = 0;
+    std::from_chars(field.data(), field.data() + field.size(), n);
+    return n;
+}
+
 }  // namespace
 
 std::vector<std::pair<Xapian::docid, std::string>> match_rows(const Xapian::Database& db, const Xapian::Query& query,
@@ -52,7 +59,7 @@ std::vector<std::pair<Xapian::docid, std::string>> match_rows(const Xapian::Data
 std::optional<Xapian::doccount> row_copies(const std::string& row) {
     const auto fields = fields_of(row);
     if (fields.size() != row_fields) return std::nullopt;
-    return static_cast<Xapian::doccount>(std::strtoul(std::string(fields[1]).c_str(), nullptr, 10));
+    return copies_field(fields[1]);
 }
 
 RowCounter::RowCounter(Copies copies, unsigned person_slots, unsigned topic_slots)
@@ -68,7 +75,7 @@ void RowCounter::add(const std::string& row) {
     const std::string key(fields[0]);
     double share = 1.0;
     if (!key.empty()) {
-        const unsigned long size = std::strtoul(std::string(fields[1]).c_str(), nullptr, 10);
+        const Xapian::doccount size = copies_field(fields[1]);
         if (size > 1) share = 1.0 / double(size);
     }
     share_ += share;
