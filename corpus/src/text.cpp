@@ -170,4 +170,12 @@ std::string heading_case(std::string_view text) {
     return out;
 }
 
+bool is_honour(std::string_view word) {
+    std::string f = fold_key(word);
+    while (!f.empty() && f.back() == '.') f.pop_back();
+    for (std::string_view h : {"obe", "mbe", "cbe", "kbe", "dbe", "bem", "dl", "jp", "qc", "kc", "cvo", "mp"})
+        if (f == h) return true;
+    return false;
+}
+
 }  // namespace quorum::corpus

@@ -16,7 +16,9 @@ DecisionAnalysis analyse_decisions(const Archive& archive, const DecisionOptions
     derive_status(collected.decisions, a.links, a.as_of);
     a.threads = build_threads(collected.decisions, a.links, collected.items);
     a.decisions = std::move(collected.decisions);
-    a.people = summarise_people(archive, a.decisions);
+    a.people = summarise_people(archive, a.decisions, collected.votes, collected.declarations);
+    a.votes = std::move(collected.votes);
+    a.declarations = std::move(collected.declarations);
     a.committees = summarise_committees(archive, a.decisions);
     return a;
 }

@@ -80,6 +80,39 @@ struct VoteSentence {
     return status ? std::string(stored_name(*status)) : std::string();
 }
 
+// ---- recorded votes (vote_blocks.cpp)
+
+// A named vote as printed in an item's text: the headers "For (57)", "Against:", "In Favour",
+// "Abstentions" with the names under each, the counts printed beside them, the result line,
+// and the words that put it to the vote. Names are as printed; linking them is vote_names.cpp's.
+struct VoteBlock {
+    enum Side { in_favour = 0, against = 1, abstained = 2 };
+    std::size_t begin = 0, end = 0;  // byte offsets in the item text
+    std::vector<std::string> names[3];
+    int printed[3] = {-1, -1, -1};  // -1: no count printed
+    std::string result_text;        // "Motion carried.", "The Mayor declared the Motion defeated."
+    std::string motion;             // "The Chairman put the motion set out in paragraph 2 to the vote ..."
+    std::string proposer_name, seconder_name;
+};
+[[nodiscard]] std::vector<VoteBlock> read_vote_blocks(std::string_view item_text);
+// carried | lost | "" from a printed result ("Substantive Motion carried.", "declared ... defeated").
+[[nodiscard]] std::string vote_result(std::string_view result_text);
+// Where a unit's text starts in its item's text (npos when it cannot be found): the
+// decision's place decides which vote, and which vote sentence, came before it.
+[[nodiscard]] std::size_t text_position(std::string_view item_text, std::string_view unit_text);
+// A name as printed after "proposed by" / "seconded by", up to where the sentence moves on.
+[[nodiscard]] std::string printed_name_after(std::string_view original, std::string_view folded,
+                                             std::string_view marker);
+
+// ---- declarations of interest (declarations.cpp, interests.cpp)
+
+// A declaration as printed in an item's text; one per member named ("" for a group).
+struct DeclarationText {
+    std::string member, about_item, matter, kind, interest;
+    bool left_room = false, took_no_part = false;
+};
+[[nodiscard]] std::vector<DeclarationText> read_declarations(std::string_view item_text);
+
 // ---- people (people_index.cpp)
 
 // Resolves printed names to person ids using the archive's people and each meeting's attendance.
@@ -89,8 +122,19 @@ public:
     // "the chair", "Cllr Andrews", "Matthew Sampson", "Mr Freeman" -> id or "".
     [[nodiscard]] std::string resolve(std::string_view printed, std::string_view meeting_id) const;
     [[nodiscard]] std::string display_name(const std::string& id) const;
+    // A name printed in a vote list -> the one attendee of the meeting it fits, or "".
+    // Unlike resolve() it never makes an id up: "Mr Cole" fits Mr P Cole, not Mrs P T Cole;
+    // a name that fits no one, or two people, stays unlinked (vote_names.cpp).
+    [[nodiscard]] std::string link(std::string_view printed, std::string_view meeting_id) const;
 
 private:
+    struct Voter {
+        std::string id, surname;
+        std::vector<std::string> given;  // folded first names and initials ("b", "h")
+        char gender = 0;                 // 'm' (Mr, Sir), 'f' (Mrs, Ms, Miss, Dame), 0 unknown
+    };
+    std::map<std::string, std::vector<Voter>> voters_;  // meeting id -> members and substitutes present
+    void add_voters(const Meeting& meeting);
     struct Known {
         std::string id, name, folded_name, surname;
     };
@@ -122,7 +166,54 @@ struct Collected {
     std::vector<Decision> decisions;
     std::vector<ItemRef> items;                       // non-procedural items of every meeting
     std::map<std::string, std::string> report_title;  // report-recommendation id -> report title
+    std::vector<RecordedVote> votes;                  // one per vote; copies of the minutes add none
+    std::unordered_map<std::string, std::size_t> vote_at;  // vote id -> index in votes
+    // Where each vote is printed (parallel to votes): its item's text, in the archive being
+    // analysed, and the block's offset there. A declaration about one motion of an item that
+    // holds several concerns only the votes printed under that motion.
+    struct VoteSpot {
+        std::string_view item_text;
+        std::size_t begin = 0;
+    };
+    std::vector<VoteSpot> vote_spots;
+    std::vector<Declaration> declarations;                  // one per declaration; copies add none
+    std::set<std::string> declaration_ids;
+    // Each meeting's items as its minutes and its agenda number them (number, folded title):
+    // a declaration "in item 12" may use the agenda's number where the minutes print 281.
+    struct MeetingItems {
+        std::vector<std::pair<std::string, std::string>> minutes, agenda;
+    };
+    std::map<std::string, MeetingItems> meeting_items;
 };
+
+// ---- recorded votes of a document (recorded_votes.cpp)
+
+// Where one vote is printed in its item's text.
+struct VotePlace {
+    std::size_t vote = 0;  // index in Collected::votes
+    std::size_t begin = 0, end = 0;
+    bool own = false;  // false: another copy of these minutes gave the vote first
+};
+using VotePlaces = std::map<int, std::vector<VotePlace>>;  // item index -> its votes in text order
+struct VoteContext {
+    std::string meeting_id, date;
+};
+// The named votes of a set of minutes' items, added to `out.votes` with their names linked.
+[[nodiscard]] VotePlaces collect_votes(const Document& d, const VoteContext& c,
+                                       const std::map<int, const Unit*>& item_units, const PeopleIndex& people,
+                                       Collected& out);
+// Gives a minuted decision the vote that decided it: the last one printed before it in its
+// item, when nothing between them (a resolution of its own, another vote) says otherwise.
+void attach_vote(Decision& x, std::string_view item_text, const std::vector<VotePlace>& places, Collected& out);
+// Replaces each decision's placeholder vote (its id) by the whole vote, once every decision
+// it produced is known.
+void fill_votes(Collected& out);
+// The declarations of interest of a set of minutes' items, added to `out.declarations`.
+void collect_declarations(const Document& d, const VoteContext& c, const std::map<int, const Unit*>& item_units,
+                          const PeopleIndex& people, Collected& out);
+// Gives each minuted decision the declarations about its item at its meeting, and marks each
+// vote name whose member declared an interest in the item voted on.
+void attach_declarations(Collected& out);
 [[nodiscard]] Collected collect(const Archive& archive, const PeopleIndex& people);
 
 // ---- links (links.cpp)
@@ -137,7 +228,9 @@ void derive_status(std::vector<Decision>& decisions, const std::vector<DecisionL
 
 // ---- summaries (summaries.cpp)
 [[nodiscard]] std::vector<PersonSummary> summarise_people(const Archive& archive,
-                                                          const std::vector<Decision>& decisions);
+                                                          const std::vector<Decision>& decisions,
+                                                          const std::vector<RecordedVote>& votes,
+                                                          const std::vector<Declaration>& declarations);
 [[nodiscard]] std::vector<CommitteeSummary> summarise_committees(const Archive& archive,
                                                                  const std::vector<Decision>& decisions);
 

@@ -65,7 +65,8 @@ void apply_outcome_words(std::string_view folded, Outcome& o) {
     }
 }
 
-// A name as printed after "proposed by" / "seconded by", up to where the sentence moves on.
+}  // namespace
+
 std::string printed_name_after(std::string_view original, std::string_view folded, std::string_view marker) {
     const auto at = folded.find(marker);
     if (at == std::string_view::npos) return {};
@@ -80,8 +81,6 @@ std::string printed_name_after(std::string_view original, std::string_view folde
     return trim(same ? original.substr(at + marker.size(), end) : rest.substr(0, end));
 }
 
-}  // namespace
-
 Outcome read_outcome(std::string_view reader_outcome, std::string_view unit_text, std::string_view preamble,
                      std::string_view item_text, DecisionKind kind) {
     Outcome o;
@@ -92,11 +91,7 @@ Outcome read_outcome(std::string_view reader_outcome, std::string_view unit_text
     // that follow it, not to a separate ACTIONS list.
     if (!item_text.empty() && kind != DecisionKind::action) {
         std::string_view before = item_text;
-        std::string probe = trim(unit_text.substr(0, std::min<std::size_t>(unit_text.size(), 200)));
-        // Skip the label ("a)") so the probe matches however the reader trimmed it.
-        if (const auto sp = probe.find(' '); sp != std::string::npos && sp <= 4) probe = probe.substr(sp + 1);
-        probe = probe.substr(0, std::min<std::size_t>(probe.size(), 40));
-        if (const auto pos = item_text.find(probe); !probe.empty() && pos != std::string_view::npos)
+        if (const auto pos = text_position(item_text, unit_text); pos != std::string_view::npos)
             before = item_text.substr(0, pos);
         // The last sentence with vote words; scanned by hand because std::regex recurses
         // per character and a hostile item without full stops would exhaust the stack.

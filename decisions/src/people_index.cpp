@@ -98,6 +98,7 @@ PeopleIndex::PeopleIndex(const Archive& archive) {
         take(m.attendance.in_attendance, false);
         take(m.attendance.officers, false);
         take(m.attendance.substitutes, false);
+        add_voters(m);
     }
 }
 

@@ -138,7 +138,7 @@ void collect_items(const Document& d, const Context& c, const UnitsByItem& item_
 // The decision records of one document: tracker rows, minuted decisions, report
 // recommendations and work-programme entries.
 void collect_records(const Document& d, const Context& c, const UnitsByItem& item_units, const PeopleIndex& people,
-                     Collected& out) {
+                     const VotePlaces& votes, Collected& out) {
     const bool report_like = d.kind == DocumentKind::report || d.kind == DocumentKind::appendix;
     const bool work_programme = is_work_programme(d);
     std::string lead_in;  // "That the Committee:" before a report's lettered recommendations
@@ -181,6 +181,7 @@ void collect_records(const Document& d, const Context& c, const UnitsByItem& ite
                                      item_text, x.kind);
             x.outcome.proposer = people.resolve(x.outcome.proposer_name, c.meeting_id);
             x.outcome.seconder = people.resolve(x.outcome.seconder_name, c.meeting_id);
+            if (const auto v = votes.find(u.item_index); v != votes.end()) attach_vote(x, item_text, v->second, out);
             std::tie(x.addressee, x.addressee_text) = read_addressee(x.text, x.preamble, x.kind);
             x.due_date = read_due_date(x.text);
             out.decisions.push_back(std::move(x));
@@ -264,8 +265,18 @@ Collected collect(const Archive& archive, const PeopleIndex& people) {
         if (d.kind == DocumentKind::minutes || d.kind == DocumentKind::agenda || d.kind == DocumentKind::web_page ||
             d.kind == DocumentKind::agenda_pack)
             collect_items(d, c, item_units, out, item_seen);
-        collect_records(d, c, item_units, people, out);
+        if (!c.meeting_id.empty() && (d.kind == DocumentKind::minutes || d.kind == DocumentKind::agenda ||
+                                      d.kind == DocumentKind::agenda_pack)) {
+            auto& list = d.kind == DocumentKind::minutes ? out.meeting_items[c.meeting_id].minutes
+                                                         : out.meeting_items[c.meeting_id].agenda;
+            for (const Item& item : d.items) list.emplace_back(item.number, fold_key(item.title));
+        }
+        const VotePlaces votes = collect_votes(d, {c.meeting_id, c.date}, item_units, people, out);
+        collect_declarations(d, {c.meeting_id, c.date}, item_units, people, out);
+        collect_records(d, c, item_units, people, votes, out);
     }
+    fill_votes(out);
+    attach_declarations(out);
     // By date; records without a date keep their place after the dated ones.
     std::stable_sort(out.decisions.begin(), out.decisions.end(), [](const Decision& a, const Decision& b) {
         if (a.date.empty() != b.date.empty()) return b.date.empty();

@@ -47,7 +47,9 @@ std::vector<const Meeting*> by_date(const Archive& archive) {
 
 }  // namespace
 
-std::vector<PersonSummary> summarise_people(const Archive& archive, const std::vector<Decision>& decisions) {
+std::vector<PersonSummary> summarise_people(const Archive& archive, const std::vector<Decision>& decisions,
+                                            const std::vector<RecordedVote>& votes,
+                                            const std::vector<Declaration>& declarations) {
     RoleNormaliser roles(archive.acronyms);
     // Learn "(DCF)" forms before meeting "the DCF", wherever they come in the archive.
     for (const auto& m : archive.meetings)
@@ -118,11 +120,30 @@ std::vector<PersonSummary> summarise_people(const Archive& archive, const std::v
         if (!d.owner_id.empty() && people.count(d.owner_id) && d.kind == DecisionKind::tracker_row)
             people[d.owner_id].owned.push_back(d.id);
     }
+    for (const auto& v : votes) {
+        const std::pair<const std::vector<VoteName>*, const char*> sides[] = {
+            {&v.in_favour, "for"}, {&v.against, "against"}, {&v.abstained, "abstain"}};
+        for (const auto& [names, how] : sides)
+            for (const auto& n : *names) {
+                const auto it = people.find(n.person);
+                if (n.person.empty() || it == people.end()) continue;
+                it->second.votes.push_back({v.id, v.decisions.empty() ? std::string() : v.decisions.front(),
+                                            v.meeting_id, v.date, v.item_number, v.item_title, shorten(v.motion, 300),
+                                            how, v.result, n.declared_interest});
+            }
+    }
+    for (const auto& x : declarations)
+        if (const auto it = people.find(x.person); !x.person.empty() && it != people.end())
+            it->second.declarations.push_back(x);
     std::vector<PersonSummary> out;
     for (auto& [id, s] : people) {
         if (s.kind.empty()) s.kind = "other";
         std::stable_sort(s.roles.begin(), s.roles.end(),
                          [](const RoleSpan& a, const RoleSpan& b) { return a.from < b.from; });
+        std::stable_sort(s.votes.begin(), s.votes.end(),
+                         [](const PersonVote& a, const PersonVote& b) { return a.date < b.date; });
+        std::stable_sort(s.declarations.begin(), s.declarations.end(),
+                         [](const Declaration& a, const Declaration& b) { return a.date < b.date; });
         out.push_back(std::move(s));
     }
     return out;

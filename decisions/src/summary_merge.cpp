@@ -50,6 +50,19 @@ void merge_summary(PersonSummary& into, PersonSummary&& more) {
     into.substitutions += more.substitutions;
     append(into.proposed, std::move(more.proposed));
     append(into.owned, std::move(more.owned));
+    // A vote is one event however many parts printed it.
+    for (auto& v : more.votes)
+        if (std::none_of(into.votes.begin(), into.votes.end(),
+                         [&](const PersonVote& have) { return have.vote_id == v.vote_id && have.how == v.how; }))
+            into.votes.push_back(std::move(v));
+    std::stable_sort(into.votes.begin(), into.votes.end(),
+                     [](const PersonVote& a, const PersonVote& b) { return a.date < b.date; });
+    for (auto& x : more.declarations)
+        if (std::none_of(into.declarations.begin(), into.declarations.end(),
+                         [&](const Declaration& have) { return have.id == x.id; }))
+            into.declarations.push_back(std::move(x));
+    std::stable_sort(into.declarations.begin(), into.declarations.end(),
+                     [](const Declaration& a, const Declaration& b) { return a.date < b.date; });
 }
 
 void merge_summary(CommitteeSummary& into, CommitteeSummary&& more) {

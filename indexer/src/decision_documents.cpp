@@ -138,7 +138,7 @@ std::vector<RecordDocument> person_documents(const std::vector<decisions::Person
     for (const auto& p : people) {
         json full = to_json(p);
         json summary = full;
-        for (const char* heavy : {"meetings", "proposed", "owned"}) summary.erase(heavy);
+        for (const char* heavy : {"meetings", "proposed", "owned", "votes", "declarations"}) summary.erase(heavy);
         RecordDocument r = record(s::person_id_tag, s::person_type, p.id);
         r.doc.set_data(dump(full));
         r.doc.add_value(s::summary_slot, dump(summary));

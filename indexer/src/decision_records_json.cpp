@@ -42,6 +42,62 @@ nlohmann::json to_json(const Outcome& o) {
             {"evidence", or_null(o.evidence)}};
 }
 
+namespace {
+
+nlohmann::json names_json(const std::vector<VoteName>& names) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& n : names)
+        out.push_back({{"name", n.name}, {"person", or_null(n.person)}, {"declared_interest", n.declared_interest}});
+    return out;
+}
+
+nlohmann::json declarations_json(const std::vector<Declaration>& list) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& x : list)
+        out.push_back({{"id", x.id},
+                       {"meeting_id", or_null(x.meeting_id)},
+                       {"date", or_null(x.date)},
+                       {"document_id", x.document_id},
+                       {"item", or_null(x.item_number)},
+                       {"about_item", or_null(x.about_item)},
+                       {"matter", or_null(x.matter)},
+                       {"member", or_null(x.member)},
+                       {"person", or_null(x.person)},
+                       {"kind", or_null(x.kind)},
+                       {"interest", x.interest},
+                       {"left_room", x.left_room},
+                       {"took_no_part", x.took_no_part}});
+    return out;
+}
+
+}  // namespace
+
+nlohmann::json to_json(const RecordedVote& v) {
+    const auto listed = [](const std::vector<VoteName>& names) { return static_cast<int>(names.size()); };
+    return {{"id", v.id},
+            {"motion", or_null(v.motion)},
+            {"proposer", person_ref(v.proposer, v.proposer_name)},
+            {"seconder", person_ref(v.seconder, v.seconder_name)},
+            {"for", names_json(v.in_favour)},
+            {"against", names_json(v.against)},
+            {"abstain", names_json(v.abstained)},
+            {"counts",
+             {{"for", count_or_null(v.printed_for)},
+              {"against", count_or_null(v.printed_against)},
+              {"abstain", count_or_null(v.printed_abstained)}}},
+            {"listed", {{"for", listed(v.in_favour)}, {"against", listed(v.against)}, {"abstain", listed(v.abstained)}}},
+            {"counts_agree", v.disagreements.empty()},
+            {"disagreements", v.disagreements},
+            {"result", or_null(v.result)},
+            {"result_text", or_null(v.result_text)},
+            {"meeting_id", or_null(v.meeting_id)},
+            {"date", or_null(v.date)},
+            {"item", v.item_number.empty() && v.item_title.empty()
+                         ? nlohmann::json(nullptr)
+                         : nlohmann::json{{"number", v.item_number}, {"title", v.item_title}}},
+            {"decisions", v.decisions}};
+}
+
 nlohmann::json to_json(const DecisionLink& l) {
     return {{"from", l.from},
             {"to", l.to},
@@ -85,6 +141,8 @@ nlohmann::json to_json(const Decision& d) {
         {"unlinked_reason", or_null(d.unlinked_reason)},
         {"people", d.people},
         {"thread_id", or_null(d.thread_id)},
+        {"votes", d.votes ? to_json(*d.votes) : nlohmann::json(nullptr)},
+        {"declarations", declarations_json(d.declarations)},
     };
     return j;
 }
@@ -125,15 +183,35 @@ nlohmann::json to_json(const PersonSummary& p) {
                             {"role", or_null(m.role)},
                             {"remote", m.remote},
                             {"note", or_null(m.note)}});
+    nlohmann::json votes = nlohmann::json::array();
+    for (const auto& v : p.votes)
+        votes.push_back({{"vote", v.vote_id},
+                         {"decision", or_null(v.decision_id)},
+                         {"meeting_id", or_null(v.meeting_id)},
+                         {"date", or_null(v.date)},
+                         {"item", v.item_number.empty() && v.item_title.empty()
+                                      ? nlohmann::json(nullptr)
+                                      : nlohmann::json{{"number", v.item_number}, {"title", v.item_title}}},
+                         {"motion", or_null(v.motion)},
+                         {"how", v.how},
+                         {"result", or_null(v.result)},
+                         {"declared_interest", v.declared_interest}});
     return {{"id", p.id},
             {"name", p.name},
             {"kind", p.kind},
             {"variants", p.variants},
             {"roles", roles},
             {"meetings", meetings},
-            {"counts", {{"attended", p.attended}, {"apologies", p.apologies}, {"substitutions", p.substitutions}}},
+            {"counts",
+             {{"attended", p.attended},
+              {"apologies", p.apologies},
+              {"substitutions", p.substitutions},
+              {"votes", p.votes.size()},
+              {"declarations", p.declarations.size()}}},
             {"proposed", p.proposed},
-            {"owned", p.owned}};
+            {"owned", p.owned},
+            {"votes", votes},
+            {"declarations", declarations_json(p.declarations)}};
 }
 
 nlohmann::json to_json(const CommitteeSummary& c) {
@@ -161,6 +239,19 @@ std::string text_of(const nlohmann::json& j, const char* key) {
 }
 }  // namespace
 
+namespace {
+std::vector<Declaration> declarations_from_json(const nlohmann::json& list) {
+    std::vector<Declaration> out;
+    for (const auto& x : list)
+        out.push_back({x.at("id").get<std::string>(), text_of(x, "meeting_id"), text_of(x, "date"),
+                       x.at("document_id").get<std::string>(), text_of(x, "item"), text_of(x, "about_item"),
+                       text_of(x, "matter"),
+                       text_of(x, "member"), text_of(x, "person"), text_of(x, "kind"), x.at("interest").get<std::string>(),
+                       x.at("left_room").get<bool>(), x.at("took_no_part").get<bool>()});
+    return out;
+}
+}  // namespace
+
 PersonSummary person_from_json(const nlohmann::json& j) {
     PersonSummary p;
     p.id = j.at("id").get<std::string>();
@@ -180,6 +271,15 @@ PersonSummary person_from_json(const nlohmann::json& j) {
     p.substitutions = counts.at("substitutions").get<int>();
     p.proposed = j.at("proposed").get<std::vector<std::string>>();
     p.owned = j.at("owned").get<std::vector<std::string>>();
+    for (const auto& v : j.at("votes")) {
+        const auto& item = v.at("item");
+        p.votes.push_back({v.at("vote").get<std::string>(), text_of(v, "decision"), text_of(v, "meeting_id"),
+                           text_of(v, "date"), item.is_null() ? std::string() : item.at("number").get<std::string>(),
+                           item.is_null() ? std::string() : item.at("title").get<std::string>(), text_of(v, "motion"),
+                           v.at("how").get<std::string>(), text_of(v, "result"),
+                           v.at("declared_interest").get<bool>()});
+    }
+    p.declarations = declarations_from_json(j.at("declarations"));
     return p;
 }
 

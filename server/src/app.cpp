@@ -45,6 +45,7 @@ void install_app(httplib::Server& server, Backend& backend, AccessLog* log, AppO
     server.Get(R"(/api/decisions/([^/]+))", route(get_decision));
     server.Get("/api/people", route(get_people));
     server.Get(R"(/api/people/([^/]+))", route(get_person));
+    server.Get(R"(/api/people/([^/]+)/agreement)", route(get_agreement));
     server.Get("/api/committees", route(get_committees));
     server.Get(R"(/api/committees/([^/]+))", route(get_committee));
     server.Get("/api/openapi.json", route(get_openapi));

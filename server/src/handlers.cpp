@@ -6,6 +6,7 @@
 #include "openapi.hpp"
 #include "params.hpp"
 #include "record_exports.hpp"
+#include "vote_agreement.hpp"
 #include "web_assets.hpp"
 
 #include <algorithm>
@@ -180,6 +181,16 @@ void get_person(Context& ctx, const httplib::Request& req, httplib::Response& re
     const auto record = ctx.backend.person(id);
     if (!record) throw NotFound("no person has the id " + id + ": ids come from /api/people");
     send_json(res, parse_record(*record, /*drop_text=*/false));
+}
+
+void get_agreement(Context& ctx, const httplib::Request& req, httplib::Response& res) {
+    const auto id = checked_id(req, "person");
+    const auto with = parse_agreement_params(req.params);
+    const auto a = ctx.backend.person(id);
+    if (!a) throw NotFound("no person has the id " + id + ": ids come from /api/people");
+    const auto b = ctx.backend.person(with);
+    if (!b) throw NotFound("no person has the id " + with + " (the with parameter): ids come from /api/people");
+    send_json(res, vote_agreement(parse_record(*a, false), parse_record(*b, false)));
 }
 
 void get_committees(Context& ctx, const httplib::Request& req, httplib::Response& res) {

@@ -224,6 +224,10 @@ const std::vector<ParamSpec> kCommitteesTable = {
     {"format", K::choice, false, 0, 0, {"json", "csv", "atom"}, "json", "json, csv or atom"},
 };
 
+const std::vector<ParamSpec> kAgreementTable = {
+    {"with", K::id, false, 0, 0, {}, "", "the other person's id (required)"},
+};
+
 Format format_of(const ParsedParams& p) {
     const auto format = p.one("format").value_or("json");
     return format == "csv" ? Format::csv : format == "atom" ? Format::atom : Format::json;
@@ -274,6 +278,7 @@ std::span<const ParamSpec> meetings_param_table() { return kMeetingsTable; }
 std::span<const ParamSpec> decisions_param_table() { return kDecisionsTable; }
 std::span<const ParamSpec> people_param_table() { return kPeopleTable; }
 std::span<const ParamSpec> committees_param_table() { return kCommitteesTable; }
+std::span<const ParamSpec> agreement_param_table() { return kAgreementTable; }
 
 SearchParams parse_search_params(const QueryParams& params) {
     const auto p = parse_params(kSearchTable, params);
@@ -348,6 +353,12 @@ PeopleParams parse_people_params(const QueryParams& params) {
 }
 
 Format parse_committees_params(const QueryParams& params) { return format_of(parse_params(kCommitteesTable, params)); }
+
+std::string parse_agreement_params(const QueryParams& params) {
+    const auto with = parse_params(kAgreementTable, params).one("with");
+    if (!with) throw std::invalid_argument("with is required: the id of the person to compare with (from /api/people)");
+    return *with;
+}
 
 bool is_valid_id(std::string_view id) noexcept {
     if (id.empty() || id.size() > kMaxIdLength || id.front() == '.') return false;

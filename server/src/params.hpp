@@ -87,6 +87,7 @@ struct PeopleParams {
 [[nodiscard]] std::span<const ParamSpec> decisions_param_table();
 [[nodiscard]] std::span<const ParamSpec> people_param_table();
 [[nodiscard]] std::span<const ParamSpec> committees_param_table();
+[[nodiscard]] std::span<const ParamSpec> agreement_param_table();
 
 // Throw std::invalid_argument naming the bad parameter.
 [[nodiscard]] SearchParams parse_search_params(const QueryParams& params);
@@ -94,6 +95,8 @@ struct PeopleParams {
 [[nodiscard]] DecisionParams parse_decision_params(const QueryParams& params);
 [[nodiscard]] PeopleParams parse_people_params(const QueryParams& params);
 [[nodiscard]] Format parse_committees_params(const QueryParams& params);
+// /api/people/{id}/agreement: the other person's id.
+[[nodiscard]] std::string parse_agreement_params(const QueryParams& params);
 
 // Helpers shared with the route table.
 [[nodiscard]] bool is_valid_id(std::string_view id) noexcept;

@@ -123,6 +123,7 @@
       return d;
     }
     if (v === 'people') return { view: v, q: (p.get('q') || '').trim() };
+    if (v === 'agreement' && p.get('id') && p.get('with')) return { view: v, id: p.get('id'), with: p.get('with') };
     if (v === 'committees') return { view: v };
     const s = {
       view: 'search',
@@ -158,6 +159,7 @@
   const meetingHref = (id) => `/?view=meeting&id=${encodeURIComponent(id)}`;
   const decisionHref = (id) => `/?view=decision&id=${encodeURIComponent(id)}`;
   const personHref = (id) => `/?view=person&id=${encodeURIComponent(id)}`;
+  const agreementHref = (id, other) => `/?view=agreement&id=${encodeURIComponent(id)}&with=${encodeURIComponent(other)}`;
   const committeeHref = (id) => `/?view=committee&id=${encodeURIComponent(id)}`;
   function decisionsParams(s, { page = true } = {}) {
     const p = new URLSearchParams();
@@ -242,6 +244,7 @@
       else if (state.view === 'decision') heading = await renderDecision(state, signal);
       else if (state.view === 'people') heading = await renderPeople(state, signal);
       else if (state.view === 'person') heading = await renderPerson(state, signal);
+      else if (state.view === 'agreement') heading = await renderAgreement(state, signal);
       else if (state.view === 'committees') heading = await renderCommittees(signal);
       else if (state.view === 'committee') heading = await renderCommittee(state, signal);
       else if (state.home) heading = await renderHome(signal);
@@ -1038,6 +1041,10 @@
           ['Seconded by', minuted(o.seconder)],
           ['Evidence', o.evidence ? h('q', { class: 'evidence' }, o.evidence) : null],
         ])) : h('p', {}, 'The minutes record no outcome for this.')),
+      d.votes ? recordedVote(d.votes) : null,
+      Array.isArray(d.declarations) && d.declarations.length ? h('section', { class: 'context', 'aria-labelledby': 'declarations-h' },
+        h('h2', { id: 'declarations-h' }, 'Declarations of interest in this item'),
+        declarationList(d.declarations)) : null,
       h('section', { class: 'context', 'aria-labelledby': 'status-h' },
         h('h2', { id: 'status-h' }, 'Status and follow-up'),
         h('dl', { class: 'summary' }, dlRows([
@@ -1136,6 +1143,103 @@
     return heading;
   }
 
+  // ---------- recorded votes ----------
+  const HOW_WORDS = { for: 'For', against: 'Against', abstain: 'Abstained' };
+  const voteResult = (r) => (r === 'carried' ? 'Carried' : r === 'lost' ? 'Lost' : 'No result printed');
+
+  // A named vote on a decision: each list as printed, every name linked to the member it is
+  // (or marked as not matched), and the minutes' own counts beside the names found.
+  function recordedVote(v) {
+    const side = (key, label) => {
+      const names = Array.isArray(v[key]) ? v[key] : [];
+      const printed = v.counts ? v.counts[key] : null;
+      return h('div', { class: 'vote-side' },
+        h('h3', {}, `${label}: ${names.length}`, printed !== null && printed !== undefined && printed !== names.length
+          ? h('span', { class: 'muted' }, ` (the minutes print ${printed})`) : null),
+        names.length ? h('ul', { class: 'vote-names' }, names.map((n) => h('li', {},
+          n.person ? link(personHref(n.person), n.name) : [n.name, h('span', { class: 'muted' }, ' (not matched to a member)')],
+          n.declared_interest ? h('span', { class: 'muted' }, ' (declared an interest in this item)') : null)))
+          : h('p', { class: 'muted' }, 'Nobody listed.'));
+    };
+    return h('section', { class: 'context', 'aria-labelledby': 'vote-h' },
+      h('h2', { id: 'vote-h' }, 'Recorded vote'),
+      h('dl', { class: 'summary' }, dlRows([
+        ['Result', [voteResult(v.result), v.result_text ? h('span', { class: 'muted' }, ' (', h('q', {}, v.result_text), ')') : null]],
+        ['Put to the vote', v.motion ? h('q', { class: 'evidence' }, v.motion) : null],
+        ['Proposed by', personNode(v.proposer)],
+        ['Seconded by', personNode(v.seconder)],
+      ])),
+      Array.isArray(v.disagreements) && v.disagreements.length ? h('div', { class: 'notice' },
+        h('p', {}, h('strong', {}, 'The printed counts and lists do not agree. '), 'Shown as the minutes print them:'),
+        h('ul', {}, v.disagreements.map((x) => h('li', {}, x)))) : null,
+      h('div', { class: 'vote-sides' }, side('for', 'For'), side('against', 'Against'), side('abstain', 'Abstained')));
+  }
+
+  const KIND_WORDS = { 'disclosable-pecuniary': 'disclosable pecuniary', 'other-registrable': 'other registrable',
+    'non-registrable': 'non-registrable', pecuniary: 'pecuniary', personal: 'personal', prejudicial: 'prejudicial', conflict: 'conflict of interest' };
+  // Declarations of interest as the minutes print them: who, in which item, what, and whether they left or took no part.
+  function declarationList(list, { showMember = true } = {}) {
+    return h('ul', { class: 'declarations' }, list.map((x) => h('li', {},
+      showMember ? [x.person ? link(personHref(x.person), x.member || x.person) : (x.member || 'Members (not named)'), ': '] : null,
+      x.kind ? h('span', { class: 'tag' }, KIND_WORDS[x.kind] || x.kind) : null, x.kind ? ' ' : null,
+      x.interest,
+      x.about_item ? h('span', { class: 'muted' }, ` (item ${x.about_item})`) : null,
+      !showMember && x.date ? h('span', { class: 'muted' }, [' · ', x.meeting_id ? link(meetingHref(x.meeting_id), timeEl(x.date)) : timeEl(x.date)]) : null,
+      x.left_room ? h('span', { class: 'muted' }, ' · left the room') : null,
+      x.took_no_part ? h('span', { class: 'muted' }, ' · took no part') : null)));
+  }
+
+  // A member's voting record, and a form to compare it with another member's.
+  function votingRecord(p) {
+    const votes = (Array.isArray(p.votes) ? [...p.votes] : []).sort((a, b) => String(b.date || '').localeCompare(String(a.date || '')));
+    const form = h('form', { class: 'inline-form', 'aria-label': 'Compare votes with another member' },
+      h('label', { for: 'agree-with' }, 'How often did they vote the same way as'),
+      h('div', { class: 'search-row' }, h('input', { type: 'search', id: 'agree-with', name: 'with', autocomplete: 'off', placeholder: 'another member\'s name' }),
+        h('button', { type: 'submit' }, 'Compare')),
+      h('p', { class: 'muted', id: 'agree-note', role: 'status' }));
+    form.addEventListener('submit', async (e) => {
+      e.preventDefault();
+      const q = form.elements.with.value.trim();
+      if (!q) return;
+      const found = await getJSON(`/api/people?per_page=5&q=${enc(q)}`).catch(() => ({ people: [] }));
+      const other = (found.people || []).find((x) => x.id !== p.id);
+      if (other) navigate(agreementHref(p.id, other.id));
+      else form.querySelector('#agree-note').textContent = `Nobody else is named “${q}”.`;
+    });
+    return h('section', { class: 'context', 'aria-labelledby': 'votes-h' },
+      h('h2', { id: 'votes-h' }, 'Voting record'),
+      votes.length ? [h('p', { class: 'muted' }, `${plural(votes.length, 'recorded vote', 'recorded votes')} list ${p.name || p.id}, newest first.`),
+        tableOf('Voting record, newest first', ['Date', 'Item', 'Voted', 'Result'], votes.map((v) => [
+          v.meeting_id ? link(meetingHref(v.meeting_id), v.date ? timeEl(v.date) : 'Date unknown') : (timeEl(v.date) || 'Date unknown'),
+          [v.decision ? link(decisionHref(v.decision), v.item ? itemLabel(v.item) : 'The decision') : (v.item ? itemLabel(v.item) : ''),
+            v.motion ? h('p', { class: 'muted ref-text' }, clip(v.motion, 160)) : null],
+          [HOW_WORDS[v.how] || v.how, v.declared_interest ? h('span', { class: 'muted' }, ' (had declared an interest in the item)') : null],
+          voteResult(v.result)])), form]
+        : h('p', {}, 'No recorded vote lists them.'));
+  }
+
+  async function renderAgreement(state, signal) {
+    const a = await getJSON(`/api/people/${enc(state.id)}/agreement?with=${enc(state.with)}`, signal);
+    const name = (r) => (r && (r.name || r.id)) || '';
+    const heading = h('h1', { tabindex: '-1' }, `How ${name(a.person)} and ${name(a.with)} voted`);
+    const votes = Array.isArray(a.votes) ? a.votes : [];
+    swap(
+      breadcrumb([['Home', '/'], ['People', '/?view=people'], [name(a.person), personHref(a.person.id)]]),
+      heading,
+      h('p', { class: 'lead' }, a.votes_together
+        ? `In ${plural(a.votes_together, 'recorded vote', 'recorded votes')} that listed both, they voted the same way ${plural(a.same, 'time', 'times')} (${Math.round((a.agreement || 0) * 100)}%) and differently ${plural(a.different, 'time', 'times')}.`
+        : 'No recorded vote lists both of them.'),
+      votes.length ? tableOf('Votes both took part in, newest first', ['Date', 'Item', name(a.person), name(a.with), 'Same?', 'Result'], votes.map((v) => [
+        v.meeting_id ? link(meetingHref(v.meeting_id), v.date ? timeEl(v.date) : 'Date unknown') : (timeEl(v.date) || 'Date unknown'),
+        v.decision ? link(decisionHref(v.decision), v.item ? itemLabel(v.item) : 'The decision') : (v.item ? itemLabel(v.item) : ''),
+        HOW_WORDS[v.how] || v.how, HOW_WORDS[v.with_how] || v.with_how, v.same ? 'Same' : 'Different', voteResult(v.result)])) : null,
+      h('p', {}, link(personHref(a.with.id), `${name(a.with)}'s own record`)),
+    );
+    setFeed(null);
+    announce(heading.textContent);
+    return heading;
+  }
+
   async function renderPerson(state, signal) {
     const [p, committees] = await Promise.all([getJSON(`/api/people/${enc(state.id)}`, signal), committeeList()]);
     const names = new Map(committees.map((c) => [c.id, c.name]));
@@ -1159,12 +1263,14 @@
       heading,
       h('nav', { class: 'contents', 'aria-label': 'On this page' }, h('ul', {},
         h('li', {}, h('a', { href: '#roles-h' }, 'Roles')), h('li', {}, h('a', { href: '#meetings-h' }, 'Meetings')),
-        h('li', {}, h('a', { href: '#proposed-h' }, 'Decisions')))),
+        h('li', {}, h('a', { href: '#proposed-h' }, 'Decisions')), h('li', {}, h('a', { href: '#votes-h' }, 'Votes')))),
       h('dl', { class: 'summary' }, dlRows([
         ['Also written as', Array.isArray(p.variants) && p.variants.length ? p.variants.join('; ') : null],
         ['Meetings attended', String(c.attended || 0)],
         ['Apologies', String(c.apologies || 0)],
         ['Substitutions', String(c.substitutions || 0)],
+        ['Recorded votes', String(c.votes || 0)],
+        ['Declarations of interest', String(c.declarations || 0)],
       ])),
       h('p', {}, link(searchHref({ ...readState(''), q: '', person: [p.id] }), `Search the records that mention ${p.name || p.id}`)),
       h('section', { class: 'context', 'aria-labelledby': 'roles-h' },
@@ -1186,6 +1292,11 @@
       h('section', { class: 'context', 'aria-labelledby': 'owned-h' },
         h('h2', { id: 'owned-h' }, 'Decisions and actions owned'),
         (p.owned || []).length ? decisionItems(p.owned) : h('p', {}, 'None recorded.')),
+      votingRecord(p),
+      h('section', { class: 'context', 'aria-labelledby': 'declarations-h' },
+        h('h2', { id: 'declarations-h' }, 'Declarations of interest'),
+        Array.isArray(p.declarations) && p.declarations.length ? declarationList(p.declarations, { showMember: false })
+          : h('p', {}, 'None recorded.')),
     );
     setFeed(null);
     announce(`Person: ${p.name || p.id}`);

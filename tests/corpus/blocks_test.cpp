@@ -114,7 +114,7 @@ TEST_CASE("Seed 000 item 66: a sentence continues after twelve blank lines ('...
     CHECK(paragraphs[1].page == 7);
 }
 
-TEST_CASE("Numbered report paragraphs are units with their number; lettered sub-points stay with them", "[blocks]") {
+TEST_CASE("Numbered report paragraphs are units with their number, lettered sub-points stay with them", "[blocks]") {
     const auto paragraphs = paragraphs_of(kNumberedReport);
     REQUIRE(paragraphs.size() == 4);
     CHECK(paragraphs[0].text == "Key considerations");
@@ -132,7 +132,7 @@ TEST_CASE("A bullet broken by a page break continues on the lower-case line afte
     CHECK(paragraphs[2].text.rfind("In the event a child is excluded", 0) == 0);
 }
 
-TEST_CASE("Headings are not joined to the paragraph after them; '3.2' style numbers are kept", "[blocks]") {
+TEST_CASE("Headings are not joined to the paragraph after them, '3.2' style numbers are kept", "[blocks]") {
     const auto paragraphs = paragraphs_of(kReportSections);
     REQUIRE(paragraphs.size() >= 4);
     CHECK(paragraphs[0].text == "Forward Plan");
@@ -141,7 +141,7 @@ TEST_CASE("Headings are not joined to the paragraph after them; '3.2' style numb
     CHECK(paragraphs[2].text == "5. Suggestion for scrutiny from members of the public");
 }
 
-TEST_CASE("Labels: letters, roman numerals, report numbers; bare numbers and times are text", "[blocks]") {
+TEST_CASE("Labels: letters, roman numerals, report numbers, bare numbers and times are text", "[blocks]") {
     std::string label;
     LabelKind kind = LabelKind::none;
     CHECK(parse_label("a) Noted and welcomed", label, kind) == 3);

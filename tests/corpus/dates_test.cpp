@@ -59,7 +59,7 @@ TEST_CASE("find_date_near resolves a date without a year against the meeting dat
 // find_date on the suffix at every word start, quadratic in a header's length (a 10 KB
 // header took over 10 s instrumented). They now take find_date_match's offset, which is
 // only right if cutting the text at any word start up to it leaves the same first date.
-TEST_CASE("find_date_match gives the date find_date gives and where it begins; cutting before it keeps it",
+TEST_CASE("find_date_match gives the date find_date gives and where it begins, cutting before it keeps it",
           "[dates]") {
     const std::vector<std::string> texts = {
         "MINUTES of the meeting of the Cabinet held on Tuesday 22 February 2022 at 2.30 pm",

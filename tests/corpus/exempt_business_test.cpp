@@ -60,7 +60,7 @@ TEST_CASE("exempt: 'the following item' withholds that item only, and the resolu
     CHECK(motion_resolution);
 }
 
-TEST_CASE("exempt: a withheld item's units say so; public items' units do not", "[exempt]") {
+TEST_CASE("exempt: a withheld item's units say so, public items' units do not", "[exempt]") {
     const auto r = run(kHeader +
                        "1. EXCLUSION OF THE PRESS AND PUBLIC\n"
                        "RESOLVED: that the press and public be excluded for item 2.\n\n"

@@ -33,7 +33,7 @@ std::string committee_of(const Document& d) { return d.committee ? d.committee->
 
 }  // namespace
 
-TEST_CASE("file names: a meeting reference gives date and committee; a month alone is no date", "[filed]") {
+TEST_CASE("file names: a meeting reference gives date and committee, a month alone is no date", "[filed]") {
     const NamedMeeting moderngov = meeting_from_file_name("x/Agenda frontsheet 13th-Feb-2025 09.30 County Council.pdf");
     CHECK(moderngov.date == "2025-02-13");
     REQUIRE(moderngov.committee);
@@ -76,7 +76,7 @@ TEST_CASE("meeting names: the committee is what follows 'Meeting of'", "[filed]"
               .name == "Limerick City and County Council");
 }
 
-TEST_CASE("folders: an ISO date folder and a YYYY/MM/DD-meeting folder are meeting folders; YYYY/MM is not",
+TEST_CASE("folders: an ISO date folder and a YYYY/MM/DD-meeting folder are meeting folders, YYYY/MM is not",
           "[filed]") {
     const Filing kent = filing_of("kent/cabinet/2025-01-30/originals/Appendix O - MRP.pdf", false);
     CHECK(kent.folder.date == "2025-01-30");
@@ -120,7 +120,7 @@ TEST_CASE("a ModernGov meeting folder: appendices and undated reports join the m
     CHECK(minutes.meeting_id == "county-council-2025-01-09");
 }
 
-TEST_CASE("a Limerick meeting folder: the folder names the meeting; minutes keep the date of their name", "[filed]") {
+TEST_CASE("a Limerick meeting folder: the folder names the meeting, minutes keep the date of their name", "[filed]") {
     const fs::path folder =
         filed / "irish" / "meetings" / "2019" / "03" / "06-Monthly Meeting of the Municipal District of Newcastle West";
     const Document agenda =

@@ -169,7 +169,7 @@ TEST_CASE("ModernGov PDF minutes: page numbers and running headers go, wrapped h
     }
 }
 
-TEST_CASE("only the items an exclusion resolution names are exempt; Part I resumes public business", "[layouts]") {
+TEST_CASE("only the items an exclusion resolution names are exempt, Part I resumes public business", "[layouts]") {
     const auto r = run(
         "Minutes of the meeting of Audit committee held at Town Hall on 3 May 2023\n\n"
         "1. EXCLUSION OF THE PRESS AND PUBLIC\n"

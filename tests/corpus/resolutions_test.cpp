@@ -487,7 +487,7 @@ TEST_CASE("RESOLVED that: with its preamble on its own line and parts under sub-
 // Review of the change above: a sub-heading followed by the minutes' next numbered paragraph
 // stays out of the resolution (its text reaches the next unit), and numbered sub-items under
 // a lettered part that ends with a colon are still parts.
-TEST_CASE("a sub-heading before the next numbered paragraph is not swallowed; numbered sub-items stay parts",
+TEST_CASE("a sub-heading before the next numbered paragraph is not swallowed, numbered sub-items stay parts",
           "[resolutions]") {
     const auto first = resolutions_of(
         "RESOLVED that:\n"

@@ -215,7 +215,7 @@ TEST_CASE("A units row under the header ('\\t£000\\t£000') joins the header", 
     CHECK(tables[1]->table->rows.size() == 2);
 }
 
-TEST_CASE("Work programme tables stay tables; a one-cell first row is their caption", "[tables]") {
+TEST_CASE("Work programme tables stay tables, a one-cell first row is their caption", "[tables]") {
     const auto units = units_of(kWorkProgramme);
     const auto tables = of_type(units, UnitType::table);
     REQUIRE(tables.size() == 1);

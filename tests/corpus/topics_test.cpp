@@ -51,7 +51,7 @@ TEST_CASE("The default topics include the required ones, each with a name", "[to
     CHECK(default_topic_rules().name("no-such-topic").empty());
 }
 
-TEST_CASE("A title phrase is enough; a text needs two occurrences", "[topics]") {
+TEST_CASE("A title phrase is enough, a text needs two occurrences", "[topics]") {
     CHECK(has(default_topic_rules().assign("FOSTERING SERVICE UPDATE", "The report was noted."),
               "fostering-and-adoption"));
     // Seed 000 line 297-298: "Foster Panel" and "fostering" twice.

@@ -839,7 +839,7 @@ TEST_CASE("A thread follows a matter from the minutes to the tracker and back to
     CHECK(decision(u(feb, 9)).thread_id == t13->id);
 }
 
-TEST_CASE("A shared Act and the council's own name do not make a matter come back; the matter itself does",
+TEST_CASE("A shared Act and the council's own name do not make a matter come back, the matter itself does",
           "[decisions][threads]") {
     // Four monthly meetings of one council. Every land disposal cites the Act and names the
     // council; a later item is headed with those same words. Only the greenway comes back.

@@ -110,7 +110,7 @@ TEST_CASE("collapse on Kent: the undated 'originals' copy of the questions colla
     CHECK(all_collapse(long_passages, pack));
 }
 
-TEST_CASE("collapse on Limerick: minutes filed under two meetings collapse; monthly attendance lists do not",
+TEST_CASE("collapse on Limerick: minutes filed under two meetings collapse, monthly attendance lists do not",
           "[collapse][corpora]") {
     if (!quorum::test::corpora_or_skip()) return;
     const std::string name = "/Minutes - Meeting of Limerick City and County Council 25th January 2016.md";

@@ -51,9 +51,13 @@ TEST_CASE("Decision JSON has the documented shape", "[indexer][decisions][json]"
                             "unlinked_reason",
                             "people",
                             "thread_id",
+                            "votes",
+                            "declarations",
                             "links",
                             "thread"})
         CHECK(j.contains(key));
+    CHECK(j["votes"].is_null());  // the samples print no named vote
+    CHECK(j["declarations"].empty());  // and "There were no declarations of interest."
     CHECK(j["kind"] == "action");
     CHECK(j["committee"]["id"] == "children-and-young-people-scrutiny-committee");
     CHECK(j["item"]["number"] == "66");
@@ -92,6 +96,56 @@ TEST_CASE("Person and committee records read back as the summaries they were wri
     CHECK(with_notes > 0);  // substitutes' notes survive
     for (const auto& c : a.committees) CHECK(index::committee_from_json(index::to_json(c)) == c);
     CHECK_THROWS_AS(index::person_from_json(nlohmann::json{{"id", "x"}}), nlohmann::json::exception);
+}
+
+// Issue 17: a recorded vote on a decision and on a person's record, in the shapes docs/DECISIONS.md gives.
+TEST_CASE("A recorded vote is stored with its lists, printed counts, disagreements and result",
+          "[indexer][decisions][json][votes]") {
+    decisions::RecordedVote v;
+    v.id = "v-county-council-2025-03-13-306-3";
+    v.motion = "The Chairman put part 4 of the substantive motion to the vote";
+    v.in_favour = {{"Mr Hood", "m-a-j-hood"}, {"Ms Meade", ""}};
+    v.against = {{"Mr Baker", "n-baker"}};
+    v.printed_for = 3;
+    v.printed_against = 1;
+    v.result = "carried";
+    v.result_text = "Agreed.";
+    v.disagreements = {"For (3) is printed above 2 names"};
+    v.decisions = {"d-x-u1"};
+    decisions::Decision d;
+    d.id = "d-x-u1";
+    d.votes = v;
+    const auto j = index::to_json(d)["votes"];
+    CHECK(j["for"][1] == nlohmann::json{{"name", "Ms Meade"}, {"person", nullptr}, {"declared_interest", false}});  // kept, unlinked
+    CHECK(j["counts"]["for"] == 3);
+    CHECK(j["counts"]["abstain"].is_null());  // no count printed
+    CHECK(j["listed"]["for"] == 2);
+    CHECK(j["counts_agree"] == false);
+    CHECK(j["disagreements"][0] == "For (3) is printed above 2 names");
+    CHECK(j["result"] == "carried");
+    CHECK(j["proposer"].is_null());
+
+    decisions::PersonSummary p;
+    p.id = "m-a-j-hood";
+    p.name = "M A J Hood";
+    p.kind = "councillor";
+    p.votes = {{v.id, "d-x-u1", "county-council-2025-03-13", "2025-03-13", "306", "Motion", v.motion, "for", "carried"},
+               {"v-y", "", "", "", "", "", "", "against", ""}};
+    p.declarations = {{"i-x-2-1", "county-council-2025-03-13", "2025-03-13", "minutes", "2", "306", "Motion 2",
+                       "Mr Hood", "m-a-j-hood", "personal", "a personal interest as a governor.", false, true},
+                      {"i-x-2-2", "", "", "minutes", "", "", "", "", "", "", "an interest.", false, false}};
+    d.declarations = p.declarations;
+    const auto dj = index::to_json(d);
+    CHECK(dj["declarations"][0]["about_item"] == "306");
+    CHECK(dj["declarations"][0]["matter"] == "Motion 2");
+    CHECK(dj["declarations"][1]["member"].is_null());  // a group
+    CHECK(dj["declarations"][0]["took_no_part"] == true);
+    const auto pj = index::to_json(p);
+    CHECK(pj["counts"]["votes"] == 2);
+    CHECK(pj["counts"]["declarations"] == 2);
+    CHECK(pj["votes"][1]["decision"].is_null());
+    CHECK(pj["votes"][0]["item"]["number"] == "306");
+    CHECK(index::person_from_json(pj) == p);
 }
 
 // Issue 14: writing the decisions' fields into their units was the decisions pass's

@@ -105,7 +105,7 @@ TEST_CASE("every unit becomes one document with its stable id and the stored rec
     CHECK(searcher.unit_count() == 5);
 }
 
-TEST_CASE("a passage keeps its item's heading in the title field without positions; the item keeps them", "[indexer]") {
+TEST_CASE("a passage keeps its item's heading in the title field without positions, the item keeps them", "[indexer]") {
     test::TempDir tmp;
     DocSpec d = doc_a();
     d.units.push_back({corpus::UnitType::item, "", "The fostering panel reviewed recruitment.", {}});

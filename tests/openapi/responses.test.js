@@ -184,6 +184,19 @@ test('/api/people/{id}: every person; 400; 404', async () => {
   await call('/api/people/{id}', '/api/people/no-such-person', 404);
 });
 
+test('/api/people/{id}/agreement: two people; the same person twice; 400; 404', async () => {
+  assert.ok(found.people.length > 1);
+  const [a, b] = found.people;
+  const pair = await call('/api/people/{id}/agreement', `/api/people/${a}/agreement${q({ with: b })}`);
+  assert.equal(pair.person.id, a);
+  assert.equal(pair.with.id, b);
+  await call('/api/people/{id}/agreement', `/api/people/${a}/agreement${q({ with: a })}`);
+  await call('/api/people/{id}/agreement', `/api/people/${a}/agreement`, 400);
+  await call('/api/people/{id}/agreement', `/api/people/${a}/agreement${q({ with: 'Not_An_Id' })}`, 400);
+  await call('/api/people/{id}/agreement', `/api/people/${a}/agreement${q({ with: 'no-such-person' })}`, 404);
+  await call('/api/people/{id}/agreement', `/api/people/no-such-person/agreement${q({ with: a })}`, 404);
+});
+
 test('/api/committees: JSON, CSV and Atom; 400', async () => {
   const all = await call('/api/committees', '/api/committees');
   found.committees = all.committees.map((c) => c.id);

@@ -292,7 +292,7 @@ TEST_CASE("hits and units carry their document's fields, which the index stores 
     }
 }
 
-TEST_CASE("after a re-index a hit carries its document's new fields; each part of a pack its own", "[query]") {
+TEST_CASE("after a re-index a hit carries its document's new fields, each part of a pack its own", "[query]") {
     test::TempDir tmp;
     DocSpec first;
     first.id = "samples-009-pack-p1";

@@ -184,7 +184,7 @@ TEST_CASE("a malformed request in a pipeline ends the connection after its 400",
     CHECK_FALSE(c.timed_out);
 }
 
-TEST_CASE("HTTP/1.0 gets one answer and a close; a connection ends at its request limit", "[http][connections]") {
+TEST_CASE("HTTP/1.0 gets one answer and a close, a connection ends at its request limit", "[http][connections]") {
     {
         LiveServer s;
         RawClient c(s.port);
@@ -210,7 +210,7 @@ TEST_CASE("HTTP/1.0 gets one answer and a close; a connection ends at its reques
     CHECK_FALSE(c.timed_out);
 }
 
-TEST_CASE("one client address may hold only so many connections; others are still served", "[http][connections]") {
+TEST_CASE("one client address may hold only so many connections, others are still served", "[http][connections]") {
     ConnectionLimits limits;
     limits.per_client = 4;
     LiveServer s(0, limits);

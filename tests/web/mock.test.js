@@ -37,6 +37,45 @@ test('a decision page shows the unlinked reason, and a hit without a decision re
   await page.context().close();
 });
 
+// Issue 17: a recorded vote on its decision, a member's voting record, and how often two members agree.
+test('a decision shows its recorded vote; a person their voting record; two people how often they agreed', async () => {
+  const page = await openPage(browser);
+  const budget = server.decisions.find((d) => d.votes);
+  await page.goto(`${server.url}/?view=decision&id=${budget.id}`);
+  await settled(page);
+  const vote = page.locator('section[aria-labelledby="vote-h"]');
+  assert.match(await vote.innerText(), /Carried/);
+  assert.match(await vote.innerText(), /For: 3 \(the minutes print 4\)/);
+  assert.match(await vote.innerText(), /Cllr Newman \(not matched to a member\)/);
+  assert.match(await vote.innerText(), /For \(4\) is printed above 3 names/);
+  assert.equal(await vote.locator('.vote-sides a[href*="view=person&id=phillip-howells"]').count(), 1);
+  assert.match(await vote.innerText(), /Cllr Hewitt \(declared an interest in this item\)/);
+  assert.match(await page.locator('section[aria-labelledby="declarations-h"]').innerText(), /Cllr Hewitt: personal a personal interest as a foster carer/i);
+  await checkAccessibility(page, 'decision with a recorded vote');
+
+  await page.goto(`${server.url}/?view=person&id=jennie-hewitt`);
+  await settled(page);
+  assert.match(await page.locator('section[aria-labelledby="declarations-h"]').innerText(), /a personal interest as a foster carer/);
+  assert.match(await page.locator('section[aria-labelledby="votes-h"]').innerText(), /had declared an interest in the item/);
+  await page.goto(`${server.url}/?view=person&id=phillip-howells`);
+  await settled(page);
+  const record = page.locator('section[aria-labelledby="votes-h"]');
+  assert.match(await record.innerText(), /2 recorded votes/);
+  assert.match(await record.innerText(), /Lost/);
+  await checkAccessibility(page, 'person with a voting record');
+  const before = page.url();
+  await page.fill('#agree-with', 'Hewitt');
+  await page.locator('section[aria-labelledby="votes-h"] button[type="submit"]').click();
+  await urlChanged(page, before);
+  await settled(page);
+  assert.deepEqual(param(page, 'view'), ['agreement']);
+  assert.match(await page.locator('h1').innerText(), /Phillip Howells and Jennie Hewitt/);
+  assert.match(await page.locator('.lead').innerText(), /2 recorded votes.*same way 1 time \(50%\) and differently 1 time/);
+  await checkAccessibility(page, 'agreement');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test('the decisions filters refuse a reversed date range and keep every filter in the URL', async () => {
   const page = await openPage(browser);
   await page.goto(`${server.url}/?view=decisions&committee=children-and-young-people-scrutiny-committee&outcome=agreed`);

@@ -180,7 +180,7 @@ const decisionOf = (u, extra) => ({
   outcome: { result: 'agreed', vote: null, votes_for: null, votes_against: null, abstentions: null, proposer: null, seconder: null, evidence: 'recorded in the minutes' },
   owner: null, directorate: null, due_date: null, origin_date: null, progress: null,
   status: 'open', status_source: 'derived', status_reason: 'no later record closes it', overdue: false,
-  unlinked_reason: null, people: u.people.map((x) => x.id), thread_id: null, ...extra,
+  unlinked_reason: null, people: u.people.map((x) => x.id), thread_id: null, votes: null, declarations: [], ...extra,
 });
 const dWorkforce = decisionOf(unitByText('That the workforce strategy'), {
   addressee: { id: 'officers', text: 'a progress report on recruitment be brought' },
@@ -210,6 +210,23 @@ const dTracker = decisionOf(trackerUnit, {
 });
 const dExtended = decisionOf(unitByText('That the fostering recruitment campaign be extended'), {});
 const dBudget = decisionOf(unitByText("That the increased budget"), { addressee: { id: 'cabinet', text: 'Cabinet' } });
+// A named vote (docs/DECISIONS.md "Recorded votes"): one name not matched, a count that disagrees.
+dBudget.votes = { id: 'v-budget-1', motion: 'The Chairman put the motion set out in paragraph 2 to the vote and the voting was as follows:',
+  proposer: { id: 'phillip-howells', name: 'Cllr Howells' }, seconder: { id: 'jennie-hewitt', name: 'Cllr Hewitt' },
+  for: [{ name: 'Cllr Howells', person: 'phillip-howells', declared_interest: false }, { name: 'Cllr Hewitt', person: 'jennie-hewitt', declared_interest: true },
+    { name: 'Cllr Newman', person: null, declared_interest: false }],
+  against: [], abstain: [],
+  counts: { for: 4, against: 0, abstain: 0 }, listed: { for: 3, against: 0, abstain: 0 }, counts_agree: false,
+  disagreements: ['For (4) is printed above 3 names'], result: 'carried', result_text: 'Motion carried.',
+  meeting_id: dBudget.meeting_id, date: dBudget.date, item: dBudget.item ? { number: dBudget.item.number, title: dBudget.item.title } : null,
+  decisions: [dBudget.id] };
+dBudget.declarations = [{ id: 'i-budget-1', meeting_id: dBudget.meeting_id, date: dBudget.date, document_id: dBudget.document.id,
+  item: dBudget.item ? dBudget.item.number : null, about_item: dBudget.item ? dBudget.item.number : null, member: 'Cllr Hewitt',
+  person: 'jennie-hewitt', kind: 'personal', interest: 'a personal interest as a foster carer.', left_room: false, took_no_part: false }];
+// A lost amendment before it: a vote of the item with no decision, Howells for and Hewitt against.
+const lostAmendment = { ...dBudget.votes, id: 'v-budget-0', result: 'lost', result_text: 'Amendment lost.', decisions: [],
+  for: [{ name: 'Cllr Howells', person: 'phillip-howells', declared_interest: false }], against: [{ name: 'Cllr Hewitt', person: 'jennie-hewitt', declared_interest: true }],
+  counts: { for: 1, against: 1, abstain: 0 }, listed: { for: 1, against: 1, abstain: 0 }, counts_agree: true, disagreements: [] };
 const dAnnual = decisionOf(unitByText('That the fostering annual report be noted'), {
   outcome: { result: 'noted', vote: null, votes_for: null, votes_against: null, abstentions: null, proposer: null, seconder: null, evidence: '…be noted' },
   status: 'no-action', status_reason: 'it notes a report',
@@ -284,6 +301,29 @@ for (const m of [...meetings].sort((a, b) => a.date.localeCompare(b.date))) {
 for (const d of decisions) {
   if (d.outcome && d.outcome.proposer && peopleSummaries.has(d.outcome.proposer.id)) peopleSummaries.get(d.outcome.proposer.id).proposed.push(d.id);
   if (d.owner && d.owner.id && peopleSummaries.has(d.owner.id)) peopleSummaries.get(d.owner.id).owned.push(d.id);
+}
+for (const p of peopleSummaries.values()) { p.votes = []; p.counts.votes = 0; p.declarations = []; p.counts.declarations = 0; }
+for (const x of dBudget.declarations) { const p = peopleSummaries.get(x.person); p.declarations.push(x); p.counts.declarations += 1; }
+for (const v of [lostAmendment, dBudget.votes]) {
+  for (const how of ['for', 'against', 'abstain']) {
+    for (const n of v[how]) {
+      const p = n.person && peopleSummaries.get(n.person);
+      if (!p) continue;
+      p.votes.push({ vote: v.id, decision: v.decisions[0] || null, meeting_id: v.meeting_id, date: v.date, item: v.item, motion: v.motion, how, result: v.result,
+        declared_interest: n.declared_interest });
+      p.counts.votes += 1;
+    }
+  }
+}
+// GET /api/people/{id}/agreement, as server/src/vote_agreement.cpp answers it.
+function agreementOf(a, b) {
+  const byVote = (p) => new Map(p.votes.map((v) => [v.vote, v]));
+  const mine = byVote(a); const theirs = byVote(b);
+  const votes = [...mine.values()].filter((v) => theirs.has(v.vote)).map((v) => ({ vote: v.vote, decision: v.decision, meeting_id: v.meeting_id,
+    date: v.date, item: v.item, motion: v.motion, result: v.result, how: v.how, with_how: theirs.get(v.vote).how, same: v.how === theirs.get(v.vote).how }));
+  const same = votes.filter((v) => v.same).length;
+  return { person: { id: a.id, name: a.name }, with: { id: b.id, name: b.name }, votes_together: votes.length, same,
+    different: votes.length - same, agreement: votes.length ? same / votes.length : null, votes };
 }
 const personList = [...peopleSummaries.values()].sort((a, b) => a.name.localeCompare(b.name));
 
@@ -446,6 +486,11 @@ function handle(req, res) {
     const list = personList.filter((x) => words.every((w) => fold(x.name).includes(w)))
       .map(({ id, name, kind, roles, counts }) => ({ id, name, kind, roles, counts }));
     return json(res, 200, { total: list.length, people: list });
+  }
+  m0 = p.match(/^\/api\/people\/([a-z0-9._-]+)\/agreement$/);
+  if (m0) {
+    const a = peopleSummaries.get(m0[1]); const b = peopleSummaries.get(url.searchParams.get('with') || '');
+    return a && b ? json(res, 200, agreementOf(a, b)) : notFound(res, 'person');
   }
   m0 = p.match(/^\/api\/people\/([a-z0-9._-]+)$/);
   if (m0) return peopleSummaries.has(m0[1]) ? json(res, 200, peopleSummaries.get(m0[1])) : notFound(res, 'person');

@@ -361,6 +361,8 @@ std::vector<Attendee> split_people(std::string_view text, bool names_only) {
                 if (t.empty()) continue;
             }
         }
+        // "Sir Paul Carter, CBE", "Mrs T Dean, MBE": an honour after a comma is not a person.
+        if (!out.empty() && is_honour(t)) continue;
         bool new_person = starts_person(t, names_only) || (names_only && out.empty());
         if (new_person && !names_only && !out.empty() && out.back().title.empty() && organisation(t))
             new_person = false;

@@ -70,6 +70,13 @@ std::string clean_remainder(std::string_view rest) {
     return out;
 }
 
+// "1.", "(2)", "3)": a numbered label. Sub-items "1." and "2." under "(a) ... the following:"
+// go on after the first of them, which does not end with a colon.
+bool numbered(std::string_view label) {
+    if (!label.empty() && label.front() == '(') label.remove_prefix(1);
+    return !label.empty() && std::isdigit(static_cast<unsigned char>(label.front()));
+}
+
 bool ends_with_colon(std::string_view text) {
     std::string_view s = text;
     while (!s.empty() && (is_blank(s.back()) || s.back() == '*' || s.back() == '-')) s.remove_suffix(1);
@@ -295,7 +302,7 @@ ResolutionBlock read_resolution(const std::vector<Piece>& pieces, std::size_t st
             // and numbered sub-items follow a part that ends with a colon.
             if (first_kind == LabelKind::none) first_kind = b.label_kind;
             if (b.label_kind == LabelKind::number && first_kind != LabelKind::number && first_kind != LabelKind::none &&
-                !out.parts.empty() && !ends_with_colon(out.parts.back().text))
+                !out.parts.empty() && !ends_with_colon(out.parts.back().text) && !numbered(out.parts.back().label))
                 break;
             out.parts.push_back({b.text, b.label, b.page, heading});
             part_since_heading = true;

@@ -30,4 +30,7 @@ using text::trim;
 // (small words lower case, known acronyms kept: "SEND", "DfE" stay).
 [[nodiscard]] std::string heading_case(std::string_view text);
 
+// An honour printed after a name ("Sir Paul Carter, CBE", "Mrs T Dean MBE"): not a name of its own.
+[[nodiscard]] bool is_honour(std::string_view word);
+
 }  // namespace quorum::corpus

@@ -43,6 +43,64 @@ struct Outcome {
     bool operator==(const Outcome&) const = default;
 };
 
+// One name in a recorded vote: as printed, and the person it is when the meeting's
+// attendance says so unambiguously. A name no attendee fits is kept, unlinked.
+struct VoteName {
+    std::string name;    // as printed: "Mr B Lewis", "Sir Paul Carter, CBE", "Collins (J)"
+    std::string person;  // person id; "" when unlinked
+    // The same minutes record that this member declared an interest in the item voted on
+    // (a fact about the minutes, not a finding of wrongdoing).
+    bool declared_interest = false;
+    bool operator==(const VoteName&) const = default;
+};
+
+// A declaration of interest as the minutes print it: "Mrs Chandler and Mr Rayner declared a
+// pecuniary interest in item 12 ... and would not participate in the debate or vote" gives
+// two, one per member.
+struct Declaration {
+    std::string id;  // "i-" + meeting (or document) + "-" + item printed in + "-" + ordinal
+    std::string meeting_id, date, document_id;
+    std::string item_number;  // the item it is printed in
+    std::string about_item;   // the item it is about ("12"); "" when the minutes name none
+    std::string matter;       // the part of that item it names, as printed ("Motion for Time Limited Debate 3 -
+                              // 'Family Farm Tax'"); "" when none
+    std::string member;       // as printed; "" for a group ("Members who were district councillors")
+    std::string person;       // person id; "" when unlinked
+    std::string kind;  // disclosable-pecuniary | other-registrable | non-registrable | pecuniary | personal |
+                       // prejudicial | conflict | "" (not said)
+    std::string interest;  // the words after "declared": "a pecuniary interest that she was a Trustee of ..."
+    bool left_room = false;     // left the room, the chamber or the meeting, or withdrew
+    bool took_no_part = false;  // took no part, would not participate or vote
+    bool operator==(const Declaration&) const = default;
+};
+
+// A recorded (named) vote: who the minutes list for, against and abstaining, the counts
+// they print beside the lists, and the result line. Counts that disagree with the lists
+// are reported in `disagreements`, never corrected.
+struct RecordedVote {
+    std::string id;  // "v-" + meeting (or document) + "-" + item number + "-" + ordinal in the item
+    std::string meeting_id, date, document_id, item_number, item_title;
+    std::string motion;  // the words that put it to the vote ("The Chairman put the amendment ...")
+    std::string proposer, proposer_name, seconder, seconder_name;  // ids ("" unlinked) and as printed
+    std::vector<VoteName> in_favour, against, abstained;
+    int printed_for = -1, printed_against = -1, printed_abstained = -1;  // -1: no count printed
+    std::string result;                      // carried | lost | "" (not printed)
+    std::string result_text;                 // "Amendment lost."
+    std::vector<std::string> disagreements;  // "For (36) is printed above 35 names"
+    std::vector<std::string> decisions;      // ids of the decision records it produced
+    bool operator==(const RecordedVote&) const = default;
+};
+
+// How one person voted in one recorded vote (their voting record).
+struct PersonVote {
+    std::string vote_id, decision_id;  // decision_id "" when the vote produced none (a lost amendment)
+    std::string meeting_id, date, item_number, item_title, motion;
+    std::string how;  // for | against | abstain
+    std::string result;
+    bool declared_interest = false;  // they declared an interest in the item at that meeting
+    bool operator==(const PersonVote&) const = default;
+};
+
 // A typed, scored edge between two records. `to` is a decision id, or for came-back-at
 // the id of the later item's unit (or "<document id>#item-<number>" when it has no unit).
 struct DecisionLink {
@@ -91,6 +149,8 @@ struct Decision {
     std::string unlinked_reason;      // tracker rows / entries with no decision found: why
     std::vector<std::string> people;  // person ids of the unit
     std::string thread_id;            // "" when nothing links to or from it
+    std::optional<RecordedVote> votes;  // the named vote that decided it, when the minutes print one
+    std::vector<Declaration> declarations;  // interests declared in its item, at its meeting
     bool operator==(const Decision&) const = default;
 };
 
@@ -150,6 +210,8 @@ struct PersonSummary {
     int substitutions = 0;
     std::vector<std::string> proposed;  // decision ids proposed or seconded
     std::vector<std::string> owned;     // decision ids owned (tracker / action owner)
+    std::vector<PersonVote> votes;      // recorded votes the person is listed in, by date
+    std::vector<Declaration> declarations;  // interests they declared, by date
     bool operator==(const PersonSummary&) const = default;
 };
 
@@ -191,6 +253,8 @@ struct DecisionAnalysis {
     std::vector<Thread> threads;  // one per linked group; unlinked decisions have none
     std::vector<PersonSummary> people;
     std::vector<CommitteeSummary> committees;
+    std::vector<RecordedVote> votes;  // every recorded vote, one per vote however many copies print it
+    std::vector<Declaration> declarations;  // every declaration of interest, one however many copies print it
 
     [[nodiscard]] const Decision* find(std::string_view decision_id) const;
     [[nodiscard]] const Thread* thread_of(std::string_view decision_id) const;

@@ -11,13 +11,16 @@ namespace quorum::index::schema {
 
 // Bump when terms, values or stored data change meaning: files indexed under another
 // version count as changed and are re-indexed.
-inline constexpr std::string_view version = "6";  // 2: resolution preambles indexed; 3: item text without positions;
+inline constexpr std::string_view version = "7";  // 2: resolution preambles indexed; 3: item text without positions;
                                                   // 4: collapse key of folded text, papers' long passages
                                                   // unscoped; context words; thesaurus and related words;
                                                   // 5: unit records name their document (documents_slot);
                                                   // a passage's item heading without positions;
                                                   // 6: exempt items keep their public words, records
-                                                  // and meeting items say "exempt"
+                                                  // and meeting items say "exempt"; 7: an honour after a
+                                                  // comma in an attendance list ("Mrs T Dean, MBE") is
+                                                  // no longer a person; numbered sub-items after the
+                                                  // first stay resolution parts
 
 // ---- term prefixes -------------------------------------------------------------------
 inline constexpr std::string_view id_prefix = "Q";                 // Q<unit id>, Q<meeting:id>, Q<file:key>
@@ -100,7 +103,8 @@ inline constexpr std::string_view decisions_key = "quorum:decisions";
 // "2": analysed council by council, decisions listed by date, file and place.
 // "3": the list order names the file by its key, not its rank, so that records stay put
 // when other files come and go.
-inline constexpr std::string_view decisions_version = "3";
+// "4": decision and person records carry recorded votes.
+inline constexpr std::string_view decisions_version = "4";
 inline constexpr std::string_view decisions_as_of_key = "quorum:decisions-as-of";
 // Display names of facet ids: "name:committee:<id>", "name:person:<id>", "name:topic:<id>".
 inline constexpr std::string_view name_key_prefix = "name:";

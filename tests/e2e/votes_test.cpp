@@ -1,0 +1,113 @@
+// Recorded votes and declarations end to end (issue 17): quorum-index reads the named votes
+// and the declarations of interest of a set of minutes (tests/fixtures/votes, a layout unlike the samples' and Kent's: counts and names on
+// the header's own line), and quorum-serve gives them on the decision, on each member's
+// record, and as how often two members voted alike.
+#include "server_process.hpp"
+#include "temp_dir.hpp"
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+
+using nlohmann::json;
+using namespace quorum::test;
+
+namespace {
+
+httplib::Result fetch(const ServerProcess& server, const std::string& target) {
+    return server.client().Get(target.c_str());
+}
+
+json get(const ServerProcess& server, const std::string& target) {
+    auto r = fetch(server, target);
+    REQUIRE(r);
+    INFO(target << " -> " << r->status << " " << r->body.substr(0, 300));
+    REQUIRE(r->status == 200);
+    return json::parse(r->body);
+}
+
+std::vector<std::string> names(const json& list) {
+    std::vector<std::string> out;
+    for (const auto& n : list) out.push_back(n["name"].get<std::string>());
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("a named vote reaches its decision, each member's voting record and the agreement of two members",
+          "[e2e][votes]") {
+    TempDir dir;
+    const auto db = dir.path() / "db";
+    REQUIRE(run_program({binary("quorum-index").string(), "--db", db.string(), "--as-of", "2025-06-01",
+                         std::string(QUORUM_FIXTURES_DIR) + "/votes"},
+                        dir.path() / "index.log") == 0);
+    ServerProcess server(db, dir.path());
+
+    const json list = get(server, "/api/decisions?per_page=100");
+    json decision;
+    for (const auto& d : list["decisions"])
+        if (!d["votes"].is_null()) decision = d;
+    REQUIRE(decision.is_object());
+    CHECK(decision["text"].get<std::string>().find("council tax base") != std::string::npos);
+    const json v = get(server, "/api/decisions/" + decision["id"].get<std::string>())["votes"];
+    // The substantive motion, not the lost amendment printed before it.
+    CHECK(names(v["for"]) ==
+          std::vector<std::string>{"Councillor Smith", "Councillor Jones", "Mrs White", "Mr White", "Councillor Newcombe"});
+    CHECK(v["for"][2]["person"] == "eve-white");    // Mrs White
+    CHECK(v["for"][3]["person"] == "frank-white");  // Mr White
+    CHECK(v["for"][4]["person"].is_null());         // not among those present: kept, unlinked
+    CHECK(v["against"].empty());
+    CHECK(names(v["abstain"]) == std::vector<std::string>{"Councillor Brown"});
+    // Brown declared an interest in the item (under item 11) and is listed in its vote: a fact, marked.
+    CHECK(v["abstain"][0]["declared_interest"] == true);
+    CHECK(v["for"][0]["declared_interest"] == false);
+    const json declarations = get(server, "/api/decisions/" + decision["id"].get<std::string>())["declarations"];
+    REQUIRE(declarations.size() == 1);
+    CHECK(declarations[0]["person"] == "carl-brown");
+    CHECK(declarations[0]["item"] == "11");
+    CHECK(declarations[0]["about_item"] == "12");
+    CHECK(declarations[0]["kind"] == "personal");
+    CHECK(v["counts"] == json{{"for", 5}, {"against", 0}, {"abstain", 1}});
+    CHECK(v["counts_agree"] == true);
+    CHECK(v["result"].is_null());  // the minutes print RESOLVED, not a result line
+    CHECK(decision["outcome"]["votes_for"] == 5);
+    CHECK(decision["outcome"]["abstentions"] == 1);
+
+    // Brown's record: for the lost amendment (no decision), abstained on the motion.
+    const json brown = get(server, "/api/people/carl-brown");
+    REQUIRE(brown["votes"].size() == 2);
+    CHECK(brown["counts"]["votes"] == 2);
+    CHECK(brown["votes"][0]["how"] == "for");
+    CHECK(brown["votes"][0]["result"] == "lost");
+    CHECK(brown["votes"][0]["decision"].is_null());
+    CHECK(brown["votes"][1]["how"] == "abstain");
+    CHECK(brown["votes"][1]["decision"] == decision["id"]);
+    CHECK(brown["votes"][1]["declared_interest"] == true);
+    REQUIRE(brown["declarations"].size() == 1);
+    CHECK(brown["counts"]["declarations"] == 1);
+    // The list form leaves the record out.
+    for (const auto& p : get(server, "/api/people?q=brown")["people"]) CHECK_FALSE(p.contains("votes"));
+
+    const json agree = get(server, "/api/people/alan-smith/agreement?with=beth-jones");
+    CHECK(agree["votes_together"] == 2);
+    CHECK(agree["same"] == 2);
+    CHECK(agree["agreement"] == 1.0);
+    const json differ = get(server, "/api/people/alan-smith/agreement?with=carl-brown");
+    CHECK(differ["votes_together"] == 2);
+    CHECK(differ["different"] == 2);
+    CHECK(differ["agreement"] == 0.0);
+    const json never = get(server, "/api/people/alan-smith/agreement?with=dana-green");
+    CHECK(never["votes_together"] == 1);  // Green voted only on the amendment
+
+    auto missing = fetch(server, "/api/people/alan-smith/agreement");
+    REQUIRE(missing);
+    CHECK(missing->status == 400);
+    CHECK(json::parse(missing->body)["error"]["message"].get<std::string>().find("with") != std::string::npos);
+    auto unknown = fetch(server, "/api/people/alan-smith/agreement?with=nobody-at-all");
+    REQUIRE(unknown);
+    CHECK(unknown->status == 404);
+    auto bad = fetch(server, "/api/people/alan-smith/agreement?with=Not%20An%20Id");
+    REQUIRE(bad);
+    CHECK(bad->status == 400);
+}
