@@ -1,6 +1,7 @@
 // Internals of the decisions analysis shared by its source files (not part of the API).
 #pragma once
 
+#include <deque>
 #include <map>
 #include <optional>
 #include <set>
@@ -184,6 +185,7 @@ struct Collected {
         std::vector<std::pair<std::string, std::string>> minutes, agenda;
     };
     std::map<std::string, MeetingItems> meeting_items;
+    std::deque<Unit> whole_texts;  // the text of each set of minutes with no items (kept while collecting)
 };
 
 // ---- recorded votes of a document (recorded_votes.cpp)

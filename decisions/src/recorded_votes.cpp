@@ -145,6 +145,10 @@ void attach_vote(Decision& x, std::string_view item_text, const std::vector<Vote
     const std::size_t line_end = std::min(item_text.find('\n', pos), item_text.size());
     if (!last || !decided_by(item_text.substr(last->end, line_end - last->end))) return;
     RecordedVote& v = out.votes[last->vote];
+    // A roll call with no sentence putting anything to the vote is printed after what it
+    // decided (Cleveland: "... are rejected. Yeas: ... Nays: None."): it decides a decision
+    // after it only when nothing but that decision's opening stands between them.
+    if (v.motion.empty() && pos - last->end > 80) return;
     if (last->own) v.decisions.push_back(x.id);
     x.votes = RecordedVote{};
     x.votes->id = v.id;

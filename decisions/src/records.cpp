@@ -75,13 +75,21 @@ bool is_work_programme(const Document& d) {
     return d.kind == DocumentKind::work_programme || contains(fold_key(d.title), "work programme");
 }
 
+// Minutes the readers found no items in: their votes and declarations are read from their
+// paragraphs (itemless_text), as an item's are from its text.
+bool itemless_minutes(const Document& d) {
+    return d.kind == DocumentKind::minutes &&
+           std::none_of(d.units.begin(), d.units.end(), [](const Unit& u) { return u.type == UnitType::item; });
+}
+
 // The units collect() below can read: keep in step with its branches.
-bool read_by_collect(const Unit& u, const Document& d, bool work_programme) {
+bool read_by_collect(const Unit& u, const Document& d, bool work_programme, bool itemless) {
     if (u.type == UnitType::item || u.type == UnitType::resolution || u.type == UnitType::action || u.action)
         return true;
     if (u.type == UnitType::table) return u.table && d.kind != DocumentKind::minutes;
     if (u.type != UnitType::paragraph) return false;
-    return work_programme || (d.kind != DocumentKind::minutes && fold_key(u.section).starts_with("recommendation"));
+    return work_programme || itemless ||
+           (d.kind != DocumentKind::minutes && fold_key(u.section).starts_with("recommendation"));
 }
 
 }  // namespace
@@ -92,8 +100,10 @@ namespace quorum::decisions {
 
 void keep_decision_inputs(Document& document) {
     const bool work_programme = decisions_detail::is_work_programme(document);
-    std::erase_if(document.units,
-                  [&](const Unit& u) { return !decisions_detail::read_by_collect(u, document, work_programme); });
+    const bool itemless = decisions_detail::itemless_minutes(document);
+    std::erase_if(document.units, [&](const Unit& u) {
+        return !decisions_detail::read_by_collect(u, document, work_programme, itemless);
+    });
     document.units.shrink_to_fit();
 }
 
@@ -103,6 +113,23 @@ namespace quorum::decisions::decisions_detail {
 namespace {
 
 using UnitsByItem = std::map<int, const Unit*>;  // item index -> the item's own unit
+
+// The text of minutes with no items, as one item's: their paragraphs in order, each heading
+// the readers took for a section ("For (5)", "**Against**") printed where it changes.
+Unit itemless_text(const Document& d) {
+    Unit whole;
+    whole.id = d.id + "-whole";
+    whole.type = UnitType::item;
+    whole.item_index = -1;
+    std::string section;
+    for (const Unit& u : d.units) {
+        if (u.type != UnitType::paragraph && u.type != UnitType::resolution) continue;
+        if (u.section != section && !u.section.empty()) whole.text += u.section + "\n\n";
+        section = u.section;
+        whole.text += u.text + "\n\n";
+    }
+    return whole;
+}
 
 // Later items a matter may come back at; the minutes' item wins over the agenda's.
 void collect_items(const Document& d, const Context& c, const UnitsByItem& item_units, Collected& out,
@@ -262,6 +289,7 @@ Collected collect(const Archive& archive, const PeopleIndex& people) {
         UnitsByItem item_units;
         for (const auto& u : d.units)
             if (u.type == UnitType::item && !item_units.count(u.item_index)) item_units.emplace(u.item_index, &u);
+        if (itemless_minutes(d)) item_units.emplace(-1, &out.whole_texts.emplace_back(itemless_text(d)));
         if (d.kind == DocumentKind::minutes || d.kind == DocumentKind::agenda || d.kind == DocumentKind::web_page ||
             d.kind == DocumentKind::agenda_pack)
             collect_items(d, c, item_units, out, item_seen);

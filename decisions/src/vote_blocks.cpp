@@ -28,14 +28,30 @@ std::string without_emphasis(std::string_view s) {
     return trim(out);
 }
 
+// Where a roll call printed inside a paragraph starts a list: "... are rejected. Yeas:
+// Directors Langhenry, ... McNamara. Nays: None. Absent: ..." (Cleveland's City Record).
+std::size_t next_inline_list(std::string_view line, std::size_t from) {
+    std::size_t best = std::string_view::npos;
+    for (std::string_view w : {". Yeas:", ". Nays:", ". Ayes:", ". Noes:", ". Absent:", ". Excused:", ". Abstain:",
+                               ". Abstentions:", ". Not voting:"}) {
+        const std::size_t at = line.find(w, from);
+        if (at != std::string_view::npos) best = std::min(best, at + 2);
+    }
+    return best;
+}
+
 std::vector<Line> lines_of(std::string_view text) {
     std::vector<Line> out;
     std::size_t start = 0;
     while (start <= text.size()) {
         std::size_t end = text.find('\n', start);
         if (end == std::string_view::npos) end = text.size();
-        std::string t = without_emphasis(text.substr(start, end - start));
-        if (!t.empty()) out.push_back({start, end, std::move(t)});
+        for (std::size_t from = start; from < end;) {
+            const std::size_t cut = std::min(next_inline_list(text.substr(0, end), from + 1), end);
+            std::string t = without_emphasis(text.substr(from, cut - from));
+            if (!t.empty()) out.push_back({from, cut, std::move(t)});
+            from = cut;
+        }
         start = end + 1;
     }
     return out;
@@ -110,8 +126,34 @@ bool is_qualifier(const std::vector<std::string>& w, std::size_t from, std::size
     return noun || from == to;
 }
 
+// What else a heading line may name after its side, in title case: "For Deferral", "In Favour
+// of Disposal". Not a candidate ("For Councillor Sheahan (M)" is an election, not a vote for
+// or against) and not a sentence.
+bool is_named_option(const std::string& head, std::size_t side_words, std::size_t words_end) {
+    if (words_end - side_words > 3) return false;
+    std::vector<std::string> printed;
+    std::size_t i = 0;
+    while (i < head.size()) {
+        const std::size_t end = std::min(head.find(' ', i), head.size());
+        if (end > i) printed.push_back(head.substr(i, end - i));
+        i = end + 1;
+    }
+    if (printed.size() <= side_words) return false;
+    for (std::size_t k = side_words; k < printed.size(); ++k) {
+        const std::string f = fold_key(printed[k]);
+        if (f == "of" || f == "the") continue;
+        if (k == side_words && (f == "councillor" || f == "cllr" || f == "mr" || f == "mrs" || f == "ms")) return false;
+        if (!std::isupper(static_cast<unsigned char>(printed[k][0])) && !std::isdigit(static_cast<unsigned char>(printed[k][0])))
+            return false;
+    }
+    return true;
+}
+
 std::optional<Header> read_header(const std::string& line) {
-    if (line.size() > 90 || (line.back() == '.' && line.find(':') == std::string::npos)) return std::nullopt;
+    const std::size_t colon_at = line.find(':');
+    if ((colon_at == std::string::npos ? line.size() : colon_at) > 90 ||
+        (line.back() == '.' && colon_at == std::string::npos))
+        return std::nullopt;
     // "Tá" and "Níl" only with their accents: a bare "Nil" under a header means none.
     const std::string f = fold_key(line);
     const bool irish = line.starts_with("T\xC3\xA1") || line.starts_with("N\xC3\xADl");
@@ -128,7 +170,7 @@ std::optional<Header> read_header(const std::string& line) {
     // A count in brackets or after the words: "For (57)", "For: 14", "Against - 3".
     std::size_t words_end = w.size();
     if (words_end > used && all_digits(w.back())) h.count = to_count(w.back()), --words_end;
-    if (!is_qualifier(w, used, words_end)) return std::nullopt;
+    if (!is_qualifier(w, used, words_end) && !is_named_option(head, used, words_end)) return std::nullopt;
     if (h.count < 0 && all_digits(rest)) h.count = to_count(rest), rest.clear();
     if (rest.starts_with('(') && rest.ends_with(')') && all_digits(rest.substr(1, rest.size() - 2)))
         h.count = to_count(rest.substr(1, rest.size() - 2)), rest.clear();
@@ -188,11 +230,24 @@ bool is_result_line(const std::string& line) {
 
 // ---- name lists
 
-// "Councillors Collins (J)" -> "Collins (J)": the group's title is not part of the first name.
+// "Councillors Collins (J)" -> "Collins (J)", "Acting Directors Gehlmann" -> "Gehlmann": a
+// group's title, printed once for the names after it, is not part of a name.
 std::string without_group_title(std::string piece) {
-    for (std::string_view title : {"Councillors ", "Cllrs ", "Cllrs. ", "Councillors: ", "Members "})
+    for (std::string_view title : {"Councillors ", "Cllrs ", "Cllrs. ", "Councillors: ", "Members ", "Acting Directors ",
+                                   "Directors ", "Councilmembers ", "Council Members ", "Councilmen ", "Messrs. ",
+                                   "Messrs "})
         if (piece.starts_with(title)) return trim(piece.substr(title.size()));
     return piece;
+}
+
+// A list that is not a side of the vote ("Absent: Mayor Jackson, Directors Dumas ..."): it ends
+// the vote's lists.
+bool is_other_list(const std::string& line) {
+    const std::string f = fold_key(line);
+    for (std::string_view w : {"absent", "excused", "not voting", "did not vote", "recuse", "recused", "absent and excused"})
+        if (f.starts_with(w) && f.size() > w.size() && (f[w.size()] == ':' || f[w.size()] == ' ' || f[w.size()] == '('))
+            return true;
+    return false;
 }
 
 // A printed name: capitalised words ("Ó Ceallaigh"; "(K)" wrapped from "Sheahan"), at most
@@ -266,6 +321,7 @@ struct Reader {
     int side = -1;
     std::string list[3];  // the lines of each side's list, joined
     bool seen[3] = {false, false, false};
+    bool closed[3] = {false, false, false};  // the list ended with a full stop ("Teefy, Wade. (9)")
     bool done = false;
 
     void add_names(const std::string& text) {
@@ -283,9 +339,14 @@ struct Reader {
             side = h->side;
             seen[side] = true;
             block.printed[side] = h->count;
+            if (says_none(h->rest)) {  // "Nays: None."
+                if (block.printed[side] < 0) block.printed[side] = 0;
+                return true;
+            }
             if (!h->rest.empty()) return take_list(h->rest);
             return true;
         }
+        if (is_other_list(t)) return done = true;
         if (is_furniture(t)) return true;
         if (says_none(t)) {
             const bool abstentions = contains(fold_key(t), "abstention");
@@ -322,8 +383,9 @@ struct Reader {
             t = trim(t.substr(0, result));
         }
         if (const int n = trailing_count(t); n >= 0 && block.printed[side] < 0) block.printed[side] = n;
-        if (!t.empty() && !names_in(t)) return false;
+        if (!t.empty() && (closed[side] || !names_in(t))) return false;
         if (!t.empty()) add_names(t);
+        if (t.ends_with('.')) closed[side] = true;
         if (!result_text.empty()) block.result_text = result_text, done = true;
         return true;
     }
@@ -418,7 +480,7 @@ void read_motion(const std::vector<Line>& lines, std::size_t first, std::size_t 
 std::vector<VoteBlock> read_vote_blocks(std::string_view item_text) {
     std::vector<VoteBlock> out;
     bool may_hold_one = false;
-    for (std::string_view w : {"gainst", "bstain", "bstention", "avour", "avor", "Nays", "Noes", "N\xC3\xADl"})
+    for (std::string_view w : {"gainst", "bstain", "bstention", "avour", "avor", "Nays", "Noes", "Yeas", "Ayes", "N\xC3\xADl"})
         may_hold_one = may_hold_one || item_text.find(w) != std::string_view::npos;
     if (!may_hold_one) return out;  // most items: no vote printed
     const std::vector<Line> lines = lines_of(item_text);

@@ -43,12 +43,20 @@ std::string roles_text(const json& person) {
     return join(out);
 }
 
+// How many elements a record's list has ("declarations"), "" when it has none.
+std::string count_of(const json& r, const char* key) {
+    const auto it = r.find(key);
+    return it != r.end() && it->is_array() ? std::to_string(it->size()) : std::string();
+}
+
 std::vector<std::string> columns(RecordKind kind) {
     switch (kind) {
         case RecordKind::decision:
-            return {"id", "kind", "label", "text", "outcome", "status", "overdue", "owner", "due date"};
+            return {"id",          "kind",          "label",       "text",        "outcome",     "status",
+                    "overdue",     "owner",         "due date",    "votes for",   "votes against", "abstentions",
+                    "vote result", "declarations"};
         case RecordKind::person:
-            return {"id", "name", "kind", "roles", "attended", "apologies", "substitutions"};
+            return {"id", "name", "kind", "roles", "attended", "apologies", "substitutions", "votes", "declarations"};
         case RecordKind::committee:
             return {"id", "name", "meetings", "decisions", "first date", "last date"};
         case RecordKind::meeting:
@@ -70,6 +78,11 @@ std::vector<std::string> cells(RecordKind kind, const json& r) {
                     field(r, "overdue"),
                     nested(r, "owner", "name"),
                     field(r, "due_date"),
+                    nested(r, "outcome", "votes_for"),
+                    nested(r, "outcome", "votes_against"),
+                    nested(r, "outcome", "abstentions"),
+                    nested(r, "votes", "result"),
+                    count_of(r, "declarations"),
                     field(r, "council"),
                     nested(r, "committee", "name"),
                     field(r, "date"),
@@ -92,6 +105,8 @@ std::vector<std::string> cells(RecordKind kind, const json& r) {
                     nested(r, "counts", "attended"),
                     nested(r, "counts", "apologies"),
                     nested(r, "counts", "substitutions"),
+                    nested(r, "counts", "votes"),
+                    nested(r, "counts", "declarations"),
                     "",
                     join({committees.begin(), committees.end()}),
                     last,

@@ -178,6 +178,22 @@ TEST_CASE("Counts on the header line without names, and a second For starting th
     CHECK(blocks[2].names[0] == std::vector<std::string>{"Councillor D Green"});
 }
 
+// Cleveland's City Record prints the Board of Control's roll call inside the paragraph after
+// the resolution, the group title once for the names after it, and the absent after it.
+TEST_CASE("A roll call inside a paragraph: Yeas and Nays with group titles, none, and the absent left out",
+          "[decisions][votes]") {
+    const auto blocks = read_vote_blocks(
+        "Bids received on December 5, 2018 are rejected. Yeas: Directors Langhenry, Davis, Kennedy, Gordon, Acting "
+        "Directors Gehlmann, Greene, Directors West, Ebersole, and McNamara. Nays: None. Absent: Mayor Jackson, "
+        "Directors Dumas, Cox, and Donald. Resolution No. 533-18. By Director Cox.");
+    REQUIRE(blocks.size() == 1);
+    CHECK(blocks[0].names[0] == std::vector<std::string>{"Langhenry", "Davis", "Kennedy", "Gordon", "Gehlmann", "Greene",
+                                                         "West", "Ebersole", "McNamara"});
+    CHECK(blocks[0].names[1].empty());
+    CHECK(blocks[0].printed[1] == 0);  // "Nays: None."
+    CHECK(blocks[0].motion.empty());
+}
+
 TEST_CASE("Prose that starts with For or Against is not a vote", "[decisions][votes]") {
     CHECK(read_vote_blocks("For the purposes of this report, the Council:\nAgainst this background the officers "
                            "recommended approval.\nIn favour of the scheme were the residents.")
@@ -416,4 +432,44 @@ TEST_CASE("Kent County Council's printed minutes: every named vote and declarati
         CHECK(lost == e.lost);
         CHECK(unlinked == e.unlinked);
     }
+}
+
+// Regression: minutes the readers found no items in (Limerick's special meetings, read as
+// paragraphs) gave no votes: the decisions pass read votes from item text only.
+TEST_CASE("Minutes with no items: votes are read from their paragraphs, headings taken for sections included",
+          "[decisions][votes]") {
+    Archive archive;
+    Document d;
+    d.id = "special-meeting";
+    d.kind = DocumentKind::minutes;
+    d.date = "2022-06-17";
+    d.meeting_id = "council-2022-06-17";
+    auto paragraph = [&](std::string section, std::string text) {
+        Unit u;
+        u.id = d.id + "-u" + std::to_string(d.units.size() + 1);
+        u.type = UnitType::paragraph;
+        u.section = std::move(section);
+        u.text = std::move(text);
+        d.units.push_back(std::move(u));
+    };
+    paragraph("", "A vote was taken on the proposal to defer the item, and the result of the voting was as follows:");
+    paragraph("**For Deferral**", "Councillors Galvin, Keary, Murphy. **(3)**");
+    paragraph("**Against**", "Councillors Benson, Carey, Collins (B), Collins (M). **(4)**");
+    paragraph("**Against**", "The Mayor declared the proposal to defer the item as defeated.");
+    archive.documents.push_back(d);
+    // The decisions pass reads slimmed documents: the paragraphs of minutes with no items stay.
+    Document slim = d;
+    keep_decision_inputs(slim);
+    CHECK(slim.units.size() == d.units.size());
+    DecisionOptions options;
+    options.as_of = "2025-06-01";
+    const DecisionAnalysis a = analyse_decisions(archive, options);
+    REQUIRE(a.votes.size() == 1);
+    const RecordedVote& v = a.votes[0];
+    CHECK(v.printed_for == 3);
+    CHECK(v.in_favour.size() == 3);  // "For Deferral": a side with what it is for
+    CHECK(v.against.size() == 4);
+    CHECK(v.against[3].name == "Collins (M)");
+    CHECK(v.result == "lost");
+    CHECK(v.disagreements.empty());
 }

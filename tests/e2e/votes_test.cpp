@@ -100,6 +100,15 @@ TEST_CASE("a named vote reaches its decision, each member's voting record and th
     const json never = get(server, "/api/people/alan-smith/agreement?with=dana-green");
     CHECK(never["votes_together"] == 1);  // Green voted only on the amendment
 
+    // The CSV exports carry the counts: a decision's votes and declarations, a person's.
+    const auto csv = fetch(server, "/api/decisions?format=csv");
+    REQUIRE(csv);
+    CHECK(csv->body.find("votes for,votes against,abstentions,vote result,declarations") != std::string::npos);
+    const auto people_csv = fetch(server, "/api/people?format=csv&q=brown");
+    REQUIRE(people_csv);
+    CHECK(people_csv->body.find("substitutions,votes,declarations") != std::string::npos);
+    CHECK(people_csv->body.find("\"0\",\"2\",\"1\",") != std::string::npos);  // Brown: no substitutions, 2 votes, 1 declaration
+
     auto missing = fetch(server, "/api/people/alan-smith/agreement");
     REQUIRE(missing);
     CHECK(missing->status == 400);
