@@ -305,6 +305,7 @@ Collected collect(const Archive& archive, const PeopleIndex& people) {
     }
     fill_votes(out);
     attach_declarations(out);
+    for (Decision& x : out.decisions) x.amounts = text::read_amounts(x.text);
     // By date; records without a date keep their place after the dated ones.
     std::stable_sort(out.decisions.begin(), out.decisions.end(), [](const Decision& a, const Decision& b) {
         if (a.date.empty() != b.date.empty()) return b.date.empty();

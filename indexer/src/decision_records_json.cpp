@@ -51,6 +51,12 @@ nlohmann::json names_json(const std::vector<VoteName>& names) {
     return out;
 }
 
+nlohmann::json amounts_json(const std::vector<text::Amount>& list) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& a : list) out.push_back({{"text", a.text}, {"value", a.value}, {"currency", a.currency}});
+    return out;
+}
+
 nlohmann::json declarations_json(const std::vector<Declaration>& list) {
     nlohmann::json out = nlohmann::json::array();
     for (const auto& x : list)
@@ -143,6 +149,7 @@ nlohmann::json to_json(const Decision& d) {
         {"thread_id", or_null(d.thread_id)},
         {"votes", d.votes ? to_json(*d.votes) : nlohmann::json(nullptr)},
         {"declarations", declarations_json(d.declarations)},
+        {"amounts", amounts_json(d.amounts)},
     };
     return j;
 }

@@ -7,6 +7,7 @@
 #include "quorum/index/collapse_key.hpp"
 #include "quorum/index/schema.hpp"
 #include "quorum/index/text_fold.hpp"
+#include "quorum/text/amounts.hpp"
 
 namespace quorum::index {
 
@@ -143,6 +144,10 @@ BuiltUnit DocumentBuilder::build_unit(const corpus::Unit& unit, const corpus::Do
     doc.add_value(s::collapse_slot, collapse);
     if (!outcome.empty()) doc.add_value(s::outcome_slot, outcome);
     if (!status.empty()) doc.add_value(s::status_slot, status);
+    // The largest sum the passage prints: what "amount:1m.." and sorting by amount compare.
+    double largest = -1;
+    for (const auto& a : text::read_amounts(unit.text)) largest = std::max(largest, a.value);
+    if (largest >= 0) doc.add_value(s::amount_slot, Xapian::sortable_serialise(largest));
     // Multi-valued facets: one id per slot, each distinct id once, so a unit naming three
     // people counts once for each of them.
     auto fill_slots = [&doc](const std::vector<std::string>& ids, unsigned first, unsigned max, unsigned& used) {

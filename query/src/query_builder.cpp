@@ -6,6 +6,7 @@
 
 #include "quorum/index/schema.hpp"
 #include "quorum/index/text_fold.hpp"
+#include "quorum/text/amounts.hpp"
 #include "quorum/text/ascii.hpp"
 #include "quorum/text/fold.hpp"
 #include "meaning_expansion.hpp"
@@ -251,6 +252,23 @@ private:
     const IndexCache& cache_;
 };
 
+// "amount:1m..5m", "amount:250000..", "amount:..£40k": the largest sum a passage prints
+// (amount_slot), compared by value whatever the currency. An end that is not an amount
+// leaves the range to the parser as words.
+class AmountRangeProcessor : public Xapian::RangeProcessor {
+public:
+    AmountRangeProcessor() : Xapian::RangeProcessor(s::amount_slot, "amount:") {}
+    Xapian::Query operator()(const std::string& begin, const std::string& end) override {
+        const auto low = begin.empty() ? std::optional<double>(0) : text::amount_value(begin);
+        const auto high = end.empty() ? std::optional<double>() : text::amount_value(end);
+        if (!low || (!end.empty() && !high) || (begin.empty() && end.empty()))
+            return Xapian::Query(Xapian::Query::OP_INVALID);
+        if (!high) return Xapian::Query(Xapian::Query::OP_VALUE_GE, s::amount_slot, Xapian::sortable_serialise(*low));
+        return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, s::amount_slot, Xapian::sortable_serialise(*low),
+                             Xapian::sortable_serialise(*high));
+    }
+};
+
 }  // namespace
 
 Xapian::Query date_range(const std::string& from, const std::string& to) {
@@ -286,6 +304,7 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, const IndexCache& cache) 
     parser_.add_boolean_prefix("status", (new SlugFieldProcessor(std::string(s::status_prefix)))->release());
     parser_.add_boolean_prefix("meeting", std::string(s::meeting_prefix));
     // 2022-01-01..2022-06-30 over the YYYYMMDD date slot.
+    parser_.add_rangeprocessor((new AmountRangeProcessor())->release());
     parser_.add_rangeprocessor((new UnitDateRangeProcessor(cache))->release());
     parser_.add_rangeprocessor((new Xapian::DateRangeProcessor(s::date_slot))->release());
 }

@@ -192,6 +192,9 @@ struct Searcher::Impl {
             case Sort::oldest:
                 enquire.set_sort_by_value_then_relevance(s::date_slot, false);
                 break;
+            case Sort::largest_amount:  // passages with no amount last
+                enquire.set_sort_by_value_then_relevance(s::amount_slot, true);
+                break;
         }
         if (!built.any_terms) enquire.set_weighting_scheme(Xapian::BoolWeight());
         // The facet table and a shard set count in separate unranked passes (count()), so the

@@ -136,7 +136,8 @@ const std::vector<ParamSpec> kSearchTable = {
     {"year", K::year, true, 0, 0, {}, "", "meeting year; repeat for OR"},
     {"from", K::date, false, 0, 0, {}, "", "earliest meeting date, inclusive"},
     {"to", K::date, false, 0, 0, {}, "", "latest meeting date, inclusive"},
-    {"sort", K::choice, false, 0, 0, {"relevance", "newest", "oldest"}, "relevance", "order of the hits"},
+    {"sort", K::choice, false, 0, 0, {"relevance", "newest", "oldest", "amount"}, "relevance",
+     "order of the hits (amount: the largest sum a passage prints, largest first)"},
     {"page", K::integer, false, 1, 1000, {}, "1", "1-based page"},
     {"per_page", K::integer, false, 1, 100, {}, "10", "hits per page"},
     {"format",
@@ -297,7 +298,10 @@ SearchParams parse_search_params(const QueryParams& params) {
     r.from = p.one("from").value_or("");
     r.to = p.one("to").value_or("");
     const auto sort = p.one("sort").value_or("relevance");
-    r.sort = sort == "newest" ? query::Sort::newest : sort == "oldest" ? query::Sort::oldest : query::Sort::relevance;
+    r.sort = sort == "newest"   ? query::Sort::newest
+             : sort == "oldest" ? query::Sort::oldest
+             : sort == "amount" ? query::Sort::largest_amount
+                                : query::Sort::relevance;
     r.page = static_cast<int>(p.integer("page", 1));
     r.per_page = static_cast<int>(p.integer("per_page", 10));
     r.include_procedural = p.one("procedural").value_or("true") == "true";

@@ -10,7 +10,7 @@
   const FILTERS = ['committee', 'type', 'person', 'topic'];
   const FACET_LABELS = { committee: 'Committee', year: 'Year', type: 'Type', person: 'Person', topic: 'Topic' };
   const TYPE_LABELS = { item: 'Minute item', paragraph: 'Paragraph', table: 'Table', resolution: 'Decision', question: 'Question', action: 'Action', header: 'Meeting header', attendance: 'Attendance', cover: 'Cover and notices' };
-  const SORTS = [['relevance', 'Most relevant'], ['newest', 'Newest first'], ['oldest', 'Oldest first']];
+  const SORTS = [['relevance', 'Most relevant'], ['newest', 'Newest first'], ['oldest', 'Oldest first'], ['amount', 'Largest sum first']];
   const PER_PAGE = 10;
   const FACET_VISIBLE = 6;
   const narrow = window.matchMedia('(max-width: 52em)');
@@ -1032,6 +1032,7 @@
         ['Source', d.unit_id ? [link(unitHref(d.unit_id), d.document && d.document.title ? d.document.title : 'Read it in the document'),
           d.document && d.document.kind ? h('span', { class: 'muted' }, ` (${d.document.kind})`) : null] : null],
         ['Addressed to', addressee],
+        ['Sums', Array.isArray(d.amounts) && d.amounts.length ? d.amounts.map((a) => a.text).join('; ') : null],
       ])),
       h('section', { class: 'context', 'aria-labelledby': 'outcome-h' },
         h('h2', { id: 'outcome-h' }, 'Outcome'),

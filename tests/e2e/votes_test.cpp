@@ -109,6 +109,25 @@ TEST_CASE("a named vote reaches its decision, each member's voting record and th
     CHECK(people_csv->body.find("substitutions,votes,declarations") != std::string::npos);
     CHECK(people_csv->body.find("\"0\",\"2\",\"1\",") != std::string::npos);  // Brown: no substitutions, 2 votes, 1 declaration
 
+    // Amounts: on the decision, as a range in the query, as an order.
+    json capital;
+    for (const auto& d : list["decisions"])
+        if (d["text"].get<std::string>().find("capital programme") != std::string::npos) capital = d;
+    REQUIRE(capital.is_object());
+    REQUIRE(capital["amounts"].size() == 2);
+    CHECK(capital["amounts"][0] == json{{"text", "£3.5 million"}, {"value", 3500000.0}, {"currency", "GBP"}});
+    CHECK(capital["amounts"][1]["value"] == 250000.0);
+    const json big = get(server, "/api/search?q=amount:1m..&type=resolution");
+    REQUIRE(big["total"] == 1);
+    CHECK(big["hits"][0]["id"] == capital["unit_id"]);
+    CHECK(get(server, "/api/search?q=amount:..100k")["total"] == 0);
+    CHECK(get(server, "/api/search?q=amount:200000..300000")["total"].get<int>() >= 1);  // the paragraph's £250,000
+    const json by_amount = get(server, "/api/search?q=capital+programme&sort=amount");
+    // The item and its resolution print £3.5 million; the paragraph only £250,000: it comes last.
+    REQUIRE(by_amount["hits"].size() == 3);
+    CHECK(by_amount["hits"][2]["type"] == "paragraph");
+    CHECK(by_amount["hits"][0]["type"] != "paragraph");
+
     auto missing = fetch(server, "/api/people/alan-smith/agreement");
     REQUIRE(missing);
     CHECK(missing->status == 400);

@@ -114,7 +114,7 @@ TEST_CASE("every bad search parameter is named in the error", "[params]") {
         {{{"to", "2022-13-01"}}, "to must be a real calendar date"},
         {{{"to", "2022-1-1"}}, "to must be a date written YYYY-MM-DD"},
         {{{"from", "2023-01-01"}, {"to", "2022-01-01"}}, "from (2023-01-01) must not be after to (2022-01-01)"},
-        {{{"sort", "best"}}, "sort must be relevance, newest or oldest"},
+        {{{"sort", "best"}}, "sort must be relevance, newest, oldest or amount"},
         {{{"format", "xml"}}, "format must be json, csv or atom"},
         {{{"procedural", "yes"}}, "procedural must be true or false"},
         {{{"mode", "semantic"}}, "mode must be hybrid or keyword"},

@@ -51,6 +51,7 @@ test('a decision shows its recorded vote; a person their voting record; two peop
   assert.equal(await vote.locator('.vote-sides a[href*="view=person&id=phillip-howells"]').count(), 1);
   assert.match(await vote.innerText(), /Cllr Hewitt \(declared an interest in this item\)/);
   assert.match(await page.locator('section[aria-labelledby="declarations-h"]').innerText(), /Cllr Hewitt: personal a personal interest as a foster carer/i);
+  assert.match(await page.locator('dl.summary').first().innerText(), /Sums\s*£120,000/);
   await checkAccessibility(page, 'decision with a recorded vote');
 
   await page.goto(`${server.url}/?view=person&id=jennie-hewitt`);

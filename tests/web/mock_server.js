@@ -180,7 +180,7 @@ const decisionOf = (u, extra) => ({
   outcome: { result: 'agreed', vote: null, votes_for: null, votes_against: null, abstentions: null, proposer: null, seconder: null, evidence: 'recorded in the minutes' },
   owner: null, directorate: null, due_date: null, origin_date: null, progress: null,
   status: 'open', status_source: 'derived', status_reason: 'no later record closes it', overdue: false,
-  unlinked_reason: null, people: u.people.map((x) => x.id), thread_id: null, votes: null, declarations: [], ...extra,
+  unlinked_reason: null, people: u.people.map((x) => x.id), thread_id: null, votes: null, declarations: [], amounts: [], ...extra,
 });
 const dWorkforce = decisionOf(unitByText('That the workforce strategy'), {
   addressee: { id: 'officers', text: 'a progress report on recruitment be brought' },
@@ -220,6 +220,7 @@ dBudget.votes = { id: 'v-budget-1', motion: 'The Chairman put the motion set out
   disagreements: ['For (4) is printed above 3 names'], result: 'carried', result_text: 'Motion carried.',
   meeting_id: dBudget.meeting_id, date: dBudget.date, item: dBudget.item ? { number: dBudget.item.number, title: dBudget.item.title } : null,
   decisions: [dBudget.id] };
+dBudget.amounts = [{ text: '£120,000', value: 120000, currency: 'GBP' }];
 dBudget.declarations = [{ id: 'i-budget-1', meeting_id: dBudget.meeting_id, date: dBudget.date, document_id: dBudget.document.id,
   item: dBudget.item ? dBudget.item.number : null, about_item: dBudget.item ? dBudget.item.number : null, member: 'Cllr Hewitt',
   person: 'jennie-hewitt', kind: 'personal', interest: 'a personal interest as a foster carer.', left_room: false, took_no_part: false }];

@@ -13,6 +13,7 @@
 
 #include "quorum/corpus/model.hpp"
 #include "quorum/index/vocabulary.hpp"
+#include "quorum/text/amounts.hpp"
 
 namespace quorum::decisions {
 
@@ -151,6 +152,7 @@ struct Decision {
     std::string thread_id;            // "" when nothing links to or from it
     std::optional<RecordedVote> votes;  // the named vote that decided it, when the minutes print one
     std::vector<Declaration> declarations;  // interests declared in its item, at its meeting
+    std::vector<text::Amount> amounts;      // every sum of money its text prints, in order
     bool operator==(const Decision&) const = default;
 };
 

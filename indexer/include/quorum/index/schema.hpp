@@ -20,7 +20,7 @@ inline constexpr std::string_view version = "7";  // 2: resolution preambles ind
                                                   // and meeting items say "exempt"; 7: an honour after a
                                                   // comma in an attendance list ("Mrs T Dean, MBE") is
                                                   // no longer a person; numbered sub-items after the
-                                                  // first stay resolution parts
+                                                  // first stay resolution parts; units' amounts (slot 31)
 
 // ---- term prefixes -------------------------------------------------------------------
 inline constexpr std::string_view id_prefix = "Q";                 // Q<unit id>, Q<meeting:id>, Q<file:key>
@@ -87,6 +87,8 @@ enum Slot : unsigned {
     unit_slot = 14,           // shard sets' shard documents only: "u", the set's unit filter (shard_set.hpp)
     sample_slot_first = 15,   // shard sets' units only: "1" in slot 14 + k when in the sample of 1 in 2^k
                               // (k = 1..16, slots 15..30; shard_set.hpp)
+    amount_slot = 31,         // units: the largest sum of money the passage prints (sortable_serialise of
+                              // its value, any currency; text/amounts.hpp), for "amount:" ranges and sort
     person_slot_first = 100,  // person ids, one per slot: 100, 101, ... (multi-valued facet)
     topic_slot_first = 200,   // topic ids, one per slot: 200, 201, ...
 };

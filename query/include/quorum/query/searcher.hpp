@@ -17,7 +17,7 @@
 
 namespace quorum::query {
 
-enum class Sort { relevance, newest, oldest };
+enum class Sort { relevance, newest, oldest, largest_amount };
 
 // keyword: the words as typed (with council acronyms). hybrid: also by meaning: each word
 // brings its related words (the council thesaurus, words used alike in the archive, WordNet

@@ -1,0 +1,48 @@
+// Sums of money as councils print them (issue 17): the decisions' amounts, the index's amount
+// value and the query's "amount:" ranges all read them with this one rule.
+#include <catch2/catch.hpp>
+
+#include "quorum/text/amounts.hpp"
+
+using namespace quorum::text;
+
+TEST_CASE("amounts: the shapes councils print, with their values", "[amounts]") {
+    const auto a = read_amounts(
+        "a budget of £1.2m, a grant of £250,000 and a further £3.5 million; the capital programme of £1.4bn; "
+        "fees of £10.50 a visit and €40k from the fund; £ 5,000 for signs; costs of £2.5 billion over ten years.");
+    REQUIRE(a.size() == 8);
+    CHECK(a[0] == Amount{"£1.2m", 1200000, "GBP"});
+    CHECK(a[1] == Amount{"£250,000", 250000, "GBP"});
+    CHECK(a[2] == Amount{"£3.5 million", 3500000, "GBP"});
+    CHECK(a[3] == Amount{"£1.4bn", 1400000000, "GBP"});
+    CHECK(a[4] == Amount{"£10.50", 10.5, "GBP"});
+    CHECK(a[5] == Amount{"€40k", 40000, "EUR"});
+    CHECK(a[6] == Amount{"£ 5,000", 5000, "GBP"});
+    CHECK(a[7] == Amount{"£2.5 billion", 2500000000, "GBP"});
+}
+
+TEST_CASE("amounts: a letter after the number is a word, not a multiplier, and a sign alone is nothing",
+          "[amounts]") {
+    auto a = read_amounts("£5 more was asked; the £ sign; £3 millionaires; a range of £1m-£2m.");
+    REQUIRE(a.size() == 4);
+    CHECK(a[0].value == 5);
+    CHECK(a[1].value == 3);
+    CHECK(a[2] == Amount{"£1m", 1000000, "GBP"});
+    CHECK(a[3] == Amount{"£2m", 2000000, "GBP"});
+    // Commas that do not group thousands end the number: "£12,5" is 12.
+    a = read_amounts("£12,5 and £1,2345");
+    REQUIRE(a.size() == 2);
+    CHECK(a[0].value == 12);
+    CHECK(a[1].value == 1);
+}
+
+TEST_CASE("amounts: what a user types in a range", "[amounts]") {
+    CHECK(amount_value("1m") == 1000000);
+    CHECK(amount_value("£250,000") == 250000);
+    CHECK(amount_value("3.5million") == 3500000);
+    CHECK(amount_value("40k") == 40000);
+    CHECK(amount_value("2bn") == 2000000000);
+    CHECK_FALSE(amount_value("lots"));
+    CHECK_FALSE(amount_value("1m pounds"));
+    CHECK_FALSE(amount_value(""));
+}
