@@ -113,6 +113,7 @@ std::string item_named(const std::string& lower) {
         const std::string_view word = std::string_view(lower).substr(i, end - i);
         i = end + 1;
         if (word != "item" && word != "items" && word != "agenda" && word != "minute") continue;
+        if (i >= lower.size()) break;  // the sentence ends with the word ("... in this item")
         std::size_t at = i;
         if (lower.compare(at, 5, "item ") == 0) at += 5;  // "agenda item 8"
         std::size_t n = at;
@@ -150,6 +151,20 @@ std::string matter_named(const std::string& sentence, const std::string& lower, 
     return m.size() >= 6 ? m : std::string();
 }
 
+// What follows the verb is an interest: "a pecuniary interest", "an interest", "a conflict of
+// interest", "their interests". Not "the motion carried in the interests of residents", nor
+// "that the Council had an interest in the site".
+bool declares_an_interest(const std::string& after_verb) {
+    const std::vector<std::string> w = text::fold_words(after_verb.substr(0, 120));
+    if (w.empty()) return false;
+    static constexpr std::array<std::string_view, 8> openers = {"a", "an", "his", "her", "their", "interests", "interest",
+                                                                "personal"};
+    if (std::find(openers.begin(), openers.end(), w[0]) == openers.end()) return false;
+    for (std::size_t i = 0; i < w.size() && i < 5; ++i)
+        if (w[i] == "interest" || w[i] == "interests") return true;
+    return false;
+}
+
 // A sentence that says nobody declared anything, or asks members to.
 bool declares_nothing(const std::string& f, const std::string& subject) {
     const std::string s = fold_key(subject);
@@ -172,7 +187,7 @@ std::vector<DeclarationText> read_declarations(std::string_view item_text) {
         for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
         std::size_t verb = lower.find(" declared ");
         if (verb == std::string::npos) verb = lower.find(" disclosed ");
-        if (verb == std::string::npos) continue;
+        if (verb == std::string::npos || !declares_an_interest(lower.substr(lower.find(' ', verb + 1) + 1))) continue;
         std::string subject = trim(sentence.substr(0, verb));
         while (!subject.empty() && subject.front() == '(') {
             const std::size_t close = subject.find(')');
@@ -190,10 +205,10 @@ std::vector<DeclarationText> read_declarations(std::string_view item_text) {
         d.about_item = item_named(lower);
         d.matter = matter_named(sentence, lower, d.about_item);
         d.interest = shorten(rest, 600);
-        d.left_room = contains(f, "leave the chamber") || contains(f, "left the chamber") ||
+        d.left_room = !contains(f, "not leave") && !contains(f, "remained in") && (contains(f, "leave the chamber") || contains(f, "left the chamber") ||
                       contains(f, "leave the room") || contains(f, "left the room") || contains(f, "left the meeting") ||
                       contains(f, "leave the meeting") || contains(f, "withdrew") || contains(f, "absented") ||
-                      contains(f, "exempting") || contains(f, "withdraw from");
+                      contains(f, "exempting") || contains(f, "withdraw from"));
         d.took_no_part = contains(f, "took no part") || contains(f, "not participate") || contains(f, "not take part") ||
                          contains(f, "not vote") || contains(f, "abstain from voting") || contains(f, "not to vote");
         const std::vector<std::string> names = declarants(subject);

@@ -65,6 +65,12 @@ RecordedVote recorded(VoteBlock&& b, const PeopleIndex& people, const std::strin
     return v;
 }
 
+bool same_vote(const RecordedVote& v, const VoteBlock& b) {
+    return v.printed_for == b.printed[0] && v.printed_against == b.printed[1] && v.printed_abstained == b.printed[2] &&
+           v.in_favour.size() == b.names[0].size() && v.against.size() == b.names[1].size() &&
+           v.abstained.size() == b.names[2].size();
+}
+
 // A line that opens a decision of its own: "(4) RESOLVED that", "AGREED:", "Recommended".
 bool opens_decision(std::string_view line) {
     std::vector<std::string> w = text::fold_words(line);
@@ -113,7 +119,14 @@ VotePlaces collect_votes(const Document& d, const VoteContext& c, const std::map
             key.append("-").append(item_number.empty() ? "item" + std::to_string(index) : item_number);
             key.append("-").append(std::to_string(k + 1));
             std::string id = "v-" + slug(key);
-            if (const auto seen = out.vote_at.find(id); seen != out.vote_at.end()) {
+            // Another copy of these minutes gave this vote first, when it read the same lists;
+            // a copy read differently (an OCR copy that missed a vote) keeps its own.
+            auto seen = out.vote_at.find(id);
+            if (seen != out.vote_at.end() && !same_vote(out.votes[seen->second], b)) {
+                id += "-" + slug(d.id);
+                seen = out.vote_at.find(id);
+            }
+            if (seen != out.vote_at.end()) {
                 place.vote = seen->second;
             } else {
                 RecordedVote v = recorded(std::move(b), people, c.meeting_id);
@@ -146,9 +159,9 @@ void attach_vote(Decision& x, std::string_view item_text, const std::vector<Vote
     if (!last || !decided_by(item_text.substr(last->end, line_end - last->end))) return;
     RecordedVote& v = out.votes[last->vote];
     // A roll call with no sentence putting anything to the vote is printed after what it
-    // decided (Cleveland: "... are rejected. Yeas: ... Nays: None."): it decides a decision
-    // after it only when nothing but that decision's opening stands between them.
-    if (v.motion.empty() && pos - last->end > 80) return;
+    // decided (Cleveland: "... are rejected. Yeas: ... Nays: None. Absent: ... Resolution No.
+    // 533-18."): it is not given to the decision after it.
+    if (v.motion.empty()) return;
     if (last->own) v.decisions.push_back(x.id);
     x.votes = RecordedVote{};
     x.votes->id = v.id;

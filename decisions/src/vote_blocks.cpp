@@ -273,12 +273,14 @@ std::optional<std::vector<std::string>> names_in(std::string_view text) {
     while (start <= text.size()) {
         std::size_t comma = text.find(',', start);
         if (comma == std::string_view::npos) comma = text.size();
-        std::string part(text.substr(start, comma - start));
-        for (std::size_t and_at; (and_at = part.find(" and ")) != std::string::npos;) {
-            pieces.push_back(trim(part.substr(0, and_at)));
-            part = part.substr(and_at + 5);
+        const std::string_view part = text.substr(start, comma - start);
+        std::size_t from = 0;
+        for (std::size_t and_at; (and_at = part.find(" and ", from)) != std::string_view::npos; from = and_at + 5) {
+            if (and_at - from > 60) return std::nullopt;  // not a name: give up before copying
+            pieces.push_back(trim(part.substr(from, and_at - from)));
         }
-        pieces.push_back(trim(part));
+        if (part.size() - from > 200) return std::nullopt;
+        pieces.push_back(trim(part.substr(from)));
         start = comma + 1;
     }
     std::vector<std::string> names;
@@ -314,6 +316,14 @@ bool says_none(const std::string& line) {
            text::phrase_key(f).starts_with("there were no abstentions") || f == "no abstentions";
 }
 
+bool is_title_word(const std::string& word) {
+    const std::string f = fold_key(word);
+    for (std::string_view t : {"mr", "mrs", "ms", "miss", "dr", "cllr", "cllr.", "cmhlr", "cmhlr.", "councillor", "sir",
+                               "dame"})
+        if (f == t) return true;
+    return false;
+}
+
 // ---- one block
 
 struct Reader {
@@ -324,10 +334,23 @@ struct Reader {
     bool closed[3] = {false, false, false};  // the list ended with a full stop ("Teefy, Wade. (9)")
     bool done = false;
 
+    // A line of names goes on the list after a comma, unless the line before ends mid-name: a
+    // one-letter word ("Cmhlr. Ó" / "Ceallaigh"), a hyphen ("Hickey-" / "O'Mara") or the
+    // next line opens with a bracket ("Sheahan" / "(K)"). One name per line is a list too.
     void add_names(const std::string& text) {
         std::string& l = list[side];
-        if (!l.empty() && !l.ends_with(',')) l += ' ';  // a name wrapped over two lines ("Sheahan" "(K)")
-        if (!l.empty() && l.ends_with(',')) l += ' ';
+        if (l.empty()) {
+            l = text;
+            return;
+        }
+        if (l.ends_with('-')) {
+            l += text;
+            return;
+        }
+        const std::size_t sp = l.rfind(' ');
+        const std::string last = l.substr(sp == std::string::npos ? 0 : sp + 1);
+        const bool mid_name = text.starts_with('(') || text::utf8_length(last) == 1 || is_title_word(last);
+        l += l.ends_with(',') ? " " : mid_name ? " " : ", ";
         l += text;
     }
 
@@ -523,10 +546,16 @@ std::size_t text_position(std::string_view item_text, std::string_view unit_text
     std::string probe = trim(unit_text.substr(0, std::min<std::size_t>(unit_text.size(), 200)));
     // Skip the label ("a)") so the probe matches however the reader trimmed it.
     if (const auto sp = probe.find(' '); sp != std::string::npos && sp <= 4) probe = probe.substr(sp + 1);
-    probe = probe.substr(0, std::min<std::size_t>(probe.size(), 40));
     if (probe.empty()) return std::string_view::npos;
     // The last place: minutes quote a motion before the vote and print it again as resolved.
-    return item_text.rfind(probe);
+    // A long probe first, to tell apart decisions that open alike ("RESOLVED that the
+    // recommendation at minute 5 ..." and "... at minute 9"); a short one where the reader
+    // broke the lines of the decision otherwise than the item's.
+    for (const std::size_t length : {std::size_t{120}, std::size_t{40}}) {
+        const std::string_view p = std::string_view(probe).substr(0, std::min(probe.size(), length));
+        if (const std::size_t at = item_text.rfind(p); at != std::string_view::npos) return at;
+    }
+    return std::string_view::npos;
 }
 
 }  // namespace quorum::decisions::decisions_detail

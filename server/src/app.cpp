@@ -46,6 +46,7 @@ void install_app(httplib::Server& server, Backend& backend, AccessLog* log, AppO
     server.Get("/api/people", route(get_people));
     server.Get(R"(/api/people/([^/]+))", route(get_person));
     server.Get(R"(/api/people/([^/]+)/agreement)", route(get_agreement));
+    server.Get("/api/compare", route(get_compare));
     server.Get("/api/committees", route(get_committees));
     server.Get(R"(/api/committees/([^/]+))", route(get_committee));
     server.Get("/api/openapi.json", route(get_openapi));

@@ -6,6 +6,7 @@
 #include "openapi.hpp"
 #include "params.hpp"
 #include "record_exports.hpp"
+#include "compare.hpp"
 #include "vote_agreement.hpp"
 #include "web_assets.hpp"
 
@@ -181,6 +182,10 @@ void get_person(Context& ctx, const httplib::Request& req, httplib::Response& re
     const auto record = ctx.backend.person(id);
     if (!record) throw NotFound("no person has the id " + id + ": ids come from /api/people");
     send_json(res, parse_record(*record, /*drop_text=*/false));
+}
+
+void get_compare(Context& ctx, const httplib::Request& req, httplib::Response& res) {
+    send_json(res, compare_json(ctx.backend, parse_compare_params(req.params)));
 }
 
 void get_agreement(Context& ctx, const httplib::Request& req, httplib::Response& res) {

@@ -29,6 +29,7 @@ void get_decision(Context& ctx, const httplib::Request& req, httplib::Response& 
 void get_people(Context& ctx, const httplib::Request& req, httplib::Response& res);
 void get_person(Context& ctx, const httplib::Request& req, httplib::Response& res);
 void get_agreement(Context& ctx, const httplib::Request& req, httplib::Response& res);
+void get_compare(Context& ctx, const httplib::Request& req, httplib::Response& res);
 void get_committees(Context& ctx, const httplib::Request& req, httplib::Response& res);
 void get_committee(Context& ctx, const httplib::Request& req, httplib::Response& res);
 void get_healthz(Context& ctx, const httplib::Request& req, httplib::Response& res);

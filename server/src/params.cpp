@@ -225,6 +225,12 @@ const std::vector<ParamSpec> kCommitteesTable = {
     {"format", K::choice, false, 0, 0, {"json", "csv", "atom"}, "json", "json, csv or atom"},
 };
 
+const std::vector<ParamSpec> kCompareTable = {
+    {"q", K::text, false, 0, 1000, {}, "", "the question, as for /api/search (required)"},
+    {"by", K::choice, false, 0, 0, {"committee", "year"}, "committee", "what to group the matches by"},
+    {"groups", K::integer, false, 1, 50, {}, "10", "how many groups, largest first"},
+};
+
 const std::vector<ParamSpec> kAgreementTable = {
     {"with", K::id, false, 0, 0, {}, "", "the other person's id (required)"},
 };
@@ -280,6 +286,7 @@ std::span<const ParamSpec> decisions_param_table() { return kDecisionsTable; }
 std::span<const ParamSpec> people_param_table() { return kPeopleTable; }
 std::span<const ParamSpec> committees_param_table() { return kCommitteesTable; }
 std::span<const ParamSpec> agreement_param_table() { return kAgreementTable; }
+std::span<const ParamSpec> compare_param_table() { return kCompareTable; }
 
 SearchParams parse_search_params(const QueryParams& params) {
     const auto p = parse_params(kSearchTable, params);
@@ -357,6 +364,17 @@ PeopleParams parse_people_params(const QueryParams& params) {
 }
 
 Format parse_committees_params(const QueryParams& params) { return format_of(parse_params(kCommitteesTable, params)); }
+
+CompareParams parse_compare_params(const QueryParams& params) {
+    const auto p = parse_params(kCompareTable, params);
+    CompareParams out;
+    out.q = p.one("q").value_or("");
+    if (out.q.find_first_not_of(" \t\r\n") == std::string::npos)
+        throw std::invalid_argument("q is required: the question to compare (as for /api/search)");
+    out.by = p.one("by").value_or("committee");
+    out.groups = static_cast<int>(p.integer("groups", 10));
+    return out;
+}
 
 std::string parse_agreement_params(const QueryParams& params) {
     const auto with = parse_params(kAgreementTable, params).one("with");

@@ -76,6 +76,12 @@ struct DecisionParams {
     Format format = Format::json;
 };
 
+struct CompareParams {
+    std::string q;
+    std::string by = "committee";  // committee | year: a facet of the search
+    int groups = 10;
+};
+
 struct PeopleParams {
     std::string q;
     int page = 1, per_page = 100;
@@ -88,6 +94,7 @@ struct PeopleParams {
 [[nodiscard]] std::span<const ParamSpec> people_param_table();
 [[nodiscard]] std::span<const ParamSpec> committees_param_table();
 [[nodiscard]] std::span<const ParamSpec> agreement_param_table();
+[[nodiscard]] std::span<const ParamSpec> compare_param_table();
 
 // Throw std::invalid_argument naming the bad parameter.
 [[nodiscard]] SearchParams parse_search_params(const QueryParams& params);
@@ -97,6 +104,7 @@ struct PeopleParams {
 [[nodiscard]] Format parse_committees_params(const QueryParams& params);
 // /api/people/{id}/agreement: the other person's id.
 [[nodiscard]] std::string parse_agreement_params(const QueryParams& params);
+[[nodiscard]] CompareParams parse_compare_params(const QueryParams& params);
 
 // Helpers shared with the route table.
 [[nodiscard]] bool is_valid_id(std::string_view id) noexcept;

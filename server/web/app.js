@@ -124,6 +124,7 @@
     }
     if (v === 'people') return { view: v, q: (p.get('q') || '').trim() };
     if (v === 'agreement' && p.get('id') && p.get('with')) return { view: v, id: p.get('id'), with: p.get('with') };
+    if (v === 'compare') return { view: v, q: (p.get('q') || '').trim(), by: p.get('by') === 'year' ? 'year' : 'committee' };
     if (v === 'committees') return { view: v };
     const s = {
       view: 'search',
@@ -159,6 +160,7 @@
   const meetingHref = (id) => `/?view=meeting&id=${encodeURIComponent(id)}`;
   const decisionHref = (id) => `/?view=decision&id=${encodeURIComponent(id)}`;
   const personHref = (id) => `/?view=person&id=${encodeURIComponent(id)}`;
+  const compareHref = (q, by = 'committee') => `/?view=compare&q=${encodeURIComponent(q)}&by=${by}`;
   const agreementHref = (id, other) => `/?view=agreement&id=${encodeURIComponent(id)}&with=${encodeURIComponent(other)}`;
   const committeeHref = (id) => `/?view=committee&id=${encodeURIComponent(id)}`;
   function decisionsParams(s, { page = true } = {}) {
@@ -245,6 +247,7 @@
       else if (state.view === 'people') heading = await renderPeople(state, signal);
       else if (state.view === 'person') heading = await renderPerson(state, signal);
       else if (state.view === 'agreement') heading = await renderAgreement(state, signal);
+      else if (state.view === 'compare') heading = await renderCompare(state, signal);
       else if (state.view === 'committees') heading = await renderCommittees(signal);
       else if (state.view === 'committee') heading = await renderCommittee(state, signal);
       else if (state.home) heading = await renderHome(signal);
@@ -414,7 +417,47 @@
       h('div', { class: 'sort' }, h('label', { for: 'sort' }, 'Sort by'), select),
       h('ul', { class: 'downloads' },
         h('li', {}, h('a', { href: apiUrl(csvParams, { per_page: '100', format: 'csv' }), download: 'quorum-results.csv', id: 'csv-link' }, csvLabel)),
-        h('li', {}, h('a', { href: apiUrl(searchParams({ ...state, sort: 'newest' }, { page: false }), { format: 'atom' }), type: 'application/atom+xml', id: 'atom-link' }, 'Subscribe (Atom feed)'))));
+        h('li', {}, h('a', { href: apiUrl(searchParams({ ...state, sort: 'newest' }, { page: false }), { format: 'atom' }), type: 'application/atom+xml', id: 'atom-link' }, 'Subscribe (Atom feed)')),
+        state.q && state.q.trim() ? h('li', {}, h('a', { href: compareHref(state.q.trim()), id: 'compare-link' }, 'Compare committees')) : null));
+  }
+
+  // ---------- compare ----------
+  // For one question: how many passages match in each committee (or year), and each group's
+  // best resolution: "which committees have decided on this, and what".
+  async function renderCompare(state, signal) {
+    const heading = h('h1', { tabindex: '-1' }, state.q ? `Compare: “${state.q}”` : 'Compare');
+    const form = h('form', { class: 'inline-form', 'aria-label': 'Compare a question' },
+      h('label', { for: 'compare-q' }, 'Question'),
+      h('div', { class: 'search-row' }, h('input', { type: 'search', id: 'compare-q', name: 'q', value: state.q, autocomplete: 'off' }),
+        h('label', { for: 'compare-by', class: 'visually-hidden' }, 'Group by'),
+        h('select', { id: 'compare-by', name: 'by' }, [['committee', 'By committee'], ['year', 'By year']].map(([value, label]) =>
+          h('option', { value, selected: value === state.by }, label))),
+        h('button', { type: 'submit' }, 'Compare')));
+    form.addEventListener('submit', (e) => {
+      e.preventDefault();
+      const q = form.elements.q.value.trim();
+      if (q) navigate(compareHref(q, form.elements.by.value));
+    });
+    if (!state.q) {
+      swap(breadcrumb([['Home', '/']]), heading, form, h('p', {}, 'Type a question to see which committees, or which years, it comes up in.'));
+      return heading;
+    }
+    const data = await getJSON(`/api/compare?q=${enc(state.q)}&by=${state.by}`, signal);
+    const groups = Array.isArray(data.groups) ? data.groups : [];
+    const label = state.by === 'year' ? 'Year' : 'Committee';
+    swap(
+      breadcrumb([['Home', '/'], ['Search', searchHref({ ...readState(''), q: state.q })]]),
+      heading, form,
+      h('p', { class: 'lead' }, `${plural(data.total || 0, 'passage matches', 'passages match')}${data.exact === false ? ' (about)' : ''}; the ${groups.length} ${state.by === 'year' ? 'years' : 'committees'} with most, each with its best resolution.`),
+      groups.length ? tableOf(`Matches by ${state.by}`, [label, 'Matches', 'Resolutions', 'Best resolution'], groups.map((g) => [
+        state.by === 'year' ? g.name : link(committeeHref(g.id), g.name),
+        String(g.count), String(g.resolutions),
+        g.best ? [link(g.best.decision ? decisionHref(g.best.decision.id) : unitHref(g.best.id), g.best.title || itemLabel(g.best.item) || 'The resolution'),
+          g.best.date ? h('span', { class: 'muted' }, [' · ', timeEl(g.best.date)]) : null] : h('span', { class: 'muted' }, 'None matches')]), [1, 2])
+        : h('p', {}, 'Nothing matches.'));
+    setFeed(null);
+    announce(heading.textContent);
+    return heading;
   }
 
   function renderHit(hit) {

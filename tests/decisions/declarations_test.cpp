@@ -205,3 +205,19 @@ TEST_CASE("A declaration about one motion of an item concerns only the votes pri
     CHECK(a.votes[1].against[0].declared_interest);           // motion 2: declared, and listed
     CHECK_FALSE(a.votes[2].in_favour[1].declared_interest);  // motion 3
 }
+
+// Review of the change (2026-12-07): a sentence ending with "item" read past its end (a
+// crash that stopped the decisions pass); "declared" with an interest that is not the
+// member's was a declaration; "did not leave the room" was leaving it.
+TEST_CASE("Declarations: a sentence ending with its item word, interests that are not the member's, not leaving",
+          "[decisions][declarations]") {
+    auto d = read_declarations("Councillor Brown declared a personal interest in this item");
+    REQUIRE(d.size() == 1);
+    CHECK(d[0].about_item.empty());
+    CHECK(read_declarations("Councillor Brown declared an interest in agenda").size() == 1);
+    CHECK(read_declarations("The Mayor declared the motion carried in the interests of residents.").empty());
+    CHECK(read_declarations("Councillor Smith declared that the Council had an interest in the site.").empty());
+    d = read_declarations("Councillor Cole declared a prejudicial interest and did not leave the room.");
+    REQUIRE(d.size() == 1);
+    CHECK_FALSE(d[0].left_room);
+}

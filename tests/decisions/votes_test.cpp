@@ -473,3 +473,50 @@ TEST_CASE("Minutes with no items: votes are read from their paragraphs, headings
     CHECK(v.result == "lost");
     CHECK(v.disagreements.empty());
 }
+
+// Review of the change (2026-12-07): one name per line was read as one name, or as no list at
+// all; a roll call with no motion sentence was given to the resolution printed after it.
+TEST_CASE("One name per line is a list, and a roll call is not given to the resolution after it", "[decisions][votes]") {
+    const auto blocks = read_vote_blocks("The motion was put to the vote.\nFor\nMr Able\nMs Baker\nMr Cane\nMrs Dane\n"
+                                         "Against\nMr East\nMs Fox\nMotion carried.");
+    REQUIRE(blocks.size() == 1);
+    CHECK(blocks[0].names[0] == std::vector<std::string>{"Mr Able", "Ms Baker", "Mr Cane", "Mrs Dane"});
+    CHECK(blocks[0].names[1] == std::vector<std::string>{"Mr East", "Ms Fox"});
+
+    Archive archive;
+    Document d;
+    d.id = "board";
+    d.kind = DocumentKind::minutes;
+    d.meeting_id = "board-2019-01-02";
+    d.items.push_back(Item{"1", "Contracts", 1, "", false, false});
+    auto unit = [&](UnitType type, std::string t) {
+        Unit u;
+        u.id = d.id + "-u" + std::to_string(d.units.size() + 1);
+        u.type = type;
+        u.text = std::move(t);
+        u.item_index = 0;
+        if (type == UnitType::resolution) u.resolution = ResolutionInfo{"resolved", "", "", ""};
+        d.units.push_back(std::move(u));
+    };
+    unit(UnitType::item, "Resolution No. 532-18. RESOLVED that the bids be rejected. Yeas: Directors Able, Baker. "
+                         "Nays: None.\nResolution No. 533-18.\nRESOLVED that the contract be awarded to Acme.");
+    unit(UnitType::resolution, "RESOLVED that the contract be awarded to Acme.");
+    archive.documents.push_back(std::move(d));
+    DecisionOptions options;
+    options.as_of = "2025-06-01";
+    const DecisionAnalysis a = analyse_decisions(archive, options);
+    REQUIRE(a.votes.size() == 1);
+    const Decision* awarded = a.find("d-board-u2");
+    REQUIRE(awarded);
+    CHECK_FALSE(awarded->votes);
+}
+
+TEST_CASE("A very long line of names joined by 'and' is read quickly or refused, never copied over and over",
+          "[decisions][votes]") {
+    std::string line = "For:";
+    for (int i = 0; i < 20000; ++i) line += " Aa and Bb";
+    line += "\nAgainst: Cc\nMotion carried.";
+    const auto blocks = read_vote_blocks(line);
+    REQUIRE(blocks.size() == 1);
+    CHECK(blocks[0].names[1] == std::vector<std::string>{"Cc"});
+}

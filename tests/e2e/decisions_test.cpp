@@ -463,3 +463,27 @@ TEST_CASE("Decisions, people and meetings can be followed as well-formed Atom fe
     REQUIRE_FALSE(overdue.empty());
     CHECK(child_text(overdue[0], "id").rfind("urn:quorum:decision:d-", 0) == 0);
 }
+
+// Issue 17: "which committees have decided on this": matches per committee and year, with
+// each group's best resolution, for a question of the samples.
+TEST_CASE("compare: a question's matches per committee and per year, each with its best resolution",
+          "[e2e][decisions][compare]") {
+    const json by_committee = get_json("/api/compare?q=foster%20carers");
+    REQUIRE_FALSE(by_committee["groups"].empty());
+    std::uint64_t sum = 0;
+    for (const auto& g : by_committee["groups"]) sum += g["count"].get<std::uint64_t>();
+    CHECK(sum == by_committee["total"].get<std::uint64_t>());  // one committee per passage
+    const json& first = by_committee["groups"][0];
+    CHECK(first["id"] == kCypsc);
+    REQUIRE(first["best"].is_object());
+    CHECK(first["best"]["type"] == "resolution");
+    // The best resolution is a decision record of its own.
+    CHECK(get_json("/api/decisions/" + first["best"]["decision"]["id"].get<std::string>())["unit_id"] ==
+          first["best"]["id"]);
+    const json by_year = get_json("/api/compare?q=foster%20carers&by=year&groups=2");
+    CHECK(by_year["groups"].size() <= 2);
+    for (const auto& g : by_year["groups"]) CHECK(g["id"].get<std::string>().size() == 4);
+    auto r = get("/api/compare?by=year");
+    REQUIRE(r);
+    CHECK(r->status == 400);
+}

@@ -184,6 +184,16 @@ test('/api/people/{id}: every person; 400; 404', async () => {
   await call('/api/people/{id}', '/api/people/no-such-person', 404);
 });
 
+test('/api/compare: by committee and by year; 400', async () => {
+  const byCommittee = await call('/api/compare', `/api/compare${q({ q: 'foster carers' })}`);
+  assert.ok(byCommittee.groups.length > 0);
+  assert.ok(byCommittee.groups.some((g) => g.best !== null));
+  await call('/api/compare', `/api/compare${q({ q: 'fostering', by: 'year', groups: 3 })}`);
+  await call('/api/compare', `/api/compare${q({ q: 'zzzzunknownword' })}`);
+  await call('/api/compare', '/api/compare', 400);
+  await call('/api/compare', `/api/compare${q({ q: 'fostering', by: 'council' })}`, 400);
+});
+
 test('/api/people/{id}/agreement: two people; the same person twice; 400; 404', async () => {
   assert.ok(found.people.length > 1);
   const [a, b] = found.people;

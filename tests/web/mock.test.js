@@ -77,6 +77,29 @@ test('a decision shows its recorded vote; a person their voting record; two peop
   await page.context().close();
 });
 
+// Issue 17: which committees a question comes up in, from the search page.
+test('a search offers to compare committees, and the compare page lists each group with its best resolution', async () => {
+  const page = await openPage(browser);
+  await page.goto(`${server.url}/?q=fostering`);
+  await settled(page);
+  const before = page.url();
+  await page.locator('#compare-link').click();
+  await urlChanged(page, before);
+  await settled(page);
+  assert.deepEqual(param(page, 'view'), ['compare']);
+  const table = page.locator('table.data-table');
+  assert.ok(await table.locator('tbody tr').count() > 0);
+  assert.match(await table.innerText(), /Children and Young People Scrutiny Committee/);
+  await checkAccessibility(page, 'compare');
+  await page.selectOption('#compare-by', 'year');
+  await page.locator('form[aria-label="Compare a question"] button[type="submit"]').click();
+  await until(async () => param(page, 'by')[0] === 'year', 'by=year');
+  await settled(page);
+  assert.match(await page.locator('table.data-table thead').innerText(), /Year/);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test('the decisions filters refuse a reversed date range and keep every filter in the URL', async () => {
   const page = await openPage(browser);
   await page.goto(`${server.url}/?view=decisions&committee=children-and-young-people-scrutiny-committee&outcome=agreed`);

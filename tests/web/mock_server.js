@@ -482,6 +482,18 @@ function handle(req, res) {
     return json(res, 200, { ...d, links: decisionLinks.filter((l) => l.from === d.id || l.to === d.id),
       thread: threads.find((t) => t.id === d.thread_id) || null });
   }
+  if (p === '/api/compare') {
+    const q = url.searchParams.get('q') || '';
+    if (!q.trim()) return json(res, 400, { error: { code: 'bad_request', message: 'q is required' } });
+    const by = url.searchParams.get('by') === 'year' ? 'year' : 'committee';
+    const all = search(new URLSearchParams({ q }));
+    const groups = (all.facets[by] || []).slice(0, 10).map((f) => {
+      const found = search(new URLSearchParams({ q, type: 'resolution', [by]: f.id }));
+      const best = found.hits[0] ? { ...found.hits[0], decision: found.hits[0].decision || { id: `d-${found.hits[0].id}` } } : null;
+      return { id: f.id, name: f.name || f.id, count: f.count, resolutions: found.total, best };
+    });
+    return json(res, 200, { q, by, total: all.total, exact: true, groups });
+  }
   if (p === '/api/people') {
     const words = fold(url.searchParams.get('q')).split(/\s+/).filter(Boolean);
     const list = personList.filter((x) => words.every((w) => fold(x.name).includes(w)))
