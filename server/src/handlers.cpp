@@ -8,6 +8,7 @@
 #include "record_exports.hpp"
 #include "compare.hpp"
 #include "vote_agreement.hpp"
+#include "voting_record.hpp"
 #include "web_assets.hpp"
 
 #include <algorithm>
@@ -179,8 +180,14 @@ void get_people(Context& ctx, const httplib::Request& req, httplib::Response& re
 
 void get_person(Context& ctx, const httplib::Request& req, httplib::Response& res) {
     const auto id = checked_id(req, "person");
+    const auto format = parse_person_params(req.params);
     const auto record = ctx.backend.person(id);
     if (!record) throw NotFound("no person has the id " + id + ": ids come from /api/people");
+    if (format == Format::csv) {
+        res.set_header("Content-Disposition", "attachment; filename=\"quorum-votes-" + id + ".csv\"");
+        res.set_content(voting_record_csv(parse_record(*record, false)), "text/csv; charset=utf-8");
+        return;
+    }
     send_json(res, parse_record(*record, /*drop_text=*/false));
 }
 

@@ -231,6 +231,10 @@ const std::vector<ParamSpec> kCompareTable = {
     {"groups", K::integer, false, 1, 50, {}, "10", "how many groups, largest first"},
 };
 
+const std::vector<ParamSpec> kPersonTable = {
+    {"format", K::choice, false, 0, 0, {"json", "csv"}, "json", "json, or csv: the person's voting record"},
+};
+
 const std::vector<ParamSpec> kAgreementTable = {
     {"with", K::id, false, 0, 0, {}, "", "the other person's id (required)"},
 };
@@ -287,6 +291,7 @@ std::span<const ParamSpec> people_param_table() { return kPeopleTable; }
 std::span<const ParamSpec> committees_param_table() { return kCommitteesTable; }
 std::span<const ParamSpec> agreement_param_table() { return kAgreementTable; }
 std::span<const ParamSpec> compare_param_table() { return kCompareTable; }
+std::span<const ParamSpec> person_param_table() { return kPersonTable; }
 
 SearchParams parse_search_params(const QueryParams& params) {
     const auto p = parse_params(kSearchTable, params);
@@ -364,6 +369,8 @@ PeopleParams parse_people_params(const QueryParams& params) {
 }
 
 Format parse_committees_params(const QueryParams& params) { return format_of(parse_params(kCommitteesTable, params)); }
+
+Format parse_person_params(const QueryParams& params) { return format_of(parse_params(kPersonTable, params)); }
 
 CompareParams parse_compare_params(const QueryParams& params) {
     const auto p = parse_params(kCompareTable, params);

@@ -95,6 +95,7 @@ struct PeopleParams {
 [[nodiscard]] std::span<const ParamSpec> committees_param_table();
 [[nodiscard]] std::span<const ParamSpec> agreement_param_table();
 [[nodiscard]] std::span<const ParamSpec> compare_param_table();
+[[nodiscard]] std::span<const ParamSpec> person_param_table();
 
 // Throw std::invalid_argument naming the bad parameter.
 [[nodiscard]] SearchParams parse_search_params(const QueryParams& params);
@@ -105,6 +106,8 @@ struct PeopleParams {
 // /api/people/{id}/agreement: the other person's id.
 [[nodiscard]] std::string parse_agreement_params(const QueryParams& params);
 [[nodiscard]] CompareParams parse_compare_params(const QueryParams& params);
+// /api/people/{id}: json, or csv (the voting record).
+[[nodiscard]] Format parse_person_params(const QueryParams& params);
 
 // Helpers shared with the route table.
 [[nodiscard]] bool is_valid_id(std::string_view id) noexcept;

@@ -1252,7 +1252,8 @@
     });
     return h('section', { class: 'context', 'aria-labelledby': 'votes-h' },
       h('h2', { id: 'votes-h' }, 'Voting record'),
-      votes.length ? [h('p', { class: 'muted' }, `${plural(votes.length, 'recorded vote', 'recorded votes')} list ${p.name || p.id}, newest first.`),
+      votes.length ? [h('p', { class: 'muted' }, `${plural(votes.length, 'recorded vote', 'recorded votes')} list ${p.name || p.id}, newest first. `,
+        h('a', { href: `/api/people/${enc(p.id)}?format=csv`, download: `quorum-votes-${p.id}.csv`, id: 'votes-csv' }, 'Download as CSV')),
         tableOf('Voting record, newest first', ['Date', 'Item', 'Voted', 'Result'], votes.map((v) => [
           v.meeting_id ? link(meetingHref(v.meeting_id), v.date ? timeEl(v.date) : 'Date unknown') : (timeEl(v.date) || 'Date unknown'),
           [v.decision ? link(decisionHref(v.decision), v.item ? itemLabel(v.item) : 'The decision') : (v.item ? itemLabel(v.item) : ''),

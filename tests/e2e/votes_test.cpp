@@ -8,6 +8,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <filesystem>
 
 using nlohmann::json;
@@ -108,6 +109,13 @@ TEST_CASE("a named vote reaches its decision, each member's voting record and th
     REQUIRE(people_csv);
     CHECK(people_csv->body.find("substitutions,votes,declarations") != std::string::npos);
     CHECK(people_csv->body.find("\"0\",\"2\",\"1\",") != std::string::npos);  // Brown: no substitutions, 2 votes, 1 declaration
+    // A member's voting record as CSV: a header and one row per vote.
+    const auto record_csv = fetch(server, "/api/people/carl-brown?format=csv");
+    REQUIRE(record_csv);
+    CHECK(record_csv->status == 200);
+    CHECK(record_csv->body.starts_with("date,meeting,item number,item title,motion,voted,result,decision,declared interest\r\n"));
+    CHECK(std::count(record_csv->body.begin(), record_csv->body.end(), '\n') == 3);
+    CHECK(record_csv->body.find("\"abstain\"") != std::string::npos);
 
     // Amounts: on the decision, as a range in the query, as an order.
     json capital;

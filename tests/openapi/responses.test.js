@@ -182,6 +182,8 @@ test('/api/people/{id}: every person; 400; 404', async () => {
   for (const id of found.people) await call('/api/people/{id}', `/api/people/${id}`);
   await call('/api/people/{id}', '/api/people/Not_An_Id', 400);
   await call('/api/people/{id}', '/api/people/no-such-person', 404);
+  await call('/api/people/{id}', `/api/people/${found.people[0]}${q({ format: 'csv' })}`);
+  await call('/api/people/{id}', `/api/people/${found.people[0]}${q({ format: 'xml' })}`, 400);
 });
 
 test('/api/compare: by committee and by year; 400', async () => {

@@ -223,7 +223,7 @@ const std::map<std::string, std::span<const ParamSpec>>& param_tables() {
         {"/api/search", search_param_table()},         {"/api/meetings", meetings_param_table()},
         {"/api/decisions", decisions_param_table()},   {"/api/people", people_param_table()},
         {"/api/committees", committees_param_table()}, {"/api/people/{id}/agreement", agreement_param_table()},
-        {"/api/compare", compare_param_table()},
+        {"/api/compare", compare_param_table()},       {"/api/people/{id}", person_param_table()},
     };
     return tables;
 }
