@@ -36,6 +36,17 @@ TEST_CASE("amounts: a letter after the number is a word, not a multiplier, and a
     CHECK(a[1].value == 1);
 }
 
+// Review (2026-12-07): "€1.000.000" read as 1 and "£1.5 bn" as 1.5.
+TEST_CASE("amounts: dots that group thousands, and a short multiplier after a space", "[amounts]") {
+    auto a = read_amounts("an allocation of €1.000.000 and €2.500.000,50; a scheme of £1.5 bn and £40 k; €1.5 more");
+    REQUIRE(a.size() == 5);
+    CHECK(a[0] == Amount{"€1.000.000", 1000000, "EUR"});
+    CHECK(a[1].value == 2500000.5);
+    CHECK(a[2] == Amount{"£1.5 bn", 1500000000, "GBP"});
+    CHECK(a[3].value == 40000);
+    CHECK(a[4].value == 1.5);  // "more" is a word
+}
+
 TEST_CASE("amounts: what a user types in a range", "[amounts]") {
     CHECK(amount_value("1m") == 1000000);
     CHECK(amount_value("£250,000") == 250000);

@@ -18,6 +18,22 @@ bool is_letter(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0
 // thousands only when three digits follow.
 std::optional<double> number_at(std::string_view s, std::size_t& at) {
     const auto digit = [&](std::size_t k) { return k < s.size() && std::isdigit(static_cast<unsigned char>(s[k])); };
+    // "€1.000.000" (two or more dot groups of three): the dots group thousands, a comma is
+    // the decimal point, as Irish and continental papers print them.
+    std::size_t groups = 0, k = at;
+    while (digit(k)) ++k;
+    while (k < s.size() && s[k] == '.' && digit(k + 1) && digit(k + 2) && digit(k + 3) && !digit(k + 4)) k += 4, ++groups;
+    if (groups >= 2 && k - at <= 3 + 4 * groups) {
+        std::string digits;
+        for (std::size_t i = at; i < k; ++i)
+            if (s[i] != '.') digits += s[i];
+        if (k < s.size() && s[k] == ',' && digit(k + 1)) {
+            digits += '.';
+            for (++k; digit(k); ++k) digits += s[k];
+        }
+        at = k;
+        return std::strtod(digits.c_str(), nullptr);
+    }
     std::string digits;
     std::size_t i = at;
     bool point = false;
@@ -39,19 +55,18 @@ std::optional<double> number_at(std::string_view s, std::size_t& at) {
     return std::strtod(digits.c_str(), nullptr);
 }
 
-// A multiplier after a number: "m", "mn", "bn", "k" attached; "million", "billion",
-// "thousand" attached or after one space. Returns the factor and moves `at` past it.
+// A multiplier after a number, attached or after one space: "m", "mn", "bn", "k", "million",
+// "billion", "thousand"; a letter after it makes it a word ("£5 more"). Returns the factor and
+// moves `at` past it.
 double multiplier_at(std::string_view s, std::size_t& at) {
     struct Word {
         std::string_view word;
         double factor;
-        bool attached_only;
     };
-    static constexpr Word words[] = {{"billion", 1e9, false}, {"million", 1e6, false}, {"thousand", 1e3, false},
-                                     {"bn", 1e9, true},       {"mn", 1e6, true},       {"m", 1e6, true},
-                                     {"k", 1e3, true}};
+    static constexpr Word words[] = {{"billion", 1e9}, {"million", 1e6}, {"thousand", 1e3}, {"bn", 1e9},
+                                     {"mn", 1e6},      {"m", 1e6},       {"k", 1e3}};
     for (const Word& w : words) {
-        for (std::size_t gap = 0; gap <= (w.attached_only ? 0u : 1u); ++gap) {
+        for (std::size_t gap = 0; gap <= 1; ++gap) {
             const std::size_t from = at + gap;
             if (gap == 1 && (at >= s.size() || s[at] != ' ')) continue;
             if (from + w.word.size() > s.size()) continue;
