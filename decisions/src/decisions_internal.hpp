@@ -101,6 +101,8 @@ struct VoteBlock {
 // Where a unit's text starts in its item's text (npos when it cannot be found): the
 // decision's place decides which vote, and which vote sentence, came before it.
 [[nodiscard]] std::size_t text_position(std::string_view item_text, std::string_view unit_text);
+// "(2) ", "4) ", "12. " before a paragraph: the text after its number.
+[[nodiscard]] std::string without_number(std::string text);
 // A name as printed after "proposed by" / "seconded by", up to where the sentence moves on.
 [[nodiscard]] std::string printed_name_after(std::string_view original, std::string_view folded,
                                              std::string_view marker);
@@ -114,7 +116,11 @@ struct DeclarationText {
 };
 [[nodiscard]] std::vector<DeclarationText> read_declarations(std::string_view item_text);
 
-// ---- people (people_index.cpp)
+// ---- people (people_index.cpp, vote_names.cpp)
+
+// A title printed before a member's name, any case, with or without a full stop: "Mr",
+// "Cllr.", "Councillor(s)", "Cmhlr", "Dame". Vote lists, proposers and declarations share it.
+[[nodiscard]] bool is_personal_title(std::string_view word);
 
 // Resolves printed names to person ids using the archive's people and each meeting's attendance.
 class PeopleIndex {

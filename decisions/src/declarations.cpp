@@ -11,6 +11,7 @@
 
 #include "decisions_internal.hpp"
 #include "quorum/corpus/text.hpp"
+#include "quorum/text/ascii.hpp"
 
 namespace quorum::decisions::decisions_detail {
 namespace {
@@ -44,13 +45,6 @@ std::vector<std::string> sentences_of(std::string_view text) {
     return out;
 }
 
-bool is_title_word(std::string_view folded) {
-    for (std::string_view t : {"mr", "mrs", "ms", "miss", "dr", "cllr", "cllr.", "councillor", "councillors", "sir",
-                               "dame", "cmhlr", "cmhlr.", "mr.", "mrs.", "ms.", "dr.", "lord", "lady", "alderman"})
-        if (folded == t) return true;
-    return false;
-}
-
 // The members a declaration's subject names: "Later in the meeting Mr Sole" -> {"Mr Sole"};
 // "Cllr S Briston and Cllr L Peake" -> both; "That it BE NOTED that Councillor C. Rahman" ->
 // {"Councillor C. Rahman"}; "Members who were district or borough councillors" -> {} (a group).
@@ -60,7 +54,7 @@ std::vector<std::string> declarants(std::string subject) {
     std::size_t i = 0;
     while (i < subject.size()) {
         const std::size_t end = std::min(subject.find(' ', i), subject.size());
-        if (is_title_word(fold_key(subject.substr(i, end - i)))) {
+        if (is_personal_title(subject.substr(i, end - i))) {
             from = i;
             break;
         }
@@ -78,7 +72,7 @@ std::vector<std::string> declarants(std::string subject) {
         start = cut == std::string::npos ? subject.size() + 1 : cut + width;
         if (piece.empty()) continue;
         const std::vector<std::string> words = text::fold_words(piece);
-        const bool titled = !words.empty() && is_title_word(words.front());
+        const bool titled = !words.empty() && is_personal_title(words.front());
         // A name without a title ("Jenni Hawkins") is two or three capitalised words.
         bool capitalised = words.size() >= 2 && words.size() <= 4;
         for (std::size_t p = 0; capitalised && p < piece.size(); p = piece.find(' ', p) + 1) {
@@ -183,21 +177,11 @@ std::vector<DeclarationText> read_declarations(std::string_view item_text) {
         const std::string f = fold_key(sentence);
         if (!contains(f, "interest")) continue;
         // ASCII lower case keeps every position, so names are cut from the printed sentence.
-        std::string lower = sentence;
-        for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        const std::string lower = text::to_lower(sentence);
         std::size_t verb = lower.find(" declared ");
         if (verb == std::string::npos) verb = lower.find(" disclosed ");
         if (verb == std::string::npos || !declares_an_interest(lower.substr(lower.find(' ', verb + 1) + 1))) continue;
-        std::string subject = trim(sentence.substr(0, verb));
-        while (!subject.empty() && subject.front() == '(') {
-            const std::size_t close = subject.find(')');
-            if (close == std::string::npos || close > 5) break;
-            subject = trim(subject.substr(close + 1));
-        }
-        if (!subject.empty() && std::isdigit(static_cast<unsigned char>(subject.front()))) {
-            const std::size_t sp = subject.find(' ');
-            if (sp != std::string::npos && sp <= 4) subject = trim(subject.substr(sp + 1));  // "4) Mr Jeffrey"
-        }
+        const std::string subject = without_number(trim(sentence.substr(0, verb)));  // "4) Mr Jeffrey"
         if (declares_nothing(f, subject)) continue;
         const std::string rest = trim(sentence.substr(lower.find(' ', verb + 1) + 1));  // after the verb
         DeclarationText d;

@@ -2,6 +2,7 @@
 // (declarations.cpp), their members linked to the meeting's attendance, given to the
 // decisions of the item they are about, and set beside the votes those members cast on it.
 #include <algorithm>
+#include <set>
 
 #include "decisions_internal.hpp"
 #include "quorum/corpus/text.hpp"
@@ -148,13 +149,14 @@ void attach_declarations(Collected& out) {
         const auto it = about.find({v.meeting_id, v.item_number});
         const auto index = out.vote_at.find(v.id);
         if (it == about.end() || index == out.vote_at.end()) return;
+        // Whom the item's declarations concern for this vote: each declaration's matter is
+        // looked for in the item's text once, not once per name of the lists.
         const Collected::VoteSpot& spot = out.vote_spots[index->second];
+        std::set<std::string> declared;
+        for (const Declaration* x : it->second)
+            if (!x->person.empty() && !declared.count(x->person) && concerns(*x, spot)) declared.insert(x->person);
         for (auto* side : {&v.in_favour, &v.against, &v.abstained})
-            for (VoteName& n : *side)
-                n.declared_interest = !n.person.empty() &&
-                                      std::any_of(it->second.begin(), it->second.end(), [&](const Declaration* x) {
-                                          return x->person == n.person && concerns(*x, spot);
-                                      });
+            for (VoteName& n : *side) n.declared_interest = !n.person.empty() && declared.count(n.person) > 0;
     };
     for (RecordedVote& v : out.votes) mark(v);
     for (Decision& d : out.decisions)

@@ -10,6 +10,7 @@
 
 #include "decisions_internal.hpp"
 #include "quorum/corpus/text.hpp"
+#include "quorum/text/ascii.hpp"
 
 namespace quorum::decisions::decisions_detail {
 namespace {
@@ -316,14 +317,6 @@ bool says_none(const std::string& line) {
            text::phrase_key(f).starts_with("there were no abstentions") || f == "no abstentions";
 }
 
-bool is_title_word(const std::string& word) {
-    const std::string f = fold_key(word);
-    for (std::string_view t : {"mr", "mrs", "ms", "miss", "dr", "cllr", "cllr.", "cmhlr", "cmhlr.", "councillor", "sir",
-                               "dame"})
-        if (f == t) return true;
-    return false;
-}
-
 // ---- one block
 
 struct Reader {
@@ -349,7 +342,7 @@ struct Reader {
         }
         const std::size_t sp = l.rfind(' ');
         const std::string last = l.substr(sp == std::string::npos ? 0 : sp + 1);
-        const bool mid_name = text.starts_with('(') || text::utf8_length(last) == 1 || is_title_word(last);
+        const bool mid_name = text.starts_with('(') || text::utf8_length(last) == 1 || is_personal_title(last);
         l += l.ends_with(',') ? " " : mid_name ? " " : ", ";
         l += text;
     }
@@ -416,20 +409,10 @@ struct Reader {
 
 // "(2) Mr Oakford proposed, and Mr Gough seconded the motion that:" -> the two names;
 // also "proposed by X and seconded by Y", "On the proposal of X, seconded by Y" and "moved by X".
-// "(2) ", "4) ", "12. " before a paragraph: its number, not its words.
-std::string without_number(std::string t) {
-    std::size_t i = t.starts_with('(') ? 1 : 0;
-    const std::size_t digits = i;
-    while (i < t.size() && i < 5 && std::isdigit(static_cast<unsigned char>(t[i]))) ++i;
-    if (i > digits && i < t.size() && (t[i] == ')' || t[i] == '.')) return trim(t.substr(i + 1));
-    return t;
-}
-
 void read_proposers(const std::string& line, VoteBlock& b) {
     const std::string t = without_number(trim(line));
     // ASCII lower case keeps every position, so names are cut from the printed text.
-    std::string f = t;
-    for (char& ch : f) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    const std::string f = text::to_lower(t);
     for (std::string_view by : {"proposed by ", "proposal of ", "moved by "}) {
         if (!contains(f, by)) continue;
         b.proposer_name = printed_name_after(t, f, by);
@@ -499,6 +482,14 @@ void read_motion(const std::vector<Line>& lines, std::size_t first, std::size_t 
 }
 
 }  // namespace
+
+std::string without_number(std::string t) {
+    std::size_t i = t.starts_with('(') ? 1 : 0;
+    const std::size_t digits = i;
+    while (i < t.size() && i < 5 && std::isdigit(static_cast<unsigned char>(t[i]))) ++i;
+    if (i > digits && i < t.size() && (t[i] == ')' || t[i] == '.')) return trim(t.substr(i + 1));
+    return t;
+}
 
 std::vector<VoteBlock> read_vote_blocks(std::string_view item_text) {
     std::vector<VoteBlock> out;

@@ -20,13 +20,6 @@ char gender_of(std::string_view folded_honorific) {
     return 0;
 }
 
-bool is_honorific(std::string_view w) {
-    for (std::string_view h : {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "cllr", "councillor",
-                               "cmhlr", "alderman", "professor", "prof", "rev", "revd"})
-        if (w == h) return true;
-    return false;
-}
-
 struct PrintedName {
     char gender = 0;
     std::vector<std::string> given;  // folded; initials as one letter each
@@ -58,7 +51,7 @@ PrintedName parse(std::string_view printed) {
     }
     while (!w.empty() && is_honour(w.back())) w.pop_back();
     std::size_t i = 0;
-    for (; i < w.size() && is_honorific(w[i]); ++i)
+    for (; i < w.size() && is_personal_title(w[i]); ++i)
         if (!n.gender) n.gender = gender_of(w[i]);
     if (i >= w.size()) return n;
     n.surname = w.back();
@@ -76,6 +69,15 @@ bool given_fit(const std::vector<std::string>& printed, const std::vector<std::s
 }
 
 }  // namespace
+
+bool is_personal_title(std::string_view word) {
+    std::string f = fold_key(word);
+    while (!f.empty() && f.back() == '.') f.pop_back();
+    for (std::string_view t : {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "cllr", "councillor",
+                               "councillors", "cmhlr", "alderman", "professor", "prof", "rev", "revd"})
+        if (f == t) return true;
+    return false;
+}
 
 void PeopleIndex::add_voters(const Meeting& m) {
     auto& here = voters_[m.id];
