@@ -4,6 +4,8 @@
 #include <array>
 #include <utility>
 
+#include "quorum/text/fold.hpp"
+
 namespace quorum::corpus {
 namespace {
 
@@ -60,6 +62,26 @@ std::optional<UnitType> unit_type_from_string(std::string_view s) noexcept {
     for (const auto& [t, name] : unit_names)
         if (s == name) return t;
     return std::nullopt;
+}
+
+std::string council_id(std::string_view council) { return quorum::text::slug(council); }
+
+std::string meeting_id_of(std::string_view council, std::string_view committee_id, std::string_view date) {
+    const std::string c = council_id(council);
+    std::string id;
+    if (!c.empty() && committee_id != c && !committee_id.starts_with(c + "-")) id = c + "-";
+    id.append(committee_id);
+    id += '-';
+    id.append(date);
+    return id;
+}
+
+std::string meeting_key(std::string_view meeting_id, std::string_view council) {
+    const std::string c = council_id(council) + "-";
+    // Not when only the date is left: the committee was the council itself.
+    if (c.size() > 1 && meeting_id.starts_with(c) && meeting_id.size() - c.size() != 10)
+        meeting_id.remove_prefix(c.size());
+    return std::string(meeting_id);
 }
 
 }  // namespace quorum::corpus

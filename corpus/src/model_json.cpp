@@ -110,6 +110,7 @@ void to_json(json& j, const Document& v) {
              {"title", v.title},
              {"url", or_null(v.url)},
              {"council", or_null(v.council)},
+             {"council_source", or_null(v.council_source)},
              {"committee", opt(v.committee)},
              {"date", or_null(v.date)},
              {"date_source", or_null(v.date_source)},

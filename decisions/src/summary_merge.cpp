@@ -21,7 +21,14 @@ void append(std::vector<T>& into, std::vector<T>&& more) {
 
 }  // namespace
 
+// Councils in the order first met.
+void add_councils(std::vector<std::string>& into, std::vector<std::string>&& more) {
+    for (auto& c : more)
+        if (std::find(into.begin(), into.end(), c) == into.end()) into.push_back(std::move(c));
+}
+
 void merge_summary(PersonSummary& into, PersonSummary&& more) {
+    add_councils(into.councils, std::move(more.councils));
     if (into.kind == "other" && more.kind != "other") into.kind = more.kind;
     // Another council's printed name is a variant, as the readers merge people (merge_person).
     std::unordered_set<std::string> variants(into.variants.begin(), into.variants.end());
@@ -66,6 +73,7 @@ void merge_summary(PersonSummary& into, PersonSummary&& more) {
 }
 
 void merge_summary(CommitteeSummary& into, CommitteeSummary&& more) {
+    add_councils(into.councils, std::move(more.councils));
     append(into.meetings, std::move(more.meetings));
     std::stable_sort(into.meetings.begin(), into.meetings.end(),
                      [](const auto& a, const auto& b) { return a.date < b.date; });

@@ -111,6 +111,11 @@ std::vector<RecordDocument> decision_documents(const decisions::DecisionAnalysis
             add_term(doc, s::committee_prefix, d.committee->id);
             doc.add_value(s::committee_slot, d.committee->id);
         }
+        if (place != places.end())
+            if (const std::string council = corpus::council_id(place->second.council); !council.empty()) {
+                add_term(doc, s::council_prefix, council);
+                doc.add_value(s::council_slot, council);
+            }
         add_term(doc, s::decision_kind_prefix, v::to_slug(d.kind));
         if (d.outcome.result) {
             add_term(doc, s::outcome_prefix, v::to_slug(*d.outcome.result));
@@ -146,6 +151,7 @@ std::vector<RecordDocument> person_documents(const std::vector<decisions::Person
         add_words(r.doc, s::record_word_prefix, p.name);
         for (const auto& v : p.variants) add_words(r.doc, s::record_word_prefix, v);
         for (const auto& role : p.roles) add_term(r.doc, s::committee_prefix, role.committee_id);
+        for (const auto& council : p.councils) add_term(r.doc, s::council_prefix, corpus::council_id(council));
         out.push_back(std::move(r));
     }
     return out;
@@ -177,6 +183,7 @@ std::vector<RecordDocument> committee_documents(const std::vector<decisions::Com
         r.doc.add_value(s::order_slot, fold_key(c.name) + '\x1f' + c.id);
         add_words(r.doc, s::record_word_prefix, c.name);
         add_term(r.doc, s::committee_prefix, c.id);
+        for (const auto& council : c.councils) add_term(r.doc, s::council_prefix, corpus::council_id(council));
         out.push_back(std::move(r));
     }
     return out;

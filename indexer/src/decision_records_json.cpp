@@ -173,6 +173,25 @@ nlohmann::json to_json(const Thread& t) {
         {"id", t.id}, {"title", t.title}, {"confidence", rounded(t.confidence)}, {"steps", steps}, {"links", links}};
 }
 
+namespace {
+
+// [{"id", "name"}] of council names, as the council facet names them.
+nlohmann::json councils_json(const std::vector<std::string>& councils) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& c : councils) out.push_back({{"id", corpus::council_id(c)}, {"name", c}});
+    return out;
+}
+
+std::vector<std::string> councils_from_json(const nlohmann::json& record) {
+    std::vector<std::string> out;
+    if (auto it = record.find("councils"); it != record.end() && it->is_array())
+        for (const auto& c : *it)
+            if (c.is_object() && c.contains("name") && c["name"].is_string()) out.push_back(c["name"].get<std::string>());
+    return out;
+}
+
+}  // namespace
+
 nlohmann::json to_json(const PersonSummary& p) {
     nlohmann::json roles = nlohmann::json::array(), meetings = nlohmann::json::array();
     for (const auto& r : p.roles)
@@ -218,7 +237,8 @@ nlohmann::json to_json(const PersonSummary& p) {
             {"proposed", p.proposed},
             {"owned", p.owned},
             {"votes", votes},
-            {"declarations", declarations_json(p.declarations)}};
+            {"declarations", declarations_json(p.declarations)},
+            {"councils", councils_json(p.councils)}};
 }
 
 nlohmann::json to_json(const CommitteeSummary& c) {
@@ -236,7 +256,8 @@ nlohmann::json to_json(const CommitteeSummary& c) {
     for (const auto& [year, n] : c.decisions_per_year) per_year.push_back({{"year", year}, {"count", n}});
     for (const auto& [date, id] : c.chairs) chairs.push_back({{"date", or_null(date)}, {"person_id", id}});
     return {{"id", c.id},         {"name", c.name},   {"meetings", meetings},
-            {"members", members}, {"chairs", chairs}, {"decisions_per_year", per_year}};
+            {"members", members}, {"chairs", chairs}, {"decisions_per_year", per_year},
+            {"councils", councils_json(c.councils)}};
 }
 
 namespace {
@@ -287,11 +308,13 @@ PersonSummary person_from_json(const nlohmann::json& j) {
                            v.at("declared_interest").get<bool>()});
     }
     p.declarations = declarations_from_json(j.at("declarations"));
+    p.councils = councils_from_json(j);
     return p;
 }
 
 CommitteeSummary committee_from_json(const nlohmann::json& j) {
     CommitteeSummary c;
+    c.councils = councils_from_json(j);
     c.id = j.at("id").get<std::string>();
     c.name = j.at("name").get<std::string>();
     for (const auto& m : j.at("meetings"))

@@ -6,6 +6,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstdio>
+#include <map>
 #include <optional>
 #include <set>
 #include <string_view>
@@ -39,8 +40,12 @@ struct PassFile {
     fs::path path, root;
     std::string doc_id;   // empty: the file's base id
     std::string council;  // folded; "" when its documents name none
-    std::vector<std::string> meetings;
+    std::string council_name;  // as its documents name it, or as place_unnamed gave it
+    std::string given;         // the council the last run gave it (StoredFile::given_council)
+    bool placed = false;       // council_name is place_unnamed's
+    std::vector<std::string> meetings;  // meeting keys: ids without the council (corpus::meeting_key)
     std::uint64_t size = 0;
+    FileSignature signature;
 };
 
 // Every indexed file read in this run, and every other indexed file whose path still
@@ -54,7 +59,10 @@ std::vector<PassFile> files_to_analyse(const IndexWriter& writer, const std::map
             std::error_code ec;
             if (f.path.empty() || !fs::is_regular_file(f.path, ec)) continue;
         }
-        PassFile p{f.key, f.path, {}, {}, fold_key(f.council), f.meetings, f.signature.size};
+        PassFile p{f.key, f.path, {}, {}, fold_key(f.council), f.council, f.given_council, false, {}, f.signature.size,
+                   f.signature};
+        const std::string& council = f.council.empty() ? f.given_council : f.council;
+        for (const auto& m : f.meetings) p.meetings.push_back(corpus::meeting_key(m, council));
         if (auto r = places.find(f.key); r != places.end()) {
             p.root = r->second.root;
             p.doc_id = r->second.doc_id;
@@ -67,28 +75,119 @@ std::vector<PassFile> files_to_analyse(const IndexWriter& writer, const std::map
     return files;
 }
 
+// How many folders two files share from the top: "a/b/x.md" and "a/b/c/y.md" share 2.
+std::size_t shared_folders(const fs::path& a, const fs::path& b) {
+    const fs::path pa = a.parent_path(), pb = b.parent_path();
+    std::size_t n = 0;
+    for (auto i = pa.begin(), j = pb.begin(); i != pa.end() && j != pb.end() && *i == *j; ++i, ++j) ++n;
+    return n;
+}
+
 // Gives a file whose documents name no council (an agenda or report without a sidecar)
-// the council of the files it shares a meeting with, when they name only one; in an
-// archive of one council, that council. The analysis links such papers to their
-// meeting's council, so they must be analysed with it.
+// the council of the papers it shares a meeting with. When two councils met under that
+// name and date (two Cabinets on one day), the one whose papers are filed nearest to it
+// (same folder first). A file that shares no meeting takes the council of the papers filed
+// with it: the nearest folder above it whose named papers name one council; else, in an
+// archive of one council, that council. The analysis links such papers to their meeting's
+// council, so they must be analysed with it.
 void place_unnamed(std::vector<PassFile>& files) {
-    std::unordered_map<std::string, std::set<std::string>> councils_of_meeting;
+    std::unordered_map<std::string, std::vector<const PassFile*>> named_of_meeting;
+    std::map<fs::path, std::set<std::string>> councils_under;  // folder -> councils of the named files below it
     std::set<std::string> councils;
+    std::unordered_map<std::string, std::string> name_of;  // folded -> as first named (files in key order)
     for (const auto& f : files) {
         if (f.council.empty()) continue;
         councils.insert(f.council);
-        for (const auto& m : f.meetings) councils_of_meeting[m].insert(f.council);
+        name_of.try_emplace(f.council, f.council_name);
+        for (const auto& m : f.meetings) named_of_meeting[m].push_back(&f);
+        for (fs::path folder = f.path.parent_path(); !folder.empty(); folder = folder.parent_path()) {
+            councils_under[folder].insert(f.council);
+            if (folder == folder.root_path() || folder == f.root.parent_path()) break;
+        }
     }
     for (auto& f : files) {
         if (!f.council.empty()) continue;
-        std::set<std::string> named;
+        // Each council met under one of its meetings, with the nearest of its papers.
+        std::map<std::string, std::size_t> nearest;
         for (const auto& m : f.meetings)
-            if (auto it = councils_of_meeting.find(m); it != councils_of_meeting.end())
-                named.insert(it->second.begin(), it->second.end());
-        if (named.size() == 1)
-            f.council = *named.begin();
-        else if (named.empty() && councils.size() == 1)
-            f.council = *councils.begin();
+            if (auto it = named_of_meeting.find(m); it != named_of_meeting.end())
+                for (const PassFile* other : it->second) {
+                    std::size_t& depth = nearest[other->council];
+                    depth = std::max(depth, shared_folders(f.path, other->path) + 1);
+                }
+        std::string council;
+        if (!nearest.empty()) {
+            std::size_t best = 0, ties = 0;
+            for (const auto& [c, depth] : nearest) {
+                if (depth > best) {
+                    best = depth;
+                    council = c;
+                    ties = 1;
+                } else if (depth == best) {
+                    ++ties;
+                }
+            }
+            if (ties > 1) council.clear();  // as near as each other: which council's is unknown
+        } else {
+            for (fs::path folder = f.path.parent_path(); !folder.empty(); folder = folder.parent_path()) {
+                if (auto it = councils_under.find(folder); it != councils_under.end()) {
+                    if (it->second.size() == 1) council = *it->second.begin();
+                    break;  // the nearest folder with named papers decides, one council or none
+                }
+                if (folder == folder.root_path() || folder == f.root.parent_path()) break;
+            }
+            if (council.empty() && councils.size() == 1) council = *councils.begin();
+        }
+        if (!council.empty()) {
+            f.council = council;
+            f.council_name = name_of[council];
+            f.placed = true;
+        }
+    }
+}
+
+// Writes again, with the council place_unnamed gave them, the files whose stored units
+// name another (issue 17): their meeting ids then carry that council, so that an agenda
+// that does not print its council merges with the minutes that do, and their units count
+// under the council facet. Once written so, a file is written again only when what it
+// is given changes. Their new readings replace any kept for the analysis.
+void give_councils(IndexWriter& writer, const std::vector<PassFile>& files,
+                   std::map<std::string, corpus::FileResult>& read, const RunSettings& settings,
+                   RunSummary& summary) {
+    std::vector<const PassFile*> todo;
+    for (const auto& f : files)
+        if ((f.placed ? f.council_name : std::string()) != f.given) todo.push_back(&f);
+    if (todo.empty()) return;
+    std::vector<std::optional<std::pair<corpus::FileResult, BuiltFile>>> done(todo.size());
+    std::atomic<std::size_t> next{0};
+    std::vector<std::thread> pool;
+    for (unsigned t = 0; t < std::max(1u, settings.threads) && t < todo.size(); ++t)
+        pool.emplace_back([&] {
+            DocumentBuilder builder(settings.topic_names);
+            for (std::size_t j; (j = next++) < todo.size();) {
+                const PassFile& f = *todo[j];
+                corpus::ReadOptions read_options;
+                read_options.root = f.root;
+                read_options.doc_id = f.doc_id;
+                read_options.topics = settings.topics;
+                read_options.council = f.placed ? f.council_name : std::string();
+                try {
+                    corpus::FileResult r = corpus::read_file(f.path, read_options);
+                    if (!r.ok) continue;  // it changed or went since it was indexed: the next run reads it
+                    BuiltFile built = builder.build(r, f.key);
+                    done[j].emplace(std::move(r), std::move(built));
+                } catch (const std::exception&) {
+                    // Readers do not throw for bad data; a file that vanished mid-run is left as it was.
+                }
+            }
+        });
+    for (auto& t : pool) t.join();
+    for (std::size_t j = 0; j < todo.size(); ++j) {
+        if (!done[j]) continue;
+        const PassFile& f = *todo[j];
+        writer.write_file(f.key, f.path, f.signature, std::move(done[j]->second));
+        read.insert_or_assign(f.key, for_decisions(std::move(done[j]->first)));
+        ++summary.files_given_council;
     }
 }
 
@@ -220,6 +319,7 @@ void decisions_pass(IndexWriter& writer, std::map<std::string, corpus::FileResul
                     const PhaseEnd& phase_end) {
     std::vector<PassFile> files = files_to_analyse(writer, read, places);
     place_unnamed(files);
+    give_councils(writer, files, read, settings, summary);
     const auto councils = councils_of(files);
     // One date for every council, even for a run that crosses midnight.
     decisions::DecisionOptions options;
@@ -231,6 +331,11 @@ void decisions_pass(IndexWriter& writer, std::map<std::string, corpus::FileResul
     // memory: the writer and the readers compete for the same cores.)
     for (const auto& council : councils) {
         CouncilAnalysis current = analyse_council(council, read, settings, options);
+        // The people and committees of this council's papers (merged over councils at the end).
+        if (const std::string& name = council.front()->council_name; !name.empty()) {
+            for (auto& p : current.analysis.people) p.councils = {name};
+            for (auto& c : current.analysis.committees) c.councils = {name};
+        }
         const auto t = std::chrono::steady_clock::now();
         add_counts(summary, writer.write_decisions(current.analysis, current.places));
         summaries.add(current.analysis.people, current.analysis.committees);

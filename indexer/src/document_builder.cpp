@@ -99,6 +99,7 @@ BuiltUnit DocumentBuilder::build_unit(const corpus::Unit& unit, const corpus::Do
     const std::string kind = kind_name(document.kind);
     const std::string date = valid_date(document.date) ? document.date : std::string();
     const std::string committee = document.committee ? document.committee->id : std::string();
+    const std::string council = corpus::council_id(document.council);
 
     doc.set_data(dump(unit_record(unit, document, people, topic_names_)));
 
@@ -108,6 +109,7 @@ BuiltUnit DocumentBuilder::build_unit(const corpus::Unit& unit, const corpus::Do
     add_boolean(doc, s::type_prefix, type);
     add_boolean(doc, s::kind_prefix, kind);
     add_boolean(doc, s::committee_prefix, committee);
+    add_boolean(doc, s::council_prefix, council);
     add_boolean(doc, s::meeting_prefix, document.meeting_id);
     add_boolean(doc, s::file_prefix, file_key);
     add_boolean(doc, s::document_prefix, document.id);
@@ -139,6 +141,7 @@ BuiltUnit DocumentBuilder::build_unit(const corpus::Unit& unit, const corpus::Do
         doc.add_value(s::year_slot, date.substr(0, 4));
     }
     if (!committee.empty()) doc.add_value(s::committee_slot, committee);
+    if (!council.empty()) doc.add_value(s::council_slot, council);
     doc.add_value(s::type_slot, type);
     doc.add_value(s::kind_slot, kind);
     doc.add_value(s::collapse_slot, collapse);
@@ -231,6 +234,8 @@ BuiltFile DocumentBuilder::build(const corpus::FileResult& file, const std::stri
     }
     for (const auto& doc : file.documents) {
         if (doc.committee && !doc.committee->id.empty()) out.committee_names[doc.committee->id] = doc.committee->name;
+        if (const std::string council = corpus::council_id(doc.council); !council.empty())
+            out.council_names[council] = doc.council;
         if (!doc.units.empty()) out.documents[doc.id] = document_record(doc);
         for (const auto& unit : doc.units) {
             if (unit.id.empty()) continue;

@@ -17,6 +17,7 @@ Outcome read_task(const Task& task, DocumentBuilder& builder, const corpus::Topi
         read_options.root = task.root;
         read_options.doc_id = task.doc_id;
         read_options.topics = topics;
+        read_options.council = task.council;
         read_options.keep_source = true;
         corpus::FileResult result = corpus::read_file(task.path, read_options);
         out.coverage = corpus::measure_coverage(result, corpus::CoverageOptions{0});

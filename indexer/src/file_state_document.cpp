@@ -45,8 +45,11 @@ void read_documents_slot(const std::string& documents, StoredFile& f) {
     if (!records.is_object()) return;
     for (const auto& [id, record] : records.items()) {
         if (!record.is_object()) continue;
-        if (f.council.empty() && record.contains("council") && record["council"].is_string())
-            f.council = record["council"].get<std::string>();
+        if (record.contains("council") && record["council"].is_string()) {
+            const bool given = record.value("council_source", json()) == "archive";
+            std::string& council = given ? f.given_council : f.council;
+            if (council.empty()) council = record["council"].get<std::string>();
+        }
         if (record.contains("meeting_id") && record["meeting_id"].is_string())
             f.meetings.push_back(record["meeting_id"].get<std::string>());
     }

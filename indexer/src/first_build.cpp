@@ -119,6 +119,7 @@ ShardsRead write_shards(std::vector<Task>& tasks, const std::vector<fs::path>& s
                         names.committee_names.merge(outcome.built.committee_names);
                         names.person_names.merge(outcome.built.person_names);
                         names.topic_names.merge(outcome.built.topic_names);
+                        names.council_names.merge(outcome.built.council_names);
                         names.person_slots_used = std::max(names.person_slots_used, outcome.built.person_slots_used);
                         names.topic_slots_used = std::max(names.topic_slots_used, outcome.built.topic_slots_used);
                         if (outcome.file && keep)

@@ -157,6 +157,13 @@ struct IndexWriter::Impl {
             doc.add_boolean_term(s::term(s::committee_prefix, bounded_term_value(committee)));
             doc.add_value(s::committee_slot, committee);
         }
+        if (const std::string council = record["council"].is_string()
+                                            ? corpus::council_id(record["council"].get<std::string>())
+                                            : std::string();
+            !council.empty()) {
+            doc.add_boolean_term(s::term(s::council_prefix, bounded_term_value(council)));
+            doc.add_value(s::council_slot, council);
+        }
         if (date.size() == 10) {
             doc.add_boolean_term(s::term(s::year_prefix, date.substr(0, 4)));
             doc.add_value(s::date_slot, date.substr(0, 4) + date.substr(5, 2) + date.substr(8, 2));
@@ -267,6 +274,7 @@ std::optional<StoredFile> IndexWriter::stored(const std::string& key) const {
         if (!docid) return std::nullopt;
         Xapian::Document doc = impl_->db.get_document(*docid);
         StoredFile f = parse_stored(doc);
+        read_documents_slot(doc.get_value(s::documents_slot), f);
         json data = json::parse(doc.get_data(), nullptr, false);
         if (data.is_object()) {
             f.key = data.value("key", key);
@@ -401,6 +409,8 @@ void IndexWriter::add_names(const BuiltFile& built) {
         for (const auto& [id, name] : built.person_names)
             impl_->set_metadata_if_changed(s::name_key("person", id), name);
         for (const auto& [id, name] : built.topic_names) impl_->set_metadata_if_changed(s::name_key("topic", id), name);
+        for (const auto& [id, name] : built.council_names)
+            impl_->set_metadata_if_changed(s::name_key("council", id), name);
     } catch (const Xapian::Error& e) {
         rethrow(e, "cannot write the index");
     }

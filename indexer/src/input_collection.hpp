@@ -19,6 +19,7 @@ struct Task {
     FileSignature signature;
     std::string stored_hash;  // set when only the mtime differs: a hash decides
     std::string doc_id;       // its documents' id, distinct in the run (corpus::document_ids)
+    std::string council;      // the council the last run gave it (corpus::ReadOptions::council)
 };
 
 // Every input file, in input order; keys are paths relative to the parent of the input

@@ -51,6 +51,8 @@ std::string row_of(const Xapian::Document& doc, Xapian::doccount copies) {
     };
     list(s::person_slot_first, s::max_person_slots);
     list(s::topic_slot_first, s::max_topic_slots);
+    row += ss::row_field;
+    row += doc.get_value(s::council_slot);  // last: added with councils (schema 8)
     return row;
 }
 

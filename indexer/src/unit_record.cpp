@@ -111,6 +111,8 @@ json unit_record(const corpus::Unit& unit, const corpus::Document& document, con
 json document_record(const corpus::Document& document) {
     return json{{"date", null_if_empty(document.date)},
                 {"council", null_if_empty(document.council)},
+                {"council_id", null_if_empty(corpus::council_id(document.council))},
+                {"council_source", null_if_empty(document.council_source)},
                 {"committee", named(document.committee)},
                 {"meeting_id", null_if_empty(document.meeting_id)},
                 {"document",
@@ -220,6 +222,7 @@ json meeting_summary(const json& meeting) {
     return json{{"id", meeting.value("id", "")},
                 {"date", meeting.value("date", json(nullptr))},
                 {"committee", meeting.value("committee", json(nullptr))},
+                {"council", meeting.value("council", json(nullptr))},
                 {"title", meeting.value("title", json(nullptr))},
                 {"items_count", meeting.value("items_count", 0)}};
 }

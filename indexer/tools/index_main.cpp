@@ -52,9 +52,10 @@ void print_summary(const quorum::index::RunSummary& s) {
     if (s.decisions_computed)
         std::fprintf(stderr,
                      "  decisions: %zu records, %zu links, %zu threads; %zu people, %zu committees (%zu councils, "
-                     "%zu files re-read; %.1f s reading, %.1f s analysing, %.1f s writing; %zu records "
+                     "%zu files re-read, %zu given their meeting's council; %.1f s reading, %.1f s analysing, %.1f s writing; %zu records "
                      "unchanged)\n",
                      s.decisions, s.links, s.threads, s.people, s.committees, s.decision_councils, s.files_reread,
+                     s.files_given_council,
                      s.decision_read_seconds, s.decision_analyse_seconds, s.decision_write_seconds,
                      s.records_unchanged);
     // Info diagnostics are counted, not listed: "ocr-page 12" is the pages read by OCR.

@@ -26,6 +26,8 @@ std::string members_of(const nlohmann::json& object) {
 std::string unknown_document(const std::string& id) {
     return members_of({{"committee", nullptr},
                        {"council", nullptr},
+                       {"council_id", nullptr},
+                       {"council_source", nullptr},
                        {"date", nullptr},
                        {"meeting_id", nullptr},
                        {"document", {{"id", id}, {"title", ""}, {"source", ""}, {"url", nullptr}}}});

@@ -120,6 +120,7 @@ FacetTable FacetTable::load(const Xapian::Database& db, unsigned person_slots, u
     t.facets.push_back(single(db, "status", s::status_slot, t.last_docid));
     t.facets.push_back(multi(db, "person", s::person_slot_first, person_slots, t.last_docid));
     t.facets.push_back(multi(db, "topic", s::topic_slot_first, topic_slots, t.last_docid));
+    t.facets.push_back(single(db, "council", s::council_slot, t.last_docid));
     load_collapse(db, t);
     return t;
 }

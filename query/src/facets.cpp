@@ -32,6 +32,7 @@ FacetSpies::FacetSpies(const IndexCache& cache) {
     single("status", s::status_slot);
     multi("person", s::person_slot_first, cache.person_slots);
     multi("topic", s::topic_slot_first, cache.topic_slots);
+    single("council", s::council_slot);
 }
 
 void FacetSpies::attach(Xapian::Enquire& enquire) {

@@ -98,6 +98,7 @@ const RequestFilter kRequestFilters[] = {
     {s::topic_prefix, "topic", &SearchRequest::topic},             {s::type_prefix, "type", &SearchRequest::type},
     {s::year_prefix, "year", &SearchRequest::year},                {s::kind_prefix, "kind", &SearchRequest::kind},
     {s::outcome_prefix, "outcome", &SearchRequest::outcome},       {s::status_prefix, "status", &SearchRequest::status},
+    {s::council_prefix, "council", &SearchRequest::council},
 };
 
 // The unit types of a document's front matter (corpus::is_front_matter).
@@ -297,6 +298,8 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, const IndexCache& cache) 
         "person", (new IdFieldProcessor(std::string(s::person_prefix), names_of(cache, "person")))->release());
     parser_.add_boolean_prefix(
         "topic", (new IdFieldProcessor(std::string(s::topic_prefix), names_of(cache, "topic")))->release());
+    parser_.add_boolean_prefix(
+        "council", (new IdFieldProcessor(std::string(s::council_prefix), names_of(cache, "council")))->release());
     parser_.add_boolean_prefix("type", (new SlugFieldProcessor(std::string(s::type_prefix)))->release());
     parser_.add_boolean_prefix("year", (new SlugFieldProcessor(std::string(s::year_prefix)))->release());
     parser_.add_boolean_prefix("kind", (new SlugFieldProcessor(std::string(s::kind_prefix)))->release());

@@ -13,7 +13,7 @@ using Q = Xapian::Query;
 namespace {
 
 // Boolean prefixes a query may carry (committee:cabinet), longest first so "XYR" wins over "XY".
-constexpr std::array<std::pair<std::string_view, std::string_view>, 11> filter_names{{
+constexpr std::array<std::pair<std::string_view, std::string_view>, 12> filter_names{{
     {s::year_prefix, "year"},
     {s::month_prefix, "month"},
     {s::document_prefix, "document"},
@@ -25,6 +25,7 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 11> filter_n
     {s::meeting_prefix, "meeting"},
     {s::outcome_prefix, "outcome"},
     {s::status_prefix, "status"},
+    {s::council_prefix, "council"},
 }};
 
 std::string filter_of(const std::string& term) {

@@ -27,7 +27,7 @@ std::vector<std::string_view> fields_of(std::string_view row) {
     return out;
 }
 
-constexpr std::size_t row_fields = 10;  // collapse key, its copies, six single-valued facets, people, topics
+constexpr std::size_t row_fields = 11;  // collapse key, its copies, six single-valued facets, people, topics, council
 
 // The copies field (decimal), read in place: once per counted match.
 Xapian::doccount copies_field(std::string_view field) {
@@ -64,7 +64,7 @@ std::optional<Xapian::doccount> row_copies(const std::string& row) {
 
 RowCounter::RowCounter(Copies copies, unsigned person_slots, unsigned topic_slots)
     : copies_(copies), person_slots_(person_slots), topic_slots_(topic_slots) {
-    for (const char* name : {"committee", "year", "type", "kind", "outcome", "status", "person", "topic"})
+    for (const char* name : {"committee", "year", "type", "kind", "outcome", "status", "person", "topic", "council"})
         counts_.emplace_back(name, std::map<std::string, double>{});
 }
 
@@ -104,6 +104,7 @@ void RowCounter::add(const std::string& row) {
     };
     list(fields[8], person_slots_, counts_[6].second);
     list(fields[9], topic_slots_, counts_[7].second);
+    if (!fields[10].empty()) counts_[8].second[std::string(fields[10])] += weight;
 }
 
 }  // namespace quorum::query

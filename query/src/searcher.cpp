@@ -3,12 +3,15 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <map>
 #include <stdexcept>
 #include <string_view>
 
+#include <nlohmann/json.hpp>
 #include <xapian.h>
 
 #include "document_records.hpp"
+#include "council_summaries.hpp"
 #include "facets.hpp"
 #include "index_cache.hpp"
 #include "match_counting.hpp"
@@ -320,6 +323,7 @@ struct Searcher::Impl {
         std::vector<Xapian::Query> parts{Xapian::Query(std::string(s::meeting_marker))};
         if (!filter.committee.empty())
             parts.emplace_back(s::term(s::committee_prefix, quorum::index::slug(filter.committee)));
+        if (!filter.council.empty()) parts.push_back(term_of(s::council_prefix, quorum::index::slug(filter.council)));
         if (!filter.from.empty() || !filter.to.empty()) parts.push_back(date_range(filter.from, filter.to));
         Xapian::Enquire enquire(local);  // meetings are not units: a set keeps them in OUT/local
         enquire.set_query(Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end()));
@@ -366,6 +370,7 @@ struct Searcher::Impl {
     RecordList decisions(const DecisionQuery& q) {
         std::vector<Xapian::Query> parts{term_of(s::type_prefix, s::decision_type)};
         if (!q.committee.empty()) parts.push_back(term_of(s::committee_prefix, q.committee));
+        if (!q.council.empty()) parts.push_back(term_of(s::council_prefix, q.council));
         namespace v = quorum::index::vocabulary;
         if (q.outcome) parts.push_back(term_of(s::outcome_prefix, v::to_slug(*q.outcome)));
         // Overdue records carry XSoverdue besides their own status (decision_documents.cpp).
@@ -386,14 +391,33 @@ struct Searcher::Impl {
         return out;
     }
 
-    RecordList people(const std::string& q, int page, int per_page) {
+    RecordList people(const std::string& q, int page, int per_page, const std::string& council) {
         std::vector<Xapian::Query> parts{term_of(s::type_prefix, s::person_type)};
+        if (!council.empty()) parts.push_back(term_of(s::council_prefix, council));
         // Typing a name finds it as it is typed: every word matches the start of a name word.
         for (const auto& w : quorum::index::fold_words(q))
             parts.emplace_back(Xapian::Query::OP_WILDCARD,
                                s::term(s::record_word_prefix, quorum::index::bounded_term_value(w)),
                                max_wildcard_expansion, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
         return records(all_of(std::move(parts)), page, per_page);
+    }
+
+    std::vector<CouncilSummary> councils() { return council_summaries(local, db, cache, shards > 0); }
+
+    std::optional<CouncilDetail> council(const std::string& id) {
+        if (id.empty() || db.get_termfreq(s::term(s::council_prefix, quorum::index::bounded_term_value(id))) == 0)
+            return std::nullopt;
+        CouncilDetail d;
+        d.summary = council_summary(local, db, cache, shards > 0, id, &d);
+        const RecordList people = records(
+            Xapian::Query(Xapian::Query::OP_AND, term_of(s::type_prefix, s::person_type), term_of(s::council_prefix, id)),
+            1, max_per_page);
+        for (const auto& p : people.records) {
+            const auto j = nlohmann::json::parse(p, nullptr, false);
+            const std::string kind = j.is_object() ? j.value("kind", "") : std::string();
+            if (kind == "councillor" || kind == "co-optee") d.members.push_back(p);
+        }
+        return d;
     }
 
     std::optional<std::string> record(std::string_view tag, const std::string& id) {
@@ -444,17 +468,29 @@ std::optional<std::string> Searcher::decision(const std::string& id) {
     return impl_->with_retry([&] { return impl_->record(s::decision_id_tag, id); });
 }
 
-RecordList Searcher::people(const std::string& q, int page, int per_page) {
-    return impl_->with_retry([&] { return impl_->people(q, page, per_page); });
+RecordList Searcher::people(const std::string& q, int page, int per_page, const std::string& council) {
+    return impl_->with_retry([&] { return impl_->people(q, page, per_page, council); });
 }
 
 std::optional<std::string> Searcher::person(const std::string& id) {
     return impl_->with_retry([&] { return impl_->record(s::person_id_tag, id); });
 }
 
-std::vector<std::string> Searcher::committees() {
-    return impl_->with_retry(
-        [&] { return impl_->records(Impl::term_of(s::type_prefix, s::committee_type), 1, max_per_page).records; });
+std::vector<std::string> Searcher::committees(const std::string& council) {
+    return impl_->with_retry([&] {
+        Xapian::Query query = Impl::term_of(s::type_prefix, s::committee_type);
+        if (!council.empty())
+            query = Xapian::Query(Xapian::Query::OP_AND, query, Impl::term_of(s::council_prefix, council));
+        return impl_->records(query, 1, max_per_page).records;
+    });
+}
+
+std::vector<CouncilSummary> Searcher::councils() {
+    return impl_->with_retry([&] { return impl_->councils(); });
+}
+
+std::optional<CouncilDetail> Searcher::council(const std::string& id) {
+    return impl_->with_retry([&] { return impl_->council(id); });
 }
 
 std::optional<std::string> Searcher::committee(const std::string& id) {

@@ -49,6 +49,8 @@ void install_app(httplib::Server& server, Backend& backend, AccessLog* log, AppO
     server.Get("/api/compare", route(get_compare));
     server.Get("/api/committees", route(get_committees));
     server.Get(R"(/api/committees/([^/]+))", route(get_committee));
+    server.Get("/api/councils", route(get_councils));
+    server.Get(R"(/api/councils/([^/]+))", route(get_council));
     server.Get("/api/openapi.json", route(get_openapi));
     server.Get("/healthz", route(get_healthz));
     server.Get(R"(/|/index\.html|/favicon\.ico|/static/[A-Za-z0-9._/-]{1,200})", route(get_asset));

@@ -50,10 +50,13 @@ public:
     // stored", so a backend without them (test fakes) still serves the rest.
     virtual query::RecordList decisions(const query::DecisionQuery&) { return {}; }
     virtual std::optional<std::string> decision(const std::string&) { return std::nullopt; }
-    virtual query::RecordList people(const std::string&, int, int) { return {}; }
+    // people(q, page, per_page, council id or ""), committees(council id or "").
+    virtual query::RecordList people(const std::string&, int, int, const std::string&) { return {}; }
     virtual std::optional<std::string> person(const std::string&) { return std::nullopt; }
-    virtual std::vector<std::string> committees() { return {}; }
+    virtual std::vector<std::string> committees(const std::string&) { return {}; }
     virtual std::optional<std::string> committee(const std::string&) { return std::nullopt; }
+    virtual std::vector<query::CouncilSummary> councils() { return {}; }
+    virtual std::optional<query::CouncilDetail> council(const std::string&) { return std::nullopt; }
 };
 
 }  // namespace quorum::server

@@ -21,7 +21,7 @@ nlohmann::json compare_json(Backend& backend, const CompareParams& params) {
             best.facets = false;
             best.snippets = true;
             best.type = {"resolution"};
-            (params.by == "committee" ? best.committee : best.year) = {value.id};
+            (params.by == "committee" ? best.committee : params.by == "council" ? best.council : best.year) = {value.id};
             const auto found = backend.search(best);
             // A resolution's hit names its decision record ("decision": {"id", ...}).
             const nlohmann::json hit = found.hits.empty() ? nlohmann::json(nullptr) : hit_json(found.hits.front());

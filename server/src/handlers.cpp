@@ -7,6 +7,7 @@
 #include "params.hpp"
 #include "record_exports.hpp"
 #include "compare.hpp"
+#include "councils.hpp"
 #include "vote_agreement.hpp"
 #include "voting_record.hpp"
 #include "web_assets.hpp"
@@ -169,9 +170,12 @@ void get_people(Context& ctx, const httplib::Request& req, httplib::Response& re
     if (params.format != Format::json) {
         return stream_records(
             ctx, req, RecordKind::person, params.format,
-            [&ctx, q = params.q](int page) { return parsed(ctx.backend.people(q, page, kExportBatch).records); }, res);
+            [&ctx, q = params.q, council = params.council](int page) {
+                return parsed(ctx.backend.people(q, page, kExportBatch, council).records);
+            },
+            res);
     }
-    const auto list = ctx.backend.people(params.q, params.page, params.per_page);
+    const auto list = ctx.backend.people(params.q, params.page, params.per_page, params.council);
     send_json(res, {{"total", list.total},
                     {"page", params.page},
                     {"per_page", params.per_page},
@@ -206,14 +210,34 @@ void get_agreement(Context& ctx, const httplib::Request& req, httplib::Response&
 }
 
 void get_committees(Context& ctx, const httplib::Request& req, httplib::Response& res) {
-    const auto format = parse_committees_params(req.params);
-    if (format != Format::json) {
-        auto all = std::make_shared<std::vector<std::string>>(ctx.backend.committees());
+    const auto params = parse_committees_params(req.params);
+    if (params.format != Format::json) {
+        auto all = std::make_shared<std::vector<std::string>>(ctx.backend.committees(params.council));
         return stream_records(
-            ctx, req, RecordKind::committee, format, [all](int page) { return slice(*all, page); }, res);
+            ctx, req, RecordKind::committee, params.format, [all](int page) { return slice(*all, page); }, res);
     }
-    const auto list = ctx.backend.committees();
+    const auto list = ctx.backend.committees(params.council);
     send_json(res, {{"total", list.size()}, {"committees", parsed(list)}});
+}
+
+void get_councils(Context& ctx, const httplib::Request& req, httplib::Response& res) {
+    const auto format = parse_councils_params(req.params);
+    const auto list = ctx.backend.councils();
+    if (format == Format::csv) {
+        res.set_header("Content-Disposition", "attachment; filename=\"quorum-councils.csv\"");
+        res.set_content(councils_csv(list), "text/csv; charset=utf-8");
+        return;
+    }
+    nlohmann::json councils = nlohmann::json::array();
+    for (const auto& c : list) councils.push_back(council_json(c));
+    send_json(res, {{"total", list.size()}, {"councils", std::move(councils)}});
+}
+
+void get_council(Context& ctx, const httplib::Request& req, httplib::Response& res) {
+    const auto id = checked_id(req, "council");
+    const auto detail = ctx.backend.council(id);
+    if (!detail) throw NotFound("no council has the id " + id + ": ids come from /api/councils");
+    send_json(res, council_detail_json(*detail));
 }
 
 void get_committee(Context& ctx, const httplib::Request& req, httplib::Response& res) {

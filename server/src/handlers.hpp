@@ -32,6 +32,8 @@ void get_agreement(Context& ctx, const httplib::Request& req, httplib::Response&
 void get_compare(Context& ctx, const httplib::Request& req, httplib::Response& res);
 void get_committees(Context& ctx, const httplib::Request& req, httplib::Response& res);
 void get_committee(Context& ctx, const httplib::Request& req, httplib::Response& res);
+void get_councils(Context& ctx, const httplib::Request& req, httplib::Response& res);
+void get_council(Context& ctx, const httplib::Request& req, httplib::Response& res);
 void get_healthz(Context& ctx, const httplib::Request& req, httplib::Response& res);
 void get_openapi(Context& ctx, const httplib::Request& req, httplib::Response& res);
 void get_asset(Context& ctx, const httplib::Request& req, httplib::Response& res);

@@ -11,13 +11,13 @@ using nlohmann::json;
 // Fields the API promises on every hit and unit (null when unknown).
 constexpr std::initializer_list<const char*> kHitFields = {"id",       "type",   "rank",      "score",      "title",
                                                            "snippet",  "date",   "committee", "meeting_id", "item",
-                                                           "document", "people", "topics"};
+                                                           "document", "people", "topics", "council"};
 constexpr std::initializer_list<const char*> kMeetingFields = {
-    "id", "date", "committee", "title", "venue", "documents", "attendance", "items", "items_count"};
-constexpr std::initializer_list<const char*> kMeetingSummaryFields = {"id", "date", "committee", "title",
+    "id", "date", "committee", "council", "title", "venue", "documents", "attendance", "items", "items_count"};
+constexpr std::initializer_list<const char*> kMeetingSummaryFields = {"id", "date", "committee", "council", "title",
                                                                       "items_count"};
-constexpr std::initializer_list<const char*> kFacetNames = {"committee", "year",    "type",  "person",
-                                                            "topic",     "outcome", "status"};
+constexpr std::initializer_list<const char*> kFacetNames = {"committee", "year",    "type",   "person",
+                                                            "topic",     "outcome", "status", "council"};
 
 void ensure_fields(json& object, std::initializer_list<const char*> fields) {
     for (const char* f : fields)

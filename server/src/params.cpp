@@ -113,6 +113,7 @@ using K = ParamKind;
 const std::vector<ParamSpec> kSearchTable = {
     {"q", K::text, false, 0, 1000, {}, "", "the query: words, \"phrases\", AND OR NOT, +word -word, field prefixes"},
     {"committee", K::id, true, 0, 0, {}, "", "committee id; repeat for OR"},
+    {"council", K::id, true, 0, 0, {}, "", "council id (from /api/councils); repeat for OR"},
     {"person", K::id, true, 0, 0, {}, "", "person id; repeat for OR"},
     {"topic", K::id, true, 0, 0, {}, "", "topic id; repeat for OR"},
     {"type",
@@ -170,6 +171,7 @@ const std::vector<ParamSpec> kSearchTable = {
 
 const std::vector<ParamSpec> kMeetingsTable = {
     {"committee", K::id, false, 0, 0, {}, "", "committee id"},
+    {"council", K::id, false, 0, 0, {}, "", "council id"},
     {"from", K::date, false, 0, 0, {}, "", "earliest meeting date, inclusive"},
     {"to", K::date, false, 0, 0, {}, "", "latest meeting date, inclusive"},
     {"page", K::integer, false, 1, 100000, {}, "1", "1-based page (only with page or per_page: else every meeting)"},
@@ -187,6 +189,7 @@ const std::vector<ParamSpec> kMeetingsTable = {
 const std::vector<ParamSpec> kDecisionsTable = {
     {"q", K::text, false, 0, 1000, {}, "", "every word occurs in the text, item title, owner or document title"},
     {"committee", K::id, false, 0, 0, {}, "", "committee id"},
+    {"council", K::id, false, 0, 0, {}, "", "council id"},
     {"outcome", K::choice, false, 0, 0, choices_of<v::OutcomeResult>(), "", "outcome recorded in the minutes",
      parses_as<v::OutcomeResult>},
     {"status", K::choice, false, 0, 0, choices_of<v::DecisionStatus>(), "",
@@ -209,6 +212,7 @@ const std::vector<ParamSpec> kDecisionsTable = {
 
 const std::vector<ParamSpec> kPeopleTable = {
     {"q", K::text, false, 0, 200, {}, "", "every word starts a word of the name (or another spelling of it)"},
+    {"council", K::id, false, 0, 0, {}, "", "council id: the people its papers name"},
     {"page", K::integer, false, 1, 100000, {}, "1", "1-based page"},
     {"per_page", K::integer, false, 1, 1000, {}, "100", "people per page"},
     {"format",
@@ -222,12 +226,17 @@ const std::vector<ParamSpec> kPeopleTable = {
 };
 
 const std::vector<ParamSpec> kCommitteesTable = {
+    {"council", K::id, false, 0, 0, {}, "", "council id: the committees its papers name"},
     {"format", K::choice, false, 0, 0, {"json", "csv", "atom"}, "json", "json, csv or atom"},
+};
+
+const std::vector<ParamSpec> kCouncilsTable = {
+    {"format", K::choice, false, 0, 0, {"json", "csv"}, "json", "json or csv"},
 };
 
 const std::vector<ParamSpec> kCompareTable = {
     {"q", K::text, false, 0, 1000, {}, "", "the question, as for /api/search (required)"},
-    {"by", K::choice, false, 0, 0, {"committee", "year"}, "committee", "what to group the matches by"},
+    {"by", K::choice, false, 0, 0, {"committee", "year", "council"}, "committee", "what to group the matches by"},
     {"groups", K::integer, false, 1, 50, {}, "10", "how many groups, largest first"},
 };
 
@@ -289,6 +298,7 @@ std::span<const ParamSpec> meetings_param_table() { return kMeetingsTable; }
 std::span<const ParamSpec> decisions_param_table() { return kDecisionsTable; }
 std::span<const ParamSpec> people_param_table() { return kPeopleTable; }
 std::span<const ParamSpec> committees_param_table() { return kCommitteesTable; }
+std::span<const ParamSpec> councils_param_table() { return kCouncilsTable; }
 std::span<const ParamSpec> agreement_param_table() { return kAgreementTable; }
 std::span<const ParamSpec> compare_param_table() { return kCompareTable; }
 std::span<const ParamSpec> person_param_table() { return kPersonTable; }
@@ -300,6 +310,7 @@ SearchParams parse_search_params(const QueryParams& params) {
     auto& r = out.request;
     r.q = p.one("q").value_or("");
     r.committee = p.all("committee");
+    r.council = p.all("council");
     r.person = p.all("person");
     r.topic = p.all("topic");
     r.type = p.all("type");
@@ -329,6 +340,7 @@ MeetingParams parse_meeting_params(const QueryParams& params) {
     check_date_order(p);
     MeetingParams out;
     out.filter.committee = p.one("committee").value_or("");
+    out.filter.council = p.one("council").value_or("");
     out.filter.from = p.one("from").value_or("");
     out.filter.to = p.one("to").value_or("");
     if (p.has("page") || p.has("per_page")) {
@@ -346,6 +358,7 @@ DecisionParams parse_decision_params(const QueryParams& params) {
     auto& q = out.query;
     q.q = p.one("q").value_or("");
     q.committee = p.one("committee").value_or("");
+    q.council = p.one("council").value_or("");
     q.outcome = vocabulary_value<v::OutcomeResult>(p.one("outcome"));
     q.status = vocabulary_value<v::DecisionStatus>(p.one("status"));
     q.owner = p.one("owner").value_or("");
@@ -362,13 +375,19 @@ PeopleParams parse_people_params(const QueryParams& params) {
     const auto p = parse_params(kPeopleTable, params);
     PeopleParams out;
     out.q = p.one("q").value_or("");
+    out.council = p.one("council").value_or("");
     out.page = static_cast<int>(p.integer("page", 1));
     out.per_page = static_cast<int>(p.integer("per_page", 100));
     out.format = format_of(p);
     return out;
 }
 
-Format parse_committees_params(const QueryParams& params) { return format_of(parse_params(kCommitteesTable, params)); }
+CommitteesParams parse_committees_params(const QueryParams& params) {
+    const auto p = parse_params(kCommitteesTable, params);
+    return CommitteesParams{p.one("council").value_or(""), format_of(p)};
+}
+
+Format parse_councils_params(const QueryParams& params) { return format_of(parse_params(kCouncilsTable, params)); }
 
 Format parse_person_params(const QueryParams& params) { return format_of(parse_params(kPersonTable, params)); }
 

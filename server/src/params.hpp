@@ -78,12 +78,13 @@ struct DecisionParams {
 
 struct CompareParams {
     std::string q;
-    std::string by = "committee";  // committee | year: a facet of the search
+    std::string by = "committee";  // committee | year | council: a facet of the search
     int groups = 10;
 };
 
 struct PeopleParams {
     std::string q;
+    std::string council;  // id, empty = any
     int page = 1, per_page = 100;
     Format format = Format::json;
 };
@@ -93,6 +94,7 @@ struct PeopleParams {
 [[nodiscard]] std::span<const ParamSpec> decisions_param_table();
 [[nodiscard]] std::span<const ParamSpec> people_param_table();
 [[nodiscard]] std::span<const ParamSpec> committees_param_table();
+[[nodiscard]] std::span<const ParamSpec> councils_param_table();
 [[nodiscard]] std::span<const ParamSpec> agreement_param_table();
 [[nodiscard]] std::span<const ParamSpec> compare_param_table();
 [[nodiscard]] std::span<const ParamSpec> person_param_table();
@@ -102,7 +104,12 @@ struct PeopleParams {
 [[nodiscard]] MeetingParams parse_meeting_params(const QueryParams& params);
 [[nodiscard]] DecisionParams parse_decision_params(const QueryParams& params);
 [[nodiscard]] PeopleParams parse_people_params(const QueryParams& params);
-[[nodiscard]] Format parse_committees_params(const QueryParams& params);
+struct CommitteesParams {
+    std::string council;  // id, empty = any
+    Format format = Format::json;
+};
+[[nodiscard]] CommitteesParams parse_committees_params(const QueryParams& params);
+[[nodiscard]] Format parse_councils_params(const QueryParams& params);
 // /api/people/{id}/agreement: the other person's id.
 [[nodiscard]] std::string parse_agreement_params(const QueryParams& params);
 [[nodiscard]] CompareParams parse_compare_params(const QueryParams& params);

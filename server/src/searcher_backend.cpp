@@ -331,16 +331,24 @@ std::optional<std::string> SearcherBackend::decision(const std::string& id) {
     return with_searcher([&](query::Searcher& s) { return s.decision(id); });
 }
 
-query::RecordList SearcherBackend::people(const std::string& q, int page, int per_page) {
-    return with_searcher([&](query::Searcher& s) { return s.people(q, page, per_page); });
+query::RecordList SearcherBackend::people(const std::string& q, int page, int per_page, const std::string& council) {
+    return with_searcher([&](query::Searcher& s) { return s.people(q, page, per_page, council); });
 }
 
 std::optional<std::string> SearcherBackend::person(const std::string& id) {
     return with_searcher([&](query::Searcher& s) { return s.person(id); });
 }
 
-std::vector<std::string> SearcherBackend::committees() {
-    return with_searcher([](query::Searcher& s) { return s.committees(); });
+std::vector<std::string> SearcherBackend::committees(const std::string& council) {
+    return with_searcher([&](query::Searcher& s) { return s.committees(council); });
+}
+
+std::vector<query::CouncilSummary> SearcherBackend::councils() {
+    return with_searcher([](query::Searcher& s) { return s.councils(); });
+}
+
+std::optional<query::CouncilDetail> SearcherBackend::council(const std::string& id) {
+    return with_searcher([&](query::Searcher& s) { return s.council(id); });
 }
 
 std::optional<std::string> SearcherBackend::committee(const std::string& id) {

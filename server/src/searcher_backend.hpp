@@ -45,9 +45,11 @@ public:
     std::uint64_t revision() override;
     query::RecordList decisions(const query::DecisionQuery& query) override;
     std::optional<std::string> decision(const std::string& id) override;
-    query::RecordList people(const std::string& q, int page, int per_page) override;
+    query::RecordList people(const std::string& q, int page, int per_page, const std::string& council) override;
     std::optional<std::string> person(const std::string& id) override;
-    std::vector<std::string> committees() override;
+    std::vector<std::string> committees(const std::string& council) override;
+    std::vector<query::CouncilSummary> councils() override;
+    std::optional<query::CouncilDetail> council(const std::string& id) override;
     std::optional<std::string> committee(const std::string& id) override;
     std::optional<std::string> index_problem() override;
     std::vector<ShardStatus> shard_status() override;

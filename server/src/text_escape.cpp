@@ -104,4 +104,16 @@ std::string log_escape(std::string_view text, std::size_t max) {
     return out;
 }
 
+std::string csv_record(std::initializer_list<std::string_view> cells) {
+    std::string out;
+    bool first = true;
+    for (const auto cell : cells) {
+        if (!first) out += ',';
+        out += csv_cell(cell);
+        first = false;
+    }
+    out += "\r\n";
+    return out;
+}
+
 }  // namespace quorum::server

@@ -2,6 +2,7 @@
 // plain text from HTML snippets.
 #pragma once
 
+#include <initializer_list>
 #include <string>
 #include <string_view>
 
@@ -14,6 +15,8 @@ namespace quorum::server {
 // One CSV cell (RFC 4180): always quoted, quotes doubled. A cell starting with
 // = + - @ tab or CR gets a leading apostrophe so spreadsheets do not run it as a formula.
 [[nodiscard]] std::string csv_cell(std::string_view text);
+// One CSV record: each cell as csv_cell, joined by commas, ended by CRLF.
+[[nodiscard]] std::string csv_record(std::initializer_list<std::string_view> cells);
 
 // A snippet ("HTML-escaped except <mark>") as plain text: marks removed, entities decoded.
 [[nodiscard]] std::string snippet_text(std::string_view snippet);

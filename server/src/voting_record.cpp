@@ -10,16 +10,9 @@ std::string voting_record_csv(const nlohmann::json& person) {
     const auto votes = person.find("votes");
     if (votes == person.end() || !votes->is_array()) return out;
     for (const auto& v : *votes) {
-        const std::string cells[] = {field(v, "date"),   field(v, "meeting_id"), nested(v, "item", "number"),
-                                     nested(v, "item", "title"), field(v, "motion"), field(v, "how"),
-                                     field(v, "result"), field(v, "decision"),   field(v, "declared_interest")};
-        bool first = true;
-        for (const auto& c : cells) {
-            if (!first) out += ',';
-            out += csv_cell(c);
-            first = false;
-        }
-        out += "\r\n";
+        out += csv_record({field(v, "date"), field(v, "meeting_id"), nested(v, "item", "number"),
+                           nested(v, "item", "title"), field(v, "motion"), field(v, "how"), field(v, "result"),
+                           field(v, "decision"), field(v, "declared_interest")});
     }
     return out;
 }

@@ -3,12 +3,13 @@
 // and the only markup taken from the server is <mark> in snippets (see snippetNodes).
 // Every state lives in the URL (?q=&committee=&...&page=, ?view=unit&id=, ?view=meeting&id=,
 // ?view=decisions&status=&..., ?view=decision&id=, ?view=people&q=, ?view=person&id=,
-// ?view=committees, ?view=committee&id=).
+// ?view=committees, ?view=committee&id=, ?view=councils, ?view=council&id=).
 'use strict';
 
 (() => {
-  const FILTERS = ['committee', 'type', 'person', 'topic'];
-  const FACET_LABELS = { committee: 'Committee', year: 'Year', type: 'Type', person: 'Person', topic: 'Topic' };
+  const FILTERS = ['council', 'committee', 'type', 'person', 'topic'];
+  const FACET_LABELS = { council: 'Council', committee: 'Committee', year: 'Year', type: 'Type', person: 'Person', topic: 'Topic' };
+  const COMPARE_BY = [['committee', 'By committee', 'committees'], ['council', 'By council', 'councils'], ['year', 'By year', 'years']];
   const TYPE_LABELS = { item: 'Minute item', paragraph: 'Paragraph', table: 'Table', resolution: 'Decision', question: 'Question', action: 'Action', header: 'Meeting header', attendance: 'Attendance', cover: 'Cover and notices' };
   const SORTS = [['relevance', 'Most relevant'], ['newest', 'Newest first'], ['oldest', 'Oldest first'], ['amount', 'Largest sum first']];
   const PER_PAGE = 10;
@@ -116,7 +117,7 @@
   function readState(search) {
     const p = new URLSearchParams(search);
     const v = p.get('view');
-    if (['unit', 'meeting', 'decision', 'person', 'committee'].includes(v) && p.get('id')) return { view: v, id: p.get('id') };
+    if (['unit', 'meeting', 'decision', 'person', 'committee', 'council'].includes(v) && p.get('id')) return { view: v, id: p.get('id') };
     if (v === 'decisions') {
       const d = { view: v, page: Math.max(1, parseInt(p.get('page') || '1', 10) || 1) };
       for (const k of DECISION_FILTERS) d[k] = (p.get(k) || '').trim();
@@ -124,8 +125,8 @@
     }
     if (v === 'people') return { view: v, q: (p.get('q') || '').trim() };
     if (v === 'agreement' && p.get('id') && p.get('with')) return { view: v, id: p.get('id'), with: p.get('with') };
-    if (v === 'compare') return { view: v, q: (p.get('q') || '').trim(), by: p.get('by') === 'year' ? 'year' : 'committee' };
-    if (v === 'committees') return { view: v };
+    if (v === 'compare') return { view: v, q: (p.get('q') || '').trim(), by: COMPARE_BY.some(([k]) => k === p.get('by')) ? p.get('by') : 'committee' };
+    if (v === 'committees' || v === 'councils') return { view: v };
     const s = {
       view: 'search',
       q: p.get('q') || '',
@@ -163,6 +164,7 @@
   const compareHref = (q, by = 'committee') => `/?view=compare&q=${encodeURIComponent(q)}&by=${by}`;
   const agreementHref = (id, other) => `/?view=agreement&id=${encodeURIComponent(id)}&with=${encodeURIComponent(other)}`;
   const committeeHref = (id) => `/?view=committee&id=${encodeURIComponent(id)}`;
+  const councilHref = (id) => `/?view=council&id=${encodeURIComponent(id)}`;
   function decisionsParams(s, { page = true } = {}) {
     const p = new URLSearchParams();
     for (const k of DECISION_FILTERS) if (s[k]) p.set(k, s[k]);
@@ -250,6 +252,8 @@
       else if (state.view === 'compare') heading = await renderCompare(state, signal);
       else if (state.view === 'committees') heading = await renderCommittees(signal);
       else if (state.view === 'committee') heading = await renderCommittee(state, signal);
+      else if (state.view === 'councils') heading = await renderCouncils(signal);
+      else if (state.view === 'council') heading = await renderCouncil(state, signal);
       else if (state.home) heading = await renderHome(signal);
       else heading = await renderSearch(state, signal);
       if (signal.aborted) return;
@@ -334,6 +338,7 @@
     const facets = data.facets || {};
     const names = facetNames(facets);
     const chips = renderChips(state, names);
+    showCouncils = (facets.council || []).length > 1;
 
     const main = h('section', { class: 'results', 'aria-labelledby': 'results-heading' });
     append(main, [
@@ -418,7 +423,8 @@
       h('ul', { class: 'downloads' },
         h('li', {}, h('a', { href: apiUrl(csvParams, { per_page: '100', format: 'csv' }), download: 'quorum-results.csv', id: 'csv-link' }, csvLabel)),
         h('li', {}, h('a', { href: apiUrl(searchParams({ ...state, sort: 'newest' }, { page: false }), { format: 'atom' }), type: 'application/atom+xml', id: 'atom-link' }, 'Subscribe (Atom feed)')),
-        state.q && state.q.trim() ? h('li', {}, h('a', { href: compareHref(state.q.trim()), id: 'compare-link' }, 'Compare committees')) : null));
+        state.q && state.q.trim() ? h('li', {}, h('a', { href: compareHref(state.q.trim()), id: 'compare-link' }, 'Compare committees')) : null,
+        state.q && state.q.trim() ? h('li', {}, h('a', { href: compareHref(state.q.trim(), 'council'), id: 'compare-councils-link' }, 'Compare councils')) : null));
   }
 
   // ---------- compare ----------
@@ -430,7 +436,7 @@
       h('label', { for: 'compare-q' }, 'Question'),
       h('div', { class: 'search-row' }, h('input', { type: 'search', id: 'compare-q', name: 'q', value: state.q, autocomplete: 'off' }),
         h('label', { for: 'compare-by', class: 'visually-hidden' }, 'Group by'),
-        h('select', { id: 'compare-by', name: 'by' }, [['committee', 'By committee'], ['year', 'By year']].map(([value, label]) =>
+        h('select', { id: 'compare-by', name: 'by' }, COMPARE_BY.map(([value, label]) =>
           h('option', { value, selected: value === state.by }, label))),
         h('button', { type: 'submit' }, 'Compare')));
     form.addEventListener('submit', (e) => {
@@ -439,18 +445,20 @@
       if (q) navigate(compareHref(q, form.elements.by.value));
     });
     if (!state.q) {
-      swap(breadcrumb([['Home', '/']]), heading, form, h('p', {}, 'Type a question to see which committees, or which years, it comes up in.'));
+      swap(breadcrumb([['Home', '/']]), heading, form, h('p', {}, 'Type a question to see which committees, councils or years it comes up in.'));
       return heading;
     }
     const data = await getJSON(`/api/compare?q=${enc(state.q)}&by=${state.by}`, signal);
     const groups = Array.isArray(data.groups) ? data.groups : [];
-    const label = state.by === 'year' ? 'Year' : 'Committee';
+    const label = { year: 'Year', council: 'Council', committee: 'Committee' }[state.by];
+    const groupWord = COMPARE_BY.find(([k]) => k === state.by)[2];
+    const groupLink = (g) => (state.by === 'year' ? g.name : link(state.by === 'council' ? councilHref(g.id) : committeeHref(g.id), g.name));
     swap(
       breadcrumb([['Home', '/'], ['Search', searchHref({ ...readState(''), q: state.q })]]),
       heading, form,
-      h('p', { class: 'lead' }, `${plural(data.total || 0, 'passage matches', 'passages match')}${data.exact === false ? ' (about)' : ''}; the ${groups.length} ${state.by === 'year' ? 'years' : 'committees'} with most, each with its best resolution.`),
+      h('p', { class: 'lead' }, `${plural(data.total || 0, 'passage matches', 'passages match')}${data.exact === false ? ' (about)' : ''}; the ${groups.length} ${groupWord} with most, each with its best resolution.`),
       groups.length ? tableOf(`Matches by ${state.by}`, [label, 'Matches', 'Resolutions', 'Best resolution'], groups.map((g) => [
-        state.by === 'year' ? g.name : link(committeeHref(g.id), g.name),
+        groupLink(g),
         String(g.count), String(g.resolutions),
         g.best ? [link(g.best.decision ? decisionHref(g.best.decision.id) : unitHref(g.best.id), g.best.title || itemLabel(g.best.item) || 'The resolution'),
           g.best.date ? h('span', { class: 'muted' }, [' · ', timeEl(g.best.date)]) : null] : h('span', { class: 'muted' }, 'None matches')]), [1, 2])
@@ -460,8 +468,10 @@
     return heading;
   }
 
+  let showCouncils = false;  // the results span several councils: each hit names its own
   function renderHit(hit) {
     const crumbs = [];
+    if (showCouncils && hit.council) crumbs.push(h('li', {}, hit.council_id ? link(councilHref(hit.council_id), hit.council) : hit.council));
     if (hit.committee) crumbs.push(h('li', {}, hit.committee.name));
     if (hit.date) crumbs.push(h('li', {}, hit.meeting_id ? link(meetingHref(hit.meeting_id), hidden('Meeting of '), timeEl(hit.date)) : timeEl(hit.date)));
     if (hit.item) crumbs.push(h('li', {}, itemLabel(hit.item)));
@@ -537,7 +547,9 @@
     append(details, h('summary', {}, h('h2', { class: 'filters-title' }, 'Filter results', active ? h('span', { class: 'muted' }, ` (${active} active)`) : null)));
     append(details, renderDates(state));
     append(details, renderYears(state, facets.year || []));
-    for (const key of ['committee', 'type', 'person', 'topic']) {
+    for (const key of FILTERS) {
+      // One council is no choice: its facet shows once an archive holds two.
+      if (key === 'council' && (facets.council || []).length < 2 && !state.council.length) continue;
       append(details, renderFacet(state, key, facets[key] || []));
     }
     return h('aside', { class: 'sidebar', 'aria-label': 'Filters' }, details);
@@ -879,7 +891,7 @@
   const isOverdue = (d) => d.overdue === true || d.status === 'overdue';
 
   function markSection(v) {
-    const section = { decisions: 'decisions', decision: 'decisions', people: 'people', person: 'people', committees: 'committees', committee: 'committees' }[v] || 'search';
+    const section = { decisions: 'decisions', decision: 'decisions', people: 'people', person: 'people', committees: 'committees', committee: 'committees', councils: 'councils', council: 'councils' }[v] || 'search';
     for (const a of document.querySelectorAll('.site-nav a[data-section]')) {
       const on = a.dataset.section === section;
       a.classList.toggle('active', on);
@@ -1354,6 +1366,58 @@
       h('table', { class: 'data-table' }, h('caption', { class: 'visually-hidden' }, caption),
         h('thead', {}, h('tr', {}, header.map((c, i) => h('th', { scope: 'col', class: numeric.includes(i) ? 'num' : null }, c)))),
         h('tbody', {}, rows.map((r) => h('tr', {}, r.map((c, i) => (i === 0 ? h('th', { scope: 'row' }, c) : h('td', { class: numeric.includes(i) ? 'num' : null }, c))))))));
+  }
+
+  // ----- councils (every council the papers name) -----
+  async function renderCouncils(signal) {
+    const data = await getJSON('/api/councils', signal);
+    const list = Array.isArray(data.councils) ? data.councils : [];
+    const heading = h('h1', { tabindex: '-1' }, 'Councils');
+    swap(heading,
+      h('p', { class: 'lead' }, 'Every council whose papers are in the archive, with its meetings, decisions and people.'),
+      list.length ? tableOf('Councils', ['Council', 'Meetings', 'Decisions', 'People', 'First meeting', 'Last meeting'], list.map((c) => [
+        link(councilHref(c.id), c.name || c.id), String(c.meetings ?? ''), String(c.decisions ?? ''), String(c.people ?? ''), timeEl(c.first_date), timeEl(c.last_date)]), [1, 2, 3])
+        : h('p', {}, 'No paper in the archive names its council.'),
+      h('p', {}, h('a', { href: '/api/councils?format=csv', download: 'quorum-councils.csv' }, 'Download as CSV')));
+    setFeed(null);
+    announce(`${plural(list.length, 'council', 'councils')}.`);
+    return heading;
+  }
+
+  async function renderCouncil(state, signal) {
+    const c = await getJSON(`/api/councils/${enc(state.id)}`, signal);
+    const committees = Array.isArray(c.committees) ? c.committees : [];
+    const years = Array.isArray(c.meetings_by_year) ? c.meetings_by_year : [];
+    const members = Array.isArray(c.members) ? c.members : [];
+    const heading = h('h1', { tabindex: '-1' }, c.name || c.id);
+    swap(
+      breadcrumb([['Home', '/'], ['Councils', '/?view=councils']]),
+      h('p', { class: 'hit-type' }, h('span', { class: 'tag tag-meeting' }, 'Council')),
+      heading,
+      h('dl', { class: 'summary' }, dlRows([
+        ['Meetings', [String(c.meetings ?? 0), c.first_date && c.last_date ? [', from ', timeEl(c.first_date), ' to ', timeEl(c.last_date)] : null]],
+        ['Decisions', String(c.decisions ?? 0)],
+        ['People named', String(c.people ?? 0)],
+      ])),
+      h('ul', { class: 'action-links' },
+        h('li', {}, link(searchHref({ ...readState(''), q: '', council: [c.id] }), 'Search its records'))),
+      h('section', { class: 'context', 'aria-labelledby': 'k-committees-h' },
+        h('h2', { id: 'k-committees-h' }, 'Committees'),
+        committees.length ? tableOf('Its committees, most meetings first', ['Committee', 'Meetings'], committees.map((m) => [
+          link(committeeHref(m.id), m.name || m.id), String(m.meetings ?? '')]), [1])
+          : h('p', {}, 'No committee is named.')),
+      h('section', { class: 'context', 'aria-labelledby': 'k-years-h' },
+        h('h2', { id: 'k-years-h' }, 'Meetings by year'),
+        years.length ? tableOf('Meetings by year, newest first', ['Year', 'Meetings'], years.map((y) => [String(y.year), String(y.meetings ?? '')]), [1])
+          : h('p', {}, 'No dated meetings.')),
+      h('section', { class: 'context', 'aria-labelledby': 'k-members-h' },
+        h('h2', { id: 'k-members-h' }, 'Members'),
+        members.length ? h('ul', { class: 'people-list' }, members.map((p) => h('li', {}, link(personHref(p.id), p.name || p.id))))
+          : h('p', {}, 'No members are named.')),
+    );
+    setFeed(null);
+    announce(`Council: ${c.name || c.id}`);
+    return heading;
   }
 
   // ----- committees -----

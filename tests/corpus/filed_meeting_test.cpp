@@ -235,3 +235,66 @@ TEST_CASE("a cover sheet's own meeting, and a sidecar, win over the meeting fold
     CHECK(side.documents[0].date_source == "sidecar");
     CHECK(side.documents[0].meeting_id == "cabinet-2025-02-01");
 }
+
+// Issue 17: a council is known from a file's place when its name or a folder above it names
+// one, and only then: words that say what a paper is ("minutes", "full", a date) are no name.
+TEST_CASE("places: a file or folder name that names a council gives it, generic names give none", "[filed][councils]") {
+    CHECK(council_of_place("norfolk/2019/03/stoke-ferry-parish-council-minutes-february.md") ==
+          "Stoke Ferry Parish Council");
+    CHECK(council_of_place("archive/west-dereham-parish-council-minutes-november-2018.md") ==
+          "West Dereham Parish Council");
+    CHECK(council_of_place("kent-county-council/cabinet/2025-01-30/originals/Report.pdf") == "Kent County Council");
+    CHECK(council_of_place("Minutes of Wretton Parish Council 2019.pdf") == "Wretton Parish Council");
+    CHECK(council_of_place("Cork City Council/2024/minutes.md") == "Cork City Council");
+    CHECK(council_of_place("burton-on-trent-town-council/minutes-2024.md") == "Burton on Trent Town Council");
+    CHECK(council_of_place("meetings/2019/03/20-Special Meeting of Limerick City and County Council/Minutes.md") ==
+          "Limerick City and County Council");
+    // The nearest name wins: the file's own before its folder's.
+    CHECK(council_of_place("ryston-parish-council/denver-parish-council-minutes.md") == "Denver Parish Council");
+    for (const char* none : {"moderngov-html/council_cycle/Agenda_151.html", "full_council/2025-02-13/x.pdf",
+                             "2019 council meetings/minutes.md", "papers/Agenda for Council 5 March.pdf",
+                             "kent-cc-moderngov/cabinet/2025-01-30/Printed minutes.pdf", "Council Tax Base.pdf",
+                             "city-council/minutes.md", "county_council/2025-02-13/Report.pdf",
+                             "Report to Council on Parking.pdf"})
+        CHECK(council_of_place(none).empty());
+}
+
+TEST_CASE("meeting ids carry the council, and its key is the same without it", "[filed][councils]") {
+    CHECK(meeting_id_of("Kent County Council", "cabinet", "2025-01-30") == "kent-county-council-cabinet-2025-01-30");
+    CHECK(meeting_id_of("", "cabinet", "2025-01-30") == "cabinet-2025-01-30");
+    // The council's own meeting: its name is not said twice.
+    CHECK(meeting_id_of("Stoke Ferry Parish Council", "stoke-ferry-parish-council", "2019-03-01") ==
+          "stoke-ferry-parish-council-2019-03-01");
+    CHECK(meeting_key("kent-county-council-cabinet-2025-01-30", "Kent County Council") == "cabinet-2025-01-30");
+    CHECK(meeting_key("stoke-ferry-parish-council-2019-03-01", "Stoke Ferry Parish Council") ==
+          "stoke-ferry-parish-council-2019-03-01");
+    CHECK(meeting_key("cabinet-2025-01-30", "") == "cabinet-2025-01-30");
+}
+
+TEST_CASE("a parish council's minutes named only by their file are the council's own meeting", "[filed][councils]") {
+    const Document d =
+        read_one(fs::path(QUORUM_FIXTURES_DIR) / "councils" / "parishes" / "little-ashby-parish-council-minutes-march-2024.md");
+    CHECK(d.council == "Little Ashby Parish Council");
+    CHECK(d.council_source == "place");
+    CHECK(committee_of(d) == "Little Ashby Parish Council");  // "Minutes of the meeting held on" names no committee
+    CHECK(d.meeting_id == "little-ashby-parish-council-2024-03-12");
+}
+
+TEST_CASE("a council printed above the minutes wins over the place, and the run's council comes last", "[filed][councils]") {
+    const fs::path minutes =
+        fs::path(QUORUM_FIXTURES_DIR) / "councils" / "southmere" / "cabinet-minutes-2024-03-05.md";
+    ReadOptions given;
+    given.council = "Northbridge Borough Council";
+    const Document d = read_one(minutes);
+    CHECK(d.council == "Southmere District Council");
+    CHECK(d.council_source == "printed");
+    const FileResult r = read_file(minutes, given);
+    REQUIRE(r.ok);
+    CHECK(r.documents.front().council == "Southmere District Council");
+    const fs::path agenda = fs::path(QUORUM_FIXTURES_DIR) / "councils" / "northbridge" / "cabinet-agenda-2024-03-05.md";
+    CHECK(read_one(agenda).council.empty());
+    const FileResult a = read_file(agenda, given);
+    REQUIRE(a.ok);
+    CHECK(a.documents.front().council_source == "archive");
+    CHECK(a.documents.front().meeting_id == "northbridge-borough-council-cabinet-2024-03-05");
+}

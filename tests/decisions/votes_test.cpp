@@ -389,11 +389,11 @@ TEST_CASE("Kent County Council's printed minutes: every named vote and declarati
     // (minute 307, Pay Policy Statement), twice, and is listed in its vote.
     const std::vector<Expect> expect = {
         {"2025-02-13/originals/19 December 2024 - County Council minutes.pdf", 5, 3, 0, meades, 5,
-         {"v-county-council-2024-12-19-281-2 Mr Jeffrey"}},
+         {"v-kent-county-council-county-council-2024-12-19-281-2 Mr Jeffrey"}},
         {"2025-01-09/originals/Printed minutes 09th-Jan-2025 10.00 County Council.pdf", 5, 4, 0, {}, 1, {}},
         {"2025-02-13/originals/Printed minutes 13th-Feb-2025 09.30 County Council.pdf", 8, 6, 0, meades, 2, {}},
         {"2025-03-13/originals/Printed minutes 13th-Mar-2025 10.00 County Council.pdf", 9, 0, 3,
-         {"Ms Meade", "Mr Meade", "Mr Kennedy", "Mr Mallon"}, 2, {"v-county-council-2025-03-13-307-1 Mr Sole"}},
+         {"Ms Meade", "Mr Meade", "Mr Kennedy", "Mr Mallon"}, 2, {"v-kent-county-council-county-council-2025-03-13-307-1 Mr Sole"}},
     };
     for (const auto& e : expect) {
         const auto path = dir / e.file;

@@ -1,6 +1,7 @@
 // Exempt business end to end (issue 15): what an exclusion resolution withholds is
 // searchable nowhere, the resolution's own words are, and the API says `exempt: true` of
 // the withheld item, its unit and the meeting's item list.
+#include "api_get.hpp"
 #include "server_process.hpp"
 #include "temp_dir.hpp"
 
@@ -14,13 +15,6 @@ using namespace quorum::test;
 
 namespace {
 
-json get(const ServerProcess& server, const std::string& target) {
-    auto r = server.client().Get(target.c_str());
-    REQUIRE(r);
-    INFO(target << " -> " << r->status << " " << r->body.substr(0, 300));
-    REQUIRE(r->status == 200);
-    return json::parse(r->body);
-}
 
 }  // namespace
 

@@ -242,7 +242,7 @@ TEST_CASE("a hit opens as a unit with its full text", "[e2e][questions]") {
 }
 
 TEST_CASE("the meeting of 22 February 2022 lists item 68 with its units", "[e2e][questions]") {
-    const auto m = get_json("/api/meetings/children-and-young-people-scrutiny-committee-2022-02-22");
+    const auto m = get_json("/api/meetings/herefordshire-council-children-and-young-people-scrutiny-committee-2022-02-22");
     CHECK(m["date"] == "2022-02-22");
     const auto& items = m["items"];
     const auto it = std::find_if(items.begin(), items.end(), [](const json& i) { return i["number"] == "68"; });

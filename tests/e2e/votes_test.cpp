@@ -2,6 +2,7 @@
 // and the declarations of interest of a set of minutes (tests/fixtures/votes, a layout unlike the samples' and Kent's: counts and names on
 // the header's own line), and quorum-serve gives them on the decision, on each member's
 // record, and as how often two members voted alike.
+#include "api_get.hpp"
 #include "server_process.hpp"
 #include "temp_dir.hpp"
 
@@ -20,13 +21,6 @@ httplib::Result fetch(const ServerProcess& server, const std::string& target) {
     return server.client().Get(target.c_str());
 }
 
-json get(const ServerProcess& server, const std::string& target) {
-    auto r = fetch(server, target);
-    REQUIRE(r);
-    INFO(target << " -> " << r->status << " " << r->body.substr(0, 300));
-    REQUIRE(r->status == 200);
-    return json::parse(r->body);
-}
 
 std::vector<std::string> names(const json& list) {
     std::vector<std::string> out;

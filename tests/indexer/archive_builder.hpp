@@ -30,6 +30,7 @@ struct DocSpec {
     std::string committee_name = "Children and Young People Scrutiny Committee";
     corpus::DocumentKind kind = corpus::DocumentKind::minutes;
     std::string item_title = "Fostering Service Update";
+    std::string council = "Herefordshire Council";
     std::vector<UnitSpec> units;
 };
 
@@ -47,7 +48,7 @@ inline corpus::FileResult make_file(const std::vector<DocSpec>& docs, std::vecto
         doc.source = spec.id + ".txt";
         doc.kind = spec.kind;
         doc.title = "Minutes " + spec.date;
-        doc.council = "Herefordshire Council";
+        doc.council = spec.council;
         if (!spec.committee_id.empty()) doc.committee = corpus::Named{spec.committee_id, spec.committee_name};
         doc.date = spec.date;
         doc.meeting_id = meeting_id_of(spec);

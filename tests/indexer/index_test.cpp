@@ -689,7 +689,7 @@ TEST_CASE("decisions are analysed council by council: a council's records do not
 
 // Review of the council-by-council pass: a report filed without a sidecar names no
 // council, and was analysed apart from its own council's minutes (a group of its own).
-TEST_CASE("a paper that names no council is analysed with its archive's only council",
+TEST_CASE("a paper that names no council is analysed with, and given, its archive's only council",
           "[indexer][samples][decisions]") {
     test::TempDir tmp;
     const auto folder = tmp.path() / "archive" / "hereford";
@@ -717,10 +717,15 @@ TEST_CASE("a paper that names no council is analysed with its archive's only cou
     query::Searcher searcher(tmp.path() / "unnamed.db");
     query::SearchRequest r;
     r.q = "inspection";
-    bool some_unit_without_council = false;
-    for (const auto& hit : searcher.search(r).hits)
-        some_unit_without_council = some_unit_without_council || nlohmann::json::parse(hit.record)["council"].is_null();
-    REQUIRE(some_unit_without_council);
+    // Issue 17: they are written again with that council, and say so.
+    bool some_unit_given_council = false;
+    for (const auto& hit : searcher.search(r).hits) {
+        const auto record = nlohmann::json::parse(hit.record);
+        CHECK(record["council"] == "Herefordshire Council");
+        some_unit_given_council = some_unit_given_council || record["council_source"] == "archive";
+    }
+    REQUIRE(some_unit_given_council);
+    CHECK(unnamed.files_given_council == 2);
 
     CHECK(unnamed.decision_councils == 1);
     CHECK(unnamed.decisions == named.decisions);

@@ -30,6 +30,7 @@ const UNREACHABLE = {
   '/api/decisions 500 application/json': 'a fault of the server',
   '/api/people 500 application/json': 'a fault of the server',
   '/api/committees 500 application/json': 'a fault of the server',
+  '/api/councils 500 application/json': 'a fault of the server',
   '/healthz 503 application/json': 'needs an index that cannot be read (tests/e2e/lifecycle_test.cpp damages one)',
 };
 
@@ -186,14 +187,16 @@ test('/api/people/{id}: every person; 400; 404', async () => {
   await call('/api/people/{id}', `/api/people/${found.people[0]}${q({ format: 'xml' })}`, 400);
 });
 
-test('/api/compare: by committee and by year; 400', async () => {
+test('/api/compare: by committee, by year and by council; 400', async () => {
   const byCommittee = await call('/api/compare', `/api/compare${q({ q: 'foster carers' })}`);
   assert.ok(byCommittee.groups.length > 0);
   assert.ok(byCommittee.groups.some((g) => g.best !== null));
   await call('/api/compare', `/api/compare${q({ q: 'fostering', by: 'year', groups: 3 })}`);
   await call('/api/compare', `/api/compare${q({ q: 'zzzzunknownword' })}`);
   await call('/api/compare', '/api/compare', 400);
-  await call('/api/compare', `/api/compare${q({ q: 'fostering', by: 'council' })}`, 400);
+  const byCouncil = await call('/api/compare', `/api/compare${q({ q: 'fostering', by: 'council' })}`);
+  assert.deepEqual(byCouncil.groups.map((g) => g.id), ['herefordshire-council']);
+  await call('/api/compare', `/api/compare${q({ q: 'fostering', by: 'ward' })}`, 400);
 });
 
 test('/api/people/{id}/agreement: two people; the same person twice; 400; 404', async () => {
@@ -222,6 +225,20 @@ test('/api/committees/{id}: every committee; 400; 404', async () => {
   for (const id of found.committees) await call('/api/committees/{id}', `/api/committees/${id}`);
   await call('/api/committees/{id}', '/api/committees/Not_An_Id', 400);
   await call('/api/committees/{id}', '/api/committees/no-such-committee', 404);
+});
+
+test('/api/councils and /api/councils/{id}: JSON and CSV; every council; 400; 404', async () => {
+  const all = await call('/api/councils', '/api/councils');
+  assert.deepEqual(all.councils.map((c) => c.id), ['herefordshire-council']);
+  await call('/api/councils', `/api/councils${q({ format: 'csv' })}`);
+  await call('/api/councils', `/api/councils${q({ format: 'atom' })}`, 400);
+  for (const c of all.councils) {
+    const one = await call('/api/councils/{id}', `/api/councils/${c.id}`);
+    assert.ok(one.committees.length > 0);
+    assert.ok(one.members.length > 0);
+  }
+  await call('/api/councils/{id}', '/api/councils/Not_An_Id', 400);
+  await call('/api/councils/{id}', '/api/councils/no-such-council', 404);
 });
 
 test('/healthz: 200; an address over 8 KB gets 414', async () => {

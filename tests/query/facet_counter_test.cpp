@@ -30,7 +30,8 @@ std::map<std::string, std::map<std::string, std::uint64_t>> stock_counts(Xapian:
                                                                            {"type", s::type_slot},
                                                                            {"kind", s::kind_slot},
                                                                            {"outcome", s::outcome_slot},
-                                                                           {"status", s::status_slot}})
+                                                                           {"status", s::status_slot},
+                                                                           {"council", s::council_slot}})
         spies.emplace_back(name, std::make_unique<Xapian::ValueCountMatchSpy>(slot));
     for (unsigned i = 0; i < persons; ++i)
         spies.emplace_back("person", std::make_unique<Xapian::ValueCountMatchSpy>(s::person_slot_first + i));
@@ -73,6 +74,7 @@ TEST_CASE("the facet table counts exactly what the stock value count spies count
     for (int d = 0; d < 6; ++d) {
         test::DocSpec doc;
         doc.id = "samples-00" + std::to_string(d) + "-doc";
+        if (d >= 4) doc.council = "Southmere District Council";  // two values of the council facet
         doc.date = "202" + std::to_string(d % 3) + "-0" + std::to_string(1 + d) + "-15";
         if (d % 2) {
             doc.committee_id = "cabinet";

@@ -224,6 +224,7 @@ const std::map<std::string, std::span<const ParamSpec>>& param_tables() {
         {"/api/decisions", decisions_param_table()},   {"/api/people", people_param_table()},
         {"/api/committees", committees_param_table()}, {"/api/people/{id}/agreement", agreement_param_table()},
         {"/api/compare", compare_param_table()},       {"/api/people/{id}", person_param_table()},
+        {"/api/councils", councils_param_table()},
     };
     return tables;
 }

@@ -77,6 +77,53 @@ test('a decision shows its recorded vote; a person their voting record; two peop
   await page.context().close();
 });
 
+// Issue 17: councils as a dimension: the council facet narrows a search of two councils'
+// papers, the councils page lists both, a council's page its committees, years and members,
+// and compare groups a question by council.
+test('councils: a facet when the archive holds two, a list, a page each, and compare by council', async () => {
+  const page = await openPage(browser);
+  await page.goto(`${server.url}/?q=`);
+  await settled(page);
+  const facet = page.locator('section.facet', { has: page.locator('h3', { hasText: 'Council' }) });
+  assert.equal(await facet.locator('.facet-list a').count(), 2);
+  const before = page.url();
+  await facet.locator('.facet-list a', { hasText: 'Marchfield District Council' }).click();
+  await urlChanged(page, before);
+  await settled(page);
+  assert.deepEqual(param(page, 'council'), ['marchfield-district-council']);
+  assert.match(await page.locator('.hits').innerText(), /Allotment rents/);
+  assert.doesNotMatch(await page.locator('.hits').innerText(), /fostering/i);
+  await checkAccessibility(page, 'council filter');
+
+  await page.goto(`${server.url}/?view=councils`);
+  await settled(page);
+  const rows = page.locator('table.data-table tbody tr');
+  assert.equal(await rows.count(), 2);
+  assert.match(await page.locator('table.data-table').innerText(), /Herefordshire Council/);
+  await checkAccessibility(page, 'councils');
+  await page.locator('table.data-table a', { hasText: 'Marchfield District Council' }).click();
+  await until(async () => param(page, 'view')[0] === 'council', 'view=council');
+  await settled(page);
+  assert.equal(await page.locator('h1').innerText(), 'Marchfield District Council');
+  assert.match(await page.locator('main').innerText(), /Cabinet/);
+  assert.match(await page.locator('main').innerText(), /Olu Adeyemi/);
+  await checkAccessibility(page, 'council');
+
+  await page.goto(`${server.url}/?q=rents`);
+  await settled(page);
+  const link = page.locator('#compare-councils-link');
+  const at = page.url();
+  await link.click();
+  await urlChanged(page, at);
+  await settled(page);
+  assert.deepEqual(param(page, 'by'), ['council']);
+  assert.match(await page.locator('table.data-table thead').innerText(), /Council/);
+  assert.match(await page.locator('table.data-table tbody').innerText(), /Marchfield District Council/);
+  await checkAccessibility(page, 'compare by council');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 // Issue 17: which committees a question comes up in, from the search page.
 test('a search offers to compare committees, and the compare page lists each group with its best resolution', async () => {
   const page = await openPage(browser);

@@ -33,7 +33,21 @@ const topics = {
 
 // Each meeting: items, each item: paragraphs/resolutions/etc. Unit ids follow the
 // Document::id + "-u" + 4-digit ordinal convention.
+// Issue 17: a second council's Cabinet, so that the council facet, the councils pages and
+// compare by council have two councils to tell apart.
+const MARCHFIELD = 'Marchfield District Council';
+const slugOf = (s) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 const meetingsSpec = [
+  {
+    doc: 'marchfield-cabinet-2023-06-14', date: '2023-06-14', committee: CABINET, kind: 'minutes', council: MARCHFIELD,
+    docTitle: 'Minutes, Cabinet, 14 June 2023', venue: 'Marchfield House', start: '18:00',
+    attendance: { present: [{ name: 'Olu Adeyemi', role: 'Leader', person_id: 'olu-adeyemi', remote: false }], in_attendance: [], officers: [], apologies: [], substitutes: [] },
+    items: [
+      { number: '12', title: 'Allotment rents', people: [], topics: [],
+        paras: ['The Cabinet considered the allotment rents for 2024 and the waiting list for plots.'],
+        resolutions: ['That allotment rents rise by five per cent from April 2024.'] },
+    ],
+  },
   {
     doc: 'samples-000-93a416bcbe6d1f5a', date: '2022-02-22', committee: CYP, kind: 'minutes',
     docTitle: 'Minutes, Children and Young People Scrutiny Committee, 22 February 2022',
@@ -126,11 +140,12 @@ const meetingsSpec = [
 const units = [];
 const meetings = [];
 for (const m of meetingsSpec) {
-  const meetingId = `${m.committee.id}-${m.date}`;
+  const council = m.council || COUNCIL;
+  const meetingId = `${slugOf(council)}-${m.committee.id}-${m.date}`;
   const document = { id: m.doc, title: m.docTitle, kind: m.kind, source: `samples/${m.doc}.txt`, url: `https://councillors.herefordshire.gov.uk/${m.doc}.pdf` };
   let ordinal = 0;
   const meeting = {
-    id: meetingId, date: m.date, committee: m.committee, council: COUNCIL,
+    id: meetingId, date: m.date, committee: m.committee, council,
     title: `${m.committee.name}, ${m.date}`, venue: m.venue, start_time: m.start,
     documents: [{ id: document.id, title: document.title, kind: document.kind, source: document.source }],
     attendance: m.attendance, items: [], items_count: m.items.length,
@@ -138,7 +153,7 @@ for (const m of meetingsSpec) {
   for (const it of m.items) {
     const item = { number: it.number, title: it.title, ...(it.exempt ? { exempt: true } : {}) };
     const base = {
-      date: m.date, council: COUNCIL, committee: m.committee, meeting_id: meetingId, item, document,
+      date: m.date, council, council_id: slugOf(council), council_source: 'printed', committee: m.committee, meeting_id: meetingId, item, document,
       people: (it.people || []).map((p) => people[p]), topics: (it.topics || []).map((t) => topics[t]),
       procedural: !!it.procedural, ...(it.exempt ? { exempt: true } : {}),
     };
@@ -382,7 +397,7 @@ function search(params) {
   const likeUnit = params.get('like') ? units.find((u) => u.id === params.get('like')) : null;
   if (likeUnit) words = [...new Set(likeUnit.text.toLowerCase().match(/[a-z]{6,}/g) || [])].sort((a, b) => b.length - a.length).slice(0, 1);
   const want = (name) => params.getAll(name).filter(Boolean);
-  const [committee, person, topic, type] = ['committee', 'person', 'topic', 'type'].map(want);
+  const [committee, person, topic, type, council] = ['committee', 'person', 'topic', 'type', 'council'].map(want);
   const from = params.get('from') || '';
   const to = params.get('to') || '';
   let hits = units.filter((u) => {
@@ -390,6 +405,7 @@ function search(params) {
     if (!words.every((w) => hay.includes(w))) return false;
     if (likeUnit && u.id === likeUnit.id) return false;
     if (committee.length && !committee.includes(u.committee.id)) return false;
+    if (council.length && !council.includes(u.council_id)) return false;
     if (person.length && !u.people.some((p) => person.includes(p.id))) return false;
     if (topic.length && !u.topics.some((t) => topic.includes(t.id))) return false;
     if (type.length && !type.includes(u.type)) return false;
@@ -415,6 +431,7 @@ function search(params) {
       type: facetOf(hits, (u) => [{ id: u.type, name: TYPE_NAMES[u.type] }]),
       person: facetOf(hits, (u) => u.people),
       topic: facetOf(hits, (u) => u.topics),
+      council: facetOf(hits, (u) => [{ id: u.council_id, name: u.council }]),
     },
   };
 }
@@ -485,7 +502,7 @@ function handle(req, res) {
   if (p === '/api/compare') {
     const q = url.searchParams.get('q') || '';
     if (!q.trim()) return json(res, 400, { error: { code: 'bad_request', message: 'q is required' } });
-    const by = url.searchParams.get('by') === 'year' ? 'year' : 'committee';
+    const by = ['year', 'council'].includes(url.searchParams.get('by')) ? url.searchParams.get('by') : 'committee';
     const all = search(new URLSearchParams({ q }));
     const groups = (all.facets[by] || []).slice(0, 10).map((f) => {
       const found = search(new URLSearchParams({ q, type: 'resolution', [by]: f.id }));
@@ -507,6 +524,29 @@ function handle(req, res) {
   }
   m0 = p.match(/^\/api\/people\/([a-z0-9._-]+)$/);
   if (m0) return peopleSummaries.has(m0[1]) ? json(res, 200, peopleSummaries.get(m0[1])) : notFound(res, 'person');
+  if (p === '/api/councils') {
+    const councils = [...new Set(meetings.map((x) => x.council))].sort().map((name) => {
+      const own = meetings.filter((x) => x.council === name).map((x) => x.date).sort();
+      return { id: slugOf(name), name, meetings: own.length, decisions: decisions.filter((d) => units.find((u) => u.id === d.unit_id && u.council === name)).length,
+        people: 1, units: units.filter((u) => u.council === name).length, first_date: own[0] || null, last_date: own[own.length - 1] || null };
+    });
+    return json(res, 200, { total: councils.length, councils });
+  }
+  m0 = p.match(/^\/api\/councils\/([a-z0-9._-]+)$/);
+  if (m0) {
+    const own = meetings.filter((x) => slugOf(x.council) === m0[1]);
+    if (!own.length) return notFound(res, 'council');
+    const dates = own.map((x) => x.date).sort();
+    const perCommittee = new Map();
+    for (const x of own) perCommittee.set(x.committee.id, { ...x.committee, meetings: (perCommittee.get(x.committee.id)?.meetings || 0) + 1 });
+    const perYear = new Map();
+    for (const d of dates) perYear.set(d.slice(0, 4), (perYear.get(d.slice(0, 4)) || 0) + 1);
+    const members = [...new Map(own.flatMap((x) => x.attendance.present).filter((a) => a.person_id)
+      .map((a) => [a.person_id, { id: a.person_id, name: a.name, kind: 'councillor', variants: [], roles: [], counts: {} }])).values()];
+    return json(res, 200, { id: m0[1], name: own[0].council, meetings: own.length, decisions: 0, people: members.length, units: units.filter((u) => u.council_id === m0[1]).length,
+      first_date: dates[0], last_date: dates[dates.length - 1], committees: [...perCommittee.values()],
+      meetings_by_year: [...perYear.entries()].sort((a, b) => b[0].localeCompare(a[0])).map(([year, n]) => ({ year, meetings: n })), members });
+  }
   if (p === '/api/committees') {
     return json(res, 200, { committees: committeeSummaries.map((c) => ({ id: c.id, name: c.name, meetings_count: c.meetings.length,
       decisions_count: c.decisions_per_year.reduce((n, y) => n + y.count, 0),

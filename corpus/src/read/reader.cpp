@@ -203,6 +203,15 @@ FileResult read_bytes(std::string_view bytes, const std::string& source, const s
     return out;
 }
 
+// What the file's place says, with the councils its path and the run give it.
+Filing filing_with_councils(std::string_view path, const std::string& source, bool look_at_siblings,
+                            const ReadOptions& options) {
+    Filing filing = filing_of(path, look_at_siblings);
+    filing.council = council_of_place(source);
+    filing.archive_council = options.council;
+    return filing;
+}
+
 std::string attendee_key(const Attendee& a) { return a.person_id.empty() ? fold_key(a.name) : a.person_id; }
 
 void union_attendees(std::vector<Attendee>& into, std::vector<Attendee>&& from) {
@@ -320,8 +329,8 @@ FileResult read_buffer(std::string_view bytes, const std::string& name, const Re
         if (!is_supported_file(path)) ext = ".txt";  // unknown names are read as plain text
         const std::string id = options.doc_id.empty() ? document_base_id(path, options.root) : options.doc_id;
         // Text in memory has a name but no folder on disk: its siblings are not listed.
-        return read_bytes(bytes, source, id, ext, options.sidecar.value_or(Sidecar{}), filing_of(name, false), options,
-                          {});
+        return read_bytes(bytes, source, id, ext, options.sidecar.value_or(Sidecar{}), filing_with_councils(name, source, false, options),
+                          options, {});
     } catch (const std::exception& e) {
         FileResult out;
         add(out.diagnostics, Sev::error, name, "read-failed", std::string("could not read the text: ") + e.what());
@@ -380,7 +389,7 @@ FileResult read_file(const fs::path& file, const ReadOptions& options) {
                 if (auto sc = parse_sidecar(side, source, early)) sidecar = std::move(*sc);
         }
         const std::string id = options.doc_id.empty() ? document_base_id(file, options.root) : options.doc_id;
-        const Filing filing = filing_of(fs::absolute(file, ec).generic_string(), true);
+        const Filing filing = filing_with_councils(fs::absolute(file, ec).generic_string(), source, true, options);
         return read_bytes(bytes, source, id, lower_extension(file), sidecar, filing, options, std::move(early));
     } catch (const std::exception& e) {
         // Out of memory or a filesystem error: report and go on with the next file.

@@ -26,11 +26,22 @@ struct NamedMeeting {
 struct Filing {
     NamedMeeting folder;
     NamedMeeting name;
+    // The council the file's own name or a folder above it names ("stoke-ferry-parish-
+    // council-minutes-february.md", "kent-county-council/cabinet/..."); empty when none does.
+    std::string council;
+    // The council quorum-index gives the file (ReadOptions::council), used after all else.
+    std::string archive_council;
 };
 
 // `path` is the file's path; with `look_at_siblings` the meeting folder is listed (on disk)
 // for the file names of its agenda and minutes. Never throws.
 [[nodiscard]] Filing filing_of(std::string_view path, bool look_at_siblings);
+
+// The council a relative path names, nearest first: the file's own name, then each folder
+// up to the archive's own folder. A name names a council when words before "council" name
+// it: "West Dereham Parish Council" from "west-dereham-parish-council-minutes-november-2018";
+// "Full Council", "council_cycle" or "2019 council meetings" name none.
+[[nodiscard]] std::string council_of_place(std::string_view relative_path);
 
 // The meeting a file name gives: "Printed minutes 30th-Jan-2025 10.00 Cabinet.pdf"
 // (ModernGov: date, time, committee), "Minutes - Meeting of the X SPC - 8th October

@@ -2,6 +2,9 @@
 // line or over several, with the council above it or before it on the line.
 #include "segment/header_readers.hpp"
 
+#include <algorithm>
+#include <set>
+
 #include "quorum/corpus/dates.hpp"
 #include "quorum/corpus/text.hpp"
 
@@ -116,7 +119,16 @@ std::string joined_header(const Lines& lines, std::size_t start, std::size_t end
     return joined;
 }
 
-// The committee: "meeting of [the] X held", or "MINUTES OF X MEETING HELD AT ...".
+// "Meeting", "Ordinary Meeting": words that say what kind of meeting, not whose.
+bool names_no_body(const std::string& name) {
+    static const std::set<std::string> kinds = {"meeting", "ordinary", "monthly", "annual",  "special", "extraordinary",
+                                                "general", "regular",  "the",     "a",       "an",      "last"};
+    const auto words = split_words(to_lower(name));
+    return std::all_of(words.begin(), words.end(), [](const std::string& w) { return kinds.count(w) > 0; });
+}
+
+// The committee: "meeting of [the] X held", or "MINUTES OF X MEETING HELD AT ...". Empty
+// for "Minutes of the meeting held on ...", which names none (a parish council's minutes).
 std::string minutes_committee(const std::string& joined, const std::string& lc, std::size_t held) {
     std::string committee;
     std::size_t of = find_lc(lc, "meeting of ");
@@ -143,7 +155,7 @@ std::string minutes_committee(const std::string& joined, const std::string& lc, 
         }
         committee = trim_punct(joined.substr(s, e - s));
     }
-    return committee;
+    return names_no_body(committee) ? std::string() : committee;
 }
 
 // The venue: "held at|in V on D" or "held on D at T in V".

@@ -29,7 +29,8 @@ using namespace structure;
 struct MeetingRef {
     std::optional<Named> committee;
     std::string date, council, start_time, venue;
-    std::string date_source;  // where the date came from (Document::date_source)
+    std::string date_source;     // where the date came from (Document::date_source)
+    std::string council_source;  // where the council came from (Document::council_source)
 
     MeetingFields fields() { return MeetingFields{committee, date, date_source}; }
 };
@@ -359,6 +360,7 @@ private:
             if (!m.date.empty()) m.date_source = "printed";
         }
         m.council = h.council;
+        if (!m.council.empty()) m.council_source = "printed";
         if (!m.committee && part.kind == DocumentKind::minutes && !h.council.empty()) {
             // "Minutes of the Ordinary Meeting held on ...": a meeting of the council itself
             m.committee = committee_named(h.council);
@@ -375,9 +377,29 @@ private:
             }
             fill_from_filing(filing_, part.kind, m.fields());
         }
-        if (sidecar_.council) m.council = *sidecar_.council;
-        if (m.council.empty()) m.council = last_council_;
+        if (sidecar_.council) {
+            m.council = *sidecar_.council;
+            m.council_source = "sidecar";
+        }
+        if (m.council.empty()) {
+            m.council = last_council_;
+            m.council_source = last_council_source_;
+        }
+        // Weakest last: what the file's place names, then what the run gives it.
+        if (m.council.empty() && !filing_.council.empty()) {
+            m.council = filing_.council;
+            m.council_source = "place";
+        }
+        if (m.council.empty() && !filing_.archive_council.empty()) {
+            m.council = filing_.archive_council;
+            m.council_source = "archive";
+        }
+        if (!m.committee && part.kind == DocumentKind::minutes && !m.council.empty() && m.council_source != "archive")
+            // Minutes that name no committee are the council's own (a parish council's), as
+            // when the council is printed above them.
+            m.committee = committee_named(m.council);
         last_council_ = m.council;
+        last_council_source_ = m.council_source;
         if (part.kind == DocumentKind::report || part.kind == DocumentKind::minutes ||
             part.kind == DocumentKind::agenda)
             previous_ = m;
@@ -415,6 +437,7 @@ private:
         doc.kind = part.kind;
         doc.url = sidecar_.url ? *sidecar_.url : text_.url;
         doc.council = m.council;
+        doc.council_source = m.council.empty() ? std::string() : m.council_source;
         doc.committee = m.committee;
         doc.date = m.date;
         if (!m.date.empty()) doc.date_source = m.date_source;
@@ -433,7 +456,7 @@ private:
     // and when the meeting happened.
     Meeting& meeting_record(Document& doc, const MeetingRef& m, const std::string& mtitle, DocumentKind kind) {
         if (m.committee && !m.date.empty())
-            doc.meeting_id = m.committee->id + "-" + m.date;
+            doc.meeting_id = meeting_id_of(m.council, m.committee->id, m.date);
         else
             doc.meeting_id = doc.id + "-meeting";
         auto it = meeting_index_.find(doc.meeting_id);
@@ -470,6 +493,7 @@ private:
     FileLayout layout_;
     MeetingRef pack_meeting_;                           // a pack's own meeting (its agenda's)
     std::map<std::string, std::size_t> meeting_index_;  // meeting id -> index in out_.meetings
+    std::string last_council_source_;
     std::string last_council_;                          // a part that names no council is the previous part's
     MeetingRef previous_;  // the meeting of the previous part (appendices follow their report)
 };

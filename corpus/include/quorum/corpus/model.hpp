@@ -39,6 +39,18 @@ enum class UnitType { item, paragraph, table, resolution, question, action, head
 [[nodiscard]] std::optional<DocumentKind> document_kind_from_string(std::string_view s) noexcept;
 [[nodiscard]] std::optional<UnitType> unit_type_from_string(std::string_view s) noexcept;
 
+// A council's id: the slug of its name ("Kent County Council" -> "kent-county-council").
+[[nodiscard]] std::string council_id(std::string_view council);
+// A meeting's id (issue 17): the council's id, the committee's and the date, so that two
+// councils' Cabinets on one day are two meetings. The council is left out when it is unknown
+// or the committee's id starts with it (the council itself: "stoke-ferry-parish-council").
+[[nodiscard]] std::string meeting_id_of(std::string_view council, std::string_view committee_id,
+                                        std::string_view date);
+// The meeting id without its council: what the papers of one meeting share whether or not
+// they name their council (meeting_key("kent-county-council-cabinet-2025-01-30",
+// "Kent County Council") == "cabinet-2025-01-30").
+[[nodiscard]] std::string meeting_key(std::string_view meeting_id, std::string_view council);
+
 // A facet value: stable slug id plus display name.
 struct Named {
     std::string id;    // e.g. "children-and-young-people-scrutiny-committee"
@@ -69,8 +81,9 @@ struct Attendance {
     }
 };
 
-// A meeting of a committee. id = committee id + "-" + date ("children-and-...-2022-02-22");
-// when date or committee is unknown the id is derived from the document id.
+// A meeting of a committee. id = meeting_id_of(council, committee id, date)
+// ("kent-county-council-cabinet-2025-01-30"); when date or committee is unknown the id is
+// derived from the document id.
 struct Meeting {
     std::string id;
     std::string council;  // "Herefordshire Council" or empty
@@ -158,6 +171,11 @@ struct Document {
     std::string title;
     std::string url;
     std::string council;
+    // Where the council came from (issue 17), weakest last: "sidecar", "printed" (its own
+    // header, or an earlier part of its pack), "place" (its file or folder name names a
+    // council), "archive" (the council of the papers it shares a meeting with, or of a
+    // one-council archive; given by quorum-index); empty when there is no council.
+    std::string council_source;
     std::optional<Named> committee;  // the meeting it records (Cabinet report -> Cabinet)
     std::string date;                // meeting date it records, YYYY-MM-DD or empty
     // Where the date came from (issue 13), so that it can be checked: "printed" (its own

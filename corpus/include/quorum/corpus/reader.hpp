@@ -56,6 +56,10 @@ struct ReadOptions {
     // The id of the file's documents when the run gave it one (document_ids); empty:
     // document_base_id of the file.
     std::string doc_id;
+    // The council the archive gives the file (quorum-index: that of the papers it shares a
+    // meeting with), for documents that neither print one nor have one from their sidecar or
+    // place. Their meeting ids then carry it, so that they merge with that council's meeting.
+    std::string council;
 };
 
 // Base of the ids of the documents read from `file`: the slug of its path relative to the

@@ -214,6 +214,9 @@ struct PersonSummary {
     std::vector<std::string> owned;     // decision ids owned (tracker / action owner)
     std::vector<PersonVote> votes;      // recorded votes the person is listed in, by date
     std::vector<Declaration> declarations;  // interests they declared, by date
+    // The councils (names) whose papers name them, in the order analysed: the indexer's
+    // decisions pass sets it council by council (issue 17); the analysis leaves it empty.
+    std::vector<std::string> councils;
     bool operator==(const PersonSummary&) const = default;
 };
 
@@ -238,6 +241,7 @@ struct CommitteeSummary {
     std::vector<CommitteeMember> members;                         // over time: one row per person and role
     std::vector<std::pair<std::string, int>> decisions_per_year;  // ("2022", 31)
     std::vector<std::pair<std::string, std::string>> chairs;      // (date, person id) per meeting
+    std::vector<std::string> councils;  // as PersonSummary::councils: a "Cabinet" of two councils names both
     bool operator==(const CommitteeSummary&) const = default;
 };
 

@@ -28,7 +28,7 @@ struct BuiltFile {
     std::map<std::string, nlohmann::json> meetings;  // meeting id -> this file's part
     nlohmann::json documents = nlohmann::json::object();  // document id -> document_record()
     std::vector<corpus::Acronym> acronyms;
-    std::map<std::string, std::string> committee_names, person_names, topic_names;
+    std::map<std::string, std::string> committee_names, person_names, topic_names, council_names;
     std::map<std::string, std::size_t> units_by_type;
     unsigned person_slots_used = 0, topic_slots_used = 0;
 };

@@ -61,6 +61,9 @@ struct RunSummary {
     bool decisions_computed = false;
     std::size_t decisions = 0, links = 0, threads = 0, people = 0, committees = 0;
     std::size_t files_reread = 0;      // files read again for the decisions pass
+    // Files written again with the council of the papers they share a meeting with (or of a
+    // one-council archive), since they name none themselves (issue 17).
+    std::size_t files_given_council = 0;
     std::size_t decision_councils = 0;  // councils the decisions pass analysed, one at a time
     std::size_t records_unchanged = 0;  // decision, person and committee records kept as stored
     double decision_read_seconds = 0, decision_analyse_seconds = 0, decision_write_seconds = 0;

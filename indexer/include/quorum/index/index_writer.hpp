@@ -46,6 +46,9 @@ struct StoredFile {
     std::string options;  // options fingerprint when indexed (topics file etc.)
     std::size_t units = 0;
     std::string council;  // the council its document records name (the first by document id); "" when none
+    // The council the decisions pass gave it (corpus::ReadOptions::council), which its
+    // records name with council_source "archive"; then `council` is "": the file names none.
+    std::string given_council;
     std::vector<std::string> meetings;  // the meeting ids of its documents
 };
 

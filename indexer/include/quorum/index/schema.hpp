@@ -11,7 +11,7 @@ namespace quorum::index::schema {
 
 // Bump when terms, values or stored data change meaning: files indexed under another
 // version count as changed and are re-indexed.
-inline constexpr std::string_view version = "7";  // 2: resolution preambles indexed; 3: item text without positions;
+inline constexpr std::string_view version = "8";  // 2: resolution preambles indexed; 3: item text without positions;
                                                   // 4: collapse key of folded text, papers' long passages
                                                   // unscoped; context words; thesaurus and related words;
                                                   // 5: unit records name their document (documents_slot);
@@ -20,12 +20,15 @@ inline constexpr std::string_view version = "7";  // 2: resolution preambles ind
                                                   // and meeting items say "exempt"; 7: an honour after a
                                                   // comma in an attendance list ("Mrs T Dean, MBE") is
                                                   // no longer a person; numbered sub-items after the
-                                                  // first stay resolution parts; units' amounts (slot 31)
+                                                  // first stay resolution parts; units' amounts (slot 31);
+                                                  // 8: councils (XL terms, slot 32; meeting ids carry the
+                                                  // council; records say where the council came from)
 
 // ---- term prefixes -------------------------------------------------------------------
 inline constexpr std::string_view id_prefix = "Q";                 // Q<unit id>, Q<meeting:id>, Q<file:key>
 inline constexpr std::string_view title_prefix = "S";              // free text of titles and headings
 inline constexpr std::string_view committee_prefix = "XC";         // XC<committee id>
+inline constexpr std::string_view council_prefix = "XL";           // XL<council id> (L: local authority)
 inline constexpr std::string_view person_prefix = "XP";            // XP<person id>
 inline constexpr std::string_view topic_prefix = "XT";             // XT<topic id>
 inline constexpr std::string_view type_prefix = "XY";              // XY<unit type>, XYmeeting
@@ -89,6 +92,7 @@ enum Slot : unsigned {
                               // (k = 1..16, slots 15..30; shard_set.hpp)
     amount_slot = 31,         // units: the largest sum of money the passage prints (sortable_serialise of
                               // its value, any currency; text/amounts.hpp), for "amount:" ranges and sort
+    council_slot = 32,        // units, meetings, decisions: council id (corpus::council_id of its name)
     person_slot_first = 100,  // person ids, one per slot: 100, 101, ... (multi-valued facet)
     topic_slot_first = 200,   // topic ids, one per slot: 200, 201, ...
 };
@@ -108,7 +112,8 @@ inline constexpr std::string_view decisions_key = "quorum:decisions";
 // "4": decision and person records carry recorded votes.
 inline constexpr std::string_view decisions_version = "4";
 inline constexpr std::string_view decisions_as_of_key = "quorum:decisions-as-of";
-// Display names of facet ids: "name:committee:<id>", "name:person:<id>", "name:topic:<id>".
+// Display names of facet ids: "name:committee:<id>", "name:person:<id>", "name:topic:<id>",
+// "name:council:<id>".
 inline constexpr std::string_view name_key_prefix = "name:";
 // Related words learnt from this archive (related_words.tsv format), when it was asked for.
 inline constexpr std::string_view learnt_words_key = "quorum:learnt-words";

@@ -32,11 +32,12 @@ inline constexpr std::string_view rule = "fnv1a64-document-id-v1";       // fnv1
 inline constexpr std::string_view set_id_key = "quorum:set-id";          // random per set, on local and shards
 inline constexpr std::string_view shard_key = "quorum:shard";            // decimal K, on shard K
 inline constexpr std::string_view synced_key = "quorum:synced-revision";  // OUT/whole's revision the set follows
-// What a set's documents carry, on local and shards: "2" = samples as values, anchors. A set
+// What a set's documents carry, on local and shards: "2" = samples as values, anchors; "3" =
+// rows end with the council (schema 8). A set
 // of another format (or none: the first sets had sample terms) is copied again whole by the
 // next run, and a server refuses it until then.
 inline constexpr std::string_view format_key = "quorum:set-format";
-inline constexpr std::string_view format = "2";
+inline constexpr std::string_view format = "3";
 
 // Shard units carry "1" in value slot sample_slot(k) when sampled(docid, 2^k) (k = 1..
 // max_sample_power): the samples the counting pass takes of a large match set, as a value
@@ -52,7 +53,7 @@ inline constexpr std::string_view sampled_value = "1";
 // unit, so that a counting pass over remote shards brings them back as the MSet's sort key
 // (one value read per match on the server, none on the client):
 //   collapse \x1f copies \x1f committee \x1f year \x1f type \x1f kind \x1f outcome \x1f status
-//            \x1f person ids joined by \x1e \x1f topic ids joined by \x1e
+//            \x1f person ids joined by \x1e \x1f topic ids joined by \x1e \x1f council
 // where copies is how many units of the whole index carry that collapse key (decimal; the
 // set copies a whole group again when one of its units changes), so that a sampled count
 // needs no lookup per key.

@@ -28,7 +28,8 @@ enum class Mode { keyword, hybrid };
 // searcher still clamps defensively and throws std::invalid_argument for nonsense.
 struct SearchRequest {
     std::string q;
-    std::vector<std::string> committee, person, topic, type, year, kind, outcome, status;  // facet ids, OR within one
+    std::vector<std::string> committee, person, topic, type, year, kind, outcome, status,
+        council;  // facet ids, OR within one
     std::string from, to;  // YYYY-MM-DD inclusive, empty = open
     Sort sort = Sort::relevance;
     int page = 1;        // 1-based
@@ -89,7 +90,7 @@ struct SearchResult {
     bool total_exact = false;  // total counted, not Xapian's estimate or a scaled sample
     std::vector<Hit> hits;
     std::map<std::string, std::vector<FacetValue>>
-        facets;  // committee, year, type, person, topic, kind, outcome, status
+        facets;  // committee, year, type, person, topic, kind, outcome, status, council
     // False when the match set was too large to count in time and the facet counts were
     // estimated from a sample of it (scaled to the whole; docs/bench/query-hotpath-2026-11-24.md).
     bool facets_exact = true;
@@ -103,6 +104,7 @@ struct SearchResult {
 
 struct MeetingFilter {
     std::string committee;  // id, empty = any
+    std::string council;    // id, empty = any
     std::string from, to;
 };
 
@@ -113,11 +115,31 @@ struct MeetingFilter {
 // preamble, item title, owner or document title.
 struct DecisionQuery {
     std::string q, committee, owner, from, to;
+    std::string council;  // council id
     std::optional<index::vocabulary::OutcomeResult> outcome;
     std::optional<index::vocabulary::DecisionStatus> status;
     std::optional<index::vocabulary::DecisionKind> kind;
     int page = 1;       // 1-based
     int per_page = 50;  // 1..10000
+};
+
+// A council as the papers name it (Document::council; id: its slug), with what the index
+// holds of it. Counts are of meetings, decision records and people records.
+struct CouncilSummary {
+    std::string id, name;
+    std::uint64_t meetings = 0, decisions = 0, people = 0, units = 0;
+    std::string first_date, last_date;  // of its dated meetings; empty when none
+};
+
+struct CouncilDetail {
+    CouncilSummary summary;
+    struct Count {
+        std::string id, name;  // committee id and name, or the year twice
+        std::uint64_t meetings = 0;
+    };
+    std::vector<Count> committees;        // by meetings, most first, then name
+    std::vector<Count> meetings_by_year;  // newest first
+    std::vector<std::string> members;     // people records (list form) of kind councillor or co-optee, by name
 };
 
 struct RecordList {
@@ -225,12 +247,20 @@ public:
     [[nodiscard]] RecordList decisions(const DecisionQuery& query);
     // Decision detail JSON (the decision, its "links" and "thread"), or nullopt.
     [[nodiscard]] std::optional<std::string> decision(const std::string& id);
-    // People by name; `q`: every folded word starts a word of the name or a variant.
-    [[nodiscard]] RecordList people(const std::string& q, int page = 1, int per_page = 100);
+    // People by name; `q`: every folded word starts a word of the name or a variant;
+    // `council`: a council id, only the people its papers name.
+    [[nodiscard]] RecordList people(const std::string& q, int page = 1, int per_page = 100,
+                                    const std::string& council = {});
     [[nodiscard]] std::optional<std::string> person(const std::string& id);
     // Committees by name: {id,name,meetings_count,decisions_count,first_date,last_date}.
-    [[nodiscard]] std::vector<std::string> committees();
+    // `council`: a council id, only the committees its papers name.
+    [[nodiscard]] std::vector<std::string> committees(const std::string& council = {});
     [[nodiscard]] std::optional<std::string> committee(const std::string& id);
+
+    // Every council the papers name, by name (issue 17).
+    [[nodiscard]] std::vector<CouncilSummary> councils();
+    // One council: its summary, committees, meetings by year and members; nullopt when unknown.
+    [[nodiscard]] std::optional<CouncilDetail> council(const std::string& id);
 
     // Reopen when the index on disk has changed (cheap when it has not). Returns true if reopened.
     bool refresh();
