@@ -173,8 +173,10 @@ std::vector<RecordDocument> committee_documents(const std::vector<decisions::Com
                         {"meetings_count", c.meetings.size()},
                         {"decisions_count", decisions},
                         {"first_date", first.empty() ? json(nullptr) : json(first)},
-                        {"last_date", last.empty() ? json(nullptr) : json(last)}};
+                        {"last_date", last.empty() ? json(nullptr) : json(last)},
+                        {"councils", json::array()}};
         json full = to_json(c);
+        summary["councils"] = full["councils"];
         for (auto it = summary.begin(); it != summary.end(); ++it)
             if (!full.contains(it.key())) full[it.key()] = it.value();
         RecordDocument r = record(s::committee_id_tag, s::committee_type, c.id);

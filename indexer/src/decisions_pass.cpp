@@ -39,13 +39,14 @@ struct PassFile {
     std::string key;
     fs::path path, root;
     std::string doc_id;   // empty: the file's base id
-    std::string council;  // folded; "" when its documents name none
+    std::string council;  // corpus::council_id of its name; "" when its documents name none
     std::string council_name;  // as its documents name it, or as place_unnamed gave it
     std::string given;         // the council the last run gave it (StoredFile::given_council)
     bool placed = false;       // council_name is place_unnamed's
     std::vector<std::string> meetings;  // meeting keys: ids without the council (corpus::meeting_key)
     std::uint64_t size = 0;
     FileSignature signature;
+    std::size_t units = 0;
 };
 
 // Every indexed file read in this run, and every other indexed file whose path still
@@ -59,8 +60,8 @@ std::vector<PassFile> files_to_analyse(const IndexWriter& writer, const std::map
             std::error_code ec;
             if (f.path.empty() || !fs::is_regular_file(f.path, ec)) continue;
         }
-        PassFile p{f.key, f.path, {}, {}, fold_key(f.council), f.council, f.given_council, false, {}, f.signature.size,
-                   f.signature};
+        PassFile p{f.key,          f.path,      {}, {}, corpus::council_id(f.council), f.council, f.given_council,
+                   false,          {},          f.signature.size,  f.signature,  f.units};
         const std::string& council = f.council.empty() ? f.given_council : f.council;
         for (const auto& m : f.meetings) p.meetings.push_back(corpus::meeting_key(m, council));
         if (auto r = places.find(f.key); r != places.end()) {
@@ -94,7 +95,7 @@ void place_unnamed(std::vector<PassFile>& files) {
     std::unordered_map<std::string, std::vector<const PassFile*>> named_of_meeting;
     std::map<fs::path, std::set<std::string>> councils_under;  // folder -> councils of the named files below it
     std::set<std::string> councils;
-    std::unordered_map<std::string, std::string> name_of;  // folded -> as first named (files in key order)
+    std::unordered_map<std::string, std::string> name_of;  // id -> as first named (files in key order)
     for (const auto& f : files) {
         if (f.council.empty()) continue;
         councils.insert(f.council);
@@ -102,7 +103,7 @@ void place_unnamed(std::vector<PassFile>& files) {
         for (const auto& m : f.meetings) named_of_meeting[m].push_back(&f);
         for (fs::path folder = f.path.parent_path(); !folder.empty(); folder = folder.parent_path()) {
             councils_under[folder].insert(f.council);
-            if (folder == folder.root_path() || folder == f.root.parent_path()) break;
+            if (folder == folder.root_path() || folder == f.root) break;
         }
     }
     for (auto& f : files) {
@@ -134,7 +135,7 @@ void place_unnamed(std::vector<PassFile>& files) {
                     if (it->second.size() == 1) council = *it->second.begin();
                     break;  // the nearest folder with named papers decides, one council or none
                 }
-                if (folder == folder.root_path() || folder == f.root.parent_path()) break;
+                if (folder == folder.root_path() || folder == f.root) break;
             }
             if (council.empty() && councils.size() == 1) council = *councils.begin();
         }
@@ -146,48 +147,62 @@ void place_unnamed(std::vector<PassFile>& files) {
     }
 }
 
-// Writes again, with the council place_unnamed gave them, the files whose stored units
-// name another (issue 17): their meeting ids then carry that council, so that an agenda
-// that does not print its council merges with the minutes that do, and their units count
-// under the council facet. Once written so, a file is written again only when what it
-// is given changes. Their new readings replace any kept for the analysis.
-void give_councils(IndexWriter& writer, const std::vector<PassFile>& files,
+// The council a file is to be read with: the one place_unnamed gave it, if any.
+std::string council_to_give(const PassFile& f) { return f.placed ? f.council_name : std::string(); }
+
+// True when the file's stored units were written with another council than it is to be
+// given now (by id: another spelling of the same council is the same). A file without units
+// has no records to say what it was given, and nothing a council would change.
+bool needs_council(const PassFile& f) {
+    return f.units > 0 && corpus::council_id(council_to_give(f)) != corpus::council_id(f.given);
+}
+
+// Writes again, with the council place_unnamed gave them, one council's files whose stored
+// units name another (issue 17): their meeting ids then carry that council, so that an
+// agenda that does not print its council merges with the minutes that do, and their units
+// count under the council facet. Once written so, a file is written again only when what it
+// is given changes. A batch at a time, on the reader threads; each new reading replaces any
+// kept for the analysis, which takes it next (memory follows one council, as the pass's).
+void give_councils(IndexWriter& writer, const std::vector<const PassFile*>& council,
                    std::map<std::string, corpus::FileResult>& read, const RunSettings& settings,
                    RunSummary& summary) {
     std::vector<const PassFile*> todo;
-    for (const auto& f : files)
-        if ((f.placed ? f.council_name : std::string()) != f.given) todo.push_back(&f);
-    if (todo.empty()) return;
-    std::vector<std::optional<std::pair<corpus::FileResult, BuiltFile>>> done(todo.size());
-    std::atomic<std::size_t> next{0};
-    std::vector<std::thread> pool;
-    for (unsigned t = 0; t < std::max(1u, settings.threads) && t < todo.size(); ++t)
-        pool.emplace_back([&] {
-            DocumentBuilder builder(settings.topic_names);
-            for (std::size_t j; (j = next++) < todo.size();) {
-                const PassFile& f = *todo[j];
-                corpus::ReadOptions read_options;
-                read_options.root = f.root;
-                read_options.doc_id = f.doc_id;
-                read_options.topics = settings.topics;
-                read_options.council = f.placed ? f.council_name : std::string();
-                try {
-                    corpus::FileResult r = corpus::read_file(f.path, read_options);
-                    if (!r.ok) continue;  // it changed or went since it was indexed: the next run reads it
-                    BuiltFile built = builder.build(r, f.key);
-                    done[j].emplace(std::move(r), std::move(built));
-                } catch (const std::exception&) {
-                    // Readers do not throw for bad data; a file that vanished mid-run is left as it was.
+    for (const PassFile* f : council)
+        if (needs_council(*f)) todo.push_back(f);
+    constexpr std::size_t batch = 64;
+    for (std::size_t from = 0; from < todo.size(); from += batch) {
+        const std::size_t n = std::min(batch, todo.size() - from);
+        std::vector<std::optional<std::pair<corpus::FileResult, BuiltFile>>> done(n);
+        std::atomic<std::size_t> next{0};
+        std::vector<std::thread> pool;
+        for (unsigned t = 0; t < std::max(1u, settings.threads) && t < n; ++t)
+            pool.emplace_back([&] {
+                DocumentBuilder builder(settings.topic_names);
+                for (std::size_t j; (j = next++) < n;) {
+                    const PassFile& f = *todo[from + j];
+                    corpus::ReadOptions read_options;
+                    read_options.root = f.root;
+                    read_options.doc_id = f.doc_id;
+                    read_options.topics = settings.topics;
+                    read_options.council = council_to_give(f);
+                    try {
+                        corpus::FileResult r = corpus::read_file(f.path, read_options);
+                        if (!r.ok) continue;  // it changed or went since it was indexed: the next run reads it
+                        BuiltFile built = builder.build(r, f.key);
+                        done[j].emplace(std::move(r), std::move(built));
+                    } catch (const std::exception&) {
+                        // Readers do not throw for bad data; a file that vanished mid-run is left as it was.
+                    }
                 }
-            }
-        });
-    for (auto& t : pool) t.join();
-    for (std::size_t j = 0; j < todo.size(); ++j) {
-        if (!done[j]) continue;
-        const PassFile& f = *todo[j];
-        writer.write_file(f.key, f.path, f.signature, std::move(done[j]->second));
-        read.insert_or_assign(f.key, for_decisions(std::move(done[j]->first)));
-        ++summary.files_given_council;
+            });
+        for (auto& t : pool) t.join();
+        for (std::size_t j = 0; j < n; ++j) {
+            if (!done[j]) continue;
+            const PassFile& f = *todo[from + j];
+            writer.write_file(f.key, f.path, f.signature, std::move(done[j]->second));
+            read.insert_or_assign(f.key, for_decisions(std::move(done[j]->first)));
+            ++summary.files_given_council;
+        }
     }
 }
 
@@ -232,6 +247,7 @@ corpus::Archive read_council(const std::vector<const PassFile*>& batch, std::map
                 read_options.root = f.root;
                 read_options.doc_id = f.doc_id;
                 read_options.topics = settings.topics;
+                read_options.council = council_to_give(f);  // as its units were written (give_councils)
                 try {
                     corpus::FileResult r = corpus::read_file(f.path, read_options);
                     if (r.ok) results[again[j]] = for_decisions(std::move(r));
@@ -319,7 +335,6 @@ void decisions_pass(IndexWriter& writer, std::map<std::string, corpus::FileResul
                     const PhaseEnd& phase_end) {
     std::vector<PassFile> files = files_to_analyse(writer, read, places);
     place_unnamed(files);
-    give_councils(writer, files, read, settings, summary);
     const auto councils = councils_of(files);
     // One date for every council, even for a run that crosses midnight.
     decisions::DecisionOptions options;
@@ -330,6 +345,7 @@ void decisions_pass(IndexWriter& writer, std::map<std::string, corpus::FileResul
     // while this one is written measured 5% faster at 100 MB on 2 cores, for two councils'
     // memory: the writer and the readers compete for the same cores.)
     for (const auto& council : councils) {
+        give_councils(writer, council, read, settings, summary);
         CouncilAnalysis current = analyse_council(council, read, settings, options);
         // The people and committees of this council's papers (merged over councils at the end).
         if (const std::string& name = council.front()->council_name; !name.empty()) {

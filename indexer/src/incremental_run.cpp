@@ -21,18 +21,17 @@ std::vector<Task> changed_files(std::vector<Task> all, const IndexWriter& writer
     std::vector<Task> tasks;
     for (auto& t : all) {
         if (!take_signature(t, summary)) continue;
-        if (!force) {
-            if (writer.unchanged(t.key, t.signature)) {
-                ++summary.unchanged;
-                continue;
-            }
-            if (auto stored = writer.stored(t.key);
-                stored && stored->signature.size == t.signature.size &&
+        if (!force && writer.unchanged(t.key, t.signature)) {
+            ++summary.unchanged;
+            continue;
+        }
+        if (auto stored = writer.stored(t.key)) {
+            if (!force && stored->signature.size == t.signature.size &&
                 writer.unchanged(t.key, FileSignature{t.signature.size, 0, stored->signature.hash}))
                 t.stored_hash = stored->signature.hash;
             // Read as the last run left it: with the council it was given (decisions_pass.hpp),
             // so that it is not written twice when that still holds.
-            if (auto stored = writer.stored(t.key)) t.council = stored->given_council;
+            t.council = stored->given_council;
         }
         tasks.push_back(std::move(t));
     }

@@ -16,8 +16,8 @@ constexpr std::initializer_list<const char*> kMeetingFields = {
     "id", "date", "committee", "council", "title", "venue", "documents", "attendance", "items", "items_count"};
 constexpr std::initializer_list<const char*> kMeetingSummaryFields = {"id", "date", "committee", "council", "title",
                                                                       "items_count"};
-constexpr std::initializer_list<const char*> kFacetNames = {"committee", "year",    "type",   "person",
-                                                            "topic",     "outcome", "status", "council"};
+constexpr std::initializer_list<const char*> kFacetNames = {"committee", "year",   "type",    "person", "topic",
+                                                            "kind",      "outcome", "status", "council"};
 
 void ensure_fields(json& object, std::initializer_list<const char*> fields) {
     for (const char* f : fields)

@@ -12,6 +12,7 @@
 
 #include "shared_corpora.hpp"
 #include "quorum/corpus/reader.hpp"
+#include "segment/council_names.hpp"
 #include "segment/filed_meeting.hpp"
 
 using namespace quorum::corpus;
@@ -297,4 +298,24 @@ TEST_CASE("a council printed above the minutes wins over the place, and the run'
     REQUIRE(a.ok);
     CHECK(a.documents.front().council_source == "archive");
     CHECK(a.documents.front().meeting_id == "northbridge-borough-council-cabinet-2024-03-05");
+}
+
+// Issue 17, from the shared corpora's printed headers: what a line says of the meeting or the
+// paper is not part of the council's name, so one council keeps one id however its minutes
+// introduce it; and "Councillor" is not "Council" (a chair's line once named a council).
+TEST_CASE("a printed council's name without the words about its meeting", "[filed][councils]") {
+    CHECK(council_named_in("STOKE FERRY PARISH COUNCIL Draft (until approved at the next meeting)") ==
+          "Stoke Ferry Parish Council");
+    CHECK(council_named_in("An Extraordinary West Dereham Parish Council") == "West Dereham Parish Council");
+    CHECK(council_named_in("Stoke Ferry Annual Parish Council") == "Stoke Ferry Parish Council");
+    CHECK(council_named_in("Your update from Wereham Parish Council") == "Wereham Parish Council");
+    CHECK(council_named_in("Wereham Parish Council Minutes") == "Wereham Parish Council");
+    CHECK(council_named_in("Minutes of the Planning Committee of Ryston Parish Council") == "Ryston Parish Council");
+    CHECK(council_named_in("Limerick City and County Council") == "Limerick City and County Council");
+    CHECK(council_named_in("City of York Council") == "City of York Council");
+    CHECK(council_named_in("KENT COUNTY COUNCIL") == "Kent County Council");
+    for (const char* none : {"Frank Reid (FRE) Councillor, Chair", "The Parish Council", "Parish Council Minutes",
+                             "Full Ordinary Special Budget Meetings Of The Council", "County Council",
+                             "Members of the Council", "The Council noted the report", "Agenda for Council 5 March"})
+        CHECK(council_named_in(none).empty());
 }

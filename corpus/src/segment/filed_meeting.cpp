@@ -4,6 +4,8 @@
 // document prints, and the segmenter uses it only for what the text left empty.
 #include "segment/filed_meeting.hpp"
 
+#include "segment/council_names.hpp"
+
 #include <algorithm>
 #include <filesystem>
 #include <map>
@@ -181,73 +183,12 @@ NamedMeeting meeting_from_file_name(std::string_view path) {
     return out;
 }
 
-namespace {
-
-// Words of a name that say what a paper is or when, not whose: "minutes of the" before a
-// council's name, "full council" (a meeting of the council, not its name).
-bool generic_name_word(const std::string& w) {
-    static const std::set<std::string> words = {
-        "minutes", "minute",   "agenda",  "agendas", "papers",  "paper",   "meeting", "meetings", "of",
-        "the",     "full",     "draft",   "approved", "signed", "special", "annual",  "ordinary", "extraordinary",
-        "monthly", "printed",  "public",  "pack",     "reports", "report",  "and",     "for",      "a",
-        "notice",  "summons",  "documents", "to", "by", "at", "on", "from", "with", "in", "january", "february", "march", "april", "may", "june", "july",
-        "august",  "september", "october", "november", "december", "archive", "city"};
-    return words.count(w) > 0;
-}
-
-bool has_digit(const std::string& w) {
-    return std::any_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
-// "stoke ferry parish council minutes february" -> "Stoke Ferry Parish Council".
-std::string council_of_name(const std::string& name) {
-    std::vector<std::string> words;
-    std::string w;
-    for (char c : name) {
-        if (std::isalnum(static_cast<unsigned char>(c)) || (c & 0x80) || c == '\'') {
-            w += c;
-        } else if (!w.empty()) {
-            words.push_back(to_lower(w));
-            w.clear();
-        }
-    }
-    if (!w.empty()) words.push_back(to_lower(w));
-    const auto council = std::find(words.begin(), words.end(), "council");
-    if (council == words.end()) return {};
-    // The name: the words before "council", after the generic words a file name starts with.
-    auto begin = words.begin();
-    while (begin != council && (generic_name_word(*begin) || has_digit(*begin))) ++begin;
-    if (begin == council || council - begin > 6) return {};
-    // Inside a name only name words: "agenda for council" or "2019 council" is no name.
-    // Place names keep their small words ("Burton on Trent Town Council").
-    static const std::set<std::string> paper_words = {"minutes", "minute", "agenda",  "agendas", "papers",  "paper",
-                                                      "meeting", "meetings", "report", "reports", "notice", "summons",
-                                                      "documents", "draft", "approved", "signed", "printed", "pack"};
-    for (auto it = begin; it != council; ++it)
-        if (has_digit(*it) || paper_words.count(*it) > 0) return {};
-    // A kind of council alone is a committee's folder ("county_council/"), not a council's name.
-    static const std::set<std::string> kinds = {"county",    "city",      "district", "borough",      "parish", "town",
-                                                "community", "municipal", "regional", "metropolitan", "of",     "and"};
-    if (std::all_of(begin, council, [](const std::string& w) { return kinds.count(w) > 0; })) return {};
-    std::string out;
-    for (auto it = begin; it != std::next(council); ++it) {
-        std::string word = *it;
-        static const std::set<std::string> small = {"of", "and", "on", "in", "upon", "by", "the", "with", "under"};
-        if (it == begin || small.count(word) == 0) word[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(word[0])));
-        if (!out.empty()) out += ' ';
-        out += word;
-    }
-    return out;
-}
-
-}  // namespace
-
 std::string council_of_place(std::string_view relative_path) {
     try {
         fs::path p{std::string(relative_path)};
         std::string name = name_stem(p.generic_string());
         for (;;) {
-            if (std::string council = council_of_name(name); !council.empty()) return council;
+            if (std::string council = council_named_in(name); !council.empty()) return council;
             p = p.parent_path();
             if (p.empty() || !p.has_filename() || p == p.root_path()) return {};
             name = name_stem(p.generic_string() + ".");

@@ -2,6 +2,8 @@
 // line or over several, with the council above it or before it on the line.
 #include "segment/header_readers.hpp"
 
+#include "segment/council_names.hpp"
+
 #include <algorithm>
 #include <set>
 
@@ -25,13 +27,6 @@ bool attendance_label(std::string_view p) {
 // Position of `needle` (lower case) in lower-cased `hay` at or after `from`.
 std::size_t find_lc(const std::string& hay_lc, std::string_view needle, std::size_t from = 0) {
     return hay_lc.find(needle, from);
-}
-
-std::string council_case(std::string s) {
-    s = trim_punct(s);
-    if (starts_with_ci(s, "draft ")) s = trim(s.substr(6));
-    if (all_caps(s)) return committee_named(s).name;
-    return s;
 }
 
 // The line where the header of minutes starts ("Minutes of the meeting of ...", or a
@@ -67,17 +62,12 @@ std::size_t minutes_start(const Lines& lines, std::size_t begin, std::size_t end
 
 // The council printed above the header ("Herefordshire Council") or before it on the line.
 std::string minutes_council(const Lines& lines, std::size_t begin, std::size_t start, const std::string& prefix) {
-    std::string council;
-    if (contains_ci(prefix, "council")) {
-        // "STOKE FERRY PARISH COUNCIL Draft (until approved ...)": the council ends the name
-        const std::size_t c = to_lower(prefix).rfind("council");
-        council = council_case(prefix.substr(0, c + 7));
-    }
+    // "STOKE FERRY PARISH COUNCIL Draft (until approved ...)": the council ends the name
+    std::string council = council_named_in(prefix);
     for (std::size_t i = begin; i < start && council.empty(); ++i) {
         const std::string p = plain(lines[i].text);
-        if (!p.empty() && p.size() < 60 && contains_ci(p, "council") && split_words(p).size() <= 6 &&
-            p.find(':') == std::string::npos)
-            council = council_case(p);
+        if (!p.empty() && p.size() < 80 && split_words(p).size() <= 9 && p.find(':') == std::string::npos)
+            council = council_named_in(p);
     }
     return council;
 }

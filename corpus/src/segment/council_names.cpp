@@ -1,0 +1,118 @@
+#include "segment/council_names.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <set>
+#include <vector>
+
+namespace quorum::corpus {
+namespace {
+
+struct Word {
+    std::string text, lower;
+};
+
+std::vector<Word> words_of(std::string_view text) {
+    std::vector<Word> out;
+    std::string w;
+    const auto flush = [&] {
+        if (w.empty()) return;
+        std::string lower = w;
+        for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        out.push_back({w, lower});
+        w.clear();
+    };
+    for (char c : text) {
+        if (std::isalnum(static_cast<unsigned char>(c)) || (c & 0x80) || c == '\'')
+            w += c;
+        else
+            flush();
+    }
+    flush();
+    return out;
+}
+
+bool has_digit(const std::string& w) {
+    return std::any_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// What a paper or meeting is, and small words around it: never part of a council's name,
+// skipped before it ("Minutes of the Annual Meeting of X Parish Council").
+const std::set<std::string>& paper_words() {
+    static const std::set<std::string> words = {
+        "minutes", "minute",  "minuted", "agenda",  "agendas",  "papers",   "paper",    "meeting",       "meetings",
+        "report",  "reports", "notice",  "summons", "documents", "draft",   "approved", "signed",        "printed",
+        "pack",    "public",  "held",    "your",    "update",   "newsletter", "full",   "extraordinary", "special",
+        "ordinary", "annual", "budget",  "monthly", "general",  "archive",  "item",     "items",         "an",
+        "a",       "the",     "of",      "from",    "to",       "for",      "by",       "at",            "on",
+        "in",      "with",    "and"};
+    return words;
+}
+
+// A meeting's kind printed inside the name ("Stoke Ferry Annual Parish Council"): dropped.
+const std::set<std::string>& meeting_kinds() {
+    static const std::set<std::string> kinds = {"annual", "extraordinary", "special", "ordinary", "budget", "monthly"};
+    return kinds;
+}
+
+// Words a body's name ends with: a council's name starts after the last of them.
+const std::set<std::string>& body_words() {
+    static const std::set<std::string> words = {"committee", "cabinet", "panel", "board", "subcommittee", "forum"};
+    return words;
+}
+
+// The kinds of council: a name of these alone names none ("County Council").
+const std::set<std::string>& council_kinds() {
+    static const std::set<std::string> kinds = {"county",   "city",     "district",     "borough", "parish", "town",
+                                                "community", "municipal", "metropolitan", "regional", "unitary",
+                                                "of",       "and",      "the"};
+    return kinds;
+}
+
+// Small words that stay lower case inside a name ("Burton on Trent", "City and County").
+bool small_word(const std::string& w) {
+    static const std::set<std::string> small = {"of", "and", "on", "in", "upon", "by", "the", "with", "under"};
+    return small.count(w) > 0;
+}
+
+}  // namespace
+
+std::string council_named_in(std::string_view text) {
+    const std::vector<Word> words = words_of(text);
+    const auto council = std::find_if(words.begin(), words.end(), [](const Word& w) { return w.lower == "council"; });
+    if (council == words.end()) return {};
+    auto begin = words.begin();
+    for (auto it = words.begin(); it != council; ++it)
+        if (body_words().count(it->lower)) begin = std::next(it);
+    while (begin != council && (paper_words().count(begin->lower) || has_digit(begin->lower))) ++begin;
+    std::vector<const Word*> name;
+    for (auto it = begin; it != council; ++it) {
+        if (has_digit(it->lower)) return {};
+        if (meeting_kinds().count(it->lower)) continue;
+        if (paper_words().count(it->lower) && !small_word(it->lower)) return {};  // "Council Minutes of ..." is no name
+        name.push_back(&*it);
+    }
+    if (name.empty() || name.size() > 6) return {};
+    if (std::all_of(name.begin(), name.end(), [](const Word* w) { return council_kinds().count(w->lower) > 0; }))
+        return {};
+    if (small_word(name.back()->lower)) return {};  // "... of Council"
+    name.push_back(&*council);
+    // Printed case when the text mixes cases; else each word capitalised.
+    bool upper = false, lower = false;
+    for (const Word* w : name)
+        for (char c : w->text) {
+            upper = upper || std::isupper(static_cast<unsigned char>(c));
+            lower = lower || std::islower(static_cast<unsigned char>(c));
+        }
+    const bool recase = !(upper && lower);
+    std::string out;
+    for (std::size_t i = 0; i < name.size(); ++i) {
+        std::string w = recase ? name[i]->lower : name[i]->text;
+        if (recase && (i == 0 || !small_word(w))) w[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(w[0])));
+        if (!out.empty()) out += ' ';
+        out += w;
+    }
+    return out;
+}
+
+}  // namespace quorum::corpus
