@@ -312,6 +312,8 @@ TEST_CASE("a printed council's name without the words about its meeting", "[file
     CHECK(council_named_in("Wereham Parish Council Minutes") == "Wereham Parish Council");
     CHECK(council_named_in("Minutes of the Planning Committee of Ryston Parish Council") == "Ryston Parish Council");
     CHECK(council_named_in("Limerick City and County Council") == "Limerick City and County Council");
+    CHECK(council_named_in("LIMERICK CITY & COUNTY COUNCIL") == "Limerick City and County Council");
+    CHECK(council_named_in("Record of West Dereham Parish Council") == "West Dereham Parish Council");
     CHECK(council_named_in("City of York Council") == "City of York Council");
     CHECK(council_named_in("KENT COUNTY COUNCIL") == "Kent County Council");
     for (const char* none : {"Frank Reid (FRE) Councillor, Chair", "The Parish Council", "Parish Council Minutes",

@@ -23,10 +23,15 @@ std::vector<Word> words_of(std::string_view text) {
         w.clear();
     };
     for (char c : text) {
-        if (std::isalnum(static_cast<unsigned char>(c)) || (c & 0x80) || c == '\'')
+        if (std::isalnum(static_cast<unsigned char>(c)) || (c & 0x80) || c == '\'') {
             w += c;
-        else
+        } else {
             flush();
+            if (c == '&') {  // "City & County" is "City and County": one council, one id
+                w = "and";
+                flush();
+            }
+        }
     }
     flush();
     return out;
@@ -42,7 +47,7 @@ const std::set<std::string>& paper_words() {
     static const std::set<std::string> words = {
         "minutes", "minute",  "minuted", "agenda",  "agendas",  "papers",   "paper",    "meeting",       "meetings",
         "report",  "reports", "notice",  "summons", "documents", "draft",   "approved", "signed",        "printed",
-        "pack",    "public",  "held",    "your",    "update",   "newsletter", "full",   "extraordinary", "special",
+        "pack",    "public",  "held",    "record",  "records",    "your",    "update",   "newsletter", "full",   "extraordinary", "special",
         "ordinary", "annual", "budget",  "monthly", "general",  "archive",  "item",     "items",         "an",
         "a",       "the",     "of",      "from",    "to",       "for",      "by",       "at",            "on",
         "in",      "with",    "and"};
@@ -100,7 +105,7 @@ std::string council_named_in(std::string_view text) {
     // Printed case when the text mixes cases; else each word capitalised.
     bool upper = false, lower = false;
     for (const Word* w : name)
-        for (char c : w->text) {
+        for (char c : small_word(w->text) ? std::string() : w->text) {  // "and" may stand for "&"
             upper = upper || std::isupper(static_cast<unsigned char>(c));
             lower = lower || std::islower(static_cast<unsigned char>(c));
         }
