@@ -57,3 +57,16 @@ TEST_CASE("amounts: what a user types in a range", "[amounts]") {
     CHECK_FALSE(amount_value("1m pounds"));
     CHECK_FALSE(amount_value(""));
 }
+
+// Left by the last session: "£1 000 000" read as 1. Spaces (and no-break or thin spaces)
+// group thousands when every group after the first has three digits; "£5 more" stays 5.
+TEST_CASE("amounts: thousands grouped by spaces", "[amounts]") {
+    auto a = read_amounts("a fund of £1 000 000, then €2\xC2\xA0" "500\xC2\xA0" "000 and £12\xE2\x80\xAF" "500; £5 more and £10 12 items");
+    REQUIRE(a.size() == 5);
+    CHECK(a[0] == Amount{"£1 000 000", 1000000, "GBP"});
+    CHECK(a[1].value == 2500000);
+    CHECK(a[2].value == 12500);
+    CHECK(a[3].value == 5);
+    CHECK(a[4].value == 10);  // "12" is not a group of three
+    CHECK(amount_value("1 500 000") == 1500000);
+}

@@ -37,12 +37,30 @@ std::optional<double> number_at(std::string_view s, std::size_t& at) {
     std::string digits;
     std::size_t i = at;
     bool point = false;
+    std::size_t run = 0;  // digits since the last separator
+    bool spaced = false;  // thousands grouped by spaces so far
+    // "£1 000 000": a space (or a no-break or thin space) groups thousands when the first group
+    // has at most three digits and every group after it exactly three.
+    const auto space_at = [&](std::size_t k) -> std::size_t {
+        if (k < s.size() && s[k] == ' ') return 1;
+        if (s.substr(k, 2) == "\xC2\xA0") return 2;
+        if (s.substr(k, 3) == "\xE2\x80\x89" || s.substr(k, 3) == "\xE2\x80\xAF") return 3;
+        return 0;
+    };
     while (i < s.size()) {
+        const std::size_t space = point ? 0 : space_at(i);
         if (digit(i)) {
             digits += s[i++];
+            ++run;
+        } else if (space > 0 && !digits.empty() && (spaced ? run == 3 : run <= 3) && digit(i + space) &&
+                   digit(i + space + 1) && digit(i + space + 2) && !digit(i + space + 3)) {
+            i += space;  // a thousands separator
+            run = 0;
+            spaced = true;
         } else if (s[i] == ',' && !point && !digits.empty() && digit(i + 1) && digit(i + 2) && digit(i + 3) &&
                    !digit(i + 4)) {
             ++i;  // a thousands separator
+            run = 0;
         } else if (s[i] == '.' && !point && digit(i + 1)) {
             point = true;
             digits += s[i++];

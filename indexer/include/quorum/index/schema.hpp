@@ -22,7 +22,8 @@ inline constexpr std::string_view version = "8";  // 2: resolution preambles ind
                                                   // no longer a person; numbered sub-items after the
                                                   // first stay resolution parts; units' amounts (slot 31);
                                                   // 8: councils (XL terms, slot 32; meeting ids carry the
-                                                  // council; records say where the council came from)
+                                                  // council; records say where the council came from;
+                                                  // amounts grouped by spaces, "£1 000 000")
 
 // ---- term prefixes -------------------------------------------------------------------
 inline constexpr std::string_view id_prefix = "Q";                 // Q<unit id>, Q<meeting:id>, Q<file:key>
