@@ -1,6 +1,9 @@
 // Reading what the minutes say about a decision: its outcome (and the vote, proposer and
 // seconder), whom it is addressed to, a due date in its own words, and tracker statuses.
 #include <algorithm>
+#include <cctype>
+#include <optional>
+#include <vector>
 #include <regex>
 
 #include "decisions_internal.hpp"
@@ -32,6 +35,91 @@ int number_word(const std::string& w) {
     return -1;
 }
 
+// A vote's counts printed without names, in the shapes minutes use: "carried by 5 votes to 2,
+// with 1 abstention", "12 in favour, 3 against and 2 abstentions", "(For 20, Against 3,
+// Abstain 1)", "For: 20; Against: 0", "9 votes in favour and 12 against". Each side takes the
+// number printed next to its word, before or after it; both "for" and "against" are needed
+// (a lone number beside "for" is often something else). Read word by word, without
+// std::regex, which recurses per character on long paragraphs.
+struct Tally {
+    int in_favour = -1, against = -1, abstained = -1;
+};
+
+std::optional<Tally> read_tally(std::string_view folded) {
+    std::vector<std::string> w;
+    std::string cur;
+    for (char c : folded) {
+        if (std::isalnum(static_cast<unsigned char>(c))) {
+            cur += c;
+        } else if (!cur.empty()) {
+            w.push_back(std::move(cur));
+            cur.clear();
+        }
+    }
+    if (!cur.empty()) w.push_back(std::move(cur));
+    // A count of votes: no council has 500 members, and "for 2024" is a year.
+    const auto number = [&](std::size_t i) {
+        const int n = i < w.size() ? number_word(w[i]) : -1;
+        return n <= 500 ? n : -1;
+    };
+    // The side a word at i names, and the index after it ("in favour" takes two words).
+    enum Side { none, yes, no, abstain };
+    const auto side_at = [&](std::size_t i, std::size_t& next) {
+        next = i + 1;
+        if (i >= w.size()) return none;
+        if (w[i] == "in" && i + 1 < w.size() && (w[i + 1] == "favour" || w[i + 1] == "favor")) {
+            next = i + 2;
+            return yes;
+        }
+        if (w[i] == "for") return yes;
+        if (w[i] == "against") return no;
+        if (w[i] == "abstention" || w[i] == "abstentions" || w[i] == "abstain" || w[i] == "abstained" ||
+            w[i] == "abstaining")
+            return abstain;
+        return none;
+    };
+    Tally t;
+    const auto take = [&](Side side, int n) {
+        int& slot = side == yes ? t.in_favour : side == no ? t.against : t.abstained;
+        if (slot < 0) slot = n;
+    };
+    for (std::size_t i = 0; i < w.size(); ++i) {
+        // "by 5 votes to 2"
+        if (w[i] == "by" && number(i + 1) >= 0 && i + 3 < w.size() && (w[i + 2] == "votes" || w[i + 2] == "vote") &&
+            w[i + 3] == "to" && number(i + 4) >= 0) {
+            take(yes, number(i + 1));
+            take(no, number(i + 4));
+            i += 4;
+            continue;
+        }
+        const int n = number(i);
+        std::size_t next = 0;
+        if (n >= 0) {
+            // "12 in favour", "12 votes in favour", "3 against", "2 abstentions"
+            std::size_t at = i + 1;
+            if (at < w.size() && (w[at] == "votes" || w[at] == "vote" || w[at] == "members" || w[at] == "councillors"))
+                ++at;
+            // "12 for" only where a list of sides goes on ("12 for, 3 against"), not "5 for the scheme".
+            const bool bare_for = at == i + 1 && at < w.size() && w[at] == "for" &&
+                                  !(at + 1 == w.size() || number(at + 1) >= 0 || w[at + 1] == "and" ||
+                                    w[at + 1] == "with" || w[at + 1] == "against");
+            if (const Side side = side_at(at, next); side != none && !bare_for) {
+                take(side, n);
+                i = next - 1;
+            }
+            continue;
+        }
+        // "For 20", "for: 20", "against - 3", "abstentions 2"
+        if (const Side side = side_at(i, next); side != none && number(next) >= 0 &&
+                                                 !(next + 1 < w.size() && (w[next + 1] == "votes" || w[next + 1] == "vote"))) {
+            take(side, number(next));
+            i = next;
+        }
+    }
+    if (t.in_favour < 0 || t.against < 0) return std::nullopt;
+    return t;
+}
+
 // Words of an outcome ("carried unanimously", "deferred", "noted") -> result and vote.
 void apply_outcome_words(std::string_view folded, Outcome& o) {
     if (contains(folded, "unanim")) o.vote = "unanimous";
@@ -50,14 +138,11 @@ void apply_outcome_words(std::string_view folded, Outcome& o) {
     } else if (folded.starts_with("noted") || folded.starts_with("note")) {
         o.result = OutcomeResult::noted;
     }
-    static const std::regex by_votes(R"(by (\w+) votes? to (\w+)(?:,? with (\w+) abstentions?)?)");
-    std::smatch m;
-    const std::string s(folded);
-    if (std::regex_search(s, m, by_votes)) {
-        o.votes_for = number_word(m[1].str());
-        o.votes_against = number_word(m[2].str());
-        if (m[3].matched) o.abstentions = number_word(m[3].str());
-        if (o.votes_for >= 0 && o.votes_against >= 0) {
+    if (const auto tally = read_tally(folded)) {
+        o.votes_for = tally->in_favour;
+        o.votes_against = tally->against;
+        if (tally->abstained >= 0) o.abstentions = tally->abstained;
+        {
             if (o.vote.empty()) o.vote = o.votes_against == 0 ? "unanimous" : "majority";
             if (!o.result || o.result == OutcomeResult::agreed)
                 o.result = o.votes_for > o.votes_against ? OutcomeResult::agreed : OutcomeResult::rejected;
@@ -103,14 +188,17 @@ Outcome read_outcome(std::string_view reader_outcome, std::string_view unit_text
             std::size_t end = b.find_first_of(".\n", start);
             if (end == std::string::npos) end = b.size();
             const std::string f = fold_key(std::string_view(b).substr(start, end - start));
-            for (std::string_view w :
-                 {"carried", "seconded", "unanim", "votes to", "vote to", "were read out", "was lost", "not carried"})
-                if (contains(f, w)) {
-                    found = b.substr(start, end - start);
-                    found_start = start;
-                    found_end = std::min(end + 1, b.size());
-                    break;
-                }
+            const auto vote_words = [&] {
+                for (std::string_view w : {"carried", "seconded", "unanim", "votes to", "vote to", "were read out",
+                                           "was lost", "not carried"})
+                    if (contains(f, w)) return true;
+                return read_tally(f).has_value();  // "12 in favour, 3 against"
+            };
+            if (vote_words()) {
+                found = b.substr(start, end - start);
+                found_start = start;
+                found_end = std::min(end + 1, b.size());
+            }
             start = end + 1;
         }
         // "The following recommendations were read out. They were proposed by the chair and

@@ -691,6 +691,52 @@ TEST_CASE("Outcomes read from the words: a vote by numbers, deferral, addressees
     CHECK(out.seconder == "graham-andrews");
 }
 
+// Issue 17, left by the last session: counts printed without names ("12 in favour, 3 against")
+// were not read; only "by N votes to M" was.
+TEST_CASE("Outcomes: a vote's counts printed without names, in several shapes", "[decisions][outcomes]") {
+    struct Case {
+        const char* text;
+        int for_, against, abstain;
+    };
+    for (const Case& c : std::vector<Case>{
+             {"On being put to the vote there were 12 in favour, 3 against and 2 abstentions.", 12, 3, 2},
+             {"The motion was put to the vote (For 20, Against 3, Abstain 1) and carried.", 20, 3, 1},
+             {"Voting: For: 9; Against: 0.", 9, 0, -1},
+             {"There voted 9 votes in favour and twelve against, so the motion fell.", 9, 12, -1},
+             {"The vote was 7 for, 4 against, with 1 abstaining.", 7, 4, 1},
+             {"The motion was carried by 5 votes to 2, with 1 abstention.", 5, 2, 1}}) {
+        INFO(c.text);
+        Archive a;
+        a.meetings = {meeting(cypsc, "2022-02-22", {})};
+        DocBuilder b("m", DocumentKind::minutes, "2022-02-22", cypsc);
+        b.item("5", "Motion", std::string(c.text) + "\nRESOLVED:")
+            .resolution("resolved", "", "", "That the Committee asks Cabinet to review the policy.");
+        a.documents = {b.build()};
+        DecisionOptions o;
+        o.as_of = "2022-03-01";
+        const auto r = analyse_decisions(a, o);
+        REQUIRE(r.decisions.size() == 1);
+        const Outcome& out = r.decisions[0].outcome;
+        CHECK(out.votes_for == c.for_);
+        CHECK(out.votes_against == c.against);
+        CHECK(out.abstentions == c.abstain);
+    }
+    // Numbers beside "for" that are no vote: a year, a count of something else.
+    for (const char* none : {"The budget for 2024 was agreed against the advice of officers and carried.",
+                             "Members asked for 5 more places; the motion was carried."}) {
+        INFO(none);
+        Archive a;
+        a.meetings = {meeting(cypsc, "2022-02-22", {})};
+        DocBuilder b("m", DocumentKind::minutes, "2022-02-22", cypsc);
+        b.item("5", "Motion", std::string(none) + "\nRESOLVED:")
+            .resolution("resolved", "", "", "That the Committee asks Cabinet to review the policy.");
+        a.documents = {b.build()};
+        const auto r = analyse_decisions(a, DecisionOptions{"2022-03-01"});
+        REQUIRE(r.decisions.size() == 1);
+        CHECK(r.decisions[0].outcome.votes_for == -1);
+    }
+}
+
 TEST_CASE("Every tracker row is linked to its decision or says why not", "[decisions][tracker]") {
     for (int row = 1; row <= 15; ++row) {
         const Decision& t = tracker_row(row);
