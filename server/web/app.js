@@ -15,7 +15,7 @@
   const PER_PAGE = 10;
   const FACET_VISIBLE = 6;
   const narrow = window.matchMedia('(max-width: 52em)');
-  const DECISION_FILTERS = ['q', 'committee', 'outcome', 'status', 'owner', 'from', 'to'];
+  const DECISION_FILTERS = ['q', 'council', 'committee', 'outcome', 'status', 'owner', 'from', 'to'];
   const DECISION_TYPES = new Set(['resolution', 'action']);
   const DECISIONS_PER_PAGE = 20;
   const PEOPLE_SHOWN = 300;
@@ -910,6 +910,15 @@
     return committeesPromise;
   }
 
+  let councilsPromise = null;   // the council list, fetched once for the decisions filter
+  function councilList() {
+    if (!councilsPromise) {
+      councilsPromise = getJSON('/api/councils').then((d) => (Array.isArray(d.councils) ? d.councils : []))
+        .catch(() => { councilsPromise = null; return []; });
+    }
+    return councilsPromise;
+  }
+
   // A status in words, with a mark and a heavy border for overdue: never colour alone.
   function statusBadge(d) {
     const overdue = isOverdue(d);
@@ -962,7 +971,7 @@
     const params = decisionsParams(state, { page: false });
     params.set('page', String(state.page));
     params.set('per_page', String(DECISIONS_PER_PAGE));
-    const [data, committees] = await Promise.all([getJSON(`/api/decisions?${params}`, signal), committeeList()]);
+    const [data, committees, councils] = await Promise.all([getJSON(`/api/decisions?${params}`, signal), committeeList(), councilList()]);
     const total = data.total || 0;
     const list = Array.isArray(data.decisions) ? data.decisions : [];
     const pages = Math.max(1, Math.ceil(total / (data.per_page || DECISIONS_PER_PAGE)));
@@ -986,13 +995,13 @@
             renderPagination(state, data.page || state.page, pages, (n) => decisionsHref({ ...state, page: n }), 'Decision pages')]);
     swap(heading,
       h('p', { class: 'lead' }, 'What committees resolved, recommended and asked for, and what became of it: each decision with its outcome, owner, due date and status.'),
-      h('div', { class: 'layout' }, decisionFilters(state, committees, active), main));
+      h('div', { class: 'layout' }, decisionFilters(state, committees, councils, active), main));
     setFeed(exportUrl('atom'), 'Decisions (Atom feed)');
     announce(total === 0 ? 'No decisions match these filters.' : `${plural(total, 'decision', 'decisions')}${active ? ' match the filters' : ''}. Page ${data.page || state.page} of ${pages}.`);
     return heading;
   }
 
-  function decisionFilters(state, committees, active) {
+  function decisionFilters(state, committees, councils, active) {
     const id = (name) => `df-${name}`;
     const select = (name, label, options) => {
       const known = options.some(([v]) => v === state[name]);
@@ -1008,6 +1017,9 @@
     const form = h('form', { class: 'filter-form', novalidate: true },
       input('q', 'Words', 'search'),
       select('status', 'Status', STATUSES),
+      // One council is no choice: the field shows once the archive holds two.
+      councils.length > 1 || state.council ? select('council', 'Council', councils.map((c) => [c.id, c.name]))
+        : h('input', { type: 'hidden', name: 'council', value: '' }),
       select('committee', 'Committee', committees.map((c) => [c.id, c.name])),
       select('outcome', 'Outcome', OUTCOMES),
       input('owner', 'Owner', 'text', { 'aria-describedby': 'df-owner-hint' }),
@@ -1395,12 +1407,14 @@
       h('p', { class: 'hit-type' }, h('span', { class: 'tag tag-meeting' }, 'Council')),
       heading,
       h('dl', { class: 'summary' }, dlRows([
-        ['Meetings', [String(c.meetings ?? 0), c.first_date && c.last_date ? [', from ', timeEl(c.first_date), ' to ', timeEl(c.last_date)] : null]],
+        ['Meetings', [String(c.meetings ?? 0), c.first_date && c.last_date && c.first_date !== c.last_date ? [', from ', timeEl(c.first_date), ' to ', timeEl(c.last_date)]
+          : c.first_date ? [', on ', timeEl(c.first_date)] : null]],
         ['Decisions', String(c.decisions ?? 0)],
         ['People named', String(c.people ?? 0)],
       ])),
       h('ul', { class: 'action-links' },
-        h('li', {}, link(searchHref({ ...readState(''), q: '', council: [c.id] }), 'Search its records'))),
+        h('li', {}, link(searchHref({ ...readState(''), q: '', council: [c.id] }), 'Search its records')),
+        h('li', {}, link(decisionsHref({ council: c.id }), 'Its decisions'))),
       h('section', { class: 'context', 'aria-labelledby': 'k-committees-h' },
         h('h2', { id: 'k-committees-h' }, 'Committees'),
         committees.length ? tableOf('Its committees, most meetings first', ['Committee', 'Meetings'], committees.map((m) => [

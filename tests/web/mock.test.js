@@ -108,6 +108,15 @@ test('councils: a facet when the archive holds two, a list, a page each, and com
   assert.match(await page.locator('main').innerText(), /Cabinet/);
   assert.match(await page.locator('main').innerText(), /Olu Adeyemi/);
   await checkAccessibility(page, 'council');
+  const onCouncil = page.url();
+  await page.locator('a', { hasText: 'Its decisions' }).click();
+  await urlChanged(page, onCouncil);
+  await settled(page);
+  assert.deepEqual(param(page, 'council'), ['marchfield-district-council']);
+  assert.equal(await page.locator('#df-council').inputValue(), 'marchfield-district-council');
+  // The mock's decisions are all Herefordshire's: none is Marchfield's.
+  assert.match(await page.locator('.no-results').innerText(), /No decision matches/);
+  await checkAccessibility(page, 'decisions of a council');
 
   await page.goto(`${server.url}/?q=rents`);
   await settled(page);

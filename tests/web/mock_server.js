@@ -282,6 +282,8 @@ function matchesDecision(d, p) {
   const committee = p.get('committee'); const outcome = p.get('outcome'); const status = p.get('status');
   const owner = p.get('owner'); const from = p.get('from'); const to = p.get('to'); const kind = p.get('kind');
   if (committee && !(d.committee && d.committee.id === committee)) return false;
+  const council = p.get('council');
+  if (council && !units.some((u) => u.id === d.unit_id && u.council_id === council)) return false;
   if (outcome && !(d.outcome && d.outcome.result === outcome)) return false;
   if (status && !(d.status === status || (status === 'overdue' && d.overdue))) return false;
   if (owner && !(d.owner && (d.owner.id === owner || fold(d.owner.name).includes(fold(owner))))) return false;
