@@ -1335,6 +1335,8 @@
         h('li', {}, h('a', { href: '#proposed-h' }, 'Decisions')), h('li', {}, h('a', { href: '#votes-h' }, 'Votes')))),
       h('dl', { class: 'summary' }, dlRows([
         ['Also written as', Array.isArray(p.variants) && p.variants.length ? p.variants.join('; ') : null],
+        ['Council', Array.isArray(p.councils) && p.councils.length
+          ? p.councils.map((k, i) => [i ? ', ' : null, link(councilHref(k.id), k.name || k.id)]) : null],
         ['Meetings attended', String(c.attended || 0)],
         ['Apologies', String(c.apologies || 0)],
         ['Substitutions', String(c.substitutions || 0)],
