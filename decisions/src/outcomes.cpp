@@ -45,7 +45,7 @@ struct Tally {
     int in_favour = -1, against = -1, abstained = -1;
 };
 
-std::optional<Tally> read_tally(std::string_view folded) {
+std::optional<Tally> tally_in(std::string_view folded) {
     std::vector<std::string> w;
     std::string cur;
     for (char c : folded) {
@@ -109,15 +109,45 @@ std::optional<Tally> read_tally(std::string_view folded) {
             }
             continue;
         }
-        // "For 20", "for: 20", "against - 3", "abstentions 2"
-        if (const Side side = side_at(i, next); side != none && number(next) >= 0 &&
-                                                 !(next + 1 < w.size() && (w[next + 1] == "votes" || w[next + 1] == "vote"))) {
-            take(side, number(next));
-            i = next;
+        // "For 20", "for: 20", "against - 3", "abstentions 2": a count ends the pair or goes on
+        // to the next side ("for 3 years, evaluated against 4 criteria" is no vote).
+        if (const Side side = side_at(i, next); side != none && number(next) >= 0) {
+            std::size_t after = next + 1, skip = 0;
+            const bool ends = after >= w.size() || number(after) >= 0 || w[after] == "and" || w[after] == "with" ||
+                              side_at(after, skip) != none;
+            if (ends) {
+                take(side, number(next));
+                i = next;
+            }
         }
     }
     if (t.in_favour < 0 || t.against < 0) return std::nullopt;
     return t;
+}
+
+// Words that say a sentence is about a vote: counts in any other sentence ("180 in favour
+// and 50 against" of a consultation) are not the meeting's vote.
+bool about_a_vote(std::string_view folded) {
+    for (std::string_view w : {"vote", "voting", "motion", "carried", "lost", "amendment", "put to", "show of hands",
+                               "resolved", "poll", "recorded"})
+        if (contains(folded, w)) return true;
+    return false;
+}
+
+// The last vote's counts in a paragraph, sentence by sentence: the amendment's counts before
+// the motion's are not the motion's.
+std::optional<Tally> read_tally(std::string_view folded) {
+    std::optional<Tally> last;
+    std::size_t start = 0;
+    while (start < folded.size()) {
+        std::size_t end = folded.find('.', start);
+        if (end == std::string_view::npos) end = folded.size();
+        const std::string_view sentence = folded.substr(start, end - start);
+        if (about_a_vote(sentence))
+            if (auto t = tally_in(sentence)) last = t;
+        start = end + 1;
+    }
+    return last;
 }
 
 // Words of an outcome ("carried unanimously", "deferred", "noted") -> result and vote.
@@ -142,11 +172,10 @@ void apply_outcome_words(std::string_view folded, Outcome& o) {
         o.votes_for = tally->in_favour;
         o.votes_against = tally->against;
         if (tally->abstained >= 0) o.abstentions = tally->abstained;
-        {
-            if (o.vote.empty()) o.vote = o.votes_against == 0 ? "unanimous" : "majority";
-            if (!o.result || o.result == OutcomeResult::agreed)
-                o.result = o.votes_for > o.votes_against ? OutcomeResult::agreed : OutcomeResult::rejected;
-        }
+        if (o.vote.empty()) o.vote = o.votes_against == 0 ? "unanimous" : "majority";
+        // A tie is settled by the chair's casting vote: the words say which way, the counts cannot.
+        if (o.votes_for != o.votes_against && (!o.result || o.result == OutcomeResult::agreed))
+            o.result = o.votes_for > o.votes_against ? OutcomeResult::agreed : OutcomeResult::rejected;
     }
 }
 

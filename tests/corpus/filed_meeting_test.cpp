@@ -316,6 +316,18 @@ TEST_CASE("a printed council's name without the words about its meeting", "[file
     CHECK(council_named_in("Record of West Dereham Parish Council") == "West Dereham Parish Council");
     CHECK(council_named_in("City of York Council") == "City of York Council");
     CHECK(council_named_in("KENT COUNTY COUNCIL") == "Kent County Council");
+    // Review (2026-12-07): punctuation ends a name's run, each "council" is tried, a name may
+    // hold "at" or start with "Full", a page number before it is no part of it.
+    CHECK(council_named_in("Planning Committee \xE2\x80\x93 Wereham Parish Council") == "Wereham Parish Council");
+    CHECK(council_named_in("Clerk: Mrs J Smith, Wereham Parish Council") == "Wereham Parish Council");
+    CHECK(council_named_in("Full Council - Wereham Town Council") == "Wereham Town Council");
+    CHECK(council_named_in("full-council-minutes-wereham-town-council") == "Wereham Town Council");
+    CHECK(council_named_in("Sutton at Hone and Hawley Parish Council") == "Sutton at Hone and Hawley Parish Council");
+    CHECK(council_named_in("Full Sutton Parish Council") == "Full Sutton Parish Council");
+    CHECK(council_named_in("Page 1 Wereham Parish Council") == "Wereham Parish Council");
+    for (const char* none : {"Local Council Tax Support Scheme 2024", "Guildhall Council Chamber",
+                             "Town Hall Council Offices", "Youth Council", "Full Council Meeting 2024"})
+        CHECK(council_named_in(none).empty());
     for (const char* none : {"Frank Reid (FRE) Councillor, Chair", "The Parish Council", "Parish Council Minutes",
                              "Full Ordinary Special Budget Meetings Of The Council", "County Council",
                              "Members of the Council", "The Council noted the report", "Agenda for Council 5 March"})

@@ -704,7 +704,10 @@ TEST_CASE("Outcomes: a vote's counts printed without names, in several shapes", 
              {"Voting: For: 9; Against: 0.", 9, 0, -1},
              {"There voted 9 votes in favour and twelve against, so the motion fell.", 9, 12, -1},
              {"The vote was 7 for, 4 against, with 1 abstaining.", 7, 4, 1},
-             {"The motion was carried by 5 votes to 2, with 1 abstention.", 5, 2, 1}}) {
+             {"The motion was carried by 5 votes to 2, with 1 abstention.", 5, 2, 1},
+             // the motion's counts, not the amendment's before them
+             {"The amendment was put: 4 for, 8 against. The motion was then put: 10 for, 2 against, and carried.",
+              10, 2, -1}}) {
         INFO(c.text);
         Archive a;
         a.meetings = {meeting(cypsc, "2022-02-22", {})};
@@ -720,10 +723,30 @@ TEST_CASE("Outcomes: a vote's counts printed without names, in several shapes", 
         CHECK(out.votes_for == c.for_);
         CHECK(out.votes_against == c.against);
         CHECK(out.abstentions == c.abstain);
+        CHECK(out.result == (c.for_ > c.against ? OutcomeResult::agreed : OutcomeResult::rejected));
+    }
+    // A tie settled by the chair's casting vote keeps the result the words give.
+    {
+        Archive a;
+        a.meetings = {meeting(cypsc, "2022-02-22", {})};
+        DocBuilder b("m", DocumentKind::minutes, "2022-02-22", cypsc);
+        b.item("5", "Motion",
+               "On being put to the vote there were 6 for and 6 against; the Chairman used her casting vote and "
+               "the motion was carried.\nRESOLVED:")
+            .resolution("resolved", "", "", "That the Committee asks Cabinet to review the policy.");
+        a.documents = {b.build()};
+        const auto r = analyse_decisions(a, DecisionOptions{"2022-03-01"});
+        REQUIRE(r.decisions.size() == 1);
+        CHECK(r.decisions[0].outcome.votes_for == 6);
+        CHECK(r.decisions[0].outcome.result == OutcomeResult::agreed);
     }
     // Numbers beside "for" that are no vote: a year, a count of something else.
+    // Review (2026-12-07): numbers beside "for" and "against" in prose, and counts of a
+    // consultation, are no vote.
     for (const char* none : {"The budget for 2024 was agreed against the advice of officers and carried.",
-                             "Members asked for 5 more places; the motion was carried."}) {
+                             "Members asked for 5 more places; the motion was carried.",
+                             "It was agreed to award the contract for 3 years, evaluated against 4 criteria.",
+                             "The consultation received 180 in favour and 50 against."}) {
         INFO(none);
         Archive a;
         a.meetings = {meeting(cypsc, "2022-02-22", {})};

@@ -12,6 +12,10 @@ struct Word {
     std::string text, lower;
 };
 
+// A word that stands for punctuation ending a name's run: ": , ; | / ( )", a dash between
+// spaces, an en or em dash. A name starts after the last one before "council".
+const std::string boundary = "|";
+
 std::vector<Word> words_of(std::string_view text) {
     std::vector<Word> out;
     std::string w;
@@ -22,14 +26,22 @@ std::vector<Word> words_of(std::string_view text) {
         out.push_back({w, lower});
         w.clear();
     };
-    for (char c : text) {
-        if (std::isalnum(static_cast<unsigned char>(c)) || (c & 0x80) || c == '\'') {
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (text.compare(i, 3, "\xE2\x80\x93") == 0 || text.compare(i, 3, "\xE2\x80\x94") == 0) {
+            flush();
+            out.push_back({boundary, boundary});
+            i += 2;
+        } else if (std::isalnum(static_cast<unsigned char>(c)) || (c & 0x80) || c == '\'') {
             w += c;
         } else {
             flush();
             if (c == '&') {  // "City & County" is "City and County": one council, one id
                 w = "and";
                 flush();
+            } else if (std::string_view(":,;|/()").find(c) != std::string_view::npos ||
+                       (c == '-' && i > 0 && text[i - 1] == ' ' && i + 1 < text.size() && text[i + 1] == ' ')) {
+                out.push_back({boundary, boundary});
             }
         }
     }
@@ -70,37 +82,67 @@ const std::set<std::string>& body_words() {
 const std::set<std::string>& council_kinds() {
     static const std::set<std::string> kinds = {"county",   "city",     "district",     "borough", "parish", "town",
                                                 "community", "municipal", "metropolitan", "regional", "unitary",
-                                                "of",       "and",      "the"};
+                                                "local",    "youth",    "of",           "and",     "the"};
     return kinds;
 }
 
 // Small words that stay lower case inside a name ("Burton on Trent", "City and County").
 bool small_word(const std::string& w) {
-    static const std::set<std::string> small = {"of", "and", "on", "in", "upon", "by", "the", "with", "under"};
+    static const std::set<std::string> small = {"of", "and", "on", "in", "upon", "by", "the", "with", "under", "at"};
     return small.count(w) > 0;
 }
 
-}  // namespace
+// What "council" followed by these words is: a tax, a room, an address, not a council.
+bool names_no_council(const std::string& next) {
+    static const std::set<std::string> words = {"tax",    "taxes", "chamber", "chambers", "office", "offices",
+                                                "housing", "house", "road",    "lane",     "street", "depot",
+                                                "homes",  "estate", "estates", "flats",    "offices"};
+    return words.count(next) > 0;
+}
 
-std::string council_named_in(std::string_view text) {
-    const std::vector<Word> words = words_of(text);
-    const auto council = std::find_if(words.begin(), words.end(), [](const Word& w) { return w.lower == "council"; });
-    if (council == words.end()) return {};
+// The name before the "council" at `council`, or none.
+std::vector<const Word*> name_before(const std::vector<Word>& words, std::vector<Word>::const_iterator council) {
     auto begin = words.begin();
     for (auto it = words.begin(); it != council; ++it)
-        if (body_words().count(it->lower)) begin = std::next(it);
-    while (begin != council && (paper_words().count(begin->lower) || has_digit(begin->lower))) ++begin;
+        // After a committee's name, punctuation, or a number ("Page 1 Wereham Parish Council").
+        if (body_words().count(it->lower) || it->lower == boundary || it->lower == "council" || has_digit(it->lower))
+            begin = std::next(it);
+    // Words about the paper or meeting before the name; "Full" only as in "Full Council
+    // Meeting" (a council may be called "Full Sutton").
+    while (begin != council) {
+        const std::string& w = begin->lower;
+        const bool generic = w == "full" ? std::next(begin) == council || std::next(begin)->lower == "meeting"
+                                         : paper_words().count(w) > 0;
+        if (!generic) break;
+        ++begin;
+    }
     std::vector<const Word*> name;
     for (auto it = begin; it != council; ++it) {
-        if (has_digit(it->lower)) return {};
         if (meeting_kinds().count(it->lower)) continue;
-        if (paper_words().count(it->lower) && !small_word(it->lower)) return {};  // "Council Minutes of ..." is no name
+        if (paper_words().count(it->lower) && !small_word(it->lower) && it->lower != "full") return {};
         name.push_back(&*it);
     }
     if (name.empty() || name.size() > 6) return {};
     if (std::all_of(name.begin(), name.end(), [](const Word* w) { return council_kinds().count(w->lower) > 0; }))
         return {};
     if (small_word(name.back()->lower)) return {};  // "... of Council"
+    if (std::next(council) != words.end() && names_no_council(std::next(council)->lower)) return {};
+    return name;
+}
+
+}  // namespace
+
+std::string council_named_in(std::string_view text) {
+    const std::vector<Word> words = words_of(text);
+    // Each "council" in turn: "Full Council - Wereham Town Council" names Wereham's.
+    std::vector<const Word*> name;
+    auto council = words.begin();
+    for (; council != words.end(); ++council) {
+        if (council->lower != "council") continue;
+        name = name_before(words, council);
+        if (!name.empty()) break;
+    }
+    if (name.empty()) return {};
     name.push_back(&*council);
     // Printed case when the text mixes cases; else each word capitalised.
     bool upper = false, lower = false;

@@ -69,6 +69,11 @@ std::string minutes_council(const Lines& lines, std::size_t begin, std::size_t s
         if (!p.empty() && p.size() < 80 && split_words(p).size() <= 9 && p.find(':') == std::string::npos)
             council = council_named_in(p);
     }
+    if (council.empty() && start < lines.size()) {
+        // "MINUTES OF WRETTON PARISH COUNCIL MEETING held at ...": the heading itself, up to "held".
+        const std::string heading = plain(lines[start].text);
+        council = council_named_in(std::string_view(heading).substr(0, to_lower(heading).find(" held")));
+    }
     return council;
 }
 
