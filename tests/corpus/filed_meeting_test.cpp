@@ -325,6 +325,13 @@ TEST_CASE("a printed council's name without the words about its meeting", "[file
     CHECK(council_named_in("Sutton at Hone and Hawley Parish Council") == "Sutton at Hone and Hawley Parish Council");
     CHECK(council_named_in("Full Sutton Parish Council") == "Full Sutton Parish Council");
     CHECK(council_named_in("Page 1 Wereham Parish Council") == "Wereham Parish Council");
+    // From the shared corpora's headings: words of when or how it met before the name.
+    CHECK(council_named_in("DRAFT MINUTES OF A VIRTUAL WEST DEREHAM PARISH COUNCIL MEETING") ==
+          "West Dereham Parish Council");
+    CHECK(council_named_in("Record of the latest Stoke Ferry Parish Council Meeting") == "Stoke Ferry Parish Council");
+    CHECK(council_named_in("Minutes of the January Wereham Parish Council meeting") == "Wereham Parish Council");
+    CHECK(council_named_in("Last months Wretton Parish Council") == "Wretton Parish Council");
+    CHECK(council_named_in("March Town Council") == "March Town Council");
     for (const char* none : {"Local Council Tax Support Scheme 2024", "Guildhall Council Chamber",
                              "Town Hall Council Offices", "Youth Council", "Full Council Meeting 2024"})
         CHECK(council_named_in(none).empty());

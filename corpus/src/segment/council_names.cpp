@@ -66,6 +66,18 @@ const std::set<std::string>& paper_words() {
     return words;
 }
 
+// Words that may come before a council's name in a heading and say when or how it met ("A
+// Virtual West Dereham Parish Council Meeting", "the January Wereham Parish Council"):
+// skipped there unless only a kind of council would be left ("March Town Council").
+const std::set<std::string>& soft_words() {
+    static const std::set<std::string> words = {
+        "january", "february", "march",    "april",   "may",        "june",      "july",      "august",
+        "september", "october", "november", "december", "last",     "latest",    "previous",  "next",
+        "virtual", "online",   "remote",   "hybrid",  "aborted",    "adjourned", "reconvened", "postponed",
+        "emergency", "months", "month's",  "recent",  "subsequent", "successful", "rescheduled"};
+    return words;
+}
+
 // A meeting's kind printed inside the name ("Stoke Ferry Annual Parish Council"): dropped.
 const std::set<std::string>& meeting_kinds() {
     static const std::set<std::string> kinds = {"annual", "extraordinary", "special", "ordinary", "budget", "monthly"};
@@ -109,13 +121,23 @@ std::vector<const Word*> name_before(const std::vector<Word>& words, std::vector
             begin = std::next(it);
     // Words about the paper or meeting before the name; "Full" only as in "Full Council
     // Meeting" (a council may be called "Full Sutton").
-    while (begin != council) {
-        const std::string& w = begin->lower;
-        const bool generic = w == "full" ? std::next(begin) == council || std::next(begin)->lower == "meeting"
-                                         : paper_words().count(w) > 0;
-        if (!generic) break;
-        ++begin;
-    }
+    const auto skip_paper_words = [&] {
+        while (begin != council) {
+            const std::string& w = begin->lower;
+            const bool generic = w == "full" ? std::next(begin) == council || std::next(begin)->lower == "meeting"
+                                             : paper_words().count(w) > 0;
+            if (!generic) break;
+            ++begin;
+        }
+    };
+    skip_paper_words();
+    // Soft words, and the paper words after them, unless only kinds of council would be left.
+    auto soft = begin;
+    while (soft != council && (soft_words().count(soft->lower) ||
+                               (paper_words().count(soft->lower) && soft->lower != "full")))
+        ++soft;
+    if (soft != begin && std::any_of(soft, council, [](const Word& w) { return council_kinds().count(w.lower) == 0; }))
+        begin = soft;
     std::vector<const Word*> name;
     for (auto it = begin; it != council; ++it) {
         if (meeting_kinds().count(it->lower)) continue;
