@@ -333,9 +333,8 @@ TEST_CASE("a printed council's name without the words about its meeting", "[file
     CHECK(council_named_in("Last months Wretton Parish Council") == "Wretton Parish Council");
     CHECK(council_named_in("March Town Council") == "March Town Council");
     for (const char* none : {"Local Council Tax Support Scheme 2024", "Guildhall Council Chamber",
-                             "Town Hall Council Offices", "Youth Council", "Full Council Meeting 2024"})
-        CHECK(council_named_in(none).empty());
-    for (const char* none : {"Frank Reid (FRE) Councillor, Chair", "The Parish Council", "Parish Council Minutes",
+                             "Town Hall Council Offices", "Youth Council", "Full Council Meeting 2024",
+                             "Frank Reid (FRE) Councillor, Chair", "The Parish Council", "Parish Council Minutes",
                              "Full Ordinary Special Budget Meetings Of The Council", "County Council",
                              "Members of the Council", "The Council noted the report", "Agenda for Council 5 March"})
         CHECK(council_named_in(none).empty());

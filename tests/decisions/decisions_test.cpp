@@ -691,6 +691,23 @@ TEST_CASE("Outcomes read from the words: a vote by numbers, deferral, addressees
     CHECK(out.seconder == "graham-andrews");
 }
 
+namespace {
+
+// The outcome the analysis reads from an item whose text is `text` then a resolution.
+Outcome outcome_of_item_text(const std::string& text) {
+    Archive a;
+    a.meetings = {meeting(cypsc, "2022-02-22", {})};
+    DocBuilder b("m", DocumentKind::minutes, "2022-02-22", cypsc);
+    b.item("5", "Motion", text + "\nRESOLVED:")
+        .resolution("resolved", "", "", "That the Committee asks Cabinet to review the policy.");
+    a.documents = {b.build()};
+    const auto r = analyse_decisions(a, DecisionOptions{"2022-03-01"});
+    REQUIRE(r.decisions.size() == 1);
+    return r.decisions[0].outcome;
+}
+
+}  // namespace
+
 // Issue 17, left by the last session: counts printed without names ("12 in favour, 3 against")
 // were not read; only "by N votes to M" was.
 TEST_CASE("Outcomes: a vote's counts printed without names, in several shapes", "[decisions][outcomes]") {
@@ -709,37 +726,18 @@ TEST_CASE("Outcomes: a vote's counts printed without names, in several shapes", 
              {"The amendment was put: 4 for, 8 against. The motion was then put: 10 for, 2 against, and carried.",
               10, 2, -1}}) {
         INFO(c.text);
-        Archive a;
-        a.meetings = {meeting(cypsc, "2022-02-22", {})};
-        DocBuilder b("m", DocumentKind::minutes, "2022-02-22", cypsc);
-        b.item("5", "Motion", std::string(c.text) + "\nRESOLVED:")
-            .resolution("resolved", "", "", "That the Committee asks Cabinet to review the policy.");
-        a.documents = {b.build()};
-        DecisionOptions o;
-        o.as_of = "2022-03-01";
-        const auto r = analyse_decisions(a, o);
-        REQUIRE(r.decisions.size() == 1);
-        const Outcome& out = r.decisions[0].outcome;
+        const Outcome out = outcome_of_item_text(c.text);
         CHECK(out.votes_for == c.for_);
         CHECK(out.votes_against == c.against);
         CHECK(out.abstentions == c.abstain);
         CHECK(out.result == (c.for_ > c.against ? OutcomeResult::agreed : OutcomeResult::rejected));
     }
     // A tie settled by the chair's casting vote keeps the result the words give.
-    {
-        Archive a;
-        a.meetings = {meeting(cypsc, "2022-02-22", {})};
-        DocBuilder b("m", DocumentKind::minutes, "2022-02-22", cypsc);
-        b.item("5", "Motion",
-               "On being put to the vote there were 6 for and 6 against; the Chairman used her casting vote and "
-               "the motion was carried.\nRESOLVED:")
-            .resolution("resolved", "", "", "That the Committee asks Cabinet to review the policy.");
-        a.documents = {b.build()};
-        const auto r = analyse_decisions(a, DecisionOptions{"2022-03-01"});
-        REQUIRE(r.decisions.size() == 1);
-        CHECK(r.decisions[0].outcome.votes_for == 6);
-        CHECK(r.decisions[0].outcome.result == OutcomeResult::agreed);
-    }
+    const Outcome tie = outcome_of_item_text(
+        "On being put to the vote there were 6 for and 6 against; the Chairman used her casting vote and "
+        "the motion was carried.");
+    CHECK(tie.votes_for == 6);
+    CHECK(tie.result == OutcomeResult::agreed);
     // Numbers beside "for" that are no vote: a year, a count of something else.
     // Review (2026-12-07): numbers beside "for" and "against" in prose, and counts of a
     // consultation, are no vote.
@@ -748,15 +746,7 @@ TEST_CASE("Outcomes: a vote's counts printed without names, in several shapes", 
                              "It was agreed to award the contract for 3 years, evaluated against 4 criteria.",
                              "The consultation received 180 in favour and 50 against."}) {
         INFO(none);
-        Archive a;
-        a.meetings = {meeting(cypsc, "2022-02-22", {})};
-        DocBuilder b("m", DocumentKind::minutes, "2022-02-22", cypsc);
-        b.item("5", "Motion", std::string(none) + "\nRESOLVED:")
-            .resolution("resolved", "", "", "That the Committee asks Cabinet to review the policy.");
-        a.documents = {b.build()};
-        const auto r = analyse_decisions(a, DecisionOptions{"2022-03-01"});
-        REQUIRE(r.decisions.size() == 1);
-        CHECK(r.decisions[0].outcome.votes_for == -1);
+        CHECK(outcome_of_item_text(none).votes_for == -1);
     }
 }
 
