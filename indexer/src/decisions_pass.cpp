@@ -150,6 +150,17 @@ void place_unnamed(std::vector<PassFile>& files) {
 // The council a file is to be read with: the one place_unnamed gave it, if any.
 std::string council_to_give(const PassFile& f) { return f.placed ? f.council_name : std::string(); }
 
+// How a stored file is read again, for writing it with its council or for the analysis: as
+// it was indexed, with the council it is given (so both reads see the same meeting ids).
+corpus::ReadOptions read_options_of(const PassFile& f, const RunSettings& settings) {
+    corpus::ReadOptions options;
+    options.root = f.root;
+    options.doc_id = f.doc_id;
+    options.topics = settings.topics;
+    options.council = council_to_give(f);
+    return options;
+}
+
 // True when the file's stored units were written with another council than it is to be
 // given now (by id: another spelling of the same council is the same). A file without units
 // has no records to say what it was given, and nothing a council would change.
@@ -180,13 +191,8 @@ void give_councils(IndexWriter& writer, const std::vector<const PassFile*>& coun
                 DocumentBuilder builder(settings.topic_names);
                 for (std::size_t j; (j = next++) < n;) {
                     const PassFile& f = *todo[from + j];
-                    corpus::ReadOptions read_options;
-                    read_options.root = f.root;
-                    read_options.doc_id = f.doc_id;
-                    read_options.topics = settings.topics;
-                    read_options.council = council_to_give(f);
                     try {
-                        corpus::FileResult r = corpus::read_file(f.path, read_options);
+                        corpus::FileResult r = corpus::read_file(f.path, read_options_of(f, settings));
                         if (!r.ok) continue;  // it changed or went since it was indexed: the next run reads it
                         BuiltFile built = builder.build(r, f.key);
                         done[j].emplace(std::move(r), std::move(built));
@@ -243,13 +249,8 @@ corpus::Archive read_council(const std::vector<const PassFile*>& batch, std::map
         pool.emplace_back([&] {
             for (std::size_t j; (j = next++) < again.size();) {
                 const PassFile& f = *batch[again[j]];
-                corpus::ReadOptions read_options;
-                read_options.root = f.root;
-                read_options.doc_id = f.doc_id;
-                read_options.topics = settings.topics;
-                read_options.council = council_to_give(f);  // as its units were written (give_councils)
                 try {
-                    corpus::FileResult r = corpus::read_file(f.path, read_options);
+                    corpus::FileResult r = corpus::read_file(f.path, read_options_of(f, settings));
                     if (r.ok) results[again[j]] = for_decisions(std::move(r));
                 } catch (const std::exception&) {
                     // Readers do not throw for bad data; a file that vanished mid-run is left out.

@@ -91,7 +91,8 @@ std::vector<std::string> spelling_words(const Xapian::Document& doc) {
 }
 
 BuiltUnit DocumentBuilder::build_unit(const corpus::Unit& unit, const corpus::Document& document,
-                                      const NameTable& people, const std::string& file_key, BuiltFile& out) {
+                                      const std::string& council, const NameTable& people, const std::string& file_key,
+                                      BuiltFile& out) {
     BuiltUnit built;
     built.id = unit.id;
     Xapian::Document& doc = built.doc;
@@ -99,7 +100,6 @@ BuiltUnit DocumentBuilder::build_unit(const corpus::Unit& unit, const corpus::Do
     const std::string kind = kind_name(document.kind);
     const std::string date = valid_date(document.date) ? document.date : std::string();
     const std::string committee = document.committee ? document.committee->id : std::string();
-    const std::string council = corpus::council_id(document.council);
 
     doc.set_data(dump(unit_record(unit, document, people, topic_names_)));
 
@@ -234,12 +234,12 @@ BuiltFile DocumentBuilder::build(const corpus::FileResult& file, const std::stri
     }
     for (const auto& doc : file.documents) {
         if (doc.committee && !doc.committee->id.empty()) out.committee_names[doc.committee->id] = doc.committee->name;
-        if (const std::string council = corpus::council_id(doc.council); !council.empty())
-            out.council_names[council] = doc.council;
+        const std::string council = corpus::council_id(doc.council);
+        if (!council.empty()) out.council_names[council] = doc.council;
         if (!doc.units.empty()) out.documents[doc.id] = document_record(doc);
         for (const auto& unit : doc.units) {
             if (unit.id.empty()) continue;
-            out.units.push_back(build_unit(unit, doc, people, file_key, out));
+            out.units.push_back(build_unit(unit, doc, council, people, file_key, out));
             ++out.units_by_type[type_name(unit.type)];
             for (const auto& t : unit.topics) out.topic_names[t] = topic_names_.name(t);
         }

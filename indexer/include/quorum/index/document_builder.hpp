@@ -46,8 +46,10 @@ public:
     [[nodiscard]] BuiltFile build(const corpus::FileResult& file, const std::string& file_key);
 
 private:
+    // `council`: the document's council id (corpus::council_id), made once per document.
     [[nodiscard]] BuiltUnit build_unit(const corpus::Unit& unit, const corpus::Document& document,
-                                       const NameTable& people, const std::string& file_key, BuiltFile& out);
+                                       const std::string& council, const NameTable& people,
+                                       const std::string& file_key, BuiltFile& out);
     void index_free_text(const corpus::Unit& unit, const corpus::Document& document, const std::string& file_key);
 
     NameTable topic_names_;
