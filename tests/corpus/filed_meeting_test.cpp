@@ -332,10 +332,20 @@ TEST_CASE("a printed council's name without the words about its meeting", "[file
     CHECK(council_named_in("Minutes of the January Wereham Parish Council meeting") == "Wereham Parish Council");
     CHECK(council_named_in("Last months Wretton Parish Council") == "Wretton Parish Council");
     CHECK(council_named_in("March Town Council") == "March Town Council");
+    // Session 15, from the shared corpora: a slip in typing "meeting" before "of" made a
+    // council of its own ("Mmeetiong of Northwold Parish Council"); a place's name before a
+    // kind is kept ("Minster Parish Council" is near "minutes" but not before "of").
+    CHECK(council_named_in("Mmeetiong of Northwold Parish Council") == "Northwold Parish Council");
+    CHECK(council_named_in("Meetimng of the West Dereham Parish Council") == "West Dereham Parish Council");
+    CHECK(council_named_in("Minuets of Wereham Parish Council") == "Wereham Parish Council");
+    CHECK(council_named_in("Minster Parish Council") == "Minster Parish Council");
     for (const char* none : {"Local Council Tax Support Scheme 2024", "Guildhall Council Chamber",
                              "Town Hall Council Offices", "Youth Council", "Full Council Meeting 2024",
                              "Frank Reid (FRE) Councillor, Chair", "The Parish Council", "Parish Council Minutes",
                              "Full Ordinary Special Budget Meetings Of The Council", "County Council",
-                             "Members of the Council", "The Council noted the report", "Agenda for Council 5 March"})
+                             "Members of the Council", "The Council noted the report", "Agenda for Council 5 March",
+                             // Session 15: only words of when or how it met (corpora headings).
+                             "Minutes of the February Parish Council meeting",
+                             "Aborted and Subsequent Successful Parish Council"})
         CHECK(council_named_in(none).empty());
 }

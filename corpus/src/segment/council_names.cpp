@@ -1,6 +1,7 @@
 #include "segment/council_names.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <set>
 #include <vector>
@@ -66,6 +67,31 @@ const std::set<std::string>& paper_words() {
     return words;
 }
 
+// Edit distance with adjacent transpositions (optimal string alignment), for typing slips.
+std::size_t slip_distance(const std::string& a, const std::string& b) {
+    std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
+    for (std::size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
+    for (std::size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i)
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+    return d[a.size()][b.size()];
+}
+
+// A word about the paper or meeting, or a slip in typing one before "of" ("Mmeetiong of
+// Northwold Parish Council", "Meetimng of the West Dereham ..."): only before "of", where a
+// place's name ("Minster Parish Council") does not stand.
+bool paper_word_at(const std::vector<Word>& words, std::vector<Word>::const_iterator it) {
+    if (paper_words().count(it->lower)) return true;
+    if (std::next(it) == words.end() || std::next(it)->lower != "of" || it->lower.size() < 5) return false;
+    static const std::array<std::string, 2> slipped = {"meeting", "minutes"};
+    return std::any_of(slipped.begin(), slipped.end(),
+                       [&](const std::string& w) { return slip_distance(it->lower, w) <= 2; });
+}
+
 // Words that may come before a council's name in a heading and say when or how it met ("A
 // Virtual West Dereham Parish Council Meeting", "the January Wereham Parish Council"):
 // skipped there unless only a kind of council would be left ("March Town Council").
@@ -125,7 +151,7 @@ std::vector<const Word*> name_before(const std::vector<Word>& words, std::vector
         while (begin != council) {
             const std::string& w = begin->lower;
             const bool generic = w == "full" ? std::next(begin) == council || std::next(begin)->lower == "meeting"
-                                             : paper_words().count(w) > 0;
+                                             : paper_word_at(words, begin);
             if (!generic) break;
             ++begin;
         }
@@ -134,20 +160,27 @@ std::vector<const Word*> name_before(const std::vector<Word>& words, std::vector
     // Soft words, and the paper words after them, unless only kinds of council would be left.
     auto soft = begin;
     while (soft != council && (soft_words().count(soft->lower) ||
-                               (paper_words().count(soft->lower) && soft->lower != "full")))
+                               (paper_word_at(words, soft) && soft->lower != "full")))
         ++soft;
     if (soft != begin && std::any_of(soft, council, [](const Word& w) { return council_kinds().count(w.lower) == 0; }))
         begin = soft;
     std::vector<const Word*> name;
     for (auto it = begin; it != council; ++it) {
         if (meeting_kinds().count(it->lower)) continue;
-        if (paper_words().count(it->lower) && !small_word(it->lower) && it->lower != "full") return {};
+        if (paper_word_at(words, it) && !small_word(it->lower) && it->lower != "full") return {};
         name.push_back(&*it);
     }
     if (name.empty() || name.size() > 6) return {};
     if (std::all_of(name.begin(), name.end(), [](const Word* w) { return council_kinds().count(w->lower) > 0; }))
         return {};
     if (small_word(name.back()->lower)) return {};  // "... of Council"
+    // Only words of when or how it met: "the February Parish Council meeting", "Aborted and
+    // Subsequent Successful Parish Council". March is also a town ("March Town Council").
+    if (std::all_of(name.begin(), name.end(), [](const Word* w) {
+            return (soft_words().count(w->lower) && w->lower != "march") || small_word(w->lower) ||
+                   council_kinds().count(w->lower) > 0;
+        }))
+        return {};
     if (std::next(council) != words.end() && names_no_council(std::next(council)->lower)) return {};
     return name;
 }
