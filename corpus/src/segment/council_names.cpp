@@ -104,12 +104,6 @@ const std::set<std::string>& soft_words() {
     return words;
 }
 
-// A meeting's kind printed inside the name ("Stoke Ferry Annual Parish Council"): dropped.
-const std::set<std::string>& meeting_kinds() {
-    static const std::set<std::string> kinds = {"annual", "extraordinary", "special", "ordinary", "budget", "monthly"};
-    return kinds;
-}
-
 // Words a body's name ends with: a council's name starts after the last of them.
 const std::set<std::string>& body_words() {
     static const std::set<std::string> words = {"committee", "cabinet", "panel", "board", "subcommittee", "forum"};
@@ -166,7 +160,7 @@ std::vector<const Word*> name_before(const std::vector<Word>& words, std::vector
         begin = soft;
     std::vector<const Word*> name;
     for (auto it = begin; it != council; ++it) {
-        if (meeting_kinds().count(it->lower)) continue;
+        if (meeting_kind_word(it->lower)) continue;  // "Stoke Ferry Annual Parish Council"
         if (paper_word_at(words, it) && !small_word(it->lower) && it->lower != "full") return {};
         name.push_back(&*it);
     }
@@ -186,6 +180,12 @@ std::vector<const Word*> name_before(const std::vector<Word>& words, std::vector
 }
 
 }  // namespace
+
+bool meeting_kind_word(std::string_view lower) {
+    static const std::set<std::string, std::less<>> kinds = {"annual",  "extraordinary", "special", "ordinary",
+                                                             "budget",  "monthly",       "general", "regular"};
+    return kinds.count(lower) > 0;
+}
 
 std::string council_named_in(std::string_view text) {
     const std::vector<Word> words = words_of(text);

@@ -17,4 +17,10 @@ namespace quorum::corpus {
 // unless all are capitals or lower case (then "Stoke Ferry Parish Council").
 [[nodiscard]] std::string council_named_in(std::string_view text);
 
+// A word (lower case) saying what kind of meeting it was: "annual", "extraordinary",
+// "special", "ordinary", "budget", "monthly", "general", "regular". Never part of a
+// council's or committee's name ("Stoke Ferry Annual Parish Council", "Minutes of the Annual
+// Meeting held ...").
+[[nodiscard]] bool meeting_kind_word(std::string_view lower);
+
 }  // namespace quorum::corpus

@@ -116,10 +116,10 @@ std::string joined_header(const Lines& lines, std::size_t start, std::size_t end
 
 // "Meeting", "Ordinary Meeting": words that say what kind of meeting, not whose.
 bool names_no_body(const std::string& name) {
-    static const std::set<std::string> kinds = {"meeting", "ordinary", "monthly", "annual",  "special", "extraordinary",
-                                                "general", "regular",  "the",     "a",       "an",      "last"};
+    static const std::set<std::string> others = {"meeting", "the", "a", "an", "last"};
     const auto words = split_words(to_lower(name));
-    return std::all_of(words.begin(), words.end(), [](const std::string& w) { return kinds.count(w) > 0; });
+    return std::all_of(words.begin(), words.end(),
+                       [](const std::string& w) { return meeting_kind_word(w) || others.count(w) > 0; });
 }
 
 // The committee: "meeting of [the] X held", or "MINUTES OF X MEETING HELD AT ...". Empty
