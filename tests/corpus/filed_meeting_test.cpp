@@ -304,41 +304,45 @@ TEST_CASE("a council printed above the minutes wins over the place, and the run'
 // paper is not part of the council's name, so one council keeps one id however its minutes
 // introduce it; and "Councillor" is not "Council" (a chair's line once named a council).
 TEST_CASE("a printed council's name without the words about its meeting", "[filed][councils]") {
-    CHECK(council_named_in("STOKE FERRY PARISH COUNCIL Draft (until approved at the next meeting)") ==
-          "Stoke Ferry Parish Council");
-    CHECK(council_named_in("An Extraordinary West Dereham Parish Council") == "West Dereham Parish Council");
-    CHECK(council_named_in("Stoke Ferry Annual Parish Council") == "Stoke Ferry Parish Council");
-    CHECK(council_named_in("Your update from Wereham Parish Council") == "Wereham Parish Council");
-    CHECK(council_named_in("Wereham Parish Council Minutes") == "Wereham Parish Council");
-    CHECK(council_named_in("Minutes of the Planning Committee of Ryston Parish Council") == "Ryston Parish Council");
-    CHECK(council_named_in("Limerick City and County Council") == "Limerick City and County Council");
-    CHECK(council_named_in("LIMERICK CITY & COUNTY COUNCIL") == "Limerick City and County Council");
-    CHECK(council_named_in("Record of West Dereham Parish Council") == "West Dereham Parish Council");
-    CHECK(council_named_in("City of York Council") == "City of York Council");
-    CHECK(council_named_in("KENT COUNTY COUNCIL") == "Kent County Council");
-    // Review (2026-12-07): punctuation ends a name's run, each "council" is tried, a name may
-    // hold "at" or start with "Full", a page number before it is no part of it.
-    CHECK(council_named_in("Planning Committee \xE2\x80\x93 Wereham Parish Council") == "Wereham Parish Council");
-    CHECK(council_named_in("Clerk: Mrs J Smith, Wereham Parish Council") == "Wereham Parish Council");
-    CHECK(council_named_in("Full Council - Wereham Town Council") == "Wereham Town Council");
-    CHECK(council_named_in("full-council-minutes-wereham-town-council") == "Wereham Town Council");
-    CHECK(council_named_in("Sutton at Hone and Hawley Parish Council") == "Sutton at Hone and Hawley Parish Council");
-    CHECK(council_named_in("Full Sutton Parish Council") == "Full Sutton Parish Council");
-    CHECK(council_named_in("Page 1 Wereham Parish Council") == "Wereham Parish Council");
-    // From the shared corpora's headings: words of when or how it met before the name.
-    CHECK(council_named_in("DRAFT MINUTES OF A VIRTUAL WEST DEREHAM PARISH COUNCIL MEETING") ==
-          "West Dereham Parish Council");
-    CHECK(council_named_in("Record of the latest Stoke Ferry Parish Council Meeting") == "Stoke Ferry Parish Council");
-    CHECK(council_named_in("Minutes of the January Wereham Parish Council meeting") == "Wereham Parish Council");
-    CHECK(council_named_in("Last months Wretton Parish Council") == "Wretton Parish Council");
-    CHECK(council_named_in("March Town Council") == "March Town Council");
-    // Session 15, from the shared corpora: a slip in typing "meeting" before "of" made a
-    // council of its own ("Mmeetiong of Northwold Parish Council"); a place's name before a
-    // kind is kept ("Minster Parish Council" is near "minutes" but not before "of").
-    CHECK(council_named_in("Mmeetiong of Northwold Parish Council") == "Northwold Parish Council");
-    CHECK(council_named_in("Meetimng of the West Dereham Parish Council") == "West Dereham Parish Council");
-    CHECK(council_named_in("Minuets of Wereham Parish Council") == "Wereham Parish Council");
-    CHECK(council_named_in("Minster Parish Council") == "Minster Parish Council");
+    const std::pair<const char*, const char*> named[] = {
+        {"STOKE FERRY PARISH COUNCIL Draft (until approved at the next meeting)", "Stoke Ferry Parish Council"},
+        {"An Extraordinary West Dereham Parish Council", "West Dereham Parish Council"},
+        {"Stoke Ferry Annual Parish Council", "Stoke Ferry Parish Council"},
+        {"Your update from Wereham Parish Council", "Wereham Parish Council"},
+        {"Wereham Parish Council Minutes", "Wereham Parish Council"},
+        {"Minutes of the Planning Committee of Ryston Parish Council", "Ryston Parish Council"},
+        {"Limerick City and County Council", "Limerick City and County Council"},
+        {"LIMERICK CITY & COUNTY COUNCIL", "Limerick City and County Council"},
+        {"Record of West Dereham Parish Council", "West Dereham Parish Council"},
+        {"City of York Council", "City of York Council"},
+        {"KENT COUNTY COUNCIL", "Kent County Council"},
+        // Review (2026-12-07): punctuation ends a name's run, each "council" is tried, a name may
+        // hold "at" or start with "Full", a page number before it is no part of it.
+        {"Planning Committee \xE2\x80\x93 Wereham Parish Council", "Wereham Parish Council"},
+        {"Clerk: Mrs J Smith, Wereham Parish Council", "Wereham Parish Council"},
+        {"Full Council - Wereham Town Council", "Wereham Town Council"},
+        {"full-council-minutes-wereham-town-council", "Wereham Town Council"},
+        {"Sutton at Hone and Hawley Parish Council", "Sutton at Hone and Hawley Parish Council"},
+        {"Full Sutton Parish Council", "Full Sutton Parish Council"},
+        {"Page 1 Wereham Parish Council", "Wereham Parish Council"},
+        // From the shared corpora's headings: words of when or how it met before the name.
+        {"DRAFT MINUTES OF A VIRTUAL WEST DEREHAM PARISH COUNCIL MEETING", "West Dereham Parish Council"},
+        {"Record of the latest Stoke Ferry Parish Council Meeting", "Stoke Ferry Parish Council"},
+        {"Minutes of the January Wereham Parish Council meeting", "Wereham Parish Council"},
+        {"Last months Wretton Parish Council", "Wretton Parish Council"},
+        {"March Town Council", "March Town Council"},
+        // Session 15, from the shared corpora: a slip in typing "meeting" before "of" made a
+        // council of its own ("Mmeetiong of Northwold Parish Council"); a place's name before a
+        // kind is kept ("Minster Parish Council" is near "minutes" but not before "of").
+        {"Mmeetiong of Northwold Parish Council", "Northwold Parish Council"},
+        {"Meetimng of the West Dereham Parish Council", "West Dereham Parish Council"},
+        {"Minuets of Wereham Parish Council", "Wereham Parish Council"},
+        {"Minster Parish Council", "Minster Parish Council"},
+    };
+    for (const auto& [text, name] : named) {
+        INFO(text);
+        CHECK(council_named_in(text) == name);
+    }
     for (const char* none : {"Local Council Tax Support Scheme 2024", "Guildhall Council Chamber",
                              "Town Hall Council Offices", "Youth Council", "Full Council Meeting 2024",
                              "Frank Reid (FRE) Councillor, Chair", "The Parish Council", "Parish Council Minutes",

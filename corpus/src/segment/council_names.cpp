@@ -128,7 +128,7 @@ bool small_word(const std::string& w) {
 bool names_no_council(const std::string& next) {
     static const std::set<std::string> words = {"tax",    "taxes", "chamber", "chambers", "office", "offices",
                                                 "housing", "house", "road",    "lane",     "street", "depot",
-                                                "homes",  "estate", "estates", "flats",    "offices"};
+                                                "homes",  "estate", "estates", "flats"};
     return words.count(next) > 0;
 }
 
